@@ -1,0 +1,920 @@
+/* load.c - reading a story file into the model, safely.
+ *
+ * Three steps, each of which may add problems to the diag and stop:
+ * read the bytes (load_read), parse and validate them (load_parse), and
+ * build the model from the tree in two passes: the first registers
+ * every id, the second builds the arrays and resolves each reference
+ * against those ids.  Only the built model outlives this file. */
+#include "config.h"
+
+#include "load.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <limits.h>
+#include <stdbool.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <libxml/parser.h>
+#include <libxml/relaxng.h>
+#include <libxml/tree.h>
+#include <libxml/xmlerror.h>
+
+#include "buf.h"
+#include "embedded.h"
+#include "text.h"
+#include "xmalloc.h"
+
+const char load_default_name[] = "(built-in story)";
+
+enum id_kind { ID_ACTOR, ID_PARAGRAPH, ID_RELATED, ID_CLAIM, ID_QUOTE };
+
+static const char *const id_kind_names[] = {
+	"an actor", "a paragraph", "a \"Read more\" item", "a claim", "a quote",
+};
+
+struct idref {
+	char		*id;
+	enum id_kind	 kind;
+	size_t		 index;
+	unsigned long	 line;
+};
+
+struct loader {
+	const char	*name;		/* the file, for messages */
+	struct diag	*d;
+	size_t		 errors;	/* problems found by this load */
+	struct story	*st;
+	struct idref	*ids;		/* sorted by id after pass one */
+	size_t		 nids;
+	size_t		 ids_cap;
+	size_t		 items_cap;
+	size_t		 claims_cap;
+	size_t		 quotes_cap;
+	struct buf	 text;		/* the block being built */
+	bool		 space;		/* a space is due before more text */
+};
+
+static void
+load_error(struct loader *ld, unsigned long line, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+
+static void
+load_error(struct loader *ld, unsigned long line, const char *fmt, ...)
+{
+	struct buf msg = BUF_INIT;
+	va_list ap;
+
+	va_start(ap, fmt);
+	buf_vprintf(&msg, fmt, ap);
+	va_end(ap);
+	diag_add(ld->d, ld->name, line, "%s", msg.data ? msg.data : "");
+	buf_free(&msg);
+	ld->errors++;
+}
+
+/* Grows *p (of *cap elements) so that it holds at least n + 1. */
+static void *
+grow(void *p, size_t n, size_t *cap, size_t size)
+{
+	if (n < *cap)
+		return p;
+	*cap = *cap ? *cap * 2 : 16;
+	return xreallocarray(p, *cap, size);
+}
+
+/* ---- step one: the bytes ------------------------------------------ */
+
+static char *
+load_read(struct loader *ld, const char *path, size_t max, size_t *lenp)
+{
+	struct stat sb;
+	char *data = NULL;
+	size_t len = 0, cap;
+	ssize_t n;
+	int fd;
+
+	/* O_NONBLOCK: opening a FIFO must not wait for a writer. */
+	fd = open(path, O_RDONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC);
+	if (fd == -1) {
+		load_error(ld, 0, "cannot open: %s", strerror(errno));
+		return NULL;
+	}
+	if (fstat(fd, &sb) == -1) {
+		load_error(ld, 0, "cannot read: %s", strerror(errno));
+		goto fail;
+	}
+	if (S_ISDIR(sb.st_mode)) {
+		load_error(ld, 0, "is a directory, not a story file");
+		goto fail;
+	}
+	if (!S_ISREG(sb.st_mode)) {
+		load_error(ld, 0, "is not a regular file");
+		goto fail;
+	}
+	if ((unsigned long long)sb.st_size > max)
+		goto too_big;
+	/* Read to the end rather than trust st_size: the file may grow. */
+	cap = (size_t)sb.st_size + 1;
+	data = xmalloc(cap + 1);
+	for (;;) {
+		if (len == cap) {
+			if (cap > max)
+				goto too_big;
+			cap *= 2;
+			data = xreallocarray(data, cap + 1, 1);
+		}
+		n = read(fd, data + len, cap - len);
+		if (n == -1 && errno == EINTR)
+			continue;
+		if (n == -1) {
+			load_error(ld, 0, "cannot read: %s", strerror(errno));
+			goto fail;
+		}
+		if (n == 0)
+			break;
+		len += (size_t)n;
+	}
+	if (len > max)
+		goto too_big;
+	data[len] = '\0';
+	close(fd);
+	*lenp = len;
+	return data;
+
+too_big:
+	load_error(ld, 0, "file is larger than the limit of %zu bytes "
+	    "(raise it with --max-size)", max);
+fail:
+	free(data);
+	close(fd);
+	return NULL;
+}
+
+/* ---- step two: parse and validate --------------------------------- */
+
+static xmlRelaxNGPtr load_schema;
+
+static void
+load_xml_error(void *arg, xmlErrorPtr err)
+{
+	struct loader *ld = arg;
+	unsigned long line = err->line > 0 ? (unsigned long)err->line : 0;
+	size_t n;
+	char *msg;
+
+	if (err->level == XML_ERR_WARNING)
+		return;
+	if (line == 0 && err->node != NULL)
+		line = (unsigned long)xmlGetLineNo((xmlNodePtr)err->node);
+	msg = xstrdup(err->message ? err->message : "invalid XML");
+	n = strlen(msg);
+	while (n > 0 && (msg[n - 1] == '\n' || msg[n - 1] == ' '))
+		msg[--n] = '\0';
+	load_error(ld, line, "%s", msg);
+	free(msg);
+}
+
+/* A story has no use for entities, and declaring one is the way in for
+ * entity expansion bombs and external entities: refuse the first one
+ * and stop the parser there. */
+static void
+load_entity_decl(void *ctx, const xmlChar *name, int type,
+    const xmlChar *publicId, const xmlChar *systemId, xmlChar *content)
+{
+	xmlParserCtxtPtr ctxt = ctx;
+	struct loader *ld = ctxt->_private;
+
+	(void)type;
+	(void)publicId;
+	(void)systemId;
+	(void)content;
+	load_error(ld, ctxt->input ? (unsigned long)ctxt->input->line : 0,
+	    "entity declarations are not allowed (entity '%s')",
+	    (const char *)name);
+	xmlStopParser(ctxt);
+}
+
+static void
+load_internal_subset(void *ctx, const xmlChar *name,
+    const xmlChar *externalId, const xmlChar *systemId)
+{
+	xmlParserCtxtPtr ctxt = ctx;
+	struct loader *ld = ctxt->_private;
+
+	(void)name;
+	if (externalId == NULL && systemId == NULL)
+		return;
+	load_error(ld, ctxt->input ? (unsigned long)ctxt->input->line : 0,
+	    "external document type definitions are not allowed ('%s')",
+	    systemId ? (const char *)systemId : (const char *)externalId);
+	xmlStopParser(ctxt);
+}
+
+static bool
+load_schema_ready(void)
+{
+	xmlRelaxNGParserCtxtPtr pctxt;
+
+	if (load_schema != NULL)
+		return true;
+	pctxt = xmlRelaxNGNewMemParserCtxt(embedded_schema,
+	    (int)embedded_schema_len);
+	load_schema = xmlRelaxNGParse(pctxt);
+	xmlRelaxNGFreeParserCtxt(pctxt);
+	return load_schema != NULL;
+}
+
+static bool
+load_validate(struct loader *ld, xmlDocPtr doc)
+{
+	xmlRelaxNGValidCtxtPtr vctxt;
+	int rc;
+
+	if (!load_schema_ready()) {
+		load_error(ld, 0, "the built-in schema does not parse");
+		return false;
+	}
+	vctxt = xmlRelaxNGNewValidCtxt(load_schema);
+	xmlRelaxNGSetValidStructuredErrors(vctxt, load_xml_error, ld);
+	rc = xmlRelaxNGValidateDoc(vctxt, doc);
+	xmlRelaxNGFreeValidCtxt(vctxt);
+	if (rc != 0 && ld->errors == 0)
+		load_error(ld, 0, "does not match the story schema");
+	return rc == 0;
+}
+
+static xmlDocPtr
+load_parse(struct loader *ld, const char *data, size_t len)
+{
+	xmlParserCtxtPtr ctxt;
+	xmlDocPtr doc;
+	int opts = XML_PARSE_NONET | XML_PARSE_NOCDATA | XML_PARSE_BIG_LINES;
+
+	if (len == 0) {
+		load_error(ld, 1, "the file is empty");
+		return NULL;
+	}
+	if (len > INT_MAX) {
+		load_error(ld, 0, "file is too large to parse");
+		return NULL;
+	}
+	if (len >= 2 && ((data[0] == '\xfe' && data[1] == '\xff') ||
+	    (data[0] == '\xff' && data[1] == '\xfe'))) {
+		load_error(ld, 1, "the file is UTF-16; stories are UTF-8");
+		return NULL;
+	}
+	ctxt = xmlNewParserCtxt();
+	if (ctxt == NULL) {
+		load_error(ld, 0, "out of memory");
+		return NULL;
+	}
+	ctxt->_private = ld;
+	ctxt->sax->entityDecl = load_entity_decl;
+	ctxt->sax->internalSubset = load_internal_subset;
+	xmlSetStructuredErrorFunc(ld, load_xml_error);
+	doc = xmlCtxtReadMemory(ctxt, data, (int)len, NULL, NULL, opts);
+	xmlSetStructuredErrorFunc(NULL, NULL);
+	if (doc != NULL && (ld->errors > 0 || !ctxt->wellFormed)) {
+		if (ld->errors == 0)
+			load_error(ld, 0, "not well-formed XML");
+		xmlFreeDoc(doc);
+		doc = NULL;
+	} else if (doc == NULL && ld->errors == 0)
+		load_error(ld, 0, "not well-formed XML");
+	xmlFreeParserCtxt(ctxt);
+	if (doc != NULL && doc->encoding != NULL &&
+	    strcasecmp((const char *)doc->encoding, "UTF-8") != 0) {
+		load_error(ld, 1, "the file declares encoding '%s'; "
+		    "stories are UTF-8", (const char *)doc->encoding);
+		xmlFreeDoc(doc);
+		return NULL;
+	}
+	if (doc != NULL && !load_validate(ld, doc)) {
+		xmlFreeDoc(doc);
+		return NULL;
+	}
+	return doc;
+}
+
+/* ---- tree helpers ------------------------------------------------- */
+
+static bool
+is_elem(const xmlNode *n, const char *name)
+{
+	return n != NULL && n->type == XML_ELEMENT_NODE && n->ns == NULL &&
+	    strcmp((const char *)n->name, name) == 0;
+}
+
+static unsigned long
+node_line(const xmlNode *n)
+{
+	long line = xmlGetLineNo((xmlNodePtr)n);
+
+	return line > 0 ? (unsigned long)line : 0;
+}
+
+/* The attribute's raw value, owned by the caller (xmlFree), or NULL. */
+static char *
+attr_raw(const xmlNode *n, const char *name)
+{
+	return (char *)xmlGetNoNsProp((xmlNodePtr)n, (const xmlChar *)name);
+}
+
+static bool
+is_xml_space(char c)
+{
+	return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+}
+
+/* Appends s to b with runs of XML white space folded into one space,
+ * none at the start of b, and everything else sanitised.  *space
+ * carries a pending space from one call to the next. */
+static void
+collapse_into(struct buf *b, bool *space, const char *s)
+{
+	const char *run;
+
+	while (*s != '\0') {
+		if (is_xml_space(*s)) {
+			*space = true;
+			s++;
+			continue;
+		}
+		for (run = s; *s != '\0' && !is_xml_space(*s); s++)
+			;
+		if (*space && b->len > 0)
+			buf_putc(b, ' ');
+		*space = false;
+		text_sanitize_into(b, run, (size_t)(s - run));
+	}
+}
+
+/* A string for the model: collapsed, trimmed and sanitised; owned by
+ * the caller.  NULL stays NULL. */
+static char *
+clean_str(const char *s)
+{
+	struct buf b = BUF_INIT;
+	bool space = false;
+
+	if (s == NULL)
+		return NULL;
+	collapse_into(&b, &space, s);
+	return buf_detach(&b);
+}
+
+static char *
+attr_clean(const xmlNode *n, const char *name)
+{
+	char *raw = attr_raw(n, name), *s = clean_str(raw);
+
+	xmlFree(raw);
+	return s;
+}
+
+static char *
+content_clean(const xmlNode *n)
+{
+	char *raw = (char *)xmlNodeGetContent((xmlNodePtr)n);
+	char *s = clean_str(raw ? raw : "");
+
+	xmlFree(raw);
+	return s;
+}
+
+static const xmlNode *
+child_elem(const xmlNode *parent, const char *name)
+{
+	const xmlNode *n;
+
+	for (n = parent ? parent->children : NULL; n != NULL; n = n->next)
+		if (is_elem(n, name))
+			return n;
+	return NULL;
+}
+
+/* ---- pass one: the ids -------------------------------------------- */
+
+static void
+ids_add(struct loader *ld, const xmlNode *n, enum id_kind kind,
+    size_t index)
+{
+	char *id = attr_raw(n, "id");
+
+	if (id == NULL)
+		return;
+	ld->ids = grow(ld->ids, ld->nids, &ld->ids_cap, sizeof *ld->ids);
+	ld->ids[ld->nids].id = xstrdup(id);
+	ld->ids[ld->nids].kind = kind;
+	ld->ids[ld->nids].index = index;
+	ld->ids[ld->nids].line = node_line(n);
+	ld->nids++;
+	xmlFree(id);
+}
+
+static void
+ids_inline(struct loader *ld, const xmlNode *parent, size_t *nclaims,
+    size_t *nquotes)
+{
+	const xmlNode *n;
+
+	for (n = parent->children; n != NULL; n = n->next) {
+		if (is_elem(n, "claim"))
+			ids_add(ld, n, ID_CLAIM, (*nclaims)++);
+		else if (is_elem(n, "quote"))
+			ids_add(ld, n, ID_QUOTE, (*nquotes)++);
+		if (n->type == XML_ELEMENT_NODE)
+			ids_inline(ld, n, nclaims, nquotes);
+	}
+}
+
+static int
+idref_cmp(const void *a, const void *b)
+{
+	const struct idref *x = a, *y = b;
+	int c = strcmp(x->id, y->id);
+
+	if (c != 0)
+		return c;
+	return (x->line > y->line) - (x->line < y->line);
+}
+
+static void
+ids_collect(struct loader *ld, const xmlNode *root)
+{
+	const xmlNode *n;
+	size_t i, nactors = 0, nblocks = 0, nclaims = 0, nquotes = 0;
+	size_t nrelated = 0;
+
+	for (n = child_elem(root, "actors"); n != NULL; n = NULL) {
+		const xmlNode *a;
+
+		for (a = n->children; a != NULL; a = a->next)
+			if (is_elem(a, "actor"))
+				ids_add(ld, a, ID_ACTOR, nactors++);
+	}
+	n = child_elem(root, "body");
+	for (n = n ? n->children : NULL; n != NULL; n = n->next) {
+		if (is_elem(n, "p")) {
+			ids_add(ld, n, ID_PARAGRAPH, nblocks++);
+			ids_inline(ld, n, &nclaims, &nquotes);
+		} else if (is_elem(n, "related")) {
+			ids_add(ld, n, ID_RELATED, nrelated++);
+			nblocks++;
+		}
+	}
+	qsort(ld->ids, ld->nids, sizeof *ld->ids, idref_cmp);
+	for (i = 1; i < ld->nids; i++)
+		if (strcmp(ld->ids[i].id, ld->ids[i - 1].id) == 0)
+			load_error(ld, ld->ids[i].line,
+			    "duplicate id '%s' (first used on line %lu)",
+			    ld->ids[i].id, ld->ids[i - 1].line);
+}
+
+/* Any entry with this id (duplicates have been reported already). */
+static const struct idref *
+ids_find(const struct loader *ld, const char *id)
+{
+	size_t lo = 0, hi = ld->nids, mid;
+	int c;
+
+	while (lo < hi) {
+		mid = lo + (hi - lo) / 2;
+		c = strcmp(id, ld->ids[mid].id);
+		if (c == 0)
+			return &ld->ids[mid];
+		if (c < 0)
+			hi = mid;
+		else
+			lo = mid + 1;
+	}
+	return NULL;
+}
+
+/* Resolves one id that must name a thing of `kind`; what = "actor of
+ * mention", and so on, for the message.  Returns NONE if it does not. */
+static size_t
+ids_resolve(struct loader *ld, unsigned long line, const char *id,
+    enum id_kind kind, const char *what)
+{
+	const struct idref *r = ids_find(ld, id);
+
+	if (r == NULL) {
+		load_error(ld, line, "%s: no such id '%s'", what, id);
+		return NONE;
+	}
+	if (r->kind != kind) {
+		load_error(ld, line, "%s: '%s' is %s, not %s", what, id,
+		    id_kind_names[r->kind], id_kind_names[kind]);
+		return NONE;
+	}
+	return r->index;
+}
+
+/* Resolves a space-separated list of ids into x. */
+static void
+ids_resolve_list(struct loader *ld, const xmlNode *n, const char *attr,
+    enum id_kind kind, const char *what, struct idx *x)
+{
+	char *raw = attr_raw(n, attr), *tok, *save = NULL;
+	size_t v;
+
+	if (raw == NULL)
+		return;
+	for (tok = strtok_r(raw, " \t\r\n", &save); tok != NULL;
+	    tok = strtok_r(NULL, " \t\r\n", &save)) {
+		v = ids_resolve(ld, node_line(n), tok, kind, what);
+		if (v == NONE)
+			continue;
+		x->v = xreallocarray(x->v, x->n + 1, sizeof *x->v);
+		x->v[x->n++] = v;
+	}
+	xmlFree(raw);
+}
+
+static size_t
+ids_resolve_attr(struct loader *ld, const xmlNode *n, const char *attr,
+    enum id_kind kind, const char *what)
+{
+	char *raw = attr_raw(n, attr);
+	size_t v = NONE;
+
+	if (raw != NULL)
+		v = ids_resolve(ld, node_line(n), raw, kind, what);
+	xmlFree(raw);
+	return v;
+}
+
+static void
+ids_free(struct loader *ld)
+{
+	size_t i;
+
+	for (i = 0; i < ld->nids; i++)
+		free(ld->ids[i].id);
+	free(ld->ids);
+	ld->ids = NULL;
+	ld->nids = 0;
+}
+
+/* ---- pass two: the model ------------------------------------------ */
+
+static void
+build_head(struct loader *ld, const xmlNode *root)
+{
+	struct story *st = ld->st;
+	const xmlNode *head = child_elem(root, "head"), *n;
+	char *lang;
+
+	lang = (char *)xmlGetNsProp((xmlNodePtr)root,
+	    (const xmlChar *)"lang", XML_XML_NAMESPACE);
+	st->lang = clean_str(lang);
+	xmlFree(lang);
+	n = child_elem(head, "headline");
+	st->headline = n ? content_clean(n) : xstrdup("");
+	if ((n = child_elem(head, "dateline")) != NULL) {
+		st->dateline = content_clean(n);
+		st->dateline_when = attr_clean(n, "when");
+	}
+	if ((n = child_elem(head, "byline")) != NULL)
+		st->byline = content_clean(n);
+	if ((n = child_elem(head, "source")) != NULL)
+		st->source = content_clean(n);
+}
+
+static void
+build_actor(struct loader *ld, const xmlNode *n, struct actor *a)
+{
+	const xmlNode *c;
+	char *kind = attr_raw(n, "kind");
+
+	a->id = attr_clean(n, "id");
+	a->kind = kind ? actor_kind_parse(kind) : ACTOR_OTHER;
+	if (a->kind == ACTOR_NKINDS)
+		a->kind = ACTOR_OTHER;
+	xmlFree(kind);
+	a->line = node_line(n);
+	a->parent = ids_resolve_attr(ld, n, "member-of", ID_ACTOR,
+	    "member-of of actor");
+	for (c = n->children; c != NULL; c = c->next) {
+		if (is_elem(c, "name") && a->name == NULL)
+			a->name = content_clean(c);
+		else if (is_elem(c, "note") && a->note == NULL)
+			a->note = content_clean(c);
+		else if (is_elem(c, "alias")) {
+			a->aliases = xreallocarray(a->aliases, a->naliases + 1,
+			    sizeof *a->aliases);
+			a->aliases[a->naliases++] = content_clean(c);
+		}
+	}
+	if (a->name == NULL)
+		a->name = xstrdup(a->id);
+}
+
+/* Member-of must be a tree: follow each chain, marking the actors on
+ * the current walk, and stop at one already known to reach a root. */
+static void
+build_check_cycles(struct loader *ld)
+{
+	struct story *st = ld->st;
+	unsigned char *state = xcalloc(st->nactors, 1);	/* 0 new, 1 on
+							 * walk, 2 done */
+	size_t i, a;
+
+	for (i = 0; i < st->nactors; i++) {
+		for (a = i; a != NONE && state[a] == 0; a = st->actors[a].parent)
+			state[a] = 1;
+		if (a != NONE && state[a] == 1) {
+			load_error(ld, st->actors[a].line,
+			    "actor '%s' is a member of itself through "
+			    "member-of", st->actors[a].id);
+			st->actors[a].parent = NONE;
+		}
+		for (a = i; a != NONE && state[a] == 1; a = st->actors[a].parent)
+			state[a] = 2;
+	}
+	free(state);
+}
+
+static void
+build_actors(struct loader *ld, const xmlNode *root)
+{
+	struct story *st = ld->st;
+	const xmlNode *list = child_elem(root, "actors"), *n;
+	size_t count = 0;
+
+	for (n = list ? list->children : NULL; n != NULL; n = n->next)
+		count += is_elem(n, "actor");
+	st->actors = xcalloc(count, sizeof *st->actors);
+	for (n = list ? list->children : NULL; n != NULL; n = n->next)
+		if (is_elem(n, "actor"))
+			build_actor(ld, n, &st->actors[st->nactors++]);
+	build_check_cycles(ld);
+}
+
+static size_t
+build_item(struct loader *ld, enum item_kind kind, size_t parent,
+    const xmlNode *n)
+{
+	struct story *st = ld->st;
+	struct item *it;
+
+	st->items = grow(st->items, st->nitems, &ld->items_cap,
+	    sizeof *st->items);
+	it = &st->items[st->nitems];
+	it->kind = kind;
+	it->block = st->nblocks;
+	it->start = ld->text.len;
+	it->end = ld->text.len;
+	it->parent = parent;
+	it->ref = NONE;
+	it->line = node_line(n);
+	return st->nitems++;
+}
+
+static void build_inline(struct loader *, const xmlNode *, size_t);
+
+static void
+build_claim(struct loader *ld, const xmlNode *n, size_t item)
+{
+	struct story *st = ld->st;
+	struct claim *c;
+
+	st->claims = grow(st->claims, st->nclaims, &ld->claims_cap,
+	    sizeof *st->claims);
+	c = &st->claims[st->nclaims];
+	memset(c, 0, sizeof *c);
+	c->id = attr_clean(n, "id");
+	c->item = item;
+	c->when = attr_clean(n, "when");
+	st->items[item].ref = st->nclaims++;
+	ids_resolve_list(ld, n, "by", ID_ACTOR, "by of claim", &c->by);
+	ids_resolve_list(ld, n, "about", ID_ACTOR, "about of claim",
+	    &c->about);
+	ids_resolve_list(ld, n, "disputes", ID_CLAIM, "disputes of claim",
+	    &c->disputes);
+}
+
+static void
+build_quote(struct loader *ld, const xmlNode *n, size_t item)
+{
+	struct story *st = ld->st;
+	struct quote *q;
+
+	st->quotes = grow(st->quotes, st->nquotes, &ld->quotes_cap,
+	    sizeof *st->quotes);
+	q = &st->quotes[st->nquotes];
+	q->id = attr_clean(n, "id");
+	q->item = item;
+	q->claim = NONE;
+	q->speaker = ids_resolve_attr(ld, n, "speaker", ID_ACTOR,
+	    "speaker of quote");
+	st->items[item].ref = st->nquotes++;
+}
+
+/* Spans are opened before the space that separates them from the text
+ * before, and may end on one: trim them to their words. */
+static void
+build_trim(struct loader *ld, size_t item)
+{
+	struct item *it = &ld->st->items[item];
+	const char *t = ld->text.data;
+
+	it->end = ld->text.len;
+	while (it->start < it->end && t[it->start] == ' ')
+		it->start++;
+	while (it->end > it->start && t[it->end - 1] == ' ')
+		it->end--;
+}
+
+static void
+build_span(struct loader *ld, const xmlNode *n, size_t parent)
+{
+	size_t item;
+
+	if (is_elem(n, "mention")) {
+		item = build_item(ld, ITEM_MENTION, parent, n);
+		ld->st->items[item].ref = ids_resolve_attr(ld, n, "actor",
+		    ID_ACTOR, "actor of mention");
+	} else if (is_elem(n, "claim")) {
+		item = build_item(ld, ITEM_CLAIM, parent, n);
+		build_claim(ld, n, item);
+	} else if (is_elem(n, "quote")) {
+		item = build_item(ld, ITEM_QUOTE, parent, n);
+		build_quote(ld, n, item);
+	} else {
+		build_inline(ld, n, parent);
+		return;
+	}
+	build_inline(ld, n, item);
+	build_trim(ld, item);
+}
+
+static void
+build_inline(struct loader *ld, const xmlNode *parent, size_t item)
+{
+	const xmlNode *n;
+
+	for (n = parent->children; n != NULL; n = n->next) {
+		if (n->type == XML_TEXT_NODE || n->type == XML_CDATA_SECTION_NODE)
+			collapse_into(&ld->text, &ld->space,
+			    (const char *)n->content);
+		else if (n->type == XML_ELEMENT_NODE)
+			build_span(ld, n, item);
+	}
+}
+
+static struct block *
+build_block(struct loader *ld, const xmlNode *n, enum block_kind kind)
+{
+	struct story *st = ld->st;
+	struct block *b = &st->blocks[st->nblocks];
+
+	b->kind = kind;
+	b->id = attr_clean(n, "id");
+	b->line = node_line(n);
+	b->related = NONE;
+	b->first_item = st->nitems;
+	buf_truncate(&ld->text, 0);
+	ld->space = false;
+	build_inline(ld, n, NONE);
+	b->len = ld->text.len;
+	b->text = xstrndup(ld->text.len ? ld->text.data : "", ld->text.len);
+	return b;
+}
+
+static void
+build_related(struct loader *ld, const xmlNode *n)
+{
+	struct story *st = ld->st;
+	struct related *r = &st->related[st->nrelated];
+	struct block *b;
+	size_t item;
+
+	b = build_block(ld, n, BLOCK_RELATED);
+	item = build_item(ld, ITEM_RELATED, NONE, n);
+	b->first_item = item;
+	st->items[item].start = 0;
+	st->items[item].end = b->len;
+	st->items[item].ref = st->nrelated;
+	b->related = st->nrelated;
+	r->id = attr_clean(n, "id");
+	r->item = item;
+	r->block = st->nblocks;
+	r->href = attr_clean(n, "href");
+	ids_resolve_list(ld, n, "actors", ID_ACTOR, "actors of related",
+	    &r->actors);
+	st->nrelated++;
+}
+
+static void
+build_body(struct loader *ld, const xmlNode *root)
+{
+	struct story *st = ld->st;
+	const xmlNode *body = child_elem(root, "body"), *n;
+	size_t nblocks = 0, nrelated = 0;
+
+	for (n = body ? body->children : NULL; n != NULL; n = n->next) {
+		nblocks += is_elem(n, "p") || is_elem(n, "related");
+		nrelated += is_elem(n, "related");
+	}
+	st->blocks = xcalloc(nblocks, sizeof *st->blocks);
+	st->related = xcalloc(nrelated, sizeof *st->related);
+	for (n = body ? body->children : NULL; n != NULL; n = n->next) {
+		struct block *b;
+
+		if (is_elem(n, "p"))
+			b = build_block(ld, n, BLOCK_PARAGRAPH);
+		else if (is_elem(n, "related")) {
+			build_related(ld, n);
+			b = &st->blocks[st->nblocks];
+		} else
+			continue;
+		b->nitems = st->nitems - b->first_item;
+		st->nblocks++;
+	}
+	buf_free(&ld->text);
+}
+
+static struct story *
+build_story(struct loader *ld, xmlDocPtr doc, const char *name)
+{
+	const xmlNode *root = xmlDocGetRootElement(doc);
+
+	ld->st = xcalloc(1, sizeof *ld->st);
+	ld->st->path = text_sanitize(name);
+	ids_collect(ld, root);
+	build_head(ld, root);
+	build_actors(ld, root);
+	build_body(ld, root);
+	ids_free(ld);
+	if (ld->errors > 0) {
+		story_free(ld->st);
+		return NULL;
+	}
+	story_index(ld->st);
+	return ld->st;
+}
+
+/* ---- entry points ------------------------------------------------- */
+
+struct story *
+load_memory(const char *data, size_t len, const char *name,
+    const struct load_opts *opts, struct diag *d)
+{
+	struct loader ld;
+	struct story *st = NULL;
+	xmlDocPtr doc;
+
+	(void)opts;
+	memset(&ld, 0, sizeof ld);
+	ld.name = name;
+	ld.d = d;
+	doc = load_parse(&ld, data, len);
+	if (doc != NULL) {
+		st = build_story(&ld, doc, name);
+		xmlFreeDoc(doc);
+	}
+	return st;
+}
+
+struct story *
+load_file(const char *path, const struct load_opts *opts, struct diag *d)
+{
+	struct loader ld;
+	struct story *st;
+	size_t max = opts ? opts->max_size : LOAD_MAX_SIZE_DEFAULT, len;
+	char *data;
+
+	memset(&ld, 0, sizeof ld);
+	ld.name = path;
+	ld.d = d;
+	data = load_read(&ld, path, max, &len);
+	if (data == NULL)
+		return NULL;
+	st = load_memory(data, len, path, opts, d);
+	free(data);
+	return st;
+}
+
+struct story *
+load_default(struct diag *d)
+{
+	return load_memory(embedded_story, embedded_story_len,
+	    load_default_name, NULL, d);
+}
+
+void
+load_cleanup(void)
+{
+	if (load_schema != NULL) {
+		xmlRelaxNGFree(load_schema);
+		load_schema = NULL;
+	}
+	xmlCleanupParser();
+}

@@ -1,0 +1,38 @@
+/* load.h - reading a story file into the model, safely.
+ *
+ * The file is read by us (a regular file, up to a size cap), parsed
+ * from memory by libxml2 with no network, no DTD loading, no entity
+ * substitution and no XML_PARSE_HUGE, and refused if it declares any
+ * entity.  It is validated against the built-in RELAX NG schema, every
+ * reference is resolved, and the libxml2 tree is freed before the
+ * model is returned. */
+#ifndef NEWSLENS_LOAD_H
+#define NEWSLENS_LOAD_H
+
+#include <stddef.h>
+
+#include "diag.h"
+#include "story.h"
+
+#define LOAD_MAX_SIZE_DEFAULT ((size_t)128 << 20)	/* 128 MiB */
+
+struct load_opts {
+	size_t	max_size;	/* the largest file accepted, in bytes */
+};
+
+/* Loads the story in `path`.  Returns a story owned by the caller
+ * (story_free), or NULL with at least one problem added to *d. */
+struct story	*load_file(const char *path, const struct load_opts *,
+		    struct diag *d);
+/* The same for a story already in memory; `name` stands for the file
+ * in messages. */
+struct story	*load_memory(const char *data, size_t len, const char *name,
+		    const struct load_opts *, struct diag *d);
+/* The default story, built into the program. */
+struct story	*load_default(struct diag *d);
+/* The name the default story goes by in messages and listings. */
+extern const char load_default_name[];
+/* Frees libxml2's global state; call once at exit (for leak checkers). */
+void		 load_cleanup(void);
+
+#endif

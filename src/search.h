@@ -1,0 +1,31 @@
+/* search.h - finding text in a story, Unicode case-insensitively.
+ *
+ * Both the needle and the text are NFC-normalised and case-folded
+ * (text_fold), so "huawei" finds "HUAWEI", "strasse" finds "Straße",
+ * and decomposed accents find composed ones.  A match starts and ends
+ * on grapheme cluster boundaries of the story's text. */
+#ifndef NEWSLENS_SEARCH_H
+#define NEWSLENS_SEARCH_H
+
+#include <stddef.h>
+
+#include "story.h"
+
+struct search_hit {
+	size_t	block;
+	size_t	start;	/* byte offsets into the block's text */
+	size_t	end;
+};
+
+/* Finds every match of needle[0..len) in the body, in reading order,
+ * without overlaps.  Returns the count and stores a caller-owned array
+ * in *hits (NULL when there are none).  An empty needle, or one that
+ * folds to nothing, matches nothing. */
+size_t	search_story(const struct story *, const char *needle, size_t len,
+	    struct search_hit **hits);
+/* The first hit at or after (block, offset), wrapping to the first hit
+ * when there is none after; NONE if n is 0.  O(log n). */
+size_t	search_hit_at(const struct search_hit *hits, size_t n, size_t block,
+	    size_t offset);
+
+#endif

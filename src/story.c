@@ -1,0 +1,406 @@
+/* story.c - the story model's indexes and look-ups. */
+#include "config.h"
+
+#include "story.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "xmalloc.h"
+
+static const char *const actor_kind_names[ACTOR_NKINDS] = {
+	"country", "government", "agency", "company",
+	"person", "group", "media", "other",
+};
+
+static const char *const item_kind_names[ITEM_NKINDS] = {
+	"mention", "claim", "quote", "Read more",
+};
+
+const char *
+actor_kind_name(enum actor_kind kind)
+{
+	return kind < ACTOR_NKINDS ? actor_kind_names[kind] : "other";
+}
+
+enum actor_kind
+actor_kind_parse(const char *word)
+{
+	int k;
+
+	for (k = 0; k < ACTOR_NKINDS; k++)
+		if (strcmp(word, actor_kind_names[k]) == 0)
+			return (enum actor_kind)k;
+	return ACTOR_NKINDS;
+}
+
+const char *
+item_kind_name(enum item_kind kind)
+{
+	return kind < ITEM_NKINDS ? item_kind_names[kind] : "item";
+}
+
+static void
+idx_free(struct idx *x)
+{
+	free(x->v);
+	x->v = NULL;
+	x->n = 0;
+}
+
+static void
+idx_push(struct idx *x, size_t v)
+{
+	/* Grow in powers of two: the capacity is implied by n. */
+	if ((x->n & (x->n - 1)) == 0)
+		x->v = xreallocarray(x->v, x->n ? x->n * 2 : 1, sizeof *x->v);
+	x->v[x->n++] = v;
+}
+
+static void
+story_free_actors(struct story *st)
+{
+	size_t i, j;
+
+	for (i = 0; i < st->nactors; i++) {
+		struct actor *a = &st->actors[i];
+
+		free(a->id);
+		free(a->name);
+		for (j = 0; j < a->naliases; j++)
+			free(a->aliases[j]);
+		free(a->aliases);
+		free(a->note);
+		idx_free(&a->members);
+		idx_free(&a->mentions);
+		idx_free(&a->claims_by);
+		idx_free(&a->claims_about);
+		idx_free(&a->quotes);
+		idx_free(&a->related);
+	}
+	free(st->actors);
+}
+
+void
+story_free(struct story *st)
+{
+	size_t i;
+
+	if (st == NULL)
+		return;
+	story_free_actors(st);
+	for (i = 0; i < st->nblocks; i++) {
+		free(st->blocks[i].id);
+		free(st->blocks[i].text);
+	}
+	free(st->blocks);
+	free(st->items);
+	for (i = 0; i < st->nclaims; i++) {
+		struct claim *c = &st->claims[i];
+
+		free(c->id);
+		free(c->when);
+		idx_free(&c->by);
+		idx_free(&c->about);
+		idx_free(&c->disputes);
+		idx_free(&c->disputed_by);
+		idx_free(&c->quotes);
+	}
+	free(st->claims);
+	for (i = 0; i < st->nquotes; i++)
+		free(st->quotes[i].id);
+	free(st->quotes);
+	for (i = 0; i < st->nrelated; i++) {
+		free(st->related[i].id);
+		free(st->related[i].href);
+		idx_free(&st->related[i].actors);
+	}
+	free(st->related);
+	idx_free(&st->mentions);
+	free(st->actors_by_id);
+	free(st->path);
+	free(st->lang);
+	free(st->headline);
+	free(st->dateline);
+	free(st->dateline_when);
+	free(st->byline);
+	free(st->source);
+	free(st);
+}
+
+/* qsort has no context argument; the index is built once, single
+ * threaded, so a file-scope pointer is enough. */
+static const struct story *sort_story;
+
+static int
+actor_id_cmp(const void *a, const void *b)
+{
+	return strcmp(sort_story->actors[*(const size_t *)a].id,
+	    sort_story->actors[*(const size_t *)b].id);
+}
+
+static void
+story_index_actors(struct story *st)
+{
+	size_t i, p;
+
+	for (i = 0; i < st->nactors; i++) {
+		p = st->actors[i].parent;
+		if (p != NONE)
+			idx_push(&st->actors[p].members, i);
+	}
+	st->actors_by_id = xcalloc(st->nactors, sizeof *st->actors_by_id);
+	for (i = 0; i < st->nactors; i++)
+		st->actors_by_id[i] = i;
+	sort_story = st;
+	qsort(st->actors_by_id, st->nactors, sizeof *st->actors_by_id,
+	    actor_id_cmp);
+	sort_story = NULL;
+}
+
+/* Adds each actor's own mentions to every actor above it, children
+ * before parents: a breadth-first order from the roots, walked
+ * backwards, so that a deep member-of chain costs no more than a flat
+ * one.  The loader has rejected member-of cycles, so every actor is
+ * reached from a root. */
+static void
+story_count_mentions(struct story *st)
+{
+	size_t *order, head = 0, tail = 0, i, j, a;
+
+	order = xcalloc(st->nactors, sizeof *order);
+	for (i = 0; i < st->nactors; i++) {
+		st->actors[i].total_mentions = st->actors[i].mentions.n;
+		if (st->actors[i].parent == NONE)
+			order[tail++] = i;
+	}
+	while (head < tail) {
+		a = order[head++];
+		for (j = 0; j < st->actors[a].members.n; j++)
+			order[tail++] = st->actors[a].members.v[j];
+	}
+	while (tail > 0) {
+		a = order[--tail];
+		if (st->actors[a].parent != NONE)
+			st->actors[st->actors[a].parent].total_mentions +=
+			    st->actors[a].total_mentions;
+	}
+	free(order);
+}
+
+static void
+story_index_items(struct story *st)
+{
+	size_t i, j;
+
+	for (i = 0; i < st->nitems; i++) {
+		const struct item *it = &st->items[i];
+
+		if (it->kind == ITEM_MENTION) {
+			idx_push(&st->actors[it->ref].mentions, i);
+			idx_push(&st->mentions, i);
+		}
+	}
+	for (i = 0; i < st->nclaims; i++) {
+		struct claim *c = &st->claims[i];
+
+		for (j = 0; j < c->by.n; j++)
+			idx_push(&st->actors[c->by.v[j]].claims_by, i);
+		for (j = 0; j < c->about.n; j++)
+			idx_push(&st->actors[c->about.v[j]].claims_about, i);
+		for (j = 0; j < c->disputes.n; j++)
+			idx_push(&st->claims[c->disputes.v[j]].disputed_by, i);
+	}
+	for (i = 0; i < st->nquotes; i++) {
+		struct quote *q = &st->quotes[i];
+		size_t p;
+
+		idx_push(&st->actors[q->speaker].quotes, i);
+		q->claim = NONE;
+		for (p = st->items[q->item].parent; p != NONE;
+		    p = st->items[p].parent)
+			if (st->items[p].kind == ITEM_CLAIM) {
+				q->claim = st->items[p].ref;
+				idx_push(&st->claims[q->claim].quotes, i);
+				break;
+			}
+	}
+	for (i = 0; i < st->nrelated; i++)
+		for (j = 0; j < st->related[i].actors.n; j++)
+			idx_push(&st->actors[st->related[i].actors.v[j]].related,
+			    i);
+}
+
+void
+story_index(struct story *st)
+{
+	story_index_actors(st);
+	story_index_items(st);
+	story_count_mentions(st);
+}
+
+/* The first position in the sorted array whose value is > from
+ * (forward) or the last whose value is < from (backward); NONE if
+ * there is none.  `at` reads the value at a position. */
+static size_t
+search_sorted(size_t n, size_t from, bool forward,
+    size_t (*at)(const struct story *, const void *, size_t),
+    const struct story *st, const void *arr)
+{
+	size_t lo = 0, hi = n, mid;
+
+	/* lo becomes the first position whose value is > from. */
+	while (lo < hi) {
+		mid = lo + (hi - lo) / 2;
+		if (from != NONE && at(st, arr, mid) <= from)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	if (forward)
+		return lo < n ? lo : NONE;
+	if (from == NONE)
+		return n > 0 ? n - 1 : NONE;
+	/* Step back over the item itself when it is in the array. */
+	if (lo > 0 && at(st, arr, lo - 1) == from)
+		lo--;
+	return lo > 0 ? lo - 1 : NONE;
+}
+
+static size_t
+at_idx(const struct story *st, const void *arr, size_t i)
+{
+	(void)st;
+	return ((const size_t *)arr)[i];
+}
+
+static size_t
+at_claim(const struct story *st, const void *arr, size_t i)
+{
+	(void)arr;
+	return st->claims[i].item;
+}
+
+static size_t
+at_quote(const struct story *st, const void *arr, size_t i)
+{
+	(void)arr;
+	return st->quotes[i].item;
+}
+
+static size_t
+at_related(const struct story *st, const void *arr, size_t i)
+{
+	(void)arr;
+	return st->related[i].item;
+}
+
+size_t
+story_next_item(const struct story *st, size_t from, enum item_kind kind,
+    bool forward)
+{
+	size_t pos;
+
+	switch (kind) {
+	case ITEM_MENTION:
+		pos = search_sorted(st->mentions.n, from, forward, at_idx, st,
+		    st->mentions.v);
+		return pos == NONE ? NONE : st->mentions.v[pos];
+	case ITEM_CLAIM:
+		pos = search_sorted(st->nclaims, from, forward, at_claim, st,
+		    NULL);
+		return pos == NONE ? NONE : st->claims[pos].item;
+	case ITEM_QUOTE:
+		pos = search_sorted(st->nquotes, from, forward, at_quote, st,
+		    NULL);
+		return pos == NONE ? NONE : st->quotes[pos].item;
+	case ITEM_RELATED:
+		pos = search_sorted(st->nrelated, from, forward, at_related,
+		    st, NULL);
+		return pos == NONE ? NONE : st->related[pos].item;
+	default:
+		break;
+	}
+	if (forward) {
+		from = from == NONE ? 0 : from + 1;
+		return from < st->nitems ? from : NONE;
+	}
+	if (from == NONE)
+		return st->nitems > 0 ? st->nitems - 1 : NONE;
+	return from > 0 ? from - 1 : NONE;
+}
+
+size_t
+story_next_mention(const struct story *st, size_t actor, size_t from,
+    bool forward)
+{
+	const struct idx *m = &st->actors[actor].mentions;
+	size_t pos = search_sorted(m->n, from, forward, at_idx, st, m->v);
+
+	return pos == NONE ? NONE : m->v[pos];
+}
+
+const char *
+story_item_text(const struct story *st, size_t item, size_t *len)
+{
+	const struct item *it = &st->items[item];
+
+	*len = it->end - it->start;
+	return st->blocks[it->block].text + it->start;
+}
+
+size_t
+story_item_ordinal(const struct story *st, size_t item, size_t *total)
+{
+	const struct item *it = &st->items[item];
+	size_t pos;
+
+	switch (it->kind) {
+	case ITEM_MENTION:
+		*total = st->mentions.n;
+		pos = search_sorted(st->mentions.n, item, false, at_idx, st,
+		    st->mentions.v);
+		return pos == NONE ? 1 : pos + 2;
+	case ITEM_CLAIM:
+		*total = st->nclaims;
+		break;
+	case ITEM_QUOTE:
+		*total = st->nquotes;
+		break;
+	case ITEM_RELATED:
+		*total = st->nrelated;
+		break;
+	default:
+		*total = st->nitems;
+		return item + 1;
+	}
+	return it->ref + 1;
+}
+
+size_t
+story_find_actor(const struct story *st, const char *id)
+{
+	size_t lo = 0, hi = st->nactors, mid;
+	int c;
+
+	while (lo < hi) {
+		mid = lo + (hi - lo) / 2;
+		c = strcmp(id, st->actors[st->actors_by_id[mid]].id);
+		if (c == 0)
+			return st->actors_by_id[mid];
+		if (c < 0)
+			hi = mid;
+		else
+			lo = mid + 1;
+	}
+	return NONE;
+}
+
+bool
+story_actor_within(const struct story *st, size_t a, size_t b)
+{
+	for (; a != NONE; a = st->actors[a].parent)
+		if (a == b)
+			return true;
+	return false;
+}
