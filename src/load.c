@@ -404,17 +404,16 @@ static void
 ids_add(struct loader *ld, const xmlNode *n, enum id_kind kind,
     size_t index)
 {
-	char *id = attr_raw(n, "id");
+	char *id = attr_clean(n, "id");
 
 	if (id == NULL)
 		return;
 	ld->ids = grow(ld->ids, ld->nids, &ld->ids_cap, sizeof *ld->ids);
-	ld->ids[ld->nids].id = xstrdup(id);
+	ld->ids[ld->nids].id = id;
 	ld->ids[ld->nids].kind = kind;
 	ld->ids[ld->nids].index = index;
 	ld->ids[ld->nids].line = node_line(n);
 	ld->nids++;
-	xmlFree(id);
 }
 
 static void
@@ -541,12 +540,13 @@ static size_t
 ids_resolve_attr(struct loader *ld, const xmlNode *n, const char *attr,
     enum id_kind kind, const char *what)
 {
-	char *raw = attr_raw(n, attr);
+	/* The schema's NCName allows white space around the id. */
+	char *id = attr_clean(n, attr);
 	size_t v = NONE;
 
-	if (raw != NULL)
-		v = ids_resolve(ld, node_line(n), raw, kind, what);
-	xmlFree(raw);
+	if (id != NULL)
+		v = ids_resolve(ld, node_line(n), id, kind, what);
+	free(id);
 	return v;
 }
 

@@ -170,7 +170,6 @@ text_sanitize_into(struct buf *out, const char *s, size_t len)
 	size_t i = 0, n;
 	int32_t cp;
 
-	buf_reserve(out, len);
 	while (i < len) {
 		n = safe_span(u + i, len - i);
 		buf_append(out, s + i, n);
@@ -690,7 +689,6 @@ text_fold(const char *s, size_t len, size_t *outlen, size_t **map)
 	struct cluster c;
 	size_t *m = NULL, mcap = 0, pos, done;
 
-	buf_reserve(&out, len);
 	for (pos = 0; pos < len; pos = c.next) {
 		done = out.len;
 		if (ascii_cluster(u, len, pos)) {
