@@ -21,6 +21,7 @@ buf_reserve(struct buf *b, size_t extra)
 	while (b->cap < need)
 		b->cap *= 2;
 	b->data = xreallocarray(b->data, b->cap, 1);
+	b->data[b->len] = '\0';
 }
 
 void

@@ -19,7 +19,8 @@ void	buf_puts(struct buf *, const char *);
 void	buf_putc(struct buf *, char);
 void	buf_printf(struct buf *, const char *, ...)
 	    __attribute__((format(printf, 2, 3)));
-void	buf_vprintf(struct buf *, const char *, va_list);
+void	buf_vprintf(struct buf *, const char *, va_list)
+	    __attribute__((format(printf, 2, 0)));
 void	buf_truncate(struct buf *, size_t len);
 /* Hands the contents to the caller (never NULL) and empties the buffer. */
 char	*buf_detach(struct buf *);

@@ -8,6 +8,7 @@
 #include <errno.h>
 #include <getopt.h>
 #include <limits.h>
+#include <locale.h>
 #include <stdarg.h>
 #include <stdbool.h>
 #include <stdio.h>
@@ -22,6 +23,7 @@
 #include "load.h"
 #include "story.h"
 #include "text.h"
+#include "ui.h"
 
 #define EXIT_BAD_FILE	1
 #define EXIT_USAGE	2
@@ -187,15 +189,13 @@ run_check(int argc, char **argv, const struct options *o)
 	return status;
 }
 
+/* Prints the dump or the list of st, then frees it. */
 static int
-run_output(const char *path, const struct options *o)
+print_story(struct story *st, const struct options *o)
 {
 	struct buf out = BUF_INIT;
-	struct story *st = open_story(path, o);
 	int status = EXIT_SUCCESS;
 
-	if (st == NULL)
-		return EXIT_BAD_FILE;
 	if (o->mode == MODE_LIST)
 		list_story(st, o->list_kind, &out);
 	else
@@ -208,6 +208,31 @@ run_output(const char *path, const struct options *o)
 	buf_free(&out);
 	story_free(st);
 	return status;
+}
+
+static int
+run_output(const char *path, const struct options *o)
+{
+	struct story *st = open_story(path, o);
+
+	return st ? print_story(st, o) : EXIT_BAD_FILE;
+}
+
+/* The reader, or the dump when the terminal cannot be driven. */
+static int
+run_reader(const char *path, const struct options *o)
+{
+	struct story *st;
+	int status;
+
+	if (!isatty(STDOUT_FILENO))
+		return run_output(path, o);
+	st = open_story(path, o);
+	if (st == NULL)
+		return EXIT_BAD_FILE;
+	status = ui_run(st, path);
+	/* -1: no terminal to drive, and the story is still ours. */
+	return status >= 0 ? status : print_story(st, o);
 }
 
 static int
@@ -280,6 +305,9 @@ main(int argc, char **argv)
 	struct options o;
 	int status, nfiles;
 
+	/* The reader needs the locale's character set; the model and the
+	 * dump work in UTF-8 whatever it is. */
+	setlocale(LC_ALL, "");
 	memset(&o, 0, sizeof o);
 	o.load.max_size = LOAD_MAX_SIZE_DEFAULT;
 	if ((status = parse_options(argc, argv, &o)) >= 0)
@@ -295,6 +323,8 @@ main(int argc, char **argv)
 	} else if (nfiles > 1)
 		return usage_error("too many files: '%s' (one at a time)",
 		    argv[optind + 1]);
+	else if (o.mode == MODE_READ)
+		status = run_reader(nfiles ? argv[optind] : NULL, &o);
 	else
 		status = run_output(nfiles ? argv[optind] : NULL, &o);
 	load_cleanup();

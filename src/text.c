@@ -547,7 +547,8 @@ wrap_text(const char *s, size_t len, int width, struct wrap_line **lines)
  * be traced back to a cluster.  That gives the same result as folding
  * the whole string: canonical reordering and composition never cross a
  * cluster boundary, because a cluster only ends before a mark when it
- * follows a control, which is a starter.
+ * follows a control or a bad unit (U+FFFD), and both are starters.
+ * The comparison with utf8proc_map() is in the tests.
  */
 
 #define FOLD_OPTS	(UTF8PROC_COMPOSE | UTF8PROC_CASEFOLD)
@@ -631,6 +632,7 @@ fold_decompose(struct fold *f, int32_t cp)
 {
 	utf8proc_ssize_t r;
 
+	fold_grow(f, f->n + 4);		/* usually enough; never NULL */
 	for (;;) {
 		r = utf8proc_decompose_char(cp, f->cp + f->n,
 		    (utf8proc_ssize_t)(f->cap - f->n), FOLD_OPTS, NULL);

@@ -79,6 +79,37 @@ many_marks(size_t n, size_t *len)
 	return s;
 }
 
+/* Pieces for random texts: spaces, dashes, glue, marks, emoji parts,
+ * Hangul jamo, Indic conjuncts, controls and (last) invalid bytes. */
+static const char *pieces[] = {
+	"a", "Z", "w", " ", "  ", "-", "\xE2\x80\x94", "\xC2\xA0", "\xC3\xA9",
+	"e\xCC\x81", "\xCC\x81", "\xCC\xA3", "\xE4\xB8\x96",
+	"\xF0\x9F\x98\x80", "\xE2\x9D\xA4", "\xEF\xB8\x8F", "\xE2\x80\x8D",
+	"\xF0\x9F\x87\xBA", "\xF0\x9F\x87\xB8", "\r", "\n", "1",
+	"\xE2\x83\xA3", "\xE1\x84\x80", "\xE1\x85\xA1", "\xE1\x86\xA8",
+	"\xC3\x9F", "\xE1\xBA\x9E", "\xC4\xB0", "\xE0\xA4\x95",
+	"\xE0\xA5\x8D", "\xE0\xA4\xB7", "\xE2\x80\x8B", "\x1b",
+	"\xF0\x9F\x8F\xBD", "\xCD\x85",
+	/* invalid from here on */
+	"\xFF", "\xE2\x82", "\xC0\x80", "\xED\xA0\x80",
+};
+#define NPIECES		(sizeof(pieces) / sizeof(pieces[0]))
+#define NVALID		(NPIECES - 4)
+
+/* Fills b with n random pieces chosen among the first npieces. */
+static void
+random_text(struct buf *b, unsigned int *seed, size_t n, size_t npieces)
+{
+	size_t i;
+
+	b->len = 0;
+	buf_puts(b, "");
+	for (i = 0; i < n; i++) {
+		*seed = *seed * 1103515245u + 12345u;
+		buf_puts(b, pieces[(*seed >> 16) % npieces]);
+	}
+}
+
 /*
  * Sanitising.
  */
@@ -329,6 +360,36 @@ Test(width, crlf_is_one_cluster)
 	cr_assert_eq(next, 2);
 }
 
+/* Cluster boundaries must match utf8proc's own segmentation, which
+ * marks each cluster start with a 0xFF byte under UTF8PROC_CHARBOUND. */
+Test(width, clusters_agree_with_utf8proc)
+{
+	struct buf b = BUF_INIT, mine = BUF_INIT;
+	unsigned int seed = 7;
+	utf8proc_uint8_t *ref;
+	utf8proc_ssize_t r;
+	size_t k, pos, next;
+
+	for (k = 0; k < 500; k++) {
+		random_text(&b, &seed, 12, NVALID);
+		r = utf8proc_map((const utf8proc_uint8_t *)b.data,
+		    (utf8proc_ssize_t)b.len, &ref, UTF8PROC_CHARBOUND);
+		cr_assert_geq(r, 0);
+		mine.len = 0;
+		for (pos = 0; pos < b.len; pos = next) {
+			text_cluster(b.data, b.len, pos, &next);
+			buf_putc(&mine, (char)0xFF);
+			buf_append(&mine, b.data + pos, next - pos);
+		}
+		cr_assert_eq(mine.len, (size_t)r);
+		cr_assert(memcmp(mine.data, ref, mine.len) == 0,
+		    "segmentation differs for \"%s\"", b.data);
+		free(ref);
+	}
+	buf_free(&b);
+	buf_free(&mine);
+}
+
 Test(width, ten_thousand_marks_one_cluster, .timeout = 10)
 {
 	size_t len, next;
@@ -392,8 +453,10 @@ check_wrap(const char *s, size_t len, int width, struct wrap_line **out)
 		if (v[i].end > v[i].start)
 			cr_assert_neq(s[v[i].end - 1], ' ');
 		if (v[i].width > (width < 1 ? 1 : width)) {
-			/* only a single over-wide cluster may overflow */
-			w = text_cluster(s, len, v[i].start, &next);
+			/* only a single over-wide cluster may overflow,
+			 * after nothing but zero-width clusters */
+			for (next = v[i].start, w = 0; w == 0 && next < v[i].end; )
+				w = text_cluster(s, len, next, &next);
 			cr_assert_eq(next, v[i].end, "line %zu too wide", i);
 			cr_assert_gt(w, width < 1 ? 1 : width);
 		}
@@ -401,7 +464,10 @@ check_wrap(const char *s, size_t len, int width, struct wrap_line **out)
 			cr_assert_leq(v[i].end, v[i + 1].start);
 			for (w1 = v[i].end; w1 < v[i + 1].start; w1++)
 				cr_assert_eq(s[w1], ' ');
-			cr_assert_neq(s[v[i + 1].start], ' ');
+			/* only a space carrying a mark may start a line */
+			text_cluster(s, len, v[i + 1].start, &next);
+			cr_assert(s[v[i + 1].start] != ' ' ||
+			    next > v[i + 1].start + 1);
 			cr_assert_eq(wrap_next(s, len, v[i].start, width,
 			    &(struct wrap_line){ 0, 0, 0 }), v[i + 1].start);
 		} else {
@@ -478,7 +544,7 @@ Test(wrap, invariants_and_round_trip_at_many_widths)
 Test(wrap, width_one)
 {
 	struct wrap_line *v;
-	size_t i, n, len;
+	size_t i, j, n, len;
 	char *joined;
 	struct buf nospace = BUF_INIT;
 
@@ -487,7 +553,7 @@ Test(wrap, width_one)
 		n = check_wrap(samples[i], len, 1, &v);
 		joined = join_lines(samples[i], v, n, "");
 		buf_free(&nospace);
-		for (size_t j = 0; j < len; j++)
+		for (j = 0; j < len; j++)
 			if (samples[i][j] != ' ')
 				buf_putc(&nospace, samples[i][j]);
 		cr_assert_str_eq(joined, nospace.data);
@@ -495,6 +561,20 @@ Test(wrap, width_one)
 		free(v);
 	}
 	buf_free(&nospace);
+}
+
+Test(wrap, random_texts_keep_invariants)
+{
+	static const int widths[] = { 1, 2, 3, 5, 20 };
+	struct buf b = BUF_INIT;
+	unsigned int seed = 99;
+	size_t k;
+
+	for (k = 0; k < 400; k++) {
+		random_text(&b, &seed, 30, NPIECES);
+		check_wrap(b.data, b.len, widths[k % 5], NULL);
+	}
+	buf_free(&b);
 }
 
 Test(wrap, width_below_one_counts_as_one)
@@ -829,6 +909,19 @@ Test(fold, agrees_with_utf8proc)
 	/* U+0345 folds to a starter, U+03B9, in the middle of the run */
 	buf_puts(&b, "\xCD\x85\xCC\x81");
 	check_like_utf8proc(b.data, b.len);
+	buf_free(&b);
+}
+
+Test(fold, random_texts_agree_with_utf8proc)
+{
+	struct buf b = BUF_INIT;
+	unsigned int seed = 3;
+	size_t k;
+
+	for (k = 0; k < 500; k++) {
+		random_text(&b, &seed, 20, NVALID);
+		check_like_utf8proc(b.data, b.len);
+	}
 	buf_free(&b);
 }
 
