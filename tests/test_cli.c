@@ -1,0 +1,1247 @@
+/* test_cli.c - the program from the outside: every bad file in
+ * tests/bad and a few made at run time are refused the same way, the
+ * modes print what the contract says, and nothing from a file reaches
+ * the terminal raw.
+ *
+ * The program is $NEWSLENS, run without a shell; the test files are in
+ * $TESTDIR and the shipped story in $DATADIR (make check sets all
+ * three). */
+#include "config.h"
+
+#include <criterion/criterion.h>
+#include <dirent.h>
+#include <regex.h>
+#include <stdbool.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "testutil.h"
+#include "text.h"
+
+#define STORY		"huawei-2020-01-12.xml"
+#define HEADLINE	"US officials to hold last-ditch talks with UK over Huawei ban"
+/* How long refusing a file may take, and when a run is killed. */
+#define REFUSE_SECONDS	1.0
+#define KILL_SECONDS	5.0
+
+TestSuite(cli, .timeout = 60);
+TestSuite(bad, .timeout = 60);
+
+/* ---- helpers ------------------------------------------------------ */
+
+/* Runs the program with the given arguments (NL0: with none). */
+#define NL(r, ...) do { \
+	const char *nl_argv_[] = { test_prog(), __VA_ARGS__, NULL }; \
+	run_prog_timeout((r), nl_argv_, NULL, KILL_SECONDS); \
+} while (0)
+#define NL0(r) do { \
+	const char *nl_argv_[] = { test_prog(), NULL }; \
+	run_prog_timeout((r), nl_argv_, NULL, KILL_SECONDS); \
+} while (0)
+
+static bool
+line_matches(const char *line)
+{
+	static regex_t re;
+	static bool ready;
+
+	if (!ready) {
+		cr_assert(regcomp(&re, "^newslens: .+:[0-9]+: .+$",
+		    REG_EXTENDED | REG_NOSUB) == 0);
+		ready = true;
+	}
+	return regexec(&re, line, 0, NULL, 0) == 0;
+}
+
+/* Every line of stderr is "newslens: NAME:LINE: message", where NAME is
+ * shown (the file name as the program must display it). */
+static void
+expect_error_lines(const struct run *r, const char *shown, const char *what)
+{
+	char *copy, *line, *save = NULL;
+	size_t prefix_len = strlen("newslens: ") + strlen(shown) + 1;
+	char *prefix = malloc(prefix_len + 1);
+	int n = 0;
+
+	cr_assert_not_null(prefix);
+	snprintf(prefix, prefix_len + 1, "newslens: %s:", shown);
+	cr_assert_gt(r->errlen, 0, "%s: nothing on stderr", what);
+	cr_expect_eq(r->err[r->errlen - 1], '\n',
+	    "%s: stderr does not end with a newline:\n%s", what, r->err);
+	cr_expect_eq(strlen(r->err), r->errlen,
+	    "%s: stderr holds a NUL byte:\n%s", what, r->err);
+	copy = strdup(r->err);
+	cr_assert_not_null(copy);
+	for (line = strtok_r(copy, "\n", &save); line != NULL;
+	    line = strtok_r(NULL, "\n", &save), n++) {
+		cr_expect(line_matches(line),
+		    "%s: stderr line not of the form "
+		    "'newslens: FILE:LINE: message': [%s]\nstderr:\n%s",
+		    what, line, r->err);
+		cr_expect(strncmp(line, prefix, prefix_len) == 0,
+		    "%s: stderr line does not name the file as [%s]: [%s]",
+		    what, prefix, line);
+	}
+	cr_expect_gt(n, 0, "%s: no message", what);
+	free(copy);
+	free(prefix);
+}
+
+/* The rules for a refused file: exit 1, nothing on stdout, quickly, and
+ * every stderr line of the form, naming the file as `shown`. */
+static void
+expect_refused(const struct run *r, const char *shown, const char *what)
+{
+	cr_expect(!r->timed_out, "%s: still running after %.0f s (killed)",
+	    what, KILL_SECONDS);
+	cr_expect_eq(r->status, 1, "%s: exit status %d, not 1; stderr:\n%s",
+	    what, r->status, r->err);
+	cr_expect_eq(r->outlen, 0, "%s: %zu bytes on stdout:\n%s", what,
+	    r->outlen, r->out);
+	cr_expect_lt(r->seconds, REFUSE_SECONDS,
+	    "%s: took %.2f s to refuse; stderr:\n%.2000s", what, r->seconds,
+	    r->err);
+	expect_error_lines(r, shown, what);
+}
+
+/* Decodes one UTF-8 sequence at s[*i]; -1 if invalid. */
+static long
+utf8_next(const unsigned char *s, size_t len, size_t *i)
+{
+	unsigned char c = s[*i];
+	int n = c < 0x80 ? 0 : c >= 0xC2 && c < 0xE0 ? 1 :
+	    c >= 0xE0 && c < 0xF0 ? 2 : c >= 0xF0 && c < 0xF5 ? 3 : -1;
+	long cp = n == 0 ? c : n == 1 ? c & 0x1F : n == 2 ? c & 0x0F : c & 7;
+
+	if (n < 0 || *i + (size_t)n >= len + (n == 0))
+		return (*i)++, -1;
+	for (int k = 1; k <= n; k++) {
+		if ((s[*i + k] & 0xC0) != 0x80)
+			return (*i)++, -1;
+		cp = cp << 6 | (s[*i + k] & 0x3F);
+	}
+	*i += (size_t)n + 1;
+	if ((n == 2 && cp < 0x800) || (n == 3 && (cp < 0x10000 ||
+	    cp > 0x10FFFF)) || (cp >= 0xD800 && cp <= 0xDFFF))
+		return -1;
+	return cp;
+}
+
+/* Output that is safe on a terminal: valid UTF-8 with no control
+ * character but newline (and tab, if allowed), no DEL, no C1 control,
+ * no bidi control and no line or paragraph separator. */
+static void
+expect_safe(const char *s, size_t len, bool tabs, const char *what)
+{
+	size_t i = 0, at;
+	long cp;
+
+	while (i < len) {
+		at = i;
+		cp = utf8_next((const unsigned char *)s, len, &i);
+		cr_expect(cp >= 0, "%s: invalid UTF-8 at byte %zu", what, at);
+		if (cp < 0)
+			return;
+		cr_expect(!((cp < 0x20 && cp != '\n' && !(tabs && cp == '\t'))
+		    || (cp >= 0x7F && cp <= 0x9F) || cp == 0x061C ||
+		    cp == 0x200E || cp == 0x200F ||
+		    (cp >= 0x2028 && cp <= 0x202E) ||
+		    (cp >= 0x2066 && cp <= 0x2069)),
+		    "%s: raw U+%04lX at byte %zu in:\n%.*s", what, cp, at,
+		    (int)len, s);
+	}
+}
+
+/* The content of the lines of s, one at a time: *line and *n, advancing
+ * *pos; false at the end. */
+static bool
+next_line(const char *s, size_t len, size_t *pos, const char **line,
+    size_t *n)
+{
+	const char *nl_at;
+
+	if (*pos >= len)
+		return false;
+	*line = s + *pos;
+	nl_at = memchr(*line, '\n', len - *pos);
+	*n = nl_at ? (size_t)(nl_at - *line) : len - *pos;
+	*pos += *n + (nl_at != NULL);
+	return true;
+}
+
+/* ---- every file in tests/bad -------------------------------------- */
+
+/* Each case, and how its name shows in the messages. */
+static const char *const bad_files[] = {
+	"a-directory.xml", "bad-id.xml", "bad-kind.xml", "bad-when.xml",
+	"binary.xml", "blank-headline.xml", "claim-in-claim.xml",
+	"claim-in-quote.xml", "dangling-actor.xml", "dangling-claim.xml",
+	"dangling-member-of.xml", "dangling-related-actor.xml",
+	"dangling-speaker.xml", "deep-nesting.xml",
+	"doctype-internal-subset.xml", "duplicate-id-kinds.xml",
+	"duplicate-id.xml", "empty.xml", "entity-bomb.xml",
+	"esc-charref.xml", "esc-in-name.xml", "esc-in-text.xml",
+	"external-dtd.xml", "external-entity.xml", "gzip.xml.gz",
+	"internal-entity.xml", "invalid-utf8.xml", "latin1-declared.xml",
+	"many-errors.xml", "member-cycle.xml", "member-of-self.xml",
+	"mismatched-tag.xml", "missing-headline.xml", "missing-quote-id.xml",
+	"missing-version.xml", "namespaced-element.xml", "namespaced.xml",
+	"not-xml.xml", "nul-in-text.xml", "overlong-utf8.xml",
+	"paragraph-in-paragraph.xml", "parameter-entity.xml",
+	"public-dtd.xml", "script-element.xml", "surrogate-utf8.xml",
+	"text-after-root.xml", "truncated.xml", "two-roots.xml",
+	"unclosed-tag.xml", "undefined-entity.xml", "unknown-attribute.xml",
+	"unknown-element.xml", "utf16-no-bom.xml", "utf16.xml",
+	"utf16be.xml", "wrong-kind-ref.xml", "wrong-root.xml",
+	"wrong-version.xml", "xinclude.xml", "xml11-esc-charref.xml",
+};
+#define NBAD (sizeof bad_files / sizeof bad_files[0])
+
+/* The same bad file is refused the same way by --check, by --list, and
+ * with no option (the reader, which dumps when stdout is a pipe). */
+static void
+check_bad(const char *name)
+{
+	char *rel = test_join("bad", name), *path = test_path(rel);
+	struct run check, plain, list;
+
+	NL(&check, "--check", path);
+	expect_refused(&check, path, name);
+	expect_safe(check.err, check.errlen, false, name);
+	cr_expect(strstr(check.err, "root:") == NULL,
+	    "%s: the message shows what looks like /etc/passwd:\n%s", name,
+	    check.err);
+
+	NL(&plain, path);
+	expect_refused(&plain, path, name);
+	cr_expect_str_eq(plain.err, check.err,
+	    "%s: no option and --check report differently", name);
+	NL(&list, "--list", "claims", path);
+	expect_refused(&list, path, name);
+	cr_expect_str_eq(list.err, check.err,
+	    "%s: --list and --check report differently", name);
+	run_free(&check);
+	run_free(&plain);
+	run_free(&list);
+	free(rel);
+	free(path);
+}
+
+#define BAD(test, file) Test(bad, test) { check_bad(file); }
+BAD(a_directory, "a-directory.xml")
+BAD(bad_id, "bad-id.xml")
+BAD(bad_kind, "bad-kind.xml")
+BAD(bad_when, "bad-when.xml")
+BAD(binary, "binary.xml")
+BAD(blank_headline, "blank-headline.xml")
+BAD(claim_in_claim, "claim-in-claim.xml")
+BAD(claim_in_quote, "claim-in-quote.xml")
+BAD(dangling_actor, "dangling-actor.xml")
+BAD(dangling_claim, "dangling-claim.xml")
+BAD(dangling_member_of, "dangling-member-of.xml")
+BAD(dangling_related_actor, "dangling-related-actor.xml")
+BAD(dangling_speaker, "dangling-speaker.xml")
+BAD(deep_nesting, "deep-nesting.xml")
+BAD(doctype_internal_subset, "doctype-internal-subset.xml")
+BAD(duplicate_id_kinds, "duplicate-id-kinds.xml")
+BAD(duplicate_id, "duplicate-id.xml")
+BAD(empty, "empty.xml")
+BAD(entity_bomb, "entity-bomb.xml")
+BAD(esc_charref, "esc-charref.xml")
+BAD(esc_in_name, "esc-in-name.xml")
+BAD(esc_in_text, "esc-in-text.xml")
+BAD(external_dtd, "external-dtd.xml")
+BAD(external_entity, "external-entity.xml")
+BAD(gzip, "gzip.xml.gz")
+BAD(internal_entity, "internal-entity.xml")
+BAD(invalid_utf8, "invalid-utf8.xml")
+BAD(latin1_declared, "latin1-declared.xml")
+BAD(many_errors, "many-errors.xml")
+BAD(member_cycle, "member-cycle.xml")
+BAD(member_of_self, "member-of-self.xml")
+BAD(mismatched_tag, "mismatched-tag.xml")
+BAD(missing_headline, "missing-headline.xml")
+BAD(missing_quote_id, "missing-quote-id.xml")
+BAD(missing_version, "missing-version.xml")
+BAD(namespaced_element, "namespaced-element.xml")
+BAD(namespaced, "namespaced.xml")
+BAD(not_xml, "not-xml.xml")
+BAD(nul_in_text, "nul-in-text.xml")
+BAD(overlong_utf8, "overlong-utf8.xml")
+BAD(paragraph_in_paragraph, "paragraph-in-paragraph.xml")
+BAD(parameter_entity, "parameter-entity.xml")
+BAD(public_dtd, "public-dtd.xml")
+BAD(script_element, "script-element.xml")
+BAD(surrogate_utf8, "surrogate-utf8.xml")
+BAD(text_after_root, "text-after-root.xml")
+BAD(truncated, "truncated.xml")
+BAD(two_roots, "two-roots.xml")
+BAD(unclosed_tag, "unclosed-tag.xml")
+BAD(undefined_entity, "undefined-entity.xml")
+BAD(unknown_attribute, "unknown-attribute.xml")
+BAD(unknown_element, "unknown-element.xml")
+BAD(utf16_no_bom, "utf16-no-bom.xml")
+BAD(utf16, "utf16.xml")
+BAD(utf16be, "utf16be.xml")
+BAD(wrong_kind_ref, "wrong-kind-ref.xml")
+BAD(wrong_root, "wrong-root.xml")
+BAD(wrong_version, "wrong-version.xml")
+BAD(xinclude, "xinclude.xml")
+BAD(xml11_esc_charref, "xml11-esc-charref.xml")
+
+/* Every case in tests/bad is in the list above (so has its test), and
+ * every case in the list is in tests/bad. */
+Test(bad, corpus_is_listed)
+{
+	char *dir = test_path("bad");
+	DIR *d = opendir(dir);
+	struct dirent *e;
+	size_t i, found = 0;
+
+	cr_assert_not_null(d, "cannot open %s", dir);
+	while ((e = readdir(d)) != NULL) {
+		if (e->d_name[0] == '.')
+			continue;
+		for (i = 0; i < NBAD; i++)
+			if (strcmp(e->d_name, bad_files[i]) == 0)
+				break;
+		cr_expect_lt(i, NBAD, "tests/bad/%s has no test: add it to "
+		    "bad_files and BAD() in test_cli.c", e->d_name);
+		found += i < NBAD;
+	}
+	closedir(d);
+	cr_expect_eq(found, NBAD, "only %zu of the %zu listed cases are in "
+	    "%s", found, NBAD, dir);
+	free(dir);
+}
+
+/* Every bad file given to one --check at once: exit 1, and every file
+ * is named in the messages. */
+Test(bad, all_in_one_check)
+{
+	const char *argv[NBAD + 3];
+	char *paths[NBAD];
+	struct run r;
+	size_t i;
+
+	argv[0] = test_prog();
+	argv[1] = "--check";
+	for (i = 0; i < NBAD; i++) {
+		char *rel = test_join("bad", bad_files[i]);
+
+		paths[i] = test_path(rel);
+		argv[i + 2] = paths[i];
+		free(rel);
+	}
+	argv[NBAD + 2] = NULL;
+	run_prog_timeout(&r, argv, NULL, 30);
+	cr_expect_eq(r.status, 1, "exit status %d; stderr:\n%s", r.status,
+	    r.err);
+	cr_expect_eq(r.outlen, 0, "stdout:\n%s", r.out);
+	for (i = 0; i < NBAD; i++) {
+		char needle[4096];
+
+		snprintf(needle, sizeof needle, "newslens: %s:", paths[i]);
+		cr_expect(strstr(r.err, needle) != NULL,
+		    "no message names %s", paths[i]);
+		free(paths[i]);
+	}
+	run_free(&r);
+}
+
+/* ---- bad files made at run time ----------------------------------- */
+
+Test(bad, directory)
+{
+	char *dir = make_tempdir();
+	struct run r;
+
+	NL(&r, "--check", dir);
+	expect_refused(&r, dir, "a directory");
+	cr_expect(strstr(r.err, ":0: ") != NULL,
+	    "a directory is a whole-file problem (line 0):\n%s", r.err);
+	run_free(&r);
+	rmdir(dir);
+	free(dir);
+}
+
+Test(bad, missing_file)
+{
+	char *dir = make_tempdir(), *path = test_join(dir, "no-such.xml");
+	struct run r;
+
+	NL(&r, "--check", path);
+	expect_refused(&r, path, "a missing file");
+	cr_expect(strstr(r.err, ":0: ") != NULL,
+	    "a missing file is a whole-file problem (line 0):\n%s", r.err);
+	run_free(&r);
+	NL(&r, path);
+	expect_refused(&r, path, "a missing file, no option");
+	run_free(&r);
+	rmdir(dir);
+	free(path);
+	free(dir);
+}
+
+/* A FIFO with no writer: refused, not waited on. */
+Test(bad, fifo)
+{
+	char *dir = make_tempdir(), *path = test_join(dir, "fifo.xml");
+	struct run r;
+
+	cr_assert(mkfifo(path, 0600) == 0, "mkfifo: %s", strerror(errno));
+	NL(&r, "--check", path);
+	expect_refused(&r, path, "a FIFO");
+	run_free(&r);
+	unlink(path);
+	rmdir(dir);
+	free(path);
+	free(dir);
+}
+
+Test(bad, symlink_loop)
+{
+	char *dir = make_tempdir(), *path = test_join(dir, "loop.xml");
+	struct run r;
+
+	cr_assert(symlink("loop.xml", path) == 0, "symlink: %s",
+	    strerror(errno));
+	NL(&r, "--check", path);
+	expect_refused(&r, path, "a symbolic link loop");
+	run_free(&r);
+	unlink(path);
+	rmdir(dir);
+	free(path);
+	free(dir);
+}
+
+Test(bad, device)
+{
+	struct run r;
+
+	NL(&r, "--check", "/dev/null");
+	expect_refused(&r, "/dev/null", "/dev/null");
+	run_free(&r);
+}
+
+Test(bad, unreadable)
+{
+	char *dir = make_tempdir(), *path = test_join(dir, "secret.xml");
+	struct run r;
+
+	write_file(path, "<story/>", 8);
+	chmod(path, 0);
+	if (access(path, R_OK) == 0) {
+		unlink(path);
+		rmdir(dir);
+		cr_skip_test("running as a user who can read a mode-000 file");
+	}
+	NL(&r, "--check", path);
+	expect_refused(&r, path, "an unreadable file");
+	run_free(&r);
+	unlink(path);
+	rmdir(dir);
+	free(path);
+	free(dir);
+}
+
+Test(bad, over_max_size)
+{
+	char *path = test_path("data/minimal.xml");
+	struct run r;
+
+	NL(&r, "--max-size", "10", "--check", path);
+	expect_refused(&r, path, "a file over --max-size");
+	cr_expect(strstr(r.err, ":0: ") != NULL, "line 0 expected:\n%s",
+	    r.err);
+	run_free(&r);
+	free(path);
+}
+
+/* A file name holding ESC and a newline: shown as Control Pictures,
+ * with the message still on one line. */
+Test(bad, name_with_escape_and_newline)
+{
+	char *dir = make_tempdir(), *path, *shown;
+	const char *name = "evil\x1b[31m\nname.xml";
+	struct run r;
+
+	path = test_join(dir, name);
+	shown = test_join(dir, "evil\xe2\x90\x9b[31m\xe2\x90\x8aname.xml");
+	write_file(path, "not a story", 11);
+	NL(&r, "--check", path);
+	expect_refused(&r, shown, "a name with ESC and a newline");
+	cr_expect(memchr(r.err, 0x1b, r.errlen) == NULL,
+	    "raw ESC in the message:\n%s", r.err);
+	cr_expect(strchr(r.err, '\n') == r.err + r.errlen - 1,
+	    "the message is not one line:\n%s", r.err);
+	cr_expect(strstr(r.err, "\xe2\x90\x9b") && strstr(r.err, "\xe2\x90\x8a"),
+	    "no \xe2\x90\x9b or \xe2\x90\x8a in:\n%s", r.err);
+	run_free(&r);
+	unlink(path);
+
+	/* The same name, missing. */
+	NL(&r, path);
+	expect_refused(&r, shown, "a missing name with ESC and a newline");
+	cr_expect(memchr(r.err, 0x1b, r.errlen) == NULL,
+	    "raw ESC in the message:\n%s", r.err);
+	run_free(&r);
+	rmdir(dir);
+	free(shown);
+	free(path);
+	free(dir);
+}
+
+/* A name holding C1 and bidi controls. */
+Test(bad, name_with_c1_and_bidi)
+{
+	char *dir = make_tempdir(), *path, *shown;
+	struct run r;
+
+	path = test_join(dir, "a\xc2\x9b" "2J\xe2\x80\xae" "lmx.exe");
+	shown = test_join(dir, "a<U+009B>2J<U+202E>lmx.exe");
+	NL(&r, "--check", path);
+	expect_refused(&r, shown, "a missing name with C1 and bidi");
+	expect_safe(r.err, r.errlen, false, "the message");
+	run_free(&r);
+	rmdir(dir);
+	free(shown);
+	free(path);
+	free(dir);
+}
+
+/* A name that is not UTF-8. */
+Test(bad, name_not_utf8)
+{
+	struct run r;
+
+	NL(&r, "--check", "/nonexistent/\xff\xfe.xml");
+	expect_refused(&r, "/nonexistent/\xef\xbf\xbd\xef\xbf\xbd.xml",
+	    "a name that is not UTF-8");
+	expect_safe(r.err, r.errlen, false, "the message");
+	run_free(&r);
+}
+
+/* ---- entities, DTDs and XInclude never open what they name -------- */
+
+#define SECRET "s3cr3t-passwd-content"
+#define PROLOG "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+#define STORY_WITH(inline) "<story version=\"1\"><head><headline>H" \
+	"</headline></head><actors><actor id=\"a\" kind=\"person\"><name>A" \
+	"</name></actor></actors><body><p>" inline "</p></body></story>\n"
+
+/* tmpl with every "TARGET" replaced by target, as a new string. */
+static char *
+subst(const char *tmpl, const char *target)
+{
+	size_t cap = strlen(tmpl) * (strlen(target) + 1) + 1, len = 0;
+	char *s = malloc(cap);
+	const char *at;
+
+	cr_assert_not_null(s);
+	while ((at = strstr(tmpl, "TARGET")) != NULL) {
+		memcpy(s + len, tmpl, (size_t)(at - tmpl));
+		len += (size_t)(at - tmpl);
+		strcpy(s + len, target);
+		len += strlen(target);
+		tmpl = at + 6;
+	}
+	strcpy(s + len, tmpl);
+	return s;
+}
+
+/* Writes each hostile reference to target into dir and checks that it
+ * is refused, quickly (a FIFO target would hang a program that opened
+ * it), without the target's content. */
+static void
+check_refs_to(const char *dir, const char *target)
+{
+	static const char *const forms[][2] = {
+		{ "entity", PROLOG "<!DOCTYPE story [<!ENTITY x SYSTEM "
+		    "\"TARGET\">]>\n" STORY_WITH("&x;") },
+		{ "entity-in-attribute", PROLOG "<!DOCTYPE story [<!ENTITY x "
+		    "SYSTEM \"TARGET\">]>\n" STORY_WITH("<mention actor="
+		    "\"&x;\">x</mention>") },
+		{ "dtd", PROLOG "<!DOCTYPE story SYSTEM \"TARGET\">\n"
+		    STORY_WITH("x") },
+		{ "parameter-entity", PROLOG "<!DOCTYPE story [<!ENTITY % p "
+		    "SYSTEM \"TARGET\"> %p;]>\n" STORY_WITH("x") },
+		{ "xinclude", PROLOG STORY_WITH("<xi:include xmlns:xi="
+		    "\"http://www.w3.org/2001/XInclude\" href=\"TARGET\" "
+		    "parse=\"text\"/>") },
+		{ "xinclude-xml", PROLOG STORY_WITH("<xi:include xmlns:xi="
+		    "\"http://www.w3.org/2001/XInclude\" href=\"TARGET\"/>") },
+	};
+	char *path, *xml;
+	size_t i;
+	struct run r;
+
+	for (i = 0; i < sizeof forms / sizeof forms[0]; i++) {
+		xml = subst(forms[i][1], target);
+		path = test_join(dir, forms[i][0]);
+		write_file(path, xml, strlen(xml));
+		NL(&r, "--check", path);
+		expect_refused(&r, path, xml);
+		cr_expect(!mem_has(r.err, r.errlen, SECRET, strlen(SECRET)),
+		    "the target's content is in the message:\n%s", r.err);
+		run_free(&r);
+		NL(&r, "--dump", path);
+		expect_refused(&r, path, xml);
+		cr_expect(!mem_has(r.out, r.outlen, SECRET, strlen(SECRET)),
+		    "the target's content is in the output");
+		run_free(&r);
+		unlink(path);
+		free(path);
+		free(xml);
+	}
+}
+
+Test(bad, references_to_a_file)
+{
+	char *dir = make_tempdir(), *target = test_join(dir, "secret.txt");
+
+	write_file(target, SECRET "\n", strlen(SECRET) + 1);
+	check_refs_to(dir, target);
+	unlink(target);
+	rmdir(dir);
+	free(target);
+	free(dir);
+}
+
+Test(bad, references_to_a_fifo)
+{
+	char *dir = make_tempdir(), *target = test_join(dir, "fifo");
+
+	cr_assert(mkfifo(target, 0600) == 0, "mkfifo: %s", strerror(errno));
+	check_refs_to(dir, target);
+	unlink(target);
+	rmdir(dir);
+	free(target);
+	free(dir);
+}
+
+/* ---- hostile sizes: refused quickly, not after minutes ------------ */
+
+static char *
+big_story(const char *p_attrs, const char *inline_item, size_t count,
+    const char *after)
+{
+	size_t n = strlen(inline_item) * count + strlen(p_attrs) + 1024 +
+	    strlen(after), len;
+	char *s = malloc(n);
+
+	cr_assert_not_null(s);
+	len = (size_t)snprintf(s, n, PROLOG "<story version=\"1\"><head>"
+	    "<headline>H</headline></head><actors><actor id=\"a\" "
+	    "kind=\"person\"><name>A</name></actor></actors><body><p%s>",
+	    p_attrs);
+	for (size_t i = 0; i < count; i++) {
+		strcpy(s + len, inline_item);
+		len += strlen(inline_item);
+	}
+	snprintf(s + len, n - len, "</p>%s</body></story>\n", after);
+	return s;
+}
+
+/* 40000 attributes on one element (430 KB). */
+Test(bad, many_attributes)
+{
+	char *dir = make_tempdir(), *path = test_join(dir, "attrs.xml");
+	size_t n = 40000, i, len = 0;
+	char *attrs = malloc(n * 16), *xml;
+	struct run r;
+
+	cr_assert_not_null(attrs);
+	for (i = 0; i < n; i++)
+		len += (size_t)sprintf(attrs + len, " a%zu=\"x\"", i);
+	xml = big_story(attrs, "text", 1, "");
+	write_file(path, xml, strlen(xml));
+	NL(&r, "--check", path);
+	expect_refused(&r, path, "40000 attributes on a <p>");
+	run_free(&r);
+	unlink(path);
+	rmdir(dir);
+	free(xml);
+	free(attrs);
+	free(path);
+	free(dir);
+}
+
+/* 80000 mentions in one paragraph (2.6 MB), then an unknown element. */
+Test(bad, many_children)
+{
+	char *dir = make_tempdir(), *path = test_join(dir, "mentions.xml");
+	char *xml = big_story("", "<mention actor=\"a\">x</mention> ", 80000,
+	    "<blink/>");
+	struct run r;
+
+	write_file(path, xml, strlen(xml));
+	NL(&r, "--check", path);
+	expect_refused(&r, path, "80000 mentions in a <p>, then <blink/>");
+	run_free(&r);
+	unlink(path);
+	rmdir(dir);
+	free(xml);
+	free(path);
+	free(dir);
+}
+
+/* ---- --check ------------------------------------------------------ */
+
+static void
+expect_valid(const char *path)
+{
+	struct run r;
+
+	NL(&r, "--check", path);
+	cr_expect_eq(r.status, 0, "%s: exit status %d; stderr:\n%s", path,
+	    r.status, r.err);
+	cr_expect_eq(r.outlen, 0, "%s: stdout:\n%s", path, r.out);
+	cr_expect_eq(r.errlen, 0, "%s: stderr:\n%s", path, r.err);
+	run_free(&r);
+}
+
+Test(cli, check_shipped_story)
+{
+	char *p = data_path(STORY);
+
+	expect_valid(p);
+	free(p);
+}
+
+Test(cli, check_minimal)
+{
+	char *p = test_path("data/minimal.xml");
+
+	expect_valid(p);
+	free(p);
+}
+
+Test(cli, check_hostile_text_is_valid)
+{
+	char *p = test_path("data/hostile-text.xml");
+
+	expect_valid(p);
+	free(p);
+}
+
+Test(cli, check_several_files_one_bad)
+{
+	char *good1 = test_path("data/minimal.xml"), *good2 = data_path(STORY);
+	char *bad = test_path("bad/dangling-actor.xml");
+	struct run r;
+
+	NL(&r, "--check", good1, bad, good2);
+	expect_refused(&r, bad, "--check good bad good");
+	cr_expect(strstr(r.err, "carol") != NULL,
+	    "the dangling id is not named:\n%s", r.err);
+	run_free(&r);
+	free(good1);
+	free(good2);
+	free(bad);
+}
+
+Test(cli, check_several_bad_files)
+{
+	char *b1 = test_path("bad/dangling-actor.xml");
+	char *b2 = test_path("bad/duplicate-id.xml");
+	char *good = test_path("data/minimal.xml");
+	struct run r;
+	const char *at1, *at2;
+
+	NL(&r, "--check", b1, good, b2);
+	cr_expect_eq(r.status, 1, "exit status %d; stderr:\n%s", r.status,
+	    r.err);
+	cr_expect_eq(r.outlen, 0);
+	at1 = strstr(r.err, b1);
+	at2 = strstr(r.err, b2);
+	cr_expect(at1 && at2 && at1 < at2,
+	    "both files must be reported, in order:\n%s", r.err);
+	cr_expect(strstr(r.err, good) == NULL,
+	    "the valid file is named:\n%s", r.err);
+	run_free(&r);
+	free(b1);
+	free(b2);
+	free(good);
+}
+
+Test(cli, check_without_files)
+{
+	struct run r;
+
+	NL(&r, "--check");
+	cr_expect_eq(r.status, 2, "exit status %d; stderr:\n%s", r.status,
+	    r.err);
+	cr_expect_eq(r.outlen, 0);
+	cr_expect(strstr(r.err, "--help") != NULL, "stderr:\n%s", r.err);
+	run_free(&r);
+}
+
+/* ---- --list ------------------------------------------------------- */
+
+static size_t
+count_fields(const char *line, size_t n)
+{
+	size_t k = 1;
+
+	for (size_t i = 0; i < n; i++)
+		k += line[i] == '\t';
+	return k;
+}
+
+/* Checks the table: exit 0, empty stderr, the header row, every row
+ * with as many fields as the header, safe text.  Returns the number of
+ * rows after the header. */
+static size_t
+expect_table(const struct run *r, const char *header, const char *what)
+{
+	size_t pos = 0, n, fields = count_fields(header, strlen(header)),
+	    rows = 0;
+	const char *line;
+
+	cr_assert_eq(r->status, 0, "%s: exit status %d; stderr:\n%s", what,
+	    r->status, r->err);
+	cr_expect_eq(r->errlen, 0, "%s: stderr:\n%s", what, r->err);
+	cr_assert(r->outlen > 0 && r->out[r->outlen - 1] == '\n',
+	    "%s: the table does not end with a newline:\n%s", what, r->out);
+	cr_assert(next_line(r->out, r->outlen, &pos, &line, &n));
+	cr_expect(n == strlen(header) && memcmp(line, header, n) == 0,
+	    "%s: header row [%.*s], not [%s]", what, (int)n, line, header);
+	while (next_line(r->out, r->outlen, &pos, &line, &n)) {
+		rows++;
+		cr_expect_eq(count_fields(line, n), fields,
+		    "%s: row %zu has %zu fields, not %zu: [%.*s]", what, rows,
+		    count_fields(line, n), fields, (int)n, line);
+		cr_expect(memchr(line, '\r', n) == NULL,
+		    "%s: carriage return in row %zu", what, rows);
+	}
+	expect_safe(r->out, r->outlen, true, what);
+	return rows;
+}
+
+/* Field col (0-based) of the row whose first field is id, as a new
+ * string; NULL if there is no such row. */
+static char *
+table_cell(const struct run *r, const char *id, size_t col)
+{
+	size_t pos = 0, n, idlen = strlen(id);
+	const char *line;
+
+	while (next_line(r->out, r->outlen, &pos, &line, &n)) {
+		const char *f = line, *end = line + n, *tab;
+
+		if (n <= idlen || memcmp(line, id, idlen) != 0 ||
+		    line[idlen] != '\t')
+			continue;
+		for (size_t c = 0; c < col && f != NULL; c++) {
+			tab = memchr(f, '\t', (size_t)(end - f));
+			f = tab ? tab + 1 : NULL;
+		}
+		if (f == NULL)
+			return NULL;
+		tab = memchr(f, '\t', (size_t)(end - f));
+		return strndup(f, (size_t)((tab ? tab : end) - f));
+	}
+	return NULL;
+}
+
+static void
+expect_cell(const struct run *r, const char *id, size_t col,
+    const char *want)
+{
+	char *got = table_cell(r, id, col);
+
+	cr_expect(got != NULL, "no row %s:\n%s", id, r->out);
+	if (got != NULL)
+		cr_expect_str_eq(got, want, "row %s, field %zu", id, col + 1);
+	free(got);
+}
+
+Test(cli, list_actors)
+{
+	struct run r;
+	size_t rows;
+
+	NL(&r, "--list", "actors");
+	rows = expect_table(&r, "id\tkind\tname\tmentions", "--list actors");
+	cr_expect_geq(rows, 15, "only %zu actors", rows);
+	expect_cell(&r, "lewis", 1, "person");
+	expect_cell(&r, "lewis", 2, "Brandon Lewis");
+	expect_cell(&r, "huawei", 1, "company");
+	expect_cell(&r, "spokesperson", 2, "Government spokesperson");
+	run_free(&r);
+}
+
+Test(cli, list_claims)
+{
+	struct run r;
+	size_t rows, filled = 0, i;
+	char id[8];
+
+	NL(&r, "--list", "claims");
+	rows = expect_table(&r, "id\tby\tabout\tparagraph\ttext",
+	    "--list claims");
+	cr_expect_geq(rows, 8, "only %zu claims", rows);
+	for (i = 1; i <= rows; i++) {
+		char *by, *about;
+
+		snprintf(id, sizeof id, "c%zu", i);
+		by = table_cell(&r, id, 1);
+		about = table_cell(&r, id, 2);
+		filled += (by && *by) || (about && *about);
+		free(by);
+		free(about);
+	}
+	cr_expect_geq(filled, 8, "only %zu claims with by or about", filled);
+	expect_cell(&r, "c7", 1, "lewis");
+	expect_cell(&r, "c7", 2, "ukgov huawei");
+	expect_cell(&r, "c5", 1, "us trump");
+	run_free(&r);
+}
+
+Test(cli, list_quotes)
+{
+	struct run r;
+	char *text;
+
+	NL(&r, "--list", "quotes");
+	cr_expect_eq(expect_table(&r, "id\tspeaker\tparagraph\ttext",
+	    "--list quotes"), 2);
+	expect_cell(&r, "q1", 1, "lewis");
+	expect_cell(&r, "q1", 3, "relatively soon");
+	expect_cell(&r, "q2", 1, "spokesperson");
+	text = table_cell(&r, "q2", 3);
+	cr_expect(text && strncmp(text, "The security and resilience", 27) == 0,
+	    "q2 text: [%s]", text ? text : "(none)");
+	free(text);
+	run_free(&r);
+}
+
+Test(cli, list_related)
+{
+	struct run r;
+
+	NL(&r, "--list", "related");
+	cr_expect_eq(expect_table(&r, "id\thref\ttitle", "--list related"), 2);
+	expect_cell(&r, "r1", 2,
+	    "Just one in 10 Brits trusts Huawei amid China spying fears");
+	expect_cell(&r, "r2", 2,
+	    "Huawei predicts \xe2\x80\x98" "difficult\xe2\x80\x99 2020 as US "
+	    "sanctions bite");
+	run_free(&r);
+}
+
+Test(cli, list_of_a_file)
+{
+	char *p = data_path(STORY);
+	struct run file, builtin;
+
+	NL(&file, "--list", "claims", p);
+	NL(&builtin, "--list", "claims");
+	expect_table(&file, "id\tby\tabout\tparagraph\ttext", "--list FILE");
+	cr_expect_str_eq(file.out, builtin.out,
+	    "the shipped file and the built-in story differ");
+	run_free(&file);
+	run_free(&builtin);
+	free(p);
+}
+
+Test(cli, list_unknown_kind)
+{
+	struct run r;
+
+	NL(&r, "--list", "people");
+	cr_expect_eq(r.status, 2, "exit status %d; stderr:\n%s", r.status,
+	    r.err);
+	cr_expect_eq(r.outlen, 0);
+	cr_expect(strstr(r.err, "--help") != NULL, "stderr:\n%s", r.err);
+	run_free(&r);
+}
+
+Test(cli, list_hostile_text)
+{
+	static const char *const kinds[][2] = {
+		{ "actors", "id\tkind\tname\tmentions" },
+		{ "claims", "id\tby\tabout\tparagraph\ttext" },
+		{ "quotes", "id\tspeaker\tparagraph\ttext" },
+		{ "related", "id\thref\ttitle" },
+	};
+	char *p = test_path("data/hostile-text.xml");
+	struct run r;
+
+	for (size_t i = 0; i < 4; i++) {
+		NL(&r, "--list", kinds[i][0], p);
+		cr_expect_geq(expect_table(&r, kinds[i][1], kinds[i][0]), 1,
+		    "--list %s: no rows", kinds[i][0]);
+		run_free(&r);
+	}
+	NL(&r, "--list", "related", p);
+	expect_cell(&r, "r1", 1, "other story <U+009B>31m.xml");
+	run_free(&r);
+	NL(&r, "--list", "actors", p);
+	expect_cell(&r, "tabby", 2, "Tab and newline");
+	run_free(&r);
+	free(p);
+}
+
+/* ---- --dump ------------------------------------------------------- */
+
+/* Index of the first line equal to s, or -1. */
+static long
+line_index(const struct run *r, const char *s)
+{
+	size_t pos = 0, n;
+	const char *line;
+	long i = 0;
+
+	for (; next_line(r->out, r->outlen, &pos, &line, &n); i++)
+		if (n == strlen(s) && memcmp(line, s, n) == 0)
+			return i;
+	return -1;
+}
+
+/* Index of the first line containing s, or -1. */
+static long
+line_containing(const struct run *r, const char *s)
+{
+	size_t pos = 0, n;
+	const char *line;
+	long i = 0;
+
+	for (; next_line(r->out, r->outlen, &pos, &line, &n); i++)
+		if (mem_has(line, n, s, strlen(s)))
+			return i;
+	return -1;
+}
+
+Test(cli, dump_default_story)
+{
+	static const char *const headings[] = {
+		"Actors", "Claims", "Quotes", "Read more",
+	};
+	struct run r;
+	long last, at;
+
+	NL(&r, "--dump");
+	cr_assert_eq(r.status, 0, "exit status %d; stderr:\n%s", r.status,
+	    r.err);
+	cr_expect_eq(r.errlen, 0, "stderr:\n%s", r.err);
+	cr_expect(strncmp(r.out, HEADLINE "\n", strlen(HEADLINE) + 1) == 0,
+	    "the first line is not the headline:\n%.200s", r.out);
+	cr_expect(strstr(r.out, "[1]") != NULL, "no [1] in:\n%s", r.out);
+	cr_expect(r.outlen > 0 && r.out[r.outlen - 1] == '\n',
+	    "no final newline");
+	/* The lists come after the last paragraph, in this order. */
+	last = line_containing(&r, "in due course");
+	cr_expect_geq(last, 0, "the last paragraph is missing");
+	for (size_t i = 0; i < 4; i++) {
+		at = line_index(&r, headings[i]);
+		cr_expect_gt(at, last, "heading \"%s\" at line %ld, not after "
+		    "line %ld:\n%s", headings[i], at, last, r.out);
+		last = at;
+	}
+	expect_safe(r.out, r.outlen, true, "--dump");
+	run_free(&r);
+}
+
+/* No line wider than width columns, but for a single cluster. */
+static void
+expect_width(const struct run *r, int width, const char *what)
+{
+	size_t pos = 0, n, next;
+	const char *line;
+	int lineno = 0;
+
+	cr_assert_eq(r->status, 0, "%s: exit status %d; stderr:\n%s", what,
+	    r->status, r->err);
+	cr_expect_gt(r->outlen, 0, "%s: no output", what);
+	while (next_line(r->out, r->outlen, &pos, &line, &n)) {
+		size_t w = text_width(line, n);
+
+		lineno++;
+		if (w <= (size_t)width)
+			continue;
+		text_cluster(line, n, 0, &next);
+		cr_expect(next == n, "%s: line %d is %zu columns wide: [%.*s]",
+		    what, lineno, w, (int)n, line);
+	}
+}
+
+static void
+check_widths(const char *file)
+{
+	static const char *const widths[] = { "20", "40", "80", "300" };
+	char what[256];
+	struct run r;
+
+	for (size_t i = 0; i < 4; i++) {
+		snprintf(what, sizeof what, "--dump --width %s %s", widths[i],
+		    file ? file : "");
+		if (file)
+			NL(&r, "--dump", "--width", widths[i], file);
+		else
+			NL(&r, "--dump", "--width", widths[i]);
+		expect_width(&r, atoi(widths[i]), what);
+		run_free(&r);
+	}
+}
+
+Test(cli, dump_widths_default_story)
+{
+	check_widths(NULL);
+}
+
+Test(cli, dump_widths_hostile_text)
+{
+	char *p = test_path("data/hostile-text.xml");
+
+	check_widths(p);
+	free(p);
+}
+
+Test(cli, dump_default_width_is_80)
+{
+	struct run a, b;
+
+	NL(&a, "--dump");
+	NL(&b, "--dump", "--width", "80");
+	cr_expect_str_eq(a.out, b.out);
+	expect_width(&a, 80, "--dump");
+	run_free(&a);
+	run_free(&b);
+}
+
+Test(cli, dump_hostile_text)
+{
+	static const char *const shown[] = {
+		"<U+009B>", "<U+0085>", "<U+202E>", "<U+202C>", "<U+2066>",
+		"<U+2028>", "<U+009D>", "\xe2\x90\xa1" /* ␡ */,
+	};
+	char *p = test_path("data/hostile-text.xml");
+	struct run r;
+
+	NL(&r, "--dump", p);
+	cr_assert_eq(r.status, 0, "exit status %d; stderr:\n%s", r.status,
+	    r.err);
+	cr_expect_eq(r.errlen, 0, "stderr:\n%s", r.err);
+	expect_safe(r.out, r.outlen, true, "--dump of hostile-text.xml");
+	for (size_t i = 0; i < sizeof shown / sizeof shown[0]; i++)
+		cr_expect(strstr(r.out, shown[i]) != NULL,
+		    "no placeholder %s in:\n%s", shown[i], r.out);
+	cr_expect(strstr(r.out, "Hostile <U+009B>31m headline") == r.out,
+	    "the headline is not first:\n%.200s", r.out);
+	run_free(&r);
+	free(p);
+}
+
+Test(cli, dump_minimal)
+{
+	char *p = test_path("data/minimal.xml");
+	struct run r;
+
+	NL(&r, "--dump", p);
+	cr_expect_eq(r.status, 0, "exit status %d; stderr:\n%s", r.status,
+	    r.err);
+	cr_expect_eq(r.errlen, 0, "stderr:\n%s", r.err);
+	cr_expect(strncmp(r.out, "Minimal\n", 8) == 0, "stdout:\n%s", r.out);
+	run_free(&r);
+	free(p);
+}
+
+/* Not a terminal: the reader prints the --dump text instead. */
+Test(cli, no_option_is_dump_when_not_a_terminal)
+{
+	char *p = test_path("data/hostile-text.xml");
+	struct run plain, dump;
+
+	NL0(&plain);
+	NL(&dump, "--dump");
+	cr_expect_eq(plain.status, 0, "exit status %d; stderr:\n%s",
+	    plain.status, plain.err);
+	cr_expect_eq(plain.errlen, 0, "stderr:\n%s", plain.err);
+	cr_expect_str_eq(plain.out, dump.out);
+	run_free(&plain);
+	run_free(&dump);
+
+	NL(&plain, p);
+	NL(&dump, "--dump", p);
+	cr_expect_eq(plain.status, 0);
+	cr_expect_str_eq(plain.out, dump.out);
+	run_free(&plain);
+	run_free(&dump);
+
+	NL(&plain, "--width", "30", p);
+	NL(&dump, "--dump", "--width", "30", p);
+	cr_expect_eq(plain.status, 0);
+	cr_expect_str_eq(plain.out, dump.out);
+	run_free(&plain);
+	run_free(&dump);
+	free(p);
+}
+
+/* ---- options ------------------------------------------------------ */
+
+Test(cli, help)
+{
+	struct run r;
+
+	NL(&r, "--help");
+	cr_expect_eq(r.status, 0, "exit status %d; stderr:\n%s", r.status,
+	    r.err);
+	cr_expect(strncmp(r.out, "Usage: newslens", 15) == 0,
+	    "stdout:\n%s", r.out);
+	cr_expect_eq(r.errlen, 0, "stderr:\n%s", r.err);
+	run_free(&r);
+}
+
+Test(cli, version)
+{
+	struct run r;
+
+	NL(&r, "--version");
+	cr_expect_eq(r.status, 0, "exit status %d; stderr:\n%s", r.status,
+	    r.err);
+	cr_expect(strncmp(r.out, "newslens ", 9) == 0 &&
+	    r.out[9] >= '0' && r.out[9] <= '9', "stdout:\n%s", r.out);
+	cr_expect(strstr(r.out, PACKAGE_VERSION) != NULL, "stdout:\n%s",
+	    r.out);
+	cr_expect_eq(r.errlen, 0, "stderr:\n%s", r.err);
+	run_free(&r);
+}
+
+static void
+expect_usage_error(const char *what, const struct run *r)
+{
+	cr_expect_eq(r->status, 2, "%s: exit status %d; stderr:\n%s", what,
+	    r->status, r->err);
+	cr_expect_eq(r->outlen, 0, "%s: stdout:\n%s", what, r->out);
+	cr_expect(strstr(r->err, "--help") != NULL,
+	    "%s: no pointer to --help:\n%s", what, r->err);
+	expect_safe(r->err, r->errlen, false, what);
+}
+
+#define USAGE(test, ...) Test(cli, usage_ ## test) { \
+	struct run r; \
+	NL(&r, __VA_ARGS__); \
+	expect_usage_error(#__VA_ARGS__, &r); \
+	run_free(&r); \
+}
+USAGE(unknown_option, "--frobnicate")
+USAGE(unknown_short_option, "-Z")
+USAGE(width_zero, "--dump", "--width", "0")
+USAGE(width_not_a_number, "--dump", "--width", "wide")
+USAGE(width_negative, "--dump", "--width", "-5")
+USAGE(width_with_check, "--check", "--width", "40", "/dev/null")
+USAGE(two_files, "a.xml", "b.xml")
+USAGE(two_files_dump, "--dump", "a.xml", "b.xml")
+USAGE(dump_and_check, "--dump", "--check", "a.xml")
+USAGE(list_without_kind, "--list")
+USAGE(max_size_zero, "--max-size", "0", "--check", "a.xml")
+/* An argument (perhaps a file name from a glob) with ESC: shown safely
+ * in the message, whether it is taken for a file, a kind or an option. */
+USAGE(list_kind_with_escape, "--list", "\x1b[31mactors")
+USAGE(option_with_escape, "--\x1b]0;pwned\x07")
+USAGE(too_many_with_escape, "a.xml", "b\x1b[2J.xml")

@@ -240,7 +240,7 @@ alive() {
 
 # wait_for [-F] [-q] [-v] PATTERN [SECONDS]; -v: until it does not match.
 wait_for() {
-	local mode=-E quiet= invert= pat timeout n i=0 matched
+	local mode=-E quiet='' invert='' pat timeout n i=0 matched
 	while [ $# -gt 0 ]; do
 		case $1 in
 		-F) mode=-F; shift ;;
@@ -337,11 +337,11 @@ focus() {
 
 # ---- what the story says the status line will show ------------------------
 
-# items_from_dump FILE...: from "newslens --dump", one line per item in
-# reading order: number, kind, index within its kind, count of its kind,
-# who (actor, speaker or the actors of a "Read more" item), tab-separated.
+# items_from_dump: from "newslens --dump" of the default story, one line
+# per item in reading order: number, kind, index within its kind, count of
+# its kind, who (actor, speaker or the actors of a "Read more" item), tab-separated.
 items_from_dump() {
-	"$NEWSLENS" --dump "$@" | awk '
+	"$NEWSLENS" --dump | awk '
 	BEGIN { sec = "body"; OFS = "\t" }
 	/^Actors$/ { sec = "actors"; next }
 	/^Claims$/ { sec = "claims"; next }

@@ -1,0 +1,597 @@
+#!/usr/bin/env bash
+# tests/e2e/reader.sh - end-to-end tests of the terminal reader: the real
+# src/newslens, driven in tmux (see lib.sh), judged by what its screen
+# shows.  Every test starts a fresh program.  TAP on standard output.
+
+. "$(dirname "$0")/lib.sh"
+
+HEADLINE="US officials to hold last-ditch talks with UK over Huawei ban"
+DATELINE="Sunday 12 January 2020 5:06 pm"
+ACCENTS=$TESTDIR/data/accents.xml
+ESCAPES=$TESTDIR/data/escapes.xml
+
+# The default story, opened at 80x24, up on the screen.
+open_default() {
+	start "$@" && wait_for -F "$HEADLINE"
+}
+
+# close_to_article TITLE-PATTERN: q closes a card or view, back to the
+# article (its headline), the program still running.
+close_to_article() {
+	keys q
+	wait_gone "$1" && wait_for -F "$HEADLINE" && alive
+}
+
+# first_tab: the first Tab focuses the first item.  Claim c1 and its
+# first mention start at the same place, so either may come first.
+first_tab() {
+	keys Tab
+	wait_for "$(item 1)|$(item 2)"
+}
+
+# ---- 1. opening the article, moving the focus -------------------------
+
+test_open() {
+	open_default || return 1
+	wait_for -F "$DATELINE" || return 1
+	# 14 body blocks: 12 paragraphs and 2 "Read more" items.
+	wait_for -F "Paragraph 1 of 14" || return 1
+	# The side panel is not shown below 100 columns.
+	if screen | grep -Eq '^Actors|  Actors'; then
+		fail "a side panel at 80 columns" || return 1
+	fi
+	alive
+}
+
+test_tab() {
+	open_default || return 1
+	first_tab || return 1
+	# Items that start at the same place may be in either order, but
+	# the third Tab lands on the third item whatever that order.
+	keys Tab Tab
+	wait_for -F "$(item_who 3): the government" || return 1
+	keys Tab
+	wait_for -F "$(item_who 4): Huawei" || return 1
+	keys Tab
+	wait_for -F "$(item_who 5): the UK" || return 1
+	keys BTab
+	wait_for -F "$(item_who 4): Huawei" || return 1
+	keys BTab
+	wait_for -F "$(item_who 3): the government" || return 1
+	# From item 3, nine Tabs: item 12, the first "Read more".
+	keys Tab Tab Tab Tab Tab Tab Tab Tab Tab
+	wait_for -F "$(item_who 12)" || return 1
+	keys BTab
+	wait_for -F "$(item_who 11): the embattled Chinese tech firm" || return 1
+	alive
+}
+
+# ---- 2. cards ---------------------------------------------------------------
+
+test_actor_card() {
+	open_default || return 1
+	keys Tab Tab Tab Tab
+	wait_for -F "$(item_who 4): Huawei" || return 1
+	keys Enter
+	wait_for -F "Actor: Huawei" || return 1
+	local line
+	for line in "Kind: company" "Mentions" "Claims by" "Claims about" \
+	    "Quotes"; do
+		wait_for -F "$line" 1 || return 1
+	done
+	close_to_article "Actor: Huawei" || return 1
+	wait_for -F "$(item_who 4): Huawei"
+}
+
+test_claim_card() {
+	open_default || return 1
+	keys c
+	wait_for "$(item 1)" || return 1
+	keys Enter
+	wait_for 'Claim c1([^0-9]|$)' || return 1
+	close_to_article 'Claim c1([^0-9]|$)' || return 1
+	wait_for -F "$(item 1)" || return 1
+	keys c c c c c c
+	wait_for -F "$(item 29): Brandon Lewis" || return 1
+	keys Enter
+	wait_for 'Claim c7([^0-9]|$)' && wait_for -F "By: Brandon Lewis" ||
+	    return 1
+	close_to_article 'Claim c7([^0-9]|$)'
+}
+
+test_quote_card() {
+	open_default || return 1
+	text "'"
+	wait_for -F "$(item_who 30): relatively soon" || return 1
+	keys Enter
+	wait_for 'Quote q1([^0-9]|$)' && wait_for -F "Speaker: Brandon Lewis" ||
+	    return 1
+	close_to_article 'Quote q1([^0-9]|$)'
+}
+
+test_related_card() {
+	open_default || return 1
+	keys r
+	wait_for -F "$(item_who 12): Just one in 10" || return 1
+	keys Enter
+	wait_for 'Read more r1([^0-9]|$)' || return 1
+	close_to_article 'Read more r1([^0-9]|$)'
+}
+
+# In an actor card, follow a mention: back in the article with that
+# mention focused; Backspace returns, Right goes forward again, Left back.
+test_follow_and_back() {
+	local before after
+	before=$(item 4)
+	open_default || return 1
+	keys Tab Tab Tab Tab
+	wait_for -F "$(item_who 4): Huawei" || return 1
+	keys Enter
+	wait_for -F "Actor: Huawei" || return 1
+	# Two entries down: Huawei's second or third mention, whether or
+	# not the card opens with its first entry focused.
+	keys j j Enter
+	wait_gone -F "Actor: Huawei" || return 1
+	wait_for 'Mention [0-9]+ of [0-9]+: Huawei' || return 1
+	after=$(focus)
+	if [ "$after" = "$before" ]; then
+		fail "following the entry left the focus where it was ($after)" ||
+		    return 1
+	fi
+	diag "followed to: $after"
+	keys BSpace
+	wait_for -F "$(item_who 4)" || return 1
+	keys Right
+	wait_for -F "$after: Huawei" || return 1
+	keys Left
+	wait_for -F "$(item_who 4)" || return 1
+	alive
+}
+
+# ---- 3. the item keys ---------------------------------------------------------
+
+test_claim_keys() {
+	open_default || return 1
+	keys c
+	wait_for -F "$(item 1)" || return 1
+	keys c
+	wait_for -F "$(item 6)" || return 1
+	keys C
+	wait_for -F "$(item 1)" || return 1
+	[ "$(count Claim)" = 17 ] || fail "--dump lists $(count Claim) claims"
+}
+
+test_quote_keys() {
+	open_default || return 1
+	# The last paragraph is below the first screen at 80x24.
+	if screen | grep -q 'paramount importance'; then
+		fail "the whole story fits on the screen: this test shows nothing" ||
+		    return 1
+	fi
+	text "'"
+	wait_for -F "$(item_who 30): relatively soon" || return 1
+	text "'"
+	wait_for -F "$(item_who 62)" || return 1
+	# Scrolled into view.
+	wait_for -F "paramount importance" || return 1
+	text '"'
+	wait_for -F "$(item_who 30): relatively soon"
+}
+
+test_related_keys() {
+	open_default || return 1
+	keys r
+	wait_for -F "$(item 12)" || return 1
+	keys r
+	wait_for -F "$(item_who 54)" || return 1
+	wait_for -F "Huawei predicts" || return 1
+	keys R
+	wait_for -F "$(item_who 12)"
+}
+
+test_mention_keys() {
+	open_default || return 1
+	keys Tab Tab Tab Tab
+	wait_for -F "$(item_who 4): Huawei" || return 1
+	keys m
+	wait_for -F "$(item_who 11): the embattled Chinese tech firm" || return 1
+	keys m
+	wait_for -F "$(item_who 20): Huawei" || return 1
+	keys M
+	wait_for -F "$(item_who 11)" || return 1
+	keys M
+	wait_for -F "$(item_who 4): Huawei"
+}
+
+# ---- 4. search ----------------------------------------------------------------
+
+# search NEEDLE: type "/NEEDLE" and Enter.
+search() {
+	text "/$1"
+	keys Enter
+}
+
+# The matches in the text the reader shows: the body (with the titles of
+# the "Read more" items), with or without the headline.
+huawei_body=$("$NEWSLENS" --dump | sed '/^Actors$/,$d' | sed 1,2d |
+    grep -o -i huawei | wc -l)
+huawei_all=$("$NEWSLENS" --dump | sed '/^Actors$/,$d' |
+    grep -o -i huawei | wc -l)
+
+match_count() {
+	screen | grep -Eo 'match [0-9]+ of [0-9]+' | tail -n 1 |
+	    sed 's/.* of //'
+}
+
+test_search() {
+	local n
+	open_default || return 1
+	search huawei
+	wait_for 'match 1 of [0-9]+' || return 1
+	n=$(match_count)
+	if [ "$n" -ne "$huawei_body" ] && [ "$n" -ne "$huawei_all" ]; then
+		fail "$n matches for huawei; the text has $huawei_body" \
+		    "($huawei_all with the headline)" || return 1
+	fi
+	keys n
+	wait_for "match 2 of $n" || return 1
+	keys N
+	wait_for "match 1 of $n" || return 1
+	keys N
+	wait_for -F "search wrapped" || return 1
+	alive
+}
+
+test_search_case() {
+	local n upper mixed
+	open_default || return 1
+	search huawei
+	wait_for 'match 1 of [0-9]+' || return 1
+	n=$(match_count)
+	open_default || return 1
+	search HUAWEI
+	wait_for 'match 1 of [0-9]+' || return 1
+	upper=$(match_count)
+	open_default || return 1
+	search HuAwEi
+	wait_for 'match 1 of [0-9]+' || return 1
+	mixed=$(match_count)
+	if [ "$upper" != "$n" ] || [ "$mixed" != "$n" ]; then
+		fail "huawei: $n matches, HUAWEI: $upper, HuAwEi: $mixed"
+	fi
+}
+
+test_search_name() {
+	open_default || return 1
+	search Brandon
+	wait_for 'match 1 of [0-9]+' || return 1
+	alive
+}
+
+test_accents_check() {
+	local out
+	out=$("$NEWSLENS" --check "$ACCENTS" 2>&1) ||
+	    { diag "$out"; return 1; }
+	[ -z "$out" ] || { diag "$out"; return 1; }
+}
+
+# The story has "Café" in NFC once, and "cafe" once; "CAFÉ" typed with a
+# combining acute accent finds the first only.
+test_search_accents() {
+	start -- "$ACCENTS" && wait_for -F "Accents in the reader" || return 1
+	wait_for -F "Café" || return 1
+	search "$(printf 'CAFE\314\201')"
+	wait_for 'match 1 of 1([^0-9]|$)'
+}
+
+# ---- 5. views -----------------------------------------------------------------
+
+# see TEXT: TEXT is on the screen, if need be after going to the end (G).
+see() {
+	wait_for -q -F "$1" 1 && return 0
+	keys G
+	wait_for -F "$1"
+}
+
+test_help() {
+	open_default || return 1
+	text "?"
+	wait_for -F "newslens keys" || return 1
+	wait_for -F "Tab" || return 1
+	see "search" || return 1
+	close_to_article "newslens keys" || return 1
+	keys F1
+	wait_for -F "newslens keys" || return 1
+	close_to_article "newslens keys"
+}
+
+test_actors_view() {
+	open_default || return 1
+	keys a
+	wait_for -F "Actors" || return 1
+	# Not in the article's text: only the list shows it.
+	wait_for -F "United States" || return 1
+	see "Huawei" || return 1
+	close_to_article "Actors|United States"
+}
+
+test_relations_view() {
+	open_default || return 1
+	keys w
+	wait_for -F "Relations: who claims what about whom" || return 1
+	close_to_article "Relations: who claims"
+}
+
+test_timeline_view() {
+	open_default || return 1
+	keys t
+	wait_for -F "Timeline" || return 1
+	see "2019-04" || return 1
+	close_to_article "Timeline"
+}
+
+test_side_panel() {
+	open_default -s 120x40 || return 1
+	wait_for -F "Actors" || return 1
+	keys p
+	wait_gone -F "Actors" || return 1
+	keys p
+	wait_for -F "Actors" || return 1
+	alive
+}
+
+# ---- 6. resizing ----------------------------------------------------------------
+
+test_resize() {
+	local quote
+	quote=$(item 30)
+	open_default || return 1
+	text "'"
+	wait_for -F "$(item_who 30)" || return 1
+	resize 120 40
+	wait_for -F "$(item_who 30): relatively soon" || return 1
+	resize 60 20
+	wait_for -F "$DATELINE" && wait_for -F "$(item_who 30)" || return 1
+	resize 30 8
+	wait_for -F "$quote" || return 1
+	resize 19 24
+	wait_for "too small" || return 1
+	resize 80 5
+	wait_for "too small" || return 1
+	resize 19 5
+	wait_for "too small" || return 1
+	resize 10 3
+	hold_alive 0.3 || return 1
+	resize 2 2
+	hold_alive 0.3 || return 1
+	resize 1 1
+	hold_alive 0.5 || return 1
+	resize 80 24
+	wait_for -F "$HEADLINE" || return 1
+	wait_gone "too small" || return 1
+	wait_for -F "$(item_who 30): relatively soon" || return 1
+	alive
+}
+
+# ---- 7. NO_COLOR and LANG=C ------------------------------------------------------
+
+# sgr_params: every parameter of every SGR sequence on the screen, one a line.
+sgr_params() {
+	screen_e | grep -o $'\e\\[[0-9;:]*m' |
+	    sed 's/^.\[//; s/m$//; s/^$/0/; s/[;:]/\n/g'
+}
+
+test_no_color() {
+	local colours
+	open_default -e NO_COLOR=1 || return 1
+	first_tab || return 1
+	colours=$(sgr_params | grep -E '^(3[0-8]|4[0-8]|58|9[0-7]|10[0-7])$' |
+	    sort -u | tr '\n' ' ')
+	if [ -n "$colours" ]; then
+		diag "colour SGR parameters on the screen: $colours"
+		screen_e | grep -n $'\e\\[[0-9;:]*\\(3[0-8]\\|4[0-8]\\)' | head -5 |
+		    cat -v | while IFS= read -r l; do diag "$l"; done
+		return 1
+	fi
+	if ! sgr_params | grep -qx 7; then
+		fail "the focused item is not in reverse video (no SGR 7)"
+		return 1
+	fi
+}
+
+test_lang_c() {
+	local bad
+	open_default -e LANG=C -e LC_ALL=C || return 1
+	keys c c c c c c c
+	wait_for -F "$(item 29): Brandon Lewis: a decision would be taken \"relatively soon\"" ||
+	    return 1
+	wait_for -F "UK's" || return 1
+	bad=$(screen | LC_ALL=C grep -n '[^ -~]')
+	if [ -n "$bad" ]; then
+		fail "characters that are not printable ASCII on these lines:" \
+		    "$(printf '%s\n' "$bad" | LC_ALL=C cat -v)"
+		return 1
+	fi
+	if screen | grep -q 'M-[[:alnum:]^]'; then
+		fail "bytes shown as M- escapes: UTF-8 sent to a non-UTF-8 terminal"
+		return 1
+	fi
+	alive
+}
+
+# ---- 8. hostile text -----------------------------------------------------------------
+
+test_escapes_check() {
+	local out
+	out=$("$NEWSLENS" --check "$ESCAPES" 2>&1) ||
+	    { diag "$out"; return 1; }
+	[ -z "$out" ] || { diag "$out"; return 1; }
+}
+
+title_unchanged() {
+	local title
+	title=$(pane pane_title)
+	if [ "$title" != known ]; then
+		fail "the pane title changed to \"$title\""
+		return 1
+	fi
+}
+
+test_escapes() {
+	local s
+	start -T known -- "$ESCAPES" || return 1
+	wait_for -F "Escapes stay on the page" || return 1
+	for s in "after-csi" "<U+009B>2J" "<U+009D>0;pwned<U+009C>" \
+	    "<U+202E>txt.exe" "after-rlo" "ESC[2J" "after-del"; do
+		wait_for -F "$s" 1 || return 1
+	done
+	# Not cleared: the headline and the text before the CSI are still there.
+	wait_for -F "Escapes stay on the page" 0 && wait_for -F "Before" 0 ||
+	    return 1
+	title_unchanged || return 1
+	# Through the status line and a card too.
+	keys Tab
+	wait_for -F "Mallory <U+009B>2J" || return 1
+	text "'"
+	wait_for -F "<U+009B>31mred<U+009B>0m" || return 1
+	keys Enter
+	wait_for 'Quote q1([^0-9]|$)' || return 1
+	title_unchanged || return 1
+	keys q
+	wait_for -F "Escapes stay on the page" && title_unchanged && alive
+}
+
+# ---- 9. quitting ----------------------------------------------------------------------
+
+test_quit() {
+	local rc
+	# shellcheck disable=SC2016 # expanded by the shell in the pane
+	start_sh 'stty -g > before
+"$NEWSLENS"
+echo $? > rc
+stty -g > after
+echo DONE
+read x
+exit "$(cat rc)"' || return 1
+	wait_for -F "$HEADLINE" || return 1
+	keys Tab Enter
+	wait_for "Actor: " || return 1
+	keys q
+	wait_gone "Actor: " && wait_for -F "$HEADLINE" || return 1
+	keys q
+	wait_for '^DONE' || return 1
+	rc=$(cat "$TMPD/rc")
+	[ "$rc" = 0 ] || { fail "exit status $rc"; return 1; }
+	if ! cmp -s "$TMPD/before" "$TMPD/after"; then
+		fail "stty -g before: $(cat "$TMPD/before")" \
+		    "stty -g after:  $(cat "$TMPD/after")"
+		return 1
+	fi
+	[ "$(pane alternate_on)" = 0 ] ||
+	    { fail "the alternate screen is still on"; return 1; }
+	[ "$(pane cursor_flag)" = 1 ] ||
+	    { fail "the cursor is still hidden"; return 1; }
+	keys Enter
+	wait_dead 5 || return 1
+	[ "$(pane pane_dead_status)" = 0 ] ||
+	    fail "the shell exited with $(pane pane_dead_status)"
+}
+
+test_quit_direct() {
+	open_default || return 1
+	keys q
+	wait_dead 5 || return 1
+	[ "$(pane pane_dead_status)" = 0 ] ||
+	    { fail "exit status $(pane pane_dead_status)"; return 1; }
+	[ "$(pane alternate_on)" = 0 ] ||
+	    { fail "the alternate screen is still on"; return 1; }
+	[ "$(pane cursor_flag)" = 1 ] || fail "the cursor is still hidden"
+}
+
+# ---- 10. no terminal to drive ---------------------------------------------------------
+
+# dump_on_screen TERM: the program, in a pane with that TERM, prints the
+# dump and exits 0.
+dump_on_screen() {
+	start -e "TERM=$1" || return 1
+	wait_dead 5 || return 1
+	[ "$(pane pane_dead_status)" = 0 ] ||
+	    { fail "exit status $(pane pane_dead_status)"; return 1; }
+	if ! screen_all | grep -qx 'Actors' ||
+	    ! screen_all | grep -qF "$HEADLINE" ||
+	    ! screen_all | grep -qF '[1]'; then
+		fail "no dump (headline, [1], \"Actors\") in the output"
+		return 1
+	fi
+	[ "$(pane alternate_on)" = 0 ] || fail "the alternate screen is on"
+}
+
+test_term_dumb() {
+	dump_on_screen dumb
+}
+
+test_term_unknown() {
+	dump_on_screen no-such-terminal
+}
+
+test_not_a_terminal() {
+	local rc
+	env -i "${BASE_ENV[@]}" "$NEWSLENS" > "$TMPD/out" 2> "$TMPD/err" \
+	    < /dev/null
+	rc=$?
+	[ "$rc" = 0 ] || { diag "exit status $rc"; return 1; }
+	[ -s "$TMPD/err" ] && { diag "standard error:" "$(cat "$TMPD/err")"; return 1; }
+	env -i "${BASE_ENV[@]}" "$NEWSLENS" --dump > "$TMPD/dump" 2>&1
+	cmp -s "$TMPD/out" "$TMPD/dump" ||
+	    { diag "the output is not the --dump text:" \
+	        "$(diff "$TMPD/dump" "$TMPD/out" | head -20)"; return 1; }
+}
+
+# An invalid story: a one-line message, exit 1, no screen left behind.
+test_bad_story() {
+	start -- "$TESTDIR/bad/truncated.xml" || return 1
+	wait_dead 5 || return 1
+	[ "$(pane pane_dead_status)" = 1 ] ||
+	    { fail "exit status $(pane pane_dead_status)"; return 1; }
+	wait_for '^newslens: .*truncated\.xml:[0-9]+: ' 0 || return 1
+	[ "$(pane alternate_on)" = 0 ] ||
+	    { fail "the alternate screen is still on"; return 1; }
+	[ "$(pane cursor_flag)" = 1 ] || fail "the cursor is hidden"
+}
+
+t "opens the default story at 80x24: headline, dateline, status" test_open
+t "Tab and Shift-Tab move the focus in reading order" test_tab
+t "Enter on a mention opens the actor card; q closes it" test_actor_card
+t "Enter on a claim opens its card (c1; c7 by Brandon Lewis)" test_claim_card
+t "Enter on a quote opens its card with the speaker" test_quote_card
+t "Enter on a \"Read more\" item opens its card" test_related_card
+t "following a mention from an actor card; Backspace, Right, Left" \
+    test_follow_and_back
+t "c / C step through the claims" test_claim_keys
+t "' / \" step through the quotes, scrolled into view" test_quote_keys
+t "r / R step through the \"Read more\" items" test_related_keys
+t "m / M step through the focused actor's mentions" test_mention_keys
+t "search /huawei: match counts, n, N, wrapping" test_search
+t "search is case-insensitive: HUAWEI, HuAwEi" test_search_case
+t "search /Brandon" test_search_name
+t "tests/data/accents.xml is a valid story" test_accents_check
+t "search: NFC Café found by CAFE + U+0301, and only it" test_search_accents
+t "? and F1 show the help (Tab, search); q closes it" test_help
+t "a shows the actors; q closes them" test_actors_view
+t "w shows the relations; q closes them" test_relations_view
+t "t shows the timeline (2019-04); q closes it" test_timeline_view
+t "at 120 columns the side panel shows the actors; p toggles it" \
+    test_side_panel
+t "resizes from 120x40 down to 1x1 and back keep the focus" test_resize
+t "NO_COLOR=1: no colours, the focus still in reverse video" test_no_color
+t "LANG=C: only ASCII on the screen, straight quotes" test_lang_c
+t "tests/data/escapes.xml is a valid story" test_escapes_check
+t "escapes in the text are placeholders: no title, no clear" test_escapes
+t "q quits: exit 0, tty modes, main screen and cursor restored" test_quit
+t "q in the article quits at once with status 0" test_quit_direct
+t "TERM=dumb prints the dump and exits 0" test_term_dumb
+t "an unknown TERM prints the dump and exits 0" test_term_unknown
+t "standard output not a terminal: the --dump text" test_not_a_terminal
+t "an invalid story: error messages, exit 1, terminal as it was" \
+    test_bad_story
+done_testing

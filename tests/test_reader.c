@@ -1,0 +1,265 @@
+/* test_reader.c - the reader without a terminal: layout, scrolling,
+ * focus, history, search, the status line and the pages. */
+#include "config.h"
+
+#include <criterion/criterion.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "diag.h"
+#include "load.h"
+#include "reader.h"
+#include "text.h"
+
+static struct reader r;
+
+static void
+setup(void)
+{
+	struct diag d = DIAG_INIT;
+	struct story *st = load_default(&d);
+
+	diag_free(&d);
+	cr_assert_not_null(st);
+	reader_init(&r, st, NULL);
+	reader_resize(&r, 75, 18);
+}
+
+static void
+teardown(void)
+{
+	reader_free(&r);
+}
+
+TestSuite(reader, .init = setup, .fini = teardown);
+
+static void
+expect_status(const char *want)
+{
+	char *s = reader_status(&r);
+
+	cr_expect(strncmp(s, want, strlen(want)) == 0,
+	    "status '%s' does not start with '%s'", s, want);
+	free(s);
+}
+
+static bool
+visible(size_t item)
+{
+	struct row top = r.top, row = reader_item_row(&r, item);
+	int i;
+
+	for (i = 0; i < r.rows; i++) {
+		if (top.block == row.block && top.line == row.line)
+			return true;
+		if (!reader_row_step(&r, &top, 1))
+			break;
+	}
+	return false;
+}
+
+Test(reader, layout_fits_the_width)
+{
+	size_t b, i;
+
+	for (b = 0; b < r.st->nblocks; b++) {
+		const struct layout *l = reader_layout(&r, b);
+
+		for (i = 0; i < l->nlines; i++)
+			cr_expect_leq(l->lines[i].width, 75);
+	}
+	reader_resize(&r, 20, 5);
+	cr_expect_gt(reader_layout(&r, 0)->nlines, 3, "rewrapped at 20");
+	for (i = 0; i < reader_layout(&r, 0)->nlines; i++)
+		cr_expect_leq(reader_layout(&r, 0)->lines[i].width, 20);
+}
+
+Test(reader, scrolling_stops_at_both_ends)
+{
+	struct row before;
+
+	reader_scroll(&r, -5);
+	cr_expect_eq(r.top.block, 0);
+	cr_expect_eq(r.top.line, 0);
+	reader_bottom(&r);
+	before = r.top;
+	reader_scroll(&r, 10);
+	cr_expect_eq(r.top.block, before.block);
+	cr_expect_eq(r.top.line, before.line);
+	cr_expect_gt(r.top.block, 5);
+	reader_top(&r);
+	reader_scroll(&r, 3);
+	cr_expect(r.top.block > 0 || r.top.line == 3);
+}
+
+Test(reader, tab_walks_items_in_reading_order)
+{
+	expect_status("Paragraph 1 of 14");
+	reader_focus_step(&r, true);
+	cr_expect_eq(r.focus, 0);
+	reader_focus_step(&r, true);
+	cr_expect_eq(r.focus, 1);
+	expect_status("Mention 1 of 44: US officials: US officials");
+	reader_focus_step(&r, false);
+	cr_expect_eq(r.focus, 0);
+	expect_status("Claim 1 of 17: the publication: US officials are");
+	cr_expect_eq(r.nback, 0, "Tab is not a jump");
+}
+
+Test(reader, jumps_by_kind_and_history)
+{
+	reader_jump_kind(&r, ITEM_QUOTE, true);
+	expect_status("Quote 1 of 2: Brandon Lewis: relatively soon");
+	reader_jump_kind(&r, ITEM_QUOTE, true);
+	expect_status("Quote 2 of 2: Government spokesperson: The security");
+	cr_expect(visible(r.focus));
+	reader_jump_kind(&r, ITEM_QUOTE, true);
+	cr_expect_not_null(r.notice, "no more quotes below");
+	cr_expect_eq(r.nback, 2);
+	cr_assert(reader_back(&r));
+	expect_status("Quote 1 of 2");
+	cr_assert(reader_back(&r));
+	cr_expect_eq(r.focus, NONE);
+	cr_expect_eq(r.top.block, 0);
+	cr_assert(reader_forward(&r));
+	expect_status("Quote 1 of 2");
+	reader_jump_kind(&r, ITEM_RELATED, true);
+	expect_status("Read more 2 of 2:");
+	reader_jump_kind(&r, ITEM_CLAIM, false);
+	expect_status("Claim 14 of 17");
+}
+
+Test(reader, mentions_of_the_actor_in_focus)
+{
+	size_t huawei = story_find_actor(r.st, "huawei"), n = 1;
+
+	reader_focus(&r, r.st->actors[huawei].mentions.v[0], false);
+	while (reader_jump_mention(&r, true), r.notice == NULL)
+		n++;
+	cr_expect_eq(n, r.st->actors[huawei].mentions.n);
+	cr_expect_eq(r.st->items[r.focus].ref, huawei);
+	reader_jump_mention(&r, false);
+	cr_expect_eq(r.focus, r.st->actors[huawei].mentions.v[n - 2]);
+}
+
+Test(reader, resize_keeps_the_focus_in_view)
+{
+	reader_jump_kind(&r, ITEM_QUOTE, true);
+	reader_jump_kind(&r, ITEM_QUOTE, true);
+	reader_resize(&r, 30, 4);
+	cr_expect(visible(r.focus));
+	reader_resize(&r, 1, 1);
+	cr_expect(visible(r.focus));
+	reader_resize(&r, 200, 60);
+	cr_expect(visible(r.focus));
+}
+
+Test(reader, search_wraps_with_a_notice)
+{
+	reader_search(&r, "HUAWEI", 6);
+	/* The seed holds "Huawei" nine times, once in the headline. */
+	cr_assert_eq(r.nhits, 8);
+	cr_expect_eq(r.hit, 0);
+	cr_expect(strstr(r.notice, "match 1 of") != NULL, "%s", r.notice);
+	reader_search_step(&r, false);
+	cr_expect_eq(r.hit, r.nhits - 1);
+	cr_expect(strstr(r.notice, "wrapped") != NULL, "%s", r.notice);
+	reader_search_step(&r, true);
+	cr_expect_eq(r.hit, 0);
+	reader_search(&r, "brandon lewis", 13);
+	cr_expect_eq(r.nhits, 1);
+	expect_status("Mention");
+	reader_search(&r, "no such words", 13);
+	cr_expect_eq(r.nhits, 0);
+	cr_expect(strstr(r.notice, "not found") != NULL);
+}
+
+static size_t
+find_entry(const struct page *p, const char *prefix)
+{
+	size_t i;
+
+	for (i = 0; i < p->n; i++)
+		if (strncmp(p->entries[i].text, prefix, strlen(prefix)) == 0)
+			return i;
+	return NONE;
+}
+
+Test(reader, actor_card_follows_into_the_article)
+{
+	size_t huawei = story_find_actor(r.st, "huawei"), i;
+	struct page *p;
+
+	reader_open_actor(&r, huawei);
+	cr_assert_eq(r.npages, 1);
+	p = r.pages[0];
+	cr_expect_str_eq(p->title, "Actor: Huawei");
+	cr_expect_neq(find_entry(p, "Kind: company"), NONE);
+	cr_expect_neq(find_entry(p, "Claims by (2)"), NONE);
+	i = find_entry(p, "Mentions (");
+	cr_assert_neq(i, NONE);
+	p->sel = i + 3;
+	cr_assert_eq(p->entries[p->sel].target, TARGET_ITEM);
+	reader_follow(&r);
+	cr_expect_eq(r.npages, 0);
+	cr_expect_eq(r.focus, r.st->actors[huawei].mentions.v[2]);
+	cr_expect(visible(r.focus));
+	cr_expect_eq(r.nback, 1);
+}
+
+Test(reader, cards_for_each_kind)
+{
+	reader_jump_kind(&r, ITEM_QUOTE, true);
+	cr_assert(reader_open_focus(&r));
+	cr_expect_str_eq(r.pages[0]->title, "Quote q1");
+	cr_expect_neq(find_entry(r.pages[0], "Speaker: Brandon Lewis"), NONE);
+	cr_expect_neq(find_entry(r.pages[0], "In claim c7"), NONE);
+	reader_page_step(&r, 2, 10);
+	reader_follow(&r);
+	cr_expect_str_eq(r.pages[r.npages - 1]->title, "Claim c7");
+	cr_expect_neq(find_entry(r.pages[1], "By: Brandon Lewis"), NONE);
+	reader_close_page(&r);
+	reader_close_page(&r);
+	reader_jump_kind(&r, ITEM_RELATED, false);
+	cr_assert(reader_open_focus(&r));
+	cr_expect_str_eq(r.pages[0]->title, "Read more r1");
+	cr_expect_neq(find_entry(r.pages[0],
+	    "Paragraphs that mention them"), NONE);
+}
+
+Test(reader, relations_and_timeline)
+{
+	struct page *p;
+	size_t i;
+
+	reader_open_relations(&r);
+	p = r.pages[0];
+	i = find_entry(p, "Huawei claims about");
+	cr_assert_neq(i, NONE);
+	cr_expect_eq(p->entries[i + 1].target, TARGET_CLAIMS);
+	p->sel = i + 1;
+	reader_follow(&r);
+	cr_assert_eq(r.npages, 2);
+	cr_expect(strncmp(r.pages[1]->title, "Claims by Huawei about ", 23) ==
+	    0);
+	reader_close_page(&r);
+	reader_close_page(&r);
+	reader_open_timeline(&r);
+	p = r.pages[0];
+	cr_assert_gt(p->n, 3);
+	for (i = 2; i < p->n; i++)
+		cr_expect(strcmp(p->entries[i - 1].text, p->entries[i].text)
+		    <= 0 || p->entries[i - 1].target == TARGET_NONE,
+		    "timeline out of order at %zu", i);
+	cr_expect_neq(find_entry(p, "2019-04"), NONE);
+}
+
+Test(reader, pages_rewrap_on_resize)
+{
+	reader_jump_kind(&r, ITEM_QUOTE, true);
+	reader_jump_kind(&r, ITEM_QUOTE, true);
+	reader_open_focus(&r);
+	reader_resize(&r, 20, 10);
+	cr_expect(text_width(r.pages[0]->entries[r.pages[0]->n - 1].text,
+	    strlen(r.pages[0]->entries[r.pages[0]->n - 1].text)) <= 25);
+}
