@@ -18,7 +18,11 @@ diag_add(struct diag *d, const char *file, unsigned long line,
 	va_list ap;
 
 	if (d->n >= DIAG_MAX) {
-		d->dropped++;
+		if (d->dropped++ == 0) {
+			buf_printf(&raw, "%s:%lu", file, line);
+			d->first_dropped = text_sanitize(raw.data);
+			buf_free(&raw);
+		}
 		return;
 	}
 	buf_printf(&raw, "%s:%lu: ", file, line);
@@ -39,8 +43,9 @@ diag_print(const struct diag *d, FILE *fp)
 	for (i = 0; i < d->n; i++)
 		fprintf(fp, "newslens: %s\n", d->msgs[i]);
 	if (d->dropped > 0)
-		fprintf(fp, "newslens: %zu more problems not shown\n",
-		    d->dropped);
+		fprintf(fp, "newslens: %s: %zu more problem%s from here on, "
+		    "not shown\n", d->first_dropped, d->dropped,
+		    d->dropped == 1 ? "" : "s");
 }
 
 void
@@ -51,6 +56,8 @@ diag_free(struct diag *d)
 	for (i = 0; i < d->n; i++)
 		free(d->msgs[i]);
 	free(d->msgs);
+	free(d->first_dropped);
 	d->msgs = NULL;
+	d->first_dropped = NULL;
 	d->n = d->dropped = 0;
 }

@@ -13,15 +13,17 @@ struct diag {
 	char	**msgs;		/* "FILE:LINE: message", sanitised */
 	size_t	  n;
 	size_t	  dropped;	/* problems past DIAG_MAX */
+	char	 *first_dropped; /* "FILE:LINE" of the first of them */
 };
 
-#define DIAG_INIT { NULL, 0, 0 }
+#define DIAG_INIT { NULL, 0, 0, NULL }
 
 /* Records one problem.  The file name and the formatted message are
  * sanitised, so either may hold anything a file or its name holds. */
 void	diag_add(struct diag *, const char *file, unsigned long line,
 	    const char *fmt, ...) __attribute__((format(printf, 4, 5)));
-/* Writes every problem as "newslens: FILE:LINE: message". */
+/* Writes every problem as "newslens: FILE:LINE: message"; problems
+ * past DIAG_MAX are counted on one line of that form too. */
 void	diag_print(const struct diag *, FILE *);
 void	diag_free(struct diag *);
 

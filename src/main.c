@@ -252,7 +252,10 @@ parse_options(int argc, char **argv, struct options *o)
 {
 	int c;
 
-	while ((c = getopt_long(argc, argv, "hVw:", long_options, NULL)) != -1) {
+	/* getopt's own messages would print the argument raw. */
+	opterr = 0;
+	while ((c = getopt_long(argc, argv, ":hVw:", long_options, NULL)) !=
+	    -1) {
 		switch (c) {
 		case OPT_DUMP:
 			if (set_mode(o, MODE_DUMP, "--dump") < 0)
@@ -290,10 +293,15 @@ parse_options(int argc, char **argv, struct options *o)
 		case 'V':
 			usage_version();
 			return fflush(stdout) == 0 ? EXIT_SUCCESS : 1;
+		case ':':
+			return usage_error("option '%s' needs an argument",
+			    argv[optind - 1]);
 		default:
-			fputs("Try 'newslens --help' for more information.\n",
-			    stderr);
-			return EXIT_USAGE;
+			if (optopt != 0)
+				return usage_error("unknown option '-%c'",
+				    optopt);
+			return usage_error("unknown option '%s'",
+			    argv[optind - 1]);
 		}
 	}
 	return -1;

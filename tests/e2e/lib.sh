@@ -193,6 +193,54 @@ start_sh() {
 	    sh -c "$@"
 }
 
+# start_wrapped [-s WxH] [-e VAR=VALUE]... [--] ARGS...: "newslens ARGS"
+# run from a shell in the pane, which saves "stty -g" before and after in
+# $TMPD/before and $TMPD/after, the exit status in $TMPD/rc, then prints
+# "newslens exited" and waits for Enter before it exits with that status.
+# A dead pane's cursor and modes are tmux's, not the program's: check
+# them with restored while the shell still runs.
+start_wrapped() {
+	parse_start_options "$@"
+	shift "$START_SHIFT"
+	local e
+	local -a opts=(-s "$START_SIZE")
+	for e in "${START_ENV[@]}"; do
+		opts+=(-e "$e")
+	done
+	rm -f "$TMPD/before" "$TMPD/after" "$TMPD/rc"
+	# shellcheck disable=SC2016 # for the shell in the pane
+	start_sh "${opts[@]}" \
+	    'stty -g > before; "$NEWSLENS" "$@"; echo $? > rc
+	     stty -g > after; echo "newslens exited"; read x; exit "$(cat rc)"' \
+	    sh "$@"
+}
+
+# restored STATUS: after start_wrapped, the program has exited with STATUS
+# and left the terminal as it found it: the same tty modes, the main
+# screen, the cursor visible.
+restored() {
+	local want=$1 rc
+	wait_for '^newslens exited' || return 1
+	rc=$(cat "$TMPD/rc")
+	if [ "$rc" != "$want" ]; then
+		fail "exit status $rc, not $want"
+		return 1
+	fi
+	if ! cmp -s "$TMPD/before" "$TMPD/after"; then
+		fail "stty -g before: $(cat "$TMPD/before")" \
+		    "stty -g after:  $(cat "$TMPD/after")"
+		return 1
+	fi
+	if [ "$(pane alternate_on)" != 0 ]; then
+		fail "the alternate screen is still on"
+		return 1
+	fi
+	if [ "$(pane cursor_flag)" != 1 ]; then
+		fail "the cursor is still hidden"
+		return 1
+	fi
+}
+
 screen() {
 	tm capture-pane -p -t "$PANE"
 }
@@ -220,20 +268,19 @@ show_screen() {
 	screen | sed 's/^/|/' | while IFS= read -r line; do diag "$line"; done
 	diag "----- end of screen -----"
 	if dead; then
-		diag "(the program has exited, status $(pane pane_dead_status))"
+		diag "(the program has exited, status $(exit_status))"
 	fi
 }
 
 fail() {
-	diag "$*"
+	diag "$@"
 	show_screen
 	return 1
 }
 
 alive() {
 	if dead; then
-		fail "the program died (exit status $(pane pane_dead_status)," \
-		    "signal $(pane pane_dead_signal))"
+		fail "the program died (exit status $(exit_status))"
 		return 1
 	fi
 }
@@ -289,13 +336,48 @@ wait_gone() {
 	wait_for -v "$@"
 }
 
+# wait_dead [SECONDS]: until the program has exited and tmux has its exit
+# status.  pane_dead comes when the terminal closes, pane_dead_status when
+# tmux reaps the process on SIGCHLD; tmux 3.3a sometimes misses that
+# signal and leaves a zombie, so every quarter second a run-shell child
+# makes it reap again.
 wait_dead() {
 	local timeout=${1:-5} n i=0
 	n=$(awk -v s="$timeout" 'BEGIN { print int(s * 20 + 0.5) }')
-	while ! dead; do
+	while ! dead || [ -z "$(pane pane_dead_status)$(pane pane_dead_signal)" ]
+	do
 		if [ "$i" -ge "$n" ]; then
-			fail "the program is still running after ${timeout}s"
+			if dead; then
+				fail "tmux never got the exit status"
+			else
+				fail "the program is still running after ${timeout}s"
+			fi
 			return 1
+		fi
+		if dead && [ $((i % 5)) = 4 ]; then
+			tm run-shell true
+		fi
+		sleep 0.05
+		i=$((i + 1))
+	done
+}
+
+# exit_status: of the dead program, "signal N" if a signal killed it (or
+# nothing if tmux has no status after a second).
+exit_status() {
+	local i=0 st sig
+	while [ "$i" -lt 20 ]; do
+		st=$(pane pane_dead_status)
+		sig=$(pane pane_dead_signal)
+		if [ -n "$sig" ]; then
+			echo "signal $sig"
+			return
+		elif [ -n "$st" ]; then
+			echo "$st"
+			return
+		fi
+		if [ $((i % 5)) = 4 ]; then
+			tm run-shell true
 		fi
 		sleep 0.05
 		i=$((i + 1))
