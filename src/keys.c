@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "buf.h"
+#include "text.h"
 
 #define CTRL(c) ((c) & 0x1f)
 
@@ -20,16 +21,6 @@ static struct page *
 top_page(struct ui *u)
 {
 	return u->r.npages ? u->r.pages[u->r.npages - 1] : NULL;
-}
-
-/* Rows a page has for its entries: all but its title, the status line
- * and the hint. */
-static int
-page_rows(const struct ui *u)
-{
-	int rows = u->lines - 3;
-
-	return rows > 0 ? rows : 1;
 }
 
 static void
@@ -45,7 +36,7 @@ static void
 act_down(struct ui *u)
 {
 	if (top_page(u))
-		reader_page_step(&u->r, 1, page_rows(u));
+		reader_page_step(&u->r, 1, ui_page_rows(u));
 	else
 		reader_scroll(&u->r, 1);
 }
@@ -54,7 +45,7 @@ static void
 act_up(struct ui *u)
 {
 	if (top_page(u))
-		reader_page_step(&u->r, -1, page_rows(u));
+		reader_page_step(&u->r, -1, ui_page_rows(u));
 	else
 		reader_scroll(&u->r, -1);
 }
@@ -63,7 +54,7 @@ static void
 act_page_down(struct ui *u)
 {
 	if (top_page(u))
-		reader_page_step(&u->r, page_rows(u) - 1, page_rows(u));
+		reader_page_step(&u->r, ui_page_rows(u) - 1, ui_page_rows(u));
 	else
 		reader_scroll(&u->r, u->r.rows > 2 ? u->r.rows - 2 : 1);
 }
@@ -72,7 +63,7 @@ static void
 act_page_up(struct ui *u)
 {
 	if (top_page(u))
-		reader_page_step(&u->r, -(page_rows(u) - 1), page_rows(u));
+		reader_page_step(&u->r, -(ui_page_rows(u) - 1), ui_page_rows(u));
 	else
 		reader_scroll(&u->r, -(long)(u->r.rows > 2 ? u->r.rows - 2 :
 		    1));
@@ -84,7 +75,7 @@ act_top(struct ui *u)
 	struct page *p = top_page(u);
 
 	if (p) {
-		reader_page_step(&u->r, -(long)p->n, page_rows(u));
+		reader_page_step(&u->r, -(long)p->n, ui_page_rows(u));
 		p->top = 0;
 	} else
 		reader_top(&u->r);
@@ -96,7 +87,7 @@ act_bottom(struct ui *u)
 	struct page *p = top_page(u);
 
 	if (p)
-		reader_page_step(&u->r, (long)p->n, page_rows(u));
+		reader_page_step(&u->r, (long)p->n, ui_page_rows(u));
 	else
 		reader_bottom(&u->r);
 }
@@ -105,7 +96,7 @@ static void
 act_next(struct ui *u)
 {
 	if (top_page(u))
-		reader_page_step(&u->r, 1, page_rows(u));
+		reader_page_step(&u->r, 1, ui_page_rows(u));
 	else
 		reader_focus_step(&u->r, true);
 }
@@ -114,7 +105,7 @@ static void
 act_prev(struct ui *u)
 {
 	if (top_page(u))
-		reader_page_step(&u->r, -1, page_rows(u));
+		reader_page_step(&u->r, -1, ui_page_rows(u));
 	else
 		reader_focus_step(&u->r, false);
 }
@@ -243,7 +234,7 @@ act_search_prev(struct ui *u)
 static void
 act_help(struct ui *u)
 {
-	reader_push_page(&u->r, keys_help_page());
+	reader_push_page(&u->r, keys_help_page(u->cols));
 }
 
 static void
@@ -333,13 +324,31 @@ keys_dispatch(struct ui *u, int key)
 	return false;
 }
 
+/* Adds "names  help" with the help wrapped under itself. */
+static void
+help_entry(struct page *p, const struct key_binding *k, int width)
+{
+	const int col = 19;	/* 2 of indent, 16 for the names, 1 space */
+	struct wrap_line *lines;
+	size_t n, i, len = strlen(k->help);
+
+	n = wrap_text(k->help, len, width - col - 1 > 20 ? width - col - 1 :
+	    20, &lines);
+	for (i = 0; i < n; i++)
+		page_add(p, ENTRY_PLAIN, 2, "%-16s %.*s", i ? "" : k->names,
+		    (int)(lines[i].end - lines[i].start),
+		    k->help + lines[i].start);
+	free(lines);
+}
+
 struct page *
-keys_help_page(void)
+keys_help_page(int width)
 {
 	struct page *p = page_new("newslens keys");
 	const struct key_binding *k;
 	const char *group = NULL;
 
+	p->rebuild = keys_help_page;
 	for (k = key_table; k->action != NULL; k++) {
 		if (group == NULL || strcmp(group, k->group) != 0) {
 			if (group != NULL)
@@ -347,11 +356,11 @@ keys_help_page(void)
 			group = k->group;
 			page_add(p, ENTRY_HEADING, 0, "%s", group);
 		}
-		page_add(p, ENTRY_PLAIN, 2, "%-16s %s", k->names, k->help);
+		help_entry(p, k, width);
 	}
 	page_add(p, ENTRY_PLAIN, 0, "%s", "");
 	page_add(p, ENTRY_PLAIN, 0, "%s",
-	    "Mouse: a click focuses an item, a second click opens it; the "
-	    "wheel scrolls.");
+	    "Mouse: a click focuses an item, a second click opens it;");
+	page_add(p, ENTRY_PLAIN, 0, "%s", "the wheel scrolls.");
 	return p;
 }

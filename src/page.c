@@ -640,9 +640,10 @@ reader_rebuild_page(struct reader *r, size_t i)
 {
 	struct page *old = r->pages[i], *p;
 
-	if (old->kind == PAGE_STATIC)
+	if (old->kind == PAGE_STATIC && old->rebuild == NULL)
 		return;
-	p = build_page(r, old->kind, old->a, old->b);
+	p = old->kind == PAGE_STATIC ? old->rebuild(r->width +
+	    READER_MARGIN) : build_page(r, old->kind, old->a, old->b);
 	p->sel = old->sel < p->n ? old->sel : NONE;
 	p->top = old->top < p->n ? old->top : 0;
 	if (p->sel == NONE)

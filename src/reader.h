@@ -75,6 +75,8 @@ struct page {
 	enum page_kind	 kind;
 	size_t		 a;
 	size_t		 b;
+	/* PAGE_STATIC pages built for a width (the help) set this. */
+	struct page	*(*rebuild)(int width);
 	char		*title;
 	struct entry	*entries;
 	size_t		 n;

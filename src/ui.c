@@ -407,6 +407,37 @@ ui_draw_panel(struct ui *u, int y0, int y1, int x)
 
 /* ---- pages (cards and views) -------------------------------------- */
 
+/* Rows at the foot of the screen: the status line, and the key hint
+ * when there is room for it. */
+static int
+ui_foot(const struct ui *u)
+{
+	return 1 + (u->lines >= 8);
+}
+
+int
+ui_page_rows(const struct ui *u)
+{
+	/* The title and the blank row under it. */
+	int rows = u->lines - ui_foot(u) - 2;
+
+	return rows > 0 ? rows : 1;
+}
+
+/* An entry on one row; one too long for it ends in an ellipsis. */
+static void
+ui_entry(struct ui *u, int y, int x, const char *text, attr_t attr)
+{
+	size_t len = strlen(text);
+
+	if (x + (int)text_width(text, len) <= u->cols) {
+		ui_text(u, y, x, u->cols, text, len, attr);
+		return;
+	}
+	x = ui_text(u, y, x, u->cols - 1, text, len, attr);
+	ui_text(u, y, x, u->cols, "\xe2\x80\xa6", 3, attr);
+}
+
 static void
 ui_draw_page(struct ui *u, const struct page *p, int y0, int y1,
     struct ui_cursor *cur)
@@ -427,8 +458,7 @@ ui_draw_page(struct ui *u, const struct page *p, int y0, int y1,
 			cur->x = 1 + e->indent;
 			ui_fill(y, 0, u->cols, A_REVERSE);
 		}
-		ui_text(u, y, 1 + e->indent, u->cols, e->text, strlen(e->text),
-		    attr);
+		ui_entry(u, y, 1 + e->indent, e->text, attr);
 	}
 }
 
@@ -479,7 +509,7 @@ static void
 ui_layout(struct ui *u)
 {
 	int head = 1 + (u->lines >= 10) + (u->lines >= 14);
-	int foot = 1 + (u->lines >= 8);
+	int foot = ui_foot(u);
 	int width = (ui_panel_shown(u) ? u->cols - UI_PANEL_WIDTH :
 	    u->cols) - READER_MARGIN - 1;
 
@@ -492,7 +522,7 @@ static void
 ui_draw(struct ui *u)
 {
 	struct ui_cursor cur = { 0, -1 };
-	int y = 0, foot = 1 + (u->lines >= 8);
+	int y = 0, foot = ui_foot(u);
 	int right = ui_panel_shown(u) ? u->cols - UI_PANEL_WIDTH : u->cols;
 
 	erase();
@@ -619,14 +649,14 @@ ui_mouse(struct ui *u)
 		return;
 	if (ev.bstate & BUTTON4_PRESSED) {
 		if (u->r.npages > 0)
-			reader_page_step(&u->r, -3, u->lines - 3);
+			reader_page_step(&u->r, -3, ui_page_rows(u));
 		else
 			reader_scroll(&u->r, -3);
 		return;
 	}
 	if (ev.bstate & (BUTTON5_PRESSED)) {
 		if (u->r.npages > 0)
-			reader_page_step(&u->r, 3, u->lines - 3);
+			reader_page_step(&u->r, 3, ui_page_rows(u));
 		else
 			reader_scroll(&u->r, 3);
 		return;

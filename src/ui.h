@@ -36,11 +36,15 @@ extern const struct key_binding key_table[];
 
 /* Runs the action bound to key; returns false when no binding has it. */
 bool	keys_dispatch(struct ui *, int key);
-/* The help page, generated from key_table; owned by the caller. */
-struct page *keys_help_page(void);
+/* The help page, generated from key_table and wrapped to `width`
+ * columns; owned by the caller. */
+struct page *keys_help_page(int width);
 /* Asks for a line of text on the bottom row; returns it (caller-owned)
  * or NULL when the reader cancels.  Defined in ui.c. */
 char	*ui_prompt(struct ui *, const char *prompt);
+
+/* Rows that a card or view has for its entries at the current size. */
+int	ui_page_rows(const struct ui *);
 
 /* Runs the reader on story st (which it takes over) read from path
  * (NULL: the built-in story).  Returns the exit status, or -1 when the

@@ -772,7 +772,7 @@ Test(wrap, ten_thousand_marks, .timeout = 10)
 }
 
 /* 10 MB of mixed text: every operation must stay linear. */
-Test(perf, ten_megabytes, .timeout = 30)
+Test(large, ten_megabytes, .timeout = 30)
 {
 	static const char chunk[] = "News \xE4\xB8\x96\xE7\x95\x8C "
 	    "caf\xC3\xA9 e\xCC\x81 \xF0\x9F\x87\xBA\xF0\x9F\x87\xB8 "
@@ -804,7 +804,7 @@ Test(perf, ten_megabytes, .timeout = 30)
 	buf_free(&b);
 }
 
-Test(perf, one_huge_cluster_and_long_word, .timeout = 30)
+Test(large, one_huge_cluster_and_long_word, .timeout = 30)
 {
 	size_t len, n, outlen;
 	char *s = many_marks(1000000, &len), *f;

@@ -15,7 +15,11 @@
 #                     environment (env -i) plus the VAR=VALUE overrides;
 #                     -T sets the pane title first.
 #   start_sh [-s WxH] [-e VAR=VALUE]... SCRIPT [ARGS...]
-#                     the same for "sh -c SCRIPT sh ARGS", run in $TMPD.
+#                     the same for "sh -c SCRIPT ARGS", run in $TMPD.
+#   start_wrapped [-s WxH] [-e VAR=VALUE]... [--] ARGS...
+#                     newslens run from a shell that saves "stty -g" and
+#                     the exit status; then restored STATUS checks that it
+#                     exited with STATUS and left the terminal as it was.
 #   screen, screen_e, screen_all
 #                     the pane as text; with attributes (capture-pane -e);
 #                     with the scrollback.
@@ -28,12 +32,16 @@
 #   text STRING       send-keys -l: the string as literal text.
 #   resize W H        resize the window (tmux 3.3 then keeps that size).
 #   pane FORMAT       a tmux format of the pane, e.g. pane pane_dead.
-#   dead, alive, wait_dead [SECONDS], hold_alive SECONDS
+#   dead, alive, wait_dead [SECONDS], exit_status, hold_alive SECONDS
 #   focus             "Kind N of M" from the status line, if any.
 #   fail MESSAGE      a diagnostic and the screen; returns 1.
 #   diag LINE...      "# " diagnostics, printed after the test's TAP line.
 #   t NAME COMMAND... run a test function: "ok N - NAME" or "not ok".
 #   done_testing      print the plan "1..N".
+#   item N, item_who N, count KIND
+#                     what the status line says of item N of the default
+#                     story, numbered as --dump numbers it ("Claim 1 of
+#                     17", "Mention 3 of 44: Huawei"); how many of a kind.
 
 E2E_DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 : "${NEWSLENS:=$E2E_DIR/../../src/newslens}"
@@ -56,6 +64,7 @@ fi
 
 unset TMUX TMUX_PANE
 TMUX_SOCKET=newslens-test-$$
+TMUX_SOCKET_PATH=
 TMPD=$(mktemp -d "${TMPDIR:-/tmp}/newslens-e2e.XXXXXX")
 DIAG_FILE=$TMPD/diag
 : > "$DIAG_FILE"
@@ -71,6 +80,10 @@ tm() {
 
 cleanup() {
 	tm kill-server >/dev/null 2>&1
+	# tmux 3.3a leaves its socket behind after kill-server.
+	if [ -n "$TMUX_SOCKET_PATH" ] && [ -S "$TMUX_SOCKET_PATH" ]; then
+		rm -f "$TMUX_SOCKET_PATH"
+	fi
 	rm -rf "$TMPD"
 }
 trap cleanup EXIT
@@ -85,6 +98,7 @@ if ! tm new-session -d -s e2e -x 80 -y 24 cat; then
 	echo "Bail out! cannot start a tmux server"
 	exit 1
 fi
+TMUX_SOCKET_PATH=$(tm display-message -p '#{socket_path}')
 tm set-option -g status off >/dev/null
 tm set-option -g remain-on-exit on >/dev/null
 tm set-option -g history-limit 5000 >/dev/null
