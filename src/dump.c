@@ -89,8 +89,10 @@ dump_actor(const struct story *st, size_t a, int depth, size_t *no,
 
 	buf_truncate(tmp, 0);
 	buf_printf(tmp, "%zu. %s (%s, %s): %zu mention%s", ++*no, ac->name,
-	    ac->id, actor_kind_name(ac->kind), ac->total_mentions,
-	    ac->total_mentions == 1 ? "" : "s");
+	    ac->id, actor_kind_name(ac->kind), ac->mentions.n,
+	    ac->mentions.n == 1 ? "" : "s");
+	if (ac->total_mentions != ac->mentions.n)
+		buf_printf(tmp, ", %zu with its members", ac->total_mentions);
 	for (i = 0; i < ac->mentions.n; i++)
 		buf_printf(tmp, "%s[%zu]", i ? " " : ": ",
 		    ITEM_NO(ac->mentions.v[i]));
@@ -159,7 +161,7 @@ dump_claims(const struct story *st, int width, struct buf *out,
 			    j ? " " : ", disputed by ",
 			    ITEM_NO(st->claims[c->disputed_by.v[j]].item));
 		if (c->when)
-			buf_printf(&about, ", %s", c->when);
+			buf_printf(&about, ", dated %s", c->when);
 		buf_printf(&about, " (paragraph %zu)",
 		    st->items[c->item].block + 1);
 		dump_entry(st, c->item, about.data, width, out, tmp);

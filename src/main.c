@@ -230,7 +230,7 @@ run_reader(const char *path, const struct options *o)
 	st = open_story(path, o);
 	if (st == NULL)
 		return EXIT_BAD_FILE;
-	status = ui_run(st, path);
+	status = ui_run(st, path, &o->load);
 	/* -1: no terminal to drive, and the story is still ours. */
 	return status >= 0 ? status : print_story(st, o);
 }

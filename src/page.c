@@ -568,11 +568,19 @@ build_timeline(struct reader *r)
 	timeline_story = st;
 	qsort(order, n, sizeof *order, timeline_cmp);
 	timeline_story = NULL;
-	if (st->dateline_when)
-		page_add(p, ENTRY_PLAIN, 0, "%-16s  the story is published",
-		    st->dateline_when);
-	for (i = 0; i < n; i++) {
-		const struct claim *c = &st->claims[order[i]];
+	for (i = 0; i <= n; i++) {
+		const struct claim *c;
+
+		/* The publication, among the claims in date order. */
+		if (st->dateline_when != NULL && (i == n ||
+		    strcmp(st->dateline_when, st->claims[order[i]].when) < 0)
+		    && (i == 0 || strcmp(st->dateline_when,
+		    st->claims[order[i - 1]].when) >= 0))
+			page_add(p, ENTRY_PLAIN, 0, "%-16s  the story is "
+			    "published", st->dateline_when);
+		if (i == n)
+			break;
+		c = &st->claims[order[i]];
 
 		text = story_item_text(st, c->item, &len);
 		page_link(p, 0, TARGET_ITEM, c->item, "%-16s  %s, %s: %.*s",

@@ -313,6 +313,28 @@ first_on_screen(struct reader *r)
 	return NONE;
 }
 
+/* The last item that starts on screen, or NONE. */
+static size_t
+last_on_screen(struct reader *r)
+{
+	struct row bottom = r->top;
+	size_t b, i;
+
+	reader_row_step(r, &bottom, r->rows - 1);
+	for (b = bottom.block + 1; b-- > r->top.block;) {
+		const struct block *bl = &r->st->blocks[b];
+
+		for (i = bl->first_item + bl->nitems; i-- > bl->first_item;) {
+			struct row row = reader_item_row(r, i);
+
+			if (row_cmp(row, bottom) <= 0 &&
+			    row_cmp(row, r->top) >= 0)
+				return i;
+		}
+	}
+	return NONE;
+}
+
 /* Where "next" and "previous" count from: the focus, or the top of the
  * screen.  *from is the item to search strictly after (forward) or
  * before (backward). */
@@ -341,10 +363,14 @@ reader_focus_step(struct reader *r, bool forward)
 		return;
 	}
 	if (r->focus == NONE || !row_visible(r, reader_item_row(r, r->focus))) {
-		next = first_on_screen(r);
-		if (next == NONE || !forward)
+		/* From off screen, Tab starts at the top of the screen and
+		 * Shift-Tab at its bottom. */
+		next = forward ? first_on_screen(r) : last_on_screen(r);
+		if (next == NONE) {
+			r->focus = NONE;
 			next = story_next_item(r->st, anchor(r, forward),
 			    ITEM_NKINDS, forward);
+		}
 	} else
 		next = story_next_item(r->st, r->focus, ITEM_NKINDS, forward);
 	if (next == NONE) {

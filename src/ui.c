@@ -694,7 +694,7 @@ ui_open_story(struct ui *u, struct ui_stack *stack)
 		free(path);
 		return;
 	}
-	st = load_file(path, NULL, &d);
+	st = load_file(path, &u->load, &d);
 	if (st == NULL) {
 		reader_notify(&u->r, "%s", d.n ? d.msgs[0] : "cannot open");
 		diag_free(&d);
@@ -807,7 +807,7 @@ ui_loop(struct ui *u)
 }
 
 int
-ui_run(struct story *st, const char *path)
+ui_run(struct story *st, const char *path, const struct load_opts *opts)
 {
 	struct ui u;
 	SCREEN *scr;
@@ -824,6 +824,7 @@ ui_run(struct story *st, const char *path)
 	u.ascii = codeset == NULL || strcmp(codeset, "UTF-8") != 0;
 	u.panel = true;
 	u.click_item = NONE;
+	u.load = *opts;
 	cbreak();
 	noecho();
 	nonl();

@@ -8,6 +8,7 @@
 
 #include <stdbool.h>
 
+#include "load.h"
 #include "reader.h"
 
 struct ui {
@@ -21,6 +22,7 @@ struct ui {
 	bool		 too_small;
 	size_t		 click_item;	/* the item clicked last, or NONE */
 	char		*open_path;	/* a story to open next, or NULL */
+	struct load_opts load;		/* for stories opened from cards */
 };
 
 struct key_binding {
@@ -47,8 +49,10 @@ char	*ui_prompt(struct ui *, const char *prompt);
 int	ui_page_rows(const struct ui *);
 
 /* Runs the reader on story st (which it takes over) read from path
- * (NULL: the built-in story).  Returns the exit status, or -1 when the
+ * (NULL: the built-in story); stories opened from "Read more" cards are
+ * loaded with opts.  Returns the exit status, or -1 when the
  * terminal cannot be driven (the caller then prints the dump). */
-int	ui_run(struct story *st, const char *path);
+int	ui_run(struct story *st, const char *path,
+	    const struct load_opts *opts);
 
 #endif

@@ -263,3 +263,18 @@ Test(reader, pages_rewrap_on_resize)
 	cr_expect(text_width(r.pages[0]->entries[r.pages[0]->n - 1].text,
 	    strlen(r.pages[0]->entries[r.pages[0]->n - 1].text)) <= 25);
 }
+
+Test(reader, tab_from_off_screen_starts_on_screen)
+{
+	reader_focus_step(&r, true);
+	cr_assert_eq(r.focus, 0);
+	reader_bottom(&r);
+	cr_assert(!visible(0));
+	reader_focus_step(&r, false);
+	cr_expect(visible(r.focus), "Shift-Tab lands on screen");
+	cr_expect_eq(r.focus, r.st->nitems - 1, "the last item on screen");
+	reader_top(&r);
+	reader_focus_step(&r, true);
+	cr_expect(visible(r.focus), "Tab lands on screen");
+	cr_expect_eq(r.focus, 0);
+}
