@@ -361,8 +361,10 @@ load_check_blocks(struct loader *ld, xmlDocPtr doc)
 	return true;
 }
 
+/* The parse alone, with every safety setting but neither the schema
+ * nor the story's encoding rules; load_parse_xml shares it. */
 static xmlDocPtr
-load_parse(struct loader *ld, const char *data, size_t len)
+load_parse_safely(struct loader *ld, const char *data, size_t len)
 {
 	xmlParserCtxtPtr ctxt;
 	xmlDocPtr doc;
@@ -374,11 +376,6 @@ load_parse(struct loader *ld, const char *data, size_t len)
 	}
 	if (len > INT_MAX) {
 		load_error(ld, 0, "file is too large to parse");
-		return NULL;
-	}
-	if (len >= 2 && ((data[0] == '\xfe' && data[1] == '\xff') ||
-	    (data[0] == '\xff' && data[1] == '\xfe'))) {
-		load_error(ld, 1, "the file is UTF-16; stories are UTF-8");
 		return NULL;
 	}
 	if (!load_prescan(ld, data, len))
@@ -405,6 +402,20 @@ load_parse(struct loader *ld, const char *data, size_t len)
 	} else if (doc == NULL && ld->errors == 0)
 		load_error(ld, 0, "not well-formed XML");
 	xmlFreeParserCtxt(ctxt);
+	return doc;
+}
+
+static xmlDocPtr
+load_parse(struct loader *ld, const char *data, size_t len)
+{
+	xmlDocPtr doc;
+
+	if (len >= 2 && ((data[0] == '\xfe' && data[1] == '\xff') ||
+	    (data[0] == '\xff' && data[1] == '\xfe'))) {
+		load_error(ld, 1, "the file is UTF-16; stories are UTF-8");
+		return NULL;
+	}
+	doc = load_parse_safely(ld, data, len);
 	if (doc != NULL && doc->encoding != NULL &&
 	    strcasecmp((const char *)doc->encoding, "UTF-8") != 0) {
 		load_error(ld, 1, "the file declares encoding '%s'; "
@@ -586,7 +597,8 @@ ids_collect(struct loader *ld, const xmlNode *root)
 			nblocks++;
 		}
 	}
-	qsort(ld->ids, ld->nids, sizeof *ld->ids, idref_cmp);
+	if (ld->nids > 1)
+		qsort(ld->ids, ld->nids, sizeof *ld->ids, idref_cmp);
 	for (i = 1; i < ld->nids; i++)
 		if (strcmp(ld->ids[i].id, ld->ids[i - 1].id) == 0)
 			load_error(ld, ld->ids[i].line,
@@ -1000,6 +1012,29 @@ load_memory(const char *data, size_t len, const char *name,
 		xmlFreeDoc(doc);
 	}
 	return st;
+}
+
+xmlDocPtr
+load_parse_xml(const char *data, size_t len, const char *name,
+    struct diag *d)
+{
+	struct loader ld;
+
+	memset(&ld, 0, sizeof ld);
+	ld.name = name;
+	ld.d = d;
+	return load_parse_safely(&ld, data, len);
+}
+
+char *
+load_read_file(const char *path, size_t max, size_t *lenp, struct diag *d)
+{
+	struct loader ld;
+
+	memset(&ld, 0, sizeof ld);
+	ld.name = path;
+	ld.d = d;
+	return load_read(&ld, path, max, lenp);
 }
 
 struct story *

@@ -28,6 +28,18 @@ struct story	*load_file(const char *path, const struct load_opts *,
  * in messages. */
 struct story	*load_memory(const char *data, size_t len, const char *name,
 		    const struct load_opts *, struct diag *d);
+/* The bytes of the regular file `path`, at most max of them, read the
+ * way load_file reads a story: caller-owned and NUL-terminated (the
+ * length, without the NUL, in *lenp), or NULL with the problem in *d. */
+char		*load_read_file(const char *path, size_t max, size_t *lenp,
+		    struct diag *d);
+/* Parses XML other than a story (an article to import) with the same
+ * safety as a story: no network, no DTD, no entity declarations, no
+ * XML_PARSE_HUGE; but neither the schema nor the story's encoding
+ * rules.  Returns a tree for xmlFreeDoc, or NULL with the problems in
+ * *d, the file called `name`. */
+struct _xmlDoc	*load_parse_xml(const char *data, size_t len, const char *name,
+		    struct diag *d);
 /* The default story, built into the program. */
 struct story	*load_default(struct diag *d);
 /* The name the default story goes by in messages and listings. */

@@ -715,11 +715,14 @@ reader_follow(struct reader *r)
 		return NULL;
 	e = &p->entries[p->sel];
 	switch (e->target) {
-	case TARGET_ITEM:
+	case TARGET_ITEM: {
+		size_t item = e->a;	/* e goes with its page */
+
 		while (r->npages > 0)
 			reader_close_page(r);
-		reader_focus(r, e->a, true);
+		reader_focus(r, item, true);
 		break;
+	}
 	case TARGET_ACTOR:
 		reader_open_actor(r, e->a);
 		break;

@@ -10,6 +10,10 @@
 
 #define NCURSES_WIDECHAR 1
 #include <curses.h>
+#include <term.h>
+/* term.h names capabilities as macros; these two clash with struct ui. */
+#undef lines
+#undef columns
 #include <langinfo.h>
 #include <locale.h>
 #include <signal.h>
@@ -781,8 +785,17 @@ ui_possible(void)
 {
 	const char *term = getenv("TERM");
 
-	return isatty(STDIN_FILENO) && isatty(STDOUT_FILENO) &&
-	    term != NULL && *term != '\0' && strcmp(term, "dumb") != 0;
+	int err;
+
+	if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO) ||
+	    term == NULL || *term == '\0' || strcmp(term, "dumb") == 0)
+		return false;
+	/* Ask terminfo first: newterm on an unknown terminal fails
+	 * after allocating what it never frees. */
+	if (setupterm(term, STDOUT_FILENO, &err) != OK)
+		return false;
+	del_curterm(cur_term);
+	return true;
 }
 
 static void
