@@ -561,13 +561,17 @@ status_who(const struct story *st, const struct item *it, struct buf *b)
 	}
 }
 
+static const char *const status_kind[ITEM_NKINDS] = {
+	"Mention", "Claim", "Quote", "Read more",
+};
+
 char *
 reader_status(const struct reader *r)
 {
 	const struct story *st = r->st;
 	struct buf b = BUF_INIT;
 	const struct item *it;
-	size_t total, no, len;
+	size_t total, no, len, at;
 	const char *text;
 
 	if (r->focus == NONE) {
@@ -577,12 +581,13 @@ reader_status(const struct reader *r)
 	}
 	it = &st->items[r->focus];
 	no = story_item_ordinal(st, r->focus, &total);
-	buf_printf(&b, "%c%s %zu of %zu: ",
-	    it->kind == ITEM_RELATED ? 'R' : item_kind_name(it->kind)[0] - 32,
-	    item_kind_name(it->kind) + 1, no, total);
+	buf_printf(&b, "%s %zu of %zu: ", status_kind[it->kind], no, total);
+	at = b.len;
 	status_who(st, it, &b);
+	/* A "Read more" item may name no actor: no empty field then. */
+	if (b.len > at)
+		buf_puts(&b, ": ");
 	text = story_item_text(st, r->focus, &len);
-	buf_puts(&b, ": ");
 	buf_append(&b, text, len);
 	return buf_detach(&b);
 }

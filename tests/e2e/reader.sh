@@ -129,6 +129,26 @@ test_related_card() {
 	close_to_article 'Read more r1([^0-9]|$)'
 }
 
+# A "Read more" item whose href names a story file: Enter on its card's
+# "Open the story" entry opens that story; Backspace returns to the card.
+test_related_href() {
+	start -- "$TESTDIR/data/linked-a.xml" || return 1
+	wait_for -F "First story: the council meets" || return 1
+	keys r
+	wait_for -F "Read more 1 of 1" || return 1
+	keys Enter
+	wait_for -F "Open the story: linked-b.xml" || return 1
+	keys Enter
+	wait_for -F "Second story: the vote" || return 1
+	wait_for -F "The council voted on Tuesday." || return 1
+	# Back returns to where the jump came from: the first story's card.
+	keys BSpace
+	wait_for -F "Open the story: linked-b.xml" || return 1
+	keys q
+	wait_for -F "First story: the council meets" || return 1
+	alive
+}
+
 # In an actor card, follow a mention: back in the article with that
 # mention focused; Backspace returns, Right goes forward again, Left back.
 test_follow_and_back() {
@@ -575,6 +595,8 @@ t "Enter on a mention opens the actor card; q closes it" test_actor_card
 t "Enter on a claim opens its card (c1; c7 by Brandon Lewis)" test_claim_card
 t "Enter on a quote opens its card with the speaker" test_quote_card
 t "Enter on a \"Read more\" item opens its card" test_related_card
+t "a \"Read more\" href opens that story; Backspace returns to the card" \
+    test_related_href
 t "following a mention from an actor card; Backspace, Right, Left" \
     test_follow_and_back
 t "c / C step through the claims" test_claim_keys
