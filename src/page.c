@@ -30,24 +30,42 @@ page_new(const char *title)
 	return p;
 }
 
-struct entry *
-page_add(struct page *p, enum entry_style style, int indent,
-    const char *fmt, ...)
+static struct entry *page_vadd(struct page *, enum entry_style, int,
+    const char *, va_list) __attribute__((format(printf, 4, 0)));
+
+static struct entry *
+page_vadd(struct page *p, enum entry_style style, int indent,
+    const char *fmt, va_list ap)
 {
 	struct buf b = BUF_INIT;
 	struct entry *e;
-	va_list ap;
 
-	va_start(ap, fmt);
 	buf_vprintf(&b, fmt, ap);
-	va_end(ap);
-	p->entries = xreallocarray(p->entries, p->n + 1, sizeof *p->entries);
+	/* Doubling: an actor's card may list thousands of mentions. */
+	if (p->n == p->cap) {
+		p->cap = p->cap ? p->cap * 2 : 16;
+		p->entries = xreallocarray(p->entries, p->cap,
+		    sizeof *p->entries);
+	}
 	e = &p->entries[p->n++];
 	memset(e, 0, sizeof *e);
 	e->text = buf_detach(&b);
 	e->style = style;
 	e->indent = indent;
 	e->a = e->b = NONE;
+	return e;
+}
+
+struct entry *
+page_add(struct page *p, enum entry_style style, int indent,
+    const char *fmt, ...)
+{
+	struct entry *e;
+	va_list ap;
+
+	va_start(ap, fmt);
+	e = page_vadd(p, style, indent, fmt, ap);
+	va_end(ap);
 	return e;
 }
 
@@ -73,15 +91,12 @@ static struct entry *
 page_link(struct page *p, int indent, enum target_kind t, size_t a,
     const char *fmt, ...)
 {
-	struct buf b = BUF_INIT;
 	struct entry *e;
 	va_list ap;
 
 	va_start(ap, fmt);
-	buf_vprintf(&b, fmt, ap);
+	e = page_vadd(p, ENTRY_LINK, indent, fmt, ap);
 	va_end(ap);
-	e = page_add(p, ENTRY_LINK, indent, "%s", b.data ? b.data : "");
-	buf_free(&b);
 	e->target = t;
 	e->a = a;
 	return e;

@@ -80,6 +80,7 @@ struct page {
 	char		*title;
 	struct entry	*entries;
 	size_t		 n;
+	size_t		 cap;
 	size_t		 sel;	/* the focused entry, or NONE */
 	size_t		 top;	/* the first entry on screen */
 };
