@@ -258,6 +258,8 @@ go_to(struct reader *r, struct place p)
 {
 	r->focus = p.focus;
 	r->top = p.top;
+	if (r->st->nblocks == 0)
+		return;
 	if (r->top.block >= r->st->nblocks)
 		r->top.block = 0, r->top.line = 0;
 	if (r->top.line >= block_rows(r, r->top.block))

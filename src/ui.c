@@ -622,7 +622,8 @@ ui_item_at(struct ui *u, int y, int x)
 	size_t pos, next, i, found = NONE;
 	int cx = READER_MARGIN;
 
-	if (y < head || y >= head + u->r.rows || x < READER_MARGIN)
+	if (y < head || y >= head + u->r.rows || x < READER_MARGIN ||
+	    u->r.st->nblocks == 0)
 		return NONE;
 	if (!reader_row_step(&u->r, &row, y - head) && y != head)
 		return NONE;
