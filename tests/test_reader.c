@@ -278,3 +278,36 @@ Test(reader, tab_from_off_screen_starts_on_screen)
 	cr_expect(visible(r.focus), "Tab lands on screen");
 	cr_expect_eq(r.focus, 0);
 }
+
+Test(empty, a_story_without_a_body)
+{
+	static const char xml[] = "<story version=\"1\"><head><headline>"
+	    "H</headline></head><body/></story>";
+	struct diag d = DIAG_INIT;
+	struct story *st = load_memory(xml, sizeof xml - 1, "e.xml", NULL, &d);
+	struct reader e;
+	char *s;
+
+	cr_assert_not_null(st);
+	reader_init(&e, st, NULL);
+	reader_resize(&e, 1, 1);
+	reader_resize(&e, 40, 10);
+	reader_focus_step(&e, true);
+	reader_jump_kind(&e, ITEM_CLAIM, true);
+	reader_jump_mention(&e, false);
+	reader_scroll(&e, 5);
+	reader_bottom(&e);
+	reader_search(&e, "x", 1);
+	reader_search_step(&e, true);
+	cr_expect(!reader_back(&e));
+	cr_expect(!reader_forward(&e));
+	reader_open_actors(&e);
+	reader_open_relations(&e);
+	reader_open_timeline(&e);
+	cr_expect_eq(e.npages, 3);
+	s = reader_status(&e);
+	cr_expect_str_eq(s, "Paragraph 0 of 0");
+	free(s);
+	reader_free(&e);
+	diag_free(&d);
+}
