@@ -1,53 +1,108 @@
 #!/usr/bin/env bash
 # keys.sh [STORY] [ROUNDS] - the CPU cost of a key press in the reader.
 #
-# Runs src/newslens in a private tmux server at 80x24 under
-# /usr/bin/time, types ROUNDS rounds of a fixed mix of keys (Tab, c, ',
-# a search, n, Enter on a card and q, Backspace, G, g, a resize), then
-# q.  A second run types only q.  The difference in user+system CPU
-# time, divided by the keys typed, is the cost of one key press,
-# drawing included.  Prints one line: keys, seconds, ms per key.
+# Runs newslens in a private tmux server at 80x24, waits for its first
+# screen, then types ROUNDS rounds of a fixed mix of keys and resizes
+# and ends with "?", whose help screen shows that every key before it
+# has been handled.  The CPU time the reader spent between its first
+# screen and the help screen (from /proc/PID/schedstat, in
+# nanoseconds; loading the story is not in it), divided by the keys
+# and resizes typed, is the cost of one key press, drawing included.
+# Prints one line: keys, seconds, ms per key.
+#
+# Environment:
+#   NEWSLENS     the program (default: src/newslens of this tree)
+#   KEYS_SEARCH  the word searched for (default: huawei); every hit must
+#                lie inside an item, since Enter on the hit opens a card
+#                that q then closes
+#   KEYS_MIX     full (default): Tab c ' / WORD Enter n Enter q
+#                  Backspace G g, then a resize to 79 columns and back;
+#                nosearch: the same without "/ WORD Enter" (one search
+#                  is made before the clock starts, for n to step on);
+#                search: only "/ WORD Enter".
 set -eu
 cd "$(dirname "$0")/.."
 story=${1:-}
 rounds=${2:-100}
-prog=$PWD/src/newslens
+prog=${NEWSLENS:-$PWD/src/newslens}
+word=${KEYS_SEARCH:-huawei}
+mix=${KEYS_MIX:-full}
 sock=newslens-bench-$$
 tm() { tmux -L "$sock" -f /dev/null "$@"; }
-trap 'tm kill-server 2>/dev/null || true' EXIT
 out=$(mktemp -d)
+trap 'tm kill-server 2>/dev/null || true; rm -rf "$out"' EXIT
 
-# One run: $1 = rounds of keys; writes "user sys" to $out/time.$1.
-run() {
-	tm kill-server 2>/dev/null || true
-	tm new-session -d -x 80 -y 24 -s b \
-	    "env LANG=C.UTF-8 TERM=screen-256color /usr/bin/time -f '%U %S' -o $out/time.$1 $prog $story; touch $out/done.$1"
-	tm set -g remain-on-exit off
-	# Wait for the first screen.
-	for _ in $(seq 200); do
-		tm capture-pane -p -t b 2>/dev/null | grep -q 'q quit' && break
-		sleep 0.05
-	done
-	for _ in $(seq "$1"); do
-		tm send-keys -t b Tab c "'" / h u a w e i Enter n Enter q BSpace G g
-		tm resize-window -t b -x 79 -y 24
-		tm resize-window -t b -x 80 -y 24
-	done
-	tm send-keys -t b q
-	for _ in $(seq 1200); do
-		[ -e "$out/done.$1" ] && break
-		sleep 0.05
-	done
+# The word as separate keys for send-keys.
+letters=()
+for ((i = 0; i < ${#word}; i++)); do
+	letters+=("${word:i:1}")
+done
+
+die() {
+	echo "keys.sh: $*" >&2
+	tm capture-pane -p -t b >&2 2>/dev/null || true
+	exit 1
 }
 
-run 0
-run "$rounds"
-read -r u0 s0 < "$out/time.0"
-read -r u1 s1 < "$out/time.$rounds"
-# 16 keys and 2 resizes a round.
-keys=$((rounds * 18))
-awk -v u0="$u0" -v s0="$s0" -v u1="$u1" -v s1="$s1" -v k="$keys" 'BEGIN {
-	cpu = (u1 + s1) - (u0 + s0)
-	printf "%d key presses, %.3f s CPU, %.3f ms per key\n", k, cpu, cpu * 1000 / k
+# wait_for TEXT SECONDS: poll the screen until it shows TEXT.
+wait_for() {
+	local n=$(($2 * 50))
+	while ((n-- > 0)); do
+		tm capture-pane -p -t b 2>/dev/null | grep -qF -- "$1" && return 0
+		[ -d "/proc/$pid" ] || die "the reader exited before showing '$1'"
+		sleep 0.02
+	done
+	die "timed out waiting for '$1'"
+}
+
+cpu_ns() {
+	local ns
+	read -r ns _ < "/proc/$pid/schedstat" || die "the reader has gone"
+	echo "$ns"
+}
+
+tm new-session -d -x 80 -y 24 -s b \
+    "echo \$\$ > $out/pid; exec env LANG=C.UTF-8 TERM=screen-256color $prog $story"
+tm set -g remain-on-exit off
+for _ in $(seq 100); do
+	[ -s "$out/pid" ] && break
+	sleep 0.02
+done
+pid=$(cat "$out/pid")
+wait_for 'q quit' 120
+
+search_keys=(/ "${letters[@]}" Enter)
+case $mix in
+full)
+	round=(Tab c "'" "${search_keys[@]}" n Enter q BSpace G g) ;;
+nosearch)
+	tm send-keys -t b "${search_keys[@]}"
+	wait_for 'match 1 of' 120
+	round=(Tab c "'" n Enter q BSpace G g) ;;
+search)
+	round=("${search_keys[@]}") ;;
+*)
+	die "KEYS_MIX is full, nosearch or search, not '$mix'" ;;
+esac
+
+start=$(cpu_ns)
+keys=0
+for _ in $(seq "$rounds"); do
+	tm send-keys -t b "${round[@]}"
+	keys=$((keys + ${#round[@]}))
+	if [ "$mix" != search ]; then
+		tm resize-window -t b -x 79 -y 24
+		tm resize-window -t b -x 80 -y 24
+		keys=$((keys + 2))
+	fi
+done
+tm send-keys -t b '?'
+keys=$((keys + 1))
+wait_for 'newslens keys' 600
+end=$(cpu_ns)
+tm send-keys -t b q q
+
+awk -v ns="$((end - start))" -v k="$keys" 'BEGIN {
+	printf "%d key presses, %.3f s CPU, %.3f ms per key\n", k, ns / 1e9,
+	    ns / 1e6 / k
 }'
-rm -rf "$out"

@@ -5,7 +5,7 @@
 set -eu
 pkgs="build-essential autoconf automake pkg-config libncurses-dev
 libxml2-dev libxml2-utils libutf8proc-dev libcriterion-dev tmux mandoc
-valgrind"
+valgrind strace"
 missing=""
 for p in $pkgs; do
 	dpkg-query -W -f='${Status}' "$p" 2>/dev/null |

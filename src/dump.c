@@ -21,7 +21,7 @@ dump_wrapped(struct buf *out, const char *s, size_t len, int width,
 {
 	struct wrap_line line;
 	size_t pos = 0;
-	int indent = first;
+	int indent = first, i;
 
 	do {
 		int avail = width - indent;
@@ -30,7 +30,8 @@ dump_wrapped(struct buf *out, const char *s, size_t len, int width,
 		if (avail < 10 && width >= 1)
 			indent = 0, avail = width;
 		pos = wrap_next(s, len, pos, avail, &line);
-		buf_printf(out, "%*s", indent, "");
+		for (i = 0; i < indent; i++)
+			buf_putc(out, ' ');
 		buf_append(out, s + line.start, line.end - line.start);
 		buf_putc(out, '\n');
 		indent = rest;

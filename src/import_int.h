@@ -1,18 +1,21 @@
 /* import_int.h - the inner parts of the importer, shared by its files.
  *
- * An import goes: a front end (import_text.c for plain text,
- * import_nitf.c for NITF) fills an idoc with the head and the blocks;
- * the analysis (import.c) takes each paragraph in reading order,
- * tokenises it (import_tok.c), finds the quotation marks
- * (import_quote.c), the mentions of actors (import_ner.c, with the
- * names in gazetteer.c), the speakers of the quotes and the claims
- * (import_claim.c), and records them as spans of the block's text; the
- * writer (import_write.c) turns the idoc into story XML.
+ * An import goes: a front end (import_text.c for plain text, with the
+ * dates of import_date.c; import_nitf.c for NITF) fills an idoc with
+ * the head and the blocks; the analysis (import.c) first learns how the
+ * text writes its words (ner_learn), then takes each paragraph in
+ * reading order, tokenises it (import_tok.c, with the word lists of
+ * import_lex.c), finds the quotation marks (import_quote.c), the
+ * mentions of actors (import_ner.c, with the names in gazetteer.c), the
+ * speakers of the quotes and the claims (import_claim.c), and records
+ * them as spans of the block's text; the writer (import_write.c) turns
+ * the idoc into story XML.
  *
  * Everything here is linear in the size of the article, or n log n: a
- * paragraph is looked at a bounded number of times, names are found
- * through a hashed trie, and "the most recent actor of a kind" is kept
- * as running state rather than searched for. */
+ * paragraph is looked at a bounded number of times, no look around a
+ * word goes further than IMPORT_REACH tokens, names are found through a
+ * hashed trie, and "the most recent actor of a kind" is kept as running
+ * state rather than searched for. */
 #ifndef NEWSLENS_IMPORT_INT_H
 #define NEWSLENS_IMPORT_INT_H
 
@@ -29,6 +32,11 @@
  * more than 10000 marked-up elements, and the schema check is
  * quadratic in their number. */
 #define IMPORT_MAX_SPANS	4000
+/* How far, in tokens, the analysis looks around a word: a claim, an
+ * attribution or a pronoun's antecedent further away is not found, so
+ * that a paragraph of megabytes with no full stop costs no more per
+ * word than a short one. */
+#define IMPORT_REACH		200
 
 /* ---- the article being imported ---------------------------------- */
 
@@ -98,6 +106,7 @@ struct idoc {
 	struct names	*names;		/* every name, alias and short form */
 	struct strmap	*capwords;	/* words seen capitalised inside a
 					 * sentence */
+	struct strmap	*lowerwords;	/* words seen in small letters */
 	bool		 gazetteer;	/* --actors was given */
 
 	/* Running state of the analysis, in reading order. */
@@ -108,6 +117,10 @@ struct idoc {
 					 * of the last paragraph, or NONE */
 	size_t		 words, english;
 	bool		 capped;	/* some paragraph hit IMPORT_MAX_SPANS */
+	/* Actors whose kind is known (ACT_KIND), by kind: how many, and
+	 * the first. */
+	size_t		 kind_count[ACTOR_NKINDS];
+	size_t		 kind_first[ACTOR_NKINDS];
 };
 
 /* import.c */
@@ -125,7 +138,8 @@ size_t	 doc_add_quote(struct idoc *, size_t speaker);
 size_t	 doc_add_claim(struct idoc *);
 void	 idx_push(struct idx *, size_t);
 bool	 idx_has(const struct idx *, size_t);
-/* A warning about the input: "FILE:LINE: message". */
+/* A message about the input, "FILE:LINE: message": an error, or a
+ * warning or note when the message says so. */
 void	 doc_warn(struct idoc *, unsigned long line, const char *fmt, ...)
 	    __attribute__((format(printf, 3, 4)));
 
@@ -141,7 +155,9 @@ enum tok_flag {
 	T_SPACE	= 1 << 5,	/* white space just before it */
 	T_SENT	= 1 << 6,	/* the first word of a sentence, or of a
 				 * quotation */
-	T_END	= 1 << 7	/* punctuation that ends a sentence */
+	T_END	= 1 << 7,	/* punctuation that ends a sentence */
+	T_MARK	= 1 << 8	/* a quotation mark that opens or closes
+				 * a quotation */
 };
 
 struct tok {
@@ -149,9 +165,11 @@ struct tok {
 	size_t		fs, fe;		/* bytes of the folded text */
 	int32_t		cp;		/* punctuation: the character; -1 */
 	unsigned	flags;
+	uint32_t	lex;		/* the word lists it is in, a bit each */
 	size_t		sent;		/* its sentence */
 	size_t		quote;		/* the quotation it lies in, or NONE */
 	size_t		mention;	/* the mention covering it, or NONE */
+	size_t		claim;		/* the claim covering it, or NONE */
 };
 
 /* A quotation: the marks around it and what they enclose. */
@@ -200,6 +218,28 @@ struct para {
 	size_t		 nc, ccap;
 };
 
+/* The words of a text, one at a time, without a full tokenisation:
+ * for the first pass over the article, which only needs to know how
+ * each word is written.  Sentence ends are found the same way as in
+ * para_tokenise, less the look at what follows a full stop. */
+struct word_scan {
+	const char	*s;
+	size_t		 len, pos;
+	bool		 start;		/* the next word starts a sentence */
+	/* The word found: */
+	size_t		 ws, we;	/* its bytes */
+	char		 fold[64];	/* folded; flen 0 when too long */
+	size_t		 flen;
+	unsigned	 flags;		/* T_CAP, T_UPPER, T_LOWER, T_DIGIT,
+					 * T_SENT, and T_SPACE when only
+					 * white space is between it and the
+					 * word before */
+	uint32_t	 lex;
+};
+
+void	 word_scan_init(struct word_scan *, const char *s, size_t len);
+bool	 word_scan_next(struct word_scan *);
+
 void	 para_init(struct para *, struct idoc *, const char *text,
 	    size_t len);
 void	 para_free(struct para *);
@@ -214,15 +254,35 @@ bool	 tok_apostrophe(const struct para *, size_t i);
 size_t	 sent_first(const struct para *, size_t i);
 size_t	 sent_end(const struct para *, size_t i);
 
-/* Sorted word lists, looked up by binary search. */
-struct wordlist {
-	const char	**w;
-	size_t		 n;
-	bool		 sorted;
+/* The word lists (import_lex.c); a word token carries the set of
+ * lists it is in. */
+enum lex {
+	LEX_ABBREV,
+	LEX_GENERIC,
+	LEX_JOINING,
+	LEX_ENGLISH,
+	LEX_THAT,
+	LEX_BARE,
+	LEX_DENY,
+	LEX_ACCUSE,
+	LEX_FEAR,
+	LEX_AUX,
+	LEX_START,
+	LEX_CONJ,
+	LEX_STOP,
+	LEX_TITLE,
+	LEX_TIME,
+	LEX_DEMONYM,
+	LEX_GROUP,
+	LEX_CONNECTOR,
+	LEX_INSTITUTION,
+	LEX_PREP,
+	LEX_SPEECH,
+	LEX_SPEAKER,
+	LEX_N
 };
-#define WORDLIST(a) { (a), sizeof(a) / sizeof((a)[0]), false }
-bool	 word_in(struct wordlist *, const char *w, size_t len);
-bool	 tok_in(const struct para *, size_t i, struct wordlist *);
+uint32_t lex_lookup(const char *w, size_t len);
+bool	 tok_in(const struct para *, size_t i, enum lex);
 
 /* ---- names (gazetteer.c) ----------------------------------------- */
 
@@ -272,7 +332,7 @@ void		 gazetteer_shorten(struct idoc *, size_t actor,
 /* ---- the analysis ------------------------------------------------ */
 
 /* import_ner.c */
-void	 ner_learn(struct para *);	/* first pass: capitalised words */
+void	 ner_learn(struct idoc *, const char *text, size_t len);
 void	 ner_mentions(struct para *);
 size_t	 ner_add_mention(struct para *, size_t a, size_t b, size_t actor,
 	    enum how);
@@ -299,8 +359,9 @@ void	 claim_find(struct para *);
 /* import_text.c: fills the head and the blocks from plain text;
  * false (with an error in doc->d) when there is nothing to import. */
 bool	 text_front(struct idoc *, const char *data, size_t len);
-/* import_nitf.c */
-bool	 nitf_detect(const char *data, size_t len);
+/* import_nitf.c: what the bytes are, by their first element. */
+enum input_kind { INPUT_TEXT, INPUT_NITF, INPUT_OTHER_XML };
+enum input_kind nitf_detect(const char *data, size_t len, char **root);
 bool	 nitf_front(struct idoc *, const char *data, size_t len);
 /* import_date.c: the ISO 8601 form of the date (and time) in s, or
  * NULL; *words counts the words of s that are not part of it. */

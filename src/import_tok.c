@@ -99,7 +99,14 @@ tok_case(const char *s, size_t len)
 
 	while (i < len) {
 		i += tok_decode(s + i, len - i, &cp);
-		cat = utf8proc_category(cp);
+		if (cp >= 'a' && cp <= 'z')
+			cat = UTF8PROC_CATEGORY_LL;
+		else if (cp >= 'A' && cp <= 'Z')
+			cat = UTF8PROC_CATEGORY_LU;
+		else if (cp >= '0' && cp <= '9')
+			cat = UTF8PROC_CATEGORY_ND;
+		else
+			cat = utf8proc_category(cp);
 		if (cat == UTF8PROC_CATEGORY_LU || cat == UTF8PROC_CATEGORY_LT) {
 			upper++;
 			letters++;
@@ -135,6 +142,7 @@ tok_push(struct para *p)
 	memset(t, 0, sizeof *t);
 	t->quote = NONE;
 	t->mention = NONE;
+	t->claim = NONE;
 	t->cp = -1;
 	return t;
 }
@@ -188,19 +196,14 @@ tok_words(struct para *p)
 		}
 		t->fe = i;
 		tok_source(p, t);
-		if (t->flags & T_WORD)
+		if (t->flags & T_WORD) {
 			t->flags |= tok_case(p->text + t->s, t->e - t->s);
+			t->lex = lex_lookup(p->fold + t->fs, t->fe - t->fs);
+		}
 	}
 }
 
 /* ---- sentences ---------------------------------------------------- */
-
-static const char *abbrevs[] = {
-	"capt", "co", "col", "corp", "dr", "e", "etc", "fig", "gen", "gov",
-	"i", "inc", "jr", "lt", "ltd", "mr", "mrs", "ms", "mt", "no", "prof",
-	"rep", "rev", "sen", "sgt", "sr", "st", "vs",
-};
-static struct wordlist abbrev_list = WORDLIST(abbrevs);
 
 static bool
 is_closing(int32_t cp)
@@ -241,13 +244,10 @@ tok_ends(const struct para *p, size_t i, size_t *last)
 	if ((t[j].flags & T_WORD) && (t[j].flags & T_LOWER))
 		return false;
 	if (stop && i > 0 && (t[i - 1].flags & T_WORD) && *last == i) {
-		size_t len;
-		const char *w = tok_str(p, i - 1, &len);
-
-		if (word_in(&abbrev_list, w, len))
+		if (tok_in(p, i - 1, LEX_ABBREV))
 			return false;
 		/* An initial: "J. Smith", "U.S. officials". */
-		if (len == 1 && (t[i - 1].flags & T_CAP))
+		if (t[i - 1].fe - t[i - 1].fs == 1 && (t[i - 1].flags & T_CAP))
 			return false;
 	}
 	return true;
@@ -300,6 +300,98 @@ para_tokenise(struct para *p)
 	tok_sentences(p);
 }
 
+/* ---- the first pass's words --------------------------------------- */
+
+void
+word_scan_init(struct word_scan *w, const char *s, size_t len)
+{
+	memset(w, 0, sizeof *w);
+	w->s = s;
+	w->len = len;
+	w->start = true;
+}
+
+/* Folds the word into w->fold: ASCII by hand, the rest by text_fold. */
+static void
+word_fold(struct word_scan *w, bool ascii)
+{
+	size_t n = w->we - w->ws, i;
+	char *f;
+
+	w->flen = 0;
+	if (ascii) {
+		if (n > sizeof w->fold)
+			return;
+		for (i = 0; i < n; i++) {
+			char c = w->s[w->ws + i];
+
+			w->fold[i] = c >= 'A' && c <= 'Z' ? (char)(c + 32) : c;
+		}
+		w->flen = n;
+		return;
+	}
+	f = text_fold(w->s + w->ws, n, &i, NULL);
+	if (i <= sizeof w->fold) {
+		memcpy(w->fold, f, i);
+		w->flen = i;
+	}
+	free(f);
+}
+
+bool
+word_scan_next(struct word_scan *w)
+{
+	const char *s = w->s;
+	size_t i = w->pos, n;
+	bool space = true, ascii = true, stop = false;
+	unsigned prev = w->flags;
+	size_t prevlen = w->flen;
+	enum cclass c;
+	int32_t cp;
+
+	/* To the next word, through spaces and punctuation. */
+	while (i < w->len) {
+		n = tok_decode(s + i, w->len - i, &cp);
+		c = tok_class(cp);
+		if (c == C_WORD)
+			break;
+		if (c == C_PUNCT) {
+			space = false;
+			if (cp == '.' || cp == '!' || cp == '?' || cp == 0x2026)
+				stop = true;
+			else if (is_opening(cp) || cp == '"')
+				w->start = true;
+		} else if (stop)
+			w->start = true;
+		i += n;
+	}
+	if (i >= w->len)
+		return false;
+	/* "Mr. Smith", "J. Smith": no end of sentence. */
+	if (stop && w->start && prevlen > 0 &&
+	    ((prev & T_CAP && prevlen == 1) ||
+	    (lex_lookup(w->fold, prevlen) & (uint32_t)1 << LEX_ABBREV)))
+		w->start = false;
+	w->ws = i;
+	while (i < w->len) {
+		n = tok_decode(s + i, w->len - i, &cp);
+		if (tok_class(cp) != C_WORD)
+			break;
+		ascii &= cp < 0x80;
+		i += n;
+	}
+	w->we = w->pos = i;
+	word_fold(w, ascii);
+	w->flags = tok_case(s + w->ws, w->we - w->ws);
+	if (space)
+		w->flags |= T_SPACE;
+	if (w->start)
+		w->flags |= T_SENT;
+	w->start = false;
+	w->lex = w->flen > 0 ? lex_lookup(w->fold, w->flen) : 0;
+	return true;
+}
+
 /* ---- looking at tokens -------------------------------------------- */
 
 const char *
@@ -345,46 +437,8 @@ sent_end(const struct para *p, size_t i)
 	return p->sents[p->t[i].sent + 1];
 }
 
-static int
-word_cmp(const void *a, const void *b)
-{
-	return strcmp(*(const char *const *)a, *(const char *const *)b);
-}
-
 bool
-word_in(struct wordlist *l, const char *w, size_t len)
+tok_in(const struct para *p, size_t i, enum lex l)
 {
-	size_t lo = 0, hi, mid;
-	int c;
-
-	if (!l->sorted) {
-		qsort(l->w, l->n, sizeof *l->w, word_cmp);
-		l->sorted = true;
-	}
-	hi = l->n;
-	while (lo < hi) {
-		mid = lo + (hi - lo) / 2;
-		c = strncmp(w, l->w[mid], len);
-		if (c == 0 && l->w[mid][len] != '\0')
-			c = -1;
-		if (c == 0)
-			return true;
-		if (c < 0)
-			hi = mid;
-		else
-			lo = mid + 1;
-	}
-	return false;
-}
-
-bool
-tok_in(const struct para *p, size_t i, struct wordlist *l)
-{
-	size_t len;
-	const char *w;
-
-	if (i >= p->nt || !(p->t[i].flags & T_WORD))
-		return false;
-	w = tok_str(p, i, &len);
-	return word_in(l, w, len);
+	return i < p->nt && (p->t[i].lex & (uint32_t)1 << l) != 0;
 }

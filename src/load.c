@@ -188,7 +188,7 @@ load_xml_error(void *arg, xmlErrorPtr err)
 	for (n = 0; msg[n] != '\0'; n++)
 		if (msg[n] == '\n')
 			msg[n] = ' ';
-	if (strncmp(msg, "Excessive depth in document", 28) == 0)
+	if (strncmp(msg, "Excessive depth in document", 27) == 0)
 		load_error(ld, line, "elements are nested too deep (more than "
 		    "256 levels)");
 	else
@@ -368,7 +368,10 @@ load_parse_safely(struct loader *ld, const char *data, size_t len)
 {
 	xmlParserCtxtPtr ctxt;
 	xmlDocPtr doc;
-	int opts = XML_PARSE_NONET | XML_PARSE_NOCDATA | XML_PARSE_BIG_LINES;
+	/* COMPACT keeps short text (most attribute values) inside its
+	 * node: fewer allocations for a tree that is only read. */
+	int opts = XML_PARSE_NONET | XML_PARSE_NOCDATA | XML_PARSE_BIG_LINES |
+	    XML_PARSE_COMPACT;
 
 	if (len == 0) {
 		load_error(ld, 1, "the file is empty");
@@ -475,7 +478,11 @@ collapse_into(struct buf *b, bool *space, const char *s)
 			s++;
 			continue;
 		}
-		for (run = s; *s != '\0' && !is_xml_space(*s); s++)
+		/* A single space between words stays as it is: keep it in
+		 * the run, which is then sanitised in one call, not a
+		 * call a word. */
+		for (run = s; *s != '\0' && (!is_xml_space(*s) ||
+		    (*s == ' ' && s[1] != '\0' && !is_xml_space(s[1]))); s++)
 			;
 		if (*space && b->len > 0)
 			buf_putc(b, ' ');

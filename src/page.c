@@ -33,14 +33,13 @@ page_new(const char *title)
 static struct entry *page_vadd(struct page *, enum entry_style, int,
     const char *, va_list) __attribute__((format(printf, 4, 0)));
 
+/* Appends an entry whose text, owned by the page from now on, is
+ * `text`, or, when NULL, built by page_entry_text when first needed. */
 static struct entry *
-page_vadd(struct page *p, enum entry_style style, int indent,
-    const char *fmt, va_list ap)
+page_push(struct page *p, enum entry_style style, int indent, char *text)
 {
-	struct buf b = BUF_INIT;
 	struct entry *e;
 
-	buf_vprintf(&b, fmt, ap);
 	/* Doubling: an actor's card may list thousands of mentions. */
 	if (p->n == p->cap) {
 		p->cap = p->cap ? p->cap * 2 : 16;
@@ -49,11 +48,21 @@ page_vadd(struct page *p, enum entry_style style, int indent,
 	}
 	e = &p->entries[p->n++];
 	memset(e, 0, sizeof *e);
-	e->text = buf_detach(&b);
+	e->text = text;
 	e->style = style;
 	e->indent = indent;
 	e->a = e->b = NONE;
 	return e;
+}
+
+static struct entry *
+page_vadd(struct page *p, enum entry_style style, int indent,
+    const char *fmt, va_list ap)
+{
+	struct buf b = BUF_INIT;
+
+	buf_vprintf(&b, fmt, ap);
+	return page_push(p, style, indent, buf_detach(&b));
 }
 
 struct entry *
@@ -158,21 +167,37 @@ excerpt(const struct story *st, size_t item, struct buf *b)
 	    "\xe2\x80\xa6" : "");
 }
 
+/* A list of items, each a link to it.  Their text waits until it is
+ * shown (page_entry_text): an actor's card may list thousands of
+ * mentions, all over the story, and opening it must not cost as much
+ * as reading them all. */
 static void
-page_items(struct page *p, const struct story *st, const char *heading,
-    const size_t *items, size_t n)
+page_items(struct page *p, const char *heading, const size_t *items,
+    size_t n)
 {
-	struct buf b = BUF_INIT;
 	size_t i;
 
 	page_add(p, ENTRY_HEADING, 0, "%s (%zu)", heading, n);
 	for (i = 0; i < n; i++) {
-		buf_truncate(&b, 0);
-		excerpt(st, items[i], &b);
-		page_link(p, 2, TARGET_ITEM, items[i], "\xc2\xb6%-3zu %s",
-		    st->items[items[i]].block + 1, b.data ? b.data : "");
+		struct entry *e = page_push(p, ENTRY_LINK, 2, NULL);
+
+		e->target = TARGET_ITEM;
+		e->a = items[i];
 	}
-	buf_free(&b);
+}
+
+const char *
+page_entry_text(const struct story *st, struct entry *e)
+{
+	struct buf b = BUF_INIT;
+
+	if (e->text != NULL)
+		return e->text;
+	/* Only page_items leaves the text to be built: "¶N excerpt". */
+	buf_printf(&b, "\xc2\xb6%-3zu ", st->items[e->a].block + 1);
+	excerpt(st, e->a, &b);
+	e->text = buf_detach(&b);
+	return e->text;
 }
 
 static void
@@ -183,7 +208,7 @@ page_claims(struct page *p, const struct story *st, const char *heading,
 
 	for (i = 0; i < claims->n; i++)
 		items[i] = st->claims[claims->v[i]].item;
-	page_items(p, st, heading, items, claims->n);
+	page_items(p, heading, items, claims->n);
 	free(items);
 }
 
@@ -228,19 +253,19 @@ build_actor(struct reader *r, size_t a)
 			page_link(p, 2, TARGET_ACTOR, ac->members.v[i], "%s",
 			    st->actors[ac->members.v[i]].name);
 	}
-	page_items(p, st, "Mentions", ac->mentions.v, ac->mentions.n);
+	page_items(p, "Mentions", ac->mentions.v, ac->mentions.n);
 	page_claims(p, st, "Claims by", &ac->claims_by);
 	page_claims(p, st, "Claims about", &ac->claims_about);
 	quotes = xcalloc(ac->quotes.n, sizeof *quotes);
 	for (i = 0; i < ac->quotes.n; i++)
 		quotes[i] = st->quotes[ac->quotes.v[i]].item;
-	page_items(p, st, "Quotes", quotes, ac->quotes.n);
+	page_items(p, "Quotes", quotes, ac->quotes.n);
 	free(quotes);
 	if (ac->related.n > 0) {
 		quotes = xcalloc(ac->related.n, sizeof *quotes);
 		for (i = 0; i < ac->related.n; i++)
 			quotes[i] = st->related[ac->related.v[i]].item;
-		page_items(p, st, "Read more", quotes, ac->related.n);
+		page_items(p, "Read more", quotes, ac->related.n);
 		free(quotes);
 	}
 	return p;
@@ -358,6 +383,60 @@ related_path(const struct reader *r, const char *href)
 	return buf_detach(&b);
 }
 
+static int
+size_cmp(const void *x, const void *y)
+{
+	size_t a = *(const size_t *)x, b = *(const size_t *)y;
+
+	return (a > b) - (a < b);
+}
+
+/* The paragraphs that mention any of `actors` or their members, at any
+ * depth: the first such mention in each, in reading order.  Returns
+ * the count and stores the items in *out (caller-owned).  Made from
+ * the actors' own lists of mentions, so that it costs what the card
+ * lists rather than a walk through the whole story. */
+static size_t
+mentions_within(const struct story *st, const struct idx *actors,
+    size_t **out)
+{
+	size_t na = st->nactors ? st->nactors : 1;
+	bool *seen = xcalloc(na, sizeof *seen);
+	size_t *todo = xcalloc(na, sizeof *todo), ntodo = 0;
+	size_t *v = NULL, n = 0, i, k = 0;
+
+	for (i = 0; i < actors->n; i++)
+		if (!seen[actors->v[i]]) {
+			seen[actors->v[i]] = true;
+			todo[ntodo++] = actors->v[i];
+		}
+	while (ntodo > 0) {
+		const struct actor *ac = &st->actors[todo[--ntodo]];
+
+		if (ac->mentions.n > 0) {
+			v = xreallocarray(v, n + ac->mentions.n, sizeof *v);
+			memcpy(v + n, ac->mentions.v,
+			    ac->mentions.n * sizeof *v);
+			n += ac->mentions.n;
+		}
+		for (i = 0; i < ac->members.n; i++)
+			if (!seen[ac->members.v[i]]) {
+				seen[ac->members.v[i]] = true;
+				todo[ntodo++] = ac->members.v[i];
+			}
+	}
+	if (n > 1)
+		qsort(v, n, sizeof *v, size_cmp);
+	for (i = 0; i < n; i++)
+		if (k == 0 || st->items[v[i]].block !=
+		    st->items[v[k - 1]].block)
+			v[k++] = v[i];
+	free(seen);
+	free(todo);
+	*out = v;
+	return k;
+}
+
 static struct page *
 build_related(struct reader *r, size_t rel)
 {
@@ -365,7 +444,7 @@ build_related(struct reader *r, size_t rel)
 	const struct related *re = &st->related[rel];
 	struct buf t = BUF_INIT;
 	struct page *p;
-	size_t b, i, *items = NULL, n = 0;
+	size_t *items, n;
 	char *path;
 
 	buf_printf(&t, "Read more %s", re->id);
@@ -380,30 +459,8 @@ build_related(struct reader *r, size_t rel)
 	} else if (re->href)
 		page_add(p, ENTRY_PLAIN, 0, "Story file not found: %s",
 		    re->href);
-	/* The paragraphs that mention its actors or their members: the
-	 * first such mention in each. */
-	for (b = 0; b < st->nblocks && re->actors.n > 0; b++) {
-		const struct block *bl = &st->blocks[b];
-
-		for (i = bl->first_item; i < bl->first_item + bl->nitems; i++) {
-			const struct item *it = &st->items[i];
-			size_t k;
-			bool hit = false;
-
-			if (it->kind != ITEM_MENTION)
-				continue;
-			for (k = 0; k < re->actors.n && !hit; k++)
-				hit = story_actor_within(st, it->ref,
-				    re->actors.v[k]);
-			if (hit) {
-				items = xreallocarray(items, n + 1,
-				    sizeof *items);
-				items[n++] = i;
-				break;
-			}
-		}
-	}
-	page_items(p, st, "Paragraphs that mention them", items, n);
+	n = mentions_within(st, &re->actors, &items);
+	page_items(p, "Paragraphs that mention them", items, n);
 	free(items);
 	return p;
 }
@@ -550,7 +607,7 @@ build_claims(struct reader *r, size_t a, size_t b)
 	    st->actors[b].name);
 	p = page_new(t.data);
 	buf_free(&t);
-	page_items(p, st, "Claims", items, n);
+	page_items(p, "Claims", items, n);
 	free(items);
 	return p;
 }
@@ -664,6 +721,12 @@ reader_rebuild_page(struct reader *r, size_t i)
 	struct page *old = r->pages[i], *p;
 
 	if (old->kind == PAGE_STATIC && old->rebuild == NULL)
+		return;
+	/* Only pages that wrap text to the width change with it; the
+	 * views of the whole story (relations, timeline) do not, and
+	 * rebuilding them would cost a resize the length of the story. */
+	if (old->kind != PAGE_STATIC && old->kind != PAGE_CLAIM &&
+	    old->kind != PAGE_QUOTE && old->kind != PAGE_RELATED)
 		return;
 	p = old->kind == PAGE_STATIC ? old->rebuild(r->width +
 	    READER_MARGIN) : build_page(r, old->kind, old->a, old->b);

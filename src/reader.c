@@ -300,18 +300,22 @@ reader_forward(struct reader *r)
 static size_t
 first_on_screen(struct reader *r)
 {
-	size_t b, i;
+	size_t lo = 0, hi = r->st->nitems, mid;
 
-	for (b = r->top.block; b < r->st->nblocks; b++) {
-		const struct block *bl = &r->st->blocks[b];
-
-		for (i = bl->first_item; i < bl->first_item + bl->nitems; i++)
-			if (b > r->top.block ||
-			    row_cmp(reader_item_row(r, i), r->top) >= 0)
-				return i;
-		if (bl->nitems > 0 && b > r->top.block)
-			break;
+	/* The first item of the top block or after it, by bisection:
+	 * walking the blocks would cost a key press the length of a run
+	 * of paragraphs without items. */
+	while (lo < hi) {
+		mid = lo + (hi - lo) / 2;
+		if (r->st->items[mid].block < r->top.block)
+			lo = mid + 1;
+		else
+			hi = mid;
 	}
+	for (; lo < r->st->nitems; lo++)
+		if (r->st->items[lo].block > r->top.block ||
+		    row_cmp(reader_item_row(r, lo), r->top) >= 0)
+			return lo;
 	return NONE;
 }
 

@@ -49,7 +49,7 @@ enum entry_style {
 };
 
 struct entry {
-	char		*text;
+	char		*text;	/* NULL until page_entry_text builds it */
 	int		 indent;
 	enum entry_style style;
 	enum target_kind target;
@@ -69,8 +69,9 @@ enum page_kind {
 	PAGE_TIMELINE,
 };
 
-/* A card or a view: a titled list of entries.  Pages other than
- * PAGE_STATIC are rebuilt from (kind, a, b) when the width changes. */
+/* A card or a view: a titled list of entries.  Pages that wrap text
+ * (claim, quote and "Read more" cards) are rebuilt from (kind, a, b)
+ * when the width changes; the others do not depend on it. */
 struct page {
 	enum page_kind	 kind;
 	size_t		 a;
@@ -170,7 +171,8 @@ void	reader_open_quote(struct reader *, size_t quote);
 /* Pushes a page built elsewhere (the help); the reader owns it then. */
 void	reader_push_page(struct reader *, struct page *);
 void	reader_close_page(struct reader *);
-/* Builds page i again at the current width, keeping its place. */
+/* Builds page i again at the current width, keeping its place, if
+ * it depends on the width. */
 void	reader_rebuild_page(struct reader *, size_t i);
 /* Enter on the focused entry of the top page.  Returns the path of a
  * story to open (TARGET_STORY; caller-owned), else NULL. */
@@ -191,5 +193,8 @@ struct page *page_new(const char *title);
 struct entry *page_add(struct page *, enum entry_style, int indent,
 	    const char *fmt, ...) __attribute__((format(printf, 4, 5)));
 void	page_free(struct page *);
+/* An entry's text, built the first time it is asked for (the long
+ * lists of a card are built that way); owned by the page. */
+const char *page_entry_text(const struct story *, struct entry *);
 
 #endif

@@ -451,7 +451,7 @@ ui_draw_page(struct ui *u, const struct page *p, int y0, int y1,
 
 	ui_str(u, y0, 1, u->cols, p->title, ROLE_TITLE);
 	for (i = p->top, y = y0 + 2; i < p->n && y < y1; i++, y++) {
-		const struct entry *e = &p->entries[i];
+		struct entry *e = &p->entries[i];
 		enum role role = e->style == ENTRY_HEADING ? ROLE_HEADING :
 		    e->style == ENTRY_LINK ? ROLE_LINK : ROLE_TEXT;
 		attr_t attr = role_attr[role];
@@ -462,7 +462,8 @@ ui_draw_page(struct ui *u, const struct page *p, int y0, int y1,
 			cur->x = 1 + e->indent;
 			ui_fill(y, 0, u->cols, A_REVERSE);
 		}
-		ui_entry(u, y, 1 + e->indent, e->text, attr);
+		ui_entry(u, y, 1 + e->indent, page_entry_text(u->r.st, e),
+		    attr);
 	}
 }
 

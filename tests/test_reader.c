@@ -180,7 +180,8 @@ find_entry(const struct page *p, const char *prefix)
 	size_t i;
 
 	for (i = 0; i < p->n; i++)
-		if (strncmp(p->entries[i].text, prefix, strlen(prefix)) == 0)
+		if (strncmp(page_entry_text(r.st, &p->entries[i]), prefix,
+		    strlen(prefix)) == 0)
 			return i;
 	return NONE;
 }
@@ -198,6 +199,9 @@ Test(reader, actor_card_follows_into_the_article)
 	cr_expect_neq(find_entry(p, "Claims by (2)"), NONE);
 	i = find_entry(p, "Mentions (");
 	cr_assert_neq(i, NONE);
+	/* Built when first asked for: the paragraph, then an excerpt. */
+	cr_expect(strncmp(page_entry_text(r.st, &p->entries[i + 1]),
+	    "\xc2\xb6", 2) == 0, "%s", p->entries[i + 1].text);
 	p->sel = i + 3;
 	cr_assert_eq(p->entries[p->sel].target, TARGET_ITEM);
 	reader_follow(&r);

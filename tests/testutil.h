@@ -19,6 +19,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <sys/resource.h>
 #include <sys/types.h>
 #include <sys/wait.h>
 #include <time.h>
@@ -32,6 +33,7 @@ struct run {
 	bool	 signaled;	/* it was killed by a signal */
 	bool	 timed_out;	/* it ran past the timeout and was killed */
 	double	 seconds;	/* wall-clock time from spawn to exit */
+	long	 maxrss_kb;	/* its peak resident set size, in KiB */
 	char	*out;		/* its standard output, NUL-terminated */
 	size_t	 outlen;
 	char	*err;		/* its standard error, NUL-terminated */
@@ -124,6 +126,7 @@ run_prog_timeout(struct run *r, const char *const argv[],
 {
 	posix_spawn_file_actions_t fa;
 	int in[2], out[2], err[2], wstatus, rc;
+	struct rusage ru;
 	size_t outcap = 0, errcap = 0, inlen, inoff = 0;
 	struct pollfd pfd[3];
 	double start, deadline;
@@ -206,9 +209,10 @@ run_prog_timeout(struct run *r, const char *const argv[],
 		close(in[1]);
 	close(out[0]);
 	close(err[0]);
-	while (waitpid(pid, &wstatus, 0) == -1)
-		cr_assert(errno == EINTR, "waitpid: %s", strerror(errno));
+	while (wait4(pid, &wstatus, 0, &ru) == -1)
+		cr_assert(errno == EINTR, "wait4: %s", strerror(errno));
 	r->seconds = run_now() - start;
+	r->maxrss_kb = ru.ru_maxrss;
 	if (WIFEXITED(wstatus))
 		r->status = WEXITSTATUS(wstatus);
 	else {

@@ -1,0 +1,279 @@
+#!/usr/bin/env bash
+# run.sh - newslens against the readers people already use (make bench).
+#
+# For stories of 1,000, 10,000 and 100,000 paragraphs written by
+# bench/gen (as XML for newslens and xmllint, HTML for w3m and lynx,
+# plain text for less), measures:
+#   - --check against xmllint --noout --relaxng data/story.rng;
+#   - --dump against w3m -dump and lynx -dump on the HTML, all at 80
+#     columns;
+#   - peak memory (maximum RSS, /usr/bin/time) against the file's size;
+#   - the time from launch to the first screen in tmux, against less on
+#     the plain text (the median of several runs);
+#   - the CPU time of a key press in a scripted session of about 1,000
+#     keys (bench/keys.sh), at the smallest and the largest size;
+# and writes bench/RESULTS.md: the ratios, the times, the machine.
+#
+# Environment: NEWSLENS, GEN (the programs; default: this tree's),
+# BENCH_SIZES (default "1000 10000 100000"), BENCH_ACTORS (200),
+# BENCH_DIR (where the stories go; default a temporary directory,
+# removed at the end), BENCH_RESULTS (default bench/RESULTS.md).
+set -eu
+srcdir=$(cd "$(dirname "$0")/.." && pwd)
+prog=${NEWSLENS:-$srcdir/src/newslens}
+gen=${GEN:-$srcdir/bench/gen}
+sizes=${BENCH_SIZES:-1000 10000 100000}
+actors=${BENCH_ACTORS:-200}
+results=${BENCH_RESULTS:-$srcdir/bench/RESULTS.md}
+schema=$srcdir/data/story.rng
+# Every hit of this word is inside a mention (bench/gen puts place
+# names only in actors' names), as bench/keys.sh needs.
+word=avalon
+
+# ---- tools -----------------------------------------------------------
+
+missing=""
+for t in hyperfine xmllint w3m lynx tmux less awk; do
+	command -v "$t" >/dev/null 2>&1 || missing="$missing $t"
+done
+[ -x /usr/bin/time ] || missing="$missing /usr/bin/time"
+if [ -n "$missing" ]; then
+	echo "bench: missing:$missing" >&2
+	echo "bench: on Debian, 'sh bench/deps.sh' installs them" >&2
+	exit 1
+fi
+for f in "$prog" "$gen"; do
+	[ -x "$f" ] || { echo "bench: $f is not built" >&2; exit 1; }
+done
+
+if [ -n "${BENCH_DIR:-}" ]; then
+	work=$BENCH_DIR
+	mkdir -p "$work"
+else
+	work=$(mktemp -d)
+fi
+sock=newslens-run-$$
+tm() { tmux -L "$sock" -f /dev/null "$@"; }
+cleanup() {
+	tm kill-server 2>/dev/null || true
+	[ -n "${BENCH_DIR:-}" ] || rm -rf "$work"
+}
+trap cleanup EXIT
+
+say() { printf 'bench: %s\n' "$*" >&2; }
+
+# ---- measuring -------------------------------------------------------
+
+# hyperfine_medians RUNS CMD...: the median wall time of each command,
+# in seconds, one a line, in order.
+hyperfine_medians() {
+	local runs=$1 csv=$work/hf.csv
+	shift
+	hyperfine -N --style none --warmup 1 --runs "$runs" \
+	    --export-csv "$csv" "$@" >&2
+	awk -F, 'NR > 1 { print $4 }' "$csv"
+}
+
+# max_rss CMD...: the peak resident set of CMD, in bytes.
+max_rss() {
+	/usr/bin/time -f '%M' -o "$work/rss" "$@" >/dev/null 2>&1 || true
+	awk '{ v = $1 } END { print v * 1024 }' "$work/rss"
+}
+
+# first_screen CMD: seconds from launch until the headline shows in an
+# 80x24 pane; also leaves the program's peak RSS (VmHWM, bytes) in
+# $work/hwm.
+first_screen() {
+	local t0 t1 pid i
+	rm -f "$work/pid"
+	t0=$(date +%s%N)
+	tm new-window -d -t b: -n r \
+	    "echo \$\$ > $work/pid; exec env LANG=C.UTF-8 TERM=screen-256color LESS= $1"
+	# Poll every 10 ms (no faster: the polling takes CPU from the
+	# program measured), for at most a minute.
+	for ((i = 0; i < 6000; i++)); do
+		tm capture-pane -p -t b:r 2>/dev/null |
+		    grep -q 'Officials gear up' && break
+		sleep 0.01
+	done
+	((i < 6000)) || { say "no first screen from: $1"; exit 1; }
+	t1=$(date +%s%N)
+	pid=$(cat "$work/pid")
+	awk '/^VmHWM/ { print $2 * 1024 }' "/proc/$pid/status" > "$work/hwm"
+	tm kill-window -t b:r
+	awk -v a="$t0" -v b="$t1" 'BEGIN { printf "%.4f\n", (b - a) / 1e9 }'
+}
+
+# median_of N CMD: the median of N runs of first_screen CMD.
+median_of() {
+	local i
+	for ((i = 0; i < $1; i++)); do
+		first_screen "$2"
+	done | sort -n | awk '{ v[NR] = $1 } END {
+		print NR % 2 ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'
+}
+
+# keys_ms STORY MIX ROUNDS: ms of CPU per key press (bench/keys.sh).
+keys_ms() {
+	NEWSLENS=$prog KEYS_SEARCH=$word KEYS_MIX=$2 \
+	    bash "$srcdir/bench/keys.sh" "$1" "$3" |
+	    awk '{ print $(NF - 3) }'
+}
+
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", a / b }'; }
+ms() { awk -v a="$1" 'BEGIN { printf "%.1f", a * 1000 }'; }
+mb() { awk -v a="$1" 'BEGIN { printf "%.1f", a / 1048576 }'; }
+
+tm new-session -d -x 80 -y 24 -s b 'sleep 100000'
+tm set -g default-size 80x24
+
+declare -A R
+largest=""
+smallest=""
+for n in $sizes; do
+	base=$work/s$n
+	say "generating $n paragraphs"
+	"$gen" "$n" "$actors" "$base"
+	"$prog" --check "$base.xml"
+	[ -n "$smallest" ] || smallest=$n
+	largest=$n
+	R[xml,$n]=$(wc -c < "$base.xml")
+	R[html,$n]=$(wc -c < "$base.html")
+	R[txt,$n]=$(wc -c < "$base.txt")
+	if [ "$n" -ge 100000 ]; then runs=5
+	elif [ "$n" -ge 10000 ]; then runs=10
+	else runs=30
+	fi
+
+	say "$n: --check against xmllint"
+	{ read -r "R[check,$n]"; read -r "R[xmllint,$n]"; } < <(hyperfine_medians \
+	    "$runs" "$prog --check $base.xml" \
+	    "xmllint --noout --relaxng $schema $base.xml")
+
+	say "$n: --dump against w3m and lynx"
+	{ read -r "R[dump,$n]"; read -r "R[w3m,$n]"; read -r "R[lynx,$n]"; } < \
+	    <(hyperfine_medians "$runs" "$prog --dump $base.xml" \
+	    "w3m -dump -cols 80 -T text/html $base.html" \
+	    "lynx -dump -width=80 -force_html $base.html")
+
+	say "$n: peak memory"
+	R[rss_check,$n]=$(max_rss "$prog" --check "$base.xml")
+	R[rss_dump,$n]=$(max_rss "$prog" --dump "$base.xml")
+	R[rss_xmllint,$n]=$(max_rss xmllint --noout --relaxng "$schema" \
+	    "$base.xml")
+	R[rss_w3m,$n]=$(max_rss w3m -dump -cols 80 -T text/html "$base.html")
+	R[rss_lynx,$n]=$(max_rss lynx -dump -width=80 -force_html \
+	    "$base.html")
+
+	say "$n: first screen against less"
+	R[first,$n]=$(median_of 5 "$prog $base.xml")
+	R[rss_reader,$n]=$(cat "$work/hwm")
+	R[first_less,$n]=$(median_of 5 "less $base.txt")
+done
+
+for n in $smallest $largest; do
+	base=$work/s$n
+	say "$n: key presses (three sessions)"
+	R[keys,$n]=$(keys_ms "$base.xml" nosearch 91)
+	R[keys_full,$n]=$(keys_ms "$base.xml" full 53)
+	R[search,$n]=$(keys_ms "$base.xml" search 10)
+done
+
+# ---- the report ------------------------------------------------------
+
+cpu=$(awk -F': *' '/^model name/ { print $2; exit }' /proc/cpuinfo)
+mem=$(awk '/^MemTotal/ { printf "%.1f GiB", $2 / 1048576 }' /proc/meminfo)
+deb=$(cat /etc/debian_version 2>/dev/null || echo unknown)
+cc=$( (${CC:-cc} --version 2>/dev/null || echo unknown) | head -n 1)
+cflags=$(sed -n 's/^CFLAGS = //p' "$(dirname "$prog")/../Makefile" \
+    2>/dev/null || true)
+libxml=$(xmllint --version 2>&1 | awk '/using libxml/ { print $NF; exit }')
+w3mv=$(w3m -version 2>/dev/null | head -n 1)
+lynxv=$(lynx -version 2>/dev/null | head -n 1)
+lessv=$(less --version 2>/dev/null | head -n 1)
+
+verdict() { awk -v v="$1" -v t="$2" -v op="$3" 'BEGIN {
+	ok = op == "<" ? v < t : v <= t; printf "%s", ok ? "yes" : "**no**" }'; }
+
+{
+	echo "# newslens against the readers people already use"
+	echo
+	echo "Written by \`make bench\` (\`bench/run.sh\`) on $(date -u '+%Y-%m-%d %H:%M UTC')."
+	echo
+	echo "Machine: $(nproc) CPUs ($cpu), $mem of memory, Debian $deb;"
+	echo "$cc${cflags:+, CFLAGS \`$cflags\`}; libxml2 $libxml; $w3mv; $lynxv; $lessv;"
+	echo "$(tmux -V); $(hyperfine --version)."
+	echo
+	echo "Stories from \`bench/gen N $actors\`: a mention every ten words or"
+	echo "so, a claim with a quote in every third paragraph, a \"Read more\""
+	echo "item every twentieth, $actors actors in member-of trees; the same"
+	echo "text as HTML (mentions and \"Read more\" items as links, the actors"
+	echo "as a list) and as plain text.  Times are medians of several runs"
+	echo "(hyperfine -N); a ratio below 1 means newslens is faster or smaller."
+	echo
+	echo "## Ratios"
+	echo
+	echo "| paragraphs | --check ÷ xmllint (≤ 1.5) | --dump ÷ w3m (< 1) | --dump ÷ lynx (< 1) | peak RSS ÷ file (≤ 3) | first screen ÷ less | first screen (< 1 s) |"
+	echo "|---:|---:|---:|---:|---:|---:|---:|"
+	for n in $sizes; do
+		peak=${R[rss_check,$n]}
+		for k in rss_dump rss_reader; do
+			[ "${R[$k,$n]}" -gt "$peak" ] && peak=${R[$k,$n]}
+		done
+		c=$(ratio "${R[check,$n]}" "${R[xmllint,$n]}")
+		w=$(ratio "${R[dump,$n]}" "${R[w3m,$n]}")
+		l=$(ratio "${R[dump,$n]}" "${R[lynx,$n]}")
+		m=$(ratio "$peak" "${R[xml,$n]}")
+		f=$(ratio "${R[first,$n]}" "${R[first_less,$n]}")
+		printf '| %d | %s %s | %s %s | %s %s | %s %s | %s | %s s %s |\n' \
+		    "$n" "$c" "$(verdict "$c" 1.5 '<=')" \
+		    "$w" "$(verdict "$w" 1 '<')" "$l" "$(verdict "$l" 1 '<')" \
+		    "$m" "$(verdict "$m" 3 '<=')" "$f" \
+		    "$(printf %.3f "${R[first,$n]}")" \
+		    "$(verdict "${R[first,$n]}" 1 '<')"
+	done
+	echo
+	echo "Key presses, CPU per key (ms), drawing included:"
+	echo
+	echo "| session | $smallest paragraphs | $largest paragraphs | ratio (≤ 2) |"
+	echo "|---|---:|---:|---:|"
+	k=$(ratio "${R[keys,$largest]}" "${R[keys,$smallest]}")
+	echo "| 1,001 keys: Tab c ' n Enter q Backspace G g, a resize and back | ${R[keys,$smallest]} | ${R[keys,$largest]} | $k $(verdict "$k" 2 '<=') |"
+	k=$(ratio "${R[keys_full,$largest]}" "${R[keys_full,$smallest]}")
+	echo "| 1,008 keys: the same with / $word Enter in every round | ${R[keys_full,$smallest]} | ${R[keys_full,$largest]} | $k |"
+	k=$(ratio "${R[search,$largest]}" "${R[search,$smallest]}")
+	echo "| 81 keys: / $word Enter, ten times | ${R[search,$smallest]} | ${R[search,$largest]} | $k |"
+	echo
+	echo "A search reads the whole story once, so its cost grows with the"
+	echo "story by nature: it is one key (Enter) out of the eight typed, and"
+	echo "the first session leaves it out to show that every other key costs"
+	echo "the same whatever the size."
+	echo
+	echo "## Times and sizes"
+	echo
+	echo "| paragraphs | XML | HTML | text | --check | xmllint | --dump | w3m | lynx | first screen | less |"
+	echo "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
+	for n in $sizes; do
+		printf '| %d | %s MB | %s MB | %s MB | %s ms | %s ms | %s ms | %s ms | %s ms | %s ms | %s ms |\n' \
+		    "$n" "$(mb "${R[xml,$n]}")" "$(mb "${R[html,$n]}")" \
+		    "$(mb "${R[txt,$n]}")" "$(ms "${R[check,$n]}")" \
+		    "$(ms "${R[xmllint,$n]}")" "$(ms "${R[dump,$n]}")" \
+		    "$(ms "${R[w3m,$n]}")" "$(ms "${R[lynx,$n]}")" \
+		    "$(ms "${R[first,$n]}")" "$(ms "${R[first_less,$n]}")"
+	done
+	echo
+	echo "Peak memory (maximum RSS), MB:"
+	echo
+	echo "| paragraphs | XML file | --check | --dump | reader | xmllint | w3m | lynx |"
+	echo "|---:|---:|---:|---:|---:|---:|---:|---:|"
+	for n in $sizes; do
+		printf '| %d | %s | %s | %s | %s | %s | %s | %s |\n' "$n" \
+		    "$(mb "${R[xml,$n]}")" "$(mb "${R[rss_check,$n]}")" \
+		    "$(mb "${R[rss_dump,$n]}")" "$(mb "${R[rss_reader,$n]}")" \
+		    "$(mb "${R[rss_xmllint,$n]}")" "$(mb "${R[rss_w3m,$n]}")" \
+		    "$(mb "${R[rss_lynx,$n]}")"
+	done
+} > "$results.tmp"
+mv "$results.tmp" "$results"
+say "wrote $results"
+cat "$results"

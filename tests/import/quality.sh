@@ -1,0 +1,102 @@
+#!/bin/sh
+# quality.sh - how well --import does on the seed article, measured
+# against the hand-annotated story of the same article.
+#
+# Imports tests/data/seed.txt twice, with the shipped story as
+# gazetteer (--actors) and without one, compares each import with
+# data/huawei-2020-01-12.xml (tests/import/compare.c says how: mentions
+# as the multiset of (paragraph, actor), quotes as (paragraph, speaker),
+# related items as (paragraph, title)), prints a table of precision and
+# recall, and checks the targets:
+#
+#   with --actors:  mentions P and R >= 0.95, both quotes with the right
+#                   speakers, both related items
+#   without:        mentions R >= 0.75
+#
+# Output is TAP, so that make check counts it; the table is in the
+# comments.  Run by hand from the build directory, or with NEWSLENS,
+# TESTDIR, DATADIR and COMPARE set.
+set -u
+
+NEWSLENS=${NEWSLENS:-./src/newslens}
+TESTDIR=${TESTDIR:-$(dirname "$0")/..}
+DATADIR=${DATADIR:-$TESTDIR/../data}
+COMPARE=${COMPARE:-$(dirname "$NEWSLENS")/../tests/import/compare}
+SEED=$TESTDIR/data/seed.txt
+GOLD=$DATADIR/huawei-2020-01-12.xml
+
+tmp=$(mktemp -d "${TMPDIR:-/tmp}/newslens-quality.XXXXXX") || exit 1
+trap 'rm -rf "$tmp"' EXIT INT TERM
+
+echo "1..9"
+n=0
+ok() {	# ok TRUE DESCRIPTION, where TRUE is 1 or 0
+	n=$((n + 1))
+	if [ "$1" = 1 ]; then
+		echo "ok $n - $2"
+	else
+		echo "not ok $n - $2"
+	fi
+}
+
+# ratio A B: A / B with two decimals (1.00 when B is 0).
+ratio() {
+	awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", (b > 0 ? a / b : 1) }'
+}
+
+# at_least X T: 1 if X >= T.
+at_least() {
+	awk -v x="$1" -v t="$2" 'BEGIN { print (x + 0 >= t + 0) ? 1 : 0 }'
+}
+
+# measure NAME [--actors STORY]: imports and compares; sets the
+# variables NAME_blocks, NAME_mentions_p, … from compare's output.
+measure() {
+	name=$1
+	shift
+	if ! "$NEWSLENS" --import "$SEED" -o "$tmp/$name.xml" "$@" \
+	    2>"$tmp/$name.err"; then
+		sed 's/^/# /' "$tmp/$name.err"
+		return 1
+	fi
+	"$COMPARE" "$GOLD" "$tmp/$name.xml" >"$tmp/$name.cmp" || return 1
+	while read -r what hit tst gld; do
+		eval "${name}_${what}_p=\$(ratio $hit $tst)"
+		eval "${name}_${what}_r=\$(ratio $hit $gld)"
+		eval "${name}_${what}_n=\"$hit/$tst/$gld\""
+	done <"$tmp/$name.cmp"
+}
+
+measure gaz --actors "$GOLD" && worked=1 || worked=0
+ok $worked "import of the seed with --actors works"
+measure bare && worked=1 || worked=0
+ok $worked "import of the seed without --actors works"
+
+echo "#"
+echo "# import of tests/data/seed.txt vs data/huawei-2020-01-12.xml"
+echo "# (matched/imported/hand-annotated in brackets)"
+echo "#"
+printf '# %-9s | %-28s | %-28s\n' "" "with --actors" "without"
+printf '# %-9s | %-28s | %-28s\n' "" "P     R     (n)" "P     R     (n)"
+for what in blocks mentions quotes related; do
+	eval "gp=\${gaz_${what}_p:-?} gr=\${gaz_${what}_r:-?} gn=\${gaz_${what}_n:-?}"
+	eval "bp=\${bare_${what}_p:-?} br=\${bare_${what}_r:-?} bn=\${bare_${what}_n:-?}"
+	printf '# %-9s | %-5s %-5s %-16s | %-5s %-5s %-16s\n' "$what" \
+	    "$gp" "$gr" "($gn)" "$bp" "$br" "($bn)"
+done
+echo "#"
+
+ok "$(at_least "${gaz_blocks_r:-0}" 1)" \
+    "paragraphs and related items are the seed's, in order"
+ok "$(at_least "${gaz_mentions_p:-0}" 0.95)" \
+    "with --actors: mention precision ${gaz_mentions_p:-?} >= 0.95"
+ok "$(at_least "${gaz_mentions_r:-0}" 0.95)" \
+    "with --actors: mention recall ${gaz_mentions_r:-?} >= 0.95"
+ok "$(at_least "${gaz_quotes_r:-0}" 1)" \
+    "with --actors: both quotes, with the right speakers"
+ok "$(at_least "${gaz_quotes_p:-0}" 1)" \
+    "with --actors: no other quotes"
+ok "$(at_least "${gaz_related_r:-0}" 1)" \
+    "with --actors: both related items"
+ok "$(at_least "${bare_mentions_r:-0}" 0.75)" \
+    "without --actors: mention recall ${bare_mentions_r:-?} >= 0.75"
