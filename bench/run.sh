@@ -64,14 +64,14 @@ say() { printf 'bench: %s\n' "$*" >&2; }
 
 # ---- measuring -------------------------------------------------------
 
-# hyperfine_medians RUNS CMD...: the median wall time of each command,
-# in seconds, one a line, in order.
+# hyperfine_medians RUNS CMD...: for each command, in order, one line:
+# its median wall time and its mean CPU time (user + system), seconds.
 hyperfine_medians() {
 	local runs=$1 csv=$work/hf.csv
 	shift
 	hyperfine -N --style none --warmup 1 --runs "$runs" \
 	    --export-csv "$csv" "$@" >&2
-	awk -F, 'NR > 1 { print $4 }' "$csv"
+	awk -F, 'NR > 1 { print $4, $5 + $6 }' "$csv"
 }
 
 # max_rss CMD...: the peak resident set of CMD, in bytes.
@@ -113,11 +113,12 @@ median_of() {
 		print NR % 2 ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'
 }
 
-# keys_ms STORY MIX ROUNDS: ms of CPU per key press (bench/keys.sh).
+# keys_ms STORY MIX ROUNDS: the keys typed and the ms of CPU per key
+# (bench/keys.sh).
 keys_ms() {
 	NEWSLENS=$prog KEYS_SEARCH=$word KEYS_MIX=$2 \
 	    bash "$srcdir/bench/keys.sh" "$1" "$3" |
-	    awk '{ print $(NF - 3) }'
+	    awk '{ print $1, $(NF - 3) }'
 }
 
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", a / b }'; }
@@ -125,6 +126,10 @@ ms() { awk -v a="$1" 'BEGIN { printf "%.1f", a * 1000 }'; }
 mb() { awk -v a="$1" 'BEGIN { printf "%.1f", a / 1048576 }'; }
 
 tm new-session -d -x 80 -y 24 -s b 'sleep 100000'
+load_before=$(cut -d' ' -f1-3 /proc/loadavg)
+# What the program takes whatever the story: its libraries and the
+# schema (the default story is 12 kB).
+base_rss=$(max_rss "$prog" --check "$srcdir/data/huawei-2020-01-12.xml")
 tm set -g default-size 80x24
 
 declare -A R
@@ -146,12 +151,15 @@ for n in $sizes; do
 	fi
 
 	say "$n: --check against xmllint"
-	{ read -r "R[check,$n]"; read -r "R[xmllint,$n]"; } < <(hyperfine_medians \
+	{ read -r "R[check,$n]" "R[check_cpu,$n]"
+	  read -r "R[xmllint,$n]" "R[xmllint_cpu,$n]"; } < <(hyperfine_medians \
 	    "$runs" "$prog --check $base.xml" \
 	    "xmllint --noout --relaxng $schema $base.xml")
 
 	say "$n: --dump against w3m and lynx"
-	{ read -r "R[dump,$n]"; read -r "R[w3m,$n]"; read -r "R[lynx,$n]"; } < \
+	{ read -r "R[dump,$n]" "R[dump_cpu,$n]"
+	  read -r "R[w3m,$n]" "R[w3m_cpu,$n]"
+	  read -r "R[lynx,$n]" "R[lynx_cpu,$n]"; } < \
 	    <(hyperfine_medians "$runs" "$prog --dump $base.xml" \
 	    "w3m -dump -cols 80 -T text/html $base.html" \
 	    "lynx -dump -width=80 -force_html $base.html")
@@ -174,9 +182,10 @@ done
 for n in $smallest $largest; do
 	base=$work/s$n
 	say "$n: key presses (three sessions)"
-	R[keys,$n]=$(keys_ms "$base.xml" nosearch 91)
-	R[keys_full,$n]=$(keys_ms "$base.xml" full 53)
-	R[search,$n]=$(keys_ms "$base.xml" search 10)
+	read -r "R[nkeys]" "R[keys,$n]" < <(keys_ms "$base.xml" nosearch 91)
+	read -r "R[nkeys_full]" "R[keys_full,$n]" < \
+	    <(keys_ms "$base.xml" full 53)
+	read -r "R[nsearch]" "R[search,$n]" < <(keys_ms "$base.xml" search 10)
 done
 
 # ---- the report ------------------------------------------------------
@@ -188,7 +197,8 @@ cc=$( (${CC:-cc} --version 2>/dev/null || echo unknown) | head -n 1)
 cflags=$(sed -n 's/^CFLAGS = //p' "$(dirname "$prog")/../Makefile" \
     2>/dev/null || true)
 libxml=$(xmllint --version 2>&1 | awk '/using libxml/ { print $NF; exit }')
-w3mv=$(w3m -version 2>/dev/null | head -n 1)
+w3mv=$(w3m -version 2>/dev/null |
+    awk '{ sub(/,$/, "", $3); print $3; exit }')
 lynxv=$(lynx -version 2>/dev/null | head -n 1)
 lessv=$(less --version 2>/dev/null | head -n 1)
 
@@ -202,7 +212,8 @@ verdict() { awk -v v="$1" -v t="$2" -v op="$3" 'BEGIN {
 	echo
 	echo "Machine: $(nproc) CPUs ($cpu), $mem of memory, Debian $deb;"
 	echo "$cc${cflags:+, CFLAGS \`$cflags\`}; libxml2 $libxml; $w3mv; $lynxv; $lessv;"
-	echo "$(tmux -V); $(hyperfine --version)."
+	echo "$(tmux -V); $(hyperfine --version).  Load average at the start:"
+	echo "$load_before; at the end: $(cut -d' ' -f1-3 /proc/loadavg)."
 	echo
 	echo "Stories from \`bench/gen N $actors\`: a mention every ten words or"
 	echo "so, a claim with a quote in every third paragraph, a \"Read more\""
@@ -213,8 +224,8 @@ verdict() { awk -v v="$1" -v t="$2" -v op="$3" 'BEGIN {
 	echo
 	echo "## Ratios"
 	echo
-	echo "| paragraphs | --check ÷ xmllint (≤ 1.5) | --dump ÷ w3m (< 1) | --dump ÷ lynx (< 1) | peak RSS ÷ file (≤ 3) | first screen ÷ less | first screen (< 1 s) |"
-	echo "|---:|---:|---:|---:|---:|---:|---:|"
+	echo "| paragraphs | --check ÷ xmllint (≤ 1.5) | --dump ÷ w3m (< 1) | --dump ÷ lynx (< 1) | peak RSS ÷ file (≤ 3) | (peak RSS − base) ÷ file | first screen ÷ less | first screen (< 1 s) |"
+	echo "|---:|---:|---:|---:|---:|---:|---:|---:|"
 	for n in $sizes; do
 		peak=${R[rss_check,$n]}
 		for k in rss_dump rss_reader; do
@@ -224,25 +235,42 @@ verdict() { awk -v v="$1" -v t="$2" -v op="$3" 'BEGIN {
 		w=$(ratio "${R[dump,$n]}" "${R[w3m,$n]}")
 		l=$(ratio "${R[dump,$n]}" "${R[lynx,$n]}")
 		m=$(ratio "$peak" "${R[xml,$n]}")
+		g=$(ratio "$((peak - base_rss))" "${R[xml,$n]}")
 		f=$(ratio "${R[first,$n]}" "${R[first_less,$n]}")
-		printf '| %d | %s %s | %s %s | %s %s | %s %s | %s | %s s %s |\n' \
+		printf '| %d | %s %s | %s %s | %s %s | %s %s | %s | %s | %s s %s |\n' \
 		    "$n" "$c" "$(verdict "$c" 1.5 '<=')" \
 		    "$w" "$(verdict "$w" 1 '<')" "$l" "$(verdict "$l" 1 '<')" \
-		    "$m" "$(verdict "$m" 3 '<=')" "$f" \
+		    "$m" "$(verdict "$m" 3 '<=')" "$g" "$f" \
 		    "$(printf %.3f "${R[first,$n]}")" \
 		    "$(verdict "${R[first,$n]}" 1 '<')"
 	done
+	echo
+	echo "The same by CPU time (user + system, the mean of the same runs),"
+	echo "which a busy machine disturbs less than wall time:"
+	echo
+	echo "| paragraphs | --check ÷ xmllint | --dump ÷ w3m | --dump ÷ lynx |"
+	echo "|---:|---:|---:|---:|"
+	for n in $sizes; do
+		printf '| %d | %s | %s | %s |\n' "$n" \
+		    "$(ratio "${R[check_cpu,$n]}" "${R[xmllint_cpu,$n]}")" \
+		    "$(ratio "${R[dump_cpu,$n]}" "${R[w3m_cpu,$n]}")" \
+		    "$(ratio "${R[dump_cpu,$n]}" "${R[lynx_cpu,$n]}")"
+	done
+	echo
+	echo "Peak RSS is the largest of --check, --dump and the reader at its"
+	echo "first screen; \"base\" is $(mb "$base_rss") MB, what --check takes on the"
+	echo "12 kB default story (the program, its libraries, the schema)."
 	echo
 	echo "Key presses, CPU per key (ms), drawing included:"
 	echo
 	echo "| session | $smallest paragraphs | $largest paragraphs | ratio (≤ 2) |"
 	echo "|---|---:|---:|---:|"
 	k=$(ratio "${R[keys,$largest]}" "${R[keys,$smallest]}")
-	echo "| 1,001 keys: Tab c ' n Enter q Backspace G g, a resize and back | ${R[keys,$smallest]} | ${R[keys,$largest]} | $k $(verdict "$k" 2 '<=') |"
+	echo "| ${R[nkeys]} keys: Tab c ' n Enter q Backspace G g, a resize and back | ${R[keys,$smallest]} | ${R[keys,$largest]} | $k $(verdict "$k" 2 '<=') |"
 	k=$(ratio "${R[keys_full,$largest]}" "${R[keys_full,$smallest]}")
-	echo "| 1,008 keys: the same with / $word Enter in every round | ${R[keys_full,$smallest]} | ${R[keys_full,$largest]} | $k |"
+	echo "| ${R[nkeys_full]} keys: the same with / $word Enter in every round | ${R[keys_full,$smallest]} | ${R[keys_full,$largest]} | $k |"
 	k=$(ratio "${R[search,$largest]}" "${R[search,$smallest]}")
-	echo "| 81 keys: / $word Enter, ten times | ${R[search,$smallest]} | ${R[search,$largest]} | $k |"
+	echo "| ${R[nsearch]} keys: / $word Enter, ten times | ${R[search,$smallest]} | ${R[search,$largest]} | $k |"
 	echo
 	echo "A search reads the whole story once, so its cost grows with the"
 	echo "story by nature: it is one key (Enter) out of the eight typed, and"

@@ -13,6 +13,7 @@
 #include <fcntl.h>
 #include <limits.h>
 #include <stdbool.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -54,9 +55,13 @@ struct loader {
 	struct diag	*d;
 	size_t		 errors;	/* problems found by this load */
 	struct story	*st;
-	struct idref	*ids;		/* sorted by id after pass one */
+	struct idref	*ids;		/* in file order, or sorted by id
+					 * when one is used twice */
 	size_t		 nids;
 	size_t		 ids_cap;
+	size_t		*hash;		/* ids by hash, index + 1 (0: empty);
+					 * NULL when they are sorted */
+	size_t		 hash_mask;
 	size_t		 items_cap;
 	size_t		 claims_cap;
 	size_t		 quotes_cap;
@@ -458,6 +463,23 @@ attr_raw(const xmlNode *n, const char *name)
 	return (char *)xmlGetNoNsProp((xmlNodePtr)n, (const xmlChar *)name);
 }
 
+/* The attribute's value as the tree holds it, without a copy, when it
+ * is one text node, as it is but for an empty value (entities are
+ * refused); else NULL, and attr_raw must be asked. */
+static const char *
+attr_peek(const xmlNode *n, const char *name)
+{
+	const xmlAttr *a;
+
+	for (a = n->properties; a != NULL; a = a->next)
+		if (a->ns == NULL && strcmp((const char *)a->name, name) == 0)
+			return a->children != NULL &&
+			    a->children->next == NULL &&
+			    a->children->type == XML_TEXT_NODE ?
+			    (const char *)a->children->content : NULL;
+	return NULL;
+}
+
 static bool
 is_xml_space(char c)
 {
@@ -508,8 +530,13 @@ clean_str(const char *s)
 static char *
 attr_clean(const xmlNode *n, const char *name)
 {
-	char *raw = attr_raw(n, name), *s = clean_str(raw);
+	const char *v = attr_peek(n, name);
+	char *raw, *s;
 
+	if (v != NULL)
+		return clean_str(v);
+	raw = attr_raw(n, name);
+	s = clean_str(raw);
 	xmlFree(raw);
 	return s;
 }
@@ -580,6 +607,41 @@ idref_cmp(const void *a, const void *b)
 	return (x->line > y->line) - (x->line < y->line);
 }
 
+static size_t
+ids_hash_of(const char *s)
+{
+	uint64_t h = 14695981039346656037ULL;	/* FNV-1a */
+
+	for (; *s != '\0'; s++)
+		h = (h ^ (unsigned char)*s) * 1099511628211ULL;
+	return (size_t)h;
+}
+
+/* Indexes the ids in a hash table of at least twice their number of
+ * slots; false, and no table, when an id is used twice. */
+static bool
+ids_hash(struct loader *ld)
+{
+	size_t cap = 16, i, h;
+
+	while (cap < 2 * ld->nids)
+		cap *= 2;
+	ld->hash = xcalloc(cap, sizeof *ld->hash);
+	ld->hash_mask = cap - 1;
+	for (i = 0; i < ld->nids; i++) {
+		for (h = ids_hash_of(ld->ids[i].id) & ld->hash_mask;
+		    ld->hash[h] != 0; h = (h + 1) & ld->hash_mask)
+			if (strcmp(ld->ids[ld->hash[h] - 1].id,
+			    ld->ids[i].id) == 0) {
+				free(ld->hash);
+				ld->hash = NULL;
+				return false;
+			}
+		ld->hash[h] = i + 1;
+	}
+	return true;
+}
+
 static void
 ids_collect(struct loader *ld, const xmlNode *root)
 {
@@ -604,6 +666,11 @@ ids_collect(struct loader *ld, const xmlNode *root)
 			nblocks++;
 		}
 	}
+	/* Look-ups go through a hash table.  Only when an id is used twice
+	 * are the ids sorted, to report each duplicate in the order of
+	 * the ids, and looked up by bisection. */
+	if (ids_hash(ld))
+		return;
 	if (ld->nids > 1)
 		qsort(ld->ids, ld->nids, sizeof *ld->ids, idref_cmp);
 	for (i = 1; i < ld->nids; i++)
@@ -617,9 +684,16 @@ ids_collect(struct loader *ld, const xmlNode *root)
 static const struct idref *
 ids_find(const struct loader *ld, const char *id)
 {
-	size_t lo = 0, hi = ld->nids, mid;
+	size_t lo = 0, hi = ld->nids, mid, h;
 	int c;
 
+	if (ld->hash != NULL) {
+		for (h = ids_hash_of(id) & ld->hash_mask; ld->hash[h] != 0;
+		    h = (h + 1) & ld->hash_mask)
+			if (strcmp(ld->ids[ld->hash[h] - 1].id, id) == 0)
+				return &ld->ids[ld->hash[h] - 1];
+		return NULL;
+	}
 	while (lo < hi) {
 		mid = lo + (hi - lo) / 2;
 		c = strcmp(id, ld->ids[mid].id);
@@ -678,10 +752,16 @@ static size_t
 ids_resolve_attr(struct loader *ld, const xmlNode *n, const char *attr,
     enum id_kind kind, const char *what)
 {
-	/* The schema's NCName allows white space around the id. */
-	char *id = attr_clean(n, attr);
+	const char *raw = attr_peek(n, attr);
+	char *id;
 	size_t v = NONE;
 
+	/* Most ids need no cleaning: look them up where they are. */
+	if (raw != NULL && *raw != '\0' && raw[strcspn(raw, " \t\r\n")] ==
+	    '\0' && text_is_safe(raw, strlen(raw)))
+		return ids_resolve(ld, node_line(n), raw, kind, what);
+	/* The schema's NCName allows white space around the id. */
+	id = attr_clean(n, attr);
 	if (id != NULL)
 		v = ids_resolve(ld, node_line(n), id, kind, what);
 	free(id);
@@ -698,6 +778,8 @@ ids_free(struct loader *ld)
 	free(ld->ids);
 	ld->ids = NULL;
 	ld->nids = 0;
+	free(ld->hash);
+	ld->hash = NULL;
 }
 
 /* ---- pass two: the model ------------------------------------------ */
