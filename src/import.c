@@ -82,23 +82,13 @@ doc_free(struct idoc *doc)
 	memset(doc, 0, sizeof *doc);
 }
 
-/* Grows *p (of *cap elements) so that it holds at least n + 1. */
-static void *
-grow(void *p, size_t n, size_t *cap, size_t size)
-{
-	if (n < *cap)
-		return p;
-	*cap = *cap ? *cap * 2 : 16;
-	return xreallocarray(p, *cap, size);
-}
-
 struct iblock *
 doc_add_block(struct idoc *doc, bool related, char *text, size_t len,
     unsigned long line)
 {
 	struct iblock *b;
 
-	doc->blocks = grow(doc->blocks, doc->nblocks, &doc->blocks_cap,
+	doc->blocks = xgrow(doc->blocks, doc->nblocks, &doc->blocks_cap,
 	    sizeof *doc->blocks);
 	b = &doc->blocks[doc->nblocks++];
 	memset(b, 0, sizeof *b);
@@ -113,7 +103,7 @@ void
 block_add_span(struct iblock *b, size_t start, size_t end,
     enum span_kind kind, size_t ref)
 {
-	b->spans = grow(b->spans, b->nspans, &b->spans_cap, sizeof *b->spans);
+	b->spans = xgrow(b->spans, b->nspans, &b->spans_cap, sizeof *b->spans);
 	b->spans[b->nspans].start = start;
 	b->spans[b->nspans].end = end;
 	b->spans[b->nspans].kind = kind;
@@ -127,7 +117,7 @@ doc_add_actor(struct idoc *doc, const char *name, size_t len,
 {
 	struct iactor *a;
 
-	doc->actors = grow(doc->actors, doc->nactors, &doc->actors_cap,
+	doc->actors = xgrow(doc->actors, doc->nactors, &doc->actors_cap,
 	    sizeof *doc->actors);
 	a = &doc->actors[doc->nactors];
 	memset(a, 0, sizeof *a);
@@ -145,7 +135,7 @@ doc_add_actor(struct idoc *doc, const char *name, size_t len,
 size_t
 doc_add_quote(struct idoc *doc, size_t speaker)
 {
-	doc->quotes = grow(doc->quotes, doc->nquotes, &doc->quotes_cap,
+	doc->quotes = xgrow(doc->quotes, doc->nquotes, &doc->quotes_cap,
 	    sizeof *doc->quotes);
 	doc->quotes[doc->nquotes].speaker = speaker;
 	return doc->nquotes++;
@@ -154,7 +144,7 @@ doc_add_quote(struct idoc *doc, size_t speaker)
 size_t
 doc_add_claim(struct idoc *doc)
 {
-	doc->claims = grow(doc->claims, doc->nclaims, &doc->claims_cap,
+	doc->claims = xgrow(doc->claims, doc->nclaims, &doc->claims_cap,
 	    sizeof *doc->claims);
 	memset(&doc->claims[doc->nclaims], 0, sizeof doc->claims[0]);
 	return doc->nclaims++;

@@ -30,12 +30,6 @@ enum pattern { PAT_NONE, PAT_THAT, PAT_DENY, PAT_ACCUSE, PAT_FEAR,
 #define MIN_WORDS	3	/* a shorter claim says too little */
 
 static bool
-is_word(const struct para *p, size_t i)
-{
-	return i < p->nt && (p->t[i].flags & T_WORD);
-}
-
-static bool
 quoted(const struct para *p, size_t i)
 {
 	return p->t[i].quote != NONE || (p->t[i].flags & T_MARK);
@@ -49,7 +43,7 @@ attribution_ends(const struct para *p, size_t i)
 	size_t k;
 	bool named = false;
 
-	for (k = i; k < p->nt && k <= i + 5 && is_word(p, k); k++)
+	for (k = i; k < p->nt && k <= i + 5 && tok_word(p, k); k++)
 		named |= p->t[k].mention != NONE;
 	return named && (k == p->nt || (p->t[k].flags & T_END) ||
 	    tok_punct(p, k, ','));
@@ -74,7 +68,7 @@ clause_break(const struct para *p, size_t i)
 	if (quote_is_speech_verb(p, j))
 		return attribution_ends(p, j + 1);
 	/* ", sources told Reuters", ", a spokesperson said" */
-	for (; j < p->nt && j <= i + 5 && is_word(p, j); j++)
+	for (; j < p->nt && j <= i + 5 && tok_word(p, j); j++)
 		if (quote_is_speech_verb(p, j))
 			return p->t[i + 1].mention != NONE ||
 			    tok_is(p, i + 1, "a") || tok_is(p, i + 1, "the") ||
@@ -118,7 +112,7 @@ clause_end(const struct para *p, size_t i)
 static enum pattern
 claim_pattern(const struct para *p, size_t i)
 {
-	if (!is_word(p, i) || quoted(p, i))
+	if (!tok_word(p, i) || quoted(p, i))
 		return PAT_NONE;
 	if (tok_in(p, i, LEX_THAT))
 		return PAT_THAT;
@@ -211,16 +205,6 @@ claim_widen(const struct para *p, size_t *a, size_t *b)
 	return true;
 }
 
-static size_t
-count_words(const struct para *p, size_t a, size_t b)
-{
-	size_t n = 0;
-
-	for (; a < b; a++)
-		n += is_word(p, a);
-	return n;
-}
-
 static void
 claim_add(struct para *p, size_t a, size_t b, size_t by,
     enum pattern pat)
@@ -229,7 +213,7 @@ claim_add(struct para *p, size_t a, size_t b, size_t by,
 	struct iclaim *c;
 	size_t i, m, claim;
 
-	if (b <= a || count_words(p, a, b) < MIN_WORDS ||
+	if (b <= a || tok_count_words(p, a, b) < MIN_WORDS ||
 	    !claim_widen(p, &a, &b))
 		return;
 	claim = doc_add_claim(doc);

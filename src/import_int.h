@@ -249,6 +249,9 @@ const char *tok_str(const struct para *, size_t i, size_t *len);
 bool	 tok_is(const struct para *, size_t i, const char *w);
 bool	 tok_punct(const struct para *, size_t i, int32_t cp);
 bool	 tok_apostrophe(const struct para *, size_t i);
+/* Whether token i is a word, and how many words [a, b) holds. */
+bool	 tok_word(const struct para *, size_t i);
+size_t	 tok_count_words(const struct para *, size_t a, size_t b);
 /* The first token of the sentence that holds token i, and the token
  * just past its last. */
 size_t	 sent_first(const struct para *, size_t i);

@@ -75,17 +75,11 @@ covered(const struct para *p, size_t i)
 	return p->t[i].mention != NONE;
 }
 
-static bool
-is_word(const struct para *p, size_t i)
-{
-	return i < p->nt && (p->t[i].flags & T_WORD);
-}
-
 /* A capitalised word that could be part of a name. */
 static bool
 is_proper(const struct para *p, size_t i)
 {
-	if (!is_word(p, i) || (p->t[i].flags & T_DIGIT))
+	if (!tok_word(p, i) || (p->t[i].flags & T_DIGIT))
 		return false;
 	/* "US" is a name; "Us" and "THE" at the start of a sentence are
 	 * not, nor the "KIRKWALL" of a dateline. */
@@ -101,7 +95,7 @@ is_demonym(const struct para *p, size_t i)
 	size_t len;
 	const char *w;
 
-	if (!is_word(p, i) || !(p->t[i].flags & T_CAP))
+	if (!tok_word(p, i) || !(p->t[i].flags & T_CAP))
 		return false;
 	if (tok_in(p, i, LEX_DEMONYM))
 		return true;
@@ -200,7 +194,7 @@ possessive(const struct para *p, size_t b)
 	    !covered(p, b) && p->t[b - 1].fe > p->t[b - 1].fs &&
 	    p->fold[p->t[b - 1].fe - 1] == 's' &&
 	    (b + 1 == p->nt || (p->t[b + 1].flags & T_SPACE) ||
-	    !is_word(p, b + 1)))
+	    !tok_word(p, b + 1)))
 		return b + 1;
 	return b;
 }
@@ -276,7 +270,7 @@ cand_cmp(const void *x, const void *y)
 static bool
 stands_alone(const struct para *p, size_t a, size_t b)
 {
-	if (a > 0 && is_word(p, a - 1) && (p->t[a].flags & T_SPACE) &&
+	if (a > 0 && tok_word(p, a - 1) && (p->t[a].flags & T_SPACE) &&
 	    (is_proper(p, a - 1) || is_demonym(p, a - 1)))
 		return false;
 	if (b < p->nt && is_proper(p, b) && (p->t[b].flags & T_SPACE))
@@ -322,7 +316,7 @@ ner_names(struct para *p)
 	size_t nc = 0, cap = 0, i, k, n;
 
 	for (i = 0; i < p->nt; i++) {
-		if (!is_word(p, i) || covered(p, i))
+		if (!tok_word(p, i) || covered(p, i))
 			continue;
 		n = names_hits(p->doc->names, p, i, hits, 16);
 		for (k = 0; k < n; k++) {
@@ -391,7 +385,7 @@ phrase_end(const struct para *p, size_t i)
 		    (tok_punct(p, j, '&') || (!(p->t[j].flags & T_SPACE) &&
 		    !(p->t[j + 1].flags & T_SPACE))))
 			j += 2;
-		else if (is_word(p, j) && (p->t[j].flags & T_LOWER) &&
+		else if (tok_word(p, j) && (p->t[j].flags & T_LOWER) &&
 		    tok_in(p, j, LEX_CONNECTOR) && name_word(p, j + 1) &&
 		    p->t[j + 1].quote == p->t[i].quote &&
 		    !tok_in(p, j + 1, LEX_CONNECTOR))
@@ -402,23 +396,13 @@ phrase_end(const struct para *p, size_t i)
 	return j;
 }
 
-static size_t
-count_words(const struct para *p, size_t a, size_t b)
-{
-	size_t n = 0;
-
-	for (; a < b; a++)
-		n += is_word(p, a);
-	return n;
-}
-
 /* Two or three capitalised words, none of them a word the text also
  * uses in small letters ("Security") or the word of an institution
  * ("Agency"): likely a person's name, whose surname may stand alone. */
 static bool
 looks_personal(const struct para *p, size_t a, size_t b)
 {
-	size_t i, n = count_words(p, a, b), len;
+	size_t i, n = tok_count_words(p, a, b), len;
 	const char *w;
 
 	if (n < 2 || n > 3 || b - a != n)
@@ -476,7 +460,7 @@ acronym_alias(struct para *p, size_t actor, size_t b)
 	char *alias;
 
 	if (b + 2 >= p->nt || !tok_punct(p, b, '(') ||
-	    !tok_punct(p, b + 2, ')') || !is_word(p, b + 1) ||
+	    !tok_punct(p, b + 2, ')') || !tok_word(p, b + 1) ||
 	    !(p->t[b + 1].flags & T_UPPER) || covered(p, b + 1) ||
 	    names_lookup(p->doc->names, p, b + 1, b + 2, NULL) != NONE)
 		return;
@@ -496,7 +480,7 @@ shouting(const struct para *p)
 	size_t i, words = 0, upper = 0;
 
 	for (i = 0; i < p->nt; i++)
-		if (is_word(p, i) && !(p->t[i].flags & T_DIGIT)) {
+		if (tok_word(p, i) && !(p->t[i].flags & T_DIGIT)) {
 			words++;
 			upper += (p->t[i].flags & T_UPPER) != 0;
 		}
@@ -508,7 +492,7 @@ static void
 ner_phrase(struct para *p, size_t a, size_t b)
 {
 	enum name_kind kind;
-	size_t actor, n = count_words(p, a, b), len;
+	size_t actor, n = tok_count_words(p, a, b), len;
 	unsigned flags = 0;
 	const char *w;
 
@@ -550,7 +534,7 @@ ner_group(struct para *p, size_t a, size_t b)
 	size_t actor, i;
 
 	if (b >= p->nt || !tok_in(p, b, LEX_GROUP) ||
-	    !(p->t[b].flags & T_LOWER) || count_words(p, a, b) > 2 ||
+	    !(p->t[b].flags & T_LOWER) || tok_count_words(p, a, b) > 2 ||
 	    !(p->t[b].flags & T_SPACE))
 		return false;
 	for (i = a; i <= b; i++)
@@ -586,7 +570,7 @@ ner_institution(struct para *p, size_t i)
 
 	if (!tok_is(p, i, "the") || !tok_in(p, i + 1, LEX_INSTITUTION) ||
 	    covered(p, i) || covered(p, i + 1) ||
-	    (i + 2 < p->nt && is_word(p, i + 2) && (p->t[i + 2].flags &
+	    (i + 2 < p->nt && tok_word(p, i + 2) && (p->t[i + 2].flags &
 	    T_SPACE) && (tok_in(p, i + 2, LEX_INSTITUTION) ||
 	    is_proper(p, i + 2))))
 		return;
@@ -643,7 +627,7 @@ title_between(const struct para *p, size_t a, size_t b)
 	if (b - a > 3)
 		return false;
 	for (i = a; i < b; i++)
-		if (!is_word(p, i) || !(tok_in(p, i, LEX_TITLE) ||
+		if (!tok_word(p, i) || !(tok_in(p, i, LEX_TITLE) ||
 		    (p->t[i].flags & T_CAP)))
 			return false;
 	return true;
@@ -798,7 +782,7 @@ ner_description(struct para *p, size_t i, size_t *endp)
 			return NONE;
 		if (tok_punct(p, j, '-') && !(p->t[j].flags & T_SPACE))
 			continue;
-		if (!is_word(p, j) || tok_in(p, j, LEX_STOP))
+		if (!tok_word(p, j) || tok_in(p, j, LEX_STOP))
 			return NONE;
 		if ((kind = noun_kind(p, j)) != ACTOR_NKINDS)
 			break;
@@ -834,7 +818,7 @@ ner_refer(struct para *p)
 				note_mention(p, &r, m);
 			continue;
 		}
-		if (!is_word(p, i))
+		if (!tok_word(p, i))
 			continue;
 		actor = ner_description(p, i, &end);
 		if (actor == NONE) {
@@ -922,7 +906,7 @@ ner_related(struct idoc *doc, struct iblock *blk)
 	para_init(&p, doc, blk->text, blk->len);
 	para_tokenise(&p);
 	for (i = 0; i < p.nt; i++) {
-		if (!is_word(&p, i))
+		if (!tok_word(&p, i))
 			continue;
 		n = names_hits(doc->names, &p, i, hits, 16);
 		best = NONE;

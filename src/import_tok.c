@@ -420,6 +420,22 @@ tok_punct(const struct para *p, size_t i, int32_t cp)
 }
 
 bool
+tok_word(const struct para *p, size_t i)
+{
+	return i < p->nt && (p->t[i].flags & T_WORD);
+}
+
+size_t
+tok_count_words(const struct para *p, size_t a, size_t b)
+{
+	size_t n = 0;
+
+	for (; a < b; a++)
+		n += tok_word(p, a);
+	return n;
+}
+
+bool
 tok_apostrophe(const struct para *p, size_t i)
 {
 	return tok_punct(p, i, '\'') || tok_punct(p, i, 0x2019);

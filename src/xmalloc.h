@@ -13,6 +13,9 @@ void *xmalloc(size_t size);
 void *xcalloc(size_t nmemb, size_t size);
 void *xreallocarray(void *ptr, size_t nmemb, size_t size);
 char *xstrdup(const char *s);
+/* Grows the array p, of *cap elements of `size` bytes, so that it can
+ * hold element n (doubling); returns it, maybe moved. */
+void *xgrow(void *p, size_t n, size_t *cap, size_t size);
 char *xstrndup(const char *s, size_t n);
 
 #endif
