@@ -580,6 +580,7 @@ build_relations(struct reader *r)
 	while (i < n) {
 		if (i == 0 || v[i].by != v[i - 1].by)
 			page_add(p, ENTRY_HEADING, 0, "%s claims about",
+			    v[i].by == NONE ? "The publication" :
 			    claimant_name(st, v[i].by));
 		for (j = i; j < n && v[j].by == v[i].by &&
 		    v[j].about == v[i].about; j++)
