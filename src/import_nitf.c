@@ -515,6 +515,7 @@ nitf_front(struct idoc *doc, const char *data, size_t len)
 	struct nitf nf;
 	xmlDocPtr x;
 	const xmlNode *root, *head, *body, *n;
+	unsigned long root_line;
 	size_t i;
 
 	x = load_parse_xml(data, len, doc->name, doc->d);
@@ -552,9 +553,11 @@ nitf_front(struct idoc *doc, const char *data, size_t len)
 		    "dropped");
 	buf_free(&nf.text);
 	free(nf.spans);
+	/* The root's line before the tree that holds it is freed. */
+	root_line = node_line(root);
 	xmlFreeDoc(x);
 	if (doc->headline == NULL) {
-		doc_warn(doc, node_line(root), "no headline: the NITF document "
+		doc_warn(doc, root_line, "no headline: the NITF document "
 		    "has neither hedline/hl1 nor title");
 		return false;
 	}

@@ -56,14 +56,19 @@ HEADLINE="US officials to hold last-ditch talks with UK over Huawei ban"
 # prog_pid: the pid of newslens, the child of the wrapping shell in the
 # pane (start_wrapped); waits up to 5 seconds for it to start.
 prog_pid() {
-	local i=0 pid
+	local i=0 ppid f pid comm state parent rest
+	ppid=$(pane pane_pid)
 	while [ "$i" -lt 100 ]; do
-		pid=$(ps -o pid=,comm= --ppid "$(pane pane_pid)" 2>/dev/null |
-		    awk '$2 == "newslens" { print $1; exit }')
-		if [ -n "$pid" ]; then
-			echo "$pid"
-			return 0
-		fi
+		# /proc/PID/stat: pid (comm) state ppid ...
+		for f in /proc/[0-9]*/stat; do
+			read -r pid comm state parent rest < "$f" 2>/dev/null ||
+			    continue
+			if [ "$parent" = "$ppid" ] && [ "$comm" = "(newslens)" ]
+			then
+				echo "$pid"
+				return 0
+			fi
+		done
 		sleep 0.05
 		i=$((i + 1))
 	done
@@ -71,9 +76,9 @@ prog_pid() {
 	return 1
 }
 
-# proc_state PID: R, S, T... from ps.
+# proc_state PID: R (running), S (sleeping), T (stopped)...
 proc_state() {
-	ps -o stat= -p "$1" 2>/dev/null | cut -c1
+	awk '{ print $3 }' "/proc/$1/stat" 2>/dev/null
 }
 
 buffers_empty() {
@@ -154,6 +159,7 @@ test_escapes_on_screen() {
 
 # The same through --dump, printed raw into the pane.
 test_escapes_dump() {
+	# shellcheck disable=SC2016 # for the shell in the pane
 	start_sh -T known '"$NEWSLENS" --dump "$1"; echo dumped; sleep 30' sh \
 	    "$ESCAPES" || return 1
 	wait_for '^dumped' || return 1
