@@ -4,7 +4,13 @@
  * read the bytes (load_read), parse and validate them (load_parse), and
  * build the model from the tree in two passes: the first registers
  * every id, the second builds the arrays and resolves each reference
- * against those ids.  Only the built model outlives this file. */
+ * against those ids.  Only the built model outlives this file.
+ *
+ * That is the slow path, which holds the whole tree (ten times the
+ * file) and reports every problem.  A valid story takes the fast path
+ * instead (load_stream.c), which builds through the same functions a
+ * block at a time; anything it is unsure of comes back here, so that
+ * an invalid file is told about in exactly these words. */
 #include "config.h"
 
 #include "load.h"
@@ -27,71 +33,35 @@
 
 #include "buf.h"
 #include "embedded.h"
+#include "load_int.h"
 #include "text.h"
 #include "xmalloc.h"
 
 const char load_default_name[] = "(built-in story)";
 
-/* Limits that keep libxml2 2.9 out of its quadratic corners; no real
- * story comes near them (newslens(5) documents both). */
-#define LOAD_MAX_ATTRIBUTES 32
-#define LOAD_MAX_INLINE 10000
-
-enum id_kind { ID_ACTOR, ID_PARAGRAPH, ID_RELATED, ID_CLAIM, ID_QUOTE };
-
 static const char *const id_kind_names[] = {
 	"an actor", "a paragraph", "a \"Read more\" item", "a claim", "a quote",
 };
 
-struct idref {
-	char		*id;
-	enum id_kind	 kind;
-	size_t		 index;
-	unsigned long	 line;
-};
-
-struct loader {
-	const char	*name;		/* the file, for messages */
-	struct diag	*d;
-	size_t		 errors;	/* problems found by this load */
-	struct story	*st;
-	struct idref	*ids;		/* in file order, or sorted by id
-					 * when one is used twice */
-	size_t		 nids;
-	size_t		 ids_cap;
-	size_t		*hash;		/* ids by hash, index + 1 (0: empty);
-					 * NULL when they are sorted */
-	size_t		 hash_mask;
-	size_t		 items_cap;
-	size_t		 claims_cap;
-	size_t		 quotes_cap;
-	struct buf	 text;		/* the block being built */
-	bool		 space;		/* a space is due before more text */
-	unsigned long	 root_line;	/* for schema errors with no line */
-	unsigned long	 doctype_line;	/* where a DOCTYPE was, or 0 */
-};
-
-static void
-load_error(struct loader *ld, unsigned long line, const char *fmt, ...)
-    __attribute__((format(printf, 3, 4)));
-
-static void
+void
 load_error(struct loader *ld, unsigned long line, const char *fmt, ...)
 {
 	struct buf msg = BUF_INIT;
 	va_list ap;
 
+	ld->errors++;
+	if (ld->d == NULL)	/* the fast path: it only needs to know */
+		return;
 	va_start(ap, fmt);
 	buf_vprintf(&msg, fmt, ap);
 	va_end(ap);
 	diag_add(ld->d, ld->name, line, "%s", msg.data ? msg.data : "");
 	buf_free(&msg);
-	ld->errors++;
 }
 
 /* Grows *p (of *cap elements) so that it holds at least n + 1. */
-static void *
-grow(void *p, size_t n, size_t *cap, size_t size)
+void *
+load_grow(void *p, size_t n, size_t *cap, size_t size)
 {
 	if (n < *cap)
 		return p;
@@ -564,7 +534,7 @@ child_elem(const xmlNode *parent, const char *name)
 
 /* ---- pass one: the ids -------------------------------------------- */
 
-static void
+void
 ids_add(struct loader *ld, const xmlNode *n, enum id_kind kind,
     size_t index)
 {
@@ -572,7 +542,7 @@ ids_add(struct loader *ld, const xmlNode *n, enum id_kind kind,
 
 	if (id == NULL)
 		return;
-	ld->ids = grow(ld->ids, ld->nids, &ld->ids_cap, sizeof *ld->ids);
+	ld->ids = load_grow(ld->ids, ld->nids, &ld->ids_cap, sizeof *ld->ids);
 	ld->ids[ld->nids].id = id;
 	ld->ids[ld->nids].kind = kind;
 	ld->ids[ld->nids].index = index;
@@ -580,7 +550,7 @@ ids_add(struct loader *ld, const xmlNode *n, enum id_kind kind,
 	ld->nids++;
 }
 
-static void
+void
 ids_inline(struct loader *ld, const xmlNode *parent, size_t *nclaims,
     size_t *nquotes)
 {
@@ -617,28 +587,52 @@ ids_hash_of(const char *s)
 	return (size_t)h;
 }
 
-/* Indexes the ids in a hash table of at least twice their number of
- * slots; false, and no table, when an id is used twice. */
+/* Adds ids[i] to the hash table, which grows to keep at least twice
+ * as many slots as ids; false, and no table, when its id is there
+ * already.  The fast path adds each id as it streams, the slow path
+ * all of them at once. */
+bool
+ids_hash_add(struct loader *ld, size_t i)
+{
+	size_t h, j, cap = ld->hash ? ld->hash_mask + 1 : 0;
+
+	if (cap < 2 * (i + 1)) {
+		size_t *old = ld->hash, oldcap = cap;
+
+		for (cap = cap ? cap : 16; cap < 2 * (i + 1); cap *= 2)
+			;
+		ld->hash = xcalloc(cap, sizeof *ld->hash);
+		ld->hash_mask = cap - 1;
+		for (j = 0; j < oldcap; j++)
+			if (old[j] != 0) {
+				for (h = ids_hash_of(ld->ids[old[j] - 1].id) &
+				    ld->hash_mask; ld->hash[h] != 0;
+				    h = (h + 1) & ld->hash_mask)
+					;
+				ld->hash[h] = old[j];
+			}
+		free(old);
+	}
+	for (h = ids_hash_of(ld->ids[i].id) & ld->hash_mask;
+	    ld->hash[h] != 0; h = (h + 1) & ld->hash_mask)
+		if (strcmp(ld->ids[ld->hash[h] - 1].id, ld->ids[i].id) == 0) {
+			free(ld->hash);
+			ld->hash = NULL;
+			return false;
+		}
+	ld->hash[h] = i + 1;
+	return true;
+}
+
+/* Indexes every id; false, and no table, when an id is used twice. */
 static bool
 ids_hash(struct loader *ld)
 {
-	size_t cap = 16, i, h;
+	size_t i;
 
-	while (cap < 2 * ld->nids)
-		cap *= 2;
-	ld->hash = xcalloc(cap, sizeof *ld->hash);
-	ld->hash_mask = cap - 1;
-	for (i = 0; i < ld->nids; i++) {
-		for (h = ids_hash_of(ld->ids[i].id) & ld->hash_mask;
-		    ld->hash[h] != 0; h = (h + 1) & ld->hash_mask)
-			if (strcmp(ld->ids[ld->hash[h] - 1].id,
-			    ld->ids[i].id) == 0) {
-				free(ld->hash);
-				ld->hash = NULL;
-				return false;
-			}
-		ld->hash[h] = i + 1;
-	}
+	for (i = 0; i < ld->nids; i++)
+		if (!ids_hash_add(ld, i))
+			return false;
 	return true;
 }
 
@@ -727,24 +721,34 @@ ids_resolve(struct loader *ld, unsigned long line, const char *id,
 	return r->index;
 }
 
-/* Resolves a space-separated list of ids into x. */
-static void
-ids_resolve_list(struct loader *ld, const xmlNode *n, const char *attr,
+/* Resolves a space-separated list of ids, raw (cut up by strtok_r),
+ * into x. */
+void
+ids_resolve_tokens(struct loader *ld, unsigned long line, char *raw,
     enum id_kind kind, const char *what, struct idx *x)
 {
-	char *raw = attr_raw(n, attr), *tok, *save = NULL;
+	char *tok, *save = NULL;
 	size_t v;
 
-	if (raw == NULL)
-		return;
 	for (tok = strtok_r(raw, " \t\r\n", &save); tok != NULL;
 	    tok = strtok_r(NULL, " \t\r\n", &save)) {
-		v = ids_resolve(ld, node_line(n), tok, kind, what);
+		v = ids_resolve(ld, line, tok, kind, what);
 		if (v == NONE)
 			continue;
 		x->v = xreallocarray(x->v, x->n + 1, sizeof *x->v);
 		x->v[x->n++] = v;
 	}
+}
+
+static void
+ids_resolve_list(struct loader *ld, const xmlNode *n, const char *attr,
+    enum id_kind kind, const char *what, struct idx *x)
+{
+	char *raw = attr_raw(n, attr);
+
+	if (raw == NULL)
+		return;
+	ids_resolve_tokens(ld, node_line(n), raw, kind, what, x);
 	xmlFree(raw);
 }
 
@@ -768,7 +772,7 @@ ids_resolve_attr(struct loader *ld, const xmlNode *n, const char *attr,
 	return v;
 }
 
-static void
+void
 ids_free(struct loader *ld)
 {
 	size_t i;
@@ -784,7 +788,7 @@ ids_free(struct loader *ld)
 
 /* ---- pass two: the model ------------------------------------------ */
 
-static void
+void
 build_head(struct loader *ld, const xmlNode *root)
 {
 	struct story *st = ld->st;
@@ -861,7 +865,7 @@ build_check_cycles(struct loader *ld)
 	free(state);
 }
 
-static void
+void
 build_actors(struct loader *ld, const xmlNode *root)
 {
 	struct story *st = ld->st;
@@ -884,7 +888,7 @@ build_item(struct loader *ld, enum item_kind kind, size_t parent,
 	struct story *st = ld->st;
 	struct item *it;
 
-	st->items = grow(st->items, st->nitems, &ld->items_cap,
+	st->items = load_grow(st->items, st->nitems, &ld->items_cap,
 	    sizeof *st->items);
 	it = &st->items[st->nitems];
 	it->kind = kind;
@@ -905,7 +909,7 @@ build_claim(struct loader *ld, const xmlNode *n, size_t item)
 	struct story *st = ld->st;
 	struct claim *c;
 
-	st->claims = grow(st->claims, st->nclaims, &ld->claims_cap,
+	st->claims = load_grow(st->claims, st->nclaims, &ld->claims_cap,
 	    sizeof *st->claims);
 	c = &st->claims[st->nclaims];
 	memset(c, 0, sizeof *c);
@@ -916,8 +920,19 @@ build_claim(struct loader *ld, const xmlNode *n, size_t item)
 	ids_resolve_list(ld, n, "by", ID_ACTOR, "by of claim", &c->by);
 	ids_resolve_list(ld, n, "about", ID_ACTOR, "about of claim",
 	    &c->about);
-	ids_resolve_list(ld, n, "disputes", ID_CLAIM, "disputes of claim",
-	    &c->disputes);
+	if (ld->d != NULL) {
+		ids_resolve_list(ld, n, "disputes", ID_CLAIM,
+		    "disputes of claim", &c->disputes);
+		return;
+	}
+	/* Streaming: a claim may dispute one not read yet. */
+	ld->pending = load_grow(ld->pending, ld->npending, &ld->pending_cap,
+	    sizeof *ld->pending);
+	ld->pending[ld->npending].claim = st->nclaims - 1;
+	ld->pending[ld->npending].ids = attr_raw(n, "disputes");
+	ld->pending[ld->npending].line = node_line(n);
+	if (ld->pending[ld->npending].ids != NULL)
+		ld->npending++;
 }
 
 static void
@@ -926,7 +941,7 @@ build_quote(struct loader *ld, const xmlNode *n, size_t item)
 	struct story *st = ld->st;
 	struct quote *q;
 
-	st->quotes = grow(st->quotes, st->nquotes, &ld->quotes_cap,
+	st->quotes = load_grow(st->quotes, st->nquotes, &ld->quotes_cap,
 	    sizeof *st->quotes);
 	q = &st->quotes[st->nquotes];
 	q->id = attr_clean(n, "id");
@@ -1032,33 +1047,86 @@ build_related(struct loader *ld, const xmlNode *n)
 	st->nrelated++;
 }
 
+/* One child of body, which the slow path has in its whole tree and
+ * the fast path alone; arrays grow as needed.  The fast path registers
+ * its ids here, the slow path has registered them all before. */
+void
+build_body_child(struct loader *ld, const xmlNode *n)
+{
+	struct story *st = ld->st;
+	struct block *b;
+	size_t nclaims = st->nclaims, nquotes = st->nquotes;
+	bool para = is_elem(n, "p");
+
+	if (!para && !is_elem(n, "related"))
+		return;
+	st->blocks = load_grow(st->blocks, st->nblocks, &ld->blocks_cap,
+	    sizeof *st->blocks);
+	b = &st->blocks[st->nblocks];
+	memset(b, 0, sizeof *b);
+	if (para) {
+		if (ld->d == NULL) {
+			ids_add(ld, n, ID_PARAGRAPH, st->nblocks);
+			ids_inline(ld, n, &nclaims, &nquotes);
+		}
+		build_block(ld, n, BLOCK_PARAGRAPH);
+	} else {
+		st->related = load_grow(st->related, st->nrelated,
+		    &ld->related_cap, sizeof *st->related);
+		memset(&st->related[st->nrelated], 0, sizeof *st->related);
+		if (ld->d == NULL)
+			ids_add(ld, n, ID_RELATED, st->nrelated);
+		build_related(ld, n);
+	}
+	b->nitems = st->nitems - b->first_item;
+	st->nblocks++;
+}
+
 static void
 build_body(struct loader *ld, const xmlNode *root)
 {
 	struct story *st = ld->st;
 	const xmlNode *body = child_elem(root, "body"), *n;
-	size_t nblocks = 0, nrelated = 0;
 
+	/* Exact sizes: the slow path knows them before it builds. */
 	for (n = body ? body->children : NULL; n != NULL; n = n->next) {
-		nblocks += is_elem(n, "p") || is_elem(n, "related");
-		nrelated += is_elem(n, "related");
+		ld->blocks_cap += is_elem(n, "p") || is_elem(n, "related");
+		ld->related_cap += is_elem(n, "related");
 	}
-	st->blocks = xcalloc(nblocks, sizeof *st->blocks);
-	st->related = xcalloc(nrelated, sizeof *st->related);
-	for (n = body ? body->children : NULL; n != NULL; n = n->next) {
-		struct block *b;
+	st->blocks = xcalloc(ld->blocks_cap, sizeof *st->blocks);
+	st->related = xcalloc(ld->related_cap, sizeof *st->related);
+	for (n = body ? body->children : NULL; n != NULL; n = n->next)
+		build_body_child(ld, n);
+}
 
-		if (is_elem(n, "p"))
-			b = build_block(ld, n, BLOCK_PARAGRAPH);
-		else if (is_elem(n, "related")) {
-			build_related(ld, n);
-			b = &st->blocks[st->nblocks];
-		} else
-			continue;
-		b->nitems = st->nitems - b->first_item;
-		st->nblocks++;
+/* The last of both paths: the fast path's pending references, the
+ * indexes, or the story freed if anything was wrong. */
+struct story *
+build_finish(struct loader *ld)
+{
+	size_t i;
+
+	for (i = 0; i < ld->npending; i++) {
+		struct pending *p = &ld->pending[i];
+
+		if (ld->errors == 0)
+			ids_resolve_tokens(ld, p->line, p->ids, ID_CLAIM,
+			    "disputes of claim",
+			    &ld->st->claims[p->claim].disputes);
+		xmlFree(p->ids);
 	}
+	free(ld->pending);
+	ld->pending = NULL;
+	ld->npending = 0;
 	buf_free(&ld->text);
+	ids_free(ld);
+	if (ld->errors > 0) {
+		story_free(ld->st);
+		ld->st = NULL;
+		return NULL;
+	}
+	story_index(ld->st);
+	return ld->st;
 }
 
 static struct story *
@@ -1072,26 +1140,18 @@ build_story(struct loader *ld, xmlDocPtr doc, const char *name)
 	build_head(ld, root);
 	build_actors(ld, root);
 	build_body(ld, root);
-	ids_free(ld);
-	if (ld->errors > 0) {
-		story_free(ld->st);
-		return NULL;
-	}
-	story_index(ld->st);
-	return ld->st;
+	return build_finish(ld);
 }
 
 /* ---- entry points ------------------------------------------------- */
 
 struct story *
-load_memory(const char *data, size_t len, const char *name,
-    const struct load_opts *opts, struct diag *d)
+load_tree(const char *data, size_t len, const char *name, struct diag *d)
 {
 	struct loader ld;
 	struct story *st = NULL;
 	xmlDocPtr doc;
 
-	(void)opts;
 	memset(&ld, 0, sizeof ld);
 	ld.name = name;
 	ld.d = d;
@@ -1101,6 +1161,20 @@ load_memory(const char *data, size_t len, const char *name,
 		xmlFreeDoc(doc);
 	}
 	return st;
+}
+
+/* A valid story takes the fast path; anything else, or anything the
+ * fast path is unsure of, the slow one, for its messages. */
+struct story *
+load_memory(const char *data, size_t len, const char *name,
+    const struct load_opts *opts, struct diag *d)
+{
+	struct story *st;
+
+	(void)opts;
+	if ((st = load_stream(data, len, name)) != NULL)
+		return st;
+	return load_tree(data, len, name, d);
 }
 
 xmlDocPtr
@@ -1134,13 +1208,17 @@ load_file(const char *path, const struct load_opts *opts, struct diag *d)
 	size_t max = opts ? opts->max_size : LOAD_MAX_SIZE_DEFAULT, len;
 	char *data;
 
+	/* A valid story streams from the file, never held whole; any
+	 * other is read again, whole, for the slow path's messages. */
+	if ((st = load_stream_file(path, max)) != NULL)
+		return st;
 	memset(&ld, 0, sizeof ld);
 	ld.name = path;
 	ld.d = d;
 	data = load_read(&ld, path, max, &len);
 	if (data == NULL)
 		return NULL;
-	st = load_memory(data, len, path, opts, d);
+	st = load_tree(data, len, path, d);
 	free(data);
 	return st;
 }
@@ -1159,5 +1237,6 @@ load_cleanup(void)
 		xmlRelaxNGFree(load_schema);
 		load_schema = NULL;
 	}
+	load_stream_cleanup();
 	xmlCleanupParser();
 }

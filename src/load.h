@@ -1,11 +1,13 @@
 /* load.h - reading a story file into the model, safely.
  *
  * The file is read by us (a regular file, up to a size cap), parsed
- * from memory by libxml2 with no network, no DTD loading, no entity
- * substitution and no XML_PARSE_HUGE, and refused if it declares any
- * entity.  It is validated against the built-in RELAX NG schema, every
- * reference is resolved, and the libxml2 tree is freed before the
- * model is returned. */
+ * by libxml2 with no network, no DTD loading, no entity substitution
+ * and no XML_PARSE_HUGE, and refused if it declares any entity.  It is
+ * validated against the built-in RELAX NG schema, every reference is
+ * resolved, and the libxml2 tree is freed before the model is
+ * returned.  A valid story is read, parsed, validated and built a
+ * block at a time, never held whole; any other is read again whole
+ * for the messages. */
 #ifndef NEWSLENS_LOAD_H
 #define NEWSLENS_LOAD_H
 
