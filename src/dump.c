@@ -3,6 +3,8 @@
 
 #include "dump.h"
 
+#include <stdbool.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -12,6 +14,23 @@
 /* Item numbers are 1-based reading-order positions, the same that
  * --list's paragraph column and the reader's status line count from. */
 #define ITEM_NO(i) ((i) + 1)
+
+/* With a file to write to, the dump goes out as it is made, so that
+ * its memory does not grow with the story. */
+#define DUMP_FLUSH_AT ((size_t)1 << 16)
+
+static bool
+dump_flush(struct buf *out, FILE *fp)
+{
+	bool ok = true;
+
+	if (fp == NULL || out->len < DUMP_FLUSH_AT)
+		return true;
+	if (fwrite(out->data, 1, out->len, fp) != out->len)
+		ok = false;
+	buf_truncate(out, 0);
+	return ok;
+}
 
 /* Writes s wrapped to width with `first` and then `rest` columns of
  * indentation. */
@@ -104,18 +123,22 @@ dump_actor(const struct story *st, size_t a, int depth, size_t *no,
 		    tmp);
 }
 
-static void
+static bool
 dump_actors(const struct story *st, int width, struct buf *out,
-    struct buf *tmp)
+    struct buf *tmp, FILE *fp)
 {
 	size_t i, no = 0;
+	bool ok = true;
 
 	if (st->nactors == 0)
-		return;
+		return true;
 	buf_puts(out, "\nActors\n\n");
 	for (i = 0; i < st->nactors; i++)
-		if (st->actors[i].parent == NONE)
+		if (st->actors[i].parent == NONE) {
 			dump_actor(st, i, 0, &no, width, out, tmp);
+			ok = dump_flush(out, fp) && ok;
+		}
+	return ok;
 }
 
 /* "[N] " then the item's text, wrapped under a hanging indent. */
@@ -132,15 +155,16 @@ dump_entry(const struct story *st, size_t item, const char *about,
 	dump_wrapped(out, text, len, width, 7, 7);
 }
 
-static void
+static bool
 dump_claims(const struct story *st, int width, struct buf *out,
-    struct buf *tmp)
+    struct buf *tmp, FILE *fp)
 {
 	struct buf about = BUF_INIT;
 	size_t i, j;
+	bool ok = true;
 
 	if (st->nclaims == 0)
-		return;
+		return true;
 	buf_puts(out, "\nClaims\n\n");
 	for (i = 0; i < st->nclaims; i++) {
 		const struct claim *c = &st->claims[i];
@@ -166,19 +190,22 @@ dump_claims(const struct story *st, int width, struct buf *out,
 		buf_printf(&about, " (paragraph %zu)",
 		    st->items[c->item].block + 1);
 		dump_entry(st, c->item, about.data, width, out, tmp);
+		ok = dump_flush(out, fp) && ok;
 	}
 	buf_free(&about);
+	return ok;
 }
 
-static void
+static bool
 dump_quotes(const struct story *st, int width, struct buf *out,
-    struct buf *tmp)
+    struct buf *tmp, FILE *fp)
 {
 	struct buf about = BUF_INIT;
 	size_t i;
+	bool ok = true;
 
 	if (st->nquotes == 0)
-		return;
+		return true;
 	buf_puts(out, "\nQuotes\n\n");
 	for (i = 0; i < st->nquotes; i++) {
 		const struct quote *q = &st->quotes[i];
@@ -187,19 +214,22 @@ dump_quotes(const struct story *st, int width, struct buf *out,
 		buf_printf(&about, "%s, %s (paragraph %zu)", q->id,
 		    st->actors[q->speaker].name, st->items[q->item].block + 1);
 		dump_entry(st, q->item, about.data, width, out, tmp);
+		ok = dump_flush(out, fp) && ok;
 	}
 	buf_free(&about);
+	return ok;
 }
 
-static void
+static bool
 dump_related(const struct story *st, int width, struct buf *out,
-    struct buf *tmp)
+    struct buf *tmp, FILE *fp)
 {
 	struct buf about = BUF_INIT;
 	size_t i;
+	bool ok = true;
 
 	if (st->nrelated == 0)
-		return;
+		return true;
 	buf_puts(out, "\nRead more\n\n");
 	for (i = 0; i < st->nrelated; i++) {
 		const struct related *r = &st->related[i];
@@ -213,15 +243,18 @@ dump_related(const struct story *st, int width, struct buf *out,
 		if (r->href)
 			buf_printf(&about, ", %s", r->href);
 		dump_entry(st, r->item, about.data, width, out, tmp);
+		ok = dump_flush(out, fp) && ok;
 	}
 	buf_free(&about);
+	return ok;
 }
 
-void
-dump_story(const struct story *st, int width, struct buf *out)
+bool
+dump_story(const struct story *st, int width, struct buf *out, FILE *fp)
 {
 	struct buf tmp = BUF_INIT;
 	size_t b;
+	bool ok = true;
 
 	if (width < 1)
 		width = 1;
@@ -230,10 +263,12 @@ dump_story(const struct story *st, int width, struct buf *out)
 		buf_putc(out, '\n');
 		dump_marked(st, b, &tmp);
 		dump_wrapped(out, tmp.data, tmp.len, width, 0, 0);
+		ok = dump_flush(out, fp) && ok;
 	}
-	dump_actors(st, width, out, &tmp);
-	dump_claims(st, width, out, &tmp);
-	dump_quotes(st, width, out, &tmp);
-	dump_related(st, width, out, &tmp);
+	ok = dump_actors(st, width, out, &tmp, fp) && ok;
+	ok = dump_claims(st, width, out, &tmp, fp) && ok;
+	ok = dump_quotes(st, width, out, &tmp, fp) && ok;
+	ok = dump_related(st, width, out, &tmp, fp) && ok;
 	buf_free(&tmp);
+	return ok;
 }

@@ -6,12 +6,19 @@
 #ifndef NEWSLENS_DUMP_H
 #define NEWSLENS_DUMP_H
 
+#include <stdbool.h>
+#include <stdio.h>
+
 #include "buf.h"
 #include "story.h"
 
 #define DUMP_WIDTH_DEFAULT 80
 
-/* Appends the dump of st, wrapped to `width` display columns, to out. */
-void	dump_story(const struct story *st, int width, struct buf *out);
+/* Appends the dump of st, wrapped to `width` display columns, to out.
+ * With fp, whatever has piled up in out is written to fp as the dump
+ * goes (the rest stays in out for the caller); returns false if such a
+ * write failed. */
+bool	dump_story(const struct story *st, int width, struct buf *out,
+	    FILE *fp);
 
 #endif

@@ -208,12 +208,14 @@ print_story(struct story *st, const struct options *o)
 {
 	struct buf out = BUF_INIT;
 	int status = EXIT_SUCCESS;
+	bool ok = true;
 
 	if (o->mode == MODE_LIST)
 		list_story(st, o->list_kind, &out);
 	else
-		dump_story(st, o->width ? o->width : DUMP_WIDTH_DEFAULT, &out);
-	if (!emit(&out)) {
+		ok = dump_story(st, o->width ? o->width : DUMP_WIDTH_DEFAULT,
+		    &out, stdout);
+	if (!emit(&out) || !ok) {
 		fprintf(stderr, "newslens: write error: %s\n",
 		    strerror(errno));
 		status = EXIT_BAD_FILE;

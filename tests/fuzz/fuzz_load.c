@@ -29,7 +29,7 @@ walk(struct story *st)
 	size_t i;
 	char *s;
 
-	dump_story(st, 40, &out);
+	dump_story(st, 40, &out, NULL);
 	buf_free(&out);
 	for (i = 0; i < sizeof kinds / sizeof kinds[0]; i++) {
 		FUZZ_CHECK(list_story(st, kinds[i], &out));
