@@ -594,33 +594,37 @@ ids_hash_of(const char *s)
 bool
 ids_hash_add(struct loader *ld, size_t i)
 {
-	size_t h, j, cap = ld->hash ? ld->hash_mask + 1 : 0;
+	size_t h, j, full, cap = ld->hash ? ld->hash_mask + 1 : 0;
 
 	if (cap < 2 * (i + 1)) {
 		size_t *old = ld->hash, oldcap = cap;
 
 		for (cap = cap ? cap : 16; cap < 2 * (i + 1); cap *= 2)
 			;
-		ld->hash = xcalloc(cap, sizeof *ld->hash);
+		ld->hash = xcalloc(cap, 2 * sizeof *ld->hash);
 		ld->hash_mask = cap - 1;
 		for (j = 0; j < oldcap; j++)
-			if (old[j] != 0) {
-				for (h = ids_hash_of(ld->ids[old[j] - 1].id) &
-				    ld->hash_mask; ld->hash[h] != 0;
+			if (old[2 * j] != 0) {
+				for (h = old[2 * j + 1] & ld->hash_mask;
+				    ld->hash[2 * h] != 0;
 				    h = (h + 1) & ld->hash_mask)
 					;
-				ld->hash[h] = old[j];
+				ld->hash[2 * h] = old[2 * j];
+				ld->hash[2 * h + 1] = old[2 * j + 1];
 			}
 		free(old);
 	}
-	for (h = ids_hash_of(ld->ids[i].id) & ld->hash_mask;
-	    ld->hash[h] != 0; h = (h + 1) & ld->hash_mask)
-		if (strcmp(ld->ids[ld->hash[h] - 1].id, ld->ids[i].id) == 0) {
+	full = ids_hash_of(ld->ids[i].id);
+	for (h = full & ld->hash_mask; ld->hash[2 * h] != 0;
+	    h = (h + 1) & ld->hash_mask)
+		if (ld->hash[2 * h + 1] == full &&
+		    strcmp(ld->ids[ld->hash[2 * h] - 1].id, ld->ids[i].id) == 0) {
 			free(ld->hash);
 			ld->hash = NULL;
 			return false;
 		}
-	ld->hash[h] = i + 1;
+	ld->hash[2 * h] = i + 1;
+	ld->hash[2 * h + 1] = full;
 	return true;
 }
 
@@ -678,14 +682,16 @@ ids_collect(struct loader *ld, const xmlNode *root)
 static const struct idref *
 ids_find(const struct loader *ld, const char *id)
 {
-	size_t lo = 0, hi = ld->nids, mid, h;
+	size_t lo = 0, hi = ld->nids, mid, h, full;
 	int c;
 
 	if (ld->hash != NULL) {
-		for (h = ids_hash_of(id) & ld->hash_mask; ld->hash[h] != 0;
+		full = ids_hash_of(id);
+		for (h = full & ld->hash_mask; ld->hash[2 * h] != 0;
 		    h = (h + 1) & ld->hash_mask)
-			if (strcmp(ld->ids[ld->hash[h] - 1].id, id) == 0)
-				return &ld->ids[ld->hash[h] - 1];
+			if (ld->hash[2 * h + 1] == full &&
+			    strcmp(ld->ids[ld->hash[2 * h] - 1].id, id) == 0)
+				return &ld->ids[ld->hash[2 * h] - 1];
 		return NULL;
 	}
 	while (lo < hi) {

@@ -52,8 +52,11 @@ struct loader {
 					 * when one is used twice */
 	size_t		 nids;
 	size_t		 ids_cap;
-	size_t		*hash;		/* ids by hash, index + 1 (0: empty);
-					 * NULL when they are sorted */
+	size_t		*hash;		/* ids by hash: pairs of index + 1
+					 * (0: empty) and the id's full hash,
+					 * so that probes and growth compare
+					 * numbers, not strings; NULL when
+					 * the ids are sorted */
 	size_t		 hash_mask;
 	size_t		 items_cap;
 	size_t		 claims_cap;

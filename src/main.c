@@ -9,7 +9,6 @@
 #include <getopt.h>
 #include <limits.h>
 #include <locale.h>
-#include <malloc.h>
 #include <stdarg.h>
 #include <stdbool.h>
 #include <stdio.h>
@@ -393,14 +392,6 @@ main(int argc, char **argv)
 	/* The reader needs the locale's character set; the model and the
 	 * dump work in UTF-8 whatever it is. */
 	setlocale(LC_ALL, "");
-#ifdef M_MXFAST
-	/* Loading frees libxml2's tree, millions of small nodes.  glibc
-	 * keeps such chunks in "fast bins" and merges them all at once at
-	 * the next large allocation or free, which costs a fifth of a
-	 * large story's load; without fast bins free merges them as it
-	 * goes, for less in all. */
-	mallopt(M_MXFAST, 0);
-#endif
 	memset(&o, 0, sizeof o);
 	o.load.max_size = LOAD_MAX_SIZE_DEFAULT;
 	if ((status = parse_options(argc, argv, &o)) >= 0)
