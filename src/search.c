@@ -23,9 +23,17 @@ search_block(const struct story *st, size_t b, const char *needle,
 {
 	const struct block *bl = &st->blocks[b];
 	size_t flen, *map, i = 0;
-	char *folded = text_fold(bl->text, bl->len, &flen, &map);
+	char *folded = text_fold(bl->text, bl->len, &flen, NULL);
 	const char *p;
 
+	/* Most blocks do not hold the needle: fold them without the map
+	 * of offsets, which costs more than the folding itself. */
+	if (memmem(folded, flen, needle, nlen) == NULL) {
+		free(folded);
+		return;
+	}
+	free(folded);
+	folded = text_fold(bl->text, bl->len, &flen, &map);
 	while (i + nlen <= flen &&
 	    (p = memmem(folded + i, flen - i, needle, nlen)) != NULL) {
 		i = (size_t)(p - folded);

@@ -682,6 +682,27 @@ map_extend(size_t **map, size_t *cap, size_t from, size_t to, size_t off)
 		(*map)[from++] = off;
 }
 
+/* Folds the run of single-byte ASCII clusters from pos in one go, the
+ * common case, and stores where it ends in *next. */
+static void
+fold_ascii_run(struct buf *out, const unsigned char *u, size_t len,
+    size_t pos, size_t *next)
+{
+	size_t end = pos;
+	char *d;
+
+	while (end < len && ascii_cluster(u, len, end))
+		end++;
+	buf_reserve(out, end - pos);
+	d = out->data + out->len;
+	for (; pos < end; pos++)
+		*d++ = (char)(u[pos] >= 'A' && u[pos] <= 'Z' ?
+		    u[pos] + ('a' - 'A') : u[pos]);
+	out->len = (size_t)(d - out->data);
+	out->data[out->len] = '\0';
+	*next = end;
+}
+
 char *
 text_fold(const char *s, size_t len, size_t *outlen, size_t **map)
 {
@@ -694,9 +715,17 @@ text_fold(const char *s, size_t len, size_t *outlen, size_t **map)
 	for (pos = 0; pos < len; pos = c.next) {
 		done = out.len;
 		if (ascii_cluster(u, len, pos)) {
-			c.next = pos + 1;
-			buf_putc(&out, u[pos] >= 'A' && u[pos] <= 'Z' ?
-			    (char)(u[pos] + ('a' - 'A')) : s[pos]);
+			fold_ascii_run(&out, u, len, pos, &c.next);
+			/* A cluster a byte, folded to a byte: output byte
+			 * done + k comes from input byte pos + k. */
+			if (map != NULL) {
+				size_t k;
+
+				map_extend(&m, &mcap, done, out.len, pos);
+				for (k = 0; done + k < out.len; k++)
+					m[done + k] = pos + k;
+			}
+			continue;
 		} else {
 			scan_cluster(s, len, pos, &c);
 			fold_cluster(&f, &out, s, pos, c.next);
