@@ -37,14 +37,15 @@ cat > "$ESCAPES" <<'EOF'
 </story>
 EOF
 
-# A story that takes the reader a second or two to load: 40,000
-# paragraphs, each with a mention, a claim and a quote (5.5 MB).
+# A story that takes the reader about a second to load, so that a
+# signal surely comes while it loads: 200,000 paragraphs, each with a
+# mention, a claim and a quote (29 MB).
 SLOW=$TMPD/slow.xml
 awk 'BEGIN {
 	print "<?xml version=\"1.0\" encoding=\"UTF-8\"?>"
 	print "<story version=\"1\"><head><headline>Slow story</headline></head>"
 	print "<actors><actor id=\"a\" kind=\"person\"><name>A</name></actor></actors><body>"
-	for (i = 0; i < 40000; i++)
+	for (i = 0; i < 200000; i++)
 		printf "<p><mention actor=\"a\">A</mention> said <claim id=\"c%d\" by=\"a\" about=\"a\"><quote id=\"q%d\" speaker=\"a\">thing %d</quote></claim>.</p>\n", i, i, i
 	print "</body></story>"
 }' > "$SLOW"
