@@ -410,7 +410,10 @@ tok_is(const struct para *p, size_t i, const char *w)
 	if (i >= p->nt || !(p->t[i].flags & T_WORD))
 		return false;
 	s = tok_str(p, i, &len);
-	return strlen(w) == len && memcmp(s, w, len) == 0;
+	/* Called for many words a token: reject on the first letter
+	 * before measuring w. */
+	return len > 0 && s[0] == w[0] && strncmp(s, w, len) == 0 &&
+	    w[len] == '\0';
 }
 
 bool
