@@ -532,6 +532,10 @@ stream_start(void *ctx, const xmlChar *localname, const xmlChar *prefix,
 	if (s->failed)
 		return;
 	stream_push_text(s);
+	/* A failure stops the parser, which frees its input: the
+	 * attributes point into it. */
+	if (s->failed)
+		return;
 	xmlSAX2StartElementNs(ctx, localname, prefix, uri, nb_namespaces,
 	    namespaces, nb_attributes, nb_defaulted, attributes);
 	if (ctxt->node == NULL || ++s->depth > STREAM_MAX_DEPTH) {
@@ -585,6 +589,8 @@ stream_end(void *ctx, const xmlChar *localname, const xmlChar *prefix,
 	if (s->failed)
 		return;
 	stream_push_text(s);
+	if (s->failed)
+		return;
 	xmlSAX2EndElementNs(ctx, localname, prefix, uri);
 	s->depth--;
 	stream_validate_end(s, n);
