@@ -59,16 +59,6 @@ load_error(struct loader *ld, unsigned long line, const char *fmt, ...)
 	buf_free(&msg);
 }
 
-/* Grows *p (of *cap elements) so that it holds at least n + 1. */
-void *
-load_grow(void *p, size_t n, size_t *cap, size_t size)
-{
-	if (n < *cap)
-		return p;
-	*cap = *cap ? *cap * 2 : 16;
-	return xreallocarray(p, *cap, size);
-}
-
 /* ---- step one: the bytes ------------------------------------------ */
 
 static char *
@@ -542,7 +532,7 @@ ids_add(struct loader *ld, const xmlNode *n, enum id_kind kind,
 
 	if (id == NULL)
 		return;
-	ld->ids = load_grow(ld->ids, ld->nids, &ld->ids_cap, sizeof *ld->ids);
+	ld->ids = xgrow(ld->ids, ld->nids, &ld->ids_cap, sizeof *ld->ids);
 	ld->ids[ld->nids].id = id;
 	ld->ids[ld->nids].kind = kind;
 	ld->ids[ld->nids].index = index;
@@ -894,7 +884,7 @@ build_item(struct loader *ld, enum item_kind kind, size_t parent,
 	struct story *st = ld->st;
 	struct item *it;
 
-	st->items = load_grow(st->items, st->nitems, &ld->items_cap,
+	st->items = xgrow(st->items, st->nitems, &ld->items_cap,
 	    sizeof *st->items);
 	it = &st->items[st->nitems];
 	it->kind = kind;
@@ -915,7 +905,7 @@ build_claim(struct loader *ld, const xmlNode *n, size_t item)
 	struct story *st = ld->st;
 	struct claim *c;
 
-	st->claims = load_grow(st->claims, st->nclaims, &ld->claims_cap,
+	st->claims = xgrow(st->claims, st->nclaims, &ld->claims_cap,
 	    sizeof *st->claims);
 	c = &st->claims[st->nclaims];
 	memset(c, 0, sizeof *c);
@@ -932,7 +922,7 @@ build_claim(struct loader *ld, const xmlNode *n, size_t item)
 		return;
 	}
 	/* Streaming: a claim may dispute one not read yet. */
-	ld->pending = load_grow(ld->pending, ld->npending, &ld->pending_cap,
+	ld->pending = xgrow(ld->pending, ld->npending, &ld->pending_cap,
 	    sizeof *ld->pending);
 	ld->pending[ld->npending].claim = st->nclaims - 1;
 	ld->pending[ld->npending].ids = attr_raw(n, "disputes");
@@ -947,7 +937,7 @@ build_quote(struct loader *ld, const xmlNode *n, size_t item)
 	struct story *st = ld->st;
 	struct quote *q;
 
-	st->quotes = load_grow(st->quotes, st->nquotes, &ld->quotes_cap,
+	st->quotes = xgrow(st->quotes, st->nquotes, &ld->quotes_cap,
 	    sizeof *st->quotes);
 	q = &st->quotes[st->nquotes];
 	q->id = attr_clean(n, "id");
@@ -1066,7 +1056,7 @@ build_body_child(struct loader *ld, const xmlNode *n)
 
 	if (!para && !is_elem(n, "related"))
 		return;
-	st->blocks = load_grow(st->blocks, st->nblocks, &ld->blocks_cap,
+	st->blocks = xgrow(st->blocks, st->nblocks, &ld->blocks_cap,
 	    sizeof *st->blocks);
 	b = &st->blocks[st->nblocks];
 	memset(b, 0, sizeof *b);
@@ -1077,7 +1067,7 @@ build_body_child(struct loader *ld, const xmlNode *n)
 		}
 		build_block(ld, n, BLOCK_PARAGRAPH);
 	} else {
-		st->related = load_grow(st->related, st->nrelated,
+		st->related = xgrow(st->related, st->nrelated,
 		    &ld->related_cap, sizeof *st->related);
 		memset(&st->related[st->nrelated], 0, sizeof *st->related);
 		if (ld->d == NULL)

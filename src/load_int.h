@@ -74,7 +74,6 @@ struct loader {
 
 void	 load_error(struct loader *, unsigned long line, const char *fmt,
 	    ...) __attribute__((format(printf, 3, 4)));
-void	*load_grow(void *p, size_t n, size_t *cap, size_t size);
 
 void	 ids_add(struct loader *, const xmlNode *, enum id_kind, size_t index);
 void	 ids_inline(struct loader *, const xmlNode *parent, size_t *nclaims,
