@@ -1,9 +1,10 @@
 #!/bin/sh
-# deps.sh - installs, on Debian 12, whatever newslens needs to build and
-# test and is not there yet.  Needs root (or sudo) only when something
-# is missing.
+# deps.sh [PACKAGE...] - installs, on Debian 12, whatever newslens needs
+# to build and test (or the packages named) and is not there yet.  Needs
+# root (or sudo) only when something is missing.
 set -eu
-pkgs="build-essential autoconf automake pkg-config libncurses-dev
+pkgs="$*"
+[ -n "$pkgs" ] || pkgs="build-essential autoconf automake pkg-config libncurses-dev
 libxml2-dev libxml2-utils libutf8proc-dev libcriterion-dev tmux mandoc
 valgrind strace"
 missing=""

@@ -134,26 +134,6 @@ utf8_next(const unsigned char *s, size_t len, size_t *i)
 	return cp;
 }
 
-/* s[0..len) with its control bytes as \xNN, for a failure message
- * that must not itself drive the terminal; a new string. */
-static char *
-vis(const char *s, size_t len)
-{
-	char *v = malloc(len * 4 + 1), *p = v;
-
-	cr_assert_not_null(v);
-	for (size_t i = 0; i < len; i++) {
-		unsigned char c = (unsigned char)s[i];
-
-		if ((c < 0x20 && c != '\n' && c != '\t') || c == 0x7f)
-			p += sprintf(p, "\\x%02X", c);
-		else
-			*p++ = (char)c;
-	}
-	*p = '\0';
-	return v;
-}
-
 /* Output that is safe on a terminal: valid UTF-8 with no control
  * character but newline (and tab, if allowed), no DEL, no C1 control,
  * no bidi control and no line or paragraph separator. */

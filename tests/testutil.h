@@ -281,4 +281,24 @@ make_tempdir(void)
 	return dir;
 }
 
+/* s[0..len) with its control bytes as \xNN, for a failure message
+ * that must not itself drive the terminal; a new string. */
+static inline char *
+vis(const char *s, size_t len)
+{
+	char *v = malloc(len * 4 + 1), *p = v;
+
+	cr_assert_not_null(v);
+	for (size_t i = 0; i < len; i++) {
+		unsigned char c = (unsigned char)s[i];
+
+		if ((c < 0x20 && c != '\n' && c != '\t') || c == 0x7f)
+			p += sprintf(p, "\\x%02X", c);
+		else
+			*p++ = (char)c;
+	}
+	*p = '\0';
+	return v;
+}
+
 #endif

@@ -99,25 +99,6 @@ write_story(const char *dir, const char *name, const char *prolog,
 	return path;
 }
 
-/* s[0..len) with control bytes as \xNN, for messages; a new string. */
-static char *
-vis(const char *s, size_t len)
-{
-	char *v = malloc(len * 4 + 1), *p = v;
-
-	cr_assert_not_null(v);
-	for (size_t i = 0; i < len; i++) {
-		unsigned char c = (unsigned char)s[i];
-
-		if ((c < 0x20 && c != '\n') || c == 0x7f)
-			p += sprintf(p, "\\x%02X", c);
-		else
-			*p++ = (char)c;
-	}
-	*p = '\0';
-	return v;
-}
-
 /* Refused: exit 1, nothing on stdout, every stderr line of the form
  * "newslens: FILE:LINE: message", within `seconds` and `kb` KiB. */
 static void
