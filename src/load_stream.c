@@ -377,12 +377,17 @@ scan_chunk(struct scan *sc, const char *p, size_t n)
 	return true;
 }
 
-/* Gives up: the slow path will say why. */
+/* Gives up: the slow path will say why.  The parser is not halted:
+ * libxml2 2.9's xmlStopParser frees its input, and a halt from inside
+ * a callback (an error about the encoding, say) leaves the parse it
+ * returns to reading freed or NULL buffers.  With SAX off it only
+ * scans to the end of the chunk it was given, and no chunk follows. */
 static void
 stream_fail(struct stream *s)
 {
 	s->failed = true;
-	xmlStopParser(s->ctxt);
+	if (s->ctxt != NULL)
+		s->ctxt->disableSAX = 1;
 }
 
 static void
@@ -532,8 +537,6 @@ stream_start(void *ctx, const xmlChar *localname, const xmlChar *prefix,
 	if (s->failed)
 		return;
 	stream_push_text(s);
-	/* A failure stops the parser, which frees its input: the
-	 * attributes point into it. */
 	if (s->failed)
 		return;
 	xmlSAX2StartElementNs(ctx, localname, prefix, uri, nb_namespaces,
