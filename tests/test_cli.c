@@ -527,26 +527,6 @@ Test(bad, name_not_utf8)
 	"</headline></head><actors><actor id=\"a\" kind=\"person\"><name>A" \
 	"</name></actor></actors><body><p>" inline "</p></body></story>\n"
 
-/* tmpl with every "TARGET" replaced by target, as a new string. */
-static char *
-subst(const char *tmpl, const char *target)
-{
-	size_t cap = strlen(tmpl) * (strlen(target) + 1) + 1, len = 0;
-	char *s = malloc(cap);
-	const char *at;
-
-	cr_assert_not_null(s);
-	while ((at = strstr(tmpl, "TARGET")) != NULL) {
-		memcpy(s + len, tmpl, (size_t)(at - tmpl));
-		len += (size_t)(at - tmpl);
-		strcpy(s + len, target);
-		len += strlen(target);
-		tmpl = at + 6;
-	}
-	strcpy(s + len, tmpl);
-	return s;
-}
-
 /* Writes each hostile reference to target into dir and checks that it
  * is refused, quickly (a FIFO target would hang a program that opened
  * it), without the target's content. */

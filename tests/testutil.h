@@ -301,4 +301,24 @@ vis(const char *s, size_t len)
 	return v;
 }
 
+/* tmpl with every "TARGET" replaced by target; a new string. */
+static inline char *
+subst(const char *tmpl, const char *target)
+{
+	size_t cap = strlen(tmpl) * (strlen(target) + 1) + 1, len = 0;
+	char *s = malloc(cap);
+	const char *at;
+
+	cr_assert_not_null(s);
+	while ((at = strstr(tmpl, "TARGET")) != NULL) {
+		memcpy(s + len, tmpl, (size_t)(at - tmpl));
+		len += (size_t)(at - tmpl);
+		strcpy(s + len, target);
+		len += strlen(target);
+		tmpl = at + 6;
+	}
+	strcpy(s + len, tmpl);
+	return s;
+}
+
 #endif

@@ -434,25 +434,6 @@ listener(int *port)
 	return fd;
 }
 
-/* tmpl with every "TARGET" replaced by target; a new string. */
-static char *
-subst(const char *tmpl, const char *target)
-{
-	size_t cap = strlen(tmpl) * (strlen(target) + 1) + 1, len = 0;
-	char *s = malloc(cap);
-	const char *at;
-
-	cr_assert_not_null(s);
-	while ((at = strstr(tmpl, "TARGET")) != NULL) {
-		memcpy(s + len, tmpl, (size_t)(at - tmpl));
-		len += (size_t)(at - tmpl);
-		len = (size_t)(stpcpy(s + len, target) - s);
-		tmpl = at + 6;
-	}
-	strcpy(s + len, tmpl);
-	return s;
-}
-
 #define STORY_WITH(inline) "<story version=\"1\"><head><headline>H" \
 	"</headline></head><actors><actor id=\"a\" kind=\"person\"><name>A" \
 	"</name></actor></actors><body><p>" inline "</p></body></story>\n"
