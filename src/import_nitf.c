@@ -137,14 +137,6 @@ child(const struct nitf *nf, const xmlNode *parent, const char *name)
 	return NULL;
 }
 
-static unsigned long
-node_line(const xmlNode *n)
-{
-	long line = xmlGetLineNo((xmlNodePtr)n);
-
-	return line > 0 ? (unsigned long)line : 0;
-}
-
 static char *
 attr(const xmlNode *n, const char *name)
 {
@@ -169,7 +161,7 @@ drop(struct nitf *nf, const xmlNode *n)
 	nf->drops = xreallocarray(nf->drops, nf->ndrops + 1,
 	    sizeof *nf->drops);
 	nf->drops[nf->ndrops].name = xstrdup(name);
-	nf->drops[nf->ndrops].line = node_line(n);
+	nf->drops[nf->ndrops].line = load_node_line(n);
 	nf->drops[nf->ndrops].count = 1;
 	nf->ndrops++;
 }
@@ -200,7 +192,7 @@ put_text(struct nitf *nf, const char *s, const xmlNode *n)
 		}
 		if (cp < 0x20 || (cp >= 0x7F && cp <= 0x9F)) {
 			if (nf->ctl_line == 0)
-				nf->ctl_line = node_line(n);
+				nf->ctl_line = load_node_line(n);
 			i += (size_t)k;
 			continue;
 		}
@@ -384,7 +376,7 @@ nitf_paragraph(struct nitf *nf, const xmlNode *n)
 	if (nf->text.len == 0)
 		return;
 	b = doc_add_block(nf->doc, false, xstrndup(nf->text.data,
-	    nf->text.len), nf->text.len, node_line(n));
+	    nf->text.len), nf->text.len, load_node_line(n));
 	for (k = 0; k < nf->nspans; k++)
 		block_add_span(b, nf->spans[k].start, nf->spans[k].end,
 		    nf->spans[k].kind, nf->spans[k].ref);
@@ -554,7 +546,7 @@ nitf_front(struct idoc *doc, const char *data, size_t len)
 	buf_free(&nf.text);
 	free(nf.spans);
 	/* The root's line before the tree that holds it is freed. */
-	root_line = node_line(root);
+	root_line = load_node_line(root);
 	xmlFreeDoc(x);
 	if (doc->headline == NULL) {
 		doc_warn(doc, root_line, "no headline: the NITF document "

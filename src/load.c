@@ -408,8 +408,8 @@ is_elem(const xmlNode *n, const char *name)
 	    strcmp((const char *)n->name, name) == 0;
 }
 
-static unsigned long
-node_line(const xmlNode *n)
+unsigned long
+load_node_line(const xmlNode *n)
 {
 	long line = xmlGetLineNo((xmlNodePtr)n);
 
@@ -536,7 +536,7 @@ ids_add(struct loader *ld, const xmlNode *n, enum id_kind kind,
 	ld->ids[ld->nids].id = id;
 	ld->ids[ld->nids].kind = kind;
 	ld->ids[ld->nids].index = index;
-	ld->ids[ld->nids].line = node_line(n);
+	ld->ids[ld->nids].line = load_node_line(n);
 	ld->nids++;
 }
 
@@ -744,7 +744,7 @@ ids_resolve_list(struct loader *ld, const xmlNode *n, const char *attr,
 
 	if (raw == NULL)
 		return;
-	ids_resolve_tokens(ld, node_line(n), raw, kind, what, x);
+	ids_resolve_tokens(ld, load_node_line(n), raw, kind, what, x);
 	xmlFree(raw);
 }
 
@@ -759,11 +759,11 @@ ids_resolve_attr(struct loader *ld, const xmlNode *n, const char *attr,
 	/* Most ids need no cleaning: look them up where they are. */
 	if (raw != NULL && *raw != '\0' && raw[strcspn(raw, " \t\r\n")] ==
 	    '\0' && text_is_safe(raw, strlen(raw)))
-		return ids_resolve(ld, node_line(n), raw, kind, what);
+		return ids_resolve(ld, load_node_line(n), raw, kind, what);
 	/* The schema's NCName allows white space around the id. */
 	id = attr_clean(n, attr);
 	if (id != NULL)
-		v = ids_resolve(ld, node_line(n), id, kind, what);
+		v = ids_resolve(ld, load_node_line(n), id, kind, what);
 	free(id);
 	return v;
 }
@@ -818,7 +818,7 @@ build_actor(struct loader *ld, const xmlNode *n, struct actor *a)
 	if (a->kind == ACTOR_NKINDS)
 		a->kind = ACTOR_OTHER;
 	xmlFree(kind);
-	a->line = node_line(n);
+	a->line = load_node_line(n);
 	a->parent = ids_resolve_attr(ld, n, "member-of", ID_ACTOR,
 	    "member-of of actor");
 	for (c = n->children; c != NULL; c = c->next) {
@@ -893,7 +893,7 @@ build_item(struct loader *ld, enum item_kind kind, size_t parent,
 	it->end = ld->text.len;
 	it->parent = parent;
 	it->ref = NONE;
-	it->line = node_line(n);
+	it->line = load_node_line(n);
 	return st->nitems++;
 }
 
@@ -926,7 +926,7 @@ build_claim(struct loader *ld, const xmlNode *n, size_t item)
 	    sizeof *ld->pending);
 	ld->pending[ld->npending].claim = st->nclaims - 1;
 	ld->pending[ld->npending].ids = attr_raw(n, "disputes");
-	ld->pending[ld->npending].line = node_line(n);
+	ld->pending[ld->npending].line = load_node_line(n);
 	if (ld->pending[ld->npending].ids != NULL)
 		ld->npending++;
 }
@@ -1008,7 +1008,7 @@ build_block(struct loader *ld, const xmlNode *n, enum block_kind kind)
 
 	b->kind = kind;
 	b->id = attr_clean(n, "id");
-	b->line = node_line(n);
+	b->line = load_node_line(n);
 	b->related = NONE;
 	b->first_item = st->nitems;
 	buf_truncate(&ld->text, 0);

@@ -16,6 +16,8 @@
 #include "diag.h"
 #include "story.h"
 
+struct _xmlNode;
+
 #define LOAD_MAX_SIZE_DEFAULT ((size_t)128 << 20)	/* 128 MiB */
 
 struct load_opts {
@@ -42,6 +44,8 @@ char		*load_read_file(const char *path, size_t max, size_t *lenp,
  * *d, the file called `name`. */
 struct _xmlDoc	*load_parse_xml(const char *data, size_t len, const char *name,
 		    struct diag *d);
+/* The line of a node of such a tree, 0 when libxml2 does not know. */
+unsigned long	 load_node_line(const struct _xmlNode *n);
 /* The default story, built into the program. */
 struct story	*load_default(struct diag *d);
 /* The name the default story goes by in messages and listings. */
