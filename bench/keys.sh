@@ -77,7 +77,7 @@ full)
 	round=(Tab c "'" "${search_keys[@]}" n Enter q BSpace G g) ;;
 nosearch)
 	tm send-keys -t b "${search_keys[@]}"
-	wait_for 'match 1 of' 120
+	wait_for 'match ' 120
 	round=(Tab c "'" n Enter q BSpace G g) ;;
 search)
 	round=("${search_keys[@]}") ;;

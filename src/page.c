@@ -117,7 +117,7 @@ page_text(struct reader *r, struct page *p, int indent, const char *s,
     size_t len)
 {
 	struct wrap_line *lines;
-	size_t n = wrap_text(s, len, r->width + READER_MARGIN - 2 - indent,
+	size_t n = wrap_text(s, len, r->width + r->margin - 2 - indent,
 	    &lines), i;
 
 	for (i = 0; i < n; i++)
@@ -730,7 +730,7 @@ reader_rebuild_page(struct reader *r, size_t i)
 	    old->kind != PAGE_QUOTE && old->kind != PAGE_RELATED)
 		return;
 	p = old->kind == PAGE_STATIC ? old->rebuild(r->width +
-	    READER_MARGIN) : build_page(r, old->kind, old->a, old->b);
+	    r->margin) : build_page(r, old->kind, old->a, old->b);
 	p->sel = old->sel < p->n ? old->sel : NONE;
 	p->top = old->top < p->n ? old->top : 0;
 	if (p->sel == NONE)

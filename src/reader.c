@@ -11,6 +11,31 @@
 #include "buf.h"
 #include "xmalloc.h"
 
+/* Empties the cache of drawn blocks' matches. */
+static void
+forget_drawn(const struct reader *r)
+{
+	size_t i;
+
+	for (i = 0; i < READER_HITS; i++) {
+		free(r->drawn[i].hits);
+		r->drawn[i].hits = NULL;
+		r->drawn[i].block = NONE;
+		r->drawn[i].n = 0;
+	}
+}
+
+/* The margin that holds the number of the last of nblocks blocks. */
+static int
+reader_margin(size_t nblocks)
+{
+	int digits = 1;
+
+	while (nblocks >= 10)
+		nblocks /= 10, digits++;
+	return digits > READER_MARGIN - 2 ? digits + 2 : READER_MARGIN;
+}
+
 void
 reader_init(struct reader *r, struct story *st, const char *path)
 {
@@ -18,10 +43,14 @@ reader_init(struct reader *r, struct story *st, const char *path)
 	r->st = st;
 	r->path = path ? xstrdup(path) : NULL;
 	r->lay = xcalloc(st->nblocks ? st->nblocks : 1, sizeof *r->lay);
-	r->width = 80 - READER_MARGIN;
+	r->margin = reader_margin(st->nblocks);
+	r->width = 80 - r->margin;
 	r->rows = 20;
 	r->focus = NONE;
-	r->hit = NONE;
+	r->hit.block = NONE;
+	r->count_max = READER_COUNT_MAX;
+	r->drawn = xcalloc(READER_HITS, sizeof *r->drawn);
+	forget_drawn(r);
 }
 
 void
@@ -36,7 +65,10 @@ reader_free(struct reader *r)
 		free(r->lay[i].lines);
 	free(r->lay);
 	free(r->needle);
+	free(r->folded);
 	free(r->hits);
+	forget_drawn(r);
+	free(r->drawn);
 	free(r->notice);
 	free(r->path);
 	story_free(r->st);
@@ -464,71 +496,115 @@ item_at(const struct reader *r, size_t block, size_t offset)
 	return found;
 }
 
-/* Shows hit h: scrolls to it, focuses the item that holds it. */
+/* Shows a match: scrolls to it, focuses the item that holds it. */
 static void
-show_hit(struct reader *r, size_t h, bool wrapped)
+show_hit(struct reader *r, const struct search_hit *hit, bool wrapped)
 {
-	const struct search_hit *hit = &r->hits[h];
 	const struct layout *l = reader_layout(r, hit->block);
 	struct row row = { hit->block, 0 };
-	size_t item = item_at(r, hit->block, hit->start);
+	struct buf b = BUF_INIT;
 
 	history_push(r->back, &r->nback, here(r));
 	r->nfwd = 0;
-	r->hit = h;
-	r->focus = item;
+	r->hit = *hit;
+	r->focus = item_at(r, hit->block, hit->start);
 	while (row.line + 1 < l->nlines &&
 	    l->lines[row.line + 1].start <= hit->start)
 		row.line++;
 	show_row(r, row);
-	reader_notify(r, "%smatch %zu of %zu", wrapped ?
-	    "search wrapped; " : "", h + 1, r->nhits);
+	if (wrapped)
+		buf_puts(&b, "search wrapped; ");
+	if (r->nhits != NONE)
+		buf_printf(&b, "match %zu of %zu", search_hit_at(r->hits,
+		    r->nhits, hit->block, hit->start) + 1, r->nhits);
+	else
+		buf_printf(&b, "match in paragraph %zu of %zu",
+		    hit->block + 1, r->st->nblocks);
+	reader_notify(r, "%s", b.data);
+	buf_free(&b);
+}
+
+/* Whether the story holds at most max bytes of text; reads no more
+ * blocks than it takes to tell. */
+static bool
+story_within(const struct story *st, size_t max)
+{
+	size_t b, total = 0;
+
+	for (b = 0; b < st->nblocks && total <= max; b++)
+		total += st->blocks[b].len;
+	return total <= max;
 }
 
 void
 reader_search(struct reader *r, const char *needle, size_t len)
 {
-	size_t start = 0, h;
+	struct search_hit hit;
+	size_t start = 0;
+	bool wrapped;
 
-	free(r->hits);
 	free(r->needle);
+	free(r->folded);
+	free(r->hits);
+	forget_drawn(r);
 	r->needle = xstrndup(needle, len);
-	r->nhits = search_story(r->st, needle, len, &r->hits);
-	r->hit = NONE;
-	if (r->nhits == 0) {
-		reader_notify(r, "not found: %s", r->needle);
-		return;
-	}
+	r->folded = search_fold(needle, len, &r->nfolded);
+	r->hits = NULL;
+	r->nhits = NONE;
+	r->hit.block = NONE;
 	if (r->top.block < r->st->nblocks &&
 	    r->top.line < reader_layout(r, r->top.block)->nlines)
 		start = reader_layout(r, r->top.block)->lines[r->top.line].start;
-	h = search_hit_at(r->hits, r->nhits, r->top.block, start);
-	show_hit(r, h, r->hits[h].block < r->top.block ||
-	    (r->hits[h].block == r->top.block && r->hits[h].start < start));
+	if (!search_next(r->st, r->folded, r->nfolded, r->top.block, start,
+	    true, &hit, &wrapped)) {
+		reader_notify(r, "not found: %s", r->needle);
+		return;
+	}
+	if (story_within(r->st, r->count_max))
+		r->nhits = search_story(r->st, needle, len, &r->hits);
+	show_hit(r, &hit, wrapped);
 }
 
 void
 reader_search_step(struct reader *r, bool forward)
 {
-	size_t h;
-	bool wrapped = false;
+	struct search_hit hit;
+	size_t block = r->top.block, offset = 0;
+	bool wrapped;
 
-	if (r->nhits == 0) {
-		reader_notify(r, r->needle ? "not found: %s" :
-		    "no search yet: / then text", r->needle ? r->needle : "");
+	if (r->needle == NULL) {
+		reader_notify(r, "no search yet: / then text");
 		return;
 	}
-	if (r->hit == NONE)
-		h = 0;
-	else if (forward) {
-		h = r->hit + 1;
-		if (h == r->nhits)
-			h = 0, wrapped = true;
-	} else if (r->hit == 0)
-		h = r->nhits - 1, wrapped = true;
-	else
-		h = r->hit - 1;
-	show_hit(r, h, wrapped);
+	if (r->hit.block != NONE) {
+		block = r->hit.block;
+		offset = r->hit.start + (forward ? 1 : 0);
+	}
+	if (!search_next(r->st, r->folded, r->nfolded, block, offset,
+	    forward, &hit, &wrapped)) {
+		reader_notify(r, "not found: %s", r->needle);
+		return;
+	}
+	show_hit(r, &hit, wrapped);
+}
+
+size_t
+reader_block_hits(const struct reader *r, size_t b,
+    const struct search_hit **hits)
+{
+	struct reader_hits *slot = &r->drawn[b % READER_HITS];
+
+	*hits = NULL;
+	if (r->nfolded == 0)
+		return 0;
+	if (slot->block != b) {
+		free(slot->hits);
+		slot->n = search_block(r->st, b, r->folded, r->nfolded,
+		    &slot->hits);
+		slot->block = b;
+	}
+	*hits = slot->hits;
+	return slot->n;
 }
 
 /* ---- the status line ---------------------------------------------- */

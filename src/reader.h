@@ -17,7 +17,9 @@
 #include "story.h"
 #include "text.h"
 
-/* The article's left margin: a paragraph number, then the claim bar. */
+/* The article's left margin: a paragraph number of at least three
+ * digits, the claim bar and a space; reader_init() widens it for a
+ * story of 1,000 blocks or more (struct reader's margin). */
 #define READER_MARGIN 5
 
 /* A row of the article: line `line` of block `block`; line == nlines
@@ -92,11 +94,21 @@ struct place {
 };
 
 #define READER_HISTORY_MAX 256
+/* The most text a search reads at once to count its matches. */
+#define READER_COUNT_MAX ((size_t)1 << 20)
+#define READER_HITS 64
+
+struct reader_hits {
+	size_t		 block;		/* NONE when the slot is empty */
+	size_t		 n;
+	struct search_hit *hits;
+};
 
 struct reader {
 	struct story	*st;
 	char		*path;		/* the story's file; NULL: built in */
 	int		 width;		/* columns of article text */
+	int		 margin;	/* columns left of it */
 	int		 rows;		/* rows of article */
 	struct layout	*lay;		/* one per block, laid out lazily */
 	struct row	 top;
@@ -107,10 +119,21 @@ struct reader {
 	struct place	 fwd[READER_HISTORY_MAX];
 	size_t		 nfwd;
 
-	char		*needle;	/* the last search, or NULL */
+	char		*needle;	/* the last search as typed, or NULL */
+	char		*folded;	/* the same, search_fold()ed */
+	size_t		 nfolded;
+	struct search_hit hit;		/* the current match; hit.block is
+					 * NONE when there is none */
+	/* Every match, found at once only in a story of at most
+	 * count_max bytes of text, so that a search costs the same in
+	 * any story: in a longer one nhits is NONE and n and N read on
+	 * to the next match. */
 	struct search_hit *hits;
 	size_t		 nhits;
-	size_t		 hit;		/* the current hit, or NONE */
+	size_t		 count_max;
+	/* The matches of blocks lately drawn, by block % READER_HITS;
+	 * filled in by reader_block_hits() even on a const reader. */
+	struct reader_hits *drawn;
 
 	struct page	**pages;	/* pages[npages - 1] is on top */
 	size_t		 npages;
@@ -158,6 +181,10 @@ bool	reader_forward(struct reader *);
  * screen; n / N move among hits, wrapping with a notice. */
 void	reader_search(struct reader *, const char *needle, size_t len);
 void	reader_search_step(struct reader *, bool forward);
+/* The matches of the last search in block b, in order; 0 when there
+ * is no search.  Cached, so drawing a screen costs what is on it. */
+size_t	reader_block_hits(const struct reader *, size_t b,
+	    const struct search_hit **hits);
 
 /* Opens the card of the focused item (Enter in the article). */
 bool	reader_open_focus(struct reader *);

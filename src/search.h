@@ -7,6 +7,7 @@
 #ifndef NEWSLENS_SEARCH_H
 #define NEWSLENS_SEARCH_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 #include "story.h"
@@ -17,6 +18,22 @@ struct search_hit {
 	size_t	end;
 };
 
+/* Folds a needle for search_block and search_next: a caller-owned
+ * string of *flen bytes; *flen is 0 when it folds to nothing. */
+char	*search_fold(const char *needle, size_t len, size_t *flen);
+/* The matches of a folded needle in block b, in order, without
+ * overlaps: returns the count and stores a caller-owned array in *hits
+ * (NULL when there are none). */
+size_t	search_block(const struct story *, size_t b, const char *folded,
+	    size_t flen, struct search_hit **hits);
+/* The first match at or after (block, offset), or with forward false
+ * the last one before it, going round the story once; *wrapped tells
+ * whether it went past an end.  Reads only as far as that match, so
+ * its cost is the distance to it, not the story's size.  False when
+ * there is no match at all. */
+bool	search_next(const struct story *, const char *folded, size_t flen,
+	    size_t block, size_t offset, bool forward, struct search_hit *hit,
+	    bool *wrapped);
 /* Finds every match of needle[0..len) in the body, in reading order,
  * without overlaps.  Returns the count and stores a caller-owned array
  * in *hits (NULL when there are none).  An empty needle, or one that

@@ -266,14 +266,13 @@ ui_attr_at(struct ui *u, size_t b, size_t offset, bool *claim)
 static bool
 ui_in_hit(const struct reader *r, size_t b, size_t offset, bool *current)
 {
-	size_t h = search_hit_at(r->hits, r->nhits, b, 0);
-	size_t i;
+	const struct search_hit *hits;
+	size_t i, n = reader_block_hits(r, b, &hits);
 
-	if (h == NONE)
-		return false;
-	for (i = h; i < r->nhits && r->hits[i].block == b; i++)
-		if (offset >= r->hits[i].start && offset < r->hits[i].end) {
-			*current = i == r->hit;
+	for (i = 0; i < n && hits[i].start <= offset; i++)
+		if (offset < hits[i].end) {
+			*current = b == r->hit.block &&
+			    hits[i].start == r->hit.start;
 			return true;
 		}
 	return false;
@@ -301,19 +300,20 @@ static void
 ui_margin(struct ui *u, int y, size_t b, size_t line, bool claim)
 {
 	const struct block *bl = &u->r.st->blocks[b];
-	char num[16];
+	int digits = u->r.margin - 2;
+	char num[32];
 
 	if (line == 0) {
 		if (bl->kind == BLOCK_RELATED)
-			snprintf(num, sizeof num, "%3s", u->ascii ? ">>" :
-			    "\xc2\xbb");
+			snprintf(num, sizeof num, "%*s", digits, u->ascii ?
+			    ">>" : "\xc2\xbb");
 		else
-			snprintf(num, sizeof num, "%3zu", b + 1);
-		ui_str(u, y, 0, 3, num, ROLE_MARGIN);
+			snprintf(num, sizeof num, "%*zu", digits, b + 1);
+		ui_str(u, y, 0, digits, num, ROLE_MARGIN);
 	}
 	if (claim)
-		ui_str(u, y, 3, 4, u->ascii ? "|" : "\xe2\x94\x82",
-		    ROLE_CLAIMBAR);
+		ui_str(u, y, digits, digits + 1, u->ascii ? "|" :
+		    "\xe2\x94\x82", ROLE_CLAIMBAR);
 }
 
 static void
@@ -325,7 +325,7 @@ ui_article_line(struct ui *u, int y, int right, size_t b, size_t line,
 	const struct block *bl = &r->st->blocks[b];
 	const struct wrap_line *wl;
 	size_t pos, next;
-	int x = READER_MARGIN;
+	int x = r->margin;
 
 	if (line >= l->nlines)
 		return;
@@ -357,7 +357,7 @@ ui_draw_article(struct ui *u, int y0, int y1, int right,
 	int y;
 
 	if (u->r.st->nblocks == 0) {
-		ui_str(u, y0, READER_MARGIN, right, "(this story has no text)",
+		ui_str(u, y0, u->r.margin, right, "(this story has no text)",
 		    ROLE_HINT);
 		return;
 	}
@@ -516,7 +516,7 @@ ui_layout(struct ui *u)
 	int head = 1 + (u->lines >= 10) + (u->lines >= 14);
 	int foot = ui_foot(u);
 	int width = (ui_panel_shown(u) ? u->cols - UI_PANEL_WIDTH :
-	    u->cols) - READER_MARGIN - 1;
+	    u->cols) - u->r.margin - 1;
 
 	u->too_small = u->cols < UI_MIN_COLS || u->lines < UI_MIN_LINES;
 	if (!u->too_small)
@@ -621,9 +621,9 @@ ui_item_at(struct ui *u, int y, int x)
 	const struct layout *l;
 	const struct block *bl;
 	size_t pos, next, i, found = NONE;
-	int cx = READER_MARGIN;
+	int cx = u->r.margin;
 
-	if (y < head || y >= head + u->r.rows || x < READER_MARGIN ||
+	if (y < head || y >= head + u->r.rows || x < u->r.margin ||
 	    u->r.st->nblocks == 0)
 		return NONE;
 	if (!reader_row_step(&u->r, &row, y - head) && y != head)

@@ -154,24 +154,104 @@ Test(reader, resize_keeps_the_focus_in_view)
 	cr_expect(visible(r.focus));
 }
 
+static bool
+same_hit(const struct search_hit *a, const struct search_hit *b)
+{
+	return a->block == b->block && a->start == b->start &&
+	    a->end == b->end;
+}
+
 Test(reader, search_wraps_with_a_notice)
 {
 	reader_search(&r, "HUAWEI", 6);
 	/* The seed holds "Huawei" nine times, once in the headline. */
 	cr_assert_eq(r.nhits, 8);
-	cr_expect_eq(r.hit, 0);
-	cr_expect(strstr(r.notice, "match 1 of") != NULL, "%s", r.notice);
+	cr_expect(same_hit(&r.hit, &r.hits[0]));
+	cr_expect(strstr(r.notice, "match 1 of 8") != NULL, "%s", r.notice);
 	reader_search_step(&r, false);
-	cr_expect_eq(r.hit, r.nhits - 1);
-	cr_expect(strstr(r.notice, "wrapped") != NULL, "%s", r.notice);
+	cr_expect(same_hit(&r.hit, &r.hits[7]));
+	cr_expect(strstr(r.notice, "wrapped; match 8 of 8") != NULL, "%s",
+	    r.notice);
 	reader_search_step(&r, true);
-	cr_expect_eq(r.hit, 0);
+	cr_expect(same_hit(&r.hit, &r.hits[0]));
+	reader_search_step(&r, true);
+	cr_expect(same_hit(&r.hit, &r.hits[1]));
+	cr_expect_str_eq(r.notice, "match 2 of 8");
 	reader_search(&r, "brandon lewis", 13);
 	cr_expect_eq(r.nhits, 1);
 	expect_status("Mention");
 	reader_search(&r, "no such words", 13);
-	cr_expect_eq(r.nhits, 0);
+	cr_expect_eq(r.hit.block, NONE);
 	cr_expect(strstr(r.notice, "not found") != NULL);
+	reader_search_step(&r, true);
+	cr_expect(strstr(r.notice, "not found") != NULL);
+}
+
+Test(reader, step_before_any_search)
+{
+	reader_search_step(&r, true);
+	cr_expect_str_eq(r.notice, "no search yet: / then text");
+}
+
+/* A story with more text than count_max is searched without counting:
+ * n and N must still visit the same matches, in the same order, as
+ * with the count. */
+Test(reader, uncounted_search_visits_the_same_matches)
+{
+	static const char *const needles[] = { "huawei", "the", "uk", "5g",
+	    "relatively soon" };
+	struct search_hit seen[64];
+	size_t i, k, n;
+	int dir;
+
+	for (i = 0; i < sizeof needles / sizeof *needles; i++)
+		for (dir = 0; dir < 2; dir++) {
+			r.count_max = READER_COUNT_MAX;
+			reader_top(&r);
+			reader_search(&r, needles[i], strlen(needles[i]));
+			cr_assert_neq(r.nhits, NONE);
+			n = r.nhits < 64 ? r.nhits : 64;
+			for (k = 0; k < n; k++) {
+				seen[k] = r.hit;
+				reader_search_step(&r, dir == 0);
+			}
+			cr_expect(same_hit(&r.hit, &seen[n < r.nhits ? n : 0]));
+
+			r.count_max = 0;
+			reader_top(&r);
+			reader_search(&r, needles[i], strlen(needles[i]));
+			cr_assert_eq(r.nhits, NONE);
+			cr_assert_null(r.hits);
+			cr_expect(strstr(r.notice, "match in paragraph") != NULL,
+			    "%s", r.notice);
+			for (k = 0; k < n; k++) {
+				cr_expect(same_hit(&r.hit, &seen[k]),
+				    "%s: match %zu differs", needles[i], k);
+				reader_search_step(&r, dir == 0);
+			}
+		}
+}
+
+/* What is drawn highlighted is what the search found. */
+Test(reader, block_hits_agree_with_the_count)
+{
+	const struct search_hit *hits;
+	size_t b, i, k = 0, n;
+
+	reader_search(&r, "the", 3);
+	cr_assert_gt(r.nhits, 20);
+	for (b = 0; b < r.st->nblocks; b++) {
+		n = reader_block_hits(&r, b, &hits);
+		for (i = 0; i < n; i++, k++) {
+			cr_assert_lt(k, r.nhits);
+			cr_expect(same_hit(&hits[i], &r.hits[k]));
+		}
+	}
+	cr_expect_eq(k, r.nhits);
+	/* Again from the cache, in the other order. */
+	for (b = r.st->nblocks; b-- > 0; )
+		k -= reader_block_hits(&r, b, &hits);
+	cr_expect_eq(k, 0);
 }
 
 static size_t

@@ -266,6 +266,45 @@ Test(index, search)
 	cr_expect_null(hits);
 }
 
+Test(index, search_next_goes_round_once)
+{
+	struct search_hit h, *hits;
+	size_t flen;
+	char *b = search_fold("B", 1, &flen);
+	bool wrapped;
+
+	load_small();
+	cr_assert_eq(search_story(st, "b", 1, &hits), 2);
+	cr_assert(search_next(st, b, flen, 0, 0, true, &h, &wrapped));
+	cr_expect(h.block == 0 && h.start == hits[0].start && !wrapped);
+	cr_assert(search_next(st, b, flen, 0, h.start + 1, true, &h,
+	    &wrapped));
+	cr_expect(h.block == 2 && h.start == hits[1].start && !wrapped);
+	cr_assert(search_next(st, b, flen, 2, h.start + 1, true, &h,
+	    &wrapped));
+	cr_expect(h.block == 0 && wrapped, "forward past the end");
+	cr_assert(search_next(st, b, flen, 0, h.start, false, &h,
+	    &wrapped));
+	cr_expect(h.block == 2 && wrapped, "backward past the start");
+	cr_assert(search_next(st, b, flen, 2, h.start, false, &h,
+	    &wrapped));
+	cr_expect(h.block == 0 && !wrapped);
+	cr_assert(search_next(st, b, flen, 1, 0, false, &h, &wrapped));
+	cr_expect(h.block == 0 && !wrapped);
+	/* Only match in its own block, on the far side of the offset. */
+	cr_assert(search_next(st, b, flen, 2, 0, true, &h, &wrapped));
+	cr_expect(h.block == 2 && !wrapped);
+	cr_assert(search_next(st, b, flen, 2, 0, false, &h, &wrapped));
+	cr_expect(h.block == 0 && !wrapped);
+	cr_expect_not(search_next(st, b, 0, 0, 0, true, &h, &wrapped));
+	free(hits);
+	free(b);
+	b = search_fold("zz", 2, &flen);
+	cr_expect_not(search_next(st, b, flen, 1, 3, true, &h, &wrapped));
+	cr_expect_not(search_next(st, b, flen, 1, 3, false, &h, &wrapped));
+	free(b);
+}
+
 Test(shipped, search_is_case_insensitive)
 {
 	struct search_hit *hits;

@@ -315,6 +315,38 @@ test_search_accents() {
 	wait_for 'match 1 of 1([^0-9]|$)'
 }
 
+# A story of more than a mebibyte of text: 12,000 paragraphs, the word
+# "needle" only in the 5,000th and the 9,000th.  The reader does not
+# count the matches there; it names the paragraph instead.  The margin
+# widens to hold five-digit numbers.
+test_search_long() {
+	local long=$TMPD/long.xml
+	awk 'BEGIN {
+		print "<?xml version=\"1.0\" encoding=\"UTF-8\"?>"
+		print "<story version=\"1\"><head><headline>Long story</headline></head>"
+		print "<actors><actor id=\"a\" kind=\"person\"><name>A</name></actor></actors><body>"
+		for (i = 1; i <= 12000; i++)
+			printf "<p>Paragraph %d, said <mention actor=\"a\">A</mention>, has a %s and some words to fill it out a little further, to make the story longer than a mebibyte.</p>\n", i, i == 5000 || i == 9000 ? "needle" : "thread"
+		print "</body></story>"
+	}' > "$long"
+	start -- "$long" && wait_for -F "Long story" || return 1
+	search NEEDLE
+	wait_for -F "match in paragraph 5000 of 12000" || return 1
+	wait_for '^ 5000  Paragraph 5000, said A, has a needle' || return 1
+	keys n
+	wait_for -F "match in paragraph 9000 of 12000" || return 1
+	keys n
+	wait_for -F "search wrapped; match in paragraph 5000 of 12000" ||
+	    return 1
+	keys N
+	wait_for -F "search wrapped; match in paragraph 9000 of 12000" ||
+	    return 1
+	keys g
+	search needle
+	wait_for -F "match in paragraph 5000 of 12000" || return 1
+	alive
+}
+
 # ---- 5. views -----------------------------------------------------------------
 
 # see TEXT: TEXT is on the screen, if need be after going to the end (G).
@@ -607,6 +639,8 @@ t "search is case-insensitive: HUAWEI, HuAwEi" test_search_case
 t "search /Brandon" test_search_name
 t "tests/data/accents.xml is a valid story" test_accents_check
 t "search: NFC Café found by CAFE + U+0301, and only it" test_search_accents
+t "search in a story of over 1 MiB of text: no count, the paragraph" \
+    test_search_long
 t "? and F1 show the help (Tab, search); q closes it" test_help
 t "a shows the actors; q closes them" test_actors_view
 t "w shows the relations; q closes them" test_relations_view

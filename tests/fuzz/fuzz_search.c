@@ -9,7 +9,8 @@
  * valid UTF-8 the fold agrees with utf8proc_map() (short inputs only:
  * utf8proc's reordering is quadratic); folding is idempotent; every
  * hit lies within its block, on cluster boundaries, in order, without
- * overlaps, and folds to the folded needle. */
+ * overlaps, and folds to the folded needle; from each hit, search_next
+ * finds the next and the previous one. */
 #include "config.h"
 
 #include <string.h>
@@ -103,12 +104,40 @@ boundary(const char *s, size_t len, size_t pos)
 	return p == pos;
 }
 
+static bool
+same_hit(const struct search_hit *a, const struct search_hit *b)
+{
+	return a->block == b->block && a->start == b->start &&
+	    a->end == b->end;
+}
+
+/* From hit i of n, search_next finds hit i + 1 and hit i - 1, round
+ * the story, as n and N do in the reader. */
+static void
+check_next(const struct story *st, const char *fneedle, size_t fn,
+    const struct search_hit *hits, size_t n, size_t i)
+{
+	const struct search_hit *h = &hits[i];
+	struct search_hit next;
+	bool wrapped;
+
+	FUZZ_CHECK(search_next(st, fneedle, fn, h->block, h->start + 1,
+	    true, &next, &wrapped));
+	FUZZ_CHECK(same_hit(&next, &hits[(i + 1) % n]));
+	FUZZ_CHECK(wrapped == (i + 1 == n));
+	FUZZ_CHECK(search_next(st, fneedle, fn, h->block, h->start, false,
+	    &next, &wrapped));
+	FUZZ_CHECK(same_hit(&next, &hits[(i + n - 1) % n]));
+	FUZZ_CHECK(wrapped == (i == 0));
+}
+
 static void
 check_search(const struct story *st, const char *needle, size_t nlen)
 {
-	struct search_hit *hits;
+	struct search_hit *hits, next;
 	size_t n, i, fn, fh, at;
 	char *fneedle, *fhit;
+	bool wrapped;
 
 	n = search_story(st, needle, nlen, &hits);
 	fneedle = text_fold(needle, nlen, &fn, NULL);
@@ -131,9 +160,13 @@ check_search(const struct story *st, const char *needle, size_t nlen)
 		free(fhit);
 		at = search_hit_at(hits, n, h->block, h->start);
 		FUZZ_CHECK(at == i);
+		check_next(st, fneedle, fn, hits, n, i);
 	}
-	if (n == 0)
+	if (n == 0) {
 		FUZZ_CHECK(search_hit_at(hits, n, 0, 0) == NONE);
+		FUZZ_CHECK(!search_next(st, fneedle, fn, 0, 0, true, &next,
+		    &wrapped));
+	}
 	free(fneedle);
 	free(hits);
 }
