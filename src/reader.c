@@ -524,10 +524,11 @@ show_hit(struct reader *r, const struct search_hit *hit, bool wrapped)
 	buf_free(&b);
 }
 
-/* Whether the story holds at most max bytes of text; reads no more
+/* Whether the story holds at most max bytes of text, few enough to
+ * count every match of a search in; reads no more
  * blocks than it takes to tell. */
 static bool
-story_within(const struct story *st, size_t max)
+countable(const struct story *st, size_t max)
 {
 	size_t b, total = 0;
 
@@ -560,7 +561,7 @@ reader_search(struct reader *r, const char *needle, size_t len)
 		reader_notify(r, "not found: %s", r->needle);
 		return;
 	}
-	if (story_within(r->st, r->count_max))
+	if (countable(r->st, r->count_max))
 		r->nhits = search_story(r->st, needle, len, &r->hits);
 	show_hit(r, &hit, wrapped);
 }
