@@ -474,17 +474,24 @@ collapse_into(struct buf *b, bool *space, const char *s)
 }
 
 /* A string for the model: collapsed, trimmed and sanitised; owned by
- * the caller.  NULL stays NULL. */
+ * the caller.  NULL stays NULL.  The result is copied out at its exact
+ * size: a buf holds at least 64 bytes, and a story keeps tens of
+ * thousands of short strings (ids, dates), twice that much memory
+ * held to the end.  The buf itself is freed at once and reused by the
+ * next call. */
 static char *
 clean_str(const char *s)
 {
 	struct buf b = BUF_INIT;
 	bool space = false;
+	char *r;
 
 	if (s == NULL)
 		return NULL;
 	collapse_into(&b, &space, s);
-	return buf_detach(&b);
+	r = xstrndup(b.len ? b.data : "", b.len);
+	buf_free(&b);
+	return r;
 }
 
 static char *
