@@ -531,23 +531,31 @@ child_elem(const xmlNode *parent, const char *name)
 
 /* ---- pass one: the ids -------------------------------------------- */
 
-void
-ids_add(struct loader *ld, const xmlNode *n, enum id_kind kind,
-    size_t index)
+/* Registers id, which the loader frees if it owns it. */
+static void
+ids_add_str(struct loader *ld, char *id, bool owned, enum id_kind kind,
+    size_t index, unsigned long line)
 {
-	char *id = attr_clean(n, "id");
-
 	if (id == NULL)
 		return;
 	ld->ids = xgrow(ld->ids, ld->nids, &ld->ids_cap, sizeof *ld->ids);
 	ld->ids[ld->nids].id = id;
+	ld->ids[ld->nids].owned = owned;
 	ld->ids[ld->nids].kind = kind;
 	ld->ids[ld->nids].index = index;
-	ld->ids[ld->nids].line = load_node_line(n);
+	ld->ids[ld->nids].line = line;
 	ld->nids++;
 }
 
 void
+ids_add(struct loader *ld, const xmlNode *n, enum id_kind kind,
+    size_t index)
+{
+	ids_add_str(ld, attr_clean(n, "id"), true, kind, index,
+	    load_node_line(n));
+}
+
+static void
 ids_inline(struct loader *ld, const xmlNode *parent, size_t *nclaims,
     size_t *nquotes)
 {
@@ -781,7 +789,8 @@ ids_free(struct loader *ld)
 	size_t i;
 
 	for (i = 0; i < ld->nids; i++)
-		free(ld->ids[i].id);
+		if (ld->ids[i].owned)
+			free(ld->ids[i].id);
 	free(ld->ids);
 	ld->ids = NULL;
 	ld->nids = 0;
@@ -1050,9 +1059,42 @@ build_related(struct loader *ld, const xmlNode *n)
 	st->nrelated++;
 }
 
+/* The fast path's ids of the block just built, in file order: the
+ * strings the model holds, not copies of them, so that each id is in
+ * memory once.  They are the strings ids_collect would have found:
+ * both come from attr_clean of the same attribute. */
+static void
+ids_borrow_block(struct loader *ld, size_t claim, size_t quote)
+{
+	struct story *st = ld->st;
+	const struct block *b = &st->blocks[st->nblocks];
+	const struct item *it;
+
+	if (b->kind == BLOCK_RELATED) {
+		ids_add_str(ld, st->related[b->related].id, false, ID_RELATED,
+		    b->related, b->line);
+		return;
+	}
+	ids_add_str(ld, b->id, false, ID_PARAGRAPH, st->nblocks, b->line);
+	while (claim < st->nclaims || quote < st->nquotes)
+		if (quote == st->nquotes || (claim < st->nclaims &&
+		    st->claims[claim].item < st->quotes[quote].item)) {
+			it = &st->items[st->claims[claim].item];
+			ids_add_str(ld, st->claims[claim].id, false, ID_CLAIM,
+			    claim, it->line);
+			claim++;
+		} else {
+			it = &st->items[st->quotes[quote].item];
+			ids_add_str(ld, st->quotes[quote].id, false, ID_QUOTE,
+			    quote, it->line);
+			quote++;
+		}
+}
+
 /* One child of body, which the slow path has in its whole tree and
  * the fast path alone; arrays grow as needed.  The fast path registers
- * its ids here, the slow path has registered them all before. */
+ * its ids here, once the block is built; the slow path has registered
+ * them all before. */
 void
 build_body_child(struct loader *ld, const xmlNode *n)
 {
@@ -1067,21 +1109,17 @@ build_body_child(struct loader *ld, const xmlNode *n)
 	    sizeof *st->blocks);
 	b = &st->blocks[st->nblocks];
 	memset(b, 0, sizeof *b);
-	if (para) {
-		if (ld->d == NULL) {
-			ids_add(ld, n, ID_PARAGRAPH, st->nblocks);
-			ids_inline(ld, n, &nclaims, &nquotes);
-		}
+	if (para)
 		build_block(ld, n, BLOCK_PARAGRAPH);
-	} else {
+	else {
 		st->related = xgrow(st->related, st->nrelated,
 		    &ld->related_cap, sizeof *st->related);
 		memset(&st->related[st->nrelated], 0, sizeof *st->related);
-		if (ld->d == NULL)
-			ids_add(ld, n, ID_RELATED, st->nrelated);
 		build_related(ld, n);
 	}
 	b->nitems = st->nitems - b->first_item;
+	if (ld->d == NULL)
+		ids_borrow_block(ld, nclaims, nquotes);
 	st->nblocks++;
 }
 

@@ -30,6 +30,8 @@ enum id_kind { ID_ACTOR, ID_PARAGRAPH, ID_RELATED, ID_CLAIM, ID_QUOTE };
 
 struct idref {
 	char		*id;
+	bool		 owned;		/* false: the model's string (the
+					 * fast path's body ids) */
 	enum id_kind	 kind;
 	size_t		 index;
 	unsigned long	 line;
@@ -76,8 +78,6 @@ void	 load_error(struct loader *, unsigned long line, const char *fmt,
 	    ...) __attribute__((format(printf, 3, 4)));
 
 void	 ids_add(struct loader *, const xmlNode *, enum id_kind, size_t index);
-void	 ids_inline(struct loader *, const xmlNode *parent, size_t *nclaims,
-	    size_t *nquotes);
 bool	 ids_hash_add(struct loader *, size_t i);
 void	 ids_resolve_tokens(struct loader *, unsigned long line, char *raw,
 	    enum id_kind, const char *what, struct idx *);
