@@ -582,14 +582,14 @@ idref_cmp(const void *a, const void *b)
 	return (x->line > y->line) - (x->line < y->line);
 }
 
-static size_t
+static uint32_t
 ids_hash_of(const char *s)
 {
 	uint64_t h = 14695981039346656037ULL;	/* FNV-1a */
 
 	for (; *s != '\0'; s++)
 		h = (h ^ (unsigned char)*s) * 1099511628211ULL;
-	return (size_t)h;
+	return (uint32_t)(h ^ (h >> 32));
 }
 
 /* Adds ids[i] to the hash table, which grows to keep at least twice
@@ -599,10 +599,12 @@ ids_hash_of(const char *s)
 bool
 ids_hash_add(struct loader *ld, size_t i)
 {
-	size_t h, j, full, cap = ld->hash ? ld->hash_mask + 1 : 0;
+	size_t h, j, cap = ld->hash ? ld->hash_mask + 1 : 0;
+	uint32_t full;
 
 	if (cap < 2 * (i + 1)) {
-		size_t *old = ld->hash, oldcap = cap;
+		uint32_t *old = ld->hash;
+		size_t oldcap = cap;
 
 		for (cap = cap ? cap : 16; cap < 2 * (i + 1); cap *= 2)
 			;
@@ -628,7 +630,7 @@ ids_hash_add(struct loader *ld, size_t i)
 			ld->hash = NULL;
 			return false;
 		}
-	ld->hash[2 * h] = i + 1;
+	ld->hash[2 * h] = (uint32_t)(i + 1);
 	ld->hash[2 * h + 1] = full;
 	return true;
 }
@@ -687,7 +689,8 @@ ids_collect(struct loader *ld, const xmlNode *root)
 static const struct idref *
 ids_find(const struct loader *ld, const char *id)
 {
-	size_t lo = 0, hi = ld->nids, mid, h, full;
+	size_t lo = 0, hi = ld->nids, mid, h;
+	uint32_t full;
 	int c;
 
 	if (ld->hash != NULL) {

@@ -12,6 +12,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 #include <libxml/parser.h>
 #include <libxml/relaxng.h>
@@ -54,11 +55,15 @@ struct loader {
 					 * when one is used twice */
 	size_t		 nids;
 	size_t		 ids_cap;
-	size_t		*hash;		/* ids by hash: pairs of index + 1
-					 * (0: empty) and the id's full hash,
-					 * so that probes and growth compare
-					 * numbers, not strings; NULL when
-					 * the ids are sorted */
+	uint32_t	*hash;		/* ids by hash: pairs of index + 1
+					 * (0: empty) and the id's 32-bit
+					 * hash, so that probes and growth
+					 * compare numbers, not strings; NULL
+					 * when the ids are sorted.  32 bits
+					 * halve the table, the largest of
+					 * the loader's while it streams; a
+					 * file of at most INT_MAX bytes has
+					 * fewer ids than that. */
 	size_t		 hash_mask;
 	size_t		 items_cap;
 	size_t		 claims_cap;
