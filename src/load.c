@@ -907,12 +907,13 @@ build_item(struct loader *ld, enum item_kind kind, size_t parent,
 	    sizeof *st->items);
 	it = &st->items[st->nitems];
 	it->kind = kind;
-	it->block = st->nblocks;
+	/* Both fit: the file is at most INT_MAX bytes (story.h). */
+	it->block = (uint32_t)st->nblocks;
+	it->line = (uint32_t)load_node_line(n);
 	it->start = ld->text.len;
 	it->end = ld->text.len;
 	it->parent = parent;
 	it->ref = NONE;
-	it->line = load_node_line(n);
 	return st->nitems++;
 }
 
