@@ -48,13 +48,27 @@ idx_free(struct idx *x)
 	x->n = 0;
 }
 
+/* The indexes are built in two passes over the story, so that each is
+ * allocated at its exact size: grown by doubling, the many small ones
+ * (every actor's mentions, say) would hold up to twice their size, a
+ * fifth of a large story's model.  The first pass (v NULL) counts,
+ * idx_alloc makes room, the second fills. */
 static void
 idx_push(struct idx *x, size_t v)
 {
-	/* Grow in powers of two: the capacity is implied by n. */
-	if ((x->n & (x->n - 1)) == 0)
-		x->v = xreallocarray(x->v, x->n ? x->n * 2 : 1, sizeof *x->v);
-	x->v[x->n++] = v;
+	if (x->v != NULL)
+		x->v[x->n] = v;
+	x->n++;
+}
+
+/* After the counting pass: room for what was counted, and n back to 0
+ * for the filling pass.  An empty index keeps v NULL. */
+static void
+idx_alloc(struct idx *x)
+{
+	if (x->n > 0)
+		x->v = xcalloc(x->n, sizeof *x->v);
+	x->n = 0;
 }
 
 static void
@@ -140,7 +154,7 @@ actor_id_cmp(const void *a, const void *b)
 }
 
 static void
-story_index_actors(struct story *st)
+story_index_members(struct story *st)
 {
 	size_t i, p;
 
@@ -149,6 +163,17 @@ story_index_actors(struct story *st)
 		if (p != NONE)
 			idx_push(&st->actors[p].members, i);
 	}
+}
+
+static void
+story_index_actors(struct story *st)
+{
+	size_t i;
+
+	story_index_members(st);
+	for (i = 0; i < st->nactors; i++)
+		idx_alloc(&st->actors[i].members);
+	story_index_members(st);
 	st->actors_by_id = xcalloc(st->nactors, sizeof *st->actors_by_id);
 	for (i = 0; i < st->nactors; i++)
 		st->actors_by_id[i] = i;
@@ -231,10 +256,34 @@ story_index_items(struct story *st)
 			    i);
 }
 
+/* Room for every index story_index_items has counted. */
+static void
+story_alloc_items(struct story *st)
+{
+	size_t i;
+
+	for (i = 0; i < st->nactors; i++) {
+		struct actor *a = &st->actors[i];
+
+		idx_alloc(&a->mentions);
+		idx_alloc(&a->claims_by);
+		idx_alloc(&a->claims_about);
+		idx_alloc(&a->quotes);
+		idx_alloc(&a->related);
+	}
+	for (i = 0; i < st->nclaims; i++) {
+		idx_alloc(&st->claims[i].disputed_by);
+		idx_alloc(&st->claims[i].quotes);
+	}
+	idx_alloc(&st->mentions);
+}
+
 void
 story_index(struct story *st)
 {
 	story_index_actors(st);
+	story_index_items(st);
+	story_alloc_items(st);
 	story_index_items(st);
 	story_count_mentions(st);
 }
