@@ -542,8 +542,8 @@ ids_add_str(struct loader *ld, char *id, bool owned, enum id_kind kind,
 	ld->ids[ld->nids].id = id;
 	ld->ids[ld->nids].owned = owned;
 	ld->ids[ld->nids].kind = kind;
-	ld->ids[ld->nids].index = index;
-	ld->ids[ld->nids].line = line;
+	ld->ids[ld->nids].index = (uint32_t)index;
+	ld->ids[ld->nids].line = (uint32_t)line;
 	ld->nids++;
 }
 
@@ -682,7 +682,8 @@ ids_collect(struct loader *ld, const xmlNode *root)
 		if (strcmp(ld->ids[i].id, ld->ids[i - 1].id) == 0)
 			load_error(ld, ld->ids[i].line,
 			    "duplicate id '%s' (first used on line %lu)",
-			    ld->ids[i].id, ld->ids[i - 1].line);
+			    ld->ids[i].id,
+			    (unsigned long)ld->ids[i - 1].line);
 }
 
 /* Any entry with this id (duplicates have been reported already). */

@@ -29,13 +29,16 @@
 
 enum id_kind { ID_ACTOR, ID_PARAGRAPH, ID_RELATED, ID_CLAIM, ID_QUOTE };
 
+/* One for every id in the story, held while it loads: index and line
+ * in 32 bits (neither can exceed INT_MAX, the largest file) make it 24
+ * bytes, not 32. */
 struct idref {
 	char		*id;
+	uint32_t	 index;
+	uint32_t	 line;
+	enum id_kind	 kind;
 	bool		 owned;		/* false: the model's string (the
 					 * fast path's body ids) */
-	enum id_kind	 kind;
-	size_t		 index;
-	unsigned long	 line;
 };
 
 /* A claim's disputes, which may name later claims: the fast path
