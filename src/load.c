@@ -473,46 +473,65 @@ collapse_into(struct buf *b, bool *space, const char *s)
 	}
 }
 
-/* A string for the model: collapsed, trimmed and sanitised; owned by
- * the caller.  NULL stays NULL.  The result is copied out at its exact
- * size: a buf holds at least 64 bytes, and a story keeps tens of
- * thousands of short strings (ids, dates), twice that much memory
- * held to the end.  The buf itself is freed at once and reused by the
- * next call. */
-static char *
-clean_str(const char *s)
+/* s collapsed, trimmed and sanitised, in ld->scratch: it lasts until
+ * the next call.  NULL stays NULL. */
+static const char *
+clean_scratch(struct loader *ld, const char *s)
 {
-	struct buf b = BUF_INIT;
 	bool space = false;
-	char *r;
 
 	if (s == NULL)
 		return NULL;
-	collapse_into(&b, &space, s);
-	r = xstrndup(b.len ? b.data : "", b.len);
-	buf_free(&b);
-	return r;
+	buf_truncate(&ld->scratch, 0);
+	collapse_into(&ld->scratch, &space, s);
+	return ld->scratch.data ? ld->scratch.data : "";
 }
 
+/* A string of the story: in its pool (pool.h), which frees it. */
 static char *
-attr_clean(const xmlNode *n, const char *name)
+model_str(struct loader *ld, const char *s, size_t n)
 {
-	const char *v = attr_peek(n, name);
-	char *raw, *s;
+	return pool_strndup(&ld->st->strings, s, n);
+}
+
+/* A string for the model: collapsed, trimmed and sanitised.  NULL
+ * stays NULL. */
+static char *
+clean_str(struct loader *ld, const char *s)
+{
+	const char *c = clean_scratch(ld, s);
+
+	return c ? model_str(ld, c, ld->scratch.len) : NULL;
+}
+
+/* An attribute's value as clean_scratch leaves it, or NULL. */
+static const char *
+attr_scratch(struct loader *ld, const xmlNode *n, const char *name)
+{
+	const char *v = attr_peek(n, name), *s;
+	char *raw;
 
 	if (v != NULL)
-		return clean_str(v);
+		return clean_scratch(ld, v);
 	raw = attr_raw(n, name);
-	s = clean_str(raw);
+	s = clean_scratch(ld, raw);
 	xmlFree(raw);
 	return s;
 }
 
 static char *
-content_clean(const xmlNode *n)
+attr_clean(struct loader *ld, const xmlNode *n, const char *name)
+{
+	const char *s = attr_scratch(ld, n, name);
+
+	return s ? model_str(ld, s, ld->scratch.len) : NULL;
+}
+
+static char *
+content_clean(struct loader *ld, const xmlNode *n)
 {
 	char *raw = (char *)xmlNodeGetContent((xmlNodePtr)n);
-	char *s = clean_str(raw ? raw : "");
+	char *s = clean_str(ld, raw ? raw : "");
 
 	xmlFree(raw);
 	return s;
@@ -551,8 +570,11 @@ void
 ids_add(struct loader *ld, const xmlNode *n, enum id_kind kind,
     size_t index)
 {
-	ids_add_str(ld, attr_clean(n, "id"), true, kind, index,
-	    load_node_line(n));
+	const char *id = attr_scratch(ld, n, "id");
+
+	/* The loader's own copy: the model's comes later, if at all. */
+	ids_add_str(ld, id ? xstrndup(id, ld->scratch.len) : NULL, true, kind,
+	    index, load_node_line(n));
 }
 
 static void
@@ -774,8 +796,7 @@ static size_t
 ids_resolve_attr(struct loader *ld, const xmlNode *n, const char *attr,
     enum id_kind kind, const char *what)
 {
-	const char *raw = attr_peek(n, attr);
-	char *id;
+	const char *raw = attr_peek(n, attr), *id;
 	size_t v = NONE;
 
 	/* Most ids need no cleaning: look them up where they are. */
@@ -783,10 +804,9 @@ ids_resolve_attr(struct loader *ld, const xmlNode *n, const char *attr,
 	    '\0' && text_is_safe(raw, strlen(raw)))
 		return ids_resolve(ld, load_node_line(n), raw, kind, what);
 	/* The schema's NCName allows white space around the id. */
-	id = attr_clean(n, attr);
+	id = attr_scratch(ld, n, attr);
 	if (id != NULL)
 		v = ids_resolve(ld, load_node_line(n), id, kind, what);
-	free(id);
 	return v;
 }
 
@@ -816,18 +836,18 @@ build_head(struct loader *ld, const xmlNode *root)
 
 	lang = (char *)xmlGetNsProp((xmlNodePtr)root,
 	    (const xmlChar *)"lang", XML_XML_NAMESPACE);
-	st->lang = clean_str(lang);
+	st->lang = clean_str(ld, lang);
 	xmlFree(lang);
 	n = child_elem(head, "headline");
-	st->headline = n ? content_clean(n) : xstrdup("");
+	st->headline = n ? content_clean(ld, n) : model_str(ld, "", 0);
 	if ((n = child_elem(head, "dateline")) != NULL) {
-		st->dateline = content_clean(n);
-		st->dateline_when = attr_clean(n, "when");
+		st->dateline = content_clean(ld, n);
+		st->dateline_when = attr_clean(ld, n, "when");
 	}
 	if ((n = child_elem(head, "byline")) != NULL)
-		st->byline = content_clean(n);
+		st->byline = content_clean(ld, n);
 	if ((n = child_elem(head, "source")) != NULL)
-		st->source = content_clean(n);
+		st->source = content_clean(ld, n);
 }
 
 static void
@@ -836,7 +856,7 @@ build_actor(struct loader *ld, const xmlNode *n, struct actor *a)
 	const xmlNode *c;
 	char *kind = attr_raw(n, "kind");
 
-	a->id = attr_clean(n, "id");
+	a->id = attr_clean(ld, n, "id");
 	a->kind = kind ? actor_kind_parse(kind) : ACTOR_OTHER;
 	if (a->kind == ACTOR_NKINDS)
 		a->kind = ACTOR_OTHER;
@@ -846,17 +866,17 @@ build_actor(struct loader *ld, const xmlNode *n, struct actor *a)
 	    "member-of of actor");
 	for (c = n->children; c != NULL; c = c->next) {
 		if (is_elem(c, "name") && a->name == NULL)
-			a->name = content_clean(c);
+			a->name = content_clean(ld, c);
 		else if (is_elem(c, "note") && a->note == NULL)
-			a->note = content_clean(c);
+			a->note = content_clean(ld, c);
 		else if (is_elem(c, "alias")) {
 			a->aliases = xreallocarray(a->aliases, a->naliases + 1,
 			    sizeof *a->aliases);
-			a->aliases[a->naliases++] = content_clean(c);
+			a->aliases[a->naliases++] = content_clean(ld, c);
 		}
 	}
 	if (a->name == NULL)
-		a->name = xstrdup(a->id);
+		a->name = model_str(ld, a->id, strlen(a->id));
 }
 
 /* Member-of must be a tree: follow each chain, marking the actors on
@@ -933,9 +953,9 @@ build_claim(struct loader *ld, const xmlNode *n, size_t item)
 	    sizeof *st->claims);
 	c = &st->claims[st->nclaims];
 	memset(c, 0, sizeof *c);
-	c->id = attr_clean(n, "id");
+	c->id = attr_clean(ld, n, "id");
 	c->item = item;
-	c->when = attr_clean(n, "when");
+	c->when = attr_clean(ld, n, "when");
 	st->items[item].ref = st->nclaims++;
 	ids_resolve_list(ld, n, "by", ID_ACTOR, "by of claim", &c->by);
 	ids_resolve_list(ld, n, "about", ID_ACTOR, "about of claim",
@@ -964,7 +984,7 @@ build_quote(struct loader *ld, const xmlNode *n, size_t item)
 	st->quotes = xgrow(st->quotes, st->nquotes, &ld->quotes_cap,
 	    sizeof *st->quotes);
 	q = &st->quotes[st->nquotes];
-	q->id = attr_clean(n, "id");
+	q->id = attr_clean(ld, n, "id");
 	q->item = item;
 	q->claim = NONE;
 	q->speaker = ids_resolve_attr(ld, n, "speaker", ID_ACTOR,
@@ -1031,7 +1051,7 @@ build_block(struct loader *ld, const xmlNode *n, enum block_kind kind)
 	struct block *b = &st->blocks[st->nblocks];
 
 	b->kind = kind;
-	b->id = attr_clean(n, "id");
+	b->id = attr_clean(ld, n, "id");
 	b->line = load_node_line(n);
 	b->related = NONE;
 	b->first_item = st->nitems;
@@ -1039,7 +1059,8 @@ build_block(struct loader *ld, const xmlNode *n, enum block_kind kind)
 	ld->space = false;
 	build_inline(ld, n, NONE);
 	b->len = ld->text.len;
-	b->text = xstrndup(ld->text.len ? ld->text.data : "", ld->text.len);
+	b->text = model_str(ld, ld->text.len ? ld->text.data : "",
+	    ld->text.len);
 	return b;
 }
 
@@ -1058,10 +1079,10 @@ build_related(struct loader *ld, const xmlNode *n)
 	st->items[item].end = b->len;
 	st->items[item].ref = st->nrelated;
 	b->related = st->nrelated;
-	r->id = attr_clean(n, "id");
+	r->id = attr_clean(ld, n, "id");
 	r->item = item;
 	r->block = st->nblocks;
-	r->href = attr_clean(n, "href");
+	r->href = attr_clean(ld, n, "href");
 	ids_resolve_list(ld, n, "actors", ID_ACTOR, "actors of related",
 	    &r->actors);
 	st->nrelated++;
@@ -1148,6 +1169,17 @@ build_body(struct loader *ld, const xmlNode *root)
 		build_body_child(ld, n);
 }
 
+/* The first of both paths: an empty story, named. */
+void
+build_start(struct loader *ld, const char *name)
+{
+	ld->st = xcalloc(1, sizeof *ld->st);
+	buf_truncate(&ld->scratch, 0);
+	text_sanitize_into(&ld->scratch, name, strlen(name));
+	ld->st->path = model_str(ld, ld->scratch.data ? ld->scratch.data : "",
+	    ld->scratch.len);
+}
+
 /* The last of both paths: the fast path's pending references, the
  * indexes, or the story freed if anything was wrong. */
 struct story *
@@ -1168,6 +1200,7 @@ build_finish(struct loader *ld)
 	ld->pending = NULL;
 	ld->npending = 0;
 	buf_free(&ld->text);
+	buf_free(&ld->scratch);
 	ids_free(ld);
 	if (ld->errors > 0) {
 		story_free(ld->st);
@@ -1183,8 +1216,7 @@ build_story(struct loader *ld, xmlDocPtr doc, const char *name)
 {
 	const xmlNode *root = xmlDocGetRootElement(doc);
 
-	ld->st = xcalloc(1, sizeof *ld->st);
-	ld->st->path = text_sanitize(name);
+	build_start(ld, name);
 	ids_collect(ld, root);
 	build_head(ld, root);
 	build_actors(ld, root);

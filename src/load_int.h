@@ -74,6 +74,7 @@ struct loader {
 	size_t		 blocks_cap;
 	size_t		 related_cap;
 	struct buf	 text;		/* the block being built */
+	struct buf	 scratch;	/* a string being cleaned */
 	bool		 space;		/* a space is due before more text */
 	unsigned long	 root_line;	/* for schema errors with no line */
 	unsigned long	 doctype_line;	/* where a DOCTYPE was, or 0 */
@@ -91,6 +92,7 @@ void	 ids_resolve_tokens(struct loader *, unsigned long line, char *raw,
 	    enum id_kind, const char *what, struct idx *);
 void	 ids_free(struct loader *);
 
+void	 build_start(struct loader *, const char *name);
 void	 build_head(struct loader *, const xmlNode *root);
 void	 build_actors(struct loader *, const xmlNode *root);
 void	 build_body_child(struct loader *, const xmlNode *n);

@@ -74,17 +74,12 @@ idx_alloc(struct idx *x)
 static void
 story_free_actors(struct story *st)
 {
-	size_t i, j;
+	size_t i;
 
 	for (i = 0; i < st->nactors; i++) {
 		struct actor *a = &st->actors[i];
 
-		free(a->id);
-		free(a->name);
-		for (j = 0; j < a->naliases; j++)
-			free(a->aliases[j]);
 		free(a->aliases);
-		free(a->note);
 		idx_free(&a->members);
 		idx_free(&a->mentions);
 		idx_free(&a->claims_by);
@@ -103,17 +98,11 @@ story_free(struct story *st)
 	if (st == NULL)
 		return;
 	story_free_actors(st);
-	for (i = 0; i < st->nblocks; i++) {
-		free(st->blocks[i].id);
-		free(st->blocks[i].text);
-	}
 	free(st->blocks);
 	free(st->items);
 	for (i = 0; i < st->nclaims; i++) {
 		struct claim *c = &st->claims[i];
 
-		free(c->id);
-		free(c->when);
 		idx_free(&c->by);
 		idx_free(&c->about);
 		idx_free(&c->disputes);
@@ -121,24 +110,13 @@ story_free(struct story *st)
 		idx_free(&c->quotes);
 	}
 	free(st->claims);
-	for (i = 0; i < st->nquotes; i++)
-		free(st->quotes[i].id);
 	free(st->quotes);
-	for (i = 0; i < st->nrelated; i++) {
-		free(st->related[i].id);
-		free(st->related[i].href);
+	for (i = 0; i < st->nrelated; i++)
 		idx_free(&st->related[i].actors);
-	}
 	free(st->related);
 	idx_free(&st->mentions);
 	free(st->actors_by_id);
-	free(st->path);
-	free(st->lang);
-	free(st->headline);
-	free(st->dateline);
-	free(st->dateline_when);
-	free(st->byline);
-	free(st->source);
+	pool_free(&st->strings);
 	free(st);
 }
 

@@ -12,6 +12,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "pool.h"
+
 #define NONE ((size_t)-1)
 
 enum actor_kind {
@@ -123,6 +125,9 @@ struct block {
 };
 
 struct story {
+	struct pool	 strings;	/* holds every string of the story
+					 * (path, names, ids, texts...): none
+					 * is freed on its own */
 	char		*path;		/* as given, sanitised; for messages */
 	char		*lang;		/* xml:lang, or NULL */
 	char		*headline;
