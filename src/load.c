@@ -491,7 +491,7 @@ clean_scratch(struct loader *ld, const char *s)
 static char *
 model_str(struct loader *ld, const char *s, size_t n)
 {
-	return pool_strndup(&ld->st->strings, s, n);
+	return pool_strndup(&ld->st->pool, s, n);
 }
 
 /* A string for the model: collapsed, trimmed and sanitised.  NULL
@@ -762,22 +762,29 @@ ids_resolve(struct loader *ld, unsigned long line, const char *id,
 }
 
 /* Resolves a space-separated list of ids, raw (cut up by strtok_r),
- * into x. */
+ * into x, an empty index: in ld->found first, then in the story's
+ * pool at its exact size (most lists name one or two ids). */
 void
 ids_resolve_tokens(struct loader *ld, unsigned long line, char *raw,
     enum id_kind kind, const char *what, struct idx *x)
 {
 	char *tok, *save = NULL;
-	size_t v;
+	size_t v, n = 0;
 
 	for (tok = strtok_r(raw, " \t\r\n", &save); tok != NULL;
 	    tok = strtok_r(NULL, " \t\r\n", &save)) {
 		v = ids_resolve(ld, line, tok, kind, what);
 		if (v == NONE)
 			continue;
-		x->v = xreallocarray(x->v, x->n + 1, sizeof *x->v);
-		x->v[x->n++] = v;
+		ld->found = xgrow(ld->found, n, &ld->found_cap,
+		    sizeof *ld->found);
+		ld->found[n++] = v;
 	}
+	if (n == 0)
+		return;
+	x->v = pool_array(&ld->st->pool, n, sizeof *x->v);
+	memcpy(x->v, ld->found, n * sizeof *x->v);
+	x->n = n;
 }
 
 static void
@@ -1201,6 +1208,9 @@ build_finish(struct loader *ld)
 	ld->npending = 0;
 	buf_free(&ld->text);
 	buf_free(&ld->scratch);
+	free(ld->found);
+	ld->found = NULL;
+	ld->found_cap = 0;
 	ids_free(ld);
 	if (ld->errors > 0) {
 		story_free(ld->st);

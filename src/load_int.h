@@ -75,6 +75,8 @@ struct loader {
 	size_t		 related_cap;
 	struct buf	 text;		/* the block being built */
 	struct buf	 scratch;	/* a string being cleaned */
+	size_t		*found;		/* a list of ids being resolved */
+	size_t		 found_cap;
 	bool		 space;		/* a space is due before more text */
 	unsigned long	 root_line;	/* for schema errors with no line */
 	unsigned long	 doctype_line;	/* where a DOCTYPE was, or 0 */

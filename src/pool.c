@@ -1,8 +1,10 @@
-/* pool.c - strings packed end to end in large slabs, freed all at once. */
+/* pool.c - strings and small arrays packed end to end in large slabs,
+ * freed all at once. */
 #include "config.h"
 
 #include "pool.h"
 
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -33,35 +35,55 @@ slab_new(size_t size)
 	return sl;
 }
 
-char *
-pool_strndup(struct pool *p, const char *s, size_t n)
+/* n bytes at a multiple of align (a power of two, at most 8: a slab's
+ * data is 8-aligned, as malloc's block and the header are). */
+static void *
+pool_take(struct pool *p, size_t n, size_t align)
 {
 	struct pool_slab *sl = p->head;
-	char *r;
+	size_t pad = 0;
 
 	if (n >= POOL_OWN) {
 		/* Behind the slab being filled, which goes on filling. */
-		sl = slab_new(n + 1);
-		sl->used = n + 1;
+		sl = slab_new(n);
+		sl->used = n;
 		if (p->head != NULL) {
 			sl->next = p->head->next;
 			p->head->next = sl;
 		} else
 			p->head = sl;
-		r = sl->data;
-	} else {
-		if (sl == NULL || sl->size - sl->used < n + 1) {
-			sl = slab_new(POOL_SLAB);
-			sl->next = p->head;
-			p->head = sl;
-		}
-		r = sl->data + sl->used;
-		sl->used += n + 1;
+		return sl->data;
 	}
+	if (sl != NULL)
+		pad = -(uintptr_t)(sl->data + sl->used) & (align - 1);
+	if (sl == NULL || sl->size - sl->used < pad + n) {
+		sl = slab_new(POOL_SLAB);
+		sl->next = p->head;
+		p->head = sl;
+		pad = 0;
+	}
+	sl->used += pad + n;
+	return sl->data + sl->used - n;
+}
+
+char *
+pool_strndup(struct pool *p, const char *s, size_t n)
+{
+	char *r = pool_take(p, n + 1, 1);
+
 	if (n > 0)
 		memcpy(r, s, n);
 	r[n] = '\0';
 	return r;
+}
+
+void *
+pool_array(struct pool *p, size_t nmemb, size_t size)
+{
+	/* xreallocarray reports an overflow, and exits. */
+	if (size != 0 && nmemb > SIZE_MAX / size)
+		return xreallocarray(NULL, nmemb, size);
+	return pool_take(p, nmemb * size, sizeof(size_t));
 }
 
 void

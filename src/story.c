@@ -40,14 +40,6 @@ item_kind_name(enum item_kind kind)
 	return kind < ITEM_NKINDS ? item_kind_names[kind] : "item";
 }
 
-static void
-idx_free(struct idx *x)
-{
-	free(x->v);
-	x->v = NULL;
-	x->n = 0;
-}
-
 /* The indexes are built in two passes over the story, so that each is
  * allocated at its exact size: grown by doubling, the many small ones
  * (every actor's mentions, say) would hold up to twice their size, a
@@ -61,13 +53,14 @@ idx_push(struct idx *x, size_t v)
 	x->n++;
 }
 
-/* After the counting pass: room for what was counted, and n back to 0
- * for the filling pass.  An empty index keeps v NULL. */
+/* After the counting pass: room for what was counted, in the story's
+ * pool, and n back to 0 for the filling pass.  An empty index keeps v
+ * NULL. */
 static void
-idx_alloc(struct idx *x)
+idx_alloc(struct story *st, struct idx *x)
 {
 	if (x->n > 0)
-		x->v = xcalloc(x->n, sizeof *x->v);
+		x->v = pool_array(&st->pool, x->n, sizeof *x->v);
 	x->n = 0;
 }
 
@@ -76,47 +69,24 @@ story_free_actors(struct story *st)
 {
 	size_t i;
 
-	for (i = 0; i < st->nactors; i++) {
-		struct actor *a = &st->actors[i];
-
-		free(a->aliases);
-		idx_free(&a->members);
-		idx_free(&a->mentions);
-		idx_free(&a->claims_by);
-		idx_free(&a->claims_about);
-		idx_free(&a->quotes);
-		idx_free(&a->related);
-	}
+	for (i = 0; i < st->nactors; i++)
+		free(st->actors[i].aliases);
 	free(st->actors);
 }
 
 void
 story_free(struct story *st)
 {
-	size_t i;
-
 	if (st == NULL)
 		return;
 	story_free_actors(st);
 	free(st->blocks);
 	free(st->items);
-	for (i = 0; i < st->nclaims; i++) {
-		struct claim *c = &st->claims[i];
-
-		idx_free(&c->by);
-		idx_free(&c->about);
-		idx_free(&c->disputes);
-		idx_free(&c->disputed_by);
-		idx_free(&c->quotes);
-	}
 	free(st->claims);
 	free(st->quotes);
-	for (i = 0; i < st->nrelated; i++)
-		idx_free(&st->related[i].actors);
 	free(st->related);
-	idx_free(&st->mentions);
 	free(st->actors_by_id);
-	pool_free(&st->strings);
+	pool_free(&st->pool);
 	free(st);
 }
 
@@ -150,7 +120,7 @@ story_index_actors(struct story *st)
 
 	story_index_members(st);
 	for (i = 0; i < st->nactors; i++)
-		idx_alloc(&st->actors[i].members);
+		idx_alloc(st, &st->actors[i].members);
 	story_index_members(st);
 	st->actors_by_id = xcalloc(st->nactors, sizeof *st->actors_by_id);
 	for (i = 0; i < st->nactors; i++)
@@ -243,17 +213,17 @@ story_alloc_items(struct story *st)
 	for (i = 0; i < st->nactors; i++) {
 		struct actor *a = &st->actors[i];
 
-		idx_alloc(&a->mentions);
-		idx_alloc(&a->claims_by);
-		idx_alloc(&a->claims_about);
-		idx_alloc(&a->quotes);
-		idx_alloc(&a->related);
+		idx_alloc(st, &a->mentions);
+		idx_alloc(st, &a->claims_by);
+		idx_alloc(st, &a->claims_about);
+		idx_alloc(st, &a->quotes);
+		idx_alloc(st, &a->related);
 	}
 	for (i = 0; i < st->nclaims; i++) {
-		idx_alloc(&st->claims[i].disputed_by);
-		idx_alloc(&st->claims[i].quotes);
+		idx_alloc(st, &st->claims[i].disputed_by);
+		idx_alloc(st, &st->claims[i].quotes);
 	}
-	idx_alloc(&st->mentions);
+	idx_alloc(st, &st->mentions);
 }
 
 void

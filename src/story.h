@@ -125,9 +125,10 @@ struct block {
 };
 
 struct story {
-	struct pool	 strings;	/* holds every string of the story
-					 * (path, names, ids, texts...): none
-					 * is freed on its own */
+	struct pool	 pool;		/* holds every string of the story
+					 * (path, names, ids, texts...) and
+					 * every struct idx's array: none is
+					 * freed on its own */
 	char		*path;		/* as given, sanitised; for messages */
 	char		*lang;		/* xml:lang, or NULL */
 	char		*headline;
