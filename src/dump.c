@@ -188,7 +188,7 @@ dump_claims(const struct story *st, int width, struct buf *out,
 		if (c->when)
 			buf_printf(&about, ", dated %s", c->when);
 		buf_printf(&about, " (paragraph %zu)",
-		    st->items[c->item].block + 1);
+		    (size_t)st->items[c->item].block + 1);
 		dump_entry(st, c->item, about.data, width, out, tmp);
 		ok = dump_flush(out, fp) && ok;
 	}
@@ -212,7 +212,8 @@ dump_quotes(const struct story *st, int width, struct buf *out,
 
 		buf_truncate(&about, 0);
 		buf_printf(&about, "%s, %s (paragraph %zu)", q->id,
-		    st->actors[q->speaker].name, st->items[q->item].block + 1);
+		    st->actors[q->speaker].name,
+		    (size_t)st->items[q->item].block + 1);
 		dump_entry(st, q->item, about.data, width, out, tmp);
 		ok = dump_flush(out, fp) && ok;
 	}

@@ -54,7 +54,8 @@ list_quotes(const struct story *st, struct buf *out)
 		const struct quote *q = &st->quotes[i];
 
 		buf_printf(out, "%s\t%s\t%zu\t", q->id,
-		    st->actors[q->speaker].id, st->items[q->item].block + 1);
+		    st->actors[q->speaker].id,
+		    (size_t)st->items[q->item].block + 1);
 		list_item_text(st, q->item, out);
 		buf_putc(out, '\n');
 	}
@@ -73,7 +74,8 @@ list_claims(const struct story *st, struct buf *out)
 		list_ids(st, &c->by, out);
 		buf_putc(out, '\t');
 		list_ids(st, &c->about, out);
-		buf_printf(out, "\t%zu\t", st->items[c->item].block + 1);
+		buf_printf(out, "\t%zu\t",
+		    (size_t)st->items[c->item].block + 1);
 		list_item_text(st, c->item, out);
 		buf_putc(out, '\n');
 	}

@@ -473,39 +473,65 @@ collapse_into(struct buf *b, bool *space, const char *s)
 	}
 }
 
-/* A string for the model: collapsed, trimmed and sanitised; owned by
- * the caller.  NULL stays NULL. */
-static char *
-clean_str(const char *s)
+/* s collapsed, trimmed and sanitised, in ld->scratch: it lasts until
+ * the next call.  NULL stays NULL. */
+static const char *
+clean_scratch(struct loader *ld, const char *s)
 {
-	struct buf b = BUF_INIT;
 	bool space = false;
 
 	if (s == NULL)
 		return NULL;
-	collapse_into(&b, &space, s);
-	return buf_detach(&b);
+	buf_truncate(&ld->scratch, 0);
+	collapse_into(&ld->scratch, &space, s);
+	return ld->scratch.data ? ld->scratch.data : "";
 }
 
+/* A string of the story: in its pool (pool.h), which frees it. */
 static char *
-attr_clean(const xmlNode *n, const char *name)
+model_str(struct loader *ld, const char *s, size_t n)
 {
-	const char *v = attr_peek(n, name);
-	char *raw, *s;
+	return pool_strndup(&ld->st->pool, s, n);
+}
+
+/* A string for the model: collapsed, trimmed and sanitised.  NULL
+ * stays NULL. */
+static char *
+clean_str(struct loader *ld, const char *s)
+{
+	const char *c = clean_scratch(ld, s);
+
+	return c ? model_str(ld, c, ld->scratch.len) : NULL;
+}
+
+/* An attribute's value as clean_scratch leaves it, or NULL. */
+static const char *
+attr_scratch(struct loader *ld, const xmlNode *n, const char *name)
+{
+	const char *v = attr_peek(n, name), *s;
+	char *raw;
 
 	if (v != NULL)
-		return clean_str(v);
+		return clean_scratch(ld, v);
 	raw = attr_raw(n, name);
-	s = clean_str(raw);
+	s = clean_scratch(ld, raw);
 	xmlFree(raw);
 	return s;
 }
 
 static char *
-content_clean(const xmlNode *n)
+attr_clean(struct loader *ld, const xmlNode *n, const char *name)
+{
+	const char *s = attr_scratch(ld, n, name);
+
+	return s ? model_str(ld, s, ld->scratch.len) : NULL;
+}
+
+static char *
+content_clean(struct loader *ld, const xmlNode *n)
 {
 	char *raw = (char *)xmlNodeGetContent((xmlNodePtr)n);
-	char *s = clean_str(raw ? raw : "");
+	char *s = clean_str(ld, raw ? raw : "");
 
 	xmlFree(raw);
 	return s;
@@ -524,23 +550,34 @@ child_elem(const xmlNode *parent, const char *name)
 
 /* ---- pass one: the ids -------------------------------------------- */
 
-void
-ids_add(struct loader *ld, const xmlNode *n, enum id_kind kind,
-    size_t index)
+/* Registers id, which the loader frees if it owns it. */
+static void
+ids_add_str(struct loader *ld, char *id, bool owned, enum id_kind kind,
+    size_t index, unsigned long line)
 {
-	char *id = attr_clean(n, "id");
-
 	if (id == NULL)
 		return;
 	ld->ids = xgrow(ld->ids, ld->nids, &ld->ids_cap, sizeof *ld->ids);
 	ld->ids[ld->nids].id = id;
+	ld->ids[ld->nids].owned = owned;
 	ld->ids[ld->nids].kind = kind;
-	ld->ids[ld->nids].index = index;
-	ld->ids[ld->nids].line = load_node_line(n);
+	ld->ids[ld->nids].index = (uint32_t)index;
+	ld->ids[ld->nids].line = (uint32_t)line;
 	ld->nids++;
 }
 
 void
+ids_add(struct loader *ld, const xmlNode *n, enum id_kind kind,
+    size_t index)
+{
+	const char *id = attr_scratch(ld, n, "id");
+
+	/* The loader's own copy: the model's comes later, if at all. */
+	ids_add_str(ld, id ? xstrndup(id, ld->scratch.len) : NULL, true, kind,
+	    index, load_node_line(n));
+}
+
+static void
 ids_inline(struct loader *ld, const xmlNode *parent, size_t *nclaims,
     size_t *nquotes)
 {
@@ -567,29 +604,34 @@ idref_cmp(const void *a, const void *b)
 	return (x->line > y->line) - (x->line < y->line);
 }
 
-static size_t
+static uint32_t
 ids_hash_of(const char *s)
 {
 	uint64_t h = 14695981039346656037ULL;	/* FNV-1a */
 
 	for (; *s != '\0'; s++)
 		h = (h ^ (unsigned char)*s) * 1099511628211ULL;
-	return (size_t)h;
+	return (uint32_t)(h ^ (h >> 32));
 }
 
-/* Adds ids[i] to the hash table, which grows to keep at least twice
- * as many slots as ids; false, and no table, when its id is there
- * already.  The fast path adds each id as it streams, the slow path
- * all of them at once. */
+/* Adds ids[i] to the hash table, which grows to keep at least a
+ * quarter of its slots free; false, and no table, when its id is
+ * there already.  The fast path adds each id as it streams, the slow
+ * path all of them at once.  A table kept half empty would be twice
+ * the size about half the time, and the largest of the loader's
+ * allocations; at three quarters full, linear probing still takes
+ * about 2.5 probes to find an id, each a 32-bit compare first. */
 bool
 ids_hash_add(struct loader *ld, size_t i)
 {
-	size_t h, j, full, cap = ld->hash ? ld->hash_mask + 1 : 0;
+	size_t h, j, cap = ld->hash ? ld->hash_mask + 1 : 0;
+	uint32_t full;
 
-	if (cap < 2 * (i + 1)) {
-		size_t *old = ld->hash, oldcap = cap;
+	if (cap / 4 * 3 < i + 1) {
+		uint32_t *old = ld->hash;
+		size_t oldcap = cap;
 
-		for (cap = cap ? cap : 16; cap < 2 * (i + 1); cap *= 2)
+		for (cap = cap ? cap : 16; cap / 4 * 3 < i + 1; cap *= 2)
 			;
 		ld->hash = xcalloc(cap, 2 * sizeof *ld->hash);
 		ld->hash_mask = cap - 1;
@@ -613,7 +655,7 @@ ids_hash_add(struct loader *ld, size_t i)
 			ld->hash = NULL;
 			return false;
 		}
-	ld->hash[2 * h] = i + 1;
+	ld->hash[2 * h] = (uint32_t)(i + 1);
 	ld->hash[2 * h + 1] = full;
 	return true;
 }
@@ -665,14 +707,16 @@ ids_collect(struct loader *ld, const xmlNode *root)
 		if (strcmp(ld->ids[i].id, ld->ids[i - 1].id) == 0)
 			load_error(ld, ld->ids[i].line,
 			    "duplicate id '%s' (first used on line %lu)",
-			    ld->ids[i].id, ld->ids[i - 1].line);
+			    ld->ids[i].id,
+			    (unsigned long)ld->ids[i - 1].line);
 }
 
 /* Any entry with this id (duplicates have been reported already). */
 static const struct idref *
 ids_find(const struct loader *ld, const char *id)
 {
-	size_t lo = 0, hi = ld->nids, mid, h, full;
+	size_t lo = 0, hi = ld->nids, mid, h;
+	uint32_t full;
 	int c;
 
 	if (ld->hash != NULL) {
@@ -718,22 +762,29 @@ ids_resolve(struct loader *ld, unsigned long line, const char *id,
 }
 
 /* Resolves a space-separated list of ids, raw (cut up by strtok_r),
- * into x. */
+ * into x, an empty index: in ld->found first, then in the story's
+ * pool at its exact size (most lists name one or two ids). */
 void
 ids_resolve_tokens(struct loader *ld, unsigned long line, char *raw,
     enum id_kind kind, const char *what, struct idx *x)
 {
 	char *tok, *save = NULL;
-	size_t v;
+	size_t v, n = 0;
 
 	for (tok = strtok_r(raw, " \t\r\n", &save); tok != NULL;
 	    tok = strtok_r(NULL, " \t\r\n", &save)) {
 		v = ids_resolve(ld, line, tok, kind, what);
 		if (v == NONE)
 			continue;
-		x->v = xreallocarray(x->v, x->n + 1, sizeof *x->v);
-		x->v[x->n++] = v;
+		ld->found = xgrow(ld->found, n, &ld->found_cap,
+		    sizeof *ld->found);
+		ld->found[n++] = v;
 	}
+	if (n == 0)
+		return;
+	x->v = pool_array(&ld->st->pool, n, sizeof *x->v);
+	memcpy(x->v, ld->found, n * sizeof *x->v);
+	x->n = n;
 }
 
 static void
@@ -752,8 +803,7 @@ static size_t
 ids_resolve_attr(struct loader *ld, const xmlNode *n, const char *attr,
     enum id_kind kind, const char *what)
 {
-	const char *raw = attr_peek(n, attr);
-	char *id;
+	const char *raw = attr_peek(n, attr), *id;
 	size_t v = NONE;
 
 	/* Most ids need no cleaning: look them up where they are. */
@@ -761,10 +811,9 @@ ids_resolve_attr(struct loader *ld, const xmlNode *n, const char *attr,
 	    '\0' && text_is_safe(raw, strlen(raw)))
 		return ids_resolve(ld, load_node_line(n), raw, kind, what);
 	/* The schema's NCName allows white space around the id. */
-	id = attr_clean(n, attr);
+	id = attr_scratch(ld, n, attr);
 	if (id != NULL)
 		v = ids_resolve(ld, load_node_line(n), id, kind, what);
-	free(id);
 	return v;
 }
 
@@ -774,7 +823,8 @@ ids_free(struct loader *ld)
 	size_t i;
 
 	for (i = 0; i < ld->nids; i++)
-		free(ld->ids[i].id);
+		if (ld->ids[i].owned)
+			free(ld->ids[i].id);
 	free(ld->ids);
 	ld->ids = NULL;
 	ld->nids = 0;
@@ -793,18 +843,18 @@ build_head(struct loader *ld, const xmlNode *root)
 
 	lang = (char *)xmlGetNsProp((xmlNodePtr)root,
 	    (const xmlChar *)"lang", XML_XML_NAMESPACE);
-	st->lang = clean_str(lang);
+	st->lang = clean_str(ld, lang);
 	xmlFree(lang);
 	n = child_elem(head, "headline");
-	st->headline = n ? content_clean(n) : xstrdup("");
+	st->headline = n ? content_clean(ld, n) : model_str(ld, "", 0);
 	if ((n = child_elem(head, "dateline")) != NULL) {
-		st->dateline = content_clean(n);
-		st->dateline_when = attr_clean(n, "when");
+		st->dateline = content_clean(ld, n);
+		st->dateline_when = attr_clean(ld, n, "when");
 	}
 	if ((n = child_elem(head, "byline")) != NULL)
-		st->byline = content_clean(n);
+		st->byline = content_clean(ld, n);
 	if ((n = child_elem(head, "source")) != NULL)
-		st->source = content_clean(n);
+		st->source = content_clean(ld, n);
 }
 
 static void
@@ -813,7 +863,7 @@ build_actor(struct loader *ld, const xmlNode *n, struct actor *a)
 	const xmlNode *c;
 	char *kind = attr_raw(n, "kind");
 
-	a->id = attr_clean(n, "id");
+	a->id = attr_clean(ld, n, "id");
 	a->kind = kind ? actor_kind_parse(kind) : ACTOR_OTHER;
 	if (a->kind == ACTOR_NKINDS)
 		a->kind = ACTOR_OTHER;
@@ -823,17 +873,17 @@ build_actor(struct loader *ld, const xmlNode *n, struct actor *a)
 	    "member-of of actor");
 	for (c = n->children; c != NULL; c = c->next) {
 		if (is_elem(c, "name") && a->name == NULL)
-			a->name = content_clean(c);
+			a->name = content_clean(ld, c);
 		else if (is_elem(c, "note") && a->note == NULL)
-			a->note = content_clean(c);
+			a->note = content_clean(ld, c);
 		else if (is_elem(c, "alias")) {
 			a->aliases = xreallocarray(a->aliases, a->naliases + 1,
 			    sizeof *a->aliases);
-			a->aliases[a->naliases++] = content_clean(c);
+			a->aliases[a->naliases++] = content_clean(ld, c);
 		}
 	}
 	if (a->name == NULL)
-		a->name = xstrdup(a->id);
+		a->name = model_str(ld, a->id, strlen(a->id));
 }
 
 /* Member-of must be a tree: follow each chain, marking the actors on
@@ -888,12 +938,13 @@ build_item(struct loader *ld, enum item_kind kind, size_t parent,
 	    sizeof *st->items);
 	it = &st->items[st->nitems];
 	it->kind = kind;
-	it->block = st->nblocks;
+	/* Both fit: the file is at most INT_MAX bytes (story.h). */
+	it->block = (uint32_t)st->nblocks;
+	it->line = (uint32_t)load_node_line(n);
 	it->start = ld->text.len;
 	it->end = ld->text.len;
 	it->parent = parent;
 	it->ref = NONE;
-	it->line = load_node_line(n);
 	return st->nitems++;
 }
 
@@ -909,9 +960,9 @@ build_claim(struct loader *ld, const xmlNode *n, size_t item)
 	    sizeof *st->claims);
 	c = &st->claims[st->nclaims];
 	memset(c, 0, sizeof *c);
-	c->id = attr_clean(n, "id");
+	c->id = attr_clean(ld, n, "id");
 	c->item = item;
-	c->when = attr_clean(n, "when");
+	c->when = attr_clean(ld, n, "when");
 	st->items[item].ref = st->nclaims++;
 	ids_resolve_list(ld, n, "by", ID_ACTOR, "by of claim", &c->by);
 	ids_resolve_list(ld, n, "about", ID_ACTOR, "about of claim",
@@ -940,7 +991,7 @@ build_quote(struct loader *ld, const xmlNode *n, size_t item)
 	st->quotes = xgrow(st->quotes, st->nquotes, &ld->quotes_cap,
 	    sizeof *st->quotes);
 	q = &st->quotes[st->nquotes];
-	q->id = attr_clean(n, "id");
+	q->id = attr_clean(ld, n, "id");
 	q->item = item;
 	q->claim = NONE;
 	q->speaker = ids_resolve_attr(ld, n, "speaker", ID_ACTOR,
@@ -1007,7 +1058,7 @@ build_block(struct loader *ld, const xmlNode *n, enum block_kind kind)
 	struct block *b = &st->blocks[st->nblocks];
 
 	b->kind = kind;
-	b->id = attr_clean(n, "id");
+	b->id = attr_clean(ld, n, "id");
 	b->line = load_node_line(n);
 	b->related = NONE;
 	b->first_item = st->nitems;
@@ -1015,7 +1066,8 @@ build_block(struct loader *ld, const xmlNode *n, enum block_kind kind)
 	ld->space = false;
 	build_inline(ld, n, NONE);
 	b->len = ld->text.len;
-	b->text = xstrndup(ld->text.len ? ld->text.data : "", ld->text.len);
+	b->text = model_str(ld, ld->text.len ? ld->text.data : "",
+	    ld->text.len);
 	return b;
 }
 
@@ -1034,18 +1086,51 @@ build_related(struct loader *ld, const xmlNode *n)
 	st->items[item].end = b->len;
 	st->items[item].ref = st->nrelated;
 	b->related = st->nrelated;
-	r->id = attr_clean(n, "id");
+	r->id = attr_clean(ld, n, "id");
 	r->item = item;
 	r->block = st->nblocks;
-	r->href = attr_clean(n, "href");
+	r->href = attr_clean(ld, n, "href");
 	ids_resolve_list(ld, n, "actors", ID_ACTOR, "actors of related",
 	    &r->actors);
 	st->nrelated++;
 }
 
+/* The fast path's ids of the block just built, in file order: the
+ * strings the model holds, not copies of them, so that each id is in
+ * memory once.  They are the strings ids_collect would have found:
+ * both come from attr_clean of the same attribute. */
+static void
+ids_borrow_block(struct loader *ld, size_t claim, size_t quote)
+{
+	struct story *st = ld->st;
+	const struct block *b = &st->blocks[st->nblocks];
+	const struct item *it;
+
+	if (b->kind == BLOCK_RELATED) {
+		ids_add_str(ld, st->related[b->related].id, false, ID_RELATED,
+		    b->related, b->line);
+		return;
+	}
+	ids_add_str(ld, b->id, false, ID_PARAGRAPH, st->nblocks, b->line);
+	while (claim < st->nclaims || quote < st->nquotes)
+		if (quote == st->nquotes || (claim < st->nclaims &&
+		    st->claims[claim].item < st->quotes[quote].item)) {
+			it = &st->items[st->claims[claim].item];
+			ids_add_str(ld, st->claims[claim].id, false, ID_CLAIM,
+			    claim, it->line);
+			claim++;
+		} else {
+			it = &st->items[st->quotes[quote].item];
+			ids_add_str(ld, st->quotes[quote].id, false, ID_QUOTE,
+			    quote, it->line);
+			quote++;
+		}
+}
+
 /* One child of body, which the slow path has in its whole tree and
  * the fast path alone; arrays grow as needed.  The fast path registers
- * its ids here, the slow path has registered them all before. */
+ * its ids here, once the block is built; the slow path has registered
+ * them all before. */
 void
 build_body_child(struct loader *ld, const xmlNode *n)
 {
@@ -1060,21 +1145,17 @@ build_body_child(struct loader *ld, const xmlNode *n)
 	    sizeof *st->blocks);
 	b = &st->blocks[st->nblocks];
 	memset(b, 0, sizeof *b);
-	if (para) {
-		if (ld->d == NULL) {
-			ids_add(ld, n, ID_PARAGRAPH, st->nblocks);
-			ids_inline(ld, n, &nclaims, &nquotes);
-		}
+	if (para)
 		build_block(ld, n, BLOCK_PARAGRAPH);
-	} else {
+	else {
 		st->related = xgrow(st->related, st->nrelated,
 		    &ld->related_cap, sizeof *st->related);
 		memset(&st->related[st->nrelated], 0, sizeof *st->related);
-		if (ld->d == NULL)
-			ids_add(ld, n, ID_RELATED, st->nrelated);
 		build_related(ld, n);
 	}
 	b->nitems = st->nitems - b->first_item;
+	if (ld->d == NULL)
+		ids_borrow_block(ld, nclaims, nquotes);
 	st->nblocks++;
 }
 
@@ -1093,6 +1174,17 @@ build_body(struct loader *ld, const xmlNode *root)
 	st->related = xcalloc(ld->related_cap, sizeof *st->related);
 	for (n = body ? body->children : NULL; n != NULL; n = n->next)
 		build_body_child(ld, n);
+}
+
+/* The first of both paths: an empty story, named. */
+void
+build_start(struct loader *ld, const char *name)
+{
+	ld->st = xcalloc(1, sizeof *ld->st);
+	buf_truncate(&ld->scratch, 0);
+	text_sanitize_into(&ld->scratch, name, strlen(name));
+	ld->st->path = model_str(ld, ld->scratch.data ? ld->scratch.data : "",
+	    ld->scratch.len);
 }
 
 /* The last of both paths: the fast path's pending references, the
@@ -1115,6 +1207,10 @@ build_finish(struct loader *ld)
 	ld->pending = NULL;
 	ld->npending = 0;
 	buf_free(&ld->text);
+	buf_free(&ld->scratch);
+	free(ld->found);
+	ld->found = NULL;
+	ld->found_cap = 0;
 	ids_free(ld);
 	if (ld->errors > 0) {
 		story_free(ld->st);
@@ -1130,8 +1226,7 @@ build_story(struct loader *ld, xmlDocPtr doc, const char *name)
 {
 	const xmlNode *root = xmlDocGetRootElement(doc);
 
-	ld->st = xcalloc(1, sizeof *ld->st);
-	ld->st->path = text_sanitize(name);
+	build_start(ld, name);
 	ids_collect(ld, root);
 	build_head(ld, root);
 	build_actors(ld, root);

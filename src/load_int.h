@@ -12,6 +12,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 #include <libxml/parser.h>
 #include <libxml/relaxng.h>
@@ -28,11 +29,16 @@
 
 enum id_kind { ID_ACTOR, ID_PARAGRAPH, ID_RELATED, ID_CLAIM, ID_QUOTE };
 
+/* One for every id in the story, held while it loads: index and line
+ * in 32 bits (neither can exceed INT_MAX, the largest file) make it 24
+ * bytes, not 32. */
 struct idref {
 	char		*id;
+	uint32_t	 index;
+	uint32_t	 line;
 	enum id_kind	 kind;
-	size_t		 index;
-	unsigned long	 line;
+	bool		 owned;		/* false: the model's string (the
+					 * fast path's body ids) */
 };
 
 /* A claim's disputes, which may name later claims: the fast path
@@ -52,11 +58,15 @@ struct loader {
 					 * when one is used twice */
 	size_t		 nids;
 	size_t		 ids_cap;
-	size_t		*hash;		/* ids by hash: pairs of index + 1
-					 * (0: empty) and the id's full hash,
-					 * so that probes and growth compare
-					 * numbers, not strings; NULL when
-					 * the ids are sorted */
+	uint32_t	*hash;		/* ids by hash: pairs of index + 1
+					 * (0: empty) and the id's 32-bit
+					 * hash, so that probes and growth
+					 * compare numbers, not strings; NULL
+					 * when the ids are sorted.  32 bits
+					 * halve the table, the largest of
+					 * the loader's while it streams; a
+					 * file of at most INT_MAX bytes has
+					 * fewer ids than that. */
 	size_t		 hash_mask;
 	size_t		 items_cap;
 	size_t		 claims_cap;
@@ -64,6 +74,9 @@ struct loader {
 	size_t		 blocks_cap;
 	size_t		 related_cap;
 	struct buf	 text;		/* the block being built */
+	struct buf	 scratch;	/* a string being cleaned */
+	size_t		*found;		/* a list of ids being resolved */
+	size_t		 found_cap;
 	bool		 space;		/* a space is due before more text */
 	unsigned long	 root_line;	/* for schema errors with no line */
 	unsigned long	 doctype_line;	/* where a DOCTYPE was, or 0 */
@@ -76,13 +89,12 @@ void	 load_error(struct loader *, unsigned long line, const char *fmt,
 	    ...) __attribute__((format(printf, 3, 4)));
 
 void	 ids_add(struct loader *, const xmlNode *, enum id_kind, size_t index);
-void	 ids_inline(struct loader *, const xmlNode *parent, size_t *nclaims,
-	    size_t *nquotes);
 bool	 ids_hash_add(struct loader *, size_t i);
 void	 ids_resolve_tokens(struct loader *, unsigned long line, char *raw,
 	    enum id_kind, const char *what, struct idx *);
 void	 ids_free(struct loader *);
 
+void	 build_start(struct loader *, const char *name);
 void	 build_head(struct loader *, const xmlNode *root);
 void	 build_actors(struct loader *, const xmlNode *root);
 void	 build_body_child(struct loader *, const xmlNode *n);

@@ -746,8 +746,7 @@ stream_begin(struct stream *s, const char *name)
 	    (s->vctxt = xmlRelaxNGNewValidCtxt(schema)) == NULL)
 		return false;
 	xmlRelaxNGSetValidStructuredErrors(s->vctxt, stream_error, s);
-	s->ld.st = xcalloc(1, sizeof *s->ld.st);
-	s->ld.st->path = text_sanitize(name);
+	build_start(&s->ld, name);
 	return true;
 }
 

@@ -194,7 +194,7 @@ page_entry_text(const struct story *st, struct entry *e)
 	if (e->text != NULL)
 		return e->text;
 	/* Only page_items leaves the text to be built: "¶N excerpt". */
-	buf_printf(&b, "\xc2\xb6%-3zu ", st->items[e->a].block + 1);
+	buf_printf(&b, "\xc2\xb6%-3zu ", (size_t)st->items[e->a].block + 1);
 	excerpt(st, e->a, &b);
 	e->text = buf_detach(&b);
 	return e->text;
@@ -310,7 +310,7 @@ build_claim(struct reader *r, size_t c)
 	if (cl->when)
 		page_add(p, ENTRY_PLAIN, 0, "When: %s", cl->when);
 	page_link(p, 0, TARGET_ITEM, cl->item, "In paragraph %zu",
-	    st->items[cl->item].block + 1);
+	    (size_t)st->items[cl->item].block + 1);
 	page_add(p, ENTRY_HEADING, 0, "Text");
 	text = story_item_text(st, cl->item, &len);
 	page_text(r, p, 2, text, len);
@@ -345,7 +345,7 @@ build_quote(struct reader *r, size_t q)
 	page_link(p, 0, TARGET_ACTOR, qu->speaker, "Speaker: %s",
 	    st->actors[qu->speaker].name);
 	page_link(p, 0, TARGET_ITEM, qu->item, "In paragraph %zu",
-	    st->items[qu->item].block + 1);
+	    (size_t)st->items[qu->item].block + 1);
 	if (qu->claim != NONE) {
 		const struct claim *c = &st->claims[qu->claim];
 

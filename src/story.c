@@ -40,91 +40,53 @@ item_kind_name(enum item_kind kind)
 	return kind < ITEM_NKINDS ? item_kind_names[kind] : "item";
 }
 
-static void
-idx_free(struct idx *x)
-{
-	free(x->v);
-	x->v = NULL;
-	x->n = 0;
-}
-
+/* The indexes are built in two passes over the story, so that each is
+ * allocated at its exact size: grown by doubling, the many small ones
+ * (every actor's mentions, say) would hold up to twice their size, a
+ * fifth of a large story's model.  The first pass (v NULL) counts,
+ * idx_alloc makes room, the second fills. */
 static void
 idx_push(struct idx *x, size_t v)
 {
-	/* Grow in powers of two: the capacity is implied by n. */
-	if ((x->n & (x->n - 1)) == 0)
-		x->v = xreallocarray(x->v, x->n ? x->n * 2 : 1, sizeof *x->v);
-	x->v[x->n++] = v;
+	if (x->v != NULL)
+		x->v[x->n] = v;
+	x->n++;
+}
+
+/* After the counting pass: room for what was counted, in the story's
+ * pool, and n back to 0 for the filling pass.  An empty index keeps v
+ * NULL. */
+static void
+idx_alloc(struct story *st, struct idx *x)
+{
+	if (x->n > 0)
+		x->v = pool_array(&st->pool, x->n, sizeof *x->v);
+	x->n = 0;
 }
 
 static void
 story_free_actors(struct story *st)
 {
-	size_t i, j;
+	size_t i;
 
-	for (i = 0; i < st->nactors; i++) {
-		struct actor *a = &st->actors[i];
-
-		free(a->id);
-		free(a->name);
-		for (j = 0; j < a->naliases; j++)
-			free(a->aliases[j]);
-		free(a->aliases);
-		free(a->note);
-		idx_free(&a->members);
-		idx_free(&a->mentions);
-		idx_free(&a->claims_by);
-		idx_free(&a->claims_about);
-		idx_free(&a->quotes);
-		idx_free(&a->related);
-	}
+	for (i = 0; i < st->nactors; i++)
+		free(st->actors[i].aliases);
 	free(st->actors);
 }
 
 void
 story_free(struct story *st)
 {
-	size_t i;
-
 	if (st == NULL)
 		return;
 	story_free_actors(st);
-	for (i = 0; i < st->nblocks; i++) {
-		free(st->blocks[i].id);
-		free(st->blocks[i].text);
-	}
 	free(st->blocks);
 	free(st->items);
-	for (i = 0; i < st->nclaims; i++) {
-		struct claim *c = &st->claims[i];
-
-		free(c->id);
-		free(c->when);
-		idx_free(&c->by);
-		idx_free(&c->about);
-		idx_free(&c->disputes);
-		idx_free(&c->disputed_by);
-		idx_free(&c->quotes);
-	}
 	free(st->claims);
-	for (i = 0; i < st->nquotes; i++)
-		free(st->quotes[i].id);
 	free(st->quotes);
-	for (i = 0; i < st->nrelated; i++) {
-		free(st->related[i].id);
-		free(st->related[i].href);
-		idx_free(&st->related[i].actors);
-	}
 	free(st->related);
-	idx_free(&st->mentions);
 	free(st->actors_by_id);
-	free(st->path);
-	free(st->lang);
-	free(st->headline);
-	free(st->dateline);
-	free(st->dateline_when);
-	free(st->byline);
-	free(st->source);
+	pool_free(&st->pool);
 	free(st);
 }
 
@@ -140,7 +102,7 @@ actor_id_cmp(const void *a, const void *b)
 }
 
 static void
-story_index_actors(struct story *st)
+story_index_members(struct story *st)
 {
 	size_t i, p;
 
@@ -149,6 +111,17 @@ story_index_actors(struct story *st)
 		if (p != NONE)
 			idx_push(&st->actors[p].members, i);
 	}
+}
+
+static void
+story_index_actors(struct story *st)
+{
+	size_t i;
+
+	story_index_members(st);
+	for (i = 0; i < st->nactors; i++)
+		idx_alloc(st, &st->actors[i].members);
+	story_index_members(st);
 	st->actors_by_id = xcalloc(st->nactors, sizeof *st->actors_by_id);
 	for (i = 0; i < st->nactors; i++)
 		st->actors_by_id[i] = i;
@@ -231,10 +204,34 @@ story_index_items(struct story *st)
 			    i);
 }
 
+/* Room for every index story_index_items has counted. */
+static void
+story_alloc_items(struct story *st)
+{
+	size_t i;
+
+	for (i = 0; i < st->nactors; i++) {
+		struct actor *a = &st->actors[i];
+
+		idx_alloc(st, &a->mentions);
+		idx_alloc(st, &a->claims_by);
+		idx_alloc(st, &a->claims_about);
+		idx_alloc(st, &a->quotes);
+		idx_alloc(st, &a->related);
+	}
+	for (i = 0; i < st->nclaims; i++) {
+		idx_alloc(st, &st->claims[i].disputed_by);
+		idx_alloc(st, &st->claims[i].quotes);
+	}
+	idx_alloc(st, &st->mentions);
+}
+
 void
 story_index(struct story *st)
 {
 	story_index_actors(st);
+	story_index_items(st);
+	story_alloc_items(st);
 	story_index_items(st);
 	story_count_mentions(st);
 }

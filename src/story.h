@@ -10,6 +10,9 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
+
+#include "pool.h"
 
 #define NONE ((size_t)-1)
 
@@ -61,15 +64,21 @@ enum item_kind {
 
 /* Anything a reader can focus, in reading order.  Mentions, claims and
  * quotes are spans over their paragraph's text; a "Read more" item
- * spans its whole block. */
+ * spans its whole block.
+ *
+ * Items are the most numerous thing in a story (a mention every ten
+ * words or so): block and line are 32 bits, which pack with kind into
+ * 48 bytes an item, not 56.  A story file is at most INT_MAX bytes,
+ * so neither can exceed that.  The offsets stay size_t: sanitising
+ * can make a block's text four times its bytes in the file. */
 struct item {
 	enum item_kind	kind;
-	size_t		block;
+	uint32_t	block;
+	uint32_t	line;
 	size_t		start;	/* byte offsets into the block's text */
 	size_t		end;
 	size_t		parent;	/* the enclosing item, or NONE */
 	size_t		ref;	/* actor (mention), claim, quote or related */
-	unsigned long	line;
 };
 
 struct claim {
@@ -116,6 +125,10 @@ struct block {
 };
 
 struct story {
+	struct pool	 pool;		/* holds every string of the story
+					 * (path, names, ids, texts...) and
+					 * every struct idx's array: none is
+					 * freed on its own */
 	char		*path;		/* as given, sanitised; for messages */
 	char		*lang;		/* xml:lang, or NULL */
 	char		*headline;
