@@ -10,6 +10,25 @@
 
 #include "xmalloc.h"
 
+/* Under AddressSanitizer, what no piece has been given stays poisoned,
+ * and every piece is followed by a poisoned gap, so that running off
+ * the end of one is caught as it would be with malloc. */
+#if defined(__SANITIZE_ADDRESS__)
+#define POOL_ASAN 1
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer)
+#define POOL_ASAN 1
+#endif
+#endif
+#ifdef POOL_ASAN
+#include <sanitizer/asan_interface.h>
+#define POOL_GAP 16
+#else
+#define POOL_GAP 0
+#define ASAN_POISON_MEMORY_REGION(addr, size) ((void)(addr), (void)(size))
+#define ASAN_UNPOISON_MEMORY_REGION(addr, size) ((void)(addr), (void)(size))
+#endif
+
 /* Big enough that malloc's overhead on a slab is nothing, small enough
  * that a tiny story does not pay for much more than it uses. */
 #define POOL_SLAB 32768
@@ -32,6 +51,7 @@ slab_new(size_t size)
 	sl->next = NULL;
 	sl->used = 0;
 	sl->size = size;
+	ASAN_POISON_MEMORY_REGION(sl->data, size);
 	return sl;
 }
 
@@ -47,6 +67,7 @@ pool_take(struct pool *p, size_t n, size_t align)
 		/* Behind the slab being filled, which goes on filling. */
 		sl = slab_new(n);
 		sl->used = n;
+		ASAN_UNPOISON_MEMORY_REGION(sl->data, n);
 		if (p->head != NULL) {
 			sl->next = p->head->next;
 			p->head->next = sl;
@@ -56,14 +77,15 @@ pool_take(struct pool *p, size_t n, size_t align)
 	}
 	if (sl != NULL)
 		pad = -(uintptr_t)(sl->data + sl->used) & (align - 1);
-	if (sl == NULL || sl->size - sl->used < pad + n) {
+	if (sl == NULL || sl->size - sl->used < pad + n + POOL_GAP) {
 		sl = slab_new(POOL_SLAB);
 		sl->next = p->head;
 		p->head = sl;
 		pad = 0;
 	}
-	sl->used += pad + n;
-	return sl->data + sl->used - n;
+	sl->used += pad + n + POOL_GAP;
+	ASAN_UNPOISON_MEMORY_REGION(sl->data + sl->used - POOL_GAP - n, n);
+	return sl->data + sl->used - POOL_GAP - n;
 }
 
 char *
@@ -93,6 +115,7 @@ pool_free(struct pool *p)
 
 	for (sl = p->head; sl != NULL; sl = next) {
 		next = sl->next;
+		ASAN_UNPOISON_MEMORY_REGION(sl->data, sl->size);
 		free(sl);
 	}
 	p->head = NULL;
