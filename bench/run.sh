@@ -130,6 +130,9 @@ load_before=$(cut -d' ' -f1-3 /proc/loadavg)
 # What the program takes whatever the story: its libraries and the
 # schema (the default story is 12 kB).
 base_rss=$(max_rss "$prog" --check "$srcdir/data/huawei-2020-01-12.xml")
+# What a program linked with libxml2 takes before it reads anything.
+version_rss=$(max_rss "$prog" --version)
+xmllint_version_rss=$(max_rss xmllint --version)
 tm set -g default-size 80x24
 
 declare -A R
@@ -260,6 +263,13 @@ verdict() { awk -v v="$1" -v t="$2" -v op="$3" 'BEGIN {
 	echo "Peak RSS is the largest of --check, --dump and the reader at its"
 	echo "first screen; \"base\" is $(mb "$base_rss") MB, what --check takes on the"
 	echo "12 kB default story (the program, its libraries, the schema)."
+	echo "Before it reads anything, \`newslens --version\` takes"
+	echo "$(mb "$version_rss") MB and \`xmllint --version\` $(mb "$xmllint_version_rss") MB: the pages of the"
+	echo "shared libraries that libxml2 brings (ICU, libstdc++, libc), which"
+	echo "are shared with every other process using them.  That alone is"
+	echo "more than 3 times a file under $(mb "$((version_rss / 3))") MB, so for the smallest"
+	echo "story what can be held to 3 times the file is what the story adds"
+	echo "to that base: the (peak RSS − base) column."
 	echo
 	echo "Key presses, CPU per key (ms), drawing included:"
 	echo
