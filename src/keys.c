@@ -23,6 +23,14 @@ top_page(struct ui *u)
 	return u->r.npages ? u->r.pages[u->r.npages - 1] : NULL;
 }
 
+/* Item jumps act on the article: they close any open page first. */
+static void
+close_pages(struct ui *u)
+{
+	while (u->r.npages > 0)
+		reader_close_page(&u->r);
+}
+
 static void
 act_quit(struct ui *u)
 {
@@ -32,41 +40,82 @@ act_quit(struct ui *u)
 		u->quit = true;
 }
 
+/* Moves by n lines of the article, or n entries of the card on top,
+ * times the count typed before the key (UI_COUNT_MAX at most, so the
+ * product fits a long). */
+static void
+move_by(struct ui *u, long n)
+{
+	if (u->count > 0)
+		n *= (long)u->count;
+	if (top_page(u))
+		reader_page_step(&u->r, n, ui_page_rows(u));
+	else
+		reader_scroll(&u->r, n);
+}
+
+/* A page of the article keeps two lines of the last in view; a page of
+ * a card keeps one entry. */
+static long
+page_size(struct ui *u)
+{
+	if (top_page(u))
+		return ui_page_rows(u) > 1 ? ui_page_rows(u) - 1 : 1;
+	return u->r.rows > 2 ? u->r.rows - 2 : 1;
+}
+
+static long
+half_page(struct ui *u)
+{
+	int rows = top_page(u) ? ui_page_rows(u) : u->r.rows;
+
+	return rows > 1 ? rows / 2 : 1;
+}
+
 static void
 act_down(struct ui *u)
 {
-	if (top_page(u))
-		reader_page_step(&u->r, 1, ui_page_rows(u));
-	else
-		reader_scroll(&u->r, 1);
+	move_by(u, 1);
 }
 
 static void
 act_up(struct ui *u)
 {
-	if (top_page(u))
-		reader_page_step(&u->r, -1, ui_page_rows(u));
-	else
-		reader_scroll(&u->r, -1);
+	move_by(u, -1);
 }
 
 static void
 act_page_down(struct ui *u)
 {
-	if (top_page(u))
-		reader_page_step(&u->r, ui_page_rows(u) - 1, ui_page_rows(u));
-	else
-		reader_scroll(&u->r, u->r.rows > 2 ? u->r.rows - 2 : 1);
+	move_by(u, page_size(u));
 }
 
 static void
 act_page_up(struct ui *u)
 {
-	if (top_page(u))
-		reader_page_step(&u->r, -(ui_page_rows(u) - 1), ui_page_rows(u));
-	else
-		reader_scroll(&u->r, -(long)(u->r.rows > 2 ? u->r.rows - 2 :
-		    1));
+	move_by(u, -page_size(u));
+}
+
+static void
+act_half_down(struct ui *u)
+{
+	move_by(u, half_page(u));
+}
+
+static void
+act_half_up(struct ui *u)
+{
+	move_by(u, -half_page(u));
+}
+
+/* g and G with a count go to that paragraph of the article. */
+static bool
+goto_counted(struct ui *u)
+{
+	if (u->count == 0 || top_page(u))
+		return false;
+	reader_goto_block(&u->r, u->count - 1);
+	return true;
 }
 
 static void
@@ -74,6 +123,8 @@ act_top(struct ui *u)
 {
 	struct page *p = top_page(u);
 
+	if (goto_counted(u))
+		return;
 	if (p) {
 		reader_page_step(&u->r, -(long)p->n, ui_page_rows(u));
 		p->top = 0;
@@ -86,10 +137,19 @@ act_bottom(struct ui *u)
 {
 	struct page *p = top_page(u);
 
+	if (goto_counted(u))
+		return;
 	if (p)
 		reader_page_step(&u->r, (long)p->n, ui_page_rows(u));
 	else
 		reader_bottom(&u->r);
+}
+
+static void
+act_percent(struct ui *u)
+{
+	close_pages(u);
+	reader_goto_percent(&u->r, u->count);
 }
 
 static void
@@ -138,14 +198,6 @@ act_forward(struct ui *u)
 {
 	if (!top_page(u))
 		reader_forward(&u->r);
-}
-
-/* Item jumps act on the article: they close any open page first. */
-static void
-close_pages(struct ui *u)
-{
-	while (u->r.npages > 0)
-		reader_close_page(&u->r);
 }
 
 #define JUMP(name, kind, fwd) \
@@ -255,10 +307,17 @@ const struct key_binding key_table[] = {
 	    "Moving", "scroll down a page", act_page_down },
 	{ { 'b', KEY_PPAGE, CTRL('b') }, "b, PgUp",
 	    "Moving", "scroll up a page", act_page_up },
+	{ { 'd', CTRL('d') }, "d",
+	    "Moving", "scroll down half a page", act_half_down },
+	{ { 'u', CTRL('u') }, "u",
+	    "Moving", "scroll up half a page", act_half_up },
 	{ { 'g', KEY_HOME, '<' }, "g, Home, <",
-	    "Moving", "go to the top", act_top },
+	    "Moving", "go to the top; N g: to paragraph N", act_top },
 	{ { 'G', KEY_END, '>' }, "G, End, >",
-	    "Moving", "go to the bottom", act_bottom },
+	    "Moving", "go to the bottom; N G: to paragraph N", act_bottom },
+	{ { '%' }, "%",
+	    "Moving", "N %: go N percent of the way into the article",
+	    act_percent },
 	{ { '\t' }, "Tab",
 	    "Items", "focus the next item (mention, claim, quote, Read more)",
 	    act_next },
@@ -359,6 +418,10 @@ keys_help_page(int width)
 		help_entry(p, k, width);
 	}
 	page_add(p, ENTRY_PLAIN, 0, "%s", "");
+	page_add(p, ENTRY_PLAIN, 0, "%s",
+	    "A number N typed before a moving key moves N times as far;");
+	page_add(p, ENTRY_PLAIN, 0, "%s",
+	    "Escape forgets it.");
 	page_add(p, ENTRY_PLAIN, 0, "%s",
 	    "Mouse: a click focuses an item, a second click opens it;");
 	page_add(p, ENTRY_PLAIN, 0, "%s", "the wheel scrolls.");

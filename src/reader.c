@@ -189,6 +189,26 @@ reader_bottom(struct reader *r)
 	r->top = last_top(r);
 }
 
+void
+reader_goto_block(struct reader *r, size_t block)
+{
+	if (r->st->nblocks == 0)
+		return;
+	r->top.block = block < r->st->nblocks ? block : r->st->nblocks - 1;
+	r->top.line = 0;
+	clamp_top(r);
+}
+
+void
+reader_goto_percent(struct reader *r, unsigned long percent)
+{
+	if (percent > 100)
+		percent = 100;
+	/* nblocks * percent / 100, without overflowing. */
+	reader_goto_block(r, r->st->nblocks / 100 * percent +
+	    r->st->nblocks % 100 * percent / 100);
+}
+
 struct row
 reader_item_row(struct reader *r, size_t item)
 {

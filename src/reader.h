@@ -157,6 +157,11 @@ bool	reader_row_step(struct reader *, struct row *r, long n);
 void	reader_scroll(struct reader *, long n);
 void	reader_top(struct reader *);
 void	reader_bottom(struct reader *);
+/* Puts the start of block (0-based; past the end: the last block), or
+ * of the block `percent` of the way through, at the top, as far as
+ * the end of the story allows. */
+void	reader_goto_block(struct reader *, size_t block);
+void	reader_goto_percent(struct reader *, unsigned long percent);
 /* The row where an item starts. */
 struct row reader_item_row(struct reader *, size_t item);
 

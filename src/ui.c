@@ -736,6 +736,27 @@ ui_is_back(int rc, wint_t wc)
 	return wc == 0x7f || wc == 8;
 }
 
+/* Digits typed before a key make a count for it (keys.c); Escape
+ * forgets it.  Returns whether the key was taken for that. */
+static bool
+ui_count_key(struct ui *u, int rc, wint_t wc)
+{
+	if (rc != OK)
+		return false;
+	if (wc == 0x1b && u->count > 0) {
+		u->count = 0;
+		return true;
+	}
+	if (wc < '0' || wc > '9' || (wc == '0' && u->count == 0))
+		return false;
+	if (u->count <= (UI_COUNT_MAX - (wc - '0')) / 10)
+		u->count = u->count * 10 + (wc - '0');
+	reader_notify(&u->r, "%lu: g goes to paragraph %lu, %% to %lu%%, "
+	    "j %lu lines down; Escape forgets it", u->count, u->count,
+	    u->count > 100 ? 100 : u->count, u->count);
+	return true;
+}
+
 static void
 ui_key(struct ui *u, struct ui_stack *stack, int rc, wint_t wc)
 {
@@ -759,8 +780,11 @@ ui_key(struct ui *u, struct ui_stack *stack, int rc, wint_t wc)
 		return;
 	if (rc == OK && wc > 0x7f)
 		return;
+	if (ui_count_key(u, rc, wc))
+		return;
 	if (!keys_dispatch(u, (int)wc))
 		reader_notify(&u->r, "no key bound here: ? shows the keys");
+	u->count = 0;
 	if (u->open_path)
 		ui_open_story(u, stack);
 	/* A key may have opened or closed the panel. */

@@ -22,6 +22,7 @@ struct ui {
 	bool		 too_small;
 	size_t		 click_item;	/* the item clicked last, or NONE */
 	char		*open_path;	/* a story to open next, or NULL */
+	unsigned long	 count;		/* a number typed before a key, or 0 */
 	struct load_opts load;		/* for stories opened from cards */
 };
 
@@ -35,6 +36,9 @@ struct key_binding {
 
 /* The key table, ending with an entry whose action is NULL. */
 extern const struct key_binding key_table[];
+
+/* The most a count typed before a key can be: nine digits. */
+#define UI_COUNT_MAX 999999999UL
 
 /* Runs the action bound to key; returns false when no binding has it. */
 bool	keys_dispatch(struct ui *, int key);

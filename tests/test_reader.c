@@ -154,6 +154,30 @@ Test(reader, resize_keeps_the_focus_in_view)
 	cr_expect(visible(r.focus));
 }
 
+Test(reader, goto_block_and_percent)
+{
+	size_t last = r.st->nblocks - 1;
+	struct row bottom;
+
+	reader_goto_block(&r, 3);
+	cr_expect_eq(r.top.block, 3);
+	cr_expect_eq(r.top.line, 0);
+	expect_status("Paragraph 4 of");
+	reader_bottom(&r);
+	bottom = r.top;
+	/* Past the end, or near it: no further than G goes. */
+	reader_goto_block(&r, (size_t)-1);
+	cr_expect(r.top.block == bottom.block && r.top.line == bottom.line);
+	reader_goto_block(&r, last);
+	cr_expect(r.top.block == bottom.block && r.top.line == bottom.line);
+	reader_goto_percent(&r, 0);
+	cr_expect_eq(r.top.block, 0);
+	reader_goto_percent(&r, 50);
+	cr_expect_eq(r.top.block, r.st->nblocks / 2);
+	reader_goto_percent(&r, 1000);
+	cr_expect(r.top.block == bottom.block && r.top.line == bottom.line);
+}
+
 static bool
 same_hit(const struct search_hit *a, const struct search_hit *b)
 {

@@ -315,20 +315,25 @@ test_search_accents() {
 	wait_for 'match 1 of 1([^0-9]|$)'
 }
 
-# A story of more than a mebibyte of text: 12,000 paragraphs, the word
-# "needle" only in the 5,000th and the 9,000th.  The reader does not
-# count the matches there; it names the paragraph instead.  The margin
-# widens to hold five-digit numbers.
-test_search_long() {
-	local long=$TMPD/long.xml
-	awk 'BEGIN {
+# long_story N FILE: a story of N numbered paragraphs, the word
+# "needle" only in the 5,000th and the 9,000th.
+long_story() {
+	awk -v n="$1" 'BEGIN {
 		print "<?xml version=\"1.0\" encoding=\"UTF-8\"?>"
 		print "<story version=\"1\"><head><headline>Long story</headline></head>"
 		print "<actors><actor id=\"a\" kind=\"person\"><name>A</name></actor></actors><body>"
-		for (i = 1; i <= 12000; i++)
+		for (i = 1; i <= n; i++)
 			printf "<p>Paragraph %d, said <mention actor=\"a\">A</mention>, has a %s and some words to fill it out a little further, to make the story longer than a mebibyte.</p>\n", i, i == 5000 || i == 9000 ? "needle" : "thread"
 		print "</body></story>"
-	}' > "$long"
+	}' > "$2"
+}
+
+# A story of more than a mebibyte of text: the reader does not count
+# the matches there; it names the paragraph instead.  The margin widens
+# to hold five-digit numbers.
+test_search_long() {
+	local long=$TMPD/long.xml
+	long_story 12000 "$long"
 	start -- "$long" && wait_for -F "Long story" || return 1
 	search NEEDLE
 	wait_for -F "match in paragraph 5000 of 12000" || return 1
@@ -344,6 +349,38 @@ test_search_long() {
 	keys g
 	search needle
 	wait_for -F "match in paragraph 5000 of 12000" || return 1
+	alive
+}
+
+# A number before g, G and %; Escape forgets it.
+test_count() {
+	local long=$TMPD/count.xml
+	long_story 400 "$long"
+	start -- "$long" && wait_for -F "Long story" || return 1
+	text 250
+	wait_for -F "250: g goes to paragraph 250" || return 1
+	keys g
+	wait_for '^250  Paragraph 250, said A' || return 1
+	text 50%
+	wait_for '^201  Paragraph 201, said A' || return 1
+	text 5
+	wait_for -F "5: g goes to paragraph 5," || return 1
+	keys Escape
+	wait_gone -F "5: g goes" || return 1
+	keys g
+	wait_for '^  1  Paragraph 1, said A' || return 1
+	# Three rows a paragraph: ten lines down leaves the fifth in view
+	# and none of the first three.
+	text 10j
+	wait_gone -F "Paragraph 3, said A" || return 1
+	wait_for '^  5  Paragraph 5, said A' || return 1
+	text 12G
+	wait_for '^ 12  Paragraph 12, said A' || return 1
+	keys d
+	wait_gone '^ 12  Paragraph 12, said A' || return 1
+	wait_for -F "Paragraph 17, said A" || return 1
+	keys u
+	wait_for '^ 12  Paragraph 12, said A' || return 1
 	alive
 }
 
@@ -641,6 +678,7 @@ t "tests/data/accents.xml is a valid story" test_accents_check
 t "search: NFC Café found by CAFE + U+0301, and only it" test_search_accents
 t "search in a story of over 1 MiB of text: no count, the paragraph" \
     test_search_long
+t "a number before g, G, % and j; d and u scroll half a page" test_count
 t "? and F1 show the help (Tab, search); q closes it" test_help
 t "a shows the actors; q closes them" test_actors_view
 t "w shows the relations; q closes them" test_relations_view
