@@ -9,6 +9,7 @@
 #include "ui.h"
 
 #include <curses.h>
+#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -41,13 +42,16 @@ act_quit(struct ui *u)
 }
 
 /* Moves by n lines of the article, or n entries of the card on top,
- * times the count typed before the key (UI_COUNT_MAX at most, so the
- * product fits a long). */
+ * times the count typed before the key: as far as a long goes, which
+ * is past either end. */
 static void
 move_by(struct ui *u, long n)
 {
+	long far = LONG_MAX / (n < 0 ? -n : n);
+
 	if (u->count > 0)
-		n *= (long)u->count;
+		n = u->count < (unsigned long)far ? n * (long)u->count :
+		    n < 0 ? -far : far;
 	if (top_page(u))
 		reader_page_step(&u->r, n, ui_page_rows(u));
 	else
