@@ -419,6 +419,35 @@ text() {
 	tm send-keys -t "$PANE" -l -- "$1"
 }
 
+# mouse BUTTON X Y: a mouse report typed into the pane, in the X10 form
+# that TERM=screen-256color's kmous (\E[M) announces: button 0 the left
+# one pressed, 3 released, 64 and 65 the wheel up and down; X and Y are
+# 0-based and under 94, so that every byte is printable ASCII.
+mouse() {
+	text "$(printf '\033[M%b%b%b' "\\$(printf %03o $(($1 + 32)))" \
+	    "\\$(printf %03o $(($2 + 33)))" "\\$(printf %03o $(($3 + 33)))")"
+}
+
+click() {
+	mouse 0 "$1" "$2"
+	mouse 3 "$1" "$2"
+}
+
+# screen_at TEXT: "X Y" of the first place TEXT shows on the screen, in
+# characters (not bytes), 0-based.
+screen_at() {
+	local LC_ALL=C.UTF-8 y=0 line before
+	while IFS= read -r line; do
+		if [ "${line#*"$1"}" != "$line" ]; then
+			before=${line%%"$1"*}
+			echo "${#before} $y"
+			return 0
+		fi
+		y=$((y + 1))
+	done < <(screen)
+	return 1
+}
+
 resize() {
 	W=$1
 	H=$2

@@ -440,6 +440,37 @@ test_side_panel() {
 	alive
 }
 
+# ---- 5b. the mouse -----------------------------------------------------------
+
+# A click on a mention focuses it, a second opens its card; clicks on a
+# card change nothing; the wheel scrolls three lines each way.
+test_mouse() {
+	local at before
+	open_default || return 1
+	at=$(screen_at "block Huawei") || { fail "no 'block Huawei'"; return 1; }
+	set -- $at
+	click $(($1 + 8)) "$2"
+	wait_for -F "Mention 3 of 44: Huawei: Huawei" || return 1
+	click $(($1 + 8)) "$2"
+	wait_for -F "Actor: Huawei" || return 1
+	before=$(screen)
+	click $(($1 + 8)) "$2"
+	click 2 2
+	hold_alive 0.3 || return 1
+	if [ "$(screen)" != "$before" ]; then
+		fail "a click on the card changed the screen"
+		return 1
+	fi
+	close_to_article "Actor: Huawei" || return 1
+	wait_for '^  1. US officials are gearing up' || return 1
+	mouse 65 10 10
+	wait_gone '^  1. US officials are gearing up' || return 1
+	wait_for '^  2. Representatives from the US' || return 1
+	mouse 64 10 10
+	wait_for '^  1. US officials are gearing up' || return 1
+	alive
+}
+
 # ---- 6. resizing ----------------------------------------------------------------
 
 # Each step waits for something only a redraw at the new size shows: tmux
@@ -685,6 +716,7 @@ t "w shows the relations; q closes them" test_relations_view
 t "t shows the timeline (2019-04); q closes it" test_timeline_view
 t "at 120 columns the side panel shows the actors; p toggles it" \
     test_side_panel
+t "mouse: a click focuses, a second opens; the wheel scrolls" test_mouse
 t "resizes from 120x40 down to 1x1 and back keep the focus" test_resize
 t "NO_COLOR=1: no colours, the focus still in reverse video" test_no_color
 t "LANG=C: only ASCII on the screen, straight quotes" test_lang_c
