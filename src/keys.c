@@ -294,6 +294,12 @@ act_help(struct ui *u)
 }
 
 static void
+act_where(struct ui *u)
+{
+	reader_notify_where(&u->r);
+}
+
+static void
 act_redraw(struct ui *u)
 {
 	(void)u;
@@ -362,8 +368,11 @@ const struct key_binding key_table[] = {
 	{ { 'p' }, "p",
 	    "Views", "show or hide the side panel of actors (100 columns "
 	    "and wider)", act_panel },
-	{ { '?', KEY_F(1) }, "?, F1",
+	{ { '?', KEY_F(1), 'h' }, "?, F1, h",
 	    "Views", "this help", act_help },
+	{ { '=', CTRL('g') }, "=",
+	    "Views", "which story this is, how far into it, what it holds",
+	    act_where },
 	{ { CTRL('l') }, "Ctrl-L",
 	    "Views", "redraw the screen", act_redraw },
 	{ { 'q' }, "q",

@@ -628,6 +628,18 @@ reader_block_hits(const struct reader *r, size_t b,
 	return slot->n;
 }
 
+void
+reader_notify_where(struct reader *r)
+{
+	const struct story *st = r->st;
+	size_t n = st->nblocks, at = n ? r->top.block + 1 : 0;
+
+	reader_notify(r, "%s: paragraph %zu of %zu (%zu%%); %zu actors, "
+	    "%zu claims, %zu quotes, %zu \"Read more\" items", st->path, at, n,
+	    n ? at * 100 / n : 100, st->nactors, st->nclaims, st->nquotes,
+	    st->nrelated);
+}
+
 /* ---- the status line ---------------------------------------------- */
 
 static void

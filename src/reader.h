@@ -219,6 +219,9 @@ char	*reader_status(const struct reader *);
 /* Sets the one-off notice (printf-style). */
 void	reader_notify(struct reader *, const char *fmt, ...)
 	    __attribute__((format(printf, 2, 3)));
+/* Says on the status line which story this is (its file, sanitised),
+ * how far into it the top of the screen is, and what it holds. */
+void	reader_notify_where(struct reader *);
 
 /* Page construction, shared with the help screen. */
 struct page *page_new(const char *title);

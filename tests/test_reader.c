@@ -178,6 +178,14 @@ Test(reader, goto_block_and_percent)
 	cr_expect(r.top.block == bottom.block && r.top.line == bottom.line);
 }
 
+Test(reader, where)
+{
+	reader_goto_block(&r, 6);
+	reader_notify_where(&r);
+	cr_expect_str_eq(r.notice, "(built-in story): paragraph 7 of 14 "
+	    "(50%); 18 actors, 17 claims, 2 quotes, 2 \"Read more\" items");
+}
+
 static bool
 same_hit(const struct search_hit *a, const struct search_hit *b)
 {

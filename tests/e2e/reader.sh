@@ -440,6 +440,19 @@ test_side_panel() {
 	alive
 }
 
+# = and Ctrl-G say which story, where, and what it holds; h is help.
+test_where() {
+	open_default || return 1
+	keys =
+	wait_for -F "(built-in story): paragraph 1 of 14 (7%); 18 actors" ||
+	    return 1
+	keys 5 g C-g
+	wait_for -F "(built-in story): paragraph 5 of 14 (35%)" || return 1
+	keys h
+	wait_for -F "newslens keys" || return 1
+	close_to_article "newslens keys"
+}
+
 # ---- 5b. the mouse -----------------------------------------------------------
 
 # A click on a mention focuses it, a second opens its card; clicks on a
@@ -716,6 +729,7 @@ t "w shows the relations; q closes them" test_relations_view
 t "t shows the timeline (2019-04); q closes it" test_timeline_view
 t "at 120 columns the side panel shows the actors; p toggles it" \
     test_side_panel
+t "= and Ctrl-G: the story, how far into it; h: the help" test_where
 t "mouse: a click focuses, a second opens; the wheel scrolls" test_mouse
 t "resizes from 120x40 down to 1x1 and back keep the focus" test_resize
 t "NO_COLOR=1: no colours, the focus still in reverse video" test_no_color
