@@ -561,21 +561,117 @@ ui_draw(struct ui *u)
 
 /* ---- input -------------------------------------------------------- */
 
+/* Draws the prompt and what has been typed on the bottom row; when it
+ * is too wide, the end of it, which is where the typing goes on. */
+static void
+ui_prompt_draw(struct ui *u, const char *prompt, const struct buf *b)
+{
+	int y = u->lines - 1, x = (int)strlen(prompt);
+	size_t pos = 0, next;
+	size_t room = u->cols > x + 1 ? (size_t)(u->cols - x - 1) : 0;
+
+	while (pos < b->len && text_width(b->data + pos, b->len - pos) >
+	    room) {
+		text_cluster(b->data, b->len, pos, &next);
+		pos = next;
+	}
+	ui_fill(y, 0, u->cols, A_NORMAL);
+	ui_str(u, y, 0, u->cols, prompt, ROLE_TEXT);
+	x = ui_text(u, y, x, u->cols, b->data ? b->data + pos : "",
+	    b->len - pos, A_NORMAL);
+	move(y, x < u->cols ? x : u->cols - 1);
+	refresh();
+}
+
+/* Backspace: drops the last code point. */
+static void
+prompt_drop_char(struct buf *b)
+{
+	while (b->len > 0 && ((unsigned char)b->data[b->len - 1] & 0xC0) ==
+	    0x80)
+		b->len--;
+	if (b->len > 0)
+		b->len--;
+	buf_truncate(b, b->len);
+}
+
+/* Ctrl-W: drops the spaces at the end, then the word before them. */
+static void
+prompt_drop_word(struct buf *b)
+{
+	while (b->len > 0 && b->data[b->len - 1] == ' ')
+		b->len--;
+	while (b->len > 0 && b->data[b->len - 1] != ' ')
+		b->len--;
+	buf_truncate(b, b->len);
+}
+
+/* Up and Down: the older or newer entry of the history into b; *at is
+ * the entry shown, nhistory for the line being typed. */
+static void
+prompt_recall(const struct ui *u, struct buf *b, size_t *at, bool older)
+{
+	if (older ? *at == 0 : *at >= u->nhistory)
+		return;
+	*at = older ? *at - 1 : *at + 1;
+	buf_truncate(b, 0);
+	if (*at < u->nhistory)
+		buf_puts(b, u->history[*at]);
+}
+
+/* Keeps a line the reader entered, the newest last, without repeating
+ * the one before it. */
+static void
+prompt_remember(struct ui *u, const char *line)
+{
+	if (*line == '\0' || (u->nhistory > 0 &&
+	    strcmp(u->history[u->nhistory - 1], line) == 0))
+		return;
+	if (u->nhistory == UI_HISTORY_MAX) {
+		free(u->history[0]);
+		memmove(u->history, u->history + 1,
+		    (UI_HISTORY_MAX - 1) * sizeof *u->history);
+		u->nhistory--;
+	}
+	u->history[u->nhistory++] = xstrdup(line);
+}
+
+/* Applies an editing key to b; false when the key edits nothing. */
+static bool
+prompt_edit(const struct ui *u, struct buf *b, size_t *at, int rc,
+    wint_t wc)
+{
+	utf8proc_uint8_t enc[4];
+
+	if ((rc == KEY_CODE_YES && wc == KEY_BACKSPACE) ||
+	    (rc == OK && (wc == 127 || wc == 8)))
+		prompt_drop_char(b);
+	else if (rc == OK && wc == 0x15)	/* Ctrl-U */
+		buf_truncate(b, 0);
+	else if (rc == OK && wc == 0x17)	/* Ctrl-W */
+		prompt_drop_word(b);
+	else if (rc == KEY_CODE_YES && (wc == KEY_UP || wc == KEY_DOWN))
+		prompt_recall(u, b, at, wc == KEY_UP);
+	else if (rc == OK && wc >= 0x20 && wc != 0x7f && b->len < 1024 &&
+	    utf8proc_codepoint_valid((utf8proc_int32_t)wc))
+		buf_append(b, enc, (size_t)utf8proc_encode_char(
+		    (utf8proc_int32_t)wc, enc));
+	else
+		return false;
+	return true;
+}
+
 char *
 ui_prompt(struct ui *u, const char *prompt)
 {
 	struct buf b = BUF_INIT;
-	utf8proc_uint8_t enc[4];
+	size_t at = u->nhistory;
 	wint_t wc;
-	int rc, y;
+	int rc;
 
+	buf_puts(&b, "");	/* b.data is never NULL from here on */
 	for (;;) {
-		y = u->lines - 1;
-		ui_fill(y, 0, u->cols, A_NORMAL);
-		ui_str(u, y, 0, u->cols, prompt, ROLE_TEXT);
-		ui_text(u, y, (int)strlen(prompt), u->cols, b.data ? b.data :
-		    "", b.len, A_NORMAL);
-		refresh();
+		ui_prompt_draw(u, prompt, &b);
 		rc = get_wch(&wc);
 		if (ui_signal)
 			break;
@@ -588,25 +684,13 @@ ui_prompt(struct ui *u, const char *prompt)
 			continue;
 		}
 		if ((rc == OK && (wc == '\n' || wc == '\r')) ||
-		    (rc == KEY_CODE_YES && wc == KEY_ENTER))
+		    (rc == KEY_CODE_YES && wc == KEY_ENTER)) {
+			prompt_remember(u, b.data);
 			return buf_detach(&b);
+		}
 		if (rc == OK && (wc == 27 || wc == 7 || wc == 3))
 			break;
-		if ((rc == KEY_CODE_YES && wc == KEY_BACKSPACE) ||
-		    (rc == OK && (wc == 127 || wc == 8))) {
-			/* Drop the last code point. */
-			while (b.len > 0 && ((unsigned char)b.data[b.len - 1] &
-			    0xC0) == 0x80)
-				b.len--;
-			if (b.len > 0)
-				b.len--;
-			buf_truncate(&b, b.len);
-			continue;
-		}
-		if (rc == OK && wc >= 0x20 && wc != 0x7f && b.len < 1024 &&
-		    utf8proc_codepoint_valid((utf8proc_int32_t)wc))
-			buf_append(&b, enc, (size_t)utf8proc_encode_char(
-			    (utf8proc_int32_t)wc, enc));
+		prompt_edit(u, &b, &at, rc, wc);
 	}
 	buf_free(&b);
 	return NULL;
@@ -883,6 +967,8 @@ ui_run(struct story *st, const char *path, const struct load_opts *opts)
 	delscreen(scr);
 	reader_free(&u.r);
 	free(u.open_path);
+	while (u.nhistory > 0)
+		free(u.history[--u.nhistory]);
 	if (ui_signal) {
 		int sig = ui_signal;
 

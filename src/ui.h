@@ -11,6 +11,9 @@
 #include "load.h"
 #include "reader.h"
 
+/* How many searches the prompt remembers, for Up and Down. */
+#define UI_HISTORY_MAX 32
+
 struct ui {
 	struct reader	 r;
 	bool		 quit;
@@ -23,6 +26,9 @@ struct ui {
 	size_t		 click_item;	/* the item clicked last, or NONE */
 	char		*open_path;	/* a story to open next, or NULL */
 	unsigned long	 count;		/* a number typed before a key, or 0 */
+	char		*history[UI_HISTORY_MAX]; /* lines entered at the
+					 * prompt, the newest last */
+	size_t		 nhistory;
 	struct load_opts load;		/* for stories opened from cards */
 };
 

@@ -328,6 +328,33 @@ long_story() {
 	}' > "$2"
 }
 
+# The prompt: Up brings back the last search, Ctrl-W drops a word,
+# Ctrl-U the line; a line too long for the screen shows its end.
+test_search_prompt() {
+	open_default || return 1
+	search huawei
+	wait_for 'match 1 of [0-9]+' || return 1
+	search Brandon
+	wait_for 'match 1 of 1([^0-9]|$)' || return 1
+	keys /
+	wait_for '^/$' || return 1
+	keys Up Up
+	wait_for '^/huawei$' || return 1
+	keys Down
+	wait_for '^/Brandon$' || return 1
+	text " lewis"
+	wait_for '^/Brandon lewis$' || return 1
+	keys C-w
+	wait_for '^/Brandon$' || return 1
+	keys C-u
+	wait_for '^/$' || return 1
+	text "$(printf 'x%.0s' $(seq 100))end"
+	wait_for 'xxxend$' || return 1
+	keys Escape
+	wait_for -F "q quit" || return 1
+	alive
+}
+
 # A story of more than a mebibyte of text: the reader does not count
 # the matches there; it names the paragraph instead.  The margin widens
 # to hold five-digit numbers.
@@ -720,6 +747,8 @@ t "search is case-insensitive: HUAWEI, HuAwEi" test_search_case
 t "search /Brandon" test_search_name
 t "tests/data/accents.xml is a valid story" test_accents_check
 t "search: NFC Café found by CAFE + U+0301, and only it" test_search_accents
+t "the search prompt: Up / Down history, Ctrl-W, Ctrl-U, long lines" \
+    test_search_prompt
 t "search in a story of over 1 MiB of text: no count, the paragraph" \
     test_search_long
 t "a number before g, G, % and j; d and u scroll half a page" test_count
