@@ -169,6 +169,20 @@ test_escapes_dump() {
 	title_is known && buffers_empty
 }
 
+# A file name with escapes in it, which = shows on the status line.
+test_escapes_file_name() {
+	local f
+	f="$TMPD/$(printf 'evil\033]2;pwned\007\033[2Jname.xml')"
+	cp "$ESCAPES" "$f" || return 1
+	start -T known -- "$f" || return 1
+	wait_for -F "Terminal escapes stay text" || return 1
+	keys =
+	wait_for -F "]2;pwned" || return 1
+	wait_for -F "[2Jname.xml: paragraph 1 of" 0 || return 1
+	wait_for -F "Terminal escapes stay text" 0 || return 1
+	title_is known
+}
+
 # ---- 2. signals ----------------------------------------------------------------
 
 # signal_reading SIG STATUS: the signal while the article is on the
@@ -317,6 +331,8 @@ t "ESC[2J, OSC 0/2/52/8, DCS, CSI 6n: placeholders, no effect" \
     test_escapes_on_screen
 t "the same through --dump: placeholders, no title, no clipboard" \
     test_escapes_dump
+t "escapes in the file name, shown by =: placeholders, no title" \
+    test_escapes_file_name
 t "SIGINT while reading: status 130, terminal restored" \
     signal_reading INT 130
 t "SIGTERM while reading: status 143, terminal restored" \
