@@ -95,9 +95,11 @@ search_next(const struct story *st, const char *folded, size_t flen,
 
 	if (flen == 0 || st->nblocks == 0)
 		return false;
-	if (block >= st->nblocks)
-		block = forward ? 0 : st->nblocks - 1, offset = forward ?
-		    0 : SIZE_MAX;
+	if (block >= st->nblocks) {
+		/* No such place: from the start, or back from the end. */
+		block = forward ? 0 : st->nblocks - 1;
+		offset = forward ? 0 : SIZE_MAX;
+	}
 	for (i = 0; i <= st->nblocks && !found; i++) {
 		n = search_block(st, round_block(st->nblocks, block, i,
 		    forward), folded, flen, &hits);
