@@ -27,6 +27,7 @@
 #include <unistd.h>
 
 #include <libxml/parser.h>
+#include <libxml/SAX2.h>
 #include <libxml/relaxng.h>
 #include <libxml/tree.h>
 #include <libxml/xmlerror.h>
@@ -183,6 +184,24 @@ load_entity_decl(void *ctx, const xmlChar *name, int type,
 
 /* Stories need no document type declaration, and one is where entity
  * and external DTD tricks start: refuse any. */
+/* load_internal_subset makes no node for the DOCTYPE, and libxml2's own
+ * handlers attach a comment or processing instruction inside it to
+ * that node, or, when there is none, to nothing, leaking it: drop those
+ * (the DOCTYPE is refused anyway) and build the others as usual. */
+static void
+load_comment(void *ctx, const xmlChar *value)
+{
+	if (((xmlParserCtxtPtr)ctx)->inSubset == 0)
+		xmlSAX2Comment(ctx, value);
+}
+
+static void
+load_pi(void *ctx, const xmlChar *target, const xmlChar *data)
+{
+	if (((xmlParserCtxtPtr)ctx)->inSubset == 0)
+		xmlSAX2ProcessingInstruction(ctx, target, data);
+}
+
 static void
 load_internal_subset(void *ctx, const xmlChar *name,
     const xmlChar *externalId, const xmlChar *systemId)
@@ -356,6 +375,8 @@ load_parse_safely(struct loader *ld, const char *data, size_t len)
 	ctxt->_private = ld;
 	ctxt->sax->entityDecl = load_entity_decl;
 	ctxt->sax->internalSubset = load_internal_subset;
+	ctxt->sax->comment = load_comment;
+	ctxt->sax->processingInstruction = load_pi;
 	xmlSetStructuredErrorFunc(ld, load_xml_error);
 	doc = xmlCtxtReadMemory(ctxt, data, (int)len, NULL, NULL, opts);
 	xmlSetStructuredErrorFunc(NULL, NULL);

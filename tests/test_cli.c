@@ -200,6 +200,7 @@ next_line(const char *s, size_t len, size_t *pos, const char **line,
 	X(dangling_related_actor, "dangling-related-actor.xml") \
 	X(dangling_speaker, "dangling-speaker.xml") \
 	X(deep_nesting, "deep-nesting.xml") \
+	X(doctype_comment_pi, "doctype-comment-pi.xml") \
 	X(doctype_internal_subset, "doctype-internal-subset.xml") \
 	X(duplicate_id_kinds, "duplicate-id-kinds.xml") \
 	X(duplicate_id, "duplicate-id.xml") \

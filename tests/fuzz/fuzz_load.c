@@ -77,6 +77,15 @@ walk(struct story *st)
 	reader_search(&r, "a", 1);
 	reader_search_step(&r, true);
 	reader_search_step(&r, false);
+	FUZZ_CHECK(text_is_safe(r.notice, strlen(r.notice)));
+	/* The same without counting, as in a story of over 1 MiB. */
+	r.count_max = 0;
+	reader_goto_percent(&r, 50);
+	reader_search(&r, "a", 1);
+	reader_search_step(&r, false);
+	FUZZ_CHECK(text_is_safe(r.notice, strlen(r.notice)));
+	reader_notify_where(&r);
+	FUZZ_CHECK(text_is_safe(r.notice, strlen(r.notice)));
 	reader_free(&r);
 }
 
