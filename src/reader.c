@@ -13,7 +13,7 @@
 
 /* Empties the cache of drawn blocks' matches. */
 static void
-forget_drawn(const struct reader *r)
+forget_drawn(struct reader *r)
 {
 	size_t i;
 

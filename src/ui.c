@@ -561,8 +561,9 @@ ui_draw(struct ui *u)
 
 /* ---- input -------------------------------------------------------- */
 
-/* Draws the prompt and what has been typed on the bottom row; when it
- * is too wide, the end of it, which is where the typing goes on. */
+/* Draws the prompt and what has been typed (b->data is never NULL) on
+ * the bottom row; when it is too wide, the end of it, which is where
+ * the typing goes on. */
 static void
 ui_prompt_draw(struct ui *u, const char *prompt, const struct buf *b)
 {
@@ -577,8 +578,7 @@ ui_prompt_draw(struct ui *u, const char *prompt, const struct buf *b)
 	}
 	ui_fill(y, 0, u->cols, A_NORMAL);
 	ui_str(u, y, 0, u->cols, prompt, ROLE_TEXT);
-	x = ui_text(u, y, x, u->cols, b->data ? b->data + pos : "",
-	    b->len - pos, A_NORMAL);
+	x = ui_text(u, y, x, u->cols, b->data + pos, b->len - pos, A_NORMAL);
 	move(y, x < u->cols ? x : u->cols - 1);
 	refresh();
 }
