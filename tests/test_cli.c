@@ -19,7 +19,7 @@
 #include <unistd.h>
 
 #include "testutil.h"
-#include "text.h"
+#include "base/text.h"
 
 #define STORY		"huawei-2020-01-12.xml"
 #define HEADLINE	"US officials to hold last-ditch talks with UK over Huawei ban"

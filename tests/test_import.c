@@ -13,12 +13,12 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "buf.h"
-#include "diag.h"
-#include "import.h"
-#include "list.h"
-#include "load.h"
-#include "story.h"
+#include "base/buf.h"
+#include "base/diag.h"
+#include "import/import.h"
+#include "cli/list.h"
+#include "format/load.h"
+#include "model/story.h"
 #include "testutil.h"
 
 #define SEED_GAZETTEER	"huawei-2020-01-12.xml"

@@ -7,8 +7,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "buf.h"
-#include "ui.h"
+#include "base/buf.h"
+#include "tui/ui.h"
 
 /* The KEYS section of newslens(1) as mandoc renders it, as one string
  * with runs of white space folded to one space. */

@@ -10,9 +10,9 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "diag.h"
-#include "load.h"
-#include "story.h"
+#include "base/diag.h"
+#include "format/load.h"
+#include "model/story.h"
 
 #define HEAD "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n" \
 	"<story version=\"1\"><head><headline>H</headline></head>\n"

@@ -12,11 +12,11 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "buf.h"
-#include "diag.h"
-#include "load.h"
-#include "load_int.h"
-#include "story.h"
+#include "base/buf.h"
+#include "base/diag.h"
+#include "format/load.h"
+#include "format/load_int.h"
+#include "model/story.h"
 #include "testutil.h"
 
 static void

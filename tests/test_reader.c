@@ -6,10 +6,10 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "diag.h"
-#include "load.h"
-#include "reader.h"
-#include "text.h"
+#include "base/diag.h"
+#include "format/load.h"
+#include "view/reader.h"
+#include "base/text.h"
 
 static struct reader r;
 

@@ -7,11 +7,11 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "buf.h"
-#include "diag.h"
-#include "load.h"
-#include "search.h"
-#include "story.h"
+#include "base/buf.h"
+#include "base/diag.h"
+#include "format/load.h"
+#include "model/search.h"
+#include "model/story.h"
 
 static struct story *st;
 

@@ -9,9 +9,9 @@
 #include <criterion/criterion.h>
 #include <utf8proc.h>
 
-#include "buf.h"
-#include "text.h"
-#include "xmalloc.h"
+#include "base/buf.h"
+#include "base/text.h"
+#include "base/xmalloc.h"
 
 #define S(lit)	(lit), (sizeof(lit) - 1)
 

@@ -9,12 +9,12 @@
 
 #include <string.h>
 
-#include "diag.h"
+#include "base/diag.h"
 #include "fuzz.h"
-#include "import.h"
-#include "load.h"
-#include "story.h"
-#include "text.h"
+#include "import/import.h"
+#include "format/load.h"
+#include "model/story.h"
+#include "base/text.h"
 
 static struct story *gazetteer;
 

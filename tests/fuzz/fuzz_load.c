@@ -6,13 +6,13 @@
 
 #include <string.h>
 
-#include "diag.h"
-#include "dump.h"
+#include "base/diag.h"
+#include "cli/dump.h"
 #include "fuzz.h"
-#include "list.h"
-#include "load.h"
-#include "reader.h"
-#include "text.h"
+#include "cli/list.h"
+#include "format/load.h"
+#include "view/reader.h"
+#include "base/text.h"
 
 /* Cards opened per kind: enough to reach every page builder without
  * making one input cost time quadratic in its size. */

@@ -17,13 +17,13 @@
 
 #include <utf8proc.h>
 
-#include "buf.h"
-#include "diag.h"
+#include "base/buf.h"
+#include "base/diag.h"
 #include "fuzz.h"
-#include "load.h"
-#include "search.h"
-#include "story.h"
-#include "text.h"
+#include "format/load.h"
+#include "model/search.h"
+#include "model/story.h"
+#include "base/text.h"
 
 #define COMPARE_MAX 256
 

@@ -14,9 +14,9 @@
 #include <limits.h>
 #include <string.h>
 
-#include "buf.h"
+#include "base/buf.h"
 #include "fuzz.h"
-#include "text.h"
+#include "base/text.h"
 
 static int
 pick_width(const uint8_t *data, size_t size, size_t *used)

@@ -21,12 +21,12 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "buf.h"
-#include "diag.h"
-#include "load.h"
-#include "search.h"
+#include "base/buf.h"
+#include "base/diag.h"
+#include "format/load.h"
+#include "model/search.h"
 #include "../testutil.h"
-#include "text.h"
+#include "base/text.h"
 
 /* How long refusing a file may take, and when a run is killed. */
 #define REFUSE_SECONDS	1.0

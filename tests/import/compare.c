@@ -31,9 +31,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "diag.h"
-#include "load.h"
-#include "story.h"
+#include "base/diag.h"
+#include "format/load.h"
+#include "model/story.h"
 
 struct pair {
 	size_t		 block;

@@ -1,0 +1,75 @@
+/* xmalloc.c - allocation that never returns NULL. */
+#include "config.h"
+
+#include "base/xmalloc.h"
+
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static void
+xmalloc_fail(size_t nmemb, size_t size)
+{
+	fprintf(stderr, "newslens: out of memory (%zu x %zu bytes)\n",
+	    nmemb, size);
+	exit(1);
+}
+
+void *
+xmalloc(size_t size)
+{
+	void *p = malloc(size ? size : 1);
+
+	if (p == NULL)
+		xmalloc_fail(1, size);
+	return p;
+}
+
+void *
+xcalloc(size_t nmemb, size_t size)
+{
+	void *p = calloc(nmemb ? nmemb : 1, size ? size : 1);
+
+	if (p == NULL)
+		xmalloc_fail(nmemb, size);
+	return p;
+}
+
+void *
+xreallocarray(void *ptr, size_t nmemb, size_t size)
+{
+	void *p;
+
+	if (size != 0 && nmemb > SIZE_MAX / size)
+		xmalloc_fail(nmemb, size);
+	p = realloc(ptr, nmemb != 0 && size != 0 ? nmemb * size : 1);
+	if (p == NULL)
+		xmalloc_fail(nmemb, size);
+	return p;
+}
+
+void *
+xgrow(void *p, size_t n, size_t *cap, size_t size)
+{
+	if (n < *cap)
+		return p;
+	*cap = *cap ? *cap * 2 : 16;
+	return xreallocarray(p, *cap, size);
+}
+
+char *
+xstrdup(const char *s)
+{
+	return xstrndup(s, strlen(s));
+}
+
+char *
+xstrndup(const char *s, size_t n)
+{
+	char *p = xmalloc(n + 1);
+
+	memcpy(p, s, n);
+	p[n] = '\0';
+	return p;
+}

@@ -1,0 +1,275 @@
+/* dump.c - the story as plain wrapped text (--dump). */
+#include "config.h"
+
+#include "cli/dump.h"
+
+#include <stdbool.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "base/text.h"
+#include "base/xmalloc.h"
+
+/* Item numbers are 1-based reading-order positions, the same that
+ * --list's paragraph column and the reader's status line count from. */
+#define ITEM_NO(i) ((i) + 1)
+
+/* With a file to write to, the dump goes out as it is made, so that
+ * its memory does not grow with the story. */
+#define DUMP_FLUSH_AT ((size_t)1 << 16)
+
+static bool
+dump_flush(struct buf *out, FILE *fp)
+{
+	bool ok = true;
+
+	if (fp == NULL || out->len < DUMP_FLUSH_AT)
+		return true;
+	if (fwrite(out->data, 1, out->len, fp) != out->len)
+		ok = false;
+	buf_truncate(out, 0);
+	return ok;
+}
+
+/* Writes s wrapped to width with `first` and then `rest` columns of
+ * indentation. */
+static void
+dump_wrapped(struct buf *out, const char *s, size_t len, int width,
+    int first, int rest)
+{
+	struct wrap_line line;
+	size_t pos = 0;
+	int indent = first, i;
+
+	do {
+		int avail = width - indent;
+
+		/* A narrow dump keeps the words rather than the indent. */
+		if (avail < 10 && width >= 1)
+			indent = 0, avail = width;
+		pos = wrap_next(s, len, pos, avail, &line);
+		for (i = 0; i < indent; i++)
+			buf_putc(out, ' ');
+		buf_append(out, s + line.start, line.end - line.start);
+		buf_putc(out, '\n');
+		indent = rest;
+	} while (pos < len);
+}
+
+/* The block's text with "[N]" before each item that starts in it. */
+static void
+dump_marked(const struct story *st, size_t b, struct buf *tmp)
+{
+	const struct block *bl = &st->blocks[b];
+	size_t i, at = 0;
+
+	buf_truncate(tmp, 0);
+	if (bl->kind == BLOCK_RELATED)
+		buf_puts(tmp, "Read more: ");
+	for (i = bl->first_item; i < bl->first_item + bl->nitems; i++) {
+		size_t start = st->items[i].start;
+
+		if (start > at)
+			buf_append(tmp, bl->text + at, start - at);
+		at = start > at ? start : at;
+		buf_printf(tmp, "[%zu]", ITEM_NO(i));
+	}
+	buf_append(tmp, bl->text + at, bl->len - at);
+}
+
+static void
+dump_head(const struct story *st, int width, struct buf *out)
+{
+	dump_wrapped(out, st->headline, strlen(st->headline), width, 0, 0);
+	if (st->dateline)
+		dump_wrapped(out, st->dateline, strlen(st->dateline), width,
+		    0, 0);
+	if (st->byline)
+		dump_wrapped(out, st->byline, strlen(st->byline), width, 0, 0);
+	if (st->source)
+		dump_wrapped(out, st->source, strlen(st->source), width, 0, 0);
+}
+
+static void
+dump_names(const struct story *st, const struct idx *x, struct buf *out)
+{
+	size_t i;
+
+	for (i = 0; i < x->n; i++)
+		buf_printf(out, "%s%s", i ? ", " : "", st->actors[x->v[i]].name);
+}
+
+static void
+dump_actor(const struct story *st, size_t a, int depth, size_t *no,
+    int width, struct buf *out, struct buf *tmp)
+{
+	const struct actor *ac = &st->actors[a];
+	size_t i;
+
+	buf_truncate(tmp, 0);
+	buf_printf(tmp, "%zu. %s (%s, %s): %zu mention%s", ++*no, ac->name,
+	    ac->id, actor_kind_name(ac->kind), ac->mentions.n,
+	    ac->mentions.n == 1 ? "" : "s");
+	if (ac->total_mentions != ac->mentions.n)
+		buf_printf(tmp, ", %zu with its members", ac->total_mentions);
+	for (i = 0; i < ac->mentions.n; i++)
+		buf_printf(tmp, "%s[%zu]", i ? " " : ": ",
+		    ITEM_NO(ac->mentions.v[i]));
+	dump_wrapped(out, tmp->data, tmp->len, width, 3 + 3 * depth,
+	    6 + 3 * depth);
+	for (i = 0; i < ac->members.n; i++)
+		dump_actor(st, ac->members.v[i], depth + 1, no, width, out,
+		    tmp);
+}
+
+static bool
+dump_actors(const struct story *st, int width, struct buf *out,
+    struct buf *tmp, FILE *fp)
+{
+	size_t i, no = 0;
+	bool ok = true;
+
+	if (st->nactors == 0)
+		return true;
+	buf_puts(out, "\nActors\n\n");
+	for (i = 0; i < st->nactors; i++)
+		if (st->actors[i].parent == NONE) {
+			dump_actor(st, i, 0, &no, width, out, tmp);
+			ok = dump_flush(out, fp) && ok;
+		}
+	return ok;
+}
+
+/* "[N] " then the item's text, wrapped under a hanging indent. */
+static void
+dump_entry(const struct story *st, size_t item, const char *about,
+    int width, struct buf *out, struct buf *tmp)
+{
+	size_t len;
+	const char *text = story_item_text(st, item, &len);
+
+	buf_truncate(tmp, 0);
+	buf_printf(tmp, "[%zu] %s", ITEM_NO(item), about);
+	dump_wrapped(out, tmp->data, tmp->len, width, 3, 7);
+	dump_wrapped(out, text, len, width, 7, 7);
+}
+
+static bool
+dump_claims(const struct story *st, int width, struct buf *out,
+    struct buf *tmp, FILE *fp)
+{
+	struct buf about = BUF_INIT;
+	size_t i, j;
+	bool ok = true;
+
+	if (st->nclaims == 0)
+		return true;
+	buf_puts(out, "\nClaims\n\n");
+	for (i = 0; i < st->nclaims; i++) {
+		const struct claim *c = &st->claims[i];
+
+		buf_truncate(&about, 0);
+		buf_printf(&about, "%s, by ", c->id);
+		if (c->by.n == 0)
+			buf_puts(&about, "the publication");
+		dump_names(st, &c->by, &about);
+		if (c->about.n > 0) {
+			buf_puts(&about, ", about ");
+			dump_names(st, &c->about, &about);
+		}
+		for (j = 0; j < c->disputes.n; j++)
+			buf_printf(&about, "%s[%zu]", j ? " " : ", disputes ",
+			    ITEM_NO(st->claims[c->disputes.v[j]].item));
+		for (j = 0; j < c->disputed_by.n; j++)
+			buf_printf(&about, "%s[%zu]",
+			    j ? " " : ", disputed by ",
+			    ITEM_NO(st->claims[c->disputed_by.v[j]].item));
+		if (c->when)
+			buf_printf(&about, ", dated %s", c->when);
+		buf_printf(&about, " (paragraph %zu)",
+		    (size_t)st->items[c->item].block + 1);
+		dump_entry(st, c->item, about.data, width, out, tmp);
+		ok = dump_flush(out, fp) && ok;
+	}
+	buf_free(&about);
+	return ok;
+}
+
+static bool
+dump_quotes(const struct story *st, int width, struct buf *out,
+    struct buf *tmp, FILE *fp)
+{
+	struct buf about = BUF_INIT;
+	size_t i;
+	bool ok = true;
+
+	if (st->nquotes == 0)
+		return true;
+	buf_puts(out, "\nQuotes\n\n");
+	for (i = 0; i < st->nquotes; i++) {
+		const struct quote *q = &st->quotes[i];
+
+		buf_truncate(&about, 0);
+		buf_printf(&about, "%s, %s (paragraph %zu)", q->id,
+		    st->actors[q->speaker].name,
+		    (size_t)st->items[q->item].block + 1);
+		dump_entry(st, q->item, about.data, width, out, tmp);
+		ok = dump_flush(out, fp) && ok;
+	}
+	buf_free(&about);
+	return ok;
+}
+
+static bool
+dump_related(const struct story *st, int width, struct buf *out,
+    struct buf *tmp, FILE *fp)
+{
+	struct buf about = BUF_INIT;
+	size_t i;
+	bool ok = true;
+
+	if (st->nrelated == 0)
+		return true;
+	buf_puts(out, "\nRead more\n\n");
+	for (i = 0; i < st->nrelated; i++) {
+		const struct related *r = &st->related[i];
+
+		buf_truncate(&about, 0);
+		buf_printf(&about, "%s", r->id);
+		if (r->actors.n > 0) {
+			buf_puts(&about, ", about ");
+			dump_names(st, &r->actors, &about);
+		}
+		if (r->href)
+			buf_printf(&about, ", %s", r->href);
+		dump_entry(st, r->item, about.data, width, out, tmp);
+		ok = dump_flush(out, fp) && ok;
+	}
+	buf_free(&about);
+	return ok;
+}
+
+bool
+dump_story(const struct story *st, int width, struct buf *out, FILE *fp)
+{
+	struct buf tmp = BUF_INIT;
+	size_t b;
+	bool ok = true;
+
+	if (width < 1)
+		width = 1;
+	dump_head(st, width, out);
+	for (b = 0; b < st->nblocks; b++) {
+		buf_putc(out, '\n');
+		dump_marked(st, b, &tmp);
+		dump_wrapped(out, tmp.data, tmp.len, width, 0, 0);
+		ok = dump_flush(out, fp) && ok;
+	}
+	ok = dump_actors(st, width, out, &tmp, fp) && ok;
+	ok = dump_claims(st, width, out, &tmp, fp) && ok;
+	ok = dump_quotes(st, width, out, &tmp, fp) && ok;
+	ok = dump_related(st, width, out, &tmp, fp) && ok;
+	buf_free(&tmp);
+	return ok;
+}

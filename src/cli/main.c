@@ -1,0 +1,424 @@
+/* main.c - the command line: options, modes and exit statuses.
+ *
+ * Exit statuses: 0 success, 1 a bad file (or a failed write), 2 a
+ * usage error.  Every mode loads through load.h, so every mode gets the
+ * same checks and the same messages. */
+#include "config.h"
+
+#include <errno.h>
+#include <getopt.h>
+#include <limits.h>
+#include <locale.h>
+#include <stdarg.h>
+#include <stdbool.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "base/buf.h"
+#include "base/diag.h"
+#include "cli/dump.h"
+#include "import/import.h"
+#include "cli/list.h"
+#include "format/load.h"
+#include "model/story.h"
+#include "base/text.h"
+#include "tui/ui.h"
+
+#define EXIT_BAD_FILE	1
+#define EXIT_USAGE	2
+
+enum mode { MODE_READ, MODE_DUMP, MODE_CHECK, MODE_LIST, MODE_IMPORT };
+
+struct options {
+	enum mode	 mode;
+	int		 width;		/* 0: not given */
+	const char	*list_kind;
+	const char	*import;	/* --import FILE */
+	const char	*output;	/* -o OUT; NULL: standard output */
+	const char	*actors;	/* --actors STORY */
+	struct load_opts load;
+};
+
+enum { OPT_DUMP = 256, OPT_CHECK, OPT_LIST, OPT_MAX_SIZE, OPT_IMPORT,
+	OPT_ACTORS };
+
+static const struct option long_options[] = {
+	{ "dump",	no_argument,		NULL, OPT_DUMP },
+	{ "width",	required_argument,	NULL, 'w' },
+	{ "check",	no_argument,		NULL, OPT_CHECK },
+	{ "list",	required_argument,	NULL, OPT_LIST },
+	{ "max-size",	required_argument,	NULL, OPT_MAX_SIZE },
+	{ "import",	required_argument,	NULL, OPT_IMPORT },
+	{ "output",	required_argument,	NULL, 'o' },
+	{ "actors",	required_argument,	NULL, OPT_ACTORS },
+	{ "help",	no_argument,		NULL, 'h' },
+	{ "version",	no_argument,		NULL, 'V' },
+	{ NULL,		0,			NULL, 0 },
+};
+
+static void
+usage_help(void)
+{
+	printf("Usage: newslens [OPTION]... [FILE]\n"
+"Explore a news story: its actors, their claims, the quotes and the\n"
+"\"Read more\" items.  Without FILE, the built-in story of 12 January 2020,\n"
+"\"US officials to hold last-ditch talks with UK over Huawei ban\".\n"
+"\n"
+"  (no option)         read FILE in the terminal; prints the --dump text\n"
+"                      when standard output is not a terminal\n"
+"      --dump          print the story as plain wrapped text, every item\n"
+"                      numbered, with lists of actors, claims, quotes and\n"
+"                      \"Read more\" items at the end\n"
+"  -w, --width=N       wrap --dump at N columns (default %d)\n"
+"      --check FILE... validate each FILE; print nothing when all are valid\n"
+"      --list=KIND     print a tab-separated table of KIND: actors, quotes,\n"
+"                      claims or related\n"
+"      --max-size=N    accept story files of up to N bytes (suffixes K, M,\n"
+"                      G; default 128M)\n"
+"      --import=FILE   turn FILE, a plain-text article or an NITF document,\n"
+"                      into a story, written to standard output\n"
+"  -o, --output=OUT    with --import: write the story to OUT instead\n"
+"      --actors=STORY  with --import: take the actors of STORY (names,\n"
+"                      aliases, kinds, member-of) as the ones to look for\n"
+"  -h, --help          show this help and exit\n"
+"  -V, --version       show the version and exit\n"
+"\n"
+"Exit status: 0 on success, 1 when a file is unreadable or invalid,\n"
+"2 on a usage error.\n"
+"\n"
+"See newslens(1) for the keys of the reader and newslens(5) for the story\n"
+"format.\n", DUMP_WIDTH_DEFAULT);
+}
+
+static void
+usage_version(void)
+{
+	printf("newslens %s\n", PACKAGE_VERSION);
+}
+
+/* The message may hold a file name or any other argument: it is
+ * sanitised before it reaches the terminal. */
+static int usage_error(const char *fmt, ...)
+    __attribute__((format(printf, 1, 2)));
+
+static int
+usage_error(const char *fmt, ...)
+{
+	struct buf msg = BUF_INIT;
+	va_list ap;
+	char *safe;
+
+	va_start(ap, fmt);
+	buf_vprintf(&msg, fmt, ap);
+	va_end(ap);
+	safe = text_sanitize(msg.data ? msg.data : "");
+	fprintf(stderr, "newslens: %s\n"
+	    "Try 'newslens --help' for more information.\n", safe);
+	free(safe);
+	buf_free(&msg);
+	return EXIT_USAGE;
+}
+
+/* A number with an optional K, M or G suffix (powers of 1024). */
+static bool
+parse_size(const char *s, size_t *out)
+{
+	unsigned long long v;
+	char *end;
+
+	errno = 0;
+	if (*s < '0' || *s > '9')
+		return false;
+	v = strtoull(s, &end, 10);
+	if (errno != 0)
+		return false;
+	switch (*end) {
+	case 'k': case 'K': v = v > (ULLONG_MAX >> 10) ? 0 : v << 10; end++;
+		break;
+	case 'm': case 'M': v = v > (ULLONG_MAX >> 20) ? 0 : v << 20; end++;
+		break;
+	case 'g': case 'G': v = v > (ULLONG_MAX >> 30) ? 0 : v << 30; end++;
+		break;
+	default:
+		break;
+	}
+	/* libxml2 takes an int length. */
+	if (*end != '\0' || v == 0 || v > INT_MAX)
+		return false;
+	*out = (size_t)v;
+	return true;
+}
+
+static bool
+parse_width(const char *s, int *out)
+{
+	long v;
+	char *end;
+
+	errno = 0;
+	v = strtol(s, &end, 10);
+	if (errno != 0 || *end != '\0' || end == s || v < 1 || v > 100000)
+		return false;
+	*out = (int)v;
+	return true;
+}
+
+/* Writes out to standard output; false on a write error. */
+static bool
+emit(const struct buf *out)
+{
+	if (out->len > 0 && fwrite(out->data, 1, out->len, stdout) != out->len)
+		return false;
+	return fflush(stdout) == 0;
+}
+
+static struct story *
+open_story(const char *path, const struct options *o)
+{
+	struct diag d = DIAG_INIT;
+	struct story *st;
+
+	st = path ? load_file(path, &o->load, &d) : load_default(&d);
+	diag_print(&d, stderr);
+	diag_free(&d);
+	return st;
+}
+
+static int
+run_check(int argc, char **argv, const struct options *o)
+{
+	int i, status = EXIT_SUCCESS;
+
+	for (i = 0; i < argc; i++) {
+		struct story *st = open_story(argv[i], o);
+
+		if (st == NULL)
+			status = EXIT_BAD_FILE;
+		story_free(st);
+	}
+	return status;
+}
+
+/* Prints the dump or the list of st, then frees it. */
+static int
+print_story(struct story *st, const struct options *o)
+{
+	struct buf out = BUF_INIT;
+	int status = EXIT_SUCCESS;
+	bool ok = true;
+
+	if (o->mode == MODE_LIST)
+		list_story(st, o->list_kind, &out);
+	else
+		ok = dump_story(st, o->width ? o->width : DUMP_WIDTH_DEFAULT,
+		    &out, stdout);
+	if (!emit(&out) || !ok) {
+		fprintf(stderr, "newslens: write error: %s\n",
+		    strerror(errno));
+		status = EXIT_BAD_FILE;
+	}
+	buf_free(&out);
+	story_free(st);
+	return status;
+}
+
+static int
+run_output(const char *path, const struct options *o)
+{
+	struct story *st = open_story(path, o);
+
+	return st ? print_story(st, o) : EXIT_BAD_FILE;
+}
+
+/* The reader, or the dump when the terminal cannot be driven. */
+static int
+run_reader(const char *path, const struct options *o)
+{
+	struct story *st;
+	int status;
+
+	if (!isatty(STDOUT_FILENO))
+		return run_output(path, o);
+	st = open_story(path, o);
+	if (st == NULL)
+		return EXIT_BAD_FILE;
+	status = ui_run(st, path, &o->load);
+	/* -1: no terminal to drive, and the story is still ours. */
+	return status >= 0 ? status : print_story(st, o);
+}
+
+/* Writes the story to OUT, or to standard output (no OUT, or "-");
+ * false on an error, which it reports. */
+static bool
+write_import(const char *xml, size_t len, const char *out)
+{
+	struct diag d = DIAG_INIT;
+	FILE *fp;
+	bool ok;
+
+	if (out != NULL && strcmp(out, "-") == 0)
+		out = NULL;
+	fp = out ? fopen(out, "w") : stdout;
+	ok = fp != NULL;
+
+	if (ok && len > 0 && fwrite(xml, 1, len, fp) != len)
+		ok = false;
+	if (fp != NULL && (out ? fclose(fp) : fflush(fp)) != 0)
+		ok = false;
+	if (!ok) {
+		diag_add(&d, out ? out : "(standard output)", 0,
+		    "cannot write: %s", strerror(errno));
+		diag_print(&d, stderr);
+		diag_free(&d);
+	}
+	return ok;
+}
+
+/* --import: the article, with the actors of another story if given. */
+static int
+run_import(const struct options *o)
+{
+	struct import_opts io = { NULL };
+	struct diag d = DIAG_INIT;
+	struct story *gazetteer = NULL;
+	char *xml = NULL;
+	size_t len = 0;
+	int status = EXIT_BAD_FILE;
+
+	if (o->actors != NULL)
+		gazetteer = open_story(o->actors, o);
+	if (o->actors == NULL || gazetteer != NULL) {
+		io.gazetteer = gazetteer;
+		xml = import_file(o->import, o->load.max_size, &io, &len, &d);
+		diag_print(&d, stderr);
+		diag_free(&d);
+	}
+	/* Nothing is written unless the whole story is good. */
+	if (xml != NULL && write_import(xml, len, o->output))
+		status = EXIT_SUCCESS;
+	free(xml);
+	story_free(gazetteer);
+	return status;
+}
+
+static int
+set_mode(struct options *o, enum mode m, const char *opt)
+{
+	if (o->mode != MODE_READ && o->mode != m) {
+		usage_error("%s cannot be combined with another mode", opt);
+		return -1;
+	}
+	o->mode = m;
+	return 0;
+}
+
+/* Parses the options into *o; returns -1 to go on, or an exit status. */
+static int
+parse_options(int argc, char **argv, struct options *o)
+{
+	int c;
+
+	/* getopt's own messages would print the argument raw. */
+	opterr = 0;
+	while ((c = getopt_long(argc, argv, ":hVw:o:", long_options, NULL)) !=
+	    -1) {
+		switch (c) {
+		case OPT_DUMP:
+			if (set_mode(o, MODE_DUMP, "--dump") < 0)
+				return EXIT_USAGE;
+			break;
+		case OPT_CHECK:
+			if (set_mode(o, MODE_CHECK, "--check") < 0)
+				return EXIT_USAGE;
+			break;
+		case OPT_LIST:
+			if (set_mode(o, MODE_LIST, "--list") < 0)
+				return EXIT_USAGE;
+			if (!list_kind_valid(optarg))
+				return usage_error("--list: unknown kind '%s' "
+				    "(actors, quotes, claims or related)",
+				    optarg);
+			o->list_kind = optarg;
+			break;
+		case 'w':
+			if (!parse_width(optarg, &o->width))
+				return usage_error("--width: '%s' is not a "
+				    "width from 1 to 100000", optarg);
+			break;
+		case OPT_MAX_SIZE:
+			if (!parse_size(optarg, &o->load.max_size))
+				return usage_error("--max-size: '%s' is not a "
+				    "size from 1 byte to 2G", optarg);
+			break;
+		case OPT_IMPORT:
+			if (set_mode(o, MODE_IMPORT, "--import") < 0)
+				return EXIT_USAGE;
+			o->import = optarg;
+			break;
+		case 'o':
+			o->output = optarg;
+			break;
+		case OPT_ACTORS:
+			o->actors = optarg;
+			break;
+		case 'h':
+			usage_help();
+			return fflush(stdout) == 0 ? EXIT_SUCCESS : 1;
+		case 'V':
+			usage_version();
+			return fflush(stdout) == 0 ? EXIT_SUCCESS : 1;
+		case ':':
+			return usage_error("option '%s' needs an argument",
+			    argv[optind - 1]);
+		default:
+			if (optopt != 0)
+				return usage_error("unknown option '-%c'",
+				    optopt);
+			return usage_error("unknown option '%s'",
+			    argv[optind - 1]);
+		}
+	}
+	return -1;
+}
+
+int
+main(int argc, char **argv)
+{
+	struct options o;
+	int status, nfiles;
+
+	/* The reader needs the locale's character set; the model and the
+	 * dump work in UTF-8 whatever it is. */
+	setlocale(LC_ALL, "");
+	memset(&o, 0, sizeof o);
+	o.load.max_size = LOAD_MAX_SIZE_DEFAULT;
+	if ((status = parse_options(argc, argv, &o)) >= 0)
+		return status;
+	nfiles = argc - optind;
+	if (o.width != 0 && o.mode != MODE_DUMP && o.mode != MODE_READ)
+		return usage_error("%s only goes with --dump", "--width");
+	if ((o.output != NULL || o.actors != NULL) && o.mode != MODE_IMPORT)
+		return usage_error("%s only goes with --import",
+		    o.output != NULL ? "--output" : "--actors");
+	if (o.mode == MODE_IMPORT) {
+		if (nfiles > 0)
+			return usage_error("--import takes one FILE: '%s' is "
+			    "one too many", argv[optind]);
+		status = run_import(&o);
+	} else if (o.mode == MODE_CHECK) {
+		if (nfiles == 0)
+			return usage_error("%s needs at least one FILE",
+			    "--check");
+		status = run_check(nfiles, argv + optind, &o);
+	} else if (nfiles > 1)
+		return usage_error("too many files: '%s' (one at a time)",
+		    argv[optind + 1]);
+	else if (o.mode == MODE_READ)
+		status = run_reader(nfiles ? argv[optind] : NULL, &o);
+	else
+		status = run_output(nfiles ? argv[optind] : NULL, &o);
+	load_cleanup();
+	return status;
+}

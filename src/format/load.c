@@ -1,0 +1,1354 @@
+/* load.c - reading a story file into the model, safely.
+ *
+ * Three steps, each of which may add problems to the diag and stop:
+ * read the bytes (load_read), parse and validate them (load_parse), and
+ * build the model from the tree in two passes: the first registers
+ * every id, the second builds the arrays and resolves each reference
+ * against those ids.  Only the built model outlives this file.
+ *
+ * That is the slow path, which holds the whole tree (ten times the
+ * file) and reports every problem.  A valid story takes the fast path
+ * instead (load_stream.c), which builds through the same functions a
+ * block at a time; anything it is unsure of comes back here, so that
+ * an invalid file is told about in exactly these words. */
+#include "config.h"
+
+#include "format/load.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <limits.h>
+#include <stdbool.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <libxml/parser.h>
+#include <libxml/SAX2.h>
+#include <libxml/relaxng.h>
+#include <libxml/tree.h>
+#include <libxml/xmlerror.h>
+
+#include "base/buf.h"
+#include "format/embedded.h"
+#include "format/load_int.h"
+#include "base/text.h"
+#include "base/xmalloc.h"
+
+const char load_default_name[] = "(built-in story)";
+
+static const char *const id_kind_names[] = {
+	"an actor", "a paragraph", "a \"Read more\" item", "a claim", "a quote",
+};
+
+void
+load_error(struct loader *ld, unsigned long line, const char *fmt, ...)
+{
+	struct buf msg = BUF_INIT;
+	va_list ap;
+
+	ld->errors++;
+	if (ld->d == NULL)	/* the fast path: it only needs to know */
+		return;
+	va_start(ap, fmt);
+	buf_vprintf(&msg, fmt, ap);
+	va_end(ap);
+	diag_add(ld->d, ld->name, line, "%s", msg.data ? msg.data : "");
+	buf_free(&msg);
+}
+
+/* ---- step one: the bytes ------------------------------------------ */
+
+static char *
+load_read(struct loader *ld, const char *path, size_t max, size_t *lenp)
+{
+	struct stat sb;
+	char *data = NULL;
+	size_t len = 0, cap;
+	ssize_t n;
+	int fd;
+
+	/* O_NONBLOCK: opening a FIFO must not wait for a writer. */
+	fd = open(path, O_RDONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC);
+	if (fd == -1) {
+		load_error(ld, 0, "cannot open: %s", strerror(errno));
+		return NULL;
+	}
+	if (fstat(fd, &sb) == -1) {
+		load_error(ld, 0, "cannot read: %s", strerror(errno));
+		goto fail;
+	}
+	if (S_ISDIR(sb.st_mode)) {
+		load_error(ld, 0, "is a directory, not a story file");
+		goto fail;
+	}
+	if (!S_ISREG(sb.st_mode)) {
+		load_error(ld, 0, "is not a regular file");
+		goto fail;
+	}
+	if ((unsigned long long)sb.st_size > max)
+		goto too_big;
+	/* Read to the end rather than trust st_size: the file may grow. */
+	cap = (size_t)sb.st_size + 1;
+	data = xmalloc(cap + 1);
+	for (;;) {
+		if (len == cap) {
+			if (cap > max)
+				goto too_big;
+			cap *= 2;
+			data = xreallocarray(data, cap + 1, 1);
+		}
+		n = read(fd, data + len, cap - len);
+		if (n == -1 && errno == EINTR)
+			continue;
+		if (n == -1) {
+			load_error(ld, 0, "cannot read: %s", strerror(errno));
+			goto fail;
+		}
+		if (n == 0)
+			break;
+		len += (size_t)n;
+	}
+	if (len > max)
+		goto too_big;
+	data[len] = '\0';
+	close(fd);
+	*lenp = len;
+	return data;
+
+too_big:
+	load_error(ld, 0, "file is larger than the limit of %zu bytes "
+	    "(raise it with --max-size)", max);
+fail:
+	free(data);
+	close(fd);
+	return NULL;
+}
+
+/* ---- step two: parse and validate --------------------------------- */
+
+static xmlRelaxNGPtr load_schema;
+
+static void
+load_xml_error(void *arg, xmlErrorPtr err)
+{
+	struct loader *ld = arg;
+	unsigned long line = err->line > 0 ? (unsigned long)err->line : 0;
+	size_t n;
+	char *msg;
+
+	if (err->level == XML_ERR_WARNING)
+		return;
+	if (line == 0 && err->node != NULL)
+		line = (unsigned long)xmlGetLineNo((xmlNodePtr)err->node);
+	if (line == 0)
+		line = ld->root_line;
+	msg = xstrdup(err->message ? err->message : "invalid XML");
+	n = strlen(msg);
+	while (n > 0 && (msg[n - 1] == '\n' || msg[n - 1] == ' '))
+		msg[--n] = '\0';
+	/* libxml2 splits some messages over two lines: keep one. */
+	for (n = 0; msg[n] != '\0'; n++)
+		if (msg[n] == '\n')
+			msg[n] = ' ';
+	if (strncmp(msg, "Excessive depth in document", 27) == 0)
+		load_error(ld, line, "elements are nested too deep (more than "
+		    "256 levels)");
+	else
+		load_error(ld, line, "%s", msg);
+	free(msg);
+}
+
+/* A story has no use for entities, and declaring one is the way in for
+ * entity expansion bombs and external entities: refuse the first one
+ * and stop the parser there. */
+static void
+load_entity_decl(void *ctx, const xmlChar *name, int type,
+    const xmlChar *publicId, const xmlChar *systemId, xmlChar *content)
+{
+	xmlParserCtxtPtr ctxt = ctx;
+	struct loader *ld = ctxt->_private;
+
+	(void)type;
+	(void)publicId;
+	(void)systemId;
+	(void)content;
+	load_error(ld, ctxt->input ? (unsigned long)ctxt->input->line : 0,
+	    "entity declarations are not allowed (entity '%s')",
+	    (const char *)name);
+	xmlStopParser(ctxt);
+}
+
+/* Stories need no document type declaration, and one is where entity
+ * and external DTD tricks start: refuse any. */
+/* load_internal_subset makes no node for the DOCTYPE, and libxml2's own
+ * handlers attach a comment or processing instruction inside it to
+ * that node, or, when there is none, to nothing, leaking it: drop those
+ * (the DOCTYPE is refused anyway) and build the others as usual. */
+static void
+load_comment(void *ctx, const xmlChar *value)
+{
+	if (((xmlParserCtxtPtr)ctx)->inSubset == 0)
+		xmlSAX2Comment(ctx, value);
+}
+
+static void
+load_pi(void *ctx, const xmlChar *target, const xmlChar *data)
+{
+	if (((xmlParserCtxtPtr)ctx)->inSubset == 0)
+		xmlSAX2ProcessingInstruction(ctx, target, data);
+}
+
+static void
+load_internal_subset(void *ctx, const xmlChar *name,
+    const xmlChar *externalId, const xmlChar *systemId)
+{
+	xmlParserCtxtPtr ctxt = ctx;
+	struct loader *ld = ctxt->_private;
+
+	(void)name;
+	if (externalId != NULL || systemId != NULL)
+		load_error(ld, ctxt->input ? (unsigned long)ctxt->input->line :
+		    0, "external document type definitions are not allowed "
+		    "('%s')", systemId ? (const char *)systemId :
+		    (const char *)externalId);
+	else {
+		/* Let an entity declaration inside be named first: that is
+		 * the more telling message; the parse is refused after. */
+		ld->doctype_line = ctxt->input ?
+		    (unsigned long)ctxt->input->line : 1;
+		return;
+	}
+	xmlStopParser(ctxt);
+}
+
+static bool
+load_schema_ready(void)
+{
+	xmlRelaxNGParserCtxtPtr pctxt;
+
+	if (load_schema != NULL)
+		return true;
+	pctxt = xmlRelaxNGNewMemParserCtxt(embedded_schema,
+	    (int)embedded_schema_len);
+	load_schema = xmlRelaxNGParse(pctxt);
+	xmlRelaxNGFreeParserCtxt(pctxt);
+	return load_schema != NULL;
+}
+
+static bool
+load_validate(struct loader *ld, xmlDocPtr doc)
+{
+	xmlRelaxNGValidCtxtPtr vctxt;
+	int rc;
+
+	if (!load_schema_ready()) {
+		load_error(ld, 0, "the built-in schema does not parse");
+		return false;
+	}
+	ld->root_line = (unsigned long)xmlGetLineNo(xmlDocGetRootElement(doc));
+	vctxt = xmlRelaxNGNewValidCtxt(load_schema);
+	xmlRelaxNGSetValidStructuredErrors(vctxt, load_xml_error, ld);
+	rc = xmlRelaxNGValidateDoc(vctxt, doc);
+	xmlRelaxNGFreeValidCtxt(vctxt);
+	if (rc != 0 && ld->errors == 0)
+		load_error(ld, 0, "does not match the story schema");
+	return rc == 0;
+}
+
+/* No element of a story needs more than a handful of attributes, and
+ * libxml2 2.9 checks for duplicates in time quadratic in their number:
+ * refuse a start tag with many before the parser sees it.  One pass,
+ * skipping comments, CDATA sections and processing instructions. */
+static bool
+load_prescan(struct loader *ld, const char *s, size_t len)
+{
+	const char *p = s, *end = s + len, *close, *tag;
+	size_t attrs;
+	char quote;
+
+	while ((p = memchr(p, '<', (size_t)(end - p))) != NULL) {
+		if (end - p >= 4 && memcmp(p, "<!--", 4) == 0)
+			close = memmem(p, (size_t)(end - p), "-->", 3);
+		else if (end - p >= 9 && memcmp(p, "<![CDATA[", 9) == 0)
+			close = memmem(p, (size_t)(end - p), "]]>", 3);
+		else if (end - p >= 2 && (p[1] == '?' || p[1] == '!'))
+			close = p + 1;
+		else {
+			tag = p;
+			attrs = 0;
+			quote = 0;
+			for (p++; p < end && (quote || *p != '>'); p++) {
+				if (quote)
+					quote = *p == quote ? 0 : quote;
+				else if (*p == '"' || *p == '\'')
+					quote = *p;
+				else
+					attrs += *p == '=';
+			}
+			if (attrs > LOAD_MAX_ATTRIBUTES) {
+				unsigned long line = 1;
+
+				for (p = s; p < tag; p++)
+					line += *p == '\n';
+				load_error(ld, line, "an element has more than %d "
+				    "attributes", LOAD_MAX_ATTRIBUTES);
+				return false;
+			}
+			close = p;
+		}
+		if (close == NULL || close >= end)
+			break;
+		p = close + 1;
+	}
+	return true;
+}
+
+/* The schema check of mixed content costs libxml2 time quadratic in
+ * the number of inline elements: refuse a block with very many before
+ * validating.  Counts every element below each child of body. */
+static size_t
+load_count_elements(const xmlNode *n, size_t limit)
+{
+	size_t count = 0;
+
+	for (n = n->children; n != NULL && count <= limit; n = n->next)
+		if (n->type == XML_ELEMENT_NODE)
+			count += 1 + load_count_elements(n, limit - count);
+	return count;
+}
+
+static bool
+load_check_blocks(struct loader *ld, xmlDocPtr doc)
+{
+	const xmlNode *n, *root = xmlDocGetRootElement(doc);
+
+	for (n = root ? root->children : NULL; n != NULL; n = n->next) {
+		const xmlNode *b;
+
+		if (n->type != XML_ELEMENT_NODE ||
+		    strcmp((const char *)n->name, "body") != 0)
+			continue;
+		for (b = n->children; b != NULL; b = b->next)
+			if (b->type == XML_ELEMENT_NODE &&
+			    load_count_elements(b, LOAD_MAX_INLINE) >
+			    LOAD_MAX_INLINE) {
+				load_error(ld, (unsigned long)xmlGetLineNo(
+				    (xmlNodePtr)b), "a paragraph holds more "
+				    "than %d marked-up spans", LOAD_MAX_INLINE);
+				return false;
+			}
+	}
+	return true;
+}
+
+/* The parse alone, with every safety setting but neither the schema
+ * nor the story's encoding rules; load_parse_xml shares it. */
+static xmlDocPtr
+load_parse_safely(struct loader *ld, const char *data, size_t len)
+{
+	xmlParserCtxtPtr ctxt;
+	xmlDocPtr doc;
+	/* COMPACT keeps short text (most attribute values) inside its
+	 * node: fewer allocations for a tree that is only read. */
+	int opts = XML_PARSE_NONET | XML_PARSE_NOCDATA | XML_PARSE_BIG_LINES |
+	    XML_PARSE_COMPACT;
+
+	if (len == 0) {
+		load_error(ld, 1, "the file is empty");
+		return NULL;
+	}
+	if (len > INT_MAX) {
+		load_error(ld, 0, "file is too large to parse");
+		return NULL;
+	}
+	if (!load_prescan(ld, data, len))
+		return NULL;
+	ctxt = xmlNewParserCtxt();
+	if (ctxt == NULL) {
+		load_error(ld, 0, "out of memory");
+		return NULL;
+	}
+	ctxt->_private = ld;
+	ctxt->sax->entityDecl = load_entity_decl;
+	ctxt->sax->internalSubset = load_internal_subset;
+	ctxt->sax->comment = load_comment;
+	ctxt->sax->processingInstruction = load_pi;
+	xmlSetStructuredErrorFunc(ld, load_xml_error);
+	doc = xmlCtxtReadMemory(ctxt, data, (int)len, NULL, NULL, opts);
+	xmlSetStructuredErrorFunc(NULL, NULL);
+	if (ld->doctype_line > 0 && ld->errors == 0)
+		load_error(ld, ld->doctype_line,
+		    "document type declarations are not allowed");
+	if (doc != NULL && (ld->errors > 0 || !ctxt->wellFormed)) {
+		if (ld->errors == 0)
+			load_error(ld, 0, "not well-formed XML");
+		xmlFreeDoc(doc);
+		doc = NULL;
+	} else if (doc == NULL && ld->errors == 0)
+		load_error(ld, 0, "not well-formed XML");
+	xmlFreeParserCtxt(ctxt);
+	return doc;
+}
+
+static xmlDocPtr
+load_parse(struct loader *ld, const char *data, size_t len)
+{
+	xmlDocPtr doc;
+
+	if (len >= 2 && ((data[0] == '\xfe' && data[1] == '\xff') ||
+	    (data[0] == '\xff' && data[1] == '\xfe'))) {
+		load_error(ld, 1, "the file is UTF-16; stories are UTF-8");
+		return NULL;
+	}
+	doc = load_parse_safely(ld, data, len);
+	if (doc != NULL && doc->encoding != NULL &&
+	    strcasecmp((const char *)doc->encoding, "UTF-8") != 0) {
+		load_error(ld, 1, "the file declares encoding '%s'; "
+		    "stories are UTF-8", (const char *)doc->encoding);
+		xmlFreeDoc(doc);
+		return NULL;
+	}
+	if (doc != NULL && (!load_check_blocks(ld, doc) ||
+	    !load_validate(ld, doc))) {
+		xmlFreeDoc(doc);
+		return NULL;
+	}
+	return doc;
+}
+
+/* ---- tree helpers ------------------------------------------------- */
+
+static bool
+is_elem(const xmlNode *n, const char *name)
+{
+	return n != NULL && n->type == XML_ELEMENT_NODE && n->ns == NULL &&
+	    strcmp((const char *)n->name, name) == 0;
+}
+
+unsigned long
+load_node_line(const xmlNode *n)
+{
+	long line = xmlGetLineNo((xmlNodePtr)n);
+
+	return line > 0 ? (unsigned long)line : 0;
+}
+
+/* The attribute's raw value, owned by the caller (xmlFree), or NULL. */
+static char *
+attr_raw(const xmlNode *n, const char *name)
+{
+	return (char *)xmlGetNoNsProp((xmlNodePtr)n, (const xmlChar *)name);
+}
+
+/* The attribute's value as the tree holds it, without a copy, when it
+ * is one text node, as it is but for an empty value (entities are
+ * refused); else NULL, and attr_raw must be asked. */
+static const char *
+attr_peek(const xmlNode *n, const char *name)
+{
+	const xmlAttr *a;
+
+	for (a = n->properties; a != NULL; a = a->next)
+		if (a->ns == NULL && strcmp((const char *)a->name, name) == 0)
+			return a->children != NULL &&
+			    a->children->next == NULL &&
+			    a->children->type == XML_TEXT_NODE ?
+			    (const char *)a->children->content : NULL;
+	return NULL;
+}
+
+static bool
+is_xml_space(char c)
+{
+	return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+}
+
+/* Appends s to b with runs of XML white space folded into one space,
+ * none at the start of b, and everything else sanitised.  *space
+ * carries a pending space from one call to the next. */
+static void
+collapse_into(struct buf *b, bool *space, const char *s)
+{
+	const char *run;
+
+	while (*s != '\0') {
+		if (is_xml_space(*s)) {
+			*space = true;
+			s++;
+			continue;
+		}
+		/* A single space between words stays as it is: keep it in
+		 * the run, which is then sanitised in one call, not a
+		 * call a word. */
+		for (run = s; *s != '\0' && (!is_xml_space(*s) ||
+		    (*s == ' ' && s[1] != '\0' && !is_xml_space(s[1]))); s++)
+			;
+		if (*space && b->len > 0)
+			buf_putc(b, ' ');
+		*space = false;
+		text_sanitize_into(b, run, (size_t)(s - run));
+	}
+}
+
+/* s collapsed, trimmed and sanitised, in ld->scratch: it lasts until
+ * the next call.  NULL stays NULL. */
+static const char *
+clean_scratch(struct loader *ld, const char *s)
+{
+	bool space = false;
+
+	if (s == NULL)
+		return NULL;
+	buf_truncate(&ld->scratch, 0);
+	collapse_into(&ld->scratch, &space, s);
+	return ld->scratch.data ? ld->scratch.data : "";
+}
+
+/* A string of the story: in its pool (pool.h), which frees it. */
+static char *
+model_str(struct loader *ld, const char *s, size_t n)
+{
+	return pool_strndup(&ld->st->pool, s, n);
+}
+
+/* A string for the model: collapsed, trimmed and sanitised.  NULL
+ * stays NULL. */
+static char *
+clean_str(struct loader *ld, const char *s)
+{
+	const char *c = clean_scratch(ld, s);
+
+	return c ? model_str(ld, c, ld->scratch.len) : NULL;
+}
+
+/* An attribute's value as clean_scratch leaves it, or NULL. */
+static const char *
+attr_scratch(struct loader *ld, const xmlNode *n, const char *name)
+{
+	const char *v = attr_peek(n, name), *s;
+	char *raw;
+
+	if (v != NULL)
+		return clean_scratch(ld, v);
+	raw = attr_raw(n, name);
+	s = clean_scratch(ld, raw);
+	xmlFree(raw);
+	return s;
+}
+
+static char *
+attr_clean(struct loader *ld, const xmlNode *n, const char *name)
+{
+	const char *s = attr_scratch(ld, n, name);
+
+	return s ? model_str(ld, s, ld->scratch.len) : NULL;
+}
+
+static char *
+content_clean(struct loader *ld, const xmlNode *n)
+{
+	char *raw = (char *)xmlNodeGetContent((xmlNodePtr)n);
+	char *s = clean_str(ld, raw ? raw : "");
+
+	xmlFree(raw);
+	return s;
+}
+
+static const xmlNode *
+child_elem(const xmlNode *parent, const char *name)
+{
+	const xmlNode *n;
+
+	for (n = parent ? parent->children : NULL; n != NULL; n = n->next)
+		if (is_elem(n, name))
+			return n;
+	return NULL;
+}
+
+/* ---- pass one: the ids -------------------------------------------- */
+
+/* Registers id, which the loader frees if it owns it. */
+static void
+ids_add_str(struct loader *ld, char *id, bool owned, enum id_kind kind,
+    size_t index, unsigned long line)
+{
+	if (id == NULL)
+		return;
+	ld->ids = xgrow(ld->ids, ld->nids, &ld->ids_cap, sizeof *ld->ids);
+	ld->ids[ld->nids].id = id;
+	ld->ids[ld->nids].owned = owned;
+	ld->ids[ld->nids].kind = kind;
+	ld->ids[ld->nids].index = (uint32_t)index;
+	ld->ids[ld->nids].line = (uint32_t)line;
+	ld->nids++;
+}
+
+void
+ids_add(struct loader *ld, const xmlNode *n, enum id_kind kind,
+    size_t index)
+{
+	const char *id = attr_scratch(ld, n, "id");
+
+	/* The loader's own copy: the model's comes later, if at all. */
+	ids_add_str(ld, id ? xstrndup(id, ld->scratch.len) : NULL, true, kind,
+	    index, load_node_line(n));
+}
+
+static void
+ids_inline(struct loader *ld, const xmlNode *parent, size_t *nclaims,
+    size_t *nquotes)
+{
+	const xmlNode *n;
+
+	for (n = parent->children; n != NULL; n = n->next) {
+		if (is_elem(n, "claim"))
+			ids_add(ld, n, ID_CLAIM, (*nclaims)++);
+		else if (is_elem(n, "quote"))
+			ids_add(ld, n, ID_QUOTE, (*nquotes)++);
+		if (n->type == XML_ELEMENT_NODE)
+			ids_inline(ld, n, nclaims, nquotes);
+	}
+}
+
+static int
+idref_cmp(const void *a, const void *b)
+{
+	const struct idref *x = a, *y = b;
+	int c = strcmp(x->id, y->id);
+
+	if (c != 0)
+		return c;
+	return (x->line > y->line) - (x->line < y->line);
+}
+
+static uint32_t
+ids_hash_of(const char *s)
+{
+	uint64_t h = 14695981039346656037ULL;	/* FNV-1a */
+
+	for (; *s != '\0'; s++)
+		h = (h ^ (unsigned char)*s) * 1099511628211ULL;
+	return (uint32_t)(h ^ (h >> 32));
+}
+
+/* Adds ids[i] to the hash table, which grows to keep at least a
+ * quarter of its slots free; false, and no table, when its id is
+ * there already.  The fast path adds each id as it streams, the slow
+ * path all of them at once.  A table kept half empty would be twice
+ * the size about half the time, and the largest of the loader's
+ * allocations; at three quarters full, linear probing still takes
+ * about 2.5 probes to find an id, each a 32-bit compare first. */
+bool
+ids_hash_add(struct loader *ld, size_t i)
+{
+	size_t h, j, cap = ld->hash ? ld->hash_mask + 1 : 0;
+	uint32_t full;
+
+	if (cap / 4 * 3 < i + 1) {
+		uint32_t *old = ld->hash;
+		size_t oldcap = cap;
+
+		for (cap = cap ? cap : 16; cap / 4 * 3 < i + 1; cap *= 2)
+			;
+		ld->hash = xcalloc(cap, 2 * sizeof *ld->hash);
+		ld->hash_mask = cap - 1;
+		for (j = 0; j < oldcap; j++)
+			if (old[2 * j] != 0) {
+				for (h = old[2 * j + 1] & ld->hash_mask;
+				    ld->hash[2 * h] != 0;
+				    h = (h + 1) & ld->hash_mask)
+					;
+				ld->hash[2 * h] = old[2 * j];
+				ld->hash[2 * h + 1] = old[2 * j + 1];
+			}
+		free(old);
+	}
+	full = ids_hash_of(ld->ids[i].id);
+	for (h = full & ld->hash_mask; ld->hash[2 * h] != 0;
+	    h = (h + 1) & ld->hash_mask)
+		if (ld->hash[2 * h + 1] == full &&
+		    strcmp(ld->ids[ld->hash[2 * h] - 1].id, ld->ids[i].id) == 0) {
+			free(ld->hash);
+			ld->hash = NULL;
+			return false;
+		}
+	ld->hash[2 * h] = (uint32_t)(i + 1);
+	ld->hash[2 * h + 1] = full;
+	return true;
+}
+
+/* Indexes every id; false, and no table, when an id is used twice. */
+static bool
+ids_hash(struct loader *ld)
+{
+	size_t i;
+
+	for (i = 0; i < ld->nids; i++)
+		if (!ids_hash_add(ld, i))
+			return false;
+	return true;
+}
+
+static void
+ids_collect(struct loader *ld, const xmlNode *root)
+{
+	const xmlNode *n;
+	size_t i, nactors = 0, nblocks = 0, nclaims = 0, nquotes = 0;
+	size_t nrelated = 0;
+
+	for (n = child_elem(root, "actors"); n != NULL; n = NULL) {
+		const xmlNode *a;
+
+		for (a = n->children; a != NULL; a = a->next)
+			if (is_elem(a, "actor"))
+				ids_add(ld, a, ID_ACTOR, nactors++);
+	}
+	n = child_elem(root, "body");
+	for (n = n ? n->children : NULL; n != NULL; n = n->next) {
+		if (is_elem(n, "p")) {
+			ids_add(ld, n, ID_PARAGRAPH, nblocks++);
+			ids_inline(ld, n, &nclaims, &nquotes);
+		} else if (is_elem(n, "related")) {
+			ids_add(ld, n, ID_RELATED, nrelated++);
+			nblocks++;
+		}
+	}
+	/* Look-ups go through a hash table.  Only when an id is used twice
+	 * are the ids sorted, to report each duplicate in the order of
+	 * the ids, and looked up by bisection. */
+	if (ids_hash(ld))
+		return;
+	if (ld->nids > 1)
+		qsort(ld->ids, ld->nids, sizeof *ld->ids, idref_cmp);
+	for (i = 1; i < ld->nids; i++)
+		if (strcmp(ld->ids[i].id, ld->ids[i - 1].id) == 0)
+			load_error(ld, ld->ids[i].line,
+			    "duplicate id '%s' (first used on line %lu)",
+			    ld->ids[i].id,
+			    (unsigned long)ld->ids[i - 1].line);
+}
+
+/* Any entry with this id (duplicates have been reported already). */
+static const struct idref *
+ids_find(const struct loader *ld, const char *id)
+{
+	size_t lo = 0, hi = ld->nids, mid, h;
+	uint32_t full;
+	int c;
+
+	if (ld->hash != NULL) {
+		full = ids_hash_of(id);
+		for (h = full & ld->hash_mask; ld->hash[2 * h] != 0;
+		    h = (h + 1) & ld->hash_mask)
+			if (ld->hash[2 * h + 1] == full &&
+			    strcmp(ld->ids[ld->hash[2 * h] - 1].id, id) == 0)
+				return &ld->ids[ld->hash[2 * h] - 1];
+		return NULL;
+	}
+	while (lo < hi) {
+		mid = lo + (hi - lo) / 2;
+		c = strcmp(id, ld->ids[mid].id);
+		if (c == 0)
+			return &ld->ids[mid];
+		if (c < 0)
+			hi = mid;
+		else
+			lo = mid + 1;
+	}
+	return NULL;
+}
+
+/* Resolves one id that must name a thing of `kind`; what = "actor of
+ * mention", and so on, for the message.  Returns NONE if it does not. */
+static size_t
+ids_resolve(struct loader *ld, unsigned long line, const char *id,
+    enum id_kind kind, const char *what)
+{
+	const struct idref *r = ids_find(ld, id);
+
+	if (r == NULL) {
+		load_error(ld, line, "%s: no such id '%s'", what, id);
+		return NONE;
+	}
+	if (r->kind != kind) {
+		load_error(ld, line, "%s: '%s' is %s, not %s", what, id,
+		    id_kind_names[r->kind], id_kind_names[kind]);
+		return NONE;
+	}
+	return r->index;
+}
+
+/* Resolves a space-separated list of ids, raw (cut up by strtok_r),
+ * into x, an empty index: in ld->found first, then in the story's
+ * pool at its exact size (most lists name one or two ids). */
+void
+ids_resolve_tokens(struct loader *ld, unsigned long line, char *raw,
+    enum id_kind kind, const char *what, struct idx *x)
+{
+	char *tok, *save = NULL;
+	size_t v, n = 0;
+
+	for (tok = strtok_r(raw, " \t\r\n", &save); tok != NULL;
+	    tok = strtok_r(NULL, " \t\r\n", &save)) {
+		v = ids_resolve(ld, line, tok, kind, what);
+		if (v == NONE)
+			continue;
+		ld->found = xgrow(ld->found, n, &ld->found_cap,
+		    sizeof *ld->found);
+		ld->found[n++] = v;
+	}
+	if (n == 0)
+		return;
+	x->v = pool_array(&ld->st->pool, n, sizeof *x->v);
+	memcpy(x->v, ld->found, n * sizeof *x->v);
+	x->n = n;
+}
+
+static void
+ids_resolve_list(struct loader *ld, const xmlNode *n, const char *attr,
+    enum id_kind kind, const char *what, struct idx *x)
+{
+	char *raw = attr_raw(n, attr);
+
+	if (raw == NULL)
+		return;
+	ids_resolve_tokens(ld, load_node_line(n), raw, kind, what, x);
+	xmlFree(raw);
+}
+
+static size_t
+ids_resolve_attr(struct loader *ld, const xmlNode *n, const char *attr,
+    enum id_kind kind, const char *what)
+{
+	const char *raw = attr_peek(n, attr), *id;
+	size_t v = NONE;
+
+	/* Most ids need no cleaning: look them up where they are. */
+	if (raw != NULL && *raw != '\0' && raw[strcspn(raw, " \t\r\n")] ==
+	    '\0' && text_is_safe(raw, strlen(raw)))
+		return ids_resolve(ld, load_node_line(n), raw, kind, what);
+	/* The schema's NCName allows white space around the id. */
+	id = attr_scratch(ld, n, attr);
+	if (id != NULL)
+		v = ids_resolve(ld, load_node_line(n), id, kind, what);
+	return v;
+}
+
+void
+ids_free(struct loader *ld)
+{
+	size_t i;
+
+	for (i = 0; i < ld->nids; i++)
+		if (ld->ids[i].owned)
+			free(ld->ids[i].id);
+	free(ld->ids);
+	ld->ids = NULL;
+	ld->nids = 0;
+	free(ld->hash);
+	ld->hash = NULL;
+}
+
+/* ---- pass two: the model ------------------------------------------ */
+
+void
+build_head(struct loader *ld, const xmlNode *root)
+{
+	struct story *st = ld->st;
+	const xmlNode *head = child_elem(root, "head"), *n;
+	char *lang;
+
+	lang = (char *)xmlGetNsProp((xmlNodePtr)root,
+	    (const xmlChar *)"lang", XML_XML_NAMESPACE);
+	st->lang = clean_str(ld, lang);
+	xmlFree(lang);
+	n = child_elem(head, "headline");
+	st->headline = n ? content_clean(ld, n) : model_str(ld, "", 0);
+	if ((n = child_elem(head, "dateline")) != NULL) {
+		st->dateline = content_clean(ld, n);
+		st->dateline_when = attr_clean(ld, n, "when");
+	}
+	if ((n = child_elem(head, "byline")) != NULL)
+		st->byline = content_clean(ld, n);
+	if ((n = child_elem(head, "source")) != NULL)
+		st->source = content_clean(ld, n);
+}
+
+static void
+build_actor(struct loader *ld, const xmlNode *n, struct actor *a)
+{
+	const xmlNode *c;
+	char *kind = attr_raw(n, "kind");
+
+	a->id = attr_clean(ld, n, "id");
+	a->kind = kind ? actor_kind_parse(kind) : ACTOR_OTHER;
+	if (a->kind == ACTOR_NKINDS)
+		a->kind = ACTOR_OTHER;
+	xmlFree(kind);
+	a->line = load_node_line(n);
+	a->parent = ids_resolve_attr(ld, n, "member-of", ID_ACTOR,
+	    "member-of of actor");
+	for (c = n->children; c != NULL; c = c->next) {
+		if (is_elem(c, "name") && a->name == NULL)
+			a->name = content_clean(ld, c);
+		else if (is_elem(c, "note") && a->note == NULL)
+			a->note = content_clean(ld, c);
+		else if (is_elem(c, "alias")) {
+			a->aliases = xreallocarray(a->aliases, a->naliases + 1,
+			    sizeof *a->aliases);
+			a->aliases[a->naliases++] = content_clean(ld, c);
+		}
+	}
+	if (a->name == NULL)
+		a->name = model_str(ld, a->id, strlen(a->id));
+}
+
+/* Member-of must be a tree: follow each chain, marking the actors on
+ * the current walk, and stop at one already known to reach a root. */
+static void
+build_check_cycles(struct loader *ld)
+{
+	struct story *st = ld->st;
+	unsigned char *state = xcalloc(st->nactors, 1);	/* 0 new, 1 on
+							 * walk, 2 done */
+	size_t i, a;
+
+	for (i = 0; i < st->nactors; i++) {
+		for (a = i; a != NONE && state[a] == 0; a = st->actors[a].parent)
+			state[a] = 1;
+		if (a != NONE && state[a] == 1) {
+			load_error(ld, st->actors[a].line,
+			    "actor '%s' is a member of itself through "
+			    "member-of", st->actors[a].id);
+			st->actors[a].parent = NONE;
+		}
+		for (a = i; a != NONE && state[a] == 1; a = st->actors[a].parent)
+			state[a] = 2;
+	}
+	free(state);
+}
+
+void
+build_actors(struct loader *ld, const xmlNode *root)
+{
+	struct story *st = ld->st;
+	const xmlNode *list = child_elem(root, "actors"), *n;
+	size_t count = 0;
+
+	for (n = list ? list->children : NULL; n != NULL; n = n->next)
+		count += is_elem(n, "actor");
+	st->actors = xcalloc(count, sizeof *st->actors);
+	for (n = list ? list->children : NULL; n != NULL; n = n->next)
+		if (is_elem(n, "actor"))
+			build_actor(ld, n, &st->actors[st->nactors++]);
+	build_check_cycles(ld);
+}
+
+static size_t
+build_item(struct loader *ld, enum item_kind kind, size_t parent,
+    const xmlNode *n)
+{
+	struct story *st = ld->st;
+	struct item *it;
+
+	st->items = xgrow(st->items, st->nitems, &ld->items_cap,
+	    sizeof *st->items);
+	it = &st->items[st->nitems];
+	it->kind = kind;
+	/* Both fit: the file is at most INT_MAX bytes (story.h). */
+	it->block = (uint32_t)st->nblocks;
+	it->line = (uint32_t)load_node_line(n);
+	it->start = ld->text.len;
+	it->end = ld->text.len;
+	it->parent = parent;
+	it->ref = NONE;
+	return st->nitems++;
+}
+
+static void build_inline(struct loader *, const xmlNode *, size_t);
+
+static void
+build_claim(struct loader *ld, const xmlNode *n, size_t item)
+{
+	struct story *st = ld->st;
+	struct claim *c;
+
+	st->claims = xgrow(st->claims, st->nclaims, &ld->claims_cap,
+	    sizeof *st->claims);
+	c = &st->claims[st->nclaims];
+	memset(c, 0, sizeof *c);
+	c->id = attr_clean(ld, n, "id");
+	c->item = item;
+	c->when = attr_clean(ld, n, "when");
+	st->items[item].ref = st->nclaims++;
+	ids_resolve_list(ld, n, "by", ID_ACTOR, "by of claim", &c->by);
+	ids_resolve_list(ld, n, "about", ID_ACTOR, "about of claim",
+	    &c->about);
+	if (ld->d != NULL) {
+		ids_resolve_list(ld, n, "disputes", ID_CLAIM,
+		    "disputes of claim", &c->disputes);
+		return;
+	}
+	/* Streaming: a claim may dispute one not read yet. */
+	ld->pending = xgrow(ld->pending, ld->npending, &ld->pending_cap,
+	    sizeof *ld->pending);
+	ld->pending[ld->npending].claim = st->nclaims - 1;
+	ld->pending[ld->npending].ids = attr_raw(n, "disputes");
+	ld->pending[ld->npending].line = load_node_line(n);
+	if (ld->pending[ld->npending].ids != NULL)
+		ld->npending++;
+}
+
+static void
+build_quote(struct loader *ld, const xmlNode *n, size_t item)
+{
+	struct story *st = ld->st;
+	struct quote *q;
+
+	st->quotes = xgrow(st->quotes, st->nquotes, &ld->quotes_cap,
+	    sizeof *st->quotes);
+	q = &st->quotes[st->nquotes];
+	q->id = attr_clean(ld, n, "id");
+	q->item = item;
+	q->claim = NONE;
+	q->speaker = ids_resolve_attr(ld, n, "speaker", ID_ACTOR,
+	    "speaker of quote");
+	st->items[item].ref = st->nquotes++;
+}
+
+/* Spans are opened before the space that separates them from the text
+ * before, and may end on one: trim them to their words. */
+static void
+build_trim(struct loader *ld, size_t item)
+{
+	struct item *it = &ld->st->items[item];
+	const char *t = ld->text.data;
+
+	it->end = ld->text.len;
+	while (it->start < it->end && t[it->start] == ' ')
+		it->start++;
+	while (it->end > it->start && t[it->end - 1] == ' ')
+		it->end--;
+}
+
+static void
+build_span(struct loader *ld, const xmlNode *n, size_t parent)
+{
+	size_t item;
+
+	if (is_elem(n, "mention")) {
+		item = build_item(ld, ITEM_MENTION, parent, n);
+		ld->st->items[item].ref = ids_resolve_attr(ld, n, "actor",
+		    ID_ACTOR, "actor of mention");
+	} else if (is_elem(n, "claim")) {
+		item = build_item(ld, ITEM_CLAIM, parent, n);
+		build_claim(ld, n, item);
+	} else if (is_elem(n, "quote")) {
+		item = build_item(ld, ITEM_QUOTE, parent, n);
+		build_quote(ld, n, item);
+	} else {
+		build_inline(ld, n, parent);
+		return;
+	}
+	build_inline(ld, n, item);
+	build_trim(ld, item);
+}
+
+static void
+build_inline(struct loader *ld, const xmlNode *parent, size_t item)
+{
+	const xmlNode *n;
+
+	for (n = parent->children; n != NULL; n = n->next) {
+		if (n->type == XML_TEXT_NODE || n->type == XML_CDATA_SECTION_NODE)
+			collapse_into(&ld->text, &ld->space,
+			    (const char *)n->content);
+		else if (n->type == XML_ELEMENT_NODE)
+			build_span(ld, n, item);
+	}
+}
+
+static struct block *
+build_block(struct loader *ld, const xmlNode *n, enum block_kind kind)
+{
+	struct story *st = ld->st;
+	struct block *b = &st->blocks[st->nblocks];
+
+	b->kind = kind;
+	b->id = attr_clean(ld, n, "id");
+	b->line = load_node_line(n);
+	b->related = NONE;
+	b->first_item = st->nitems;
+	buf_truncate(&ld->text, 0);
+	ld->space = false;
+	build_inline(ld, n, NONE);
+	b->len = ld->text.len;
+	b->text = model_str(ld, ld->text.len ? ld->text.data : "",
+	    ld->text.len);
+	return b;
+}
+
+static void
+build_related(struct loader *ld, const xmlNode *n)
+{
+	struct story *st = ld->st;
+	struct related *r = &st->related[st->nrelated];
+	struct block *b;
+	size_t item;
+
+	b = build_block(ld, n, BLOCK_RELATED);
+	item = build_item(ld, ITEM_RELATED, NONE, n);
+	b->first_item = item;
+	st->items[item].start = 0;
+	st->items[item].end = b->len;
+	st->items[item].ref = st->nrelated;
+	b->related = st->nrelated;
+	r->id = attr_clean(ld, n, "id");
+	r->item = item;
+	r->block = st->nblocks;
+	r->href = attr_clean(ld, n, "href");
+	ids_resolve_list(ld, n, "actors", ID_ACTOR, "actors of related",
+	    &r->actors);
+	st->nrelated++;
+}
+
+/* The fast path's ids of the block just built, in file order: the
+ * strings the model holds, not copies of them, so that each id is in
+ * memory once.  They are the strings ids_collect would have found:
+ * both come from attr_clean of the same attribute. */
+static void
+ids_borrow_block(struct loader *ld, size_t claim, size_t quote)
+{
+	struct story *st = ld->st;
+	const struct block *b = &st->blocks[st->nblocks];
+	const struct item *it;
+
+	if (b->kind == BLOCK_RELATED) {
+		ids_add_str(ld, st->related[b->related].id, false, ID_RELATED,
+		    b->related, b->line);
+		return;
+	}
+	ids_add_str(ld, b->id, false, ID_PARAGRAPH, st->nblocks, b->line);
+	while (claim < st->nclaims || quote < st->nquotes)
+		if (quote == st->nquotes || (claim < st->nclaims &&
+		    st->claims[claim].item < st->quotes[quote].item)) {
+			it = &st->items[st->claims[claim].item];
+			ids_add_str(ld, st->claims[claim].id, false, ID_CLAIM,
+			    claim, it->line);
+			claim++;
+		} else {
+			it = &st->items[st->quotes[quote].item];
+			ids_add_str(ld, st->quotes[quote].id, false, ID_QUOTE,
+			    quote, it->line);
+			quote++;
+		}
+}
+
+/* One child of body, which the slow path has in its whole tree and
+ * the fast path alone; arrays grow as needed.  The fast path registers
+ * its ids here, once the block is built; the slow path has registered
+ * them all before. */
+void
+build_body_child(struct loader *ld, const xmlNode *n)
+{
+	struct story *st = ld->st;
+	struct block *b;
+	size_t nclaims = st->nclaims, nquotes = st->nquotes;
+	bool para = is_elem(n, "p");
+
+	if (!para && !is_elem(n, "related"))
+		return;
+	st->blocks = xgrow(st->blocks, st->nblocks, &ld->blocks_cap,
+	    sizeof *st->blocks);
+	b = &st->blocks[st->nblocks];
+	memset(b, 0, sizeof *b);
+	if (para)
+		build_block(ld, n, BLOCK_PARAGRAPH);
+	else {
+		st->related = xgrow(st->related, st->nrelated,
+		    &ld->related_cap, sizeof *st->related);
+		memset(&st->related[st->nrelated], 0, sizeof *st->related);
+		build_related(ld, n);
+	}
+	b->nitems = st->nitems - b->first_item;
+	if (ld->d == NULL)
+		ids_borrow_block(ld, nclaims, nquotes);
+	st->nblocks++;
+}
+
+static void
+build_body(struct loader *ld, const xmlNode *root)
+{
+	struct story *st = ld->st;
+	const xmlNode *body = child_elem(root, "body"), *n;
+
+	/* Exact sizes: the slow path knows them before it builds. */
+	for (n = body ? body->children : NULL; n != NULL; n = n->next) {
+		ld->blocks_cap += is_elem(n, "p") || is_elem(n, "related");
+		ld->related_cap += is_elem(n, "related");
+	}
+	st->blocks = xcalloc(ld->blocks_cap, sizeof *st->blocks);
+	st->related = xcalloc(ld->related_cap, sizeof *st->related);
+	for (n = body ? body->children : NULL; n != NULL; n = n->next)
+		build_body_child(ld, n);
+}
+
+/* The first of both paths: an empty story, named. */
+void
+build_start(struct loader *ld, const char *name)
+{
+	ld->st = xcalloc(1, sizeof *ld->st);
+	buf_truncate(&ld->scratch, 0);
+	text_sanitize_into(&ld->scratch, name, strlen(name));
+	ld->st->path = model_str(ld, ld->scratch.data ? ld->scratch.data : "",
+	    ld->scratch.len);
+}
+
+/* The last of both paths: the fast path's pending references, the
+ * indexes, or the story freed if anything was wrong. */
+struct story *
+build_finish(struct loader *ld)
+{
+	size_t i;
+
+	for (i = 0; i < ld->npending; i++) {
+		struct pending *p = &ld->pending[i];
+
+		if (ld->errors == 0)
+			ids_resolve_tokens(ld, p->line, p->ids, ID_CLAIM,
+			    "disputes of claim",
+			    &ld->st->claims[p->claim].disputes);
+		xmlFree(p->ids);
+	}
+	free(ld->pending);
+	ld->pending = NULL;
+	ld->npending = 0;
+	buf_free(&ld->text);
+	buf_free(&ld->scratch);
+	free(ld->found);
+	ld->found = NULL;
+	ld->found_cap = 0;
+	ids_free(ld);
+	if (ld->errors > 0) {
+		story_free(ld->st);
+		ld->st = NULL;
+		return NULL;
+	}
+	story_index(ld->st);
+	return ld->st;
+}
+
+static struct story *
+build_story(struct loader *ld, xmlDocPtr doc, const char *name)
+{
+	const xmlNode *root = xmlDocGetRootElement(doc);
+
+	build_start(ld, name);
+	ids_collect(ld, root);
+	build_head(ld, root);
+	build_actors(ld, root);
+	build_body(ld, root);
+	return build_finish(ld);
+}
+
+/* ---- entry points ------------------------------------------------- */
+
+struct story *
+load_tree(const char *data, size_t len, const char *name, struct diag *d)
+{
+	struct loader ld;
+	struct story *st = NULL;
+	xmlDocPtr doc;
+
+	memset(&ld, 0, sizeof ld);
+	ld.name = name;
+	ld.d = d;
+	doc = load_parse(&ld, data, len);
+	if (doc != NULL) {
+		st = build_story(&ld, doc, name);
+		xmlFreeDoc(doc);
+	}
+	return st;
+}
+
+/* A valid story takes the fast path; anything else, or anything the
+ * fast path is unsure of, the slow one, for its messages. */
+struct story *
+load_memory(const char *data, size_t len, const char *name,
+    const struct load_opts *opts, struct diag *d)
+{
+	struct story *st;
+
+	(void)opts;
+	if ((st = load_stream(data, len, name)) != NULL)
+		return st;
+	return load_tree(data, len, name, d);
+}
+
+xmlDocPtr
+load_parse_xml(const char *data, size_t len, const char *name,
+    struct diag *d)
+{
+	struct loader ld;
+
+	memset(&ld, 0, sizeof ld);
+	ld.name = name;
+	ld.d = d;
+	return load_parse_safely(&ld, data, len);
+}
+
+char *
+load_read_file(const char *path, size_t max, size_t *lenp, struct diag *d)
+{
+	struct loader ld;
+
+	memset(&ld, 0, sizeof ld);
+	ld.name = path;
+	ld.d = d;
+	return load_read(&ld, path, max, lenp);
+}
+
+struct story *
+load_file(const char *path, const struct load_opts *opts, struct diag *d)
+{
+	struct loader ld;
+	struct story *st;
+	size_t max = opts ? opts->max_size : LOAD_MAX_SIZE_DEFAULT, len;
+	char *data;
+
+	/* A valid story streams from the file, never held whole; any
+	 * other is read again, whole, for the slow path's messages. */
+	if ((st = load_stream_file(path, max)) != NULL)
+		return st;
+	memset(&ld, 0, sizeof ld);
+	ld.name = path;
+	ld.d = d;
+	data = load_read(&ld, path, max, &len);
+	if (data == NULL)
+		return NULL;
+	st = load_tree(data, len, path, d);
+	free(data);
+	return st;
+}
+
+struct story *
+load_default(struct diag *d)
+{
+	return load_memory(embedded_story, embedded_story_len,
+	    load_default_name, NULL, d);
+}
+
+void
+load_cleanup(void)
+{
+	if (load_schema != NULL) {
+		xmlRelaxNGFree(load_schema);
+		load_schema = NULL;
+	}
+	load_stream_cleanup();
+	xmlCleanupParser();
+}

@@ -1,0 +1,831 @@
+/* load_stream.c - the fast path: a valid story, one block at a time.
+ *
+ * The slow path (load.c) holds the whole document as a libxml2 tree,
+ * ten times the file in memory.  Here a push parser builds the tree
+ * through libxml2's own SAX2 handlers, so every node is as the slow
+ * path would see it, while the schema is checked on the same events
+ * (xmlRelaxNGValidatePush*); each child of the root and of body is
+ * turned into the model by load.c's builders, then freed.  Only the
+ * root and the element being read are ever held.
+ *
+ * Any problem at all (not well-formed, not valid, a duplicate or
+ * unresolved id, a cap exceeded) stops the parser and returns NULL
+ * with no message: load_memory then runs the slow path, whose messages
+ * are the loader's.  The same safety applies: the prescan, no entity
+ * declarations and no DOCTYPE, no network, no XML_PARSE_HUGE. */
+#include "config.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <limits.h>
+#include <stdbool.h>
+#include <string.h>
+#include <strings.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <libxml/SAX2.h>
+#include <libxml/parser.h>
+#include <libxml/parserInternals.h>
+#include <libxml/relaxng.h>
+#include <libxml/tree.h>
+#include <libxml/xmlerror.h>
+
+#include "base/buf.h"
+#include "format/embedded.h"
+#include "format/load_int.h"
+#include "base/text.h"
+#include "base/xmalloc.h"
+
+#define STREAM_CHUNK 65536	/* bytes fed to the parser at a time */
+#define STREAM_MAX_DEPTH 256	/* as libxml2's own limit */
+
+/* load_prescan's scan, a chunk at a time: the same verdict on the same
+ * bytes however they are cut. */
+enum scan_mode {
+	SCAN_TEXT,		/* looking for '<' */
+	SCAN_OPEN,		/* just after '<' */
+	SCAN_BANG,		/* after "<!", matching "--" or "[CDATA[" */
+	SCAN_COMMENT,		/* looking for "-->" */
+	SCAN_CDATA,		/* looking for "]]>" */
+	SCAN_TAG		/* in a start or end tag, counting '=' */
+};
+
+struct scan {
+	enum scan_mode	 mode;
+	size_t		 matched;	/* of "--", "[CDATA[", or of the
+					 * closing "--" / "]]" */
+	bool		 cdata;		/* SCAN_BANG: matching "[CDATA[" */
+	char		 quote;		/* SCAN_TAG: in a quoted value */
+	size_t		 attrs;		/* SCAN_TAG: '=' so far */
+};
+
+struct stream {
+	struct loader		 ld;	/* d is NULL: problems are counted */
+	struct scan		 scan;
+	size_t			 len;	/* bytes fed so far */
+	xmlParserCtxtPtr	 ctxt;
+	xmlRelaxNGValidCtxtPtr	 vctxt;
+	xmlNodePtr		 full;	/* validated whole at its end, for
+					 * content the push API cannot */
+	xmlNodePtr		 pushed; /* the last text node validated */
+	int			 depth;	/* of the element open, root 1 */
+	size_t			 spans;	/* elements in this body block */
+	bool			 in_body;
+	bool			 head_done;
+	bool			 actors_done;
+	bool			 failed;
+};
+
+static xmlRelaxNGPtr stream_schema;
+static bool stream_schema_tried;
+static bool stream_check_when;	/* when.type's pattern is ours to check */
+
+/* when.type's pattern, which when_ok checks.  libxml2 compiles a
+ * pattern into an automaton for every value it checks, a third of the
+ * time it takes to load a story with many dated claims. */
+#define WHEN_PATTERN "[0-9]{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|" \
+	"3[01])(T([01][0-9]|2[0-3]):[0-5][0-9](:([0-5][0-9]|60)" \
+	"(\\.[0-9]+)?)?(Z|[+\\-]([01][0-9]|2[0-3]):[0-5][0-9])?)?)?)?"
+
+static bool
+digits(const char *s, int n)
+{
+	for (; n > 0; n--, s++)
+		if (*s < '0' || *s > '9')
+			return false;
+	return true;
+}
+
+/* Two digits from lo to hi. */
+static bool
+two(const char *s, int lo, int hi)
+{
+	return digits(s, 2) && (s[0] - '0') * 10 + (s[1] - '0') >= lo &&
+	    (s[0] - '0') * 10 + (s[1] - '0') <= hi;
+}
+
+/* HH:MM, 00:00 to 23:59. */
+static bool
+hhmm(const char *s)
+{
+	return two(s, 0, 23) && s[2] == ':' && two(s + 3, 0, 59);
+}
+
+/* The time and zone of WHEN_PATTERN, after its "T". */
+static bool
+when_time_ok(const char *s)
+{
+	if (!hhmm(s))
+		return false;
+	s += 5;
+	if (*s == ':') {
+		if (!two(s + 1, 0, 60))
+			return false;
+		s += 3;
+		if (*s == '.') {
+			if (!digits(s + 1, 1))
+				return false;
+			for (s++; *s >= '0' && *s <= '9'; s++)
+				;
+		}
+	}
+	if (*s == 'Z')
+		return s[1] == '\0';
+	if (*s == '+' || *s == '-')
+		return hhmm(s + 1) && s[6] == '\0';
+	return *s == '\0';
+}
+
+/* Whether the whole of s matches WHEN_PATTERN. */
+static bool
+when_ok(const char *s)
+{
+	if (!digits(s, 4))
+		return false;
+	s += 4;
+	if (*s == '\0')
+		return true;
+	if (*s != '-' || !two(s + 1, 1, 12))
+		return false;
+	s += 3;
+	if (*s == '\0')
+		return true;
+	if (*s != '-' || !two(s + 1, 1, 31))
+		return false;
+	s += 3;
+	if (*s == '\0')
+		return true;
+	return *s == 'T' && when_time_ok(s + 1);
+}
+
+/* s past any XML white space. */
+static const char *
+skip_space(const char *s)
+{
+	while (*s == ' ' || *s == '\t' || *s == '\n' || *s == '\r')
+		s++;
+	return s;
+}
+
+/* Takes when.type's pattern out of the schema text t, if it is the
+ * one when_ok checks: stream_start checks it instead. */
+static char *
+stream_schema_when(char *t)
+{
+	static const char pat[] = "<data type=\"string\">\n      "
+	    "<param name=\"pattern\">" WHEN_PATTERN "</param>\n    </data>";
+	static const char plain[] = "<data type=\"string\"/>";
+	size_t n = sizeof plain - 1;
+	char *p = strstr(t, pat);
+
+	if (p == NULL || strstr(p + 1, pat) != NULL)
+		return t;
+	memcpy(p, plain, n);
+	memmove(p + n, p + sizeof pat - 1, strlen(p + sizeof pat - 1) + 1);
+	stream_check_when = true;
+	return t;
+}
+
+/* The schema, rewritten for streaming.  libxml2's push validation
+ * cannot follow <mixed> (an interleave with text): it asks for each
+ * <p> whole, which costs what the slow path costs.  Each
+ *   <mixed> <zeroOrMore> X </zeroOrMore> </mixed>
+ * becomes the same language, which it can follow event by event:
+ *   <zeroOrMore> <choice> <text/> X </choice> </zeroOrMore>
+ * Only the verdict is used here: messages come from the schema as it
+ * is, on the slow path.  NULL, and no fast path, if the schema has any
+ * other shape of <mixed>. */
+static char *
+stream_schema_text(void)
+{
+	const char *s = embedded_schema, *m, *z, *e;
+	struct buf b = BUF_INIT;
+
+	while ((m = strstr(s, "<mixed>")) != NULL) {
+		z = skip_space(m + 7);
+		if (strncmp(z, "<zeroOrMore>", 12) != 0 ||
+		    (e = strstr(z, "</zeroOrMore>")) == NULL ||
+		    strncmp(skip_space(e + 13), "</mixed>", 8) != 0) {
+			buf_free(&b);
+			return NULL;
+		}
+		buf_printf(&b, "%.*s<zeroOrMore><choice><text/>%.*s"
+		    "</choice></zeroOrMore>", (int)(m - s), s,
+		    (int)(e - (z + 12)), z + 12);
+		s = skip_space(e + 13) + 8;
+	}
+	buf_printf(&b, "%s", s);
+	return stream_schema_when(buf_detach(&b));
+}
+
+static void
+stream_quiet(void *arg, xmlErrorPtr err)
+{
+	(void)arg;
+	(void)err;
+}
+
+/* Parsed once; NULL (and the slow path for every story) should the
+ * rewrite fail. */
+static xmlRelaxNGPtr
+stream_schema_get(void)
+{
+	xmlRelaxNGParserCtxtPtr pctxt;
+	char *text;
+
+	if (stream_schema_tried)
+		return stream_schema;
+	stream_schema_tried = true;
+	if ((text = stream_schema_text()) == NULL)
+		return NULL;
+	pctxt = xmlRelaxNGNewMemParserCtxt(text, (int)strlen(text));
+	xmlRelaxNGSetParserStructuredErrors(pctxt, stream_quiet, NULL);
+	xmlSetStructuredErrorFunc(NULL, stream_quiet);
+	stream_schema = xmlRelaxNGParse(pctxt);
+	xmlSetStructuredErrorFunc(NULL, NULL);
+	xmlRelaxNGFreeParserCtxt(pctxt);
+	free(text);
+	return stream_schema;
+}
+
+void
+load_stream_cleanup(void)
+{
+	if (stream_schema != NULL) {
+		xmlRelaxNGFree(stream_schema);
+		stream_schema = NULL;
+	}
+	stream_schema_tried = false;
+	stream_check_when = false;
+}
+
+/* After "<!": a comment, a CDATA section, or neither (a DOCTYPE, which
+ * the parser refuses), when the scan goes on from this byte. */
+static bool
+scan_bang(struct scan *sc, char c)
+{
+	static const char cdata[] = "[CDATA[";
+
+	if (sc->matched == 0) {
+		sc->cdata = c == '[';
+		if (c != '-' && c != '[') {
+			sc->mode = SCAN_TEXT;
+			return false;
+		}
+	} else if (sc->cdata ? c != cdata[sc->matched] : c != '-') {
+		sc->mode = SCAN_TEXT;
+		return false;
+	}
+	sc->matched++;
+	if (!sc->cdata && sc->matched == 2) {
+		/* load_prescan looks for "-->" from the '<' on: "<!-->"
+		 * closes the comment it opens. */
+		sc->mode = SCAN_COMMENT;
+		sc->matched = 2;
+	} else if (sc->cdata && sc->matched == sizeof cdata - 1) {
+		sc->mode = SCAN_CDATA;
+		sc->matched = 0;
+	}
+	return true;
+}
+
+/* One byte of a comment (c2 '-') or CDATA section (c2 ']'). */
+static void
+scan_close(struct scan *sc, char c, char c2)
+{
+	if (c == '>' && sc->matched >= 2)
+		sc->mode = SCAN_TEXT;
+	else if (c == c2)
+		sc->matched++;
+	else
+		sc->matched = 0;
+}
+
+/* One byte of a tag; false when it has too many attributes. */
+static bool
+scan_tag(struct scan *sc, char c)
+{
+	if (sc->quote)
+		sc->quote = c == sc->quote ? 0 : sc->quote;
+	else if (c == '"' || c == '\'')
+		sc->quote = c;
+	else if (c == '>')
+		sc->mode = SCAN_TEXT;
+	else if (c == '=' && ++sc->attrs > LOAD_MAX_ATTRIBUTES)
+		return false;
+	return true;
+}
+
+/* Scans the next n bytes; false as soon as a tag has too many
+ * attributes. */
+static bool
+scan_chunk(struct scan *sc, const char *p, size_t n)
+{
+	const char *end = p + n;
+
+	while (p < end) {
+		char c = *p;
+
+		switch (sc->mode) {
+		case SCAN_TEXT:
+			if ((p = memchr(p, '<', (size_t)(end - p))) == NULL)
+				return true;
+			sc->mode = SCAN_OPEN;
+			break;
+		case SCAN_OPEN:
+			sc->matched = 0;
+			sc->quote = 0;
+			sc->attrs = 0;
+			sc->mode = c == '!' ? SCAN_BANG : c == '?' ? SCAN_TEXT :
+			    SCAN_TAG;
+			if (sc->mode == SCAN_TAG)
+				continue;	/* the byte is the tag's */
+			break;
+		case SCAN_BANG:
+			if (!scan_bang(sc, c))
+				continue;	/* the byte is text */
+			break;
+		case SCAN_COMMENT:
+			scan_close(sc, c, '-');
+			break;
+		case SCAN_CDATA:
+			scan_close(sc, c, ']');
+			break;
+		case SCAN_TAG:
+			/* Most bytes of a tag are names and values: skip
+			 * them without the byte-by-byte switch. */
+			if (sc->quote != 0) {
+				p = memchr(p, sc->quote, (size_t)(end - p));
+				if (p == NULL)
+					return true;
+				c = *p;
+			} else {
+				while (p < end && *p != '"' && *p != '\'' &&
+				    *p != '=' && *p != '>')
+					p++;
+				if (p == end)
+					return true;
+				c = *p;
+			}
+			if (!scan_tag(sc, c))
+				return false;
+			break;
+		}
+		p++;
+	}
+	return true;
+}
+
+/* Gives up: the slow path will say why.  The parser is not halted:
+ * libxml2 2.9's xmlStopParser frees its input, and a halt from inside
+ * a callback (an error about the encoding, say) leaves the parse it
+ * returns to reading freed or NULL buffers.  With SAX off it only
+ * scans to the end of the chunk it was given, and no chunk follows. */
+static void
+stream_fail(struct stream *s)
+{
+	s->failed = true;
+	if (s->ctxt != NULL)
+		s->ctxt->disableSAX = 1;
+}
+
+static void
+stream_error(void *arg, xmlErrorPtr err)
+{
+	struct stream *s = arg;
+
+	if (err->level != XML_ERR_WARNING)
+		stream_fail(s);
+}
+
+/* The schema sees text when the element around it starts or ends:
+ * only then is the text node complete. */
+static void
+stream_push_text(struct stream *s)
+{
+	xmlNodePtr parent = s->ctxt->node, t;
+
+	if (parent == NULL || s->full != NULL)
+		return;
+	t = parent->last;
+	if (t == NULL || t->type != XML_TEXT_NODE || t == s->pushed)
+		return;
+	s->pushed = t;
+	if (xmlRelaxNGValidatePushCData(s->vctxt, t->content,
+	    xmlStrlen(t->content)) != 1)
+		stream_fail(s);
+}
+
+/* Frees what has been read under parent: each child is either built
+ * into the model or white space the schema has seen. */
+static void
+stream_free_children(struct stream *s, xmlNodePtr parent)
+{
+	xmlNodePtr k, next;
+
+	for (k = parent->children; k != NULL; k = next) {
+		next = k->next;
+		xmlUnlinkNode(k);
+		xmlFreeNode(k);
+	}
+	s->pushed = NULL;
+}
+
+/* Hashes the ids registered since `from`; a duplicate is a problem. */
+static void
+stream_hash_ids(struct stream *s, size_t from)
+{
+	for (; from < s->ld.nids; from++)
+		if (!ids_hash_add(&s->ld, from)) {
+			stream_fail(s);
+			return;
+		}
+}
+
+static bool
+is_named(const xmlNode *n, const char *name)
+{
+	return n->type == XML_ELEMENT_NODE && n->ns == NULL &&
+	    strcmp((const char *)n->name, name) == 0;
+}
+
+/* Actors: ids first, as member-of may name a later actor. */
+static void
+stream_actors(struct stream *s, xmlNodePtr root, xmlNodePtr list)
+{
+	const xmlNode *a;
+	size_t from = s->ld.nids, count = 0;
+
+	for (a = list->children; a != NULL; a = a->next)
+		if (is_named(a, "actor"))
+			ids_add(&s->ld, a, ID_ACTOR, count++);
+	stream_hash_ids(s, from);
+	if (!s->failed)
+		build_actors(&s->ld, root);
+	s->actors_done = true;
+}
+
+/* A child of the root or of body has been read and validated. */
+static void
+stream_done(struct stream *s, xmlNodePtr n)
+{
+	xmlNodePtr parent = n->parent;
+	size_t from = s->ld.nids;
+
+	if (s->depth == 2 && s->in_body) {
+		build_body_child(&s->ld, n);
+		stream_hash_ids(s, from);
+	} else if (s->depth == 1 && is_named(n, "head")) {
+		/* A second one (not valid) must not be built over the
+		 * first: the schema has said so already, but be sure. */
+		if (s->head_done)
+			stream_fail(s);
+		else
+			build_head(&s->ld, parent);
+		s->head_done = true;
+	} else if (s->depth == 1 && is_named(n, "actors")) {
+		if (s->actors_done)
+			stream_fail(s);
+		else
+			stream_actors(s, parent, n);
+	} else if (s->depth == 1 && is_named(n, "body"))
+		s->in_body = false;
+	if (s->ld.errors > 0)
+		stream_fail(s);
+	stream_free_children(s, parent);
+}
+
+static void
+stream_validate_start(struct stream *s)
+{
+	int rc;
+
+	if (s->full != NULL)
+		return;
+	rc = xmlRelaxNGValidatePushElement(s->vctxt, s->ctxt->myDoc,
+	    s->ctxt->node);
+	/* The root and body are never checked whole: that would hold
+	 * the story's tree, and keep its blocks from being built. */
+	if (rc == 0 && (s->depth == 1 || (s->depth == 2 && s->in_body)))
+		stream_fail(s);
+	else if (rc == 0)
+		s->full = s->ctxt->node;
+	else if (rc != 1)
+		stream_fail(s);
+}
+
+/* The check the schema's pattern would make of a when attribute. */
+static void
+stream_when(struct stream *s, xmlNodePtr n)
+{
+	xmlChar *v = xmlGetNoNsProp(n, (const xmlChar *)"when");
+
+	if (v != NULL && !when_ok((const char *)v))
+		stream_fail(s);
+	xmlFree(v);
+}
+
+static void
+stream_start(void *ctx, const xmlChar *localname, const xmlChar *prefix,
+    const xmlChar *uri, int nb_namespaces, const xmlChar **namespaces,
+    int nb_attributes, int nb_defaulted, const xmlChar **attributes)
+{
+	xmlParserCtxtPtr ctxt = ctx;
+	struct stream *s = ctxt->_private;
+
+	if (s->failed)
+		return;
+	stream_push_text(s);
+	if (s->failed)
+		return;
+	xmlSAX2StartElementNs(ctx, localname, prefix, uri, nb_namespaces,
+	    namespaces, nb_attributes, nb_defaulted, attributes);
+	if (ctxt->node == NULL || ++s->depth > STREAM_MAX_DEPTH) {
+		stream_fail(s);
+		return;
+	}
+	/* The slow path checks the encoding after the parse; the XML
+	 * declaration is behind us already. */
+	if (s->depth == 1 && ctxt->encoding != NULL &&
+	    strcasecmp((const char *)ctxt->encoding, "UTF-8") != 0)
+		stream_fail(s);
+	if (s->depth == 2 && uri == NULL &&
+	    strcmp((const char *)localname, "body") == 0)
+		s->in_body = true;
+	else if (s->depth == 3 && s->in_body)
+		s->spans = 0;
+	/* The cap must hold before the schema sees the spans: checking
+	 * many of them costs libxml2 quadratic time. */
+	else if (s->depth > 3 && s->in_body && ++s->spans > LOAD_MAX_INLINE)
+		stream_fail(s);
+	if (stream_check_when && uri == NULL &&
+	    (strcmp((const char *)localname, "claim") == 0 ||
+	    strcmp((const char *)localname, "dateline") == 0))
+		stream_when(s, ctxt->node);
+	stream_validate_start(s);
+}
+
+static void
+stream_validate_end(struct stream *s, xmlNodePtr n)
+{
+	if (s->full == NULL) {
+		if (xmlRelaxNGValidatePopElement(s->vctxt, s->ctxt->myDoc,
+		    n) != 1)
+			stream_fail(s);
+	} else if (s->full == n) {
+		s->full = NULL;
+		if (xmlRelaxNGValidateFullElement(s->vctxt, s->ctxt->myDoc,
+		    n) != 1)
+			stream_fail(s);
+	}
+}
+
+static void
+stream_end(void *ctx, const xmlChar *localname, const xmlChar *prefix,
+    const xmlChar *uri)
+{
+	xmlParserCtxtPtr ctxt = ctx;
+	struct stream *s = ctxt->_private;
+	xmlNodePtr n = ctxt->node;
+
+	if (s->failed)
+		return;
+	stream_push_text(s);
+	if (s->failed)
+		return;
+	xmlSAX2EndElementNs(ctx, localname, prefix, uri);
+	s->depth--;
+	stream_validate_end(s, n);
+	if (!s->failed && s->full == NULL &&
+	    (s->depth == 1 || (s->depth == 2 && s->in_body)))
+		stream_done(s, n);
+}
+
+static void
+stream_entity_decl(void *ctx, const xmlChar *name, int type,
+    const xmlChar *publicId, const xmlChar *systemId, xmlChar *content)
+{
+	xmlParserCtxtPtr ctxt = ctx;
+
+	(void)name;
+	(void)type;
+	(void)publicId;
+	(void)systemId;
+	(void)content;
+	stream_fail(ctxt->_private);
+}
+
+static void
+stream_internal_subset(void *ctx, const xmlChar *name,
+    const xmlChar *externalId, const xmlChar *systemId)
+{
+	xmlParserCtxtPtr ctxt = ctx;
+
+	(void)name;
+	(void)externalId;
+	(void)systemId;
+	stream_fail(ctxt->_private);
+}
+
+static xmlParserCtxtPtr
+stream_new_parser(struct stream *s, const char *head, int n)
+{
+	xmlSAXHandler sax;
+	xmlParserCtxtPtr ctxt;
+
+	memset(&sax, 0, sizeof sax);
+	xmlSAXVersion(&sax, 2);
+	sax.startElementNs = stream_start;
+	sax.endElementNs = stream_end;
+	sax.entityDecl = stream_entity_decl;
+	sax.internalSubset = stream_internal_subset;
+	/* The push parser copies the handler, and detects the encoding
+	 * from the first bytes, which it must be given here. */
+	ctxt = xmlCreatePushParserCtxt(&sax, NULL, head, n, NULL);
+	if (ctxt == NULL)
+		return NULL;
+	ctxt->_private = s;
+	xmlCtxtUseOptions(ctxt, XML_PARSE_NONET | XML_PARSE_NOCDATA |
+	    XML_PARSE_BIG_LINES | XML_PARSE_COMPACT);
+	return ctxt;
+}
+
+/* After the last byte: what the story lacked, and the encoding. */
+static bool
+stream_end_document(struct stream *s)
+{
+	xmlDocPtr doc = s->ctxt->myDoc;
+	xmlNodePtr root = doc ? xmlDocGetRootElement(doc) : NULL;
+
+	if (root == NULL || (doc->encoding != NULL &&
+	    strcasecmp((const char *)doc->encoding, "UTF-8") != 0))
+		return false;
+	if (!s->head_done)
+		build_head(&s->ld, root);
+	if (!s->actors_done)
+		build_actors(&s->ld, root);
+	if (s->ld.st->blocks == NULL)
+		s->ld.st->blocks = xcalloc(0, sizeof *s->ld.st->blocks);
+	if (s->ld.st->related == NULL)
+		s->ld.st->related = xcalloc(0, sizeof *s->ld.st->related);
+	return s->ld.errors == 0;
+}
+
+/* Only what starts like a UTF-8 story is streamed: a start tag, or
+ * the UTF-8 byte order mark.  Anything else (UTF-16, UCS-4, EBCDIC,
+ * a NUL) goes to the slow path, which refuses it in its own words,
+ * and stays clear of libxml2's push-mode encoding switches. */
+static bool
+stream_looks_utf8(const char *data, size_t len)
+{
+	if (len < 4 || memchr(data, '\0', 4) != NULL)
+		return false;
+	return data[0] == '<' || memcmp(data, "\xef\xbb\xbf", 3) == 0;
+}
+
+/* The next n bytes: scanned, then parsed.  The first chunk must hold
+ * at least the first four bytes, from which libxml2 tells the
+ * encoding. */
+static void
+stream_chunk(struct stream *s, const char *p, size_t n)
+{
+	if (s->failed || n == 0)
+		return;
+	if (n > INT_MAX - s->len || !scan_chunk(&s->scan, p, n)) {
+		s->failed = true;
+		return;
+	}
+	if (s->len == 0) {
+		if (!stream_looks_utf8(p, n) ||
+		    (s->ctxt = stream_new_parser(s, p, 4)) == NULL) {
+			s->failed = true;
+			return;
+		}
+		s->len = 4;
+		p += 4;
+		n -= 4;
+	}
+	s->len += n;
+	xmlSetStructuredErrorFunc(s, stream_error);
+	if (n > 0 && xmlParseChunk(s->ctxt, p, (int)n, 0) != 0)
+		s->failed = true;
+	xmlSetStructuredErrorFunc(NULL, NULL);
+}
+
+/* The end of the bytes: the parser's last checks, then the story's. */
+static bool
+stream_finish(struct stream *s)
+{
+	bool ok = false;
+
+	if (s->ctxt == NULL)
+		return false;
+	if (!s->failed) {
+		xmlSetStructuredErrorFunc(s, stream_error);
+		if (xmlParseChunk(s->ctxt, NULL, 0, 1) != 0)
+			s->failed = true;
+		xmlSetStructuredErrorFunc(NULL, NULL);
+		ok = !s->failed && s->ctxt->wellFormed && s->depth == 0 &&
+		    s->full == NULL && stream_end_document(s);
+	}
+	xmlFreeDoc(s->ctxt->myDoc);
+	s->ctxt->myDoc = NULL;
+	xmlFreeParserCtxt(s->ctxt);
+	return ok;
+}
+
+static bool
+stream_begin(struct stream *s, const char *name)
+{
+	xmlRelaxNGPtr schema = stream_schema_get();
+
+	memset(s, 0, sizeof *s);
+	s->ld.name = name;
+	if (schema == NULL ||
+	    (s->vctxt = xmlRelaxNGNewValidCtxt(schema)) == NULL)
+		return false;
+	xmlRelaxNGSetValidStructuredErrors(s->vctxt, stream_error, s);
+	build_start(&s->ld, name);
+	return true;
+}
+
+/* The story, or NULL when anything was wrong. */
+static struct story *
+stream_end_all(struct stream *s)
+{
+	if (!stream_finish(s))
+		s->ld.errors++;
+	xmlRelaxNGFreeValidCtxt(s->vctxt);
+	return build_finish(&s->ld);
+}
+
+struct story *
+load_stream(const char *data, size_t len, const char *name)
+{
+	struct stream s;
+	size_t off, n;
+
+	if (!stream_begin(&s, name))
+		return NULL;
+	for (off = 0; off < len && !s.failed; off += n) {
+		n = len - off < STREAM_CHUNK ? len - off : STREAM_CHUNK;
+		stream_chunk(&s, data + off, n);
+	}
+	return stream_end_all(&s);
+}
+
+/* Fills buf from fd, up to n bytes; the count, 0 at the end, or -1. */
+static ssize_t
+read_full(int fd, char *buf, size_t n)
+{
+	size_t got = 0;
+	ssize_t r;
+
+	while (got < n) {
+		r = read(fd, buf + got, n - got);
+		if (r == -1 && errno == EINTR)
+			continue;
+		if (r == -1)
+			return -1;
+		if (r == 0)
+			break;
+		got += (size_t)r;
+	}
+	return (ssize_t)got;
+}
+
+/* The fast path straight from the file, a chunk at a time, so that the
+ * file is never held whole: at most max bytes of a regular file, as
+ * load_read would read it (it then tells what was wrong). */
+struct story *
+load_stream_file(const char *path, size_t max)
+{
+	struct stream s;
+	struct stat sb;
+	char *buf;
+	ssize_t n = 0;
+	size_t total = 0;
+	int fd;
+
+	fd = open(path, O_RDONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC);
+	if (fd == -1)
+		return NULL;
+	if (fstat(fd, &sb) == -1 || !S_ISREG(sb.st_mode) ||
+	    (unsigned long long)sb.st_size > max || !stream_begin(&s, path)) {
+		close(fd);
+		return NULL;
+	}
+	buf = xmalloc(STREAM_CHUNK);
+	while (!s.failed && (n = read_full(fd, buf, STREAM_CHUNK)) > 0) {
+		total += (size_t)n;
+		if (total > max)
+			s.failed = true;
+		stream_chunk(&s, buf, (size_t)n);
+	}
+	if (n == -1)
+		s.failed = true;
+	free(buf);
+	close(fd);
+	return stream_end_all(&s);
+}

@@ -1,0 +1,391 @@
+/* import.c - turning an article into a story: the whole run.
+ *
+ * A front end fills the article (head and blocks); the analysis then
+ * reads the paragraphs twice in reading order: once to learn which
+ * words the text capitalises inside sentences (so that a capital that
+ * only starts a sentence is not taken for a name), once to find the
+ * quotations, mentions, speakers and claims.  The writer makes the
+ * story, and the story is loaded back, schema and references and all,
+ * before anyone sees it. */
+#include "config.h"
+
+#include "import/import.h"
+
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "base/buf.h"
+#include "import/import_int.h"
+#include "format/load.h"
+#include "base/xmalloc.h"
+
+/* ---- the article -------------------------------------------------- */
+
+void
+doc_init(struct idoc *doc, const char *name, struct diag *d)
+{
+	size_t k;
+
+	memset(doc, 0, sizeof *doc);
+	doc->name = name;
+	doc->d = d;
+	doc->names = names_new();
+	doc->capwords = strmap_new();
+	doc->lowerwords = strmap_new();
+	for (k = 0; k < ACTOR_NKINDS; k++) {
+		doc->last_kind[k] = NONE;
+		doc->kind_first[k] = NONE;
+	}
+	doc->last_person = NONE;
+	doc->last_speaker = NONE;
+	doc->open_speaker = NONE;
+}
+
+void
+doc_free(struct idoc *doc)
+{
+	size_t i, j;
+
+	free(doc->headline);
+	free(doc->dateline);
+	free(doc->when);
+	free(doc->byline);
+	free(doc->source);
+	free(doc->lang);
+	for (i = 0; i < doc->nblocks; i++) {
+		free(doc->blocks[i].text);
+		free(doc->blocks[i].spans);
+		free(doc->blocks[i].actors.v);
+	}
+	free(doc->blocks);
+	for (i = 0; i < doc->nactors; i++) {
+		struct iactor *a = &doc->actors[i];
+
+		free(a->id);
+		free(a->name);
+		free(a->note);
+		for (j = 0; j < a->naliases; j++)
+			free(a->aliases[j]);
+		free(a->aliases);
+	}
+	free(doc->actors);
+	free(doc->quotes);
+	for (i = 0; i < doc->nclaims; i++) {
+		free(doc->claims[i].by.v);
+		free(doc->claims[i].about.v);
+	}
+	free(doc->claims);
+	names_free(doc->names);
+	strmap_free(doc->capwords);
+	strmap_free(doc->lowerwords);
+	memset(doc, 0, sizeof *doc);
+}
+
+struct iblock *
+doc_add_block(struct idoc *doc, bool related, char *text, size_t len,
+    unsigned long line)
+{
+	struct iblock *b;
+
+	doc->blocks = xgrow(doc->blocks, doc->nblocks, &doc->blocks_cap,
+	    sizeof *doc->blocks);
+	b = &doc->blocks[doc->nblocks++];
+	memset(b, 0, sizeof *b);
+	b->related = related;
+	b->text = text;
+	b->len = len;
+	b->line = line;
+	return b;
+}
+
+void
+block_add_span(struct iblock *b, size_t start, size_t end,
+    enum span_kind kind, size_t ref)
+{
+	b->spans = xgrow(b->spans, b->nspans, &b->spans_cap, sizeof *b->spans);
+	b->spans[b->nspans].start = start;
+	b->spans[b->nspans].end = end;
+	b->spans[b->nspans].kind = kind;
+	b->spans[b->nspans].ref = ref;
+	b->nspans++;
+}
+
+size_t
+doc_add_actor(struct idoc *doc, const char *name, size_t len,
+    enum actor_kind kind, unsigned flags)
+{
+	struct iactor *a;
+
+	doc->actors = xgrow(doc->actors, doc->nactors, &doc->actors_cap,
+	    sizeof *doc->actors);
+	a = &doc->actors[doc->nactors];
+	memset(a, 0, sizeof *a);
+	a->name = xstrndup(name, len);
+	a->kind = kind;
+	a->flags = flags;
+	a->parent = NONE;
+	if (flags & ACT_KIND) {
+		if (doc->kind_count[kind]++ == 0)
+			doc->kind_first[kind] = doc->nactors;
+	}
+	return doc->nactors++;
+}
+
+size_t
+doc_add_quote(struct idoc *doc, size_t speaker)
+{
+	doc->quotes = xgrow(doc->quotes, doc->nquotes, &doc->quotes_cap,
+	    sizeof *doc->quotes);
+	doc->quotes[doc->nquotes].speaker = speaker;
+	return doc->nquotes++;
+}
+
+size_t
+doc_add_claim(struct idoc *doc)
+{
+	doc->claims = xgrow(doc->claims, doc->nclaims, &doc->claims_cap,
+	    sizeof *doc->claims);
+	memset(&doc->claims[doc->nclaims], 0, sizeof doc->claims[0]);
+	return doc->nclaims++;
+}
+
+void
+idx_push(struct idx *x, size_t v)
+{
+	x->v = xreallocarray(x->v, x->n + 1, sizeof *x->v);
+	x->v[x->n++] = v;
+}
+
+bool
+idx_has(const struct idx *x, size_t v)
+{
+	size_t i;
+
+	for (i = 0; i < x->n; i++)
+		if (x->v[i] == v)
+			return true;
+	return false;
+}
+
+void
+doc_warn(struct idoc *doc, unsigned long line, const char *fmt, ...)
+{
+	struct buf msg = BUF_INIT;
+	va_list ap;
+
+	va_start(ap, fmt);
+	buf_vprintf(&msg, fmt, ap);
+	va_end(ap);
+	diag_add(doc->d, doc->name, line, "%s", msg.data ? msg.data : "");
+	buf_free(&msg);
+}
+
+/* ---- the analysis ------------------------------------------------- */
+
+/* Marked-up spans (NITF) become mentions of their actors, and speakers
+ * of the quotations they mark. */
+static void
+analyse_markup(struct para *p, size_t *hints, size_t *nhints)
+{
+	struct iblock *blk = p->blk;
+	size_t k, a = 0, b;
+
+	/* The front end adds spans in document order, so that their starts
+	 * never go back: one walk over the tokens. */
+	*nhints = 0;
+	for (k = 0; k < blk->nspans; k++) {
+		const struct span *sp = &blk->spans[k];
+
+		while (a > 0 && p->t[a - 1].s >= sp->start)
+			a--;
+		while (a < p->nt && p->t[a].s < sp->start)
+			a++;
+		for (b = a; b < p->nt && p->t[b].e <= sp->end; b++)
+			;
+		if (b <= a)
+			continue;
+		if (sp->kind == SPAN_MENTION)
+			ner_add_mention(p, a, b, sp->ref, HOW_MARKUP);
+		else if (sp->kind == SPAN_QUOTE && sp->ref != NONE)
+			hints[(*nhints)++] = k;
+	}
+}
+
+static void
+analyse_hints(struct para *p, const size_t *hints, size_t nhints)
+{
+	size_t k, i;
+
+	for (k = 0; k < nhints; k++) {
+		const struct span *sp = &p->blk->spans[hints[k]];
+
+		for (i = 0; i < p->nq; i++)
+			if (p->q[i].start < sp->end && sp->start < p->q[i].end)
+				p->q[i].speaker = sp->ref;
+	}
+}
+
+/* The spans found, written into the block (at most IMPORT_MAX_SPANS). */
+static void
+analyse_emit(struct para *p)
+{
+	struct idoc *doc = p->doc;
+	struct iblock *blk = p->blk;
+	size_t i, room = IMPORT_MAX_SPANS, q;
+
+	blk->nspans = 0;
+	for (i = 0; i < p->nc && room > 0; i++, room--)
+		block_add_span(blk, p->t[p->c[i].a].s, p->t[p->c[i].b - 1].e,
+		    SPAN_CLAIM, p->c[i].claim);
+	for (i = 0; i < p->nq && room > 0; i++) {
+		if (p->q[i].speaker == NONE)
+			continue;
+		q = doc_add_quote(doc, p->q[i].speaker);
+		block_add_span(blk, p->q[i].start, p->q[i].end, SPAN_QUOTE, q);
+		room--;
+	}
+	for (i = 0; i < p->nm && room > 0; i++, room--)
+		block_add_span(blk, p->t[p->m[i].a].s, p->t[p->m[i].b - 1].e,
+		    SPAN_MENTION, p->m[i].actor);
+	if (room == 0 && !doc->capped) {
+		doc->capped = true;
+		doc_warn(doc, blk->line, "warning: a paragraph holds more "
+		    "than %d names, quotes and claims; the rest are left "
+		    "unmarked", IMPORT_MAX_SPANS);
+	}
+}
+
+static void
+analyse_count(struct para *p)
+{
+	size_t i;
+
+	for (i = 0; i < p->nt; i++) {
+		if (!(p->t[i].flags & T_WORD))
+			continue;
+		p->doc->words++;
+		p->doc->english += tok_in(p, i, LEX_ENGLISH);
+	}
+}
+
+static void
+analyse_paragraph(struct idoc *doc, struct iblock *blk)
+{
+	struct para p;
+	size_t *hints, nhints;
+
+	para_init(&p, doc, blk->text, blk->len);
+	p.blk = blk;
+	para_tokenise(&p);
+	analyse_count(&p);
+	hints = xreallocarray(NULL, blk->nspans + 1, sizeof *hints);
+	analyse_markup(&p, hints, &nhints);
+	quote_regions(&p);
+	ner_mentions(&p);
+	quote_speakers(&p);
+	analyse_hints(&p, hints, nhints);
+	claim_find(&p);
+	analyse_emit(&p);
+	free(hints);
+	para_free(&p);
+}
+
+static void
+analyse(struct idoc *doc)
+{
+	size_t i;
+
+	for (i = 0; i < doc->nblocks; i++)
+		if (!doc->blocks[i].related)
+			ner_learn(doc, doc->blocks[i].text, doc->blocks[i].len);
+	for (i = 0; i < doc->nblocks; i++)
+		if (!doc->blocks[i].related)
+			analyse_paragraph(doc, &doc->blocks[i]);
+	for (i = 0; i < doc->nblocks; i++)
+		if (doc->blocks[i].related)
+			ner_related(doc, &doc->blocks[i]);
+	/* The word lists are English: say so only when the text is. */
+	if (doc->lang == NULL && doc->english >= 3 &&
+	    doc->english * 100 >= doc->words * 8)
+		doc->lang = xstrdup("en");
+}
+
+/* ---- entry points ------------------------------------------------- */
+
+/* The story must load, schema and references and all: if it does not,
+ * the importer is wrong, and nothing is written. */
+static bool
+import_verify(const char *xml, size_t len, const char *name, struct diag *d)
+{
+	struct diag vd = DIAG_INIT;
+	struct story *st = load_memory(xml, len, name, NULL, &vd);
+	bool ok = st != NULL;
+
+	if (!ok)
+		diag_add(d, name, 0, "internal error: the imported story is "
+		    "not valid (%s); please report this",
+		    vd.n > 0 ? vd.msgs[0] : "no reason given");
+	story_free(st);
+	diag_free(&vd);
+	return ok;
+}
+
+char *
+import_memory(const char *data, size_t len, const char *name,
+    const struct import_opts *opts, size_t *lenp, struct diag *d)
+{
+	struct idoc doc;
+	char *out = NULL, *root = NULL;
+	size_t outlen = 0;
+	bool ok;
+
+	doc_init(&doc, name, d);
+	if (opts != NULL && opts->gazetteer != NULL) {
+		gazetteer_load(&doc, opts->gazetteer);
+		doc.gazetteer = true;
+	}
+	switch (nitf_detect(data, len, &root)) {
+	case INPUT_NITF:
+		ok = nitf_front(&doc, data, len);
+		break;
+	case INPUT_OTHER_XML:
+		diag_add(d, name, 1, "an XML document with the root element "
+		    "'%s': only NITF and plain text can be imported", root);
+		ok = false;
+		break;
+	default:
+		ok = text_front(&doc, data, len);
+		break;
+	}
+	free(root);
+	if (ok) {
+		analyse(&doc);
+		out = write_story(&doc, &outlen);
+	}
+	/* The article goes before the story is loaded back: only one of
+	 * the two is in memory at a time. */
+	doc_free(&doc);
+	if (out != NULL && !import_verify(out, outlen, name, d)) {
+		free(out);
+		out = NULL;
+	}
+	if (out != NULL && lenp != NULL)
+		*lenp = outlen;
+	return out;
+}
+
+char *
+import_file(const char *path, size_t max, const struct import_opts *opts,
+    size_t *lenp, struct diag *d)
+{
+	char *data, *out;
+	size_t len;
+
+	data = load_read_file(path, max, &len, d);
+	if (data == NULL)
+		return NULL;
+	out = import_memory(data, len, path, opts, lenp, d);
+	free(data);
+	return out;
+}

@@ -1,0 +1,39 @@
+/* import.h - turning an article (plain text or NITF) into a story.
+ *
+ * The importer reads a plain-text article (an optional dateline line,
+ * the headline, paragraphs, "Read more: …" lines) or an NITF 3.x
+ * document, finds its actors, their mentions, the quotes and their
+ * speakers and the claims, and writes the text of a version-1 story.
+ * What it writes has been validated in-process with load_memory(): an
+ * importer bug never leaves an invalid story behind.
+ *
+ * Part of the headless model library: no curses. */
+#ifndef NEWSLENS_IMPORT_H
+#define NEWSLENS_IMPORT_H
+
+#include <stddef.h>
+
+#include "base/diag.h"
+#include "model/story.h"
+
+struct import_opts {
+	/* A story whose actors (ids, names, aliases, kinds, member-of,
+	 * notes) are the gazetteer; NULL for none. */
+	const struct story	*gazetteer;
+};
+
+/* Imports the article in data[0..len), called `name` in messages.
+ * Returns the story as caller-owned, NUL-terminated UTF-8 XML (its
+ * length in *lenp when lenp is not NULL), or NULL when the article
+ * cannot be imported.  Either way *d may hold warnings and notes
+ * ("invalid UTF-8 …", "NITF <table> dropped …"); on failure it holds
+ * at least one error. */
+char	*import_memory(const char *data, size_t len, const char *name,
+	    const struct import_opts *, size_t *lenp, struct diag *d);
+
+/* The same for the regular file `path`, read with a size cap of max
+ * bytes (as load_file reads a story). */
+char	*import_file(const char *path, size_t max,
+	    const struct import_opts *, size_t *lenp, struct diag *d);
+
+#endif

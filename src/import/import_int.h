@@ -1,0 +1,377 @@
+/* import_int.h - the inner parts of the importer, shared by its files.
+ *
+ * An import goes: a front end (import_text.c for plain text, with the
+ * dates of import_date.c; import_nitf.c for NITF) fills an idoc with
+ * the head and the blocks; the analysis (import.c) first learns how the
+ * text writes its words (ner_learn), then takes each paragraph in
+ * reading order, tokenises it (import_tok.c, with the word lists of
+ * import_lex.c), finds the quotation marks (import_quote.c), the
+ * mentions of actors (import_ner.c, with the names in gazetteer.c), the
+ * speakers of the quotes and the claims (import_claim.c), and records
+ * them as spans of the block's text; the writer (import_write.c) turns
+ * the idoc into story XML.
+ *
+ * Everything here is linear in the size of the article, or n log n: a
+ * paragraph is looked at a bounded number of times, no look around a
+ * word goes further than IMPORT_REACH tokens, names are found through a
+ * hashed trie, and "the most recent actor of a kind" is kept as running
+ * state rather than searched for. */
+#ifndef NEWSLENS_IMPORT_INT_H
+#define NEWSLENS_IMPORT_INT_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "base/diag.h"
+#include "model/story.h"
+
+#define AMBIGUOUS	((size_t)-2)	/* a short form of several actors */
+
+/* The most spans written in one paragraph: load.c refuses a block with
+ * more than 10000 marked-up elements, and the schema check is
+ * quadratic in their number. */
+#define IMPORT_MAX_SPANS	4000
+/* How far, in tokens, the analysis looks around a word: a claim, an
+ * attribution or a pronoun's antecedent further away is not found, so
+ * that a paragraph of megabytes with no full stop costs no more per
+ * word than a short one. */
+#define IMPORT_REACH		200
+
+/* ---- the article being imported ---------------------------------- */
+
+enum span_kind { SPAN_CLAIM, SPAN_QUOTE, SPAN_MENTION };	/* outermost
+								 * first */
+
+struct span {
+	size_t		start, end;	/* bytes of the block's text */
+	enum span_kind	kind;
+	size_t		ref;		/* actor, quote or claim */
+};
+
+struct iblock {
+	bool		 related;
+	char		*text;		/* valid UTF-8, single spaces, trimmed */
+	size_t		 len;
+	unsigned long	 line;		/* in the input, for messages */
+	struct span	*spans;
+	size_t		 nspans, spans_cap;
+	struct idx	 actors;	/* a related item: actors its title names */
+};
+
+enum actor_flag {
+	ACT_GAZETTEER	= 1 << 0,	/* from --actors */
+	ACT_KIND	= 1 << 1,	/* the kind is known, not a guess */
+	ACT_PERSONLIKE	= 1 << 2,	/* a proper name that looks like a
+					 * person's: "Brandon Lewis" */
+	ACT_PLURAL	= 1 << 3,	/* "US officials", "the firms" */
+	ACT_SHORTENED	= 1 << 4	/* its short forms are registered */
+};
+
+struct iactor {
+	char		*id;		/* NULL until the writer gives one */
+	enum actor_kind	 kind;
+	char		*name;
+	char		**aliases;
+	size_t		 naliases;
+	char		*note;		/* NULL when absent */
+	size_t		 parent;	/* member-of, or NONE */
+	size_t		 uses;		/* references written */
+	unsigned	 flags;
+};
+
+struct iquote {
+	size_t	speaker;
+};
+
+struct iclaim {
+	struct idx	by, about;
+};
+
+struct names;
+struct strmap;
+
+struct idoc {
+	const char	*name;		/* the file, for messages */
+	struct diag	*d;
+	char		*headline, *dateline, *when, *byline, *source, *lang;
+	struct iblock	*blocks;
+	size_t		 nblocks, blocks_cap;
+	struct iactor	*actors;
+	size_t		 nactors, actors_cap;
+	struct iquote	*quotes;
+	size_t		 nquotes, quotes_cap;
+	struct iclaim	*claims;
+	size_t		 nclaims, claims_cap;
+	struct names	*names;		/* every name, alias and short form */
+	struct strmap	*capwords;	/* words seen capitalised inside a
+					 * sentence */
+	struct strmap	*lowerwords;	/* words seen in small letters */
+	bool		 gazetteer;	/* --actors was given */
+
+	/* Running state of the analysis, in reading order. */
+	size_t		 last_kind[ACTOR_NKINDS];
+	size_t		 last_person;
+	size_t		 last_speaker;
+	size_t		 open_speaker;	/* a quotation left open at the end
+					 * of the last paragraph, or NONE */
+	size_t		 words, english;
+	bool		 capped;	/* some paragraph hit IMPORT_MAX_SPANS */
+	/* Actors whose kind is known (ACT_KIND), by kind: how many, and
+	 * the first. */
+	size_t		 kind_count[ACTOR_NKINDS];
+	size_t		 kind_first[ACTOR_NKINDS];
+};
+
+/* import.c */
+void	 doc_init(struct idoc *, const char *name, struct diag *);
+void	 doc_free(struct idoc *);
+/* A new block owning text (which must already be clean); returns it. */
+struct iblock *doc_add_block(struct idoc *, bool related, char *text,
+	    size_t len, unsigned long line);
+void	 block_add_span(struct iblock *, size_t start, size_t end,
+	    enum span_kind, size_t ref);
+/* A new actor; name is copied.  Returns its index. */
+size_t	 doc_add_actor(struct idoc *, const char *name, size_t len,
+	    enum actor_kind, unsigned flags);
+size_t	 doc_add_quote(struct idoc *, size_t speaker);
+size_t	 doc_add_claim(struct idoc *);
+void	 idx_push(struct idx *, size_t);
+bool	 idx_has(const struct idx *, size_t);
+/* A message about the input, "FILE:LINE: message": an error, or a
+ * warning or note when the message says so. */
+void	 doc_warn(struct idoc *, unsigned long line, const char *fmt, ...)
+	    __attribute__((format(printf, 3, 4)));
+
+/* ---- a paragraph under analysis (import_tok.c) ------------------- */
+
+enum tok_flag {
+	T_WORD	= 1 << 0,	/* letters, digits, marks; else one
+				 * punctuation or symbol character */
+	T_CAP	= 1 << 1,	/* starts with a capital letter */
+	T_UPPER	= 1 << 2,	/* two or more letters, all capitals */
+	T_LOWER	= 1 << 3,	/* starts with a small letter */
+	T_DIGIT	= 1 << 4,	/* starts with a digit */
+	T_SPACE	= 1 << 5,	/* white space just before it */
+	T_SENT	= 1 << 6,	/* the first word of a sentence, or of a
+				 * quotation */
+	T_END	= 1 << 7,	/* punctuation that ends a sentence */
+	T_MARK	= 1 << 8	/* a quotation mark that opens or closes
+				 * a quotation */
+};
+
+struct tok {
+	size_t		s, e;		/* bytes of the paragraph's text */
+	size_t		fs, fe;		/* bytes of the folded text */
+	int32_t		cp;		/* punctuation: the character; -1 */
+	unsigned	flags;
+	uint32_t	lex;		/* the word lists it is in, a bit each */
+	size_t		sent;		/* its sentence */
+	size_t		quote;		/* the quotation it lies in, or NONE */
+	size_t		mention;	/* the mention covering it, or NONE */
+	size_t		claim;		/* the claim covering it, or NONE */
+};
+
+/* A quotation: the marks around it and what they enclose. */
+struct qregion {
+	size_t	open, close;	/* tokens of the marks, NONE if absent */
+	size_t	a, b;		/* the enclosed tokens [a, b) */
+	size_t	start, end;	/* the enclosed bytes */
+	size_t	speaker;	/* an actor, or NONE */
+	bool	continued;	/* carries on a quotation of the last
+				 * paragraph */
+	bool	open_end;	/* runs on into the next paragraph */
+};
+
+enum how { HOW_NAME, HOW_SHORT, HOW_PROPER, HOW_DESC, HOW_PRONOUN,
+	HOW_MARKUP, HOW_SPEAKER };
+
+struct pmention {
+	size_t		a, b;		/* tokens [a, b) */
+	size_t		actor;
+	enum how	how;
+};
+
+struct pclaim {
+	size_t	a, b;		/* tokens [a, b) */
+	size_t	claim;
+};
+
+struct para {
+	struct idoc	*doc;
+	struct iblock	*blk;
+	const char	*text;
+	size_t		 len;
+	char		*fold;		/* text_fold() of the text */
+	size_t		 flen;
+	size_t		*map;		/* folded byte -> text byte */
+	struct tok	*t;
+	size_t		 nt, tcap;
+	size_t		*sents;		/* first token of each sentence, and
+					 * nt at the end */
+	size_t		 nsent;
+	struct qregion	*q;
+	size_t		 nq, qcap;
+	struct pmention	*m;
+	size_t		 nm, mcap;
+	struct pclaim	*c;
+	size_t		 nc, ccap;
+};
+
+/* The words of a text, one at a time, without a full tokenisation:
+ * for the first pass over the article, which only needs to know how
+ * each word is written.  Sentence ends are found the same way as in
+ * para_tokenise, less the look at what follows a full stop. */
+struct word_scan {
+	const char	*s;
+	size_t		 len, pos;
+	bool		 start;		/* the next word starts a sentence */
+	/* The word found: */
+	size_t		 ws, we;	/* its bytes */
+	char		 fold[64];	/* folded; flen 0 when too long */
+	size_t		 flen;
+	unsigned	 flags;		/* T_CAP, T_UPPER, T_LOWER, T_DIGIT,
+					 * T_SENT, and T_SPACE when only
+					 * white space is between it and the
+					 * word before */
+	uint32_t	 lex;
+};
+
+void	 word_scan_init(struct word_scan *, const char *s, size_t len);
+bool	 word_scan_next(struct word_scan *);
+
+void	 para_init(struct para *, struct idoc *, const char *text,
+	    size_t len);
+void	 para_free(struct para *);
+void	 para_tokenise(struct para *);
+/* The folded text of token i, and whether it is the word w. */
+const char *tok_str(const struct para *, size_t i, size_t *len);
+bool	 tok_is(const struct para *, size_t i, const char *w);
+bool	 tok_punct(const struct para *, size_t i, int32_t cp);
+bool	 tok_apostrophe(const struct para *, size_t i);
+/* Whether token i is a word, and how many words [a, b) holds. */
+bool	 tok_word(const struct para *, size_t i);
+size_t	 tok_count_words(const struct para *, size_t a, size_t b);
+/* The first token of the sentence that holds token i, and the token
+ * just past its last. */
+size_t	 sent_first(const struct para *, size_t i);
+size_t	 sent_end(const struct para *, size_t i);
+
+/* The word lists (import_lex.c); a word token carries the set of
+ * lists it is in. */
+enum lex {
+	LEX_ABBREV,
+	LEX_GENERIC,
+	LEX_JOINING,
+	LEX_ENGLISH,
+	LEX_THAT,
+	LEX_BARE,
+	LEX_DENY,
+	LEX_ACCUSE,
+	LEX_FEAR,
+	LEX_AUX,
+	LEX_START,
+	LEX_CONJ,
+	LEX_STOP,
+	LEX_TITLE,
+	LEX_TIME,
+	LEX_DEMONYM,
+	LEX_GROUP,
+	LEX_CONNECTOR,
+	LEX_INSTITUTION,
+	LEX_PREP,
+	LEX_SPEECH,
+	LEX_SPEAKER,
+	LEX_N
+};
+uint32_t lex_lookup(const char *w, size_t len);
+bool	 tok_in(const struct para *, size_t i, enum lex);
+
+/* ---- names (gazetteer.c) ----------------------------------------- */
+
+enum name_kind {
+	NAME_FULL,	/* a name or an alias */
+	NAME_SHORT,	/* a later short form: "Lewis", "NSA" */
+	NAME_DERIVED	/* a gazetteer name less a leading name of
+			 * another actor: "telecoms providers" */
+};
+
+struct name_hit {
+	size_t		 end;		/* token just past the name */
+	size_t		 actor;		/* or AMBIGUOUS */
+	enum name_kind	 kind;
+};
+
+struct names	*names_new(void);
+void		 names_free(struct names *);
+/* Registers tokens [a, b) of p as a name of actor.  A full name always
+ * wins over a short form; two actors with the same short form make it
+ * AMBIGUOUS.  Returns false if nothing was added. */
+bool		 names_add(struct names *, const struct para *, size_t a,
+		    size_t b, size_t actor, enum name_kind);
+bool		 names_add_str(struct names *, struct idoc *, const char *s,
+		    size_t actor, enum name_kind);
+/* The actor named exactly by tokens [a, b), or NONE. */
+size_t		 names_lookup(const struct names *, const struct para *,
+		    size_t a, size_t b, enum name_kind *kind);
+/* Every name that starts at token i, shortest first; returns how many
+ * (at most max). */
+size_t		 names_hits(const struct names *, const struct para *,
+		    size_t i, struct name_hit *, size_t max);
+
+/* A map from byte strings to indices. */
+struct strmap	*strmap_new(void);
+void		 strmap_free(struct strmap *);
+void		 strmap_put(struct strmap *, const char *, size_t len,
+		    size_t value);
+size_t		 strmap_get(const struct strmap *, const char *, size_t len);
+
+/* Takes every actor of st, with its names, aliases and short forms. */
+void		 gazetteer_load(struct idoc *, const struct story *st);
+/* Registers the short forms of an actor first named in the text. */
+void		 gazetteer_shorten(struct idoc *, size_t actor,
+		    const struct para *, size_t a, size_t b);
+
+/* ---- the analysis ------------------------------------------------ */
+
+/* import_ner.c */
+void	 ner_learn(struct idoc *, const char *text, size_t len);
+void	 ner_mentions(struct para *);
+size_t	 ner_add_mention(struct para *, size_t a, size_t b, size_t actor,
+	    enum how);
+void	 ner_sort(struct para *);
+/* The mention that is the subject of token i's clause, or NONE. */
+size_t	 ner_subject(const struct para *, size_t first, size_t verb);
+bool	 ner_person(const struct idoc *, size_t actor);
+/* An actor for the noun phrase tokens [a, b) ("a government
+ * spokesperson"), made or found; the determiner is left out of the
+ * name. */
+size_t	 ner_phrase_actor(struct para *, size_t a, size_t b);
+void	 ner_related(struct idoc *, struct iblock *);
+
+/* import_quote.c */
+void	 quote_regions(struct para *);
+void	 quote_speakers(struct para *);
+bool	 quote_is_speech_verb(const struct para *, size_t i);
+
+/* import_claim.c */
+void	 claim_find(struct para *);
+
+/* ---- front ends and the writer ----------------------------------- */
+
+/* import_text.c: fills the head and the blocks from plain text;
+ * false (with an error in doc->d) when there is nothing to import. */
+bool	 text_front(struct idoc *, const char *data, size_t len);
+/* import_nitf.c: what the bytes are, by their first element. */
+enum input_kind { INPUT_TEXT, INPUT_NITF, INPUT_OTHER_XML };
+enum input_kind nitf_detect(const char *data, size_t len, char **root);
+bool	 nitf_front(struct idoc *, const char *data, size_t len);
+/* import_date.c: the ISO 8601 form of the date (and time) in s, or
+ * NULL; *words counts the words of s that are not part of it. */
+char	*date_parse(const char *s, size_t len, size_t *words);
+/* The ISO 8601 form of an NITF norm value ("20200112T170600Z"). */
+char	*date_from_norm(const char *s);
+/* import_write.c: the story as XML text, caller-owned. */
+char	*write_story(struct idoc *, size_t *lenp);
+
+#endif

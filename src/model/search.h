@@ -1,0 +1,48 @@
+/* search.h - finding text in a story, Unicode case-insensitively.
+ *
+ * Both the needle and the text are NFC-normalised and case-folded
+ * (text_fold), so "huawei" finds "HUAWEI", "strasse" finds "Straße",
+ * and decomposed accents find composed ones.  A match starts and ends
+ * on grapheme cluster boundaries of the story's text. */
+#ifndef NEWSLENS_SEARCH_H
+#define NEWSLENS_SEARCH_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "model/story.h"
+
+struct search_hit {
+	size_t	block;
+	size_t	start;	/* byte offsets into the block's text */
+	size_t	end;
+};
+
+/* Folds a needle for search_block and search_next: a caller-owned
+ * string of *flen bytes; *flen is 0 when it folds to nothing. */
+char	*search_fold(const char *needle, size_t len, size_t *flen);
+/* The matches of a folded needle in block b, in order, without
+ * overlaps: returns the count and stores a caller-owned array in *hits
+ * (NULL when there are none). */
+size_t	search_block(const struct story *, size_t b, const char *folded,
+	    size_t flen, struct search_hit **hits);
+/* The first match at or after (block, offset), or with forward false
+ * the last one before it, going round the story once; *wrapped tells
+ * whether it went past an end.  Reads only as far as that match, so
+ * its cost is the distance to it, not the story's size.  False when
+ * there is no match at all. */
+bool	search_next(const struct story *, const char *folded, size_t flen,
+	    size_t block, size_t offset, bool forward, struct search_hit *hit,
+	    bool *wrapped);
+/* Finds every match of needle[0..len) in the body, in reading order,
+ * without overlaps.  Returns the count and stores a caller-owned array
+ * in *hits (NULL when there are none).  An empty needle, or one that
+ * folds to nothing, matches nothing. */
+size_t	search_story(const struct story *, const char *needle, size_t len,
+	    struct search_hit **hits);
+/* The first hit at or after (block, offset), wrapping to the first hit
+ * when there is none after; NONE if n is 0.  O(log n). */
+size_t	search_hit_at(const struct search_hit *hits, size_t n, size_t block,
+	    size_t offset);
+
+#endif

@@ -1,0 +1,403 @@
+/* story.c - the story model's indexes and look-ups. */
+#include "config.h"
+
+#include "model/story.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "base/xmalloc.h"
+
+static const char *const actor_kind_names[ACTOR_NKINDS] = {
+	"country", "government", "agency", "company",
+	"person", "group", "media", "other",
+};
+
+static const char *const item_kind_names[ITEM_NKINDS] = {
+	"mention", "claim", "quote", "Read more",
+};
+
+const char *
+actor_kind_name(enum actor_kind kind)
+{
+	return kind < ACTOR_NKINDS ? actor_kind_names[kind] : "other";
+}
+
+enum actor_kind
+actor_kind_parse(const char *word)
+{
+	int k;
+
+	for (k = 0; k < ACTOR_NKINDS; k++)
+		if (strcmp(word, actor_kind_names[k]) == 0)
+			return (enum actor_kind)k;
+	return ACTOR_NKINDS;
+}
+
+const char *
+item_kind_name(enum item_kind kind)
+{
+	return kind < ITEM_NKINDS ? item_kind_names[kind] : "item";
+}
+
+/* The indexes are built in two passes over the story, so that each is
+ * allocated at its exact size: grown by doubling, the many small ones
+ * (every actor's mentions, say) would hold up to twice their size, a
+ * fifth of a large story's model.  The first pass (v NULL) counts,
+ * idx_alloc makes room, the second fills. */
+static void
+idx_push(struct idx *x, size_t v)
+{
+	if (x->v != NULL)
+		x->v[x->n] = v;
+	x->n++;
+}
+
+/* After the counting pass: room for what was counted, in the story's
+ * pool, and n back to 0 for the filling pass.  An empty index keeps v
+ * NULL. */
+static void
+idx_alloc(struct story *st, struct idx *x)
+{
+	if (x->n > 0)
+		x->v = pool_array(&st->pool, x->n, sizeof *x->v);
+	x->n = 0;
+}
+
+static void
+story_free_actors(struct story *st)
+{
+	size_t i;
+
+	for (i = 0; i < st->nactors; i++)
+		free(st->actors[i].aliases);
+	free(st->actors);
+}
+
+void
+story_free(struct story *st)
+{
+	if (st == NULL)
+		return;
+	story_free_actors(st);
+	free(st->blocks);
+	free(st->items);
+	free(st->claims);
+	free(st->quotes);
+	free(st->related);
+	free(st->actors_by_id);
+	pool_free(&st->pool);
+	free(st);
+}
+
+/* qsort has no context argument; the index is built once, single
+ * threaded, so a file-scope pointer is enough. */
+static const struct story *sort_story;
+
+static int
+actor_id_cmp(const void *a, const void *b)
+{
+	return strcmp(sort_story->actors[*(const size_t *)a].id,
+	    sort_story->actors[*(const size_t *)b].id);
+}
+
+static void
+story_index_members(struct story *st)
+{
+	size_t i, p;
+
+	for (i = 0; i < st->nactors; i++) {
+		p = st->actors[i].parent;
+		if (p != NONE)
+			idx_push(&st->actors[p].members, i);
+	}
+}
+
+static void
+story_index_actors(struct story *st)
+{
+	size_t i;
+
+	story_index_members(st);
+	for (i = 0; i < st->nactors; i++)
+		idx_alloc(st, &st->actors[i].members);
+	story_index_members(st);
+	st->actors_by_id = xcalloc(st->nactors, sizeof *st->actors_by_id);
+	for (i = 0; i < st->nactors; i++)
+		st->actors_by_id[i] = i;
+	sort_story = st;
+	qsort(st->actors_by_id, st->nactors, sizeof *st->actors_by_id,
+	    actor_id_cmp);
+	sort_story = NULL;
+}
+
+/* Adds each actor's own mentions to every actor above it, children
+ * before parents: a breadth-first order from the roots, walked
+ * backwards, so that a deep member-of chain costs no more than a flat
+ * one.  The loader has rejected member-of cycles, so every actor is
+ * reached from a root. */
+static void
+story_count_mentions(struct story *st)
+{
+	size_t *order, head = 0, tail = 0, i, j, a;
+
+	order = xcalloc(st->nactors, sizeof *order);
+	for (i = 0; i < st->nactors; i++) {
+		st->actors[i].total_mentions = st->actors[i].mentions.n;
+		if (st->actors[i].parent == NONE)
+			order[tail++] = i;
+	}
+	while (head < tail) {
+		a = order[head++];
+		for (j = 0; j < st->actors[a].members.n; j++)
+			order[tail++] = st->actors[a].members.v[j];
+	}
+	while (tail > 0) {
+		a = order[--tail];
+		if (st->actors[a].parent != NONE)
+			st->actors[st->actors[a].parent].total_mentions +=
+			    st->actors[a].total_mentions;
+	}
+	free(order);
+}
+
+static void
+story_index_items(struct story *st)
+{
+	size_t i, j;
+
+	for (i = 0; i < st->nitems; i++) {
+		const struct item *it = &st->items[i];
+
+		if (it->kind == ITEM_MENTION) {
+			idx_push(&st->actors[it->ref].mentions, i);
+			idx_push(&st->mentions, i);
+		}
+	}
+	for (i = 0; i < st->nclaims; i++) {
+		struct claim *c = &st->claims[i];
+
+		for (j = 0; j < c->by.n; j++)
+			idx_push(&st->actors[c->by.v[j]].claims_by, i);
+		for (j = 0; j < c->about.n; j++)
+			idx_push(&st->actors[c->about.v[j]].claims_about, i);
+		for (j = 0; j < c->disputes.n; j++)
+			idx_push(&st->claims[c->disputes.v[j]].disputed_by, i);
+	}
+	for (i = 0; i < st->nquotes; i++) {
+		struct quote *q = &st->quotes[i];
+		size_t p;
+
+		idx_push(&st->actors[q->speaker].quotes, i);
+		q->claim = NONE;
+		for (p = st->items[q->item].parent; p != NONE;
+		    p = st->items[p].parent)
+			if (st->items[p].kind == ITEM_CLAIM) {
+				q->claim = st->items[p].ref;
+				idx_push(&st->claims[q->claim].quotes, i);
+				break;
+			}
+	}
+	for (i = 0; i < st->nrelated; i++)
+		for (j = 0; j < st->related[i].actors.n; j++)
+			idx_push(&st->actors[st->related[i].actors.v[j]].related,
+			    i);
+}
+
+/* Room for every index story_index_items has counted. */
+static void
+story_alloc_items(struct story *st)
+{
+	size_t i;
+
+	for (i = 0; i < st->nactors; i++) {
+		struct actor *a = &st->actors[i];
+
+		idx_alloc(st, &a->mentions);
+		idx_alloc(st, &a->claims_by);
+		idx_alloc(st, &a->claims_about);
+		idx_alloc(st, &a->quotes);
+		idx_alloc(st, &a->related);
+	}
+	for (i = 0; i < st->nclaims; i++) {
+		idx_alloc(st, &st->claims[i].disputed_by);
+		idx_alloc(st, &st->claims[i].quotes);
+	}
+	idx_alloc(st, &st->mentions);
+}
+
+void
+story_index(struct story *st)
+{
+	story_index_actors(st);
+	story_index_items(st);
+	story_alloc_items(st);
+	story_index_items(st);
+	story_count_mentions(st);
+}
+
+/* The first position in the sorted array whose value is > from
+ * (forward) or the last whose value is < from (backward); NONE if
+ * there is none.  `at` reads the value at a position. */
+static size_t
+search_sorted(size_t n, size_t from, bool forward,
+    size_t (*at)(const struct story *, const void *, size_t),
+    const struct story *st, const void *arr)
+{
+	size_t lo = 0, hi = n, mid;
+
+	/* lo becomes the first position whose value is > from. */
+	while (lo < hi) {
+		mid = lo + (hi - lo) / 2;
+		if (from != NONE && at(st, arr, mid) <= from)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	if (forward)
+		return lo < n ? lo : NONE;
+	if (from == NONE)
+		return n > 0 ? n - 1 : NONE;
+	/* Step back over the item itself when it is in the array. */
+	if (lo > 0 && at(st, arr, lo - 1) == from)
+		lo--;
+	return lo > 0 ? lo - 1 : NONE;
+}
+
+static size_t
+at_idx(const struct story *st, const void *arr, size_t i)
+{
+	(void)st;
+	return ((const size_t *)arr)[i];
+}
+
+static size_t
+at_claim(const struct story *st, const void *arr, size_t i)
+{
+	(void)arr;
+	return st->claims[i].item;
+}
+
+static size_t
+at_quote(const struct story *st, const void *arr, size_t i)
+{
+	(void)arr;
+	return st->quotes[i].item;
+}
+
+static size_t
+at_related(const struct story *st, const void *arr, size_t i)
+{
+	(void)arr;
+	return st->related[i].item;
+}
+
+size_t
+story_next_item(const struct story *st, size_t from, enum item_kind kind,
+    bool forward)
+{
+	size_t pos;
+
+	switch (kind) {
+	case ITEM_MENTION:
+		pos = search_sorted(st->mentions.n, from, forward, at_idx, st,
+		    st->mentions.v);
+		return pos == NONE ? NONE : st->mentions.v[pos];
+	case ITEM_CLAIM:
+		pos = search_sorted(st->nclaims, from, forward, at_claim, st,
+		    NULL);
+		return pos == NONE ? NONE : st->claims[pos].item;
+	case ITEM_QUOTE:
+		pos = search_sorted(st->nquotes, from, forward, at_quote, st,
+		    NULL);
+		return pos == NONE ? NONE : st->quotes[pos].item;
+	case ITEM_RELATED:
+		pos = search_sorted(st->nrelated, from, forward, at_related,
+		    st, NULL);
+		return pos == NONE ? NONE : st->related[pos].item;
+	default:
+		break;
+	}
+	if (forward) {
+		from = from == NONE ? 0 : from + 1;
+		return from < st->nitems ? from : NONE;
+	}
+	if (from == NONE)
+		return st->nitems > 0 ? st->nitems - 1 : NONE;
+	return from > 0 ? from - 1 : NONE;
+}
+
+size_t
+story_next_mention(const struct story *st, size_t actor, size_t from,
+    bool forward)
+{
+	const struct idx *m = &st->actors[actor].mentions;
+	size_t pos = search_sorted(m->n, from, forward, at_idx, st, m->v);
+
+	return pos == NONE ? NONE : m->v[pos];
+}
+
+const char *
+story_item_text(const struct story *st, size_t item, size_t *len)
+{
+	const struct item *it = &st->items[item];
+
+	*len = it->end - it->start;
+	return st->blocks[it->block].text + it->start;
+}
+
+size_t
+story_item_ordinal(const struct story *st, size_t item, size_t *total)
+{
+	const struct item *it = &st->items[item];
+	size_t pos;
+
+	switch (it->kind) {
+	case ITEM_MENTION:
+		*total = st->mentions.n;
+		pos = search_sorted(st->mentions.n, item, false, at_idx, st,
+		    st->mentions.v);
+		return pos == NONE ? 1 : pos + 2;
+	case ITEM_CLAIM:
+		*total = st->nclaims;
+		break;
+	case ITEM_QUOTE:
+		*total = st->nquotes;
+		break;
+	case ITEM_RELATED:
+		*total = st->nrelated;
+		break;
+	default:
+		*total = st->nitems;
+		return item + 1;
+	}
+	return it->ref + 1;
+}
+
+size_t
+story_find_actor(const struct story *st, const char *id)
+{
+	size_t lo = 0, hi = st->nactors, mid;
+	int c;
+
+	while (lo < hi) {
+		mid = lo + (hi - lo) / 2;
+		c = strcmp(id, st->actors[st->actors_by_id[mid]].id);
+		if (c == 0)
+			return st->actors_by_id[mid];
+		if (c < 0)
+			hi = mid;
+		else
+			lo = mid + 1;
+	}
+	return NONE;
+}
+
+bool
+story_actor_within(const struct story *st, size_t a, size_t b)
+{
+	for (; a != NONE; a = st->actors[a].parent)
+		if (a == b)
+			return true;
+	return false;
+}

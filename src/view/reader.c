@@ -1,0 +1,708 @@
+/* reader.c - the reader's state without a terminal: layout, scrolling,
+ * focus, history, search and the status line.  Pages are in page.c. */
+#include "config.h"
+
+#include "view/reader.h"
+
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "base/buf.h"
+#include "base/xmalloc.h"
+
+/* Empties the cache of drawn blocks' matches. */
+static void
+forget_drawn(struct reader *r)
+{
+	size_t i;
+
+	for (i = 0; i < READER_HITS; i++) {
+		free(r->drawn[i].hits);
+		r->drawn[i].hits = NULL;
+		r->drawn[i].block = NONE;
+		r->drawn[i].n = 0;
+	}
+}
+
+/* The margin that holds the number of the last of nblocks blocks. */
+static int
+reader_margin(size_t nblocks)
+{
+	int digits = 1;
+
+	while (nblocks >= 10)
+		nblocks /= 10, digits++;
+	return digits > READER_MARGIN - 2 ? digits + 2 : READER_MARGIN;
+}
+
+void
+reader_init(struct reader *r, struct story *st, const char *path)
+{
+	memset(r, 0, sizeof *r);
+	r->st = st;
+	r->path = path ? xstrdup(path) : NULL;
+	r->lay = xcalloc(st->nblocks ? st->nblocks : 1, sizeof *r->lay);
+	r->margin = reader_margin(st->nblocks);
+	r->width = 80 - r->margin;
+	r->rows = 20;
+	r->focus = NONE;
+	r->hit.block = NONE;
+	r->count_max = READER_COUNT_MAX;
+	r->drawn = xcalloc(READER_HITS, sizeof *r->drawn);
+	forget_drawn(r);
+}
+
+void
+reader_free(struct reader *r)
+{
+	size_t i;
+
+	while (r->npages > 0)
+		reader_close_page(r);
+	free(r->pages);
+	for (i = 0; i < r->st->nblocks; i++)
+		free(r->lay[i].lines);
+	free(r->lay);
+	free(r->needle);
+	free(r->folded);
+	free(r->hits);
+	forget_drawn(r);
+	free(r->drawn);
+	free(r->notice);
+	free(r->path);
+	story_free(r->st);
+	memset(r, 0, sizeof *r);
+}
+
+void
+reader_notify(struct reader *r, const char *fmt, ...)
+{
+	struct buf b = BUF_INIT;
+	va_list ap;
+
+	va_start(ap, fmt);
+	buf_vprintf(&b, fmt, ap);
+	va_end(ap);
+	free(r->notice);
+	r->notice = buf_detach(&b);
+}
+
+/* ---- layout and rows ---------------------------------------------- */
+
+const struct layout *
+reader_layout(struct reader *r, size_t block)
+{
+	struct layout *l = &r->lay[block];
+	const struct block *b = &r->st->blocks[block];
+
+	if (l->lines == NULL || l->width != r->width) {
+		free(l->lines);
+		l->nlines = wrap_text(b->text, b->len, r->width, &l->lines);
+		l->width = r->width;
+	}
+	return l;
+}
+
+/* Rows of a block: its lines and the blank row after it. */
+static size_t
+block_rows(struct reader *r, size_t block)
+{
+	return reader_layout(r, block)->nlines + 1;
+}
+
+static int
+row_cmp(struct row a, struct row b)
+{
+	if (a.block != b.block)
+		return a.block < b.block ? -1 : 1;
+	return (a.line > b.line) - (a.line < b.line);
+}
+
+bool
+reader_row_step(struct reader *r, struct row *row, long n)
+{
+	if (r->st->nblocks == 0)
+		return false;
+	for (; n > 0; n--) {
+		if (row->line + 1 < block_rows(r, row->block))
+			row->line++;
+		else if (row->block + 1 < r->st->nblocks) {
+			row->block++;
+			row->line = 0;
+		} else
+			return false;
+	}
+	for (; n < 0; n++) {
+		if (row->line > 0)
+			row->line--;
+		else if (row->block > 0) {
+			row->block--;
+			row->line = block_rows(r, row->block) - 1;
+		} else
+			return false;
+	}
+	return true;
+}
+
+/* The highest top row that still fills the screen: the last line of
+ * the story on the last row. */
+static struct row
+last_top(struct reader *r)
+{
+	struct row row = { 0, 0 };
+
+	if (r->st->nblocks == 0)
+		return row;
+	row.block = r->st->nblocks - 1;
+	row.line = reader_layout(r, row.block)->nlines - 1;
+	reader_row_step(r, &row, -(long)(r->rows > 1 ? r->rows - 1 : 0));
+	return row;
+}
+
+static void
+clamp_top(struct reader *r)
+{
+	struct row max = last_top(r);
+
+	if (row_cmp(r->top, max) > 0)
+		r->top = max;
+}
+
+void
+reader_scroll(struct reader *r, long n)
+{
+	reader_row_step(r, &r->top, n);
+	clamp_top(r);
+}
+
+void
+reader_top(struct reader *r)
+{
+	r->top.block = 0;
+	r->top.line = 0;
+}
+
+void
+reader_bottom(struct reader *r)
+{
+	r->top = last_top(r);
+}
+
+void
+reader_goto_block(struct reader *r, size_t block)
+{
+	if (r->st->nblocks == 0)
+		return;
+	r->top.block = block < r->st->nblocks ? block : r->st->nblocks - 1;
+	r->top.line = 0;
+	clamp_top(r);
+}
+
+void
+reader_goto_percent(struct reader *r, unsigned long percent)
+{
+	if (percent > 100)
+		percent = 100;
+	/* nblocks * percent / 100, without overflowing. */
+	reader_goto_block(r, r->st->nblocks / 100 * percent +
+	    r->st->nblocks % 100 * percent / 100);
+}
+
+struct row
+reader_item_row(struct reader *r, size_t item)
+{
+	const struct item *it = &r->st->items[item];
+	const struct layout *l = reader_layout(r, it->block);
+	struct row row = { it->block, 0 };
+
+	while (row.line + 1 < l->nlines && l->lines[row.line + 1].start <=
+	    it->start)
+		row.line++;
+	return row;
+}
+
+/* Whether row is on screen, given the current top. */
+static bool
+row_visible(struct reader *r, struct row row)
+{
+	struct row bottom = r->top;
+
+	if (row_cmp(row, r->top) < 0)
+		return false;
+	reader_row_step(r, &bottom, r->rows - 1);
+	return row_cmp(row, bottom) <= 0;
+}
+
+/* Brings a row into view, a third of the way down when it was off. */
+static void
+show_row(struct reader *r, struct row row)
+{
+	if (row_visible(r, row))
+		return;
+	r->top = row;
+	reader_row_step(r, &r->top, -(long)(r->rows / 3));
+	clamp_top(r);
+}
+
+void
+reader_resize(struct reader *r, int width, int rows)
+{
+	struct row keep = r->top;
+	size_t i;
+
+	width = width < 1 ? 1 : width;
+	rows = rows < 1 ? 1 : rows;
+	if (width == r->width && rows == r->rows)
+		return;
+	r->width = width;
+	r->rows = rows;
+	/* The old line index means nothing at the new width: keep the
+	 * block, and the focused item when there is one. */
+	r->top.block = keep.block;
+	r->top.line = 0;
+	if (r->st->nblocks > 0)
+		clamp_top(r);
+	if (r->focus != NONE)
+		show_row(r, reader_item_row(r, r->focus));
+	for (i = 0; i < r->npages; i++)
+		reader_rebuild_page(r, i);
+}
+
+/* ---- focus and history -------------------------------------------- */
+
+static void
+history_push(struct place *stack, size_t *n, struct place p)
+{
+	if (*n == READER_HISTORY_MAX) {
+		memmove(stack, stack + 1, (READER_HISTORY_MAX - 1) *
+		    sizeof *stack);
+		(*n)--;
+	}
+	stack[(*n)++] = p;
+}
+
+static struct place
+here(const struct reader *r)
+{
+	struct place p;
+
+	p.focus = r->focus;
+	p.top = r->top;
+	return p;
+}
+
+void
+reader_focus(struct reader *r, size_t item, bool jump)
+{
+	if (item == NONE || item >= r->st->nitems)
+		return;
+	if (jump && item != r->focus) {
+		history_push(r->back, &r->nback, here(r));
+		r->nfwd = 0;
+	}
+	r->focus = item;
+	show_row(r, reader_item_row(r, item));
+}
+
+static void
+go_to(struct reader *r, struct place p)
+{
+	r->focus = p.focus;
+	r->top = p.top;
+	if (r->st->nblocks == 0)
+		return;
+	if (r->top.block >= r->st->nblocks)
+		r->top.block = 0, r->top.line = 0;
+	if (r->top.line >= block_rows(r, r->top.block))
+		r->top.line = 0;
+	clamp_top(r);
+	if (r->focus != NONE)
+		show_row(r, reader_item_row(r, r->focus));
+}
+
+bool
+reader_back(struct reader *r)
+{
+	if (r->nback == 0) {
+		reader_notify(r, "nothing to go back to");
+		return false;
+	}
+	history_push(r->fwd, &r->nfwd, here(r));
+	go_to(r, r->back[--r->nback]);
+	return true;
+}
+
+bool
+reader_forward(struct reader *r)
+{
+	struct place p;
+
+	if (r->nfwd == 0) {
+		reader_notify(r, "nothing to go forward to");
+		return false;
+	}
+	p = r->fwd[--r->nfwd];
+	history_push(r->back, &r->nback, here(r));
+	go_to(r, p);
+	return true;
+}
+
+/* The first item that starts on or below the top row, or NONE. */
+static size_t
+first_on_screen(struct reader *r)
+{
+	size_t lo = 0, hi = r->st->nitems, mid;
+
+	/* The first item of the top block or after it, by bisection:
+	 * walking the blocks would cost a key press the length of a run
+	 * of paragraphs without items. */
+	while (lo < hi) {
+		mid = lo + (hi - lo) / 2;
+		if (r->st->items[mid].block < r->top.block)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	for (; lo < r->st->nitems; lo++)
+		if (r->st->items[lo].block > r->top.block ||
+		    row_cmp(reader_item_row(r, lo), r->top) >= 0)
+			return lo;
+	return NONE;
+}
+
+/* The last item that starts on screen, or NONE. */
+static size_t
+last_on_screen(struct reader *r)
+{
+	struct row bottom = r->top;
+	size_t b, i;
+
+	reader_row_step(r, &bottom, r->rows - 1);
+	for (b = bottom.block + 1; b-- > r->top.block;) {
+		const struct block *bl = &r->st->blocks[b];
+
+		for (i = bl->first_item + bl->nitems; i-- > bl->first_item;) {
+			struct row row = reader_item_row(r, i);
+
+			if (row_cmp(row, bottom) <= 0 &&
+			    row_cmp(row, r->top) >= 0)
+				return i;
+		}
+	}
+	return NONE;
+}
+
+/* Where "next" and "previous" count from: the focus, or the top of the
+ * screen.  *from is the item to search strictly after (forward) or
+ * before (backward). */
+static size_t
+anchor(struct reader *r, bool forward)
+{
+	size_t first;
+
+	if (r->focus != NONE)
+		return r->focus;
+	first = first_on_screen(r);
+	if (first == NONE)
+		return forward ? r->st->nitems - 1 : r->st->nitems;
+	if (forward)
+		return first == 0 ? NONE : first - 1;
+	return first;
+}
+
+void
+reader_focus_step(struct reader *r, bool forward)
+{
+	size_t next;
+
+	if (r->st->nitems == 0) {
+		reader_notify(r, "this story has no items");
+		return;
+	}
+	if (r->focus == NONE || !row_visible(r, reader_item_row(r, r->focus))) {
+		/* From off screen, Tab starts at the top of the screen and
+		 * Shift-Tab at its bottom. */
+		next = forward ? first_on_screen(r) : last_on_screen(r);
+		if (next == NONE) {
+			r->focus = NONE;
+			next = story_next_item(r->st, anchor(r, forward),
+			    ITEM_NKINDS, forward);
+		}
+	} else
+		next = story_next_item(r->st, r->focus, ITEM_NKINDS, forward);
+	if (next == NONE) {
+		reader_notify(r, forward ? "no more items below" :
+		    "no more items above");
+		return;
+	}
+	reader_focus(r, next, false);
+}
+
+static const char *const kind_plural[ITEM_NKINDS] = {
+	"mentions", "claims", "quotes", "\"Read more\" items",
+};
+
+void
+reader_jump_kind(struct reader *r, enum item_kind kind, bool forward)
+{
+	size_t from = anchor(r, forward), next;
+
+	if (from == r->st->nitems)
+		from = NONE;
+	next = story_next_item(r->st, from, kind, forward);
+	if (next == NONE) {
+		reader_notify(r, "no more %s %s", kind_plural[kind],
+		    forward ? "below" : "above");
+		return;
+	}
+	reader_focus(r, next, true);
+}
+
+size_t
+reader_focus_actor(const struct reader *r)
+{
+	const struct item *it;
+
+	if (r->focus == NONE)
+		return NONE;
+	it = &r->st->items[r->focus];
+	switch (it->kind) {
+	case ITEM_MENTION:
+		return it->ref;
+	case ITEM_QUOTE:
+		return r->st->quotes[it->ref].speaker;
+	case ITEM_CLAIM:
+		return r->st->claims[it->ref].by.n > 0 ?
+		    r->st->claims[it->ref].by.v[0] : NONE;
+	default:
+		return NONE;
+	}
+}
+
+void
+reader_jump_mention(struct reader *r, bool forward)
+{
+	size_t actor = reader_focus_actor(r), next;
+
+	if (actor == NONE) {
+		reader_notify(r, "focus a mention first (Tab), then m or M");
+		return;
+	}
+	next = story_next_mention(r->st, actor, r->focus, forward);
+	if (next == NONE) {
+		reader_notify(r, "no more mentions of %s %s",
+		    r->st->actors[actor].name, forward ? "below" : "above");
+		return;
+	}
+	reader_focus(r, next, true);
+}
+
+/* ---- search ------------------------------------------------------- */
+
+/* The innermost item that holds the hit, or NONE. */
+static size_t
+item_at(const struct reader *r, size_t block, size_t offset)
+{
+	const struct block *bl = &r->st->blocks[block];
+	size_t i, found = NONE;
+
+	for (i = bl->first_item; i < bl->first_item + bl->nitems; i++) {
+		const struct item *it = &r->st->items[i];
+
+		if (it->start <= offset && offset < it->end)
+			found = i;
+	}
+	return found;
+}
+
+/* Shows a match: scrolls to it, focuses the item that holds it. */
+static void
+show_hit(struct reader *r, const struct search_hit *hit, bool wrapped)
+{
+	const struct layout *l = reader_layout(r, hit->block);
+	struct row row = { hit->block, 0 };
+	struct buf b = BUF_INIT;
+
+	history_push(r->back, &r->nback, here(r));
+	r->nfwd = 0;
+	r->hit = *hit;
+	r->focus = item_at(r, hit->block, hit->start);
+	while (row.line + 1 < l->nlines &&
+	    l->lines[row.line + 1].start <= hit->start)
+		row.line++;
+	show_row(r, row);
+	if (wrapped)
+		buf_puts(&b, "search wrapped; ");
+	if (r->nhits != NONE)
+		buf_printf(&b, "match %zu of %zu", search_hit_at(r->hits,
+		    r->nhits, hit->block, hit->start) + 1, r->nhits);
+	else
+		buf_printf(&b, "match in paragraph %zu of %zu",
+		    hit->block + 1, r->st->nblocks);
+	reader_notify(r, "%s", b.data);
+	buf_free(&b);
+}
+
+/* Whether the story holds at most max bytes of text, few enough to
+ * count every match of a search in; reads no more
+ * blocks than it takes to tell. */
+static bool
+countable(const struct story *st, size_t max)
+{
+	size_t b, total = 0;
+
+	for (b = 0; b < st->nblocks && total <= max; b++)
+		total += st->blocks[b].len;
+	return total <= max;
+}
+
+void
+reader_search(struct reader *r, const char *needle, size_t len)
+{
+	struct search_hit hit;
+	size_t start = 0;
+	bool wrapped;
+
+	free(r->needle);
+	free(r->folded);
+	free(r->hits);
+	forget_drawn(r);
+	r->needle = xstrndup(needle, len);
+	r->folded = search_fold(needle, len, &r->nfolded);
+	r->hits = NULL;
+	r->nhits = NONE;
+	r->hit.block = NONE;
+	if (r->top.block < r->st->nblocks &&
+	    r->top.line < reader_layout(r, r->top.block)->nlines)
+		start = reader_layout(r, r->top.block)->lines[r->top.line].start;
+	if (!search_next(r->st, r->folded, r->nfolded, r->top.block, start,
+	    true, &hit, &wrapped)) {
+		reader_notify(r, "not found: %s", r->needle);
+		return;
+	}
+	if (countable(r->st, r->count_max))
+		r->nhits = search_story(r->st, needle, len, &r->hits);
+	show_hit(r, &hit, wrapped);
+}
+
+void
+reader_search_step(struct reader *r, bool forward)
+{
+	struct search_hit hit;
+	size_t block = r->top.block, offset = 0;
+	bool wrapped;
+
+	if (r->needle == NULL) {
+		reader_notify(r, "no search yet: / then text");
+		return;
+	}
+	if (r->hit.block != NONE) {
+		block = r->hit.block;
+		offset = r->hit.start + (forward ? 1 : 0);
+	}
+	if (!search_next(r->st, r->folded, r->nfolded, block, offset,
+	    forward, &hit, &wrapped)) {
+		reader_notify(r, "not found: %s", r->needle);
+		return;
+	}
+	show_hit(r, &hit, wrapped);
+}
+
+size_t
+reader_block_hits(const struct reader *r, size_t b,
+    const struct search_hit **hits)
+{
+	struct reader_hits *slot = &r->drawn[b % READER_HITS];
+
+	*hits = NULL;
+	if (r->nfolded == 0)
+		return 0;
+	if (slot->block != b) {
+		free(slot->hits);
+		slot->n = search_block(r->st, b, r->folded, r->nfolded,
+		    &slot->hits);
+		slot->block = b;
+	}
+	*hits = slot->hits;
+	return slot->n;
+}
+
+void
+reader_notify_where(struct reader *r)
+{
+	const struct story *st = r->st;
+	size_t n = st->nblocks, at = n ? r->top.block + 1 : 0;
+
+	reader_notify(r, "%s: paragraph %zu of %zu (%zu%%); %zu actors, "
+	    "%zu claims, %zu quotes, %zu \"Read more\" items", st->path, at, n,
+	    n ? at * 100 / n : 100, st->nactors, st->nclaims, st->nquotes,
+	    st->nrelated);
+}
+
+/* ---- the status line ---------------------------------------------- */
+
+static void
+status_names(const struct story *st, const struct idx *x, struct buf *b)
+{
+	size_t i;
+
+	for (i = 0; i < x->n; i++)
+		buf_printf(b, "%s%s", i ? ", " : "", st->actors[x->v[i]].name);
+}
+
+/* Who an item is about: a mention's actor, a quote's speaker, a
+ * claim's claimants, a "Read more" item's actors. */
+static void
+status_who(const struct story *st, const struct item *it, struct buf *b)
+{
+	switch (it->kind) {
+	case ITEM_MENTION:
+		buf_puts(b, st->actors[it->ref].name);
+		break;
+	case ITEM_QUOTE:
+		buf_puts(b, st->actors[st->quotes[it->ref].speaker].name);
+		break;
+	case ITEM_CLAIM:
+		if (st->claims[it->ref].by.n == 0)
+			buf_puts(b, "the publication");
+		status_names(st, &st->claims[it->ref].by, b);
+		break;
+	case ITEM_RELATED:
+		status_names(st, &st->related[it->ref].actors, b);
+		break;
+	default:
+		break;
+	}
+}
+
+static const char *const status_kind[ITEM_NKINDS] = {
+	"Mention", "Claim", "Quote", "Read more",
+};
+
+char *
+reader_status(const struct reader *r)
+{
+	const struct story *st = r->st;
+	struct buf b = BUF_INIT;
+	const struct item *it;
+	size_t total, no, len, at;
+	const char *text;
+
+	if (r->focus == NONE) {
+		buf_printf(&b, "Paragraph %zu of %zu", st->nblocks ?
+		    r->top.block + 1 : 0, st->nblocks);
+		return buf_detach(&b);
+	}
+	it = &st->items[r->focus];
+	no = story_item_ordinal(st, r->focus, &total);
+	buf_printf(&b, "%s %zu of %zu: ", status_kind[it->kind], no, total);
+	at = b.len;
+	status_who(st, it, &b);
+	/* A "Read more" item may name no actor: no empty field then. */
+	if (b.len > at)
+		buf_puts(&b, ": ");
+	text = story_item_text(st, r->focus, &len);
+	buf_append(&b, text, len);
+	return buf_detach(&b);
+}

@@ -1,0 +1,235 @@
+/* reader.h - what the reader shows, without a terminal.
+ *
+ * The reader's state: the wrapped layout of the story (block by block,
+ * on demand, so that a key press or a resize never rewraps the whole
+ * story), the scroll position, the focused item, the history of jumps,
+ * the search, and the stack of pages (cards and views) opened over the
+ * article.  The curses front end (ui.c) only draws this state and
+ * calls these functions from its key table, so everything here is
+ * tested headless. */
+#ifndef NEWSLENS_READER_H
+#define NEWSLENS_READER_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "model/search.h"
+#include "model/story.h"
+#include "base/text.h"
+
+/* The article's left margin: a paragraph number of at least three
+ * digits, the claim bar and a space; reader_init() widens it for a
+ * story of 1,000 blocks or more (struct reader's margin). */
+#define READER_MARGIN 5
+
+/* A row of the article: line `line` of block `block`; line == nlines
+ * is the blank row after the block. */
+struct row {
+	size_t	block;
+	size_t	line;
+};
+
+struct layout {
+	struct wrap_line *lines;	/* NULL until laid out */
+	size_t		  nlines;
+	int		  width;	/* the width it was laid out for */
+};
+
+enum target_kind {
+	TARGET_NONE,		/* a heading or plain text */
+	TARGET_ITEM,		/* an item in the article: jump to it */
+	TARGET_ACTOR,		/* open the actor's card */
+	TARGET_CLAIM,		/* open the claim's card */
+	TARGET_CLAIMS,		/* open the list of claims by x about y */
+	TARGET_STORY,		/* open another story file */
+};
+
+enum entry_style {
+	ENTRY_PLAIN,
+	ENTRY_HEADING,
+	ENTRY_LINK,
+};
+
+struct entry {
+	char		*text;	/* NULL until page_entry_text builds it */
+	int		 indent;
+	enum entry_style style;
+	enum target_kind target;
+	size_t		 a;	/* item, actor, claim or claimant */
+	size_t		 b;	/* TARGET_CLAIMS: the subject */
+};
+
+enum page_kind {
+	PAGE_STATIC,		/* built once (the help) */
+	PAGE_ACTOR,
+	PAGE_CLAIM,
+	PAGE_QUOTE,
+	PAGE_RELATED,
+	PAGE_ACTORS,
+	PAGE_RELATIONS,
+	PAGE_CLAIMS,		/* claims by a about b */
+	PAGE_TIMELINE,
+};
+
+/* A card or a view: a titled list of entries.  Pages that wrap text
+ * (claim, quote and "Read more" cards) are rebuilt from (kind, a, b)
+ * when the width changes; the others do not depend on it. */
+struct page {
+	enum page_kind	 kind;
+	size_t		 a;
+	size_t		 b;
+	/* PAGE_STATIC pages built for a width (the help) set this. */
+	struct page	*(*rebuild)(int width);
+	char		*title;
+	struct entry	*entries;
+	size_t		 n;
+	size_t		 cap;
+	size_t		 sel;	/* the focused entry, or NONE */
+	size_t		 top;	/* the first entry on screen */
+};
+
+struct place {
+	size_t		focus;
+	struct row	top;
+};
+
+#define READER_HISTORY_MAX 256
+/* The most text a search reads at once to count its matches. */
+#define READER_COUNT_MAX ((size_t)1 << 20)
+#define READER_HITS 64
+
+struct reader_hits {
+	size_t		 block;		/* NONE when the slot is empty */
+	size_t		 n;
+	struct search_hit *hits;
+};
+
+struct reader {
+	struct story	*st;
+	char		*path;		/* the story's file; NULL: built in */
+	int		 width;		/* columns of article text */
+	int		 margin;	/* columns left of it */
+	int		 rows;		/* rows of article */
+	struct layout	*lay;		/* one per block, laid out lazily */
+	struct row	 top;
+	size_t		 focus;		/* an item, or NONE */
+
+	struct place	 back[READER_HISTORY_MAX];
+	size_t		 nback;
+	struct place	 fwd[READER_HISTORY_MAX];
+	size_t		 nfwd;
+
+	char		*needle;	/* the last search as typed, or NULL */
+	char		*folded;	/* the same, search_fold()ed */
+	size_t		 nfolded;
+	struct search_hit hit;		/* the current match; hit.block is
+					 * NONE when there is none */
+	/* Every match, found at once only in a story of at most
+	 * count_max bytes of text, so that a search costs the same in
+	 * any story: in a longer one nhits is NONE and n and N read on
+	 * to the next match. */
+	struct search_hit *hits;
+	size_t		 nhits;
+	size_t		 count_max;
+	/* The matches of blocks lately drawn, by block % READER_HITS;
+	 * filled in by reader_block_hits() even on a const reader. */
+	struct reader_hits *drawn;
+
+	struct page	**pages;	/* pages[npages - 1] is on top */
+	size_t		 npages;
+
+	char		*notice;	/* a one-off message for the status
+					 * line, or NULL */
+};
+
+/* Sets up a reader on st, which it then owns (path may be NULL). */
+void	reader_init(struct reader *, struct story *st, const char *path);
+void	reader_free(struct reader *);
+/* Sets the article's size; the layout is redone lazily.  Keeps the
+ * focused item, or else the top block, in view. */
+void	reader_resize(struct reader *, int width, int rows);
+
+/* The wrapped lines of a block at the current width. */
+const struct layout *reader_layout(struct reader *, size_t block);
+/* Moves r by n rows (negative: up); returns false at either end. */
+bool	reader_row_step(struct reader *, struct row *r, long n);
+/* Scrolls by n rows, clamped so the last row stays on the last line. */
+void	reader_scroll(struct reader *, long n);
+void	reader_top(struct reader *);
+void	reader_bottom(struct reader *);
+/* Puts the start of block (0-based; past the end: the last block), or
+ * of the block `percent` of the way through, at the top, as far as
+ * the end of the story allows. */
+void	reader_goto_block(struct reader *, size_t block);
+void	reader_goto_percent(struct reader *, unsigned long percent);
+/* The row where an item starts. */
+struct row reader_item_row(struct reader *, size_t item);
+
+/* Focuses an item and scrolls it into view; with `jump`, the place left
+ * is recorded for Back. */
+void	reader_focus(struct reader *, size_t item, bool jump);
+/* Tab / Shift-Tab: the next item after the focus (or the first on
+ * screen), of any kind. */
+void	reader_focus_step(struct reader *, bool forward);
+/* c, ', r and their capitals: the next item of kind after the focus or
+ * the top of the screen.  Sets a notice when there is none. */
+void	reader_jump_kind(struct reader *, enum item_kind, bool forward);
+/* m / M: the next mention of the focused actor. */
+void	reader_jump_mention(struct reader *, bool forward);
+/* The actor the focus names: a mention's actor, a quote's speaker, a
+ * claim's first claimant; NONE otherwise. */
+size_t	reader_focus_actor(const struct reader *);
+bool	reader_back(struct reader *);
+bool	reader_forward(struct reader *);
+
+/* Runs a search and focuses the first hit after the top of the
+ * screen; n / N move among hits, wrapping with a notice. */
+void	reader_search(struct reader *, const char *needle, size_t len);
+void	reader_search_step(struct reader *, bool forward);
+/* The matches of the last search in block b, in order; 0 when there
+ * is no search.  Cached, so drawing a screen costs what is on it. */
+size_t	reader_block_hits(const struct reader *, size_t b,
+	    const struct search_hit **hits);
+
+/* Opens the card of the focused item (Enter in the article). */
+bool	reader_open_focus(struct reader *);
+void	reader_open_actor(struct reader *, size_t actor);
+void	reader_open_claim(struct reader *, size_t claim);
+void	reader_open_actors(struct reader *);
+void	reader_open_relations(struct reader *);
+void	reader_open_timeline(struct reader *);
+void	reader_open_related(struct reader *, size_t related);
+void	reader_open_quote(struct reader *, size_t quote);
+/* Pushes a page built elsewhere (the help); the reader owns it then. */
+void	reader_push_page(struct reader *, struct page *);
+void	reader_close_page(struct reader *);
+/* Builds page i again at the current width, keeping its place, if
+ * it depends on the width. */
+void	reader_rebuild_page(struct reader *, size_t i);
+/* Enter on the focused entry of the top page.  Returns the path of a
+ * story to open (TARGET_STORY; caller-owned), else NULL. */
+char	*reader_follow(struct reader *);
+/* Moves the top page's focus by n entries (or scrolls it when it has
+ * nothing to focus), keeping it within `rows` rows on screen. */
+void	reader_page_step(struct reader *, long n, int rows);
+
+/* The status line for the focus (or the top paragraph), as UTF-8;
+ * caller-owned. */
+char	*reader_status(const struct reader *);
+/* Sets the one-off notice (printf-style). */
+void	reader_notify(struct reader *, const char *fmt, ...)
+	    __attribute__((format(printf, 2, 3)));
+/* Says on the status line which story this is (its file, sanitised),
+ * how far into it the top of the screen is, and what it holds. */
+void	reader_notify_where(struct reader *);
+
+/* Page construction, shared with the help screen. */
+struct page *page_new(const char *title);
+struct entry *page_add(struct page *, enum entry_style, int indent,
+	    const char *fmt, ...) __attribute__((format(printf, 4, 5)));
+void	page_free(struct page *);
+/* An entry's text, built the first time it is asked for (the long
+ * lists of a card are built that way); owned by the page. */
+const char *page_entry_text(const struct story *, struct entry *);
+
+#endif
