@@ -196,6 +196,22 @@ text_is_safe(const char *s, size_t len)
 	return safe_span((const unsigned char *)s, len) == len;
 }
 
+long
+text_char_at(const char *s, size_t len, size_t pos, size_t *next)
+{
+	int32_t cp;
+
+	*next = pos + utf8_decode((const unsigned char *)s + pos, len - pos,
+	    &cp);
+	return cp;
+}
+
+bool
+text_char_unsafe(long cp)
+{
+	return cp < 0 || classify((int32_t)cp) != SAFE;
+}
+
 /*
  * Grapheme clusters and widths.
  */

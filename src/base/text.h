@@ -25,6 +25,11 @@ void	text_sanitize_into(struct buf *out, const char *s, size_t len);
 char	*text_sanitize(const char *s);
 /* Whether s[0..len) needs no sanitising (fast path). */
 bool	text_is_safe(const char *s, size_t len);
+/* The code point at s[pos] (pos < len), or -1 for a unit that is not
+ * valid UTF-8; stores in *next the offset just past it. */
+long	text_char_at(const char *s, size_t len, size_t pos, size_t *next);
+/* Whether the code point is one text_sanitize_into would replace. */
+bool	text_char_unsafe(long cp);
 
 /* Display columns of the grapheme cluster starting at s[pos]; stores in
  * *next the byte offset just past it (0 and len when pos >= len). */

@@ -22,6 +22,7 @@
 #include "import/import.h"
 #include "cli/list.h"
 #include "format/load.h"
+#include "format/write.h"
 #include "model/story.h"
 #include "base/text.h"
 #include "tui/ui.h"
@@ -29,7 +30,8 @@
 #define EXIT_BAD_FILE	1
 #define EXIT_USAGE	2
 
-enum mode { MODE_READ, MODE_DUMP, MODE_CHECK, MODE_LIST, MODE_IMPORT };
+enum mode { MODE_READ, MODE_DUMP, MODE_CHECK, MODE_LIST, MODE_IMPORT,
+	MODE_CANONICAL };
 
 struct options {
 	enum mode	 mode;
@@ -42,7 +44,7 @@ struct options {
 };
 
 enum { OPT_DUMP = 256, OPT_CHECK, OPT_LIST, OPT_MAX_SIZE, OPT_IMPORT,
-	OPT_ACTORS };
+	OPT_ACTORS, OPT_CANONICAL };
 
 static const struct option long_options[] = {
 	{ "dump",	no_argument,		NULL, OPT_DUMP },
@@ -53,6 +55,7 @@ static const struct option long_options[] = {
 	{ "import",	required_argument,	NULL, OPT_IMPORT },
 	{ "output",	required_argument,	NULL, 'o' },
 	{ "actors",	required_argument,	NULL, OPT_ACTORS },
+	{ "canonical",	no_argument,		NULL, OPT_CANONICAL },
 	{ "help",	no_argument,		NULL, 'h' },
 	{ "version",	no_argument,		NULL, 'V' },
 	{ NULL,		0,			NULL, 0 },
@@ -80,6 +83,8 @@ usage_help(void)
 "      --import=FILE   turn FILE, a plain-text article or an NITF document,\n"
 "                      into a story, written to standard output\n"
 "  -o, --output=OUT    with --import: write the story to OUT instead\n"
+"      --canonical     print FILE as newslens writes a story: every element\n"
+"                      kept, in a fixed order and indentation\n"
 "      --actors=STORY  with --import: take the actors of STORY (names,\n"
 "                      aliases, kinds, member-of) as the ones to look for\n"
 "  -h, --help          show this help and exit\n"
@@ -211,6 +216,8 @@ print_story(struct story *st, const struct options *o)
 
 	if (o->mode == MODE_LIST)
 		list_story(st, o->list_kind, &out);
+	else if (o->mode == MODE_CANONICAL)
+		ok = write_story_file(st, stdout) == 0;
 	else
 		ok = dump_story(st, o->width ? o->width : DUMP_WIDTH_DEFAULT,
 		    &out, stdout);
@@ -351,6 +358,10 @@ parse_options(int argc, char **argv, struct options *o)
 			if (!parse_size(optarg, &o->load.max_size))
 				return usage_error("--max-size: '%s' is not a "
 				    "size from 1 byte to 2G", optarg);
+			break;
+		case OPT_CANONICAL:
+			if (set_mode(o, MODE_CANONICAL, "--canonical") < 0)
+				return EXIT_USAGE;
 			break;
 		case OPT_IMPORT:
 			if (set_mode(o, MODE_IMPORT, "--import") < 0)

@@ -468,8 +468,9 @@ is_xml_space(char c)
 }
 
 /* Appends s to b with runs of XML white space folded into one space,
- * none at the start of b, and everything else sanitised.  *space
- * carries a pending space from one call to the next. */
+ * none at the start of b; *space carries a pending space from one call
+ * to the next.  The characters are the file's: sanitising them is for
+ * the shown form (shown_scratch, build_block_shown). */
 static void
 collapse_into(struct buf *b, bool *space, const char *s)
 {
@@ -482,29 +483,42 @@ collapse_into(struct buf *b, bool *space, const char *s)
 			continue;
 		}
 		/* A single space between words stays as it is: keep it in
-		 * the run, which is then sanitised in one call, not a
-		 * call a word. */
+		 * the run, which is then appended in one call, not a call
+		 * a word. */
 		for (run = s; *s != '\0' && (!is_xml_space(*s) ||
 		    (*s == ' ' && s[1] != '\0' && !is_xml_space(s[1]))); s++)
 			;
 		if (*space && b->len > 0)
 			buf_putc(b, ' ');
 		*space = false;
-		text_sanitize_into(b, run, (size_t)(s - run));
+		buf_append(b, run, (size_t)(s - run));
 	}
 }
 
 /* s collapsed, trimmed and sanitised, in ld->scratch: it lasts until
- * the next call.  NULL stays NULL. */
+ * the next call.  When sanitising changed it, ld->raw holds the file's
+ * form (collapsed and trimmed) and ld->has_raw is set.  NULL stays
+ * NULL. */
 static const char *
 clean_scratch(struct loader *ld, const char *s)
 {
+	struct buf t;
 	bool space = false;
 
 	if (s == NULL)
 		return NULL;
+	buf_truncate(&ld->raw, 0);
+	collapse_into(&ld->raw, &space, s);
 	buf_truncate(&ld->scratch, 0);
-	collapse_into(&ld->scratch, &space, s);
+	ld->has_raw = !text_is_safe(ld->raw.data ? ld->raw.data : "",
+	    ld->raw.len);
+	if (ld->has_raw)
+		text_sanitize_into(&ld->scratch, ld->raw.data, ld->raw.len);
+	else {
+		t = ld->scratch;
+		ld->scratch = ld->raw;
+		ld->raw = t;
+	}
 	return ld->scratch.data ? ld->scratch.data : "";
 }
 
@@ -515,14 +529,26 @@ model_str(struct loader *ld, const char *s, size_t n)
 	return pool_strndup(&ld->st->pool, s, n);
 }
 
+/* The string clean_scratch has just cleaned, for the model, with the
+ * file's form beside it when that differs (story_raw). */
+static char *
+keep_scratch(struct loader *ld)
+{
+	char *shown = model_str(ld, ld->scratch.data ? ld->scratch.data : "",
+	    ld->scratch.len);
+
+	if (ld->has_raw)
+		story_raw_set(ld->st, shown, model_str(ld, ld->raw.data,
+		    ld->raw.len));
+	return shown;
+}
+
 /* A string for the model: collapsed, trimmed and sanitised.  NULL
  * stays NULL. */
 static char *
 clean_str(struct loader *ld, const char *s)
 {
-	const char *c = clean_scratch(ld, s);
-
-	return c ? model_str(ld, c, ld->scratch.len) : NULL;
+	return clean_scratch(ld, s) ? keep_scratch(ld) : NULL;
 }
 
 /* An attribute's value as clean_scratch leaves it, or NULL. */
@@ -543,9 +569,7 @@ attr_scratch(struct loader *ld, const xmlNode *n, const char *name)
 static char *
 attr_clean(struct loader *ld, const xmlNode *n, const char *name)
 {
-	const char *s = attr_scratch(ld, n, name);
-
-	return s ? model_str(ld, s, ld->scratch.len) : NULL;
+	return attr_scratch(ld, n, name) ? keep_scratch(ld) : NULL;
 }
 
 static char *
@@ -855,6 +879,91 @@ ids_free(struct loader *ld)
 
 /* ---- pass two: the model ------------------------------------------ */
 
+/* A comment of the file, kept where it stands (story.h). */
+void
+build_comment(struct loader *ld, enum comment_place place, size_t at,
+    const xmlNode *n)
+{
+	const char *c = n->content ? (const char *)n->content : "";
+	size_t run;
+
+	/* Line breaks and tabs are a comment's layout, and safe in a file:
+	 * everything between them is sanitised. */
+	buf_truncate(&ld->scratch, 0);
+	while (*c != '\0') {
+		run = strcspn(c, "\n\t");
+		text_sanitize_into(&ld->scratch, c, run);
+		c += run;
+		if (*c != '\0')
+			buf_putc(&ld->scratch, *c++);
+	}
+	story_add_comment(ld->st, place, at,
+	    ld->scratch.data ? ld->scratch.data : "", ld->scratch.len);
+}
+
+/* The comments among n's siblings between the element before it and
+ * n: the streaming path sees them only once n is read. */
+void
+build_comments_before(struct loader *ld, const xmlNode *n,
+    enum comment_place place, size_t at)
+{
+	const xmlNode *c = n;
+
+	while (c->prev != NULL && c->prev->type != XML_ELEMENT_NODE)
+		c = c->prev;
+	for (; c != n; c = c->next)
+		if (c->type == XML_COMMENT_NODE)
+			build_comment(ld, place, at, c);
+}
+
+/* The comments among parent's children after its last element. */
+void
+build_comments_after(struct loader *ld, const xmlNode *parent,
+    enum comment_place place, size_t at)
+{
+	const xmlNode *c = parent->last;
+
+	while (c != NULL && c->type != XML_ELEMENT_NODE)
+		c = c->prev;
+	for (c = c ? c->next : parent->children; c != NULL; c = c->next)
+		if (c->type == XML_COMMENT_NODE)
+			build_comment(ld, place, at, c);
+}
+
+/* The comments before and after the root element. */
+void
+build_doc_comments(struct loader *ld, const xmlDoc *doc)
+{
+	const xmlNode *c;
+	enum comment_place place = COMMENT_PROLOG;
+
+	for (c = doc->children; c != NULL; c = c->next)
+		if (c->type == XML_ELEMENT_NODE)
+			place = COMMENT_EPILOG;
+		else if (c->type == XML_COMMENT_NODE)
+			build_comment(ld, place, 0, c);
+}
+
+/* Comments inside a child of head (there is no markup there to keep
+ * them in place): before that child. */
+static void
+build_head_comments(struct loader *ld, const xmlNode *head)
+{
+	const xmlNode *n, *c;
+	size_t at = 0;
+
+	for (n = head ? head->children : NULL; n != NULL; n = n->next) {
+		if (n->type == XML_COMMENT_NODE)
+			build_comment(ld, COMMENT_HEAD, at, n);
+		if (n->type != XML_ELEMENT_NODE)
+			continue;
+		for (c = n->children; c != NULL; c = c->next)
+			if (c->type == XML_COMMENT_NODE)
+				build_comment(ld, COMMENT_HEAD, at, c);
+		at++;
+	}
+}
+
 void
 build_head(struct loader *ld, const xmlNode *root)
 {
@@ -876,6 +985,7 @@ build_head(struct loader *ld, const xmlNode *root)
 		st->byline = content_clean(ld, n);
 	if ((n = child_elem(head, "source")) != NULL)
 		st->source = content_clean(ld, n);
+	build_head_comments(ld, head);
 }
 
 static void
@@ -897,6 +1007,8 @@ build_actor(struct loader *ld, const xmlNode *n, struct actor *a)
 			a->name = content_clean(ld, c);
 		else if (is_elem(c, "note") && a->note == NULL)
 			a->note = content_clean(ld, c);
+		else if (c->type == XML_COMMENT_NODE)
+			build_comment(ld, COMMENT_ACTORS, ld->st->nactors, c);
 		else if (is_elem(c, "alias")) {
 			a->aliases = xreallocarray(a->aliases, a->naliases + 1,
 			    sizeof *a->aliases);
@@ -943,8 +1055,11 @@ build_actors(struct loader *ld, const xmlNode *root)
 		count += is_elem(n, "actor");
 	st->actors = xcalloc(count, sizeof *st->actors);
 	for (n = list ? list->children : NULL; n != NULL; n = n->next)
-		if (is_elem(n, "actor"))
-			build_actor(ld, n, &st->actors[st->nactors++]);
+		if (is_elem(n, "actor")) {
+			build_actor(ld, n, &st->actors[st->nactors]);
+			st->nactors++;
+		} else if (n->type == XML_COMMENT_NODE)
+			build_comment(ld, COMMENT_ACTORS, st->nactors, n);
 	build_check_cycles(ld);
 }
 
@@ -1069,7 +1184,53 @@ build_inline(struct loader *ld, const xmlNode *parent, size_t item)
 			    (const char *)n->content);
 		else if (n->type == XML_ELEMENT_NODE)
 			build_span(ld, n, item);
+		else if (n->type == XML_COMMENT_NODE)
+			build_comment(ld, COMMENT_BODY, ld->st->nblocks, n);
 	}
+}
+
+static int
+offset_ptr_cmp(const void *a, const void *b)
+{
+	size_t x = **(size_t *const *)a, y = **(size_t *const *)b;
+
+	return x < y ? -1 : x > y;
+}
+
+/* The block's text, in ld->text, has characters that are shown as
+ * placeholders: the model gets the shown text, its items the offsets
+ * of the shown text, and story_raw the file's.  Sanitising works a
+ * character at a time, so the text sanitised between two item
+ * boundaries (which fall between characters) is the same as that part
+ * of the whole text sanitised. */
+static void
+build_block_shown(struct loader *ld, struct block *b)
+{
+	struct story *st = ld->st;
+	size_t first = b->first_item, n = st->nitems - first, i, from = 0;
+	size_t **at = xreallocarray(NULL, 2 * n, sizeof *at);
+	const char *raw = ld->text.data;
+
+	for (i = 0; i < n; i++) {
+		at[2 * i] = &st->items[first + i].start;
+		at[2 * i + 1] = &st->items[first + i].end;
+	}
+	qsort(at, 2 * n, sizeof *at, offset_ptr_cmp);
+	buf_truncate(&ld->scratch, 0);
+	for (i = 0; i < 2 * n; i++) {
+		size_t to = *at[i];
+
+		if (to > from) {
+			text_sanitize_into(&ld->scratch, raw + from, to - from);
+			from = to;
+		}
+		*at[i] = ld->scratch.len;
+	}
+	text_sanitize_into(&ld->scratch, raw + from, ld->text.len - from);
+	free(at);
+	b->len = ld->scratch.len;
+	b->text = model_str(ld, ld->scratch.data, ld->scratch.len);
+	story_raw_set(st, b->text, model_str(ld, raw, ld->text.len));
 }
 
 static struct block *
@@ -1086,9 +1247,12 @@ build_block(struct loader *ld, const xmlNode *n, enum block_kind kind)
 	buf_truncate(&ld->text, 0);
 	ld->space = false;
 	build_inline(ld, n, NONE);
-	b->len = ld->text.len;
-	b->text = model_str(ld, ld->text.len ? ld->text.data : "",
-	    ld->text.len);
+	if (text_is_safe(ld->text.data ? ld->text.data : "", ld->text.len)) {
+		b->len = ld->text.len;
+		b->text = model_str(ld, ld->text.len ? ld->text.data : "",
+		    ld->text.len);
+	} else
+		build_block_shown(ld, b);
 	return b;
 }
 
@@ -1160,6 +1324,8 @@ build_body_child(struct loader *ld, const xmlNode *n)
 	size_t nclaims = st->nclaims, nquotes = st->nquotes;
 	bool para = is_elem(n, "p");
 
+	if (n->type == XML_COMMENT_NODE)
+		build_comment(ld, COMMENT_BODY, st->nblocks, n);
 	if (!para && !is_elem(n, "related"))
 		return;
 	st->blocks = xgrow(st->blocks, st->nblocks, &ld->blocks_cap,
@@ -1229,6 +1395,7 @@ build_finish(struct loader *ld)
 	ld->npending = 0;
 	buf_free(&ld->text);
 	buf_free(&ld->scratch);
+	buf_free(&ld->raw);
 	free(ld->found);
 	ld->found = NULL;
 	ld->found_cap = 0;
@@ -1247,11 +1414,26 @@ build_story(struct loader *ld, xmlDocPtr doc, const char *name)
 {
 	const xmlNode *root = xmlDocGetRootElement(doc);
 
+	const xmlNode *n;
+	size_t at = 0;
+
 	build_start(ld, name);
 	ids_collect(ld, root);
 	build_head(ld, root);
 	build_actors(ld, root);
 	build_body(ld, root);
+	build_doc_comments(ld, doc);
+	/* The comments between head, actors and body: after the last of
+	 * them read (story.h). */
+	for (n = root->children; n != NULL; n = n->next)
+		if (n->type == XML_COMMENT_NODE)
+			build_comment(ld, COMMENT_STORY, at, n);
+		else if (is_elem(n, "head"))
+			at = 1;
+		else if (is_elem(n, "actors"))
+			at = 2;
+		else if (is_elem(n, "body"))
+			at = 3;
 	return build_finish(ld);
 }
 

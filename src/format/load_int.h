@@ -75,6 +75,8 @@ struct loader {
 	size_t		 related_cap;
 	struct buf	 text;		/* the block being built */
 	struct buf	 scratch;	/* a string being cleaned */
+	struct buf	 raw;		/* its file's form, when has_raw */
+	bool		 has_raw;	/* the file's form is not the shown */
 	size_t		*found;		/* a list of ids being resolved */
 	size_t		 found_cap;
 	bool		 space;		/* a space is due before more text */
@@ -98,6 +100,13 @@ void	 build_start(struct loader *, const char *name);
 void	 build_head(struct loader *, const xmlNode *root);
 void	 build_actors(struct loader *, const xmlNode *root);
 void	 build_body_child(struct loader *, const xmlNode *n);
+void	 build_comment(struct loader *, enum comment_place, size_t at,
+	    const xmlNode *n);
+void	 build_comments_before(struct loader *, const xmlNode *n,
+	    enum comment_place, size_t at);
+void	 build_comments_after(struct loader *, const xmlNode *parent,
+	    enum comment_place, size_t at);
+void	 build_doc_comments(struct loader *, const xmlDoc *doc);
 struct story *build_finish(struct loader *);
 
 /* The fast path: the story, or NULL (and no message) on any problem. */

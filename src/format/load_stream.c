@@ -71,6 +71,8 @@ struct stream {
 	xmlNodePtr		 pushed; /* the last text node validated */
 	int			 depth;	/* of the element open, root 1 */
 	size_t			 spans;	/* elements in this body block */
+	size_t			 story_at; /* where a comment between head,
+					 * actors and body stands (story.h) */
 	bool			 in_body;
 	bool			 head_done;
 	bool			 actors_done;
@@ -466,6 +468,8 @@ stream_actors(struct stream *s, xmlNodePtr root, xmlNodePtr list)
 	s->actors_done = true;
 }
 
+static void stream_done_part(struct stream *, xmlNodePtr);
+
 /* A child of the root or of body has been read and validated. */
 static void
 stream_done(struct stream *s, xmlNodePtr n)
@@ -474,9 +478,25 @@ stream_done(struct stream *s, xmlNodePtr n)
 	size_t from = s->ld.nids;
 
 	if (s->depth == 2 && s->in_body) {
+		build_comments_before(&s->ld, n, COMMENT_BODY,
+		    s->ld.st->nblocks);
 		build_body_child(&s->ld, n);
 		stream_hash_ids(s, from);
-	} else if (s->depth == 1 && is_named(n, "head")) {
+	} else if (s->depth == 1)
+		stream_done_part(s, n);
+	if (s->ld.errors > 0)
+		stream_fail(s);
+	stream_free_children(s, parent);
+}
+
+/* A child of the root: head, actors or body. */
+static void
+stream_done_part(struct stream *s, xmlNodePtr n)
+{
+	xmlNodePtr parent = n->parent;
+
+	build_comments_before(&s->ld, n, COMMENT_STORY, s->story_at);
+	if (is_named(n, "head")) {
 		/* A second one (not valid) must not be built over the
 		 * first: the schema has said so already, but be sure. */
 		if (s->head_done)
@@ -484,16 +504,19 @@ stream_done(struct stream *s, xmlNodePtr n)
 		else
 			build_head(&s->ld, parent);
 		s->head_done = true;
-	} else if (s->depth == 1 && is_named(n, "actors")) {
+		s->story_at = 1;
+	} else if (is_named(n, "actors")) {
 		if (s->actors_done)
 			stream_fail(s);
 		else
 			stream_actors(s, parent, n);
-	} else if (s->depth == 1 && is_named(n, "body"))
+		s->story_at = 2;
+	} else if (is_named(n, "body")) {
+		build_comments_after(&s->ld, n, COMMENT_BODY,
+		    s->ld.st->nblocks);
 		s->in_body = false;
-	if (s->ld.errors > 0)
-		stream_fail(s);
-	stream_free_children(s, parent);
+		s->story_at = 3;
+	}
 }
 
 static void
@@ -665,6 +688,8 @@ stream_end_document(struct stream *s)
 		build_head(&s->ld, root);
 	if (!s->actors_done)
 		build_actors(&s->ld, root);
+	build_comments_after(&s->ld, root, COMMENT_STORY, s->story_at);
+	build_doc_comments(&s->ld, doc);
 	if (s->ld.st->blocks == NULL)
 		s->ld.st->blocks = xcalloc(0, sizeof *s->ld.st->blocks);
 	if (s->ld.st->related == NULL)

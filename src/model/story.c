@@ -60,7 +60,7 @@ static void
 idx_alloc(struct story *st, struct idx *x)
 {
 	if (x->n > 0)
-		x->v = pool_array(&st->pool, x->n, sizeof *x->v);
+		x->v = pool_array(&st->ipool, x->n, sizeof *x->v);
 	x->n = 0;
 }
 
@@ -86,19 +86,26 @@ story_free(struct story *st)
 	free(st->quotes);
 	free(st->related);
 	free(st->actors_by_id);
+	free(st->comments);
+	free(st->raws.shown);
+	free(st->raws.raw);
+	pool_free(&st->ipool);
 	pool_free(&st->pool);
 	free(st);
 }
 
-/* qsort has no context argument; the index is built once, single
- * threaded, so a file-scope pointer is enough. */
-static const struct story *sort_story;
+/* An actor's id and index, sorted by id: qsort has no context argument,
+ * so the id travels with the index. */
+struct id_index {
+	const char	*id;
+	size_t		 i;
+};
 
 static int
-actor_id_cmp(const void *a, const void *b)
+id_index_cmp(const void *a, const void *b)
 {
-	return strcmp(sort_story->actors[*(const size_t *)a].id,
-	    sort_story->actors[*(const size_t *)b].id);
+	return strcmp(((const struct id_index *)a)->id,
+	    ((const struct id_index *)b)->id);
 }
 
 static void
@@ -114,6 +121,24 @@ story_index_members(struct story *st)
 }
 
 static void
+story_sort_actors(struct story *st)
+{
+	struct id_index *v = xcalloc(st->nactors, sizeof *v);
+	size_t i;
+
+	for (i = 0; i < st->nactors; i++) {
+		v[i].id = st->actors[i].id;
+		v[i].i = i;
+	}
+	qsort(v, st->nactors, sizeof *v, id_index_cmp);
+	free(st->actors_by_id);
+	st->actors_by_id = xcalloc(st->nactors, sizeof *st->actors_by_id);
+	for (i = 0; i < st->nactors; i++)
+		st->actors_by_id[i] = v[i].i;
+	free(v);
+}
+
+static void
 story_index_actors(struct story *st)
 {
 	size_t i;
@@ -122,13 +147,30 @@ story_index_actors(struct story *st)
 	for (i = 0; i < st->nactors; i++)
 		idx_alloc(st, &st->actors[i].members);
 	story_index_members(st);
-	st->actors_by_id = xcalloc(st->nactors, sizeof *st->actors_by_id);
-	for (i = 0; i < st->nactors; i++)
-		st->actors_by_id[i] = i;
-	sort_story = st;
-	qsort(st->actors_by_id, st->nactors, sizeof *st->actors_by_id,
-	    actor_id_cmp);
-	sort_story = NULL;
+	story_sort_actors(st);
+}
+
+/* Every derived field back to empty, and the arrays they held freed,
+ * so that the index can be built from the document alone. */
+static void
+story_index_clear(struct story *st)
+{
+	static const struct idx empty = { NULL, 0 };
+	size_t i;
+
+	pool_free(&st->ipool);
+	for (i = 0; i < st->nactors; i++) {
+		struct actor *a = &st->actors[i];
+
+		a->members = a->mentions = a->claims_by = empty;
+		a->claims_about = a->quotes = a->related = empty;
+		a->total_mentions = 0;
+	}
+	for (i = 0; i < st->nclaims; i++)
+		st->claims[i].disputed_by = st->claims[i].quotes = empty;
+	for (i = 0; i < st->nquotes; i++)
+		st->quotes[i].claim = NONE;
+	st->mentions = empty;
 }
 
 /* Adds each actor's own mentions to every actor above it, children
@@ -229,6 +271,7 @@ story_alloc_items(struct story *st)
 void
 story_index(struct story *st)
 {
+	story_index_clear(st);
 	story_index_actors(st);
 	story_index_items(st);
 	story_alloc_items(st);
@@ -400,4 +443,76 @@ story_actor_within(const struct story *st, size_t a, size_t b)
 		if (a == b)
 			return true;
 	return false;
+}
+
+/* ---- the file's form of shown strings, and comments ---------------- */
+
+static size_t
+rawmap_slot(const struct story_rawmap *m, const char *shown)
+{
+	size_t h = (size_t)((uintptr_t)shown >> 3) * (size_t)0x9E3779B97F4A7C15ULL;
+	size_t i = h & (m->cap - 1);
+
+	while (m->shown[i] != NULL && m->shown[i] != shown)
+		i = (i + 1) & (m->cap - 1);
+	return i;
+}
+
+const char *
+story_raw(const struct story *st, const char *s)
+{
+	size_t i;
+
+	if (s == NULL || st->raws.n == 0)
+		return s;
+	i = rawmap_slot(&st->raws, s);
+	return st->raws.shown[i] != NULL ? st->raws.raw[i] : s;
+}
+
+static void
+rawmap_grow(struct story_rawmap *m)
+{
+	struct story_rawmap old = *m;
+	size_t i, j;
+
+	m->cap = old.cap ? old.cap * 2 : 16;
+	m->shown = xcalloc(m->cap, sizeof *m->shown);
+	m->raw = xcalloc(m->cap, sizeof *m->raw);
+	for (i = 0; i < old.cap; i++)
+		if (old.shown[i] != NULL) {
+			j = rawmap_slot(m, old.shown[i]);
+			m->shown[j] = old.shown[i];
+			m->raw[j] = old.raw[i];
+		}
+	free(old.shown);
+	free(old.raw);
+}
+
+void
+story_raw_set(struct story *st, const char *shown, const char *raw)
+{
+	struct story_rawmap *m = &st->raws;
+	size_t i;
+
+	if ((m->n + 1) * 4 > m->cap * 3)
+		rawmap_grow(m);
+	i = rawmap_slot(m, shown);
+	if (m->shown[i] == NULL)
+		m->n++;
+	m->shown[i] = shown;
+	m->raw[i] = raw;
+}
+
+void
+story_add_comment(struct story *st, enum comment_place place, size_t at,
+    const char *text, size_t len)
+{
+	struct comment *c;
+
+	st->comments = xgrow(st->comments, st->ncomments, &st->comments_cap,
+	    sizeof *st->comments);
+	c = &st->comments[st->ncomments++];
+	c->text = pool_strndup(&st->pool, text, len);
+	c->place = place;
+	c->at = at;
 }

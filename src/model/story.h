@@ -1,10 +1,22 @@
 /* story.h - the story model: head, actors, body blocks, inline items
  * and the indexes that make every "next X after here" a lookup.
  *
- * A story is built by load.h and is read-only afterwards.  Every string
- * in it has been sanitised (text.h): nothing from the file can reach a
- * terminal raw.  Cross references are indices into the story's arrays;
- * NONE marks an absent one.  There is no curses here. */
+ * A story is built by format/load.h, changed by model/edit.h and written
+ * back by format/write.h.  It holds two kinds of data: the document
+ * (the head, the actors, the blocks with their text and inline items,
+ * the claims, quotes and "Read more" items with their attributes, the
+ * comments), which is what a file says, and the indexes derived from it
+ * by story_index (members, mentions, claims by and about, quotes,
+ * disputed_by, actors_by_id), which story_index can build again after
+ * any change to the document.
+ *
+ * Every string is kept as it is shown: sanitised (base/text.h), so that
+ * nothing from the file can reach a terminal raw.  Where that differs
+ * from the file's own characters (a bidi control, a C1 control or DEL
+ * given by character reference), the story keeps the file's form too,
+ * and story_raw gives it back, for the writer.  Cross references are
+ * indices into the story's arrays; NONE marks an absent one.  There is
+ * no curses here. */
 #ifndef NEWSLENS_STORY_H
 #define NEWSLENS_STORY_H
 
@@ -124,11 +136,47 @@ struct block {
 	unsigned long	 line;
 };
 
+/* Where a comment stood: COMMENT_STORY before the head (at 0), the
+ * actors (1), the body (2) or at the end of the story (3); in the head
+ * before its at-th child; among the actors before actor `at`, in the
+ * body before block `at` (at == nactors or nblocks: after the last).
+ * A comment inside an actor or a block is kept before it. */
+enum comment_place {
+	COMMENT_PROLOG,		/* before the root element */
+	COMMENT_STORY,
+	COMMENT_HEAD,
+	COMMENT_ACTORS,
+	COMMENT_BODY,
+	COMMENT_EPILOG		/* after the root element */
+};
+
+struct comment {
+	char			*text;	/* sanitised: a comment has no
+					 * character references to keep */
+	enum comment_place	 place;
+	size_t			 at;
+};
+
+/* The file's form of strings whose shown form differs from it: pairs
+ * of (shown, raw), found by the shown string's address. */
+struct story_rawmap {
+	const char	**shown;
+	const char	**raw;
+	size_t		  n;
+	size_t		  cap;		/* a power of two, or 0 */
+};
+
 struct story {
 	struct pool	 pool;		/* holds every string of the story
 					 * (path, names, ids, texts...) and
-					 * every struct idx's array: none is
+					 * the document's id lists: none is
 					 * freed on its own */
+	struct pool	 ipool;		/* the indexes' arrays, freed and
+					 * built again by story_index */
+	struct story_rawmap raws;	/* story_raw */
+	struct comment	*comments;	/* in file order */
+	size_t		 ncomments;
+	size_t		 comments_cap;
 	char		*path;		/* as given, sanitised; for messages */
 	char		*lang;		/* xml:lang, or NULL */
 	char		*headline;
@@ -163,10 +211,22 @@ const char	*item_kind_name(enum item_kind);
 /* Releases everything the story owns, and the story itself. */
 void	story_free(struct story *);
 
-/* Fills in every index from the arrays a loader has built: actor
- * members, mentions, claims, quotes and related; claim disputed_by and
- * quotes; quote claims.  Linear in the size of the story. */
+/* Fills in every index from the document: actor members, mentions,
+ * claims, quotes and related; claim disputed_by and quotes; quote
+ * claims; actors_by_id.  Builds them again, from nothing, when called
+ * again after a change.  Linear in the size of the story (and n log n
+ * in the actors, for actors_by_id). */
 void	story_index(struct story *);
+
+/* The file's form of s, a string of the story as it is shown: s itself
+ * unless story_raw_set gave it another. */
+const char *story_raw(const struct story *, const char *s);
+/* Records raw as the file's form of the story's string shown; both must
+ * live as long as the story (its pool). */
+void	story_raw_set(struct story *, const char *shown, const char *raw);
+/* Adds a comment (text copied into the pool) at the end of the list. */
+void	story_add_comment(struct story *, enum comment_place, size_t at,
+	    const char *text, size_t len);
 
 /* The item of kind `kind` (or of any kind, ITEM_NKINDS) that comes
  * first strictly after item `from` in reading order, or before it when
