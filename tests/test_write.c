@@ -15,6 +15,7 @@
 #include "cli/list.h"
 #include "format/load.h"
 #include "format/write.h"
+#include "import/import.h"
 #include "model/story.h"
 
 #include "doccmp.h"
@@ -371,4 +372,56 @@ Test(write, long_paragraphs_are_wrapped)
 	free(out);
 	buf_free(&xml);
 	round_trip(st, "test.xml");
+}
+
+/* The importer writes through the one writer: bidi controls, isolates
+ * and separators in an article reach its output as character
+ * references, never raw (issue 15, item 6). */
+static void
+import_is_clean(const char *article, const char *const *refs, size_t nrefs)
+{
+	static const char *const raw[] = { "\xE2\x80\xAE", "\xE2\x80\xAC",
+	    "\xE2\x81\xA6", "\xE2\x81\xA7", "\xE2\x81\xA8", "\xE2\x81\xA9",
+	    "\xE2\x80\x8F", "\xD8\x9C", "\xE2\x80\xA8" };
+	struct import_opts io = { NULL };
+	struct diag d = DIAG_INIT;
+	size_t len = 0, i;
+	char *out = import_memory(article, strlen(article), "article", &io,
+	    &len, &d);
+
+	diag_print(&d, stderr);
+	diag_free(&d);
+	cr_assert_not_null(out);
+	for (i = 0; i < sizeof raw / sizeof *raw; i++)
+		cr_assert_null(strstr(out, raw[i]), "a raw control in\n%s", out);
+	for (i = 0; i < nrefs; i++)
+		cr_assert(strstr(out, refs[i]) != NULL, "no %s in\n%s", refs[i],
+		    out);
+	free(out);
+}
+
+Test(write, import_of_text_writes_controls_as_references)
+{
+	static const char article[] =
+	    "Bidi \xE2\x80\xAE" "test headline\n\n"
+	    "Isolates \xE2\x81\xA6one\xE2\x81\xA9 and \xE2\x81\xA7two\xE2\x81\xA8"
+	    " here, a mark \xE2\x80\x8F and an Arabic mark \xD8\x9C too.\n";
+	static const char *const refs[] = { "&#x202E;", "&#x2066;",
+	    "&#x2069;", "&#x2067;", "&#x2068;", "&#x200F;", "&#x61C;" };
+
+	import_is_clean(article, refs, sizeof refs / sizeof *refs);
+}
+
+Test(write, import_of_nitf_writes_controls_as_references)
+{
+	static const char article[] =
+	    "<?xml version=\"1.0\" encoding=\"UTF-8\"?><nitf><head><title>T"
+	    "</title></head><body><body.head><hedline><hl1>Head &#x202E;line"
+	    "&#x202C;</hl1></hedline></body.head><body.content><p>A line"
+	    "&#x2028;separator and <person>Mei &#x202E;Tanaka</person> said"
+	    " so.</p></body.content></body></nitf>";
+	static const char *const refs[] = { "&#x202E;", "&#x202C;",
+	    "&#x2028;" };
+
+	import_is_clean(article, refs, sizeof refs / sizeof *refs);
 }

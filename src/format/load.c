@@ -1189,48 +1189,23 @@ build_inline(struct loader *ld, const xmlNode *parent, size_t item)
 	}
 }
 
-static int
-offset_ptr_cmp(const void *a, const void *b)
-{
-	size_t x = **(size_t *const *)a, y = **(size_t *const *)b;
-
-	return x < y ? -1 : x > y;
-}
-
 /* The block's text, in ld->text, has characters that are shown as
  * placeholders: the model gets the shown text, its items the offsets
- * of the shown text, and story_raw the file's.  Sanitising works a
- * character at a time, so the text sanitised between two item
- * boundaries (which fall between characters) is the same as that part
- * of the whole text sanitised. */
+ * of the shown text, and story_raw the file's. */
 static void
 build_block_shown(struct loader *ld, struct block *b)
 {
 	struct story *st = ld->st;
-	size_t first = b->first_item, n = st->nitems - first, i, from = 0;
+	size_t first = b->first_item, n = st->nitems - first, i;
 	size_t **at = xreallocarray(NULL, 2 * n, sizeof *at);
-	const char *raw = ld->text.data;
 
 	for (i = 0; i < n; i++) {
 		at[2 * i] = &st->items[first + i].start;
 		at[2 * i + 1] = &st->items[first + i].end;
 	}
-	qsort(at, 2 * n, sizeof *at, offset_ptr_cmp);
-	buf_truncate(&ld->scratch, 0);
-	for (i = 0; i < 2 * n; i++) {
-		size_t to = *at[i];
-
-		if (to > from) {
-			text_sanitize_into(&ld->scratch, raw + from, to - from);
-			from = to;
-		}
-		*at[i] = ld->scratch.len;
-	}
-	text_sanitize_into(&ld->scratch, raw + from, ld->text.len - from);
+	b->text = story_keep_text(st, ld->text.data, ld->text.len, &b->len,
+	    at, 2 * n);
 	free(at);
-	b->len = ld->scratch.len;
-	b->text = model_str(ld, ld->scratch.data, ld->scratch.len);
-	story_raw_set(st, b->text, model_str(ld, raw, ld->text.len));
 }
 
 static struct block *

@@ -361,7 +361,7 @@ import_memory(const char *data, size_t len, const char *name,
 	free(root);
 	if (ok) {
 		analyse(&doc);
-		out = write_story(&doc, &outlen);
+		out = import_write(&doc, &outlen);
 	}
 	/* The article goes before the story is loaded back: only one of
 	 * the two is in memory at a time. */

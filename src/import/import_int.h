@@ -372,6 +372,10 @@ char	*date_parse(const char *s, size_t len, size_t *words);
 /* The ISO 8601 form of an NITF norm value ("20200112T170600Z"). */
 char	*date_from_norm(const char *s);
 /* import_write.c: the story as XML text, caller-owned. */
-char	*write_story(struct idoc *, size_t *lenp);
+/* The article as a story (import_write.c): only the actors it refers
+ * to, ids given to everything; caller-owned, with no index built. */
+struct story *import_build_story(struct idoc *);
+/* That story written as a file: caller-owned, its length in *lenp. */
+char	*import_write(struct idoc *, size_t *lenp);
 
 #endif

@@ -6,6 +6,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "base/buf.h"
+#include "base/text.h"
 #include "base/xmalloc.h"
 
 static const char *const actor_kind_names[ACTOR_NKINDS] = {
@@ -515,4 +517,53 @@ story_add_comment(struct story *st, enum comment_place place, size_t at,
 	c->text = pool_strndup(&st->pool, text, len);
 	c->place = place;
 	c->at = at;
+}
+
+static int
+offset_ptr_cmp(const void *a, const void *b)
+{
+	size_t x = **(size_t *const *)a, y = **(size_t *const *)b;
+
+	return x < y ? -1 : x > y;
+}
+
+/* Sanitising works a character at a time, so the text sanitised
+ * between two offsets (which fall between characters) is that part of
+ * the whole text sanitised. */
+char *
+story_keep_text(struct story *st, const char *raw, size_t len,
+    size_t *shown_len, size_t **at, size_t nat)
+{
+	struct buf b = BUF_INIT;
+	size_t i, from = 0;
+	char *shown;
+
+	if (text_is_safe(raw, len)) {
+		*shown_len = len;
+		return pool_strndup(&st->pool, raw, len);
+	}
+	qsort(at, nat, sizeof *at, offset_ptr_cmp);
+	for (i = 0; i < nat; i++) {
+		size_t to = *at[i] < len ? *at[i] : len;
+
+		if (to > from) {
+			text_sanitize_into(&b, raw + from, to - from);
+			from = to;
+		}
+		*at[i] = b.len;
+	}
+	text_sanitize_into(&b, raw + from, len - from);
+	*shown_len = b.len;
+	shown = pool_strndup(&st->pool, b.data, b.len);
+	story_raw_set(st, shown, pool_strndup(&st->pool, raw, len));
+	buf_free(&b);
+	return shown;
+}
+
+char *
+story_keep_str(struct story *st, const char *raw)
+{
+	size_t n;
+
+	return raw ? story_keep_text(st, raw, strlen(raw), &n, NULL, 0) : NULL;
 }

@@ -224,6 +224,15 @@ const char *story_raw(const struct story *, const char *s);
 /* Records raw as the file's form of the story's string shown; both must
  * live as long as the story (its pool). */
 void	story_raw_set(struct story *, const char *shown, const char *raw);
+/* The shown form of raw[0..len), a text in the file's characters, kept
+ * in the story's pool with the file's form beside it when the two
+ * differ (story_raw); its length in *shown_len.  The nat offsets *at[i]
+ * into raw, which must fall between characters, become offsets into
+ * the shown form (the array of pointers is reordered). */
+char	*story_keep_text(struct story *, const char *raw, size_t len,
+	    size_t *shown_len, size_t **at, size_t nat);
+/* The same for a string with no offsets; NULL stays NULL. */
+char	*story_keep_str(struct story *, const char *raw);
 /* Adds a comment (text copied into the pool) at the end of the list. */
 void	story_add_comment(struct story *, enum comment_place, size_t at,
 	    const char *text, size_t len);
