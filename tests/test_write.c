@@ -425,3 +425,40 @@ Test(write, import_of_nitf_writes_controls_as_references)
 
 	import_is_clean(article, refs, sizeof refs / sizeof *refs);
 }
+
+/* --canonical, from the outside: the shipped story's canonical form is
+ * a fixed point, and a bad file prints nothing and exits 1. */
+Test(write, canonical_on_the_command_line)
+{
+	char *story = data_path("huawei-2020-01-12.xml");
+	char *dir = make_tempdir(), *once = test_join(dir, "once.xml");
+	char *bad = test_path("bad/dangling-actor.xml");
+	const char *a1[] = { test_prog(), "--canonical", story, NULL };
+	const char *a2[] = { test_prog(), "--canonical", once, NULL };
+	const char *a3[] = { test_prog(), "--canonical", bad, NULL };
+	struct run r1, r2, r3;
+
+	run_prog(&r1, a1, NULL);
+	cr_assert_eq(r1.status, 0, "%s", r1.err);
+	cr_assert(strncmp(r1.out, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+	    "<story version=\"1\"", 56) == 0, "%s", r1.out);
+	write_file(once, r1.out, r1.outlen);
+	run_prog(&r2, a2, NULL);
+	cr_assert_eq(r2.status, 0, "%s", r2.err);
+	cr_assert(r1.outlen == r2.outlen &&
+	    memcmp(r1.out, r2.out, r1.outlen) == 0,
+	    "--canonical of its own output differs");
+	run_prog(&r3, a3, NULL);
+	cr_assert_eq(r3.status, 1);
+	cr_assert_eq(r3.outlen, 0);
+	cr_assert(strstr(r3.err, "dangling-actor.xml:") != NULL, "%s", r3.err);
+	run_free(&r1);
+	run_free(&r2);
+	run_free(&r3);
+	remove(once);
+	rmdir(dir);
+	free(once);
+	free(dir);
+	free(story);
+	free(bad);
+}
