@@ -456,6 +456,30 @@ Test(bad, over_max_size)
 	free(path);
 }
 
+/* "from 1 byte to 2G", as --help and newslens(1) say: both ends and
+ * 2G written out in bytes are accepted. */
+Test(cli, max_size_limits)
+{
+	static const char *const sizes[] = { "1", "2G", "2048M", "2097152K",
+	    "2147483648" };
+	char *path = test_path("data/minimal.xml");
+	struct run r;
+	size_t i;
+
+	for (i = 0; i < sizeof sizes / sizeof sizes[0]; i++) {
+		NL(&r, "--max-size", sizes[i], "--check", path);
+		if (i == 0)
+			cr_expect_eq(r.status, 1, "--max-size 1: exit %d, "
+			    "not 1 (the file is larger):\n%s", r.status,
+			    r.err);
+		else
+			cr_expect_eq(r.status, 0, "--max-size %s: exit %d:\n%s",
+			    sizes[i], r.status, r.err);
+		run_free(&r);
+	}
+	free(path);
+}
+
 /* A file name holding ESC and a newline: shown as Control Pictures,
  * with the message still on one line. */
 Test(bad, name_with_escape_and_newline)
@@ -1215,6 +1239,8 @@ USAGE(two_files_dump, "--dump", "a.xml", "b.xml")
 USAGE(dump_and_check, "--dump", "--check", "a.xml")
 USAGE(list_without_kind, "--list")
 USAGE(max_size_zero, "--max-size", "0", "--check", "a.xml")
+USAGE(max_size_over_2g, "--max-size", "2049M", "--check", "a.xml")
+USAGE(max_size_over_2g_bytes, "--max-size=2147483649", "--check", "a.xml")
 /* An argument (perhaps a file name from a glob) with ESC: shown safely
  * in the message, whether it is taken for a file, a kind or an option. */
 USAGE(list_kind_with_escape, "--list", "\x1b[31mactors")
