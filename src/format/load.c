@@ -37,6 +37,7 @@
 #include "format/load_int.h"
 #include "base/text.h"
 #include "base/xmalloc.h"
+#include "model/when.h"
 
 const char load_default_name[] = "(built-in story)";
 
@@ -855,6 +856,37 @@ ids_free(struct loader *ld)
 
 /* ---- pass two: the model ------------------------------------------ */
 
+/* The when attribute of n, checked as written (when.h): a copy for
+ * the model, or NULL when there is none or it is wrong, which is said
+ * once, naming what has it.  A valid one is ASCII with no space, so
+ * its copy is the same as attr_clean's. */
+static char *
+build_when(struct loader *ld, const xmlNode *n, const char *what,
+    const char *id)
+{
+	char *raw = attr_raw(n, "when"), *v = NULL;
+	char why[WHEN_WHY_MAX];
+	size_t len, shown;
+
+	if (raw == NULL)
+		return NULL;
+	len = strlen(raw);
+	if (when_check(raw, why, sizeof why))
+		v = model_str(ld, raw, len);
+	else {
+		/* Enough of a long value to recognise it, cut between
+		 * characters. */
+		for (shown = len > 40 ? 40 : len; shown > 0 &&
+		    ((unsigned char)raw[shown] & 0xC0) == 0x80; shown--)
+			;
+		load_error(ld, load_node_line(n), "%s%s%s: when '%.*s%s' is "
+		    "not a date: %s", what, id ? " " : "", id ? id : "",
+		    (int)shown, raw, shown < len ? "..." : "", why);
+	}
+	xmlFree(raw);
+	return v;
+}
+
 void
 build_head(struct loader *ld, const xmlNode *root)
 {
@@ -870,7 +902,7 @@ build_head(struct loader *ld, const xmlNode *root)
 	st->headline = n ? content_clean(ld, n) : model_str(ld, "", 0);
 	if ((n = child_elem(head, "dateline")) != NULL) {
 		st->dateline = content_clean(ld, n);
-		st->dateline_when = attr_clean(ld, n, "when");
+		st->dateline_when = build_when(ld, n, "dateline", NULL);
 	}
 	if ((n = child_elem(head, "byline")) != NULL)
 		st->byline = content_clean(ld, n);
@@ -983,7 +1015,7 @@ build_claim(struct loader *ld, const xmlNode *n, size_t item)
 	memset(c, 0, sizeof *c);
 	c->id = attr_clean(ld, n, "id");
 	c->item = item;
-	c->when = attr_clean(ld, n, "when");
+	c->when = build_when(ld, n, "claim", c->id);
 	st->items[item].ref = st->nclaims++;
 	ids_resolve_list(ld, n, "by", ID_ACTOR, "by of claim", &c->by);
 	ids_resolve_list(ld, n, "about", ID_ACTOR, "about of claim",

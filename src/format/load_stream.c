@@ -79,86 +79,6 @@ struct stream {
 
 static xmlRelaxNGPtr stream_schema;
 static bool stream_schema_tried;
-static bool stream_check_when;	/* when.type's pattern is ours to check */
-
-/* when.type's pattern, which when_ok checks.  libxml2 compiles a
- * pattern into an automaton for every value it checks, a third of the
- * time it takes to load a story with many dated claims. */
-#define WHEN_PATTERN "[0-9]{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|" \
-	"3[01])(T([01][0-9]|2[0-3]):[0-5][0-9](:([0-5][0-9]|60)" \
-	"(\\.[0-9]+)?)?(Z|[+\\-]([01][0-9]|2[0-3]):[0-5][0-9])?)?)?)?"
-
-static bool
-digits(const char *s, int n)
-{
-	for (; n > 0; n--, s++)
-		if (*s < '0' || *s > '9')
-			return false;
-	return true;
-}
-
-/* Two digits from lo to hi. */
-static bool
-two(const char *s, int lo, int hi)
-{
-	return digits(s, 2) && (s[0] - '0') * 10 + (s[1] - '0') >= lo &&
-	    (s[0] - '0') * 10 + (s[1] - '0') <= hi;
-}
-
-/* HH:MM, 00:00 to 23:59. */
-static bool
-hhmm(const char *s)
-{
-	return two(s, 0, 23) && s[2] == ':' && two(s + 3, 0, 59);
-}
-
-/* The time and zone of WHEN_PATTERN, after its "T". */
-static bool
-when_time_ok(const char *s)
-{
-	if (!hhmm(s))
-		return false;
-	s += 5;
-	if (*s == ':') {
-		if (!two(s + 1, 0, 60))
-			return false;
-		s += 3;
-		if (*s == '.') {
-			if (!digits(s + 1, 1))
-				return false;
-			for (s++; *s >= '0' && *s <= '9'; s++)
-				;
-		}
-	}
-	if (*s == 'Z')
-		return s[1] == '\0';
-	if (*s == '+' || *s == '-')
-		return hhmm(s + 1) && s[6] == '\0';
-	return *s == '\0';
-}
-
-/* Whether the whole of s matches WHEN_PATTERN. */
-static bool
-when_ok(const char *s)
-{
-	if (!digits(s, 4))
-		return false;
-	s += 4;
-	if (*s == '\0')
-		return true;
-	if (*s != '-' || !two(s + 1, 1, 12))
-		return false;
-	s += 3;
-	if (*s == '\0')
-		return true;
-	if (*s != '-' || !two(s + 1, 1, 31))
-		return false;
-	s += 3;
-	if (*s == '\0')
-		return true;
-	return *s == 'T' && when_time_ok(s + 1);
-}
-
 /* s past any XML white space. */
 static const char *
 skip_space(const char *s)
@@ -166,25 +86,6 @@ skip_space(const char *s)
 	while (*s == ' ' || *s == '\t' || *s == '\n' || *s == '\r')
 		s++;
 	return s;
-}
-
-/* Takes when.type's pattern out of the schema text t, if it is the
- * one when_ok checks: stream_start checks it instead. */
-static char *
-stream_schema_when(char *t)
-{
-	static const char pat[] = "<data type=\"string\">\n      "
-	    "<param name=\"pattern\">" WHEN_PATTERN "</param>\n    </data>";
-	static const char plain[] = "<data type=\"string\"/>";
-	size_t n = sizeof plain - 1;
-	char *p = strstr(t, pat);
-
-	if (p == NULL || strstr(p + 1, pat) != NULL)
-		return t;
-	memcpy(p, plain, n);
-	memmove(p + n, p + sizeof pat - 1, strlen(p + sizeof pat - 1) + 1);
-	stream_check_when = true;
-	return t;
 }
 
 /* The schema, rewritten for streaming.  libxml2's push validation
@@ -216,7 +117,7 @@ stream_schema_text(void)
 		s = skip_space(e + 13) + 8;
 	}
 	buf_printf(&b, "%s", s);
-	return stream_schema_when(buf_detach(&b));
+	return buf_detach(&b);
 }
 
 static void
@@ -257,7 +158,6 @@ load_stream_cleanup(void)
 		stream_schema = NULL;
 	}
 	stream_schema_tried = false;
-	stream_check_when = false;
 }
 
 /* After "<!": a comment, a CDATA section, or neither (a DOCTYPE, which
@@ -515,17 +415,6 @@ stream_validate_start(struct stream *s)
 		stream_fail(s);
 }
 
-/* The check the schema's pattern would make of a when attribute. */
-static void
-stream_when(struct stream *s, xmlNodePtr n)
-{
-	xmlChar *v = xmlGetNoNsProp(n, (const xmlChar *)"when");
-
-	if (v != NULL && !when_ok((const char *)v))
-		stream_fail(s);
-	xmlFree(v);
-}
-
 static void
 stream_start(void *ctx, const xmlChar *localname, const xmlChar *prefix,
     const xmlChar *uri, int nb_namespaces, const xmlChar **namespaces,
@@ -559,10 +448,6 @@ stream_start(void *ctx, const xmlChar *localname, const xmlChar *prefix,
 	 * many of them costs libxml2 quadratic time. */
 	else if (s->depth > 3 && s->in_body && ++s->spans > LOAD_MAX_INLINE)
 		stream_fail(s);
-	if (stream_check_when && uri == NULL &&
-	    (strcmp((const char *)localname, "claim") == 0 ||
-	    strcmp((const char *)localname, "dateline") == 0))
-		stream_when(s, ctxt->node);
 	stream_validate_start(s);
 }
 
