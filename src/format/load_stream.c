@@ -72,6 +72,7 @@ struct stream {
 	int			 depth;	/* of the element open, root 1 */
 	size_t			 spans;	/* elements in this body block */
 	bool			 in_body;
+	bool			 in_actors;
 	bool			 head_done;
 	bool			 actors_done;
 	bool			 failed;
@@ -297,6 +298,8 @@ stream_error(void *arg, xmlErrorPtr err)
 
 	if (err->level != XML_ERR_WARNING)
 		stream_fail(s);
+	if (load_is_oom(err))
+		s->ld.oom = true;
 }
 
 /* The schema sees text when the element around it starts or ends:
@@ -350,22 +353,6 @@ is_named(const xmlNode *n, const char *name)
 	    strcmp((const char *)n->name, name) == 0;
 }
 
-/* Actors: ids first, as member-of may name a later actor. */
-static void
-stream_actors(struct stream *s, xmlNodePtr root, xmlNodePtr list)
-{
-	const xmlNode *a;
-	size_t from = s->ld.nids, count = 0;
-
-	for (a = list->children; a != NULL; a = a->next)
-		if (is_named(a, "actor"))
-			ids_add(&s->ld, a, ID_ACTOR, count++);
-	stream_hash_ids(s, from);
-	if (!s->failed)
-		build_actors(&s->ld, root);
-	s->actors_done = true;
-}
-
 /* A child of the root or of body has been read and validated. */
 static void
 stream_done(struct stream *s, xmlNodePtr n)
@@ -375,6 +362,9 @@ stream_done(struct stream *s, xmlNodePtr n)
 
 	if (s->depth == 2 && s->in_body) {
 		build_body_child(&s->ld, n);
+		stream_hash_ids(s, from);
+	} else if (s->depth == 2 && s->in_actors) {
+		build_actor_child(&s->ld, n);
 		stream_hash_ids(s, from);
 	} else if (s->depth == 1 && is_named(n, "head")) {
 		/* A second one (not valid) must not be built over the
@@ -388,7 +378,9 @@ stream_done(struct stream *s, xmlNodePtr n)
 		if (s->actors_done)
 			stream_fail(s);
 		else
-			stream_actors(s, parent, n);
+			build_actors_end(&s->ld);
+		s->actors_done = true;
+		s->in_actors = false;
 	} else if (s->depth == 1 && is_named(n, "body"))
 		s->in_body = false;
 	if (s->ld.errors > 0)
@@ -405,9 +397,10 @@ stream_validate_start(struct stream *s)
 		return;
 	rc = xmlRelaxNGValidatePushElement(s->vctxt, s->ctxt->myDoc,
 	    s->ctxt->node);
-	/* The root and body are never checked whole: that would hold
-	 * the story's tree, and keep its blocks from being built. */
-	if (rc == 0 && (s->depth == 1 || (s->depth == 2 && s->in_body)))
+	/* The root, actors and body are never checked whole: that would
+	 * hold the story's tree, and keep its parts from being built. */
+	if (rc == 0 && (s->depth == 1 || (s->depth == 2 && (s->in_body ||
+	    s->in_actors))))
 		stream_fail(s);
 	else if (rc == 0)
 		s->full = s->ctxt->node;
@@ -442,6 +435,9 @@ stream_start(void *ctx, const xmlChar *localname, const xmlChar *prefix,
 	if (s->depth == 2 && uri == NULL &&
 	    strcmp((const char *)localname, "body") == 0)
 		s->in_body = true;
+	else if (s->depth == 2 && uri == NULL &&
+	    strcmp((const char *)localname, "actors") == 0)
+		s->in_actors = true;
 	else if (s->depth == 3 && s->in_body)
 		s->spans = 0;
 	/* The cap must hold before the schema sees the spans: checking
@@ -482,8 +478,8 @@ stream_end(void *ctx, const xmlChar *localname, const xmlChar *prefix,
 	xmlSAX2EndElementNs(ctx, localname, prefix, uri);
 	s->depth--;
 	stream_validate_end(s, n);
-	if (!s->failed && s->full == NULL &&
-	    (s->depth == 1 || (s->depth == 2 && s->in_body)))
+	if (!s->failed && s->full == NULL && (s->depth == 1 ||
+	    (s->depth == 2 && (s->in_body || s->in_actors))))
 		stream_done(s, n);
 }
 
@@ -549,7 +545,7 @@ stream_end_document(struct stream *s)
 	if (!s->head_done)
 		build_head(&s->ld, root);
 	if (!s->actors_done)
-		build_actors(&s->ld, root);
+		build_actors_end(&s->ld);
 	if (s->ld.st->blocks == NULL)
 		s->ld.st->blocks = xcalloc(0, sizeof *s->ld.st->blocks);
 	if (s->ld.st->related == NULL)
@@ -684,7 +680,7 @@ read_full(int fd, char *buf, size_t n)
  * file is never held whole: at most max bytes of a regular file, as
  * load_read would read it (it then tells what was wrong). */
 struct story *
-load_stream_file(const char *path, size_t max)
+load_stream_file(const char *path, size_t max, bool *oom)
 {
 	struct stream s;
 	struct stat sb;
@@ -712,5 +708,6 @@ load_stream_file(const char *path, size_t max)
 		s.failed = true;
 	free(buf);
 	close(fd);
+	*oom = s.ld.oom;
 	return stream_end_all(&s);
 }
