@@ -190,6 +190,9 @@ next_line(const char *s, size_t len, size_t *pos, const char **line,
 	X(bad_id, "bad-id.xml") \
 	X(bad_kind, "bad-kind.xml") \
 	X(bad_when, "bad-when.xml") \
+	X(bad_when_day, "bad-when-day.xml") \
+	X(bad_when_hour, "bad-when-hour.xml") \
+	X(bad_when_month, "bad-when-month.xml") \
 	X(binary, "binary.xml") \
 	X(blank_headline, "blank-headline.xml") \
 	X(claim_in_claim, "claim-in-claim.xml") \
@@ -453,6 +456,66 @@ Test(bad, over_max_size)
 	cr_expect(strstr(r.err, ":0: ") != NULL, "line 0 expected:\n%s",
 	    r.err);
 	run_free(&r);
+	free(path);
+}
+
+/* A bad when is told once, in one line that names the element, the
+ * value and what is wrong with it (not as the schema's two messages
+ * about an unexpected element and an invalid attribute). */
+Test(bad, when_said_once)
+{
+	static const struct {
+		const char *file, *msg;
+	} cases[] = {
+		{ "bad-when-day.xml", ":12: claim c1: when '2020-02-30T24:00' "
+		    "is not a date: February has no 30th\n" },
+		{ "bad-when-hour.xml", ":12: claim c1: when '2020-01-12T24:00' "
+		    "is not a date: there is no hour 24\n" },
+		{ "bad-when-month.xml", ":5: dateline: when '2020-13-01' is not "
+		    "a date: there is no month 13\n" },
+		{ "bad-when.xml", ":5: dateline: when 'yesterday' is not a "
+		    "date: it is not of the form "
+		    "YYYY[-MM[-DD[Thh:mm[:ss[.s]][Z|+hh:mm|-hh:mm]]]]\n" },
+	};
+	size_t i;
+
+	for (i = 0; i < sizeof cases / sizeof *cases; i++) {
+		char *rel = test_join("bad", cases[i].file);
+		char *path = test_path(rel), *want;
+		struct run r;
+
+		cr_assert(asprintf(&want, "newslens: %s%s", path,
+		    cases[i].msg) > 0);
+		NL(&r, "--check", path);
+		cr_expect_str_eq(r.err, want, "%s", cases[i].file);
+		run_free(&r);
+		free(want);
+		free(path);
+		free(rel);
+	}
+}
+
+/* "from 1 byte to 2G", as --help and newslens(1) say: both ends and
+ * 2G written out in bytes are accepted. */
+Test(cli, max_size_limits)
+{
+	static const char *const sizes[] = { "1", "2G", "2048M", "2097152K",
+	    "2147483648" };
+	char *path = test_path("data/minimal.xml");
+	struct run r;
+	size_t i;
+
+	for (i = 0; i < sizeof sizes / sizeof sizes[0]; i++) {
+		NL(&r, "--max-size", sizes[i], "--check", path);
+		if (i == 0)
+			cr_expect_eq(r.status, 1, "--max-size 1: exit %d, "
+			    "not 1 (the file is larger):\n%s", r.status,
+			    r.err);
+		else
+			cr_expect_eq(r.status, 0, "--max-size %s: exit %d:\n%s",
+			    sizes[i], r.status, r.err);
+		run_free(&r);
+	}
 	free(path);
 }
 
@@ -1215,6 +1278,8 @@ USAGE(two_files_dump, "--dump", "a.xml", "b.xml")
 USAGE(dump_and_check, "--dump", "--check", "a.xml")
 USAGE(list_without_kind, "--list")
 USAGE(max_size_zero, "--max-size", "0", "--check", "a.xml")
+USAGE(max_size_over_2g, "--max-size", "2049M", "--check", "a.xml")
+USAGE(max_size_over_2g_bytes, "--max-size=2147483649", "--check", "a.xml")
 /* An argument (perhaps a file name from a glob) with ESC: shown safely
  * in the message, whether it is taken for a file, a kind or an option. */
 USAGE(list_kind_with_escape, "--list", "\x1b[31mactors")

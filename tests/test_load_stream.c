@@ -293,7 +293,7 @@ Test(stream, same_model_on_a_generated_story)
 	buf_free(&b);
 }
 
-/* The fast path's own check of when.type against the schema's. */
+/* Both paths check a when with when_check, and agree. */
 Test(stream, when_values_as_the_schema_has_them)
 {
 	static const char *const whens[] = {

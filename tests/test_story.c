@@ -12,6 +12,7 @@
 #include "format/load.h"
 #include "model/search.h"
 #include "model/story.h"
+#include "model/when.h"
 
 static struct story *st;
 
@@ -318,4 +319,62 @@ Test(shipped, search_is_case_insensitive)
 	n = search_story(st, "RELATIVELY SOON", 15, &hits);
 	cr_expect_eq(n, 1);
 	free(hits);
+}
+
+/* ---- when values (when.h) ---------------------------------------- */
+
+TestSuite(when);
+
+Test(when, accepts_every_precision)
+{
+	static const char *const good[] = {
+		"2020", "0000", "2020-01", "2020-12-31", "2020-02-29",
+		"2000-02-29", "2020-01-12T17:06", "2020-01-12T23:59:60",
+		"2020-01-12T23:59:59.123Z", "2020-01-12T00:00+05:30",
+		"2020-01-12T00:00-23:59", "2020-04-30T00:00:00",
+	};
+	size_t i;
+
+	for (i = 0; i < sizeof good / sizeof *good; i++)
+		cr_expect(when_check(good[i], NULL, 0), "%s refused", good[i]);
+}
+
+/* Each bad value, and the first thing wrong with it, in words. */
+Test(when, says_what_is_wrong)
+{
+	static const char *const form = "it is not of the form "
+	    "YYYY[-MM[-DD[Thh:mm[:ss[.s]][Z|+hh:mm|-hh:mm]]]]";
+	static const struct {
+		const char *value, *why;
+	} bad[] = {
+		{ "2020-02-30T24:00", "February has no 30th" },
+		{ "2021-02-29", "February 2021 has no 29th" },
+		{ "1900-02-29", "February 1900 has no 29th" },
+		{ "2020-04-31", "April has no 31st" },
+		{ "2020-01-32", "January has no 32nd" },
+		{ "2020-01-00", "there is no day 00" },
+		{ "2020-13", "there is no month 13" },
+		{ "2020-00-01", "there is no month 00" },
+		{ "2020-01-12T24:00", "there is no hour 24" },
+		{ "2020-01-12T23:60", "there is no minute 60" },
+		{ "2020-01-12T23:59:61", "there is no second 61" },
+		{ "2020-01-12T23:59+24:00", "there is no offset of 24 hours" },
+		{ "2020-01-12T23:59-05:60", "there is no offset of 60 minutes" },
+		{ "yesterday", NULL }, { "", NULL }, { "20201", NULL },
+		{ "2020-1", NULL }, { "2020-01-12T17", NULL },
+		{ "2020-01-12T17:6", NULL }, { "2020-01-12T17:06:00.Z", NULL },
+		{ "2020-01-12T17:06+0530", NULL }, { " 2020", NULL },
+		{ "2020 ", NULL }, { "2020Z", NULL }, { "2020-01-12t17:06", NULL },
+		{ "2020-01-12T17:06Z ", NULL }, { "2020-01-12T17:06:0", NULL },
+	};
+	char why[WHEN_WHY_MAX];
+	size_t i;
+
+	for (i = 0; i < sizeof bad / sizeof *bad; i++) {
+		strcpy(why, "(unchanged)");
+		cr_expect_not(when_check(bad[i].value, why, sizeof why),
+		    "'%s' accepted", bad[i].value);
+		cr_expect_str_eq(why, bad[i].why ? bad[i].why : form,
+		    "'%s': %s", bad[i].value, why);
+	}
 }

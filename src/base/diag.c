@@ -49,6 +49,19 @@ diag_print(const struct diag *d, FILE *fp)
 }
 
 void
+diag_truncate(struct diag *d, size_t n, size_t dropped)
+{
+	while (d->n > n)
+		free(d->msgs[--d->n]);
+	if (dropped == 0) {
+		free(d->first_dropped);
+		d->first_dropped = NULL;
+	}
+	if (d->dropped > dropped)
+		d->dropped = dropped;
+}
+
+void
 diag_free(struct diag *d)
 {
 	size_t i;

@@ -25,6 +25,10 @@ void	diag_add(struct diag *, const char *file, unsigned long line,
 /* Writes every problem as "newslens: FILE:LINE: message"; problems
  * past DIAG_MAX are counted on one line of that form too. */
 void	diag_print(const struct diag *, FILE *);
+/* Forgets the problems added since d held n of them, of which
+ * `dropped` past DIAG_MAX: what one file said, when it says one thing
+ * instead. */
+void	diag_truncate(struct diag *, size_t n, size_t dropped);
 void	diag_free(struct diag *);
 
 #endif

@@ -149,10 +149,11 @@ parse_size(const char *s, size_t *out)
 	default:
 		break;
 	}
-	/* libxml2 takes an int length. */
-	if (*end != '\0' || v == 0 || v > INT_MAX)
+	if (*end != '\0' || v == 0 || v > (1ULL << 31))
 		return false;
-	*out = (size_t)v;
+	/* 2G is allowed, as the help says, but libxml2 takes an int
+	 * length: the largest file it can parse is one byte short. */
+	*out = v > INT_MAX ? (size_t)INT_MAX : (size_t)v;
 	return true;
 }
 

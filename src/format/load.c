@@ -37,6 +37,7 @@
 #include "format/load_int.h"
 #include "base/text.h"
 #include "base/xmalloc.h"
+#include "model/when.h"
 
 const char load_default_name[] = "(built-in story)";
 
@@ -51,7 +52,9 @@ load_error(struct loader *ld, unsigned long line, const char *fmt, ...)
 	va_list ap;
 
 	ld->errors++;
-	if (ld->d == NULL)	/* the fast path: it only needs to know */
+	/* The fast path only needs to know; after running out of memory,
+	 * nothing said would be about the file. */
+	if (ld->d == NULL || ld->oom)
 		return;
 	va_start(ap, fmt);
 	buf_vprintf(&msg, fmt, ap);
@@ -132,6 +135,17 @@ fail:
 
 static xmlRelaxNGPtr load_schema;
 
+bool
+load_is_oom(const xmlError *err)
+{
+	/* libxml2 2.9 reports its cap on a text node (10 MB without
+	 * XML_PARSE_HUGE) as a failure to allocate: the push parser
+	 * stops there, and the slow path reads such a node whole. */
+	if (err->message != NULL && strstr(err->message, "huge text node"))
+		return false;
+	return err->code == XML_ERR_NO_MEMORY || err->domain == XML_FROM_MEMORY;
+}
+
 static void
 load_xml_error(void *arg, xmlErrorPtr err)
 {
@@ -141,6 +155,10 @@ load_xml_error(void *arg, xmlErrorPtr err)
 	char *msg;
 
 	if (err->level == XML_ERR_WARNING)
+		return;
+	if (load_is_oom(err))
+		ld->oom = true;
+	if (ld->oom)
 		return;
 	if (line == 0 && err->node != NULL)
 		line = (unsigned long)xmlGetLineNo((xmlNodePtr)err->node);
@@ -225,8 +243,18 @@ load_internal_subset(void *ctx, const xmlChar *name,
 	xmlStopParser(ctxt);
 }
 
+/* The built-in schema has no errors: any is a failure to allocate. */
+static void
+load_schema_error(void *arg, xmlErrorPtr err)
+{
+	struct loader *ld = arg;
+
+	if (err->level != XML_ERR_WARNING)
+		ld->oom = true;
+}
+
 static bool
-load_schema_ready(void)
+load_schema_ready(struct loader *ld)
 {
 	xmlRelaxNGParserCtxtPtr pctxt;
 
@@ -234,6 +262,11 @@ load_schema_ready(void)
 		return true;
 	pctxt = xmlRelaxNGNewMemParserCtxt(embedded_schema,
 	    (int)embedded_schema_len);
+	if (pctxt == NULL) {
+		ld->oom = true;
+		return false;
+	}
+	xmlRelaxNGSetParserStructuredErrors(pctxt, load_schema_error, ld);
 	load_schema = xmlRelaxNGParse(pctxt);
 	xmlRelaxNGFreeParserCtxt(pctxt);
 	return load_schema != NULL;
@@ -245,12 +278,15 @@ load_validate(struct loader *ld, xmlDocPtr doc)
 	xmlRelaxNGValidCtxtPtr vctxt;
 	int rc;
 
-	if (!load_schema_ready()) {
+	if (!load_schema_ready(ld)) {
 		load_error(ld, 0, "the built-in schema does not parse");
 		return false;
 	}
 	ld->root_line = (unsigned long)xmlGetLineNo(xmlDocGetRootElement(doc));
-	vctxt = xmlRelaxNGNewValidCtxt(load_schema);
+	if ((vctxt = xmlRelaxNGNewValidCtxt(load_schema)) == NULL) {
+		ld->oom = true;
+		return false;
+	}
 	xmlRelaxNGSetValidStructuredErrors(vctxt, load_xml_error, ld);
 	rc = xmlRelaxNGValidateDoc(vctxt, doc);
 	xmlRelaxNGFreeValidCtxt(vctxt);
@@ -369,7 +405,7 @@ load_parse_safely(struct loader *ld, const char *data, size_t len)
 		return NULL;
 	ctxt = xmlNewParserCtxt();
 	if (ctxt == NULL) {
-		load_error(ld, 0, "out of memory");
+		ld->oom = true;
 		return NULL;
 	}
 	ctxt->_private = ld;
@@ -964,6 +1000,37 @@ build_head_comments(struct loader *ld, const xmlNode *head)
 	}
 }
 
+/* The when attribute of n, checked as written (when.h): a copy for
+ * the model, or NULL when there is none or it is wrong, which is said
+ * once, naming what has it.  A valid one is ASCII with no space, so
+ * its copy is the same as attr_clean's. */
+static char *
+build_when(struct loader *ld, const xmlNode *n, const char *what,
+    const char *id)
+{
+	char *raw = attr_raw(n, "when"), *v = NULL;
+	char why[WHEN_WHY_MAX];
+	size_t len, shown;
+
+	if (raw == NULL)
+		return NULL;
+	len = strlen(raw);
+	if (when_check(raw, why, sizeof why))
+		v = model_str(ld, raw, len);
+	else {
+		/* Enough of a long value to recognise it, cut between
+		 * characters. */
+		for (shown = len > 40 ? 40 : len; shown > 0 &&
+		    ((unsigned char)raw[shown] & 0xC0) == 0x80; shown--)
+			;
+		load_error(ld, load_node_line(n), "%s%s%s: when '%.*s%s' is "
+		    "not a date: %s", what, id ? " " : "", id ? id : "",
+		    (int)shown, raw, shown < len ? "..." : "", why);
+	}
+	xmlFree(raw);
+	return v;
+}
+
 void
 build_head(struct loader *ld, const xmlNode *root)
 {
@@ -979,7 +1046,7 @@ build_head(struct loader *ld, const xmlNode *root)
 	st->headline = n ? content_clean(ld, n) : model_str(ld, "", 0);
 	if ((n = child_elem(head, "dateline")) != NULL) {
 		st->dateline = content_clean(ld, n);
-		st->dateline_when = attr_clean(ld, n, "when");
+		st->dateline_when = build_when(ld, n, "dateline", NULL);
 	}
 	if ((n = child_elem(head, "byline")) != NULL)
 		st->byline = content_clean(ld, n);
@@ -988,33 +1055,74 @@ build_head(struct loader *ld, const xmlNode *root)
 	build_head_comments(ld, head);
 }
 
+/* The fast path's member-of, for build_actors_end: the id as the slow
+ * path would look it up (ids_resolve_attr). */
 static void
-build_actor(struct loader *ld, const xmlNode *n, struct actor *a)
+build_member_of_later(struct loader *ld, const xmlNode *n, size_t actor)
 {
+	const char *id = attr_scratch(ld, n, "member-of");
+
+	if (id == NULL)
+		return;
+	if (ld->member_ids.len > UINT32_MAX - ld->scratch.len - 1) {
+		ld->errors++;	/* cannot be: the file is under 2 GiB */
+		return;
+	}
+	ld->member_of = xgrow(ld->member_of, ld->nmember_of,
+	    &ld->member_of_cap, sizeof *ld->member_of);
+	ld->member_of[ld->nmember_of].actor = (uint32_t)actor;
+	ld->member_of[ld->nmember_of].at = (uint32_t)ld->member_ids.len;
+	ld->nmember_of++;
+	buf_append(&ld->member_ids, id, ld->scratch.len + 1);
+}
+
+/* The aliases of actor n, allocated once at their exact number, not
+ * grown an alias at a time. */
+static void
+build_aliases(struct loader *ld, const xmlNode *n, struct actor *a)
+{
+	const xmlNode *c;
+	size_t count = 0;
+
+	for (c = n->children; c != NULL; c = c->next)
+		count += is_elem(c, "alias");
+	if (count == 0)
+		return;
+	a->aliases = xcalloc(count, sizeof *a->aliases);
+	for (c = n->children; c != NULL; c = c->next)
+		if (is_elem(c, "alias"))
+			a->aliases[a->naliases++] = content_clean(ld, c);
+}
+
+static void
+build_actor(struct loader *ld, const xmlNode *n, size_t index)
+{
+	struct actor *a = &ld->st->actors[index];
 	const xmlNode *c;
 	char *kind = attr_raw(n, "kind");
 
+	memset(a, 0, sizeof *a);
 	a->id = attr_clean(ld, n, "id");
 	a->kind = kind ? actor_kind_parse(kind) : ACTOR_OTHER;
 	if (a->kind == ACTOR_NKINDS)
 		a->kind = ACTOR_OTHER;
 	xmlFree(kind);
 	a->line = load_node_line(n);
-	a->parent = ids_resolve_attr(ld, n, "member-of", ID_ACTOR,
-	    "member-of of actor");
+	a->parent = NONE;
+	if (ld->d != NULL)
+		a->parent = ids_resolve_attr(ld, n, "member-of", ID_ACTOR,
+		    "member-of of actor");
+	else
+		build_member_of_later(ld, n, index);
 	for (c = n->children; c != NULL; c = c->next) {
 		if (is_elem(c, "name") && a->name == NULL)
 			a->name = content_clean(ld, c);
 		else if (is_elem(c, "note") && a->note == NULL)
 			a->note = content_clean(ld, c);
 		else if (c->type == XML_COMMENT_NODE)
-			build_comment(ld, COMMENT_ACTORS, ld->st->nactors, c);
-		else if (is_elem(c, "alias")) {
-			a->aliases = xreallocarray(a->aliases, a->naliases + 1,
-			    sizeof *a->aliases);
-			a->aliases[a->naliases++] = content_clean(ld, c);
-		}
+			build_comment(ld, COMMENT_ACTORS, index, c);
 	}
+	build_aliases(ld, n, a);
 	if (a->name == NULL)
 		a->name = model_str(ld, a->id, strlen(a->id));
 }
@@ -1055,12 +1163,52 @@ build_actors(struct loader *ld, const xmlNode *root)
 		count += is_elem(n, "actor");
 	st->actors = xcalloc(count, sizeof *st->actors);
 	for (n = list ? list->children : NULL; n != NULL; n = n->next)
-		if (is_elem(n, "actor")) {
-			build_actor(ld, n, &st->actors[st->nactors]);
-			st->nactors++;
-		} else if (n->type == XML_COMMENT_NODE)
+		if (is_elem(n, "actor"))
+			build_actor(ld, n, st->nactors++);
+		else if (n->type == XML_COMMENT_NODE)
 			build_comment(ld, COMMENT_ACTORS, st->nactors, n);
 	build_check_cycles(ld);
+}
+
+void
+build_actor_child(struct loader *ld, const xmlNode *n)
+{
+	struct story *st = ld->st;
+
+	if (!is_elem(n, "actor"))
+		return;
+	st->actors = xgrow(st->actors, st->nactors, &ld->actors_cap,
+	    sizeof *st->actors);
+	build_actor(ld, n, st->nactors);
+	ids_add_str(ld, st->actors[st->nactors].id, false, ID_ACTOR,
+	    st->nactors, st->actors[st->nactors].line);
+	st->nactors++;
+}
+
+void
+build_actors_end(struct loader *ld)
+{
+	struct story *st = ld->st;
+	size_t i;
+
+	if (st->actors == NULL)
+		st->actors = xcalloc(0, sizeof *st->actors);
+	/* At its exact size: no story keeps up to twice its actors. */
+	else if (ld->actors_cap > st->nactors)
+		st->actors = xreallocarray(st->actors, st->nactors,
+		    sizeof *st->actors);
+	ld->actors_cap = st->nactors;
+	for (i = 0; i < ld->nmember_of && ld->errors == 0; i++)
+		st->actors[ld->member_of[i].actor].parent = ids_resolve(ld,
+		    st->actors[ld->member_of[i].actor].line,
+		    ld->member_ids.data + ld->member_of[i].at, ID_ACTOR,
+		    "member-of of actor");
+	free(ld->member_of);
+	ld->member_of = NULL;
+	ld->nmember_of = ld->member_of_cap = 0;
+	buf_free(&ld->member_ids);
+	if (ld->errors == 0)
+		build_check_cycles(ld);
 }
 
 static size_t
@@ -1098,7 +1246,7 @@ build_claim(struct loader *ld, const xmlNode *n, size_t item)
 	memset(c, 0, sizeof *c);
 	c->id = attr_clean(ld, n, "id");
 	c->item = item;
-	c->when = attr_clean(ld, n, "when");
+	c->when = build_when(ld, n, "claim", c->id);
 	st->items[item].ref = st->nclaims++;
 	ids_resolve_list(ld, n, "by", ID_ACTOR, "by of claim", &c->by);
 	ids_resolve_list(ld, n, "about", ID_ACTOR, "about of claim",
@@ -1368,6 +1516,9 @@ build_finish(struct loader *ld)
 	free(ld->pending);
 	ld->pending = NULL;
 	ld->npending = 0;
+	free(ld->member_of);
+	ld->member_of = NULL;
+	buf_free(&ld->member_ids);
 	buf_free(&ld->text);
 	buf_free(&ld->scratch);
 	buf_free(&ld->raw);
@@ -1421,13 +1572,23 @@ load_tree(const char *data, size_t len, const char *name, struct diag *d)
 	struct story *st = NULL;
 	xmlDocPtr doc;
 
+	size_t n0 = d->n, dropped0 = d->dropped;
+
 	memset(&ld, 0, sizeof ld);
 	ld.name = name;
 	ld.d = d;
 	doc = load_parse(&ld, data, len);
-	if (doc != NULL) {
+	if (doc != NULL && !ld.oom) {
 		st = build_story(&ld, doc, name);
 		xmlFreeDoc(doc);
+	} else if (doc != NULL)
+		xmlFreeDoc(doc);
+	if (ld.oom) {
+		/* What was said before it ran out may be its effect too. */
+		story_free(st);
+		diag_truncate(d, n0, dropped0);
+		diag_add(d, name, 0, "out of memory");
+		return NULL;
 	}
 	return st;
 }
@@ -1476,11 +1637,16 @@ load_file(const char *path, const struct load_opts *opts, struct diag *d)
 	struct story *st;
 	size_t max = opts ? opts->max_size : LOAD_MAX_SIZE_DEFAULT, len;
 	char *data;
+	bool oom = false;
 
 	/* A valid story streams from the file, never held whole; any
 	 * other is read again, whole, for the slow path's messages. */
-	if ((st = load_stream_file(path, max)) != NULL)
+	if ((st = load_stream_file(path, max, &oom)) != NULL)
 		return st;
+	if (oom) {
+		diag_add(d, path, 0, "out of memory");
+		return NULL;
+	}
 	memset(&ld, 0, sizeof ld);
 	ld.name = path;
 	ld.d = d;

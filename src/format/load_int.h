@@ -49,6 +49,14 @@ struct pending {
 	unsigned long	 line;
 };
 
+/* An actor's member-of, which may name a later actor: the fast path
+ * resolves them once the actors have streamed.  Eight bytes and the
+ * id, not a pointer and an allocation, as every actor may have one. */
+struct member_of {
+	uint32_t	 actor;
+	uint32_t	 at;		/* the id, in loader.member_ids */
+};
+
 struct loader {
 	const char	*name;		/* the file, for messages */
 	struct diag	*d;		/* NULL: count problems, keep none */
@@ -85,7 +93,20 @@ struct loader {
 	struct pending	*pending;	/* fast path only, else NULL */
 	size_t		 npending;
 	size_t		 pending_cap;
+	size_t		 actors_cap;	/* fast path: actors grow as read */
+	struct member_of *member_of;	/* fast path only, else NULL */
+	size_t		 nmember_of;
+	size_t		 member_of_cap;
+	struct buf	 member_ids;	/* their ids, each NUL-terminated */
+	bool		 oom;		/* libxml2 ran out of memory: that is
+					 * the one thing to say */
 };
+
+/* Whether a libxml2 error is its failure to allocate, which it reports
+ * in many words ("Memory allocation failed : building node") and
+ * follows with errors that are not in the file ("Extra content at the
+ * end of the document"). */
+bool	 load_is_oom(const xmlError *);
 
 void	 load_error(struct loader *, unsigned long line, const char *fmt,
 	    ...) __attribute__((format(printf, 3, 4)));
@@ -99,6 +120,11 @@ void	 ids_free(struct loader *);
 void	 build_start(struct loader *, const char *name);
 void	 build_head(struct loader *, const xmlNode *root);
 void	 build_actors(struct loader *, const xmlNode *root);
+/* The fast path's actors, one <actor> at a time (its id registered,
+ * borrowed from the model, as build_body_child does), then the end of
+ * them all: the member-of that build_actor_child kept, and cycles. */
+void	 build_actor_child(struct loader *, const xmlNode *n);
+void	 build_actors_end(struct loader *);
 void	 build_body_child(struct loader *, const xmlNode *n);
 void	 build_comment(struct loader *, enum comment_place, size_t at,
 	    const xmlNode *n);
@@ -112,8 +138,9 @@ struct story *build_finish(struct loader *);
 /* The fast path: the story, or NULL (and no message) on any problem. */
 struct story	*load_stream(const char *data, size_t len, const char *name);
 /* The same, read from the file a chunk at a time, at most max bytes;
- * NULL also when the file cannot be read (load_read says why). */
-struct story	*load_stream_file(const char *path, size_t max);
+ * NULL also when the file cannot be read (load_read says why), with
+ * *oom true when memory ran out (the slow path would need more). */
+struct story	*load_stream_file(const char *path, size_t max, bool *oom);
 /* Frees the fast path's schema (load_cleanup calls it). */
 void		 load_stream_cleanup(void);
 /* The slow path: the story, or NULL with every problem in *d. */

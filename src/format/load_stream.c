@@ -74,6 +74,7 @@ struct stream {
 	size_t			 story_at; /* where a comment between head,
 					 * actors and body stands (story.h) */
 	bool			 in_body;
+	bool			 in_actors;
 	bool			 head_done;
 	bool			 actors_done;
 	bool			 failed;
@@ -81,86 +82,6 @@ struct stream {
 
 static xmlRelaxNGPtr stream_schema;
 static bool stream_schema_tried;
-static bool stream_check_when;	/* when.type's pattern is ours to check */
-
-/* when.type's pattern, which when_ok checks.  libxml2 compiles a
- * pattern into an automaton for every value it checks, a third of the
- * time it takes to load a story with many dated claims. */
-#define WHEN_PATTERN "[0-9]{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|" \
-	"3[01])(T([01][0-9]|2[0-3]):[0-5][0-9](:([0-5][0-9]|60)" \
-	"(\\.[0-9]+)?)?(Z|[+\\-]([01][0-9]|2[0-3]):[0-5][0-9])?)?)?)?"
-
-static bool
-digits(const char *s, int n)
-{
-	for (; n > 0; n--, s++)
-		if (*s < '0' || *s > '9')
-			return false;
-	return true;
-}
-
-/* Two digits from lo to hi. */
-static bool
-two(const char *s, int lo, int hi)
-{
-	return digits(s, 2) && (s[0] - '0') * 10 + (s[1] - '0') >= lo &&
-	    (s[0] - '0') * 10 + (s[1] - '0') <= hi;
-}
-
-/* HH:MM, 00:00 to 23:59. */
-static bool
-hhmm(const char *s)
-{
-	return two(s, 0, 23) && s[2] == ':' && two(s + 3, 0, 59);
-}
-
-/* The time and zone of WHEN_PATTERN, after its "T". */
-static bool
-when_time_ok(const char *s)
-{
-	if (!hhmm(s))
-		return false;
-	s += 5;
-	if (*s == ':') {
-		if (!two(s + 1, 0, 60))
-			return false;
-		s += 3;
-		if (*s == '.') {
-			if (!digits(s + 1, 1))
-				return false;
-			for (s++; *s >= '0' && *s <= '9'; s++)
-				;
-		}
-	}
-	if (*s == 'Z')
-		return s[1] == '\0';
-	if (*s == '+' || *s == '-')
-		return hhmm(s + 1) && s[6] == '\0';
-	return *s == '\0';
-}
-
-/* Whether the whole of s matches WHEN_PATTERN. */
-static bool
-when_ok(const char *s)
-{
-	if (!digits(s, 4))
-		return false;
-	s += 4;
-	if (*s == '\0')
-		return true;
-	if (*s != '-' || !two(s + 1, 1, 12))
-		return false;
-	s += 3;
-	if (*s == '\0')
-		return true;
-	if (*s != '-' || !two(s + 1, 1, 31))
-		return false;
-	s += 3;
-	if (*s == '\0')
-		return true;
-	return *s == 'T' && when_time_ok(s + 1);
-}
-
 /* s past any XML white space. */
 static const char *
 skip_space(const char *s)
@@ -168,25 +89,6 @@ skip_space(const char *s)
 	while (*s == ' ' || *s == '\t' || *s == '\n' || *s == '\r')
 		s++;
 	return s;
-}
-
-/* Takes when.type's pattern out of the schema text t, if it is the
- * one when_ok checks: stream_start checks it instead. */
-static char *
-stream_schema_when(char *t)
-{
-	static const char pat[] = "<data type=\"string\">\n      "
-	    "<param name=\"pattern\">" WHEN_PATTERN "</param>\n    </data>";
-	static const char plain[] = "<data type=\"string\"/>";
-	size_t n = sizeof plain - 1;
-	char *p = strstr(t, pat);
-
-	if (p == NULL || strstr(p + 1, pat) != NULL)
-		return t;
-	memcpy(p, plain, n);
-	memmove(p + n, p + sizeof pat - 1, strlen(p + sizeof pat - 1) + 1);
-	stream_check_when = true;
-	return t;
 }
 
 /* The schema, rewritten for streaming.  libxml2's push validation
@@ -218,7 +120,7 @@ stream_schema_text(void)
 		s = skip_space(e + 13) + 8;
 	}
 	buf_printf(&b, "%s", s);
-	return stream_schema_when(buf_detach(&b));
+	return buf_detach(&b);
 }
 
 static void
@@ -259,7 +161,6 @@ load_stream_cleanup(void)
 		stream_schema = NULL;
 	}
 	stream_schema_tried = false;
-	stream_check_when = false;
 }
 
 /* After "<!": a comment, a CDATA section, or neither (a DOCTYPE, which
@@ -399,6 +300,8 @@ stream_error(void *arg, xmlErrorPtr err)
 
 	if (err->level != XML_ERR_WARNING)
 		stream_fail(s);
+	if (load_is_oom(err))
+		s->ld.oom = true;
 }
 
 /* The schema sees text when the element around it starts or ends:
@@ -452,22 +355,6 @@ is_named(const xmlNode *n, const char *name)
 	    strcmp((const char *)n->name, name) == 0;
 }
 
-/* Actors: ids first, as member-of may name a later actor. */
-static void
-stream_actors(struct stream *s, xmlNodePtr root, xmlNodePtr list)
-{
-	const xmlNode *a;
-	size_t from = s->ld.nids, count = 0;
-
-	for (a = list->children; a != NULL; a = a->next)
-		if (is_named(a, "actor"))
-			ids_add(&s->ld, a, ID_ACTOR, count++);
-	stream_hash_ids(s, from);
-	if (!s->failed)
-		build_actors(&s->ld, root);
-	s->actors_done = true;
-}
-
 static void stream_done_part(struct stream *, xmlNodePtr);
 
 /* A child of the root or of body has been read and validated. */
@@ -481,6 +368,11 @@ stream_done(struct stream *s, xmlNodePtr n)
 		build_comments_before(&s->ld, n, COMMENT_BODY,
 		    s->ld.st->nblocks);
 		build_body_child(&s->ld, n);
+		stream_hash_ids(s, from);
+	} else if (s->depth == 2 && s->in_actors) {
+		build_comments_before(&s->ld, n, COMMENT_ACTORS,
+		    s->ld.st->nactors);
+		build_actor_child(&s->ld, n);
 		stream_hash_ids(s, from);
 	} else if (s->depth == 1)
 		stream_done_part(s, n);
@@ -509,7 +401,11 @@ stream_done_part(struct stream *s, xmlNodePtr n)
 		if (s->actors_done)
 			stream_fail(s);
 		else
-			stream_actors(s, parent, n);
+			build_actors_end(&s->ld);
+		build_comments_after(&s->ld, n, COMMENT_ACTORS,
+		    s->ld.st->nactors);
+		s->actors_done = true;
+		s->in_actors = false;
 		s->story_at = 2;
 	} else if (is_named(n, "body")) {
 		build_comments_after(&s->ld, n, COMMENT_BODY,
@@ -528,25 +424,15 @@ stream_validate_start(struct stream *s)
 		return;
 	rc = xmlRelaxNGValidatePushElement(s->vctxt, s->ctxt->myDoc,
 	    s->ctxt->node);
-	/* The root and body are never checked whole: that would hold
-	 * the story's tree, and keep its blocks from being built. */
-	if (rc == 0 && (s->depth == 1 || (s->depth == 2 && s->in_body)))
+	/* The root, actors and body are never checked whole: that would
+	 * hold the story's tree, and keep its parts from being built. */
+	if (rc == 0 && (s->depth == 1 || (s->depth == 2 && (s->in_body ||
+	    s->in_actors))))
 		stream_fail(s);
 	else if (rc == 0)
 		s->full = s->ctxt->node;
 	else if (rc != 1)
 		stream_fail(s);
-}
-
-/* The check the schema's pattern would make of a when attribute. */
-static void
-stream_when(struct stream *s, xmlNodePtr n)
-{
-	xmlChar *v = xmlGetNoNsProp(n, (const xmlChar *)"when");
-
-	if (v != NULL && !when_ok((const char *)v))
-		stream_fail(s);
-	xmlFree(v);
 }
 
 static void
@@ -576,16 +462,15 @@ stream_start(void *ctx, const xmlChar *localname, const xmlChar *prefix,
 	if (s->depth == 2 && uri == NULL &&
 	    strcmp((const char *)localname, "body") == 0)
 		s->in_body = true;
+	else if (s->depth == 2 && uri == NULL &&
+	    strcmp((const char *)localname, "actors") == 0)
+		s->in_actors = true;
 	else if (s->depth == 3 && s->in_body)
 		s->spans = 0;
 	/* The cap must hold before the schema sees the spans: checking
 	 * many of them costs libxml2 quadratic time. */
 	else if (s->depth > 3 && s->in_body && ++s->spans > LOAD_MAX_INLINE)
 		stream_fail(s);
-	if (stream_check_when && uri == NULL &&
-	    (strcmp((const char *)localname, "claim") == 0 ||
-	    strcmp((const char *)localname, "dateline") == 0))
-		stream_when(s, ctxt->node);
 	stream_validate_start(s);
 }
 
@@ -620,8 +505,8 @@ stream_end(void *ctx, const xmlChar *localname, const xmlChar *prefix,
 	xmlSAX2EndElementNs(ctx, localname, prefix, uri);
 	s->depth--;
 	stream_validate_end(s, n);
-	if (!s->failed && s->full == NULL &&
-	    (s->depth == 1 || (s->depth == 2 && s->in_body)))
+	if (!s->failed && s->full == NULL && (s->depth == 1 ||
+	    (s->depth == 2 && (s->in_body || s->in_actors))))
 		stream_done(s, n);
 }
 
@@ -687,7 +572,7 @@ stream_end_document(struct stream *s)
 	if (!s->head_done)
 		build_head(&s->ld, root);
 	if (!s->actors_done)
-		build_actors(&s->ld, root);
+		build_actors_end(&s->ld);
 	build_comments_after(&s->ld, root, COMMENT_STORY, s->story_at);
 	build_doc_comments(&s->ld, doc);
 	if (s->ld.st->blocks == NULL)
@@ -824,7 +709,7 @@ read_full(int fd, char *buf, size_t n)
  * file is never held whole: at most max bytes of a regular file, as
  * load_read would read it (it then tells what was wrong). */
 struct story *
-load_stream_file(const char *path, size_t max)
+load_stream_file(const char *path, size_t max, bool *oom)
 {
 	struct stream s;
 	struct stat sb;
@@ -852,5 +737,6 @@ load_stream_file(const char *path, size_t max)
 		s.failed = true;
 	free(buf);
 	close(fd);
+	*oom = s.ld.oom;
 	return stream_end_all(&s);
 }

@@ -15,6 +15,7 @@
 #include "base/buf.h"
 #include "import/import_int.h"
 #include "base/xmalloc.h"
+#include "model/when.h"
 
 struct when {
 	int	year, month, day;	/* 0: not seen */
@@ -50,52 +51,34 @@ static const struct {
 	{ "utc", "Z" }, { "z", "Z" },
 };
 
-static bool
-leap(int y)
-{
-	return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
-}
-
-static int
-month_days(int y, int m)
-{
-	static const int days[] = { 31, 28, 31, 30, 31, 30, 31, 31, 30, 31,
-	    30, 31 };
-
-	return m == 2 && leap(y) ? 29 : days[m - 1];
-}
-
-static bool
-when_valid(const struct when *w)
-{
-	if (w->year < 1000 || w->year > 9999 || w->month < 1 || w->month > 12)
-		return false;
-	if (w->day != 0 && (w->day < 1 || w->day > month_days(w->year,
-	    w->month)))
-		return false;
-	return w->hour < 0 || (w->hour <= 23 && w->minute >= 0 &&
-	    w->minute <= 59 && w->second >= 0 && w->second <= 59);
-}
-
+/* The ISO form of w, if it is a date: the model's checker (when.h)
+ * has the last word, so that the importer writes only what the loader
+ * reads.  A year is four digits from 1000: smaller numbers are rarely
+ * years in a dateline. */
 static char *
-when_format(const struct when *w)
+date_format(const struct when *w)
 {
 	struct buf b = BUF_INIT;
+	char *s;
 
-	if (!when_valid(w))
+	if (w->year < 1000 || w->year > 9999)
 		return NULL;
 	buf_printf(&b, "%04d-%02d", w->year, w->month);
-	if (w->day == 0)
-		return buf_detach(&b);
-	buf_printf(&b, "-%02d", w->day);
-	if (w->hour >= 0) {
+	if (w->day != 0)
+		buf_printf(&b, "-%02d", w->day);
+	if (w->day != 0 && w->hour >= 0) {
 		buf_printf(&b, "T%02d:%02d", w->hour, w->minute);
 		if (w->second > 0)
 			buf_printf(&b, ":%02d", w->second);
 		if (w->zone != NULL)
 			buf_puts(&b, w->zone);
 	}
-	return buf_detach(&b);
+	s = buf_detach(&b);
+	if (!when_check(s, NULL, 0)) {
+		free(s);
+		return NULL;
+	}
+	return s;
 }
 
 /* The number made of s[0..n), all digits; -1 otherwise. */
@@ -237,7 +220,7 @@ date_parse(const char *s, size_t len, size_t *words)
 
 	if (date_iso(s, len, &w)) {
 		*words = 0;
-		return when_format(&w);
+		return date_format(&w);
 	}
 	while (i < len) {
 		while (i < len && !isalnum((unsigned char)s[i]))
@@ -261,7 +244,7 @@ date_parse(const char *s, size_t len, size_t *words)
 			return NULL;
 		w.hour = w.hour % 12 + (w.meridiem == 'p' ? 12 : 0);
 	}
-	return when_format(&w);
+	return date_format(&w);
 }
 
 char *
@@ -297,5 +280,5 @@ date_from_norm(const char *s)
 			w.zone = zone;
 		}
 	}
-	return when_format(&w);
+	return date_format(&w);
 }
