@@ -641,8 +641,8 @@ ids_add_str(struct loader *ld, char *id, bool owned, enum id_kind kind,
 	ld->ids = xgrow(ld->ids, ld->nids, &ld->ids_cap, sizeof *ld->ids);
 	ld->ids[ld->nids].id = id;
 	ld->ids[ld->nids].owned = owned;
-	ld->ids[ld->nids].kind = kind;
-	ld->ids[ld->nids].index = (uint32_t)index;
+	ld->ids[ld->nids].kind = (uint32_t)kind;
+	ld->ids[ld->nids].index = (uint32_t)index & 0xFFFFFFF;
 	ld->ids[ld->nids].line = (uint32_t)line;
 	ld->nids++;
 }
@@ -834,7 +834,7 @@ ids_resolve(struct loader *ld, unsigned long line, const char *id,
 		load_error(ld, line, "%s: no such id '%s'", what, id);
 		return NONE;
 	}
-	if (r->kind != kind) {
+	if (r->kind != (uint32_t)kind) {
 		load_error(ld, line, "%s: '%s' is %s, not %s", what, id,
 		    id_kind_names[r->kind], id_kind_names[kind]);
 		return NONE;
@@ -1177,8 +1177,19 @@ build_actor_child(struct loader *ld, const xmlNode *n)
 
 	if (!is_elem(n, "actor"))
 		return;
-	st->actors = xgrow(st->actors, st->nactors, &ld->actors_cap,
-	    sizeof *st->actors);
+	/* By half, and no further than the rest of the file can fill (an
+	 * actor takes at least 48 bytes of it): the array is the largest
+	 * of a story of many actors, and what it holds in reserve counts
+	 * against a limit on address space (ulimit -v). */
+	if (st->nactors == ld->actors_cap) {
+		size_t more = ld->actors_cap / 2 + 16;
+
+		if (ld->left / 48 + 16 < more)
+			more = ld->left / 48 + 16;
+		ld->actors_cap += more;
+		st->actors = xreallocarray(st->actors, ld->actors_cap,
+		    sizeof *st->actors);
+	}
 	build_actor(ld, n, st->nactors);
 	ids_add_str(ld, st->actors[st->nactors].id, false, ID_ACTOR,
 	    st->nactors, st->actors[st->nactors].line);

@@ -29,16 +29,17 @@
 
 enum id_kind { ID_ACTOR, ID_PARAGRAPH, ID_RELATED, ID_CLAIM, ID_QUOTE };
 
-/* One for every id in the story, held while it loads: index and line
- * in 32 bits (neither can exceed INT_MAX, the largest file) make it 24
- * bytes, not 32. */
+/* One for every id in the story, held while it loads: 16 bytes, not
+ * 32.  The line is at most INT_MAX, the largest file; the index fits in
+ * 28 bits, as no id takes fewer than 8 bytes of the file (` id="a"`)
+ * and the file has at most INT_MAX of them. */
 struct idref {
 	char		*id;
-	uint32_t	 index;
+	uint32_t	 index : 28;
+	uint32_t	 kind : 3;	/* enum id_kind */
+	uint32_t	 owned : 1;	/* 0: the model's string (the fast
+					 * path's ids) */
 	uint32_t	 line;
-	enum id_kind	 kind;
-	bool		 owned;		/* false: the model's string (the
-					 * fast path's body ids) */
 };
 
 /* A claim's disputes, which may name later claims: the fast path
@@ -94,6 +95,8 @@ struct loader {
 	size_t		 npending;
 	size_t		 pending_cap;
 	size_t		 actors_cap;	/* fast path: actors grow as read */
+	size_t		 left;		/* fast path: bytes not parsed yet,
+					 * SIZE_MAX when unknown */
 	struct member_of *member_of;	/* fast path only, else NULL */
 	size_t		 nmember_of;
 	size_t		 member_of_cap;

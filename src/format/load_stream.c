@@ -64,6 +64,7 @@ struct stream {
 	struct loader		 ld;	/* d is NULL: problems are counted */
 	struct scan		 scan;
 	size_t			 len;	/* bytes fed so far */
+	size_t			 size;	/* of the whole file, 0 if unknown */
 	xmlParserCtxtPtr	 ctxt;
 	xmlRelaxNGValidCtxtPtr	 vctxt;
 	xmlNodePtr		 full;	/* validated whole at its end, for
@@ -370,6 +371,10 @@ stream_done(struct stream *s, xmlNodePtr n)
 		build_body_child(&s->ld, n);
 		stream_hash_ids(s, from);
 	} else if (s->depth == 2 && s->in_actors) {
+		long at = xmlByteConsumed(s->ctxt);
+
+		s->ld.left = s->size == 0 || at < 0 || (size_t)at > s->size ?
+		    SIZE_MAX : s->size - (size_t)at;
 		build_comments_before(&s->ld, n, COMMENT_ACTORS,
 		    s->ld.st->nactors);
 		build_actor_child(&s->ld, n);
@@ -678,6 +683,7 @@ load_stream(const char *data, size_t len, const char *name)
 
 	if (!stream_begin(&s, name))
 		return NULL;
+	s.size = len;
 	for (off = 0; off < len && !s.failed; off += n) {
 		n = len - off < STREAM_CHUNK ? len - off : STREAM_CHUNK;
 		stream_chunk(&s, data + off, n);
@@ -726,6 +732,7 @@ load_stream_file(const char *path, size_t max, bool *oom)
 		close(fd);
 		return NULL;
 	}
+	s.size = (size_t)sb.st_size;
 	buf = xmalloc(STREAM_CHUNK);
 	while (!s.failed && (n = read_full(fd, buf, STREAM_CHUNK)) > 0) {
 		total += (size_t)n;

@@ -834,3 +834,128 @@ Test(hostile, search_needles)
 	free(marks);
 	story_free(st);
 }
+
+/* ---- memory under a limit on address space (issue 15, item 8) ----- */
+
+/* Runs --check FILE under `ulimit -v KB`; status and stderr in *r. */
+static void
+check_within(struct run *r, const char *path, long kb)
+{
+	char *cmd;
+	const char *argv[] = { "/bin/sh", "-c", NULL, NULL };
+
+	cr_assert(asprintf(&cmd, "ulimit -v %ld && exec '%s' --check '%s'",
+	    kb, test_prog(), path) > 0);
+	argv[2] = cmd;
+	run_prog_timeout(r, argv, NULL, KILL_SECONDS);
+	free(cmd);
+}
+
+/* The address space the program needs on the default story, to 2 MB:
+ * its libraries (ICU's data alone is 30 MB of it) and the schema. */
+static long
+base_kb(void)
+{
+	char *story = data_path("huawei-2020-01-12.xml");
+	long lo = 1L << 10, hi = 512L << 10;
+	struct run r;
+
+	while (hi - lo > (2L << 10)) {
+		long mid = lo + (hi - lo) / 2;
+
+		check_within(&r, story, mid);
+		if (r.status == 0)
+			hi = mid;
+		else
+			lo = mid;
+		run_free(&r);
+	}
+	free(story);
+	return hi;
+}
+
+/* 900,000 actors, 56 MB: the issue's story.  <actors> was held whole,
+ * 20 times its size (refused under 400 MB). */
+static char *
+write_many_actors(const char *dir, size_t *size)
+{
+	struct buf b = BUF_INIT;
+	char *path = test_join(dir, "actors.xml");
+	size_t i;
+
+	buf_puts(&b, PROLOG "<story version=\"1\"><head><headline>H"
+	    "</headline></head>\n<actors>\n");
+	for (i = 1; i <= 900000; i++)
+		buf_printf(&b, "<actor id=\"a%zu\" kind=\"person\"><name>P%zu"
+		    "</name></actor>\n", i, i);
+	buf_puts(&b, "</actors><body><p><mention actor=\"a900000\">P"
+	    "</mention></p></body></story>\n");
+	write_file(path, b.data, b.len);
+	*size = b.len;
+	buf_free(&b);
+	return path;
+}
+
+/* The actors stream: 900,000 of them pass --check within 4 times the
+ * file on top of the base.  Not 3: the model itself takes 168 bytes an
+ * actor (struct actor, six index arrays in it), 2.7 times these
+ * 62-byte actors, before the loader's ids and hash table. */
+Test(hostile, many_actors_within_a_limit)
+{
+	char *dir = make_tempdir(), *path;
+	size_t size;
+	long base, kb;
+	struct run r;
+
+#ifdef SANITIZED
+	cr_skip_test("AddressSanitizer reserves terabytes of address space");
+#endif
+	base = base_kb();
+	path = write_many_actors(dir, &size);
+	kb = base + (long)(4 * size / 1024);
+	check_within(&r, path, kb);
+	cr_expect_eq(r.status, 0, "--check under ulimit -v %ld (base %ld KiB, "
+	    "file %zu bytes): exit %d; stderr:\n%.500s", kb, base, size,
+	    r.status, r.err);
+	run_free(&r);
+	unlink(path);
+	rmdir(dir);
+	free(path);
+	free(dir);
+}
+
+/* Running out of memory is one line that says so, whatever libxml2 or
+ * the loader was doing ("Memory allocation failed : building node",
+ * "Extra content at the end of the document" were its words). */
+Test(hostile, out_of_memory_is_one_line)
+{
+	char *dir = make_tempdir(), *path;
+	size_t size;
+	long base, kb;
+	struct run r;
+
+#ifdef SANITIZED
+	cr_skip_test("AddressSanitizer reserves terabytes of address space");
+#endif
+	base = base_kb();
+	path = write_many_actors(dir, &size);
+	for (kb = base + (8L << 10); kb < base + (long)(3 * size / 1024);
+	    kb += (long)(size / 1024 / 2)) {
+		const char *nl;
+
+		check_within(&r, path, kb);
+		cr_expect_eq(r.status, 1, "ulimit -v %ld: exit %d", kb,
+		    r.status);
+		nl = r.err ? strchr(r.err, '\n') : NULL;
+		cr_expect(nl != NULL && nl[1] == '\0' &&
+		    strncmp(r.err, "newslens: ", 10) == 0 &&
+		    strstr(r.err, "out of memory") != NULL,
+		    "ulimit -v %ld: not one line saying out of memory:\n%.1000s",
+		    kb, r.err);
+		run_free(&r);
+	}
+	unlink(path);
+	rmdir(dir);
+	free(path);
+	free(dir);
+}
