@@ -891,6 +891,39 @@ Test(import, nitf_names_link_to_the_gazetteer)
 	story_free(st);
 }
 
+/* A name is the text its element wrote, nested names included; one too
+ * long to be a name stays text, with a note (hostile nested_nitf_names
+ * has 240 levels of them). */
+Test(import, nitf_nested_and_long_names)
+{
+	struct buf b = BUF_INIT;
+	struct story *st;
+	size_t ann, acme;
+
+	buf_puts(&b, "<nitf><body><body.head><hedline><hl1>H</hl1></hedline>"
+	    "</body.head><body.content><p>Met <person> Ann <org>Acme Ltd</org>"
+	    " Bee </person> and <person>");
+	for (int i = 0; i < 60; i++)
+		buf_puts(&b, "Long ");
+	buf_puts(&b, "</person>.</p></body.content></body></nitf>");
+	st = imp(b.data);
+	ann = story_find_actor(st, "ann-acme-ltd-bee");
+	acme = story_find_actor(st, "acme-ltd");
+	cr_assert_neq(ann, NONE);
+	cr_assert_neq(acme, NONE);
+	cr_expect_str_eq(st->actors[ann].name, "Ann Acme Ltd Bee");
+	cr_expect_eq(st->actors[ann].kind, ACTOR_PERSON);
+	cr_expect_eq(st->actors[acme].kind, ACTOR_GROUP);
+	cr_expect_eq(story_find_actor(st, "long-long-long-long-long-long-lo"),
+	    NONE);
+	cr_expect(strstr(st->blocks[0].text, "Long Long Long") != NULL, "%s",
+	    st->blocks[0].text);
+	cr_expect(said("t.txt:1: note: NITF names longer than 256 bytes kept "
+	    "as text"));
+	story_free(st);
+	buf_free(&b);
+}
+
 Test(import, nitf_is_parsed_safely)
 {
 	const char *bomb = "<?xml version=\"1.0\"?>\n<!DOCTYPE nitf [\n"
