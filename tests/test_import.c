@@ -1058,6 +1058,62 @@ Test(import_cli, output_file_checks_and_lists)
 	free(gaz);
 }
 
+/* -o on a file system that is full: exit 1 with a message, and the
+ * story already at OUT byte for byte as it was, no temporary beside it
+ * (before, OUT was truncated first and left invalid). */
+Test(import_cli, output_on_a_full_file_system_is_kept)
+{
+	struct run r;
+	char *dir = make_tempdir(), *out = test_join(dir, "out.xml");
+	char *fill = test_join(dir, "filler"), *seed = test_path("data/seed.txt");
+	char *in = test_join(dir, "short.txt"), *before, *after, chunk[1024];
+	size_t blen, alen;
+	FILE *fp;
+	DIR *dp;
+	struct dirent *de;
+	int n = 0;
+
+	if (!test_small_tmpfs(dir, "64k"))
+		cr_skip_test("cannot mount a tmpfs here (needs root)");
+	write_file(in, "Short story\n\nIt is short.\n", 27);
+	NL(&r, "--import", in, "-o", out);
+	cr_assert_eq(r.status, 0, "%s", r.err);
+	run_free(&r);
+	before = read_all(out, &blen);
+	/* Fill what is left, so that the longer seed cannot fit. */
+	memset(chunk, 'x', sizeof chunk);
+	fp = fopen(fill, "w");
+	cr_assert_not_null(fp);
+	while (fwrite(chunk, 1, sizeof chunk, fp) == sizeof chunk &&
+	    fflush(fp) == 0)
+		;
+	fclose(fp);
+	NL(&r, "--import", seed, "-o", out);
+	cr_expect_eq(r.status, 1, "exit status %d", r.status);
+	cr_expect(strstr(r.err, "out.xml:0: cannot write: No space left on "
+	    "device") != NULL, "%s", r.err);
+	run_free(&r);
+	after = read_all(out, &alen);
+	cr_expect(alen == blen && memcmp(before, after, blen) == 0,
+	    "out.xml changed: %zu bytes before, %zu after", blen, alen);
+	dp = opendir(dir);
+	cr_assert_not_null(dp);
+	while ((de = readdir(dp)) != NULL)
+		if (de->d_name[0] != '.' || strstr(de->d_name, "out.xml"))
+			n++;
+	closedir(dp);
+	cr_expect_eq(n, 3, "a temporary file is left beside out.xml");
+	free(before);
+	free(after);
+	umount(dir);
+	rmdir(dir);
+	free(out);
+	free(fill);
+	free(seed);
+	free(in);
+	free(dir);
+}
+
 Test(import_cli, warnings_name_the_file_and_line)
 {
 	struct run r;
