@@ -14,6 +14,7 @@
 #include <unistd.h>
 
 #include "base/buf.h"
+#include "base/safepath.h"
 #include "base/xmalloc.h"
 
 /* Bytes of the target's name kept in the temporary's, so that
@@ -47,19 +48,6 @@ safefile_fail(char **msg, int err, const char *fmt, ...)
 	buf_printf(&b, ": %s", strerror(err));
 	*msg = buf_detach(&b);
 	return err;
-}
-
-/* The folder of path: what is before its last slash. */
-static char *
-safefile_dir(const char *path)
-{
-	const char *slash = strrchr(path, '/');
-
-	if (slash == NULL)
-		return xstrdup(".");
-	if (slash == path)
-		return xstrdup("/");
-	return xstrndup(path, (size_t)(slash - path));
 }
 
 static mode_t
@@ -103,7 +91,7 @@ safefile_target(const char *path, struct target *t, char **msg)
 		t->real = xstrdup(path);
 		t->mode = safefile_new_mode();
 	}
-	t->dir = safefile_dir(t->real);
+	t->dir = safepath_folder(t->real);
 	return 0;
 }
 
