@@ -3,8 +3,9 @@
 # events, in tmux (see lib.sh): escape sequences in the text do nothing
 # but show as placeholders; signals while loading and while reading,
 # and a suspend and resume, leave the terminal as it was; a storm of
-# resizes and absurd sizes do not crash the reader.  TAP on standard
-# output.  tests/hostile/README has the whole hostile corpus.
+# resizes and absurd sizes do not crash the reader; hrefs that leave
+# the story's folder are not followed; running out of memory restores
+# the terminal before it says so.  TAP on standard output.  tests/hostile/README has the whole hostile corpus.
 
 . "$(dirname "$0")/lib.sh"
 
@@ -399,6 +400,57 @@ test_hrefs_not_followed() {
 	fi
 }
 
+# ---- out of memory in the reader ------------------------------------------
+
+# A story whose "Read more" item names a 512 MiB file beside it (sparse:
+# NUL bytes that take no disk); with --max-size=1G the reader reads it
+# whole to say what is wrong with it, and under ulimit -v that
+# allocation fails: newslens dies with "out of memory", status 1, and
+# the terminal restored first.
+OOMDIR=$TMPD/oom
+mkdir -p "$OOMDIR"
+truncate -s 512M "$OOMDIR/huge.xml"
+cat > "$OOMDIR/oom.xml" <<'EOF'
+<?xml version="1.0" encoding="UTF-8"?>
+<story version="1" xml:lang="en">
+  <head><headline>Out of memory while reading</headline></head>
+  <body>
+    <p>The next story is too big for the memory left.</p>
+    <related id="r1" href="huge.xml">A huge story</related>
+  </body>
+</story>
+EOF
+
+# The address space the reader may take: enough to start and draw,
+# far too little for the 512 MiB it will ask for.
+OOM_LIMIT_KB=$((200 * 1024))
+
+test_out_of_memory_restores() {
+	if grep -q __asan_init "$NEWSLENS" 2>/dev/null; then
+		diag "skipped: AddressSanitizer reserves more than ulimit -v allows"
+		return 0
+	fi
+	rm -f "$TMPD/before" "$TMPD/after" "$TMPD/rc"
+	# start_wrapped, with the limit set in a subshell around the program.
+	# shellcheck disable=SC2016 # for the shell in the pane
+	start_sh 'stty -g > before
+	    (ulimit -v "$1" && exec "$NEWSLENS" --max-size=1G "$2")
+	    echo $? > rc; stty -g > after; echo "newslens exited"; read x
+	    exit "$(cat rc)"' sh "$OOM_LIMIT_KB" "$OOMDIR/oom.xml" || return 1
+	wait_for -F "Out of memory while reading" || return 1
+	keys r
+	wait_for -F "Read more 1 of 1" || return 1
+	keys Enter
+	wait_for -F "Open the story: huge.xml" || return 1
+	keys Enter
+	restored 1 || return 1
+	if ! screen | grep -qx "newslens: out of memory"; then
+		fail "no \"newslens: out of memory\" line on the restored screen"
+		return 1
+	fi
+	keys Enter
+}
+
 t "the checks can fail: a printed OSC 52 and OSC 2 do land" \
     test_controls_can_fail
 t "the escapes story is valid" test_escapes_check
@@ -430,4 +482,6 @@ t "started at 2x300: alive, whole again at 80x24" test_size_2x300
 t "started at 300x2: alive, whole again at 80x24" test_size_300x2
 t "hrefs out of the story's folder (absolute, .., a link): not followed, nothing opened" \
     test_hrefs_not_followed
+t "out of memory in the reader: status 1, \"out of memory\", terminal restored" \
+    test_out_of_memory_restores
 done_testing
