@@ -166,7 +166,7 @@ Test(safefile, read_only_folder)
 
 	write_file(path, ORIGINAL, strlen(ORIGINAL));
 	if (mounted)
-		cr_assert_eq(mount(NULL, dir, NULL, MS_REMOUNT | MS_RDONLY,
+		cr_assert_eq(mount("none", dir, "none", MS_REMOUNT | MS_RDONLY,
 		    NULL), 0, "remount: %s", strerror(errno));
 	else {
 		cr_assert_eq(chmod(dir, 0555), 0);

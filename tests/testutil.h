@@ -334,7 +334,7 @@ test_small_tmpfs(const char *dir, const char *size)
 
 	if (geteuid() != 0 || unshare(CLONE_NEWNS) != 0)
 		return false;
-	if (mount("none", "/", NULL, MS_REC | MS_PRIVATE, NULL) != 0)
+	if (mount("none", "/", "none", MS_REC | MS_PRIVATE, NULL) != 0)
 		return false;
 	snprintf(opts, sizeof opts, "size=%s,mode=0755", size);
 	return mount("tmpfs", dir, "tmpfs", 0, opts) == 0;

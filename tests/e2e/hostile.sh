@@ -423,7 +423,7 @@ EOF
 
 # The address space the reader may take: enough to start and draw,
 # far too little for the 512 MiB it will ask for.
-OOM_LIMIT_KB=$((200 * 1024))
+OOM_LIMIT_KB=$((400 * 1024))
 
 test_out_of_memory_restores() {
 	if grep -q __asan_init "$NEWSLENS" 2>/dev/null; then
