@@ -891,6 +891,39 @@ Test(import, nitf_names_link_to_the_gazetteer)
 	story_free(st);
 }
 
+/* A name is the text its element wrote, nested names included; one too
+ * long to be a name stays text, with a note (hostile nested_nitf_names
+ * has 240 levels of them). */
+Test(import, nitf_nested_and_long_names)
+{
+	struct buf b = BUF_INIT;
+	struct story *st;
+	size_t ann, acme;
+
+	buf_puts(&b, "<nitf><body><body.head><hedline><hl1>H</hl1></hedline>"
+	    "</body.head><body.content><p>Met <person> Ann <org>Acme Ltd</org>"
+	    " Bee </person> and <person>");
+	for (int i = 0; i < 60; i++)
+		buf_puts(&b, "Long ");
+	buf_puts(&b, "</person>.</p></body.content></body></nitf>");
+	st = imp(b.data);
+	ann = story_find_actor(st, "ann-acme-ltd-bee");
+	acme = story_find_actor(st, "acme-ltd");
+	cr_assert_neq(ann, NONE);
+	cr_assert_neq(acme, NONE);
+	cr_expect_str_eq(st->actors[ann].name, "Ann Acme Ltd Bee");
+	cr_expect_eq(st->actors[ann].kind, ACTOR_PERSON);
+	cr_expect_eq(st->actors[acme].kind, ACTOR_GROUP);
+	cr_expect_eq(story_find_actor(st, "long-long-long-long-long-long-lo"),
+	    NONE);
+	cr_expect(strstr(st->blocks[0].text, "Long Long Long") != NULL, "%s",
+	    st->blocks[0].text);
+	cr_expect(said("t.txt:1: note: NITF names longer than 256 bytes kept "
+	    "as text"));
+	story_free(st);
+	buf_free(&b);
+}
+
 Test(import, nitf_is_parsed_safely)
 {
 	const char *bomb = "<?xml version=\"1.0\"?>\n<!DOCTYPE nitf [\n"
@@ -1023,6 +1056,62 @@ Test(import_cli, output_file_checks_and_lists)
 	free(dir);
 	free(seed);
 	free(gaz);
+}
+
+/* -o on a file system that is full: exit 1 with a message, and the
+ * story already at OUT byte for byte as it was, no temporary beside it
+ * (before, OUT was truncated first and left invalid). */
+Test(import_cli, output_on_a_full_file_system_is_kept)
+{
+	struct run r;
+	char *dir = make_tempdir(), *out = test_join(dir, "out.xml");
+	char *fill = test_join(dir, "filler"), *seed = test_path("data/seed.txt");
+	char *in = test_join(dir, "short.txt"), *before, *after, chunk[1024];
+	size_t blen, alen;
+	FILE *fp;
+	DIR *dp;
+	struct dirent *de;
+	int n = 0;
+
+	if (!test_small_tmpfs(dir, "64k"))
+		cr_skip_test("cannot mount a tmpfs here (needs root)");
+	write_file(in, "Short story\n\nIt is short.\n", 27);
+	NL(&r, "--import", in, "-o", out);
+	cr_assert_eq(r.status, 0, "%s", r.err);
+	run_free(&r);
+	before = read_all(out, &blen);
+	/* Fill what is left, so that the longer seed cannot fit. */
+	memset(chunk, 'x', sizeof chunk);
+	fp = fopen(fill, "w");
+	cr_assert_not_null(fp);
+	while (fwrite(chunk, 1, sizeof chunk, fp) == sizeof chunk &&
+	    fflush(fp) == 0)
+		;
+	fclose(fp);
+	NL(&r, "--import", seed, "-o", out);
+	cr_expect_eq(r.status, 1, "exit status %d", r.status);
+	cr_expect(strstr(r.err, "out.xml:0: cannot write: No space left on "
+	    "device") != NULL, "%s", r.err);
+	run_free(&r);
+	after = read_all(out, &alen);
+	cr_expect(alen == blen && memcmp(before, after, blen) == 0,
+	    "out.xml changed: %zu bytes before, %zu after", blen, alen);
+	dp = opendir(dir);
+	cr_assert_not_null(dp);
+	while ((de = readdir(dp)) != NULL)
+		if (de->d_name[0] != '.' || strstr(de->d_name, "out.xml"))
+			n++;
+	closedir(dp);
+	cr_expect_eq(n, 3, "a temporary file is left beside out.xml");
+	free(before);
+	free(after);
+	umount(dir);
+	rmdir(dir);
+	free(out);
+	free(fill);
+	free(seed);
+	free(in);
+	free(dir);
 }
 
 Test(import_cli, warnings_name_the_file_and_line)

@@ -12,12 +12,14 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <poll.h>
+#include <sched.h>
 #include <signal.h>
 #include <spawn.h>
 #include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mount.h>
 #include <sys/stat.h>
 #include <sys/resource.h>
 #include <sys/types.h>
@@ -319,6 +321,23 @@ subst(const char *tmpl, const char *target)
 	}
 	strcpy(s + len, tmpl);
 	return s;
+}
+
+/* Mounts a tmpfs of `size` (as "64k") on dir, in a mount namespace of
+ * the calling test process alone, so that it goes away with it and the
+ * programs it runs see it; false where that is not allowed (not root,
+ * no namespaces), for the test to skip. */
+static inline bool
+test_small_tmpfs(const char *dir, const char *size)
+{
+	char opts[64];
+
+	if (geteuid() != 0 || unshare(CLONE_NEWNS) != 0)
+		return false;
+	if (mount("none", "/", "none", MS_REC | MS_PRIVATE, NULL) != 0)
+		return false;
+	snprintf(opts, sizeof opts, "size=%s,mode=0755", size);
+	return mount("tmpfs", dir, "tmpfs", 0, opts) == 0;
 }
 
 #endif

@@ -8,11 +8,29 @@
 #include <stdlib.h>
 #include <string.h>
 
+/* What must be undone before dying: the terminal reader's curses
+ * screen.  Set only by the layer that owns the terminal (tui), around
+ * the time it drives it. */
+static void (*xmalloc_fatal_hook)(void);
+
+void
+xmalloc_on_fatal(void (*hook)(void))
+{
+	xmalloc_fatal_hook = hook;
+}
+
 static void
 xmalloc_fail(size_t nmemb, size_t size)
 {
-	fprintf(stderr, "newslens: out of memory (%zu x %zu bytes)\n",
-	    nmemb, size);
+	void (*hook)(void) = xmalloc_fatal_hook;
+
+	(void)nmemb;
+	(void)size;
+	/* Once: a hook that itself runs out of memory dies plainly. */
+	xmalloc_fatal_hook = NULL;
+	if (hook != NULL)
+		hook();
+	fputs("newslens: out of memory\n", stderr);
 	exit(1);
 }
 

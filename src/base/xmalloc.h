@@ -1,8 +1,10 @@
 /* xmalloc.h - allocation that never returns NULL.
  *
  * newslens has no sensible way to go on without memory, so every
- * allocation goes through these wrappers, which print one message and
- * exit with status 1 on failure. */
+ * allocation goes through these wrappers, which print one message,
+ * "newslens: out of memory", and exit with status 1 on failure; first
+ * they call the hook given to xmalloc_on_fatal, if any, so that the
+ * reader leaves the terminal as it found it and the message shows. */
 #ifndef NEWSLENS_XMALLOC_H
 #define NEWSLENS_XMALLOC_H
 
@@ -17,5 +19,8 @@ char *xstrdup(const char *s);
  * hold element n (doubling); returns it, maybe moved. */
 void *xgrow(void *p, size_t n, size_t *cap, size_t size);
 char *xstrndup(const char *s, size_t n);
+/* Sets (or, with NULL, clears) the function called before dying of a
+ * failed allocation.  It must not allocate through these wrappers. */
+void  xmalloc_on_fatal(void (*hook)(void));
 
 #endif

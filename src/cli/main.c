@@ -14,10 +14,12 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "base/buf.h"
 #include "base/diag.h"
+#include "base/safefile.h"
 #include "cli/dump.h"
 #include "import/import.h"
 #include "cli/list.h"
@@ -257,31 +259,54 @@ run_reader(const char *path, const struct options *o)
 	return status >= 0 ? status : print_story(st, o);
 }
 
+/* Writes xml to OUT in place: standard output (OUT NULL), or a device
+ * or a FIFO such as /dev/null, which has nothing to lose and must not
+ * be renamed over.  Returns 0 or an errno value. */
+static int
+write_in_place(const char *xml, size_t len, const char *out)
+{
+	FILE *fp = out ? fopen(out, "w") : stdout;
+	int err = 0;
+
+	if (fp == NULL)
+		return errno;
+	if (len > 0 && fwrite(xml, 1, len, fp) != len)
+		err = errno;
+	if ((out ? fclose(fp) : fflush(fp)) != 0 && err == 0)
+		err = errno;
+	return err;
+}
+
 /* Writes the story to OUT, or to standard output (no OUT, or "-");
- * false on an error, which it reports. */
+ * false on an error, which it reports.  A regular file OUT is replaced
+ * whole or not at all: newslens(1) promises that a failed import
+ * writes nothing. */
 static bool
 write_import(const char *xml, size_t len, const char *out)
 {
 	struct diag d = DIAG_INIT;
-	FILE *fp;
-	bool ok;
+	struct stat sb;
+	char *msg = NULL;
+	int err;
 
 	if (out != NULL && strcmp(out, "-") == 0)
 		out = NULL;
-	fp = out ? fopen(out, "w") : stdout;
-	ok = fp != NULL;
+	if (out != NULL && (stat(out, &sb) != 0 || S_ISREG(sb.st_mode) ||
+	    S_ISDIR(sb.st_mode)))
+		err = safefile_replace(out, xml, len, &msg);
+	else if ((err = write_in_place(xml, len, out)) != 0) {
+		struct buf b = BUF_INIT;
 
-	if (ok && len > 0 && fwrite(xml, 1, len, fp) != len)
-		ok = false;
-	if (fp != NULL && (out ? fclose(fp) : fflush(fp)) != 0)
-		ok = false;
-	if (!ok) {
-		diag_add(&d, out ? out : "(standard output)", 0,
-		    "cannot write: %s", strerror(errno));
+		buf_printf(&b, "cannot write: %s", strerror(err));
+		msg = buf_detach(&b);
+	}
+	if (err != 0) {
+		diag_add(&d, out ? out : "(standard output)", 0, "%s", msg);
 		diag_print(&d, stderr);
 		diag_free(&d);
 	}
-	return ok;
+	free(msg);
+	return err == 0;
 }
 
 /* --import: the article, with the actors of another story if given. */

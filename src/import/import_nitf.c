@@ -36,6 +36,11 @@
 #include "format/load.h"
 #include "base/xmalloc.h"
 
+/* Bytes: a longer person, org or location is text, not a name.  It
+ * bounds what each of nested names costs, which keeps an import linear
+ * however deep they nest. */
+#define NITF_NAME_MAX	256
+
 struct dropped {
 	char		*name;
 	unsigned long	 line;
@@ -48,6 +53,7 @@ struct nitf {
 	struct dropped	*drops;
 	size_t		 ndrops;
 	unsigned long	 ctl_line;	/* first control character */
+	unsigned long	 long_line;	/* first name too long to be one */
 	/* The paragraph being built. */
 	struct buf	 text;
 	bool		 space;
@@ -327,17 +333,29 @@ nitf_q(struct nitf *nf, const xmlNode *n)
 		buf_puts(&nf->text, "\xE2\x80\x9D");
 }
 
+/* A person, org or location: its text is the name, taken from what
+ * nitf_inline wrote rather than from the subtree again, so that nested
+ * names cost what their text costs, once. */
 static void
 nitf_name(struct nitf *nf, const xmlNode *n)
 {
-	size_t start = text_pos(nf), actor;
-	char *name = text_of(nf, n);
+	size_t start = text_pos(nf), from, actor;
+	char *name;
 
 	nitf_inline(nf, n);
-	if (name[0] != '\0' && nf->text.len > start) {
-		actor = nitf_actor(nf, name, element_kind(nf, n));
-		add_span(nf, start, SPAN_MENTION, actor);
+	for (from = start; from < nf->text.len && nf->text.data[from] == ' ';
+	    from++)
+		;
+	if (from == nf->text.len)
+		return;
+	if (nf->text.len - from > NITF_NAME_MAX) {
+		if (nf->long_line == 0)
+			nf->long_line = load_node_line(n);
+		return;
 	}
+	name = xstrndup(nf->text.data + from, nf->text.len - from);
+	actor = nitf_actor(nf, name, element_kind(nf, n));
+	add_span(nf, start, SPAN_MENTION, actor);
 	free(name);
 }
 
@@ -543,6 +561,9 @@ nitf_front(struct idoc *doc, const char *data, size_t len)
 	if (nf.ctl_line != 0)
 		doc_warn(doc, nf.ctl_line, "warning: control characters "
 		    "dropped");
+	if (nf.long_line != 0)
+		doc_warn(doc, nf.long_line, "note: NITF names longer than %d "
+		    "bytes kept as text, not as actors", NITF_NAME_MAX);
 	buf_free(&nf.text);
 	free(nf.spans);
 	/* The root's line before the tree that holds it is freed. */

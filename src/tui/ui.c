@@ -875,6 +875,15 @@ ui_key(struct ui *u, struct ui_stack *stack, int rc, wint_t wc)
 	ui_layout(u);
 }
 
+/* Called by xmalloc before it dies of a failed allocation: the
+ * terminal back as the reader found it, so that the message shows and
+ * the shell is usable again. */
+static void
+ui_fatal(void)
+{
+	endwin();
+}
+
 static void
 ui_signals(void)
 {
@@ -942,6 +951,7 @@ ui_run(struct story *st, const char *path, const struct load_opts *opts)
 	scr = newterm(NULL, stdout, stdin);
 	if (scr == NULL)
 		return -1;
+	xmalloc_on_fatal(ui_fatal);
 	memset(&u, 0, sizeof u);
 	codeset = nl_langinfo(CODESET);
 	u.ascii = codeset == NULL || strcmp(codeset, "UTF-8") != 0;
@@ -964,6 +974,7 @@ ui_run(struct story *st, const char *path, const struct load_opts *opts)
 	ui_layout(&u);
 	ui_loop(&u);
 	endwin();
+	xmalloc_on_fatal(NULL);
 	delscreen(scr);
 	reader_free(&u.r);
 	free(u.open_path);

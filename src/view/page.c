@@ -11,9 +11,9 @@
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 
 #include "base/buf.h"
+#include "base/safepath.h"
 #include "base/xmalloc.h"
 
 /* Excerpts around a mention: this many bytes of context each side. */
@@ -359,28 +359,23 @@ build_quote(struct reader *r, size_t q)
 	return p;
 }
 
-/* The story file an href names, relative to this story's directory,
- * if it is a regular file; caller-owned, or NULL. */
+/* The story file an href names, relative to this story's folder and
+ * never outside it (safepath.h: refused before anything outside is
+ * looked at); caller-owned, or NULL with *status saying why.  The
+ * built-in story has no folder, so its hrefs lead nowhere. */
 static char *
-related_path(const struct reader *r, const char *href)
+related_path(const struct reader *r, const char *href,
+    enum safepath_status *status)
 {
-	struct buf b = BUF_INIT;
-	const char *slash;
-	struct stat sb;
+	char *dir, *path = NULL;
 
-	if (href == NULL || *href == '\0')
+	*status = SAFEPATH_MISSING;
+	if (href == NULL || *href == '\0' || r->path == NULL)
 		return NULL;
-	if (href[0] != '/' && r->path != NULL &&
-	    (slash = strrchr(r->path, '/')) != NULL)
-		buf_append(&b, r->path, (size_t)(slash - r->path) + 1);
-	else if (href[0] != '/' && r->path == NULL)
-		return NULL;
-	buf_puts(&b, href);
-	if (stat(b.data, &sb) != 0 || !S_ISREG(sb.st_mode)) {
-		buf_free(&b);
-		return NULL;
-	}
-	return buf_detach(&b);
+	dir = safepath_folder(r->path);
+	*status = safepath_resolve(dir, dir, href, &path);
+	free(dir);
+	return path;
 }
 
 static int
@@ -445,6 +440,7 @@ build_related(struct reader *r, size_t rel)
 	struct buf t = BUF_INIT;
 	struct page *p;
 	size_t *items, n;
+	enum safepath_status status;
 	char *path;
 
 	buf_printf(&t, "Read more %s", re->id);
@@ -452,11 +448,14 @@ build_related(struct reader *r, size_t rel)
 	buf_free(&t);
 	page_text(r, p, 0, st->blocks[re->block].text, st->blocks[re->block].len);
 	page_actor_links(p, st, "Actors: ", &re->actors);
-	if ((path = related_path(r, re->href)) != NULL) {
+	if ((path = related_path(r, re->href, &status)) != NULL) {
 		page_link(p, 0, TARGET_STORY, NONE, "Open the story: %s",
 		    re->href)->target = TARGET_STORY;
 		free(path);
-	} else if (re->href)
+	} else if (re->href && status == SAFEPATH_OUTSIDE)
+		page_add(p, ENTRY_PLAIN, 0, "Story file %s: not followed: "
+		    "outside the story's folder", re->href);
+	else if (re->href)
 		page_add(p, ENTRY_PLAIN, 0, "Story file not found: %s",
 		    re->href);
 	n = mentions_within(st, &re->actors, &items);
@@ -811,9 +810,12 @@ reader_follow(struct reader *r)
 	case TARGET_CLAIMS:
 		open_page(r, PAGE_CLAIMS, e->a, e->b);
 		break;
-	case TARGET_STORY:
+	case TARGET_STORY: {
+		enum safepath_status status;
+
 		return p->kind == PAGE_RELATED ? related_path(r,
-		    r->st->related[p->a].href) : NULL;
+		    r->st->related[p->a].href, &status) : NULL;
+	}
 	default:
 		break;
 	}

@@ -3,8 +3,9 @@
 # events, in tmux (see lib.sh): escape sequences in the text do nothing
 # but show as placeholders; signals while loading and while reading,
 # and a suspend and resume, leave the terminal as it was; a storm of
-# resizes and absurd sizes do not crash the reader.  TAP on standard
-# output.  tests/hostile/README has the whole hostile corpus.
+# resizes and absurd sizes do not crash the reader; hrefs that leave
+# the story's folder are not followed; running out of memory restores
+# the terminal before it says so.  TAP on standard output.  tests/hostile/README has the whole hostile corpus.
 
 . "$(dirname "$0")/lib.sh"
 
@@ -324,6 +325,132 @@ test_size_300x2() {
 	sized 300 2
 }
 
+# ---- hrefs that leave the story's folder ----------------------------------
+
+# A story in $TMPD/deep/a/b whose "Read more" items name /etc/passwd,
+# ../../../../etc/passwd and a link beside it that leads there: each card
+# says "not followed", and (under strace, when installed) no system call
+# but readlink on the link itself names the target.
+HREFDIR=$TMPD/deep/a/b
+mkdir -p "$HREFDIR"
+ln -s /etc/passwd "$HREFDIR/evil.xml"
+cat > "$HREFDIR/hrefs.xml" <<'EOF'
+<?xml version="1.0" encoding="UTF-8"?>
+<story version="1" xml:lang="en">
+  <head><headline>Hrefs that leave the folder</headline></head>
+  <body>
+    <p>Three links out.</p>
+    <related id="r1" href="/etc/passwd">Absolute</related>
+    <related id="r2" href="../../../../etc/passwd">Climbing</related>
+    <related id="r3" href="evil.xml">Through a link</related>
+  </body>
+</story>
+EOF
+
+# card_not_followed N HREF: the card of "Read more" N says HREF is not
+# followed, and Enter on it opens nothing.
+card_not_followed() {
+	keys r
+	wait_for -F "Read more $1 of 3" || return 1
+	keys Enter
+	wait_for -F "Read more r$1" || return 1
+	wait_for -F "Story file $2: not followed: outside the story's folder" ||
+	    return 1
+	if screen | grep -q "Open the story"; then
+		fail "the card offers to open $2"
+		return 1
+	fi
+	keys j j j Enter
+	wait_for -F "Read more r$1" || return 1
+	keys q
+	wait_gone -F "Read more r$1" || return 1
+}
+
+test_hrefs_not_followed() {
+	local log=$TMPD/href-strace.log strace asan=${ASAN_OPTIONS:-}
+	strace=$(command -v strace)
+	rm -f "$log"
+	if [ -n "$strace" ]; then
+		# LeakSanitizer cannot run under ptrace.
+		start_sh -s 100x24 -e "ASAN_OPTIONS=${asan:+$asan:}detect_leaks=0" \
+		    '"$1" -f -qq -e trace=%file -o "$2" "$NEWSLENS" "$3"' sh "$strace" "$log" \
+		    "$HREFDIR/hrefs.xml" || return 1
+	else
+		start -s 100x24 -- "$HREFDIR/hrefs.xml" || return 1
+	fi
+	wait_for -F "Hrefs that leave the folder" || return 1
+	card_not_followed 1 /etc/passwd || return 1
+	card_not_followed 2 ../../../../etc/passwd || return 1
+	card_not_followed 3 evil.xml || return 1
+	wait_for -F "Hrefs that leave the folder" || return 1
+	keys q
+	wait_dead || return 1
+	if [ -z "$strace" ]; then
+		diag "strace is not installed: the system calls are not checked"
+		return 0
+	fi
+	if ! grep -q 'hrefs\.xml' "$log"; then
+		fail "strace logged nothing of the story: is it working?"
+		return 1
+	fi
+	if grep -v 'readlink' "$log" | grep -q 'etc/passwd'; then
+		fail "a system call touched /etc/passwd:" \
+		    "$(grep -v 'readlink' "$log" | grep 'etc/passwd')"
+		return 1
+	fi
+}
+
+# ---- out of memory in the reader ------------------------------------------
+
+# A story whose "Read more" item names a 512 MiB file beside it (sparse:
+# NUL bytes that take no disk); with --max-size=1G the reader reads it
+# whole to say what is wrong with it, and under ulimit -v that
+# allocation fails: newslens dies with "out of memory", status 1, and
+# the terminal restored first.
+OOMDIR=$TMPD/oom
+mkdir -p "$OOMDIR"
+truncate -s 512M "$OOMDIR/huge.xml"
+cat > "$OOMDIR/oom.xml" <<'EOF'
+<?xml version="1.0" encoding="UTF-8"?>
+<story version="1" xml:lang="en">
+  <head><headline>Out of memory while reading</headline></head>
+  <body>
+    <p>The next story is too big for the memory left.</p>
+    <related id="r1" href="huge.xml">A huge story</related>
+  </body>
+</story>
+EOF
+
+# The address space the reader may take: enough to start and draw,
+# far too little for the 512 MiB it will ask for.
+OOM_LIMIT_KB=$((400 * 1024))
+
+test_out_of_memory_restores() {
+	if grep -q __asan_init "$NEWSLENS" 2>/dev/null; then
+		diag "skipped: AddressSanitizer reserves more than ulimit -v allows"
+		return 0
+	fi
+	rm -f "$TMPD/before" "$TMPD/after" "$TMPD/rc"
+	# start_wrapped, with the limit set in a subshell around the program.
+	# shellcheck disable=SC2016 # for the shell in the pane
+	start_sh 'stty -g > before
+	    (ulimit -v "$1" && exec "$NEWSLENS" --max-size=1G "$2")
+	    echo $? > rc; stty -g > after; echo "newslens exited"; read x
+	    exit "$(cat rc)"' sh "$OOM_LIMIT_KB" "$OOMDIR/oom.xml" || return 1
+	wait_for -F "Out of memory while reading" || return 1
+	keys r
+	wait_for -F "Read more 1 of 1" || return 1
+	keys Enter
+	wait_for -F "Open the story: huge.xml" || return 1
+	keys Enter
+	restored 1 || return 1
+	if ! screen | grep -qx "newslens: out of memory"; then
+		fail "no \"newslens: out of memory\" line on the restored screen"
+		return 1
+	fi
+	keys Enter
+}
+
 t "the checks can fail: a printed OSC 52 and OSC 2 do land" \
     test_controls_can_fail
 t "the escapes story is valid" test_escapes_check
@@ -353,4 +480,8 @@ t "a storm of 200 resizes, down to 1x1 and 2x300: no crash" \
 t "started at 1x1: alive, whole again at 80x24" test_size_1x1
 t "started at 2x300: alive, whole again at 80x24" test_size_2x300
 t "started at 300x2: alive, whole again at 80x24" test_size_300x2
+t "hrefs out of the story's folder (absolute, .., a link): not followed, nothing opened" \
+    test_hrefs_not_followed
+t "out of memory in the reader: status 1, \"out of memory\", terminal restored" \
+    test_out_of_memory_restores
 done_testing

@@ -249,6 +249,50 @@ Test(hostile, deep_nesting_100000)
 	free(dir);
 }
 
+/* 240 nested NITF <person> elements over 1 MB: each name is the text
+ * its element wrote, and a name too long to be one is kept as text, so
+ * the import costs what the text costs.  Before, every level took the
+ * text of its whole subtree again and made it a name: 5.6 GB and half a
+ * minute. */
+Test(hostile, nested_nitf_names)
+{
+	char *dir = make_tempdir(), *path = test_join(dir, "nested.xml");
+	size_t depth = 240, words = 880, cap = 1200000;
+	char *xml = malloc(cap), *p;
+	long kb = (64L << 10) + MEM_SLACK_KB;
+	struct run r;
+
+	cr_assert_not_null(xml);
+	p = stpcpy(xml, "<nitf><body><body.head><hedline><hl1>Nested"
+	    "</hl1></hedline></body.head><body.content><p>");
+	for (size_t i = 0; i < depth; i++) {
+		p = stpcpy(p, "<person>");
+		for (size_t w = 0; w < words; w++)
+			p = stpcpy(p, " word");
+	}
+	p = stpcpy(p, " <person>Ada Lovelace</person>");
+	for (size_t i = 0; i < depth; i++)
+		p = stpcpy(p, "</person>");
+	p = stpcpy(p, "</p></body.content></body></nitf>\n");
+	cr_assert_lt((size_t)(p - xml), cap);
+	cr_assert_gt((size_t)(p - xml), (size_t)1 << 20);
+	write_file(path, xml, (size_t)(p - xml));
+	NL(&r, "--import", path);
+	cr_expect(!r.timed_out, "still running after %.0f s", KILL_SECONDS);
+	cr_expect_eq(r.status, 0, "exit status %d; stderr:\n%.500s", r.status,
+	    r.err);
+	cr_expect_lt(r.maxrss_kb, kb, "--import took %ld KiB", r.maxrss_kb);
+	cr_expect(strstr(r.out, "<name>Ada Lovelace</name>") != NULL,
+	    "the innermost name is not an actor:\n%.500s", r.out);
+	cr_expect(strstr(r.err, "kept as text") != NULL, "%s", r.err);
+	run_free(&r);
+	unlink(path);
+	rmdir(dir);
+	free(xml);
+	free(path);
+	free(dir);
+}
+
 /* One text node of 20 MB is a valid story: loaded and dumped in a few
  * seconds, in memory proportional to it. */
 Test(hostile, text_node_20mb)
