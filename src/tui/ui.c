@@ -159,6 +159,45 @@ ui_ascii(const char *s, size_t len, int width, char *out)
 	free(plain);
 }
 
+/* Puts the grapheme cluster s[0..len) in the cell at (y, x) as one
+ * cchar_t, so that its combining marks, joiners and modifiers reach the
+ * terminal with it.  setcchar() keeps only a spacing character and the
+ * non-spacing ones after it, so an emoji sequence (a ZWJ family, a skin
+ * tone) is put into the cell's characters here; ncursesw writes them
+ * all, in order.  A cluster of more than CCHARW_MAX code points keeps
+ * what fits, less a joiner left dangling at the end.  A cluster that
+ * starts with a mark gets a space to sit on, as a dotted circle would,
+ * rather than landing on the cell before it. */
+static void
+ui_cluster(int y, int x, const char *s, size_t len, attr_t attr)
+{
+	wchar_t wc[CCHARW_MAX + 1];
+	utf8proc_int32_t cp;
+	utf8proc_ssize_t n;
+	cchar_t cc;
+	size_t pos = 0, k = 0;
+
+	while (pos < len && k < CCHARW_MAX) {
+		n = utf8proc_iterate((const utf8proc_uint8_t *)s + pos,
+		    (utf8proc_ssize_t)(len - pos), &cp);
+		if (n < 1)
+			break;	/* cannot happen: the text is sanitised */
+		if (k == 0 && wcwidth((wchar_t)cp) <= 0)
+			wc[k++] = L' ';
+		if (k < CCHARW_MAX)
+			wc[k++] = (wchar_t)cp;
+		pos += (size_t)n;
+	}
+	if (pos < len && k > 1 && wc[k - 1] == 0x200D)
+		k--;
+	wc[k] = L'\0';
+	if (k == 0 || setcchar(&cc, wc, attr & ~A_COLOR,
+	    (short)PAIR_NUMBER(attr), NULL) != OK)
+		return;
+	memcpy(cc.chars, wc, k * sizeof *wc);
+	mvadd_wch(y, x, &cc);
+}
+
 /* Draws s[0..len) from column x, clipped at column `right`; returns
  * the column after it.  Each cluster is placed where the layout says,
  * whatever width the terminal gives it. */
@@ -175,17 +214,13 @@ ui_text(struct ui *u, int y, int x, int right, const char *s, size_t len,
 		w = text_cluster(s, len, pos, &next);
 		if (x + w > right)
 			break;
-		move(y, x);
-		if (u->ascii || (unsigned char)s[pos] < 0x80) {
-			if ((unsigned char)s[pos] < 0x80 && next - pos == 1)
-				addch((chtype)(unsigned char)s[pos] | attr);
-			else {
-				ui_ascii(s + pos, next - pos,
-				    w < 15 ? w : 15, ascii);
-				addstr(ascii);
-			}
-		} else
-			addnstr(s + pos, (int)(next - pos));
+		if (next - pos == 1 && (unsigned char)s[pos] < 0x80)
+			mvaddch(y, x, (chtype)(unsigned char)s[pos] | attr);
+		else if (u->ascii) {
+			ui_ascii(s + pos, next - pos, w < 15 ? w : 15, ascii);
+			mvaddstr(y, x, ascii);
+		} else if (w > 0)
+			ui_cluster(y, x, s + pos, next - pos, attr);
 		x += w;
 		pos = next;
 	}

@@ -721,6 +721,46 @@ test_not_a_terminal() {
 	        "$(diff "$TMPD/dump" "$TMPD/out" | head -20)"; return 1; }
 }
 
+# ---- grapheme clusters ----------------------------------------------------
+
+CLUSTERS=$TESTDIR/data/clusters.xml
+ACUTE=$(printf '\314\201')
+FAMILY=$(printf '\360\237\221\250\342\200\215\360\237\221\251\342\200\215\360\237\221\247')
+THUMBS=$(printf '\360\237\221\215\360\237\217\275')
+
+# Combining marks, a ZWJ sequence and a skin tone reach the screen whole,
+# in the headline as in the text; the mention after them is where the
+# layout put it, for the mouse.  (tmux 3.3a draws a skin tone as a
+# character of its own, two columns more than the layout's, so the click
+# is on a mention before it.)
+test_clusters() {
+	local zoe
+	zoe=$(printf 'Zoe\314\210')
+	start -- "$CLUSTERS" || return 1
+	wait_for -F "Cafe$ACUTE clusters" || return 1
+	wait_for -F "At the Cafe$ACUTE an e$ACUTE then $FAMILY and $zoe, $THUMBS ends." ||
+	    return 1
+	# Margin 5, then 29 columns: "At the Café an é then " is 22, the
+	# family 2, " and " 5.
+	click 35 3
+	wait_for -F "Mention 1 of 2: Zoë Dupont: $zoe" || return 1
+	alive
+}
+
+# The same under LANG=C: ASCII stand-ins, nothing else.
+test_clusters_lang_c() {
+	local bad
+	start -e LANG=C -e LC_ALL=C -- "$CLUSTERS" || return 1
+	wait_for -F "Cafe clusters" || return 1
+	wait_for -F "At the Cafe an e then ?? and Zoe, ?? ends." || return 1
+	bad=$(screen | LC_ALL=C grep -n '[^ -~]')
+	if [ -n "$bad" ]; then
+		fail "not printable ASCII: $(printf '%s\n' "$bad" | LC_ALL=C cat -v)"
+		return 1
+	fi
+	alive
+}
+
 # An invalid story: messages on standard error, exit 1, nothing drawn.
 test_bad_story() {
 	start_wrapped -- "$TESTDIR/bad/truncated.xml" || return 1
@@ -774,4 +814,6 @@ t "an unknown TERM prints the dump and exits 0" test_term_unknown
 t "standard output not a terminal: the --dump text" test_not_a_terminal
 t "an invalid story: error messages, exit 1, terminal as it was" \
     test_bad_story
+t "clusters drawn whole: accents, a ZWJ family, a skin tone" test_clusters
+t "LANG=C: clusters as ASCII stand-ins" test_clusters_lang_c
 done_testing
