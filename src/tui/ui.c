@@ -131,16 +131,15 @@ ui_ascii(const char *s, size_t len, int width, char *out)
 	if (width < 1 || utf8proc_iterate((const utf8proc_uint8_t *)s,
 	    (utf8proc_ssize_t)len, &cp) < 1)
 		return;
+	/* The same stand-ins that search folds to, so that it finds
+	 * what this screen shows. */
+	if ((i = text_ascii_punct(cp)) != 0) {
+		out[0] = (char)i;
+		return;
+	}
 	switch (cp) {
-	case 0x2018: case 0x2019: case 0x201A: case 0x201B: case 0x2032:
-		out[0] = '\''; return;
-	case 0x201C: case 0x201D: case 0x201E: case 0x201F: case 0x2033:
-		out[0] = '"'; return;
-	case 0x2010: case 0x2011: case 0x2012: case 0x2013: case 0x2014:
-	case 0x2015: case 0x2212: case 0x2500:
+	case 0x2500:
 		out[0] = '-'; return;
-	case 0x00A0: case 0x2002: case 0x2003: case 0x2009:
-		out[0] = ' '; return;
 	case 0x2026: case 0x00B7:
 		out[0] = '.'; return;
 	case 0x00B6:

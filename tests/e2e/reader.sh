@@ -761,6 +761,28 @@ test_clusters_lang_c() {
 	alive
 }
 
+# Search finds what the screen shows: under LANG=C the screen shows
+# "UK's" and "Zoe", and those find "UK’s" and both Zoës (one composed,
+# one decomposed), the highlight on exactly those characters.
+test_search_shown() {
+	local esc
+	esc=$(printf '\033')
+	start -e LANG=C -e LC_ALL=C -- "$CLUSTERS" || return 1
+	wait_for -F "Zoe read the UK's plan" || return 1
+	search "UK's"
+	wait_for 'match 1 of 1([^0-9]|$)' || return 1
+	if ! screen_e | grep -q "[0-9]mUK's$esc\[0m"; then
+		fail "UK's is not the highlighted span:" \
+		    "$(screen_e | grep -F "UK's" | cat -v)"
+		return 1
+	fi
+	search Zoe
+	wait_for 'match 1 of 2([^0-9]|$)' || return 1
+	search "2020-2021"
+	wait_for 'match 1 of 1([^0-9]|$)' || return 1
+	alive
+}
+
 # An invalid story: messages on standard error, exit 1, nothing drawn.
 test_bad_story() {
 	start_wrapped -- "$TESTDIR/bad/truncated.xml" || return 1
@@ -816,4 +838,6 @@ t "an invalid story: error messages, exit 1, terminal as it was" \
     test_bad_story
 t "clusters drawn whole: accents, a ZWJ family, a skin tone" test_clusters
 t "LANG=C: clusters as ASCII stand-ins" test_clusters_lang_c
+t "LANG=C: /UK's finds UK’s, /Zoe finds Zoë, highlighted exactly" \
+    test_search_shown
 done_testing
