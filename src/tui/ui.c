@@ -337,13 +337,15 @@ ui_margin(struct ui *u, int y, size_t b, size_t line, bool claim)
 	int digits = u->r.margin - 2;
 	char num[32];
 
+	/* Every block shows its number, the one that g, --dump and --list
+	 * use; a "Read more" item's has a sign after it, in the column of
+	 * the claim bar (such an item holds no claim). */
 	if (line == 0) {
-		if (bl->kind == BLOCK_RELATED)
-			snprintf(num, sizeof num, "%*s", digits, u->ascii ?
-			    ">>" : "\xc2\xbb");
-		else
-			snprintf(num, sizeof num, "%*zu", digits, b + 1);
+		snprintf(num, sizeof num, "%*zu", digits, b + 1);
 		ui_str(u, y, 0, digits, num, ROLE_MARGIN);
+		if (bl->kind == BLOCK_RELATED)
+			ui_str(u, y, digits, digits + 1, u->ascii ? ">" :
+			    "\xc2\xbb", ROLE_MARGIN);
 	}
 	if (claim)
 		ui_str(u, y, digits, digits + 1, u->ascii ? "|" :

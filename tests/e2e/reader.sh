@@ -783,6 +783,22 @@ test_search_shown() {
 	alive
 }
 
+# One numbering: every block shows its number in the margin, a "Read
+# more" item as 3»; 3g goes there, and --dump numbers it the same.
+test_numbering() {
+	open_default || return 1
+	wait_for '^  3» Just one in 10 Brits trusts Huawei' || return 1
+	text 3
+	keys g
+	wait_for -F "Paragraph 3 of 14" || return 1
+	if ! screen | sed -n 4p | grep -q '^  3» Just one in 10 Brits'; then
+		fail "3g does not put 3» at the top" || return 1
+	fi
+	"$NEWSLENS" --dump | grep -q '^  3» Read more: \[12\]Just one in 10' ||
+	    { diag "--dump does not number it 3»"; return 1; }
+	alive
+}
+
 # An invalid story: messages on standard error, exit 1, nothing drawn.
 test_bad_story() {
 	start_wrapped -- "$TESTDIR/bad/truncated.xml" || return 1
@@ -838,6 +854,7 @@ t "an invalid story: error messages, exit 1, terminal as it was" \
     test_bad_story
 t "clusters drawn whole: accents, a ZWJ family, a skin tone" test_clusters
 t "LANG=C: clusters as ASCII stand-ins" test_clusters_lang_c
+t "one numbering: 3» in the margin, 3g, --dump" test_numbering
 t "LANG=C: /UK's finds UK’s, /Zoe finds Zoë, highlighted exactly" \
     test_search_shown
 done_testing
