@@ -464,18 +464,52 @@ ui_page_rows(const struct ui *u)
 	return rows > 0 ? rows : 1;
 }
 
-/* An entry on one row; one too long for it ends in an ellipsis. */
-static void
-ui_entry(struct ui *u, int y, int x, const char *text, attr_t attr)
+/* The attributes an item has in the article, for its words in an
+ * excerpt. */
+static attr_t
+ui_item_attr(const struct story *st, size_t item)
 {
-	size_t len = strlen(text);
+	const struct item *it = &st->items[item];
 
-	if (x + (int)text_width(text, len) <= u->cols) {
-		ui_text(u, y, x, u->cols, text, len, attr);
-		return;
+	switch (it->kind) {
+	case ITEM_MENTION:
+		return role_attr[mention_role(st->actors[it->ref].kind)];
+	case ITEM_QUOTE:
+		return role_attr[ROLE_QUOTE];
+	case ITEM_RELATED:
+		return role_attr[ROLE_RELATED];
+	default:
+		return role_attr[ROLE_CLAIMBAR];
 	}
-	x = ui_text(u, y, x, u->cols - 1, text, len, attr);
-	ui_text(u, y, x, u->cols, "\xe2\x80\xa6", 3, attr);
+}
+
+/* An entry on one row, its item's words (e->hl_start..hl_end) drawn as
+ * in the article; one too long for the row is cut after a word, with an
+ * ellipsis. */
+static void
+ui_entry(struct ui *u, int y, int x, const struct entry *e,
+    const char *text, attr_t attr)
+{
+	size_t len = strlen(text), cut = len, hs = e->hl_start, he = e->hl_end;
+	attr_t hl = attr;
+	struct wrap_line first;
+	bool more = x + (int)text_width(text, len) > u->cols;
+
+	if (more) {
+		wrap_next(text, len, 0, u->cols - 1 - x, &first);
+		cut = first.end;
+	}
+	if (he > len || hs > he)
+		hs = he = 0;
+	if (he > 0 && e->target == TARGET_ITEM && e->a < u->r.st->nitems)
+		hl = ui_item_attr(u->r.st, e->a) | (attr & A_REVERSE);
+	hs = hs < cut ? hs : cut;
+	he = he < cut ? he : cut;
+	x = ui_text(u, y, x, u->cols, text, hs, attr);
+	x = ui_text(u, y, x, u->cols, text + hs, he - hs, hl);
+	x = ui_text(u, y, x, u->cols, text + he, cut - he, attr);
+	if (more)
+		ui_text(u, y, x, u->cols, "\xe2\x80\xa6", 3, attr);
 }
 
 static void
@@ -498,7 +532,7 @@ ui_draw_page(struct ui *u, const struct page *p, int y0, int y1,
 			cur->x = 1 + e->indent;
 			ui_fill(y, 0, u->cols, A_REVERSE);
 		}
-		ui_entry(u, y, 1 + e->indent, page_entry_text(u->r.st, e),
+		ui_entry(u, y, 1 + e->indent, e, page_entry_text(u->r.st, e),
 		    attr);
 	}
 }
@@ -527,14 +561,37 @@ ui_draw_hint(struct ui *u, int y)
 	ui_str(u, y, 0, u->cols, hint, ROLE_HINT);
 }
 
+/* The dateline, the byline and the source, on the row under the
+ * headline: who wrote it and for whom is part of reading it. */
+static void
+ui_draw_dateline(struct ui *u, int y)
+{
+	const struct story *st = u->r.st;
+	const char *part[3] = { st->dateline, st->byline, st->source };
+	struct entry none;
+	struct buf b = BUF_INIT;
+	size_t i;
+
+	for (i = 0; i < 3; i++)
+		if (part[i] != NULL && *part[i] != '\0') {
+			if (b.len > 0)
+				buf_puts(&b, u->ascii ? " - " : " \xc2\xb7 ");
+			buf_puts(&b, part[i]);
+		}
+	memset(&none, 0, sizeof none);
+	if (b.len > 0)
+		ui_entry(u, y, 0, &none, b.data, role_attr[ROLE_DATELINE]);
+	buf_free(&b);
+}
+
 static void
 ui_draw_head(struct ui *u, int *y)
 {
 	const struct story *st = u->r.st;
 
 	ui_str(u, (*y)++, 0, u->cols, st->headline, ROLE_HEADLINE);
-	if (u->lines >= 10 && st->dateline)
-		ui_str(u, (*y)++, 0, u->cols, st->dateline, ROLE_DATELINE);
+	if (u->lines >= 10)
+		ui_draw_dateline(u, (*y)++);
 	if (u->lines >= 14)
 		(*y)++;
 }
