@@ -1189,6 +1189,39 @@ Test(cli, dump_minimal)
 	free(p);
 }
 
+/* One numbering: every block starts with its number in the margin, as
+ * the reader's margin shows it ("3»" for a "Read more" item), and the
+ * claims are named by their ids, as the cards name them. */
+Test(cli, dump_numbers_blocks_and_names_claims)
+{
+	struct run r;
+
+	NL(&r, "--dump");
+	cr_assert_eq(r.status, 0, "stderr:\n%s", r.err);
+	cr_expect_geq(line_index(&r, "  1  [1][2]US officials are gearing up "
+	    "for a final attempt to persuade [3]the"), 0, "%s", r.out);
+	cr_expect_geq(line_index(&r, "     government to block [4]Huawei "
+	    "from building [5]the UK\xe2\x80\x99s 5G network."), 0, "%s",
+	    r.out);
+	cr_expect_geq(line_index(&r, "  3\xc2\xbb Read more: [12]Just one in "
+	    "10 Brits trusts Huawei amid China spying fears"), 0, "%s", r.out);
+	cr_expect_geq(line_containing(&r, " 14  "), 0, "no block 14");
+	cr_expect_geq(line_containing(&r, "c15, by Huawei, about Huawei, "
+	    "disputes c5 c14 (paragraph 13)"), 0, "%s", r.out);
+	cr_expect_geq(line_containing(&r, "disputed by c15 c16"), 0, "%s",
+	    r.out);
+	cr_expect_eq(line_containing(&r, "disputes ["), -1, "%s", r.out);
+	cr_expect_geq(line_containing(&r, "[12] r1, about Brits, United "
+	    "Kingdom, Huawei, China (paragraph 3)"), 0, "%s", r.out);
+	run_free(&r);
+	/* Too narrow for the margin: the number on a line of its own. */
+	NL(&r, "--dump", "--width", "12");
+	cr_assert_eq(r.status, 0, "stderr:\n%s", r.err);
+	cr_expect_geq(line_index(&r, "  3\xc2\xbb"), 0, "%s", r.out);
+	cr_expect_geq(line_index(&r, "  1"), 0, "%s", r.out);
+	run_free(&r);
+}
+
 /* Not a terminal: the reader prints the --dump text instead. */
 Test(cli, no_option_is_dump_when_not_a_terminal)
 {

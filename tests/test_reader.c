@@ -427,3 +427,99 @@ Test(empty, a_story_without_a_body)
 	reader_free(&e);
 	diag_free(&d);
 }
+
+/* ---- cards: excerpts, empty sections, claims ---------------------- */
+
+/* Every mention excerpt on Huawei's card holds the mention's words as
+ * its highlight, and is the block's text from the start of a word to
+ * the end of one, with an ellipsis where it is cut. */
+Test(reader, card_excerpts_highlight_the_mention_cut_at_words)
+{
+	static const char ell[] = "\xe2\x80\xa6";
+	size_t huawei = story_find_actor(r.st, "huawei"), i, len, n = 0;
+	struct page *p;
+
+	reader_open_actor(&r, huawei);
+	p = r.pages[0];
+	for (i = 0; i < p->n; i++) {
+		struct entry *e = &p->entries[i];
+		const char *t, *body, *end, *item, *at;
+		const struct block *bl;
+		size_t blen, off;
+
+		if (e->target != TARGET_ITEM ||
+		    r.st->items[e->a].kind != ITEM_MENTION)
+			continue;
+		n++;
+		t = page_entry_text(r.st, e);
+		item = story_item_text(r.st, e->a, &len);
+		cr_assert_lt(e->hl_start, e->hl_end, "%s", t);
+		cr_expect(e->hl_end - e->hl_start == len &&
+		    memcmp(t + e->hl_start, item, len) == 0,
+		    "highlight [%zu, %zu) of '%s' is not '%.*s'", e->hl_start,
+		    e->hl_end, t, (int)len, item);
+		/* "¶N   " then the excerpt. */
+		body = strchr(t, ' ');
+		while (*body == ' ')
+			body++;
+		end = t + strlen(t);
+		if (strncmp(body, ell, 3) == 0)
+			body += 3;
+		if (end - body >= 3 && strcmp(end - 3, ell) == 0)
+			end -= 3;
+		bl = &r.st->blocks[r.st->items[e->a].block];
+		blen = (size_t)(end - body);
+		at = NULL;
+		for (off = 0; off + blen <= bl->len && at == NULL; off++)
+			if (memcmp(bl->text + off, body, blen) == 0 &&
+			    (off == 0 || bl->text[off - 1] == ' ') &&
+			    (off + blen == bl->len || bl->text[off + blen] == ' '
+			    || bl->text[off + blen] == '.'
+			    || bl->text[off + blen] == ','))
+				at = bl->text + off;
+		cr_expect_not_null(at, "'%s' is not whole words of '%s'", t,
+		    bl->text);
+		cr_expect_leq(text_width(body, blen), 30 + 50 + len);
+	}
+	cr_expect_eq(n, r.st->actors[huawei].mentions.n);
+}
+
+Test(reader, card_leaves_out_empty_sections)
+{
+	size_t brits = story_find_actor(r.st, "brits");
+	size_t huawei = story_find_actor(r.st, "huawei");
+
+	cr_assert_neq(brits, NONE);
+	cr_assert_eq(r.st->actors[brits].mentions.n, 0);
+	reader_open_actor(&r, brits);
+	cr_expect_eq(find_entry(r.pages[0], "Mentions ("), NONE);
+	cr_expect_eq(find_entry(r.pages[0], "Claims by ("), NONE);
+	cr_expect_eq(find_entry(r.pages[0], "Quotes ("), NONE);
+	cr_expect_neq(find_entry(r.pages[0], "Read more (1)"), NONE);
+	reader_close_page(&r);
+	reader_open_actor(&r, huawei);
+	cr_expect_eq(r.st->actors[huawei].quotes.n, 0);
+	cr_expect_eq(find_entry(r.pages[0], "Quotes ("), NONE);
+	cr_expect_neq(find_entry(r.pages[0], "Mentions (10)"), NONE);
+}
+
+/* An actor card's claims open the claim's card, not the article. */
+Test(reader, actor_card_claims_open_their_cards)
+{
+	size_t huawei = story_find_actor(r.st, "huawei"), i;
+	struct page *p;
+
+	reader_open_actor(&r, huawei);
+	p = r.pages[0];
+	i = find_entry(p, "Claims by (2)");
+	cr_assert_neq(i, NONE);
+	cr_assert_eq(p->entries[i + 1].target, TARGET_CLAIM);
+	cr_expect_str_eq(page_entry_text(r.st, &p->entries[i + 1]),
+	    "\xc2\xb6" "13  c15: Huawei has always denied allegations of "
+	    "wrongdoing");
+	p->sel = i + 1;
+	cr_expect_null(reader_follow(&r));
+	cr_assert_eq(r.npages, 2);
+	cr_expect_str_eq(r.pages[1]->title, "Claim c15");
+	cr_expect_eq(r.focus, NONE, "the article's focus is untouched");
+}

@@ -378,3 +378,72 @@ Test(when, says_what_is_wrong)
 		    "'%s': %s", bad[i].value, why);
 	}
 }
+
+/* ---- search finds what the screen shows --------------------------- */
+
+/* "UK’s" with a typographic apostrophe, "Zoë" once composed and once
+ * decomposed, "Zoe" without the accent, an en dash. */
+#define TYPO "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n" \
+	"<story version=\"1\"><head><headline>H</headline></head>" \
+	"<actors/><body>" \
+	"<p>The UK\xE2\x80\x99s plan, Zo\xC3\xAB and Zoe\xCC\x88 said.</p>" \
+	"<p>Zoe, 2020\xE2\x80\x93" "21, \xE2\x80\x9Cso\xE2\x80\x9D.</p>" \
+	"</body></story>\n"
+
+static size_t
+typo_search(const char *needle, struct search_hit **hits)
+{
+	return search_story(st, needle, strlen(needle), hits);
+}
+
+/* Hit i covers exactly `want` in the text. */
+static void
+expect_hit(const struct search_hit *h, size_t block, const char *want)
+{
+	const struct block *b = &st->blocks[h->block];
+
+	cr_expect_eq(h->block, block);
+	cr_expect(h->end - h->start == strlen(want) &&
+	    memcmp(b->text + h->start, want, strlen(want)) == 0,
+	    "hit [%zu, %zu) is \"%.*s\", want \"%s\"", h->start, h->end,
+	    (int)(h->end - h->start), b->text + h->start, want);
+}
+
+Test(index, search_folds_typography_and_diacritics)
+{
+	struct diag d = DIAG_INIT;
+	struct search_hit *hits;
+	size_t n;
+
+	st = load_memory(TYPO, strlen(TYPO), "typo.xml", NULL, &d);
+	diag_free(&d);
+	cr_assert_not_null(st);
+	n = typo_search("UK's", &hits);
+	cr_assert_eq(n, 1, "a straight apostrophe finds UK’s");
+	expect_hit(&hits[0], 0, "UK\xE2\x80\x99s");
+	free(hits);
+	n = typo_search("UK\xE2\x80\x99s", &hits);
+	cr_expect_eq(n, 1, "so does the typographic one");
+	free(hits);
+	n = typo_search("zoe", &hits);
+	cr_assert_eq(n, 3, "no diacritic in the needle: all three");
+	expect_hit(&hits[0], 0, "Zo\xC3\xAB");
+	expect_hit(&hits[1], 0, "Zoe\xCC\x88");
+	expect_hit(&hits[2], 1, "Zoe");
+	free(hits);
+	n = typo_search("ZO\xC3\x8B", &hits);
+	cr_assert_eq(n, 2, "a diacritic in the needle: exactly, either form");
+	expect_hit(&hits[0], 0, "Zo\xC3\xAB");
+	expect_hit(&hits[1], 0, "Zoe\xCC\x88");
+	free(hits);
+	n = typo_search("2020-21, \"so\"", &hits);
+	cr_assert_eq(n, 1, "dashes and double quotes");
+	expect_hit(&hits[0], 1,
+	    "2020\xE2\x80\x93" "21, \xE2\x80\x9Cso\xE2\x80\x9D");
+	free(hits);
+	/* "zo" ends inside neither cluster; "zoe" must not end before a
+	 * mark when the needle keeps marks: "zoë" finds no plain "Zoe". */
+	n = typo_search("zo\xC3\xAB,", &hits);
+	cr_expect_eq(n, 0);
+	free(hits);
+}

@@ -1018,3 +1018,76 @@ Test(fold, ten_thousand_marks, .timeout = 10)
 	free(map);
 	free(s);
 }
+
+/* ---- search folding: what the screen shows ------------------------- */
+
+static void
+check_fold_search(const char *in, size_t inlen, bool diacritics,
+    const char *want)
+{
+	size_t n;
+	char *got = text_fold_search(in, inlen, diacritics, &n, NULL);
+
+	cr_expect(n == strlen(want) && memcmp(got, want, n) == 0,
+	    "\"%s\" folds to \"%s\", want \"%s\"", in, got, want);
+	free(got);
+}
+
+Test(fold_search, quotes_apostrophes_dashes_spaces)
+{
+	check_fold_search(S("UK\xE2\x80\x99s"), true, "uk's");
+	check_fold_search(S("\xE2\x80\x98" "a\xE2\x80\x99 \xE2\x80\x9C" "b"
+	    "\xE2\x80\x9D \xE2\x80\x9E" "c\xE2\x80\x9F"), true,
+	    "'a' \"b\" \"c\"");
+	check_fold_search(S("2020\xE2\x80\x93" "21 a\xE2\x80\x94" "b "
+	    "\xE2\x88\x92" "5 x\xE2\x80\x90y"), true, "2020-21 a-b -5 x-y");
+	check_fold_search(S("10\xC2\xA0" "000"), true, "10 000");
+	/* text_fold itself keeps them: the importer relies on it. */
+	{
+		size_t n;
+		char *f = text_fold(S("UK\xE2\x80\x99s"), &n, NULL);
+
+		cr_expect_str_eq(f, "uk\xE2\x80\x99s");
+		free(f);
+	}
+}
+
+Test(fold_search, diacritics_left_out_or_kept)
+{
+	/* Zoë composed, Zoe + U+0308 decomposed, Café, e + U+0301. */
+	check_fold_search(S("Zo\xC3\xAB"), false, "zoe");
+	check_fold_search(S("Zoe\xCC\x88"), false, "zoe");
+	check_fold_search(S("CAF\xC3\x89 e\xCC\x81"), false, "cafe e");
+	check_fold_search(S("Zo\xC3\xAB"), true, "zo\xC3\xAB");
+	check_fold_search(S("Zoe\xCC\x88"), true, "zo\xC3\xAB");
+	/* Not a diacritic: a Devanagari vowel sign stays. */
+	check_fold_search(S("\xE0\xA4\x95\xE0\xA4\xBF"), false,
+	    "\xE0\xA4\x95\xE0\xA4\xBF");
+}
+
+Test(fold_search, has_diacritic)
+{
+	cr_expect_not(text_has_diacritic(S("Zoe UK's 2020-21")));
+	cr_expect_not(text_has_diacritic(S("UK\xE2\x80\x99s \xE2\x80\x94")));
+	cr_expect(text_has_diacritic(S("Zo\xC3\xAB")));
+	cr_expect(text_has_diacritic(S("Zoe\xCC\x88")));
+	cr_expect(text_has_diacritic(S("\xC3\xA7")));
+	cr_expect_not(text_has_diacritic(S("\xC3\x9F \xE0\xA4\x95")));
+	cr_expect_not(text_has_diacritic(S("\xFF\xE2\x82")));
+}
+
+/* The map still points at the source's clusters, so that a match of
+ * "zoe" in "Zoë's" covers the ë (2 bytes) and stops before the ’. */
+Test(fold_search, map_offsets)
+{
+	static const char s[] = "Zo\xC3\xAB\xE2\x80\x99s";
+	static const size_t want[] = { 0, 1, 2, 4, 7, 8 };
+	size_t n, *map, i;
+	char *f = text_fold_search(S(s), false, &n, &map);
+
+	cr_assert_str_eq(f, "zoe's");
+	for (i = 0; i <= n; i++)
+		cr_expect_eq(map[i], want[i], "map[%zu] = %zu", i, map[i]);
+	free(f);
+	free(map);
+}

@@ -570,6 +570,10 @@ wrap_text(const char *s, size_t len, int width, struct wrap_line **lines)
 #define FOLD_OPTS	(UTF8PROC_COMPOSE | UTF8PROC_CASEFOLD)
 #define SHORT_RUN	16
 
+/* What a fold does besides NFC and case folding. */
+#define FOLD_PUNCT	1u	/* quotes, dashes, spaces to ASCII */
+#define FOLD_STRIP	2u	/* diacritics left out */
+
 struct fold {
 	int32_t	*cp;	/* code points of the current cluster */
 	int32_t	*tmp;	/* scratch for sorting */
@@ -664,9 +668,56 @@ fold_decompose(struct fold *f, int32_t cp)
 	f->n += (size_t)r;
 }
 
+static bool
+is_diacritic(int32_t cp)
+{
+	return (cp >= 0x0300 && cp <= 0x036F) ||
+	    (cp >= 0x1AB0 && cp <= 0x1AFF) ||
+	    (cp >= 0x1DC0 && cp <= 0x1DFF) ||
+	    (cp >= 0x20D0 && cp <= 0x20FF) ||
+	    (cp >= 0xFE20 && cp <= 0xFE2F);
+}
+
+int
+text_ascii_punct(int32_t cp)
+{
+	switch (cp) {
+	case 0x2018: case 0x2019: case 0x201A: case 0x201B: case 0x2032:
+	case 0x02BC:
+		return '\'';
+	case 0x201C: case 0x201D: case 0x201E: case 0x201F: case 0x2033:
+		return '"';
+	case 0x2010: case 0x2011: case 0x2012: case 0x2013: case 0x2014:
+	case 0x2015: case 0x2212:
+		return '-';
+	case 0x00A0: case 0x2002: case 0x2003: case 0x2007: case 0x2009:
+	case 0x200A: case 0x202F:
+		return ' ';
+	default:
+		return 0;
+	}
+}
+
+/* The search folds of the decomposed, case-folded cluster in f. */
+static void
+fold_more(struct fold *f, unsigned opts)
+{
+	size_t i, k = 0;
+	int c;
+
+	for (i = 0; i < f->n; i++) {
+		if ((opts & FOLD_STRIP) && is_diacritic(f->cp[i]))
+			continue;
+		if ((opts & FOLD_PUNCT) && (c = text_ascii_punct(f->cp[i])))
+			f->cp[i] = c;
+		f->cp[k++] = f->cp[i];
+	}
+	f->n = k;
+}
+
 static void
 fold_cluster(struct fold *f, struct buf *out, const char *s, size_t pos,
-    size_t end)
+    size_t end, unsigned opts)
 {
 	const unsigned char *u = (const unsigned char *)s;
 	utf8proc_ssize_t r;
@@ -677,6 +728,8 @@ fold_cluster(struct fold *f, struct buf *out, const char *s, size_t pos,
 		pos += utf8_decode(u + pos, end - pos, &cp);
 		fold_decompose(f, cp == BAD_CP ? 0xFFFD : cp);
 	}
+	if (opts != 0)
+		fold_more(f, opts);
 	canonical_order(f);
 	/* utf8proc_reencode writes UTF-8 over the buffer and wants one
 	 * spare byte for its NUL. */
@@ -719,8 +772,9 @@ fold_ascii_run(struct buf *out, const unsigned char *u, size_t len,
 	*next = end;
 }
 
-char *
-text_fold(const char *s, size_t len, size_t *outlen, size_t **map)
+static char *
+fold_opts(const char *s, size_t len, unsigned opts, size_t *outlen,
+    size_t **map)
 {
 	const unsigned char *u = (const unsigned char *)s;
 	struct buf out = BUF_INIT;
@@ -744,7 +798,7 @@ text_fold(const char *s, size_t len, size_t *outlen, size_t **map)
 			continue;
 		} else {
 			scan_cluster(s, len, pos, &c);
-			fold_cluster(&f, &out, s, pos, c.next);
+			fold_cluster(&f, &out, s, pos, c.next, opts);
 		}
 		if (map != NULL)
 			map_extend(&m, &mcap, done, out.len, pos);
@@ -759,4 +813,46 @@ text_fold(const char *s, size_t len, size_t *outlen, size_t **map)
 	if (outlen != NULL)
 		*outlen = out.len;
 	return buf_detach(&out);
+}
+
+char *
+text_fold(const char *s, size_t len, size_t *outlen, size_t **map)
+{
+	return fold_opts(s, len, 0, outlen, map);
+}
+
+char *
+text_fold_search(const char *s, size_t len, bool diacritics,
+    size_t *outlen, size_t **map)
+{
+	return fold_opts(s, len, FOLD_PUNCT | (diacritics ? 0 : FOLD_STRIP),
+	    outlen, map);
+}
+
+bool
+text_has_diacritic(const char *s, size_t len)
+{
+	const unsigned char *u = (const unsigned char *)s;
+	utf8proc_int32_t d[8];
+	utf8proc_ssize_t r, k;
+	size_t pos = 0;
+	int32_t cp;
+
+	while (pos < len) {
+		if (u[pos] < 0x80) {
+			pos++;
+			continue;
+		}
+		pos += utf8_decode(u + pos, len - pos, &cp);
+		if (cp == BAD_CP)
+			continue;
+		if (is_diacritic(cp))
+			return true;
+		/* Canonical decompositions are at most 4 code points. */
+		r = utf8proc_decompose_char(cp, d, 8, UTF8PROC_DECOMPOSE, NULL);
+		for (k = 0; k < r && k < 8; k++)
+			if (is_diacritic(d[k]))
+				return true;
+	}
+	return false;
 }

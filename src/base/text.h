@@ -10,6 +10,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 struct buf;
 
@@ -59,5 +60,21 @@ size_t	wrap_text(const char *s, size_t len, int width,
  * source offsets in *map (map[i]: start of the source grapheme cluster
  * that produced output byte i; map[*outlen] == len). */
 char	*text_fold(const char *s, size_t len, size_t *outlen, size_t **map);
+/* Folding for search, so that it finds what the screen shows: text_fold,
+ * then the typographic quotes, apostrophes, dashes and spaces as their
+ * ASCII forms (text_ascii_punct), and, unless `diacritics`, every
+ * diacritic (a combining mark of U+0300-U+036F, U+1AB0-U+1AFF,
+ * U+1DC0-U+1DFF, U+20D0-U+20FF or U+FE20-U+FE2F, also within a
+ * precomposed letter) left out: "Zoë" folds to "zoe", "UK’s" to "uk's".
+ * The map is as text_fold's. */
+char	*text_fold_search(const char *s, size_t len, bool diacritics,
+	    size_t *outlen, size_t **map);
+/* Whether s[0..len) holds a diacritic (as above), alone or within a
+ * precomposed letter such as U+00E9. */
+bool	text_has_diacritic(const char *s, size_t len);
+/* The ASCII form of a typographic quote or apostrophe ('\'' or '"'), a
+ * dash or minus sign ('-') or a space (' '), else 0: what a terminal
+ * that cannot show cp shows, and what search folds cp to. */
+int	text_ascii_punct(int32_t cp);
 
 #endif

@@ -11,9 +11,16 @@
 #include "base/text.h"
 #include "base/xmalloc.h"
 
-/* Item numbers are 1-based reading-order positions, the same that
- * --list's paragraph column and the reader's status line count from. */
+/* Two numberings, as in the reader: blocks (paragraphs and "Read more"
+ * items together) are numbered from 1 in the margin, as the reader's
+ * margin, --list's paragraph column and the cards number them; items
+ * are numbered from 1 in reading order, in brackets where they start.
+ * Claims, quotes and "Read more" items are named by their ids. */
 #define ITEM_NO(i) ((i) + 1)
+/* The margin before a block: its number (of at least three digits'
+ * room), a column for the reader's claim bar or the "Read more" sign,
+ * and a space. */
+#define DUMP_MARGIN 5
 
 /* With a file to write to, the dump goes out as it is made, so that
  * its memory does not grow with the story. */
@@ -55,6 +62,48 @@ dump_wrapped(struct buf *out, const char *s, size_t len, int width,
 		buf_putc(out, '\n');
 		indent = rest;
 	} while (pos < len);
+}
+
+/* The margin that holds the number of the last of nblocks blocks, as
+ * wide as the reader's. */
+static int
+dump_margin(size_t nblocks)
+{
+	int digits = 1;
+
+	while (nblocks >= 10)
+		nblocks /= 10, digits++;
+	return digits > DUMP_MARGIN - 2 ? digits + 2 : DUMP_MARGIN;
+}
+
+/* Block b's text wrapped after its number in the margin, as the reader
+ * shows it: "  3» " for a "Read more" item.  Too narrow a dump puts the
+ * number on a line of its own and the text under it, unindented. */
+static void
+dump_block_text(const struct story *st, size_t b, int margin, int width,
+    const struct buf *text, struct buf *out)
+{
+	struct wrap_line line;
+	size_t pos = 0;
+	int i;
+
+	buf_printf(out, "%*zu%s", margin - 2, b + 1,
+	    st->blocks[b].kind == BLOCK_RELATED ? "\xc2\xbb" : "");
+	if (width - margin < 10) {
+		buf_putc(out, '\n');
+		dump_wrapped(out, text->data, text->len, width, 0, 0);
+		return;
+	}
+	buf_puts(out, st->blocks[b].kind == BLOCK_RELATED ? " " : "  ");
+	do {
+		pos = wrap_next(text->data, text->len, pos, width - margin,
+		    &line);
+		if (line.start > 0)
+			for (i = 0; i < margin; i++)
+				buf_putc(out, ' ');
+		buf_append(out, text->data + line.start, line.end - line.start);
+		buf_putc(out, '\n');
+	} while (pos < text->len);
 }
 
 /* The block's text with "[N]" before each item that starts in it. */
@@ -179,12 +228,12 @@ dump_claims(const struct story *st, int width, struct buf *out,
 			dump_names(st, &c->about, &about);
 		}
 		for (j = 0; j < c->disputes.n; j++)
-			buf_printf(&about, "%s[%zu]", j ? " " : ", disputes ",
-			    ITEM_NO(st->claims[c->disputes.v[j]].item));
+			buf_printf(&about, "%s%s", j ? " " : ", disputes ",
+			    st->claims[c->disputes.v[j]].id);
 		for (j = 0; j < c->disputed_by.n; j++)
-			buf_printf(&about, "%s[%zu]",
+			buf_printf(&about, "%s%s",
 			    j ? " " : ", disputed by ",
-			    ITEM_NO(st->claims[c->disputed_by.v[j]].item));
+			    st->claims[c->disputed_by.v[j]].id);
 		if (c->when)
 			buf_printf(&about, ", dated %s", c->when);
 		buf_printf(&about, " (paragraph %zu)",
@@ -243,6 +292,7 @@ dump_related(const struct story *st, int width, struct buf *out,
 		}
 		if (r->href)
 			buf_printf(&about, ", %s", r->href);
+		buf_printf(&about, " (paragraph %zu)", r->block + 1);
 		dump_entry(st, r->item, about.data, width, out, tmp);
 		ok = dump_flush(out, fp) && ok;
 	}
@@ -255,6 +305,7 @@ dump_story(const struct story *st, int width, struct buf *out, FILE *fp)
 {
 	struct buf tmp = BUF_INIT;
 	size_t b;
+	int margin = dump_margin(st->nblocks);
 	bool ok = true;
 
 	if (width < 1)
@@ -263,7 +314,7 @@ dump_story(const struct story *st, int width, struct buf *out, FILE *fp)
 	for (b = 0; b < st->nblocks; b++) {
 		buf_putc(out, '\n');
 		dump_marked(st, b, &tmp);
-		dump_wrapped(out, tmp.data, tmp.len, width, 0, 0);
+		dump_block_text(st, b, margin, width, &tmp, out);
 		ok = dump_flush(out, fp) && ok;
 	}
 	ok = dump_actors(st, width, out, &tmp, fp) && ok;

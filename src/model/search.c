@@ -24,7 +24,11 @@ search_block_append(const struct story *st, size_t b, const char *needle,
 {
 	const struct block *bl = &st->blocks[b];
 	size_t flen, *map, i = 0;
-	char *folded = text_fold(bl->text, bl->len, &flen, NULL);
+	/* A needle with no diacritic finds the text with or without them
+	 * ("Zoe" finds "Zoë"); one with a diacritic, only the same. */
+	bool diacritics = text_has_diacritic(needle, nlen);
+	char *folded = text_fold_search(bl->text, bl->len, diacritics,
+	    &flen, NULL);
 	const char *p;
 
 	/* Most blocks do not hold the needle: fold them without the map
@@ -34,7 +38,7 @@ search_block_append(const struct story *st, size_t b, const char *needle,
 		return;
 	}
 	free(folded);
-	folded = text_fold(bl->text, bl->len, &flen, &map);
+	folded = text_fold_search(bl->text, bl->len, diacritics, &flen, &map);
 	while (i + nlen <= flen &&
 	    (p = memmem(folded + i, flen - i, needle, nlen)) != NULL) {
 		i = (size_t)(p - folded);
@@ -60,7 +64,7 @@ search_block_append(const struct story *st, size_t b, const char *needle,
 char *
 search_fold(const char *needle, size_t len, size_t *flen)
 {
-	return text_fold(needle, len, flen, NULL);
+	return text_fold_search(needle, len, true, flen, NULL);
 }
 
 size_t

@@ -1,9 +1,13 @@
 /* search.h - finding text in a story, Unicode case-insensitively.
  *
- * Both the needle and the text are NFC-normalised and case-folded
- * (text_fold), so "huawei" finds "HUAWEI", "strasse" finds "Straße",
- * and decomposed accents find composed ones.  A match starts and ends
- * on grapheme cluster boundaries of the story's text. */
+ * Both the needle and the text are NFC-normalised and case-folded, and
+ * typographic quotes, apostrophes, dashes and spaces are read as their
+ * ASCII forms (text_fold_search), so "huawei" finds "HUAWEI", "strasse"
+ * finds "Straße", "UK's" finds "UK’s", and decomposed accents find
+ * composed ones.  A needle without diacritics ignores them in the text
+ * ("Zoe" finds "Zoë", as the screen shows it under LANG=C); one with a
+ * diacritic matches exactly ("Zoë" finds "Zoë" only).  A match starts
+ * and ends on grapheme cluster boundaries of the story's text. */
 #ifndef NEWSLENS_SEARCH_H
 #define NEWSLENS_SEARCH_H
 

@@ -131,16 +131,15 @@ ui_ascii(const char *s, size_t len, int width, char *out)
 	if (width < 1 || utf8proc_iterate((const utf8proc_uint8_t *)s,
 	    (utf8proc_ssize_t)len, &cp) < 1)
 		return;
+	/* The same stand-ins that search folds to, so that it finds
+	 * what this screen shows. */
+	if ((i = text_ascii_punct(cp)) != 0) {
+		out[0] = (char)i;
+		return;
+	}
 	switch (cp) {
-	case 0x2018: case 0x2019: case 0x201A: case 0x201B: case 0x2032:
-		out[0] = '\''; return;
-	case 0x201C: case 0x201D: case 0x201E: case 0x201F: case 0x2033:
-		out[0] = '"'; return;
-	case 0x2010: case 0x2011: case 0x2012: case 0x2013: case 0x2014:
-	case 0x2015: case 0x2212: case 0x2500:
+	case 0x2500:
 		out[0] = '-'; return;
-	case 0x00A0: case 0x2002: case 0x2003: case 0x2009:
-		out[0] = ' '; return;
 	case 0x2026: case 0x00B7:
 		out[0] = '.'; return;
 	case 0x00B6:
@@ -159,6 +158,45 @@ ui_ascii(const char *s, size_t len, int width, char *out)
 	free(plain);
 }
 
+/* Puts the grapheme cluster s[0..len) in the cell at (y, x) as one
+ * cchar_t, so that its combining marks, joiners and modifiers reach the
+ * terminal with it.  setcchar() keeps only a spacing character and the
+ * non-spacing ones after it, so an emoji sequence (a ZWJ family, a skin
+ * tone) is put into the cell's characters here; ncursesw writes them
+ * all, in order.  A cluster of more than CCHARW_MAX code points keeps
+ * what fits, less a joiner left dangling at the end.  A cluster that
+ * starts with a mark gets a space to sit on, as a dotted circle would,
+ * rather than landing on the cell before it. */
+static void
+ui_cluster(int y, int x, const char *s, size_t len, attr_t attr)
+{
+	wchar_t wc[CCHARW_MAX + 1];
+	utf8proc_int32_t cp;
+	utf8proc_ssize_t n;
+	cchar_t cc;
+	size_t pos = 0, k = 0;
+
+	while (pos < len && k < CCHARW_MAX) {
+		n = utf8proc_iterate((const utf8proc_uint8_t *)s + pos,
+		    (utf8proc_ssize_t)(len - pos), &cp);
+		if (n < 1)
+			break;	/* cannot happen: the text is sanitised */
+		if (k == 0 && wcwidth((wchar_t)cp) <= 0)
+			wc[k++] = L' ';
+		if (k < CCHARW_MAX)
+			wc[k++] = (wchar_t)cp;
+		pos += (size_t)n;
+	}
+	if (pos < len && k > 1 && wc[k - 1] == 0x200D)
+		k--;
+	wc[k] = L'\0';
+	if (k == 0 || setcchar(&cc, wc, attr & ~A_COLOR,
+	    (short)PAIR_NUMBER(attr), NULL) != OK)
+		return;
+	memcpy(cc.chars, wc, k * sizeof *wc);
+	mvadd_wch(y, x, &cc);
+}
+
 /* Draws s[0..len) from column x, clipped at column `right`; returns
  * the column after it.  Each cluster is placed where the layout says,
  * whatever width the terminal gives it. */
@@ -175,17 +213,13 @@ ui_text(struct ui *u, int y, int x, int right, const char *s, size_t len,
 		w = text_cluster(s, len, pos, &next);
 		if (x + w > right)
 			break;
-		move(y, x);
-		if (u->ascii || (unsigned char)s[pos] < 0x80) {
-			if ((unsigned char)s[pos] < 0x80 && next - pos == 1)
-				addch((chtype)(unsigned char)s[pos] | attr);
-			else {
-				ui_ascii(s + pos, next - pos,
-				    w < 15 ? w : 15, ascii);
-				addstr(ascii);
-			}
-		} else
-			addnstr(s + pos, (int)(next - pos));
+		if (next - pos == 1 && (unsigned char)s[pos] < 0x80)
+			mvaddch(y, x, (chtype)(unsigned char)s[pos] | attr);
+		else if (u->ascii) {
+			ui_ascii(s + pos, next - pos, w < 15 ? w : 15, ascii);
+			mvaddstr(y, x, ascii);
+		} else if (w > 0)
+			ui_cluster(y, x, s + pos, next - pos, attr);
 		x += w;
 		pos = next;
 	}
@@ -303,13 +337,15 @@ ui_margin(struct ui *u, int y, size_t b, size_t line, bool claim)
 	int digits = u->r.margin - 2;
 	char num[32];
 
+	/* Every block shows its number, the one that g, --dump and --list
+	 * use; a "Read more" item's has a sign after it, in the column of
+	 * the claim bar (such an item holds no claim). */
 	if (line == 0) {
-		if (bl->kind == BLOCK_RELATED)
-			snprintf(num, sizeof num, "%*s", digits, u->ascii ?
-			    ">>" : "\xc2\xbb");
-		else
-			snprintf(num, sizeof num, "%*zu", digits, b + 1);
+		snprintf(num, sizeof num, "%*zu", digits, b + 1);
 		ui_str(u, y, 0, digits, num, ROLE_MARGIN);
+		if (bl->kind == BLOCK_RELATED)
+			ui_str(u, y, digits, digits + 1, u->ascii ? ">" :
+			    "\xc2\xbb", ROLE_MARGIN);
 	}
 	if (claim)
 		ui_str(u, y, digits, digits + 1, u->ascii ? "|" :
@@ -428,18 +464,52 @@ ui_page_rows(const struct ui *u)
 	return rows > 0 ? rows : 1;
 }
 
-/* An entry on one row; one too long for it ends in an ellipsis. */
-static void
-ui_entry(struct ui *u, int y, int x, const char *text, attr_t attr)
+/* The attributes an item has in the article, for its words in an
+ * excerpt. */
+static attr_t
+ui_item_attr(const struct story *st, size_t item)
 {
-	size_t len = strlen(text);
+	const struct item *it = &st->items[item];
 
-	if (x + (int)text_width(text, len) <= u->cols) {
-		ui_text(u, y, x, u->cols, text, len, attr);
-		return;
+	switch (it->kind) {
+	case ITEM_MENTION:
+		return role_attr[mention_role(st->actors[it->ref].kind)];
+	case ITEM_QUOTE:
+		return role_attr[ROLE_QUOTE];
+	case ITEM_RELATED:
+		return role_attr[ROLE_RELATED];
+	default:
+		return role_attr[ROLE_CLAIMBAR];
 	}
-	x = ui_text(u, y, x, u->cols - 1, text, len, attr);
-	ui_text(u, y, x, u->cols, "\xe2\x80\xa6", 3, attr);
+}
+
+/* An entry on one row, its item's words (e->hl_start..hl_end) drawn as
+ * in the article; one too long for the row is cut after a word, with an
+ * ellipsis. */
+static void
+ui_entry(struct ui *u, int y, int x, const struct entry *e,
+    const char *text, attr_t attr)
+{
+	size_t len = strlen(text), cut = len, hs = e->hl_start, he = e->hl_end;
+	attr_t hl = attr;
+	struct wrap_line first;
+	bool more = x + (int)text_width(text, len) > u->cols;
+
+	if (more) {
+		wrap_next(text, len, 0, u->cols - 1 - x, &first);
+		cut = first.end;
+	}
+	if (he > len || hs > he)
+		hs = he = 0;
+	if (he > 0 && e->target == TARGET_ITEM && e->a < u->r.st->nitems)
+		hl = ui_item_attr(u->r.st, e->a) | (attr & A_REVERSE);
+	hs = hs < cut ? hs : cut;
+	he = he < cut ? he : cut;
+	x = ui_text(u, y, x, u->cols, text, hs, attr);
+	x = ui_text(u, y, x, u->cols, text + hs, he - hs, hl);
+	x = ui_text(u, y, x, u->cols, text + he, cut - he, attr);
+	if (more)
+		ui_text(u, y, x, u->cols, "\xe2\x80\xa6", 3, attr);
 }
 
 static void
@@ -462,7 +532,7 @@ ui_draw_page(struct ui *u, const struct page *p, int y0, int y1,
 			cur->x = 1 + e->indent;
 			ui_fill(y, 0, u->cols, A_REVERSE);
 		}
-		ui_entry(u, y, 1 + e->indent, page_entry_text(u->r.st, e),
+		ui_entry(u, y, 1 + e->indent, e, page_entry_text(u->r.st, e),
 		    attr);
 	}
 }
@@ -491,14 +561,37 @@ ui_draw_hint(struct ui *u, int y)
 	ui_str(u, y, 0, u->cols, hint, ROLE_HINT);
 }
 
+/* The dateline, the byline and the source, on the row under the
+ * headline: who wrote it and for whom is part of reading it. */
+static void
+ui_draw_dateline(struct ui *u, int y)
+{
+	const struct story *st = u->r.st;
+	const char *part[3] = { st->dateline, st->byline, st->source };
+	struct entry none;
+	struct buf b = BUF_INIT;
+	size_t i;
+
+	for (i = 0; i < 3; i++)
+		if (part[i] != NULL && *part[i] != '\0') {
+			if (b.len > 0)
+				buf_puts(&b, u->ascii ? " - " : " \xc2\xb7 ");
+			buf_puts(&b, part[i]);
+		}
+	memset(&none, 0, sizeof none);
+	if (b.len > 0)
+		ui_entry(u, y, 0, &none, b.data, role_attr[ROLE_DATELINE]);
+	buf_free(&b);
+}
+
 static void
 ui_draw_head(struct ui *u, int *y)
 {
 	const struct story *st = u->r.st;
 
 	ui_str(u, (*y)++, 0, u->cols, st->headline, ROLE_HEADLINE);
-	if (u->lines >= 10 && st->dateline)
-		ui_str(u, (*y)++, 0, u->cols, st->dateline, ROLE_DATELINE);
+	if (u->lines >= 10)
+		ui_draw_dateline(u, (*y)++);
 	if (u->lines >= 14)
 		(*y)++;
 }

@@ -16,7 +16,8 @@
 #include "base/safepath.h"
 #include "base/xmalloc.h"
 
-/* Excerpts around a mention: this many bytes of context each side. */
+/* Excerpts around a mention: at most this many columns of context
+ * each side, in whole words. */
 #define EXCERPT_BEFORE 30
 #define EXCERPT_AFTER 50
 
@@ -126,45 +127,64 @@ page_text(struct reader *r, struct page *p, int indent, const char *s,
 	free(lines);
 }
 
-/* Moves a byte offset back to the start of a UTF-8 sequence. */
+/* Where the words before byte `start` of s begin, taking no more than
+ * max columns of them: the start of the text or just after a space. */
 static size_t
-utf8_floor(const char *s, size_t i)
+excerpt_from(const char *s, size_t start, size_t max)
 {
-	while (i > 0 && ((unsigned char)s[i] & 0xC0) == 0x80)
-		i--;
-	return i;
+	size_t from = start, p = start, q, w = 0;
+
+	while (p > 0) {
+		for (q = p - 1; q > 0 && s[q - 1] != ' '; q--)
+			;
+		w += text_width(s + q, p - q);
+		if (w > max)
+			break;
+		from = p = q;
+	}
+	return from;
 }
 
-/* "…some words around the item…", one line. */
+/* Where the words after byte `end` of s[0..len) stop, taking no more
+ * than max columns of them: the end of a word or of the text. */
+static size_t
+excerpt_to(const char *s, size_t len, size_t end, size_t max)
+{
+	size_t to = end, p = end, q, w = 0;
+
+	while (p < len) {
+		for (q = p; q < len && s[q] == ' '; q++)
+			;
+		while (q < len && s[q] != ' ')
+			q++;
+		w += text_width(s + p, q - p);
+		if (w > max)
+			break;
+		to = p = q;
+	}
+	return to;
+}
+
+/* "…some words around the item…", one line, cut at words; e's
+ * highlight is set on the item's own words. */
 static void
-excerpt(const struct story *st, size_t item, struct buf *b)
+excerpt(const struct story *st, size_t item, struct buf *b,
+    struct entry *e)
 {
 	const struct item *it = &st->items[item];
 	const struct block *bl = &st->blocks[it->block];
-	size_t from = it->start > EXCERPT_BEFORE ? it->start - EXCERPT_BEFORE
-	    : 0, to = it->end + EXCERPT_AFTER < bl->len ?
-	    it->end + EXCERPT_AFTER : bl->len;
+	size_t from = excerpt_from(bl->text, it->start, EXCERPT_BEFORE);
+	size_t to = excerpt_to(bl->text, bl->len, it->end, EXCERPT_AFTER);
 
-	from = utf8_floor(bl->text, from);
-	to = utf8_floor(bl->text, to);
-	/* Start and end on word boundaries where there is one near. */
-	if (from > 0) {
-		const char *sp = memchr(bl->text + from, ' ', it->start - from);
-
-		if (sp != NULL)
-			from = (size_t)(sp - bl->text) + 1;
-	}
-	if (to < bl->len) {
-		size_t t = to;
-
-		while (t > it->end && bl->text[t] != ' ')
-			t--;
-		if (t > it->end)
-			to = t;
-	}
-	buf_printf(b, "%s%.*s%s", from > 0 ? "\xe2\x80\xa6" : "",
-	    (int)(to - from), bl->text + from, to < bl->len ?
-	    "\xe2\x80\xa6" : "");
+	if (from > 0)
+		buf_puts(b, "\xe2\x80\xa6");
+	buf_append(b, bl->text + from, it->start - from);
+	e->hl_start = b->len;
+	buf_append(b, bl->text + it->start, it->end - it->start);
+	e->hl_end = b->len;
+	buf_append(b, bl->text + it->end, to - it->end);
+	if (to < bl->len)
+		buf_puts(b, "\xe2\x80\xa6");
 }
 
 /* A list of items, each a link to it.  Their text waits until it is
@@ -177,6 +197,9 @@ page_items(struct page *p, const char *heading, const size_t *items,
 {
 	size_t i;
 
+	/* An empty list says nothing the card does not say already. */
+	if (n == 0)
+		return;
 	page_add(p, ENTRY_HEADING, 0, "%s (%zu)", heading, n);
 	for (i = 0; i < n; i++) {
 		struct entry *e = page_push(p, ENTRY_LINK, 2, NULL);
@@ -190,26 +213,44 @@ const char *
 page_entry_text(const struct story *st, struct entry *e)
 {
 	struct buf b = BUF_INIT;
+	const struct claim *c;
+	const char *text;
+	size_t len;
 
 	if (e->text != NULL)
 		return e->text;
-	/* Only page_items leaves the text to be built: "¶N excerpt". */
-	buf_printf(&b, "\xc2\xb6%-3zu ", (size_t)st->items[e->a].block + 1);
-	excerpt(st, e->a, &b);
+	/* Only page_items and page_claims leave the text to be built:
+	 * "¶N excerpt" for an item, "¶N cK: text" for a claim. */
+	if (e->target == TARGET_CLAIM) {
+		c = &st->claims[e->a];
+		text = story_item_text(st, c->item, &len);
+		buf_printf(&b, "\xc2\xb6%-3zu %s: %.*s",
+		    (size_t)st->items[c->item].block + 1, c->id, (int)len,
+		    text);
+	} else {
+		buf_printf(&b, "\xc2\xb6%-3zu ",
+		    (size_t)st->items[e->a].block + 1);
+		excerpt(st, e->a, &b, e);
+	}
 	e->text = buf_detach(&b);
 	return e->text;
 }
 
+/* A list of claims, each a link to its card, text built when shown. */
 static void
-page_claims(struct page *p, const struct story *st, const char *heading,
-    const struct idx *claims)
+page_claims(struct page *p, const char *heading, const struct idx *claims)
 {
-	size_t *items = xcalloc(claims->n, sizeof *items), i;
+	size_t i;
 
-	for (i = 0; i < claims->n; i++)
-		items[i] = st->claims[claims->v[i]].item;
-	page_items(p, heading, items, claims->n);
-	free(items);
+	if (claims->n == 0)
+		return;
+	page_add(p, ENTRY_HEADING, 0, "%s (%zu)", heading, claims->n);
+	for (i = 0; i < claims->n; i++) {
+		struct entry *e = page_push(p, ENTRY_LINK, 2, NULL);
+
+		e->target = TARGET_CLAIM;
+		e->a = claims->v[i];
+	}
 }
 
 static void
@@ -254,8 +295,8 @@ build_actor(struct reader *r, size_t a)
 			    st->actors[ac->members.v[i]].name);
 	}
 	page_items(p, "Mentions", ac->mentions.v, ac->mentions.n);
-	page_claims(p, st, "Claims by", &ac->claims_by);
-	page_claims(p, st, "Claims about", &ac->claims_about);
+	page_claims(p, "Claims by", &ac->claims_by);
+	page_claims(p, "Claims about", &ac->claims_about);
 	quotes = xcalloc(ac->quotes.n, sizeof *quotes);
 	for (i = 0; i < ac->quotes.n; i++)
 		quotes[i] = st->quotes[ac->quotes.v[i]].item;

@@ -57,6 +57,10 @@ struct entry {
 	enum target_kind target;
 	size_t		 a;	/* item, actor, claim or claimant */
 	size_t		 b;	/* TARGET_CLAIMS: the subject */
+	/* Bytes [hl_start, hl_end) of text show the item an excerpt is
+	 * around (hl_end 0: nothing to show); set with the text. */
+	size_t		 hl_start;
+	size_t		 hl_end;
 };
 
 enum page_kind {

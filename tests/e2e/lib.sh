@@ -505,6 +505,7 @@ items_from_dump() {
 	sec == "related" && match($0, /^ *\[[0-9]+\] r[^,]*, about /) {
 		n = substr($0, index($0, "[") + 1) + 0
 		kind[n] = "Read more"; who[n] = substr($0, RSTART + RLENGTH)
+		sub(/ \(paragraph.*/, "", who[n])
 		next
 	}
 	END {

@@ -86,10 +86,14 @@ test_actor_card() {
 	keys Enter
 	wait_for -F "Actor: Huawei" || return 1
 	local line
+	# Huawei says nothing in quotation marks: no empty "Quotes (0)".
 	for line in "Kind: company" "Mentions" "Claims by" "Claims about" \
-	    "Quotes"; do
+	    "Read more (2)"; do
 		see "$line" || return 1
 	done
+	if screen | grep -q 'Quotes ('; then
+		fail "an empty Quotes section" || return 1
+	fi
 	close_to_article "Actor: Huawei" || return 1
 	wait_for -F "$(item_who 4): Huawei"
 }
@@ -721,6 +725,88 @@ test_not_a_terminal() {
 	        "$(diff "$TMPD/dump" "$TMPD/out" | head -20)"; return 1; }
 }
 
+# ---- grapheme clusters ----------------------------------------------------
+
+CLUSTERS=$TESTDIR/data/clusters.xml
+ACUTE=$(printf '\314\201')
+FAMILY=$(printf '\360\237\221\250\342\200\215\360\237\221\251\342\200\215\360\237\221\247')
+THUMBS=$(printf '\360\237\221\215\360\237\217\275')
+
+# Combining marks, a ZWJ sequence and a skin tone reach the screen whole,
+# in the headline as in the text; the mention after them is where the
+# layout put it, for the mouse.  (tmux 3.3a draws a skin tone as a
+# character of its own, two columns more than the layout's, so the click
+# is on a mention before it.)
+test_clusters() {
+	local zoe
+	zoe=$(printf 'Zoe\314\210')
+	start -- "$CLUSTERS" || return 1
+	wait_for -F "Cafe$ACUTE clusters" || return 1
+	wait_for -F "Sunday 12 January 2020 · By Zoë Dupont · The Café Gazette" ||
+	    return 1
+	wait_for -F "At the Cafe$ACUTE an e$ACUTE then $FAMILY and $zoe, $THUMBS ends." ||
+	    return 1
+	# Margin 5, then 29 columns: "At the Café an é then " is 22, the
+	# family 2, " and " 5.
+	click 35 3
+	wait_for -F "Mention 1 of 2: Zoë Dupont: $zoe" || return 1
+	alive
+}
+
+# The same under LANG=C: ASCII stand-ins, nothing else.
+test_clusters_lang_c() {
+	local bad
+	start -e LANG=C -e LC_ALL=C -- "$CLUSTERS" || return 1
+	wait_for -F "Cafe clusters" || return 1
+	wait_for -F "Sunday 12 January 2020 - By Zoe Dupont - The Cafe Gazette" ||
+	    return 1
+	wait_for -F "At the Cafe an e then ?? and Zoe, ?? ends." || return 1
+	bad=$(screen | LC_ALL=C grep -n '[^ -~]')
+	if [ -n "$bad" ]; then
+		fail "not printable ASCII: $(printf '%s\n' "$bad" | LC_ALL=C cat -v)"
+		return 1
+	fi
+	alive
+}
+
+# Search finds what the screen shows: under LANG=C the screen shows
+# "UK's" and "Zoe", and those find "UK’s" and both Zoës (one composed,
+# one decomposed), the highlight on exactly those characters.
+test_search_shown() {
+	local esc
+	esc=$(printf '\033')
+	start -e LANG=C -e LC_ALL=C -- "$CLUSTERS" || return 1
+	wait_for -F "Zoe read the UK's plan" || return 1
+	search "UK's"
+	wait_for 'match 1 of 1([^0-9]|$)' || return 1
+	if ! screen_e | grep -q "[0-9]mUK's$esc\[0m"; then
+		fail "UK's is not the highlighted span:" \
+		    "$(screen_e | grep -F "UK's" | cat -v)"
+		return 1
+	fi
+	search Zoe
+	wait_for 'match 1 of 2([^0-9]|$)' || return 1
+	search "2020-2021"
+	wait_for 'match 1 of 1([^0-9]|$)' || return 1
+	alive
+}
+
+# One numbering: every block shows its number in the margin, a "Read
+# more" item as 3»; 3g goes there, and --dump numbers it the same.
+test_numbering() {
+	open_default || return 1
+	wait_for '^  3» Just one in 10 Brits trusts Huawei' || return 1
+	text 3
+	keys g
+	wait_for -F "Paragraph 3 of 14" || return 1
+	if ! screen | sed -n 4p | grep -q '^  3» Just one in 10 Brits'; then
+		fail "3g does not put 3» at the top" || return 1
+	fi
+	"$NEWSLENS" --dump | grep -q '^  3» Read more: \[12\]Just one in 10' ||
+	    { diag "--dump does not number it 3»"; return 1; }
+	alive
+}
+
 # An invalid story: messages on standard error, exit 1, nothing drawn.
 test_bad_story() {
 	start_wrapped -- "$TESTDIR/bad/truncated.xml" || return 1
@@ -774,4 +860,9 @@ t "an unknown TERM prints the dump and exits 0" test_term_unknown
 t "standard output not a terminal: the --dump text" test_not_a_terminal
 t "an invalid story: error messages, exit 1, terminal as it was" \
     test_bad_story
+t "clusters drawn whole: accents, a ZWJ family, a skin tone" test_clusters
+t "LANG=C: clusters as ASCII stand-ins" test_clusters_lang_c
+t "one numbering: 3» in the margin, 3g, --dump" test_numbering
+t "LANG=C: /UK's finds UK’s, /Zoe finds Zoë, highlighted exactly" \
+    test_search_shown
 done_testing

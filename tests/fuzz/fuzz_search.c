@@ -9,7 +9,8 @@
  * valid UTF-8 the fold agrees with utf8proc_map() (short inputs only:
  * utf8proc's reordering is quadratic); folding is idempotent; every
  * hit lies within its block, on cluster boundaries, in order, without
- * overlaps, and folds to the folded needle; from each hit, search_next
+ * overlaps, and folds (as search folds it: text_fold_search) to the
+ * folded needle; from each hit, search_next
  * finds the next and the previous one. */
 #include "config.h"
 
@@ -137,10 +138,11 @@ check_search(const struct story *st, const char *needle, size_t nlen)
 	struct search_hit *hits, next;
 	size_t n, i, fn, fh, at;
 	char *fneedle, *fhit;
-	bool wrapped;
+	bool wrapped, diacritics;
 
 	n = search_story(st, needle, nlen, &hits);
-	fneedle = text_fold(needle, nlen, &fn, NULL);
+	fneedle = search_fold(needle, nlen, &fn);
+	diacritics = text_has_diacritic(fneedle, fn);
 	for (i = 0; i < n; i++) {
 		const struct search_hit *h = &hits[i];
 		const struct block *b;
@@ -154,8 +156,8 @@ check_search(const struct story *st, const char *needle, size_t nlen)
 			    h->start >= hits[i - 1].end));
 		FUZZ_CHECK(boundary(b->text, b->len, h->start));
 		FUZZ_CHECK(boundary(b->text, b->len, h->end));
-		fhit = text_fold(b->text + h->start, h->end - h->start, &fh,
-		    NULL);
+		fhit = text_fold_search(b->text + h->start, h->end - h->start,
+		    diacritics, &fh, NULL);
 		FUZZ_CHECK(fh == fn && memcmp(fhit, fneedle, fn) == 0);
 		free(fhit);
 		at = search_hit_at(hits, n, h->block, h->start);
