@@ -618,7 +618,7 @@ map_find(const struct keys_binding *m, size_t n, int key, bool *found)
 {
 	size_t i;
 
-	for (i = 0; i < n || (n == SIZE_MAX && m[i].key != 0); i++)
+	for (i = 0; n == SIZE_MAX ? m[i].key != 0 : i < n; i++)
 		if (m[i].key == key) {
 			*found = true;
 			return m[i].action;
@@ -813,7 +813,7 @@ help_names(const struct keys *k, enum keys_mode mode,
 	const char *name, *p;
 	size_t len;
 
-	for (i = 0; i < n || (n == SIZE_MAX && m[i].key != 0); i++) {
+	for (i = 0; n == SIZE_MAX ? m[i].key != 0 : i < n; i++) {
 		if (m[i].action != a || keys_lookup(k, mode, m[i].key) != a)
 			continue;
 		name = keys_name(m[i].key);
