@@ -528,11 +528,14 @@ ui_draw_status(struct ui *u, int y)
 {
 	char *status = u->r.notice ? xstrdup(u->r.notice) :
 	    reader_status(&u->r);
-	const char *where = reader_where(&u->r);
-	int ww = (int)strlen(where), room = u->cols - (ww ? ww + 2 : 0);
+	char where[64];
+	int ww, room;
 
+	reader_where(&u->r, where, sizeof where);
+	ww = (int)strlen(where);
+	room = u->cols - (ww ? ww + 2 : 0);
 	if (room < u->cols / 2) {
-		where = "";
+		where[0] = '\0';
 		ww = 0;
 		room = u->cols;
 	}

@@ -5,6 +5,7 @@
 #include "view/reader.h"
 
 #include <stdarg.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -907,29 +908,26 @@ static const char *const status_kind[ITEM_NKINDS] = {
 	"Mention", "Claim", "Quote", "Read more",
 };
 
-/* On a page: its title, the focused entry and its place among those
- * that lead somewhere. */
+/* On a page: its title and the focused entry. */
 static char *
 page_status(const struct reader *r, struct page *p)
 {
 	struct buf b = BUF_INIT;
-	size_t i, no = 0;
 
 	buf_puts(&b, p->title);
-	if (p->sel == NONE || p->sel >= p->n)
-		return buf_detach(&b);
-	for (i = 0; i <= p->sel; i++)
-		no += p->entries[i].target != TARGET_NONE;
-	buf_printf(&b, ": %s (entry %zu of %zu)", page_entry_text(r->st,
-	    &p->entries[p->sel]), no, p->nlinks);
+	if (p->sel != NONE && p->sel < p->n)
+		buf_printf(&b, ": %s", page_entry_text(r->st,
+		    &p->entries[p->sel]));
 	return buf_detach(&b);
 }
 
-const char *
-reader_where(struct reader *r)
+void
+reader_where(struct reader *r, char *out, size_t size)
 {
 	const struct page *p = top_page(r);
+	const char *more;
 	bool above, below;
+	size_t i, no = 0;
 
 	if (p != NULL) {
 		size_t h = r->page_rows > 0 ? (size_t)r->page_rows : 1;
@@ -937,13 +935,24 @@ reader_where(struct reader *r)
 		above = p->top > 0;
 		below = p->top + h < p->n;
 	} else {
-		if (at_end(r))
-			return "(END)";
 		above = r->top.block > 0 || r->top.line > 0;
-		below = true;
+		below = !at_end(r);
 	}
-	return above && below ? "more above and below" : above ?
-	    "more above" : below ? "more below" : "";
+	more = above && below ? "more above and below" : below ?
+	    "more below" : "";
+	if (p == NULL && !below)
+		more = "(END)";
+	else if (p != NULL && above && !below)
+		more = "more above";
+	if (p == NULL || p->sel == NONE || p->sel >= p->n) {
+		snprintf(out, size, "%s", more);
+		return;
+	}
+	/* The focused entry's place among those that lead somewhere. */
+	for (i = 0; i <= p->sel; i++)
+		no += p->entries[i].target != TARGET_NONE;
+	snprintf(out, size, "entry %zu of %zu%s%s", no, p->nlinks,
+	    *more ? "; " : "", more);
 }
 
 char *

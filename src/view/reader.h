@@ -266,9 +266,10 @@ void	reader_page_step(struct reader *, long n, int rows);
 /* The status line for the focus (or the top paragraph), or on a page
  * for its focused entry and its place, as UTF-8; caller-owned. */
 char	*reader_status(struct reader *);
-/* Where the screen is: "(END)", "more below", "more above and below",
- * "more above" or "" when everything is shown.  Static. */
-const char *reader_where(struct reader *);
+/* Where the screen is, into out: "(END)", "more below", "more above
+ * and below", "more above" or "" when everything is shown; on a page,
+ * after the focused entry's place ("entry 3 of 12; more below"). */
+void	reader_where(struct reader *, char *out, size_t size);
 /* Sets the one-off notice (printf-style). */
 void	reader_notify(struct reader *, const char *fmt, ...)
 	    __attribute__((format(printf, 2, 3)));
