@@ -765,8 +765,9 @@ page_search_from(struct reader *r, bool forward, bool again)
 		    p->n;
 		if (entry_holds(r, p, i)) {
 			page_show_entry(r, p, i);
-			reader_notify(r, "%s%s", (forward ? i < from : i > from)
-			    ? "search wrapped; " : "", "match on this page");
+			reader_notify(r, "%s%s", (forward ? from + k >= p->n :
+			    k > from) ? "search wrapped; " : "",
+			    "match on this page");
 			return;
 		}
 	}
