@@ -799,8 +799,10 @@ keys_free(struct keys *k)
 /* ---- the help ------------------------------------------------------- */
 
 static const char *const mode_titles[KEYS_NMODES] = {
-	"Keys", "Keys in the article", "Keys on a card", "Keys in a view",
-	"Keys in the help", "Keys in the index", "Keys at the prompt",
+	"newslens keys", "newslens keys: in the article",
+	"newslens keys: on a card", "newslens keys: in a view",
+	"newslens keys: in the help", "newslens keys: in the index",
+	"newslens keys: at the prompt",
 };
 
 /* Adds to names the name of each key that runs action a on screen
