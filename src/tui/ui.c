@@ -682,23 +682,24 @@ ui_prompt_draw(struct ui *u, const char *prompt, const struct buf *b)
 void
 ui_line_erase(struct buf *b)
 {
-	while (b->len > 0 && ((unsigned char)b->data[b->len - 1] & 0xC0) ==
-	    0x80)
-		b->len--;
-	if (b->len > 0)
-		b->len--;
-	buf_truncate(b, b->len);
+	size_t len = b->len;
+
+	while (len > 0 && ((unsigned char)b->data[len - 1] & 0xC0) == 0x80)
+		len--;
+	buf_truncate(b, len > 0 ? len - 1 : 0);
 }
 
 /* Ctrl-W: drops the spaces at the end, then the word before them. */
 void
 ui_line_erase_word(struct buf *b)
 {
-	while (b->len > 0 && b->data[b->len - 1] == ' ')
-		b->len--;
-	while (b->len > 0 && b->data[b->len - 1] != ' ')
-		b->len--;
-	buf_truncate(b, b->len);
+	size_t len = b->len;
+
+	while (len > 0 && b->data[len - 1] == ' ')
+		len--;
+	while (len > 0 && b->data[len - 1] != ' ')
+		len--;
+	buf_truncate(b, len);
 }
 
 /* A character typed: valid code points only, 1 KiB at most. */

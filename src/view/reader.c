@@ -765,9 +765,10 @@ page_search_from(struct reader *r, bool forward, bool again)
 		    p->n;
 		if (entry_holds(r, p, i)) {
 			page_show_entry(r, p, i);
-			reader_notify(r, "%s%s", (forward ? from + k >= p->n :
-			    k > from) ? "search wrapped; " : "",
-			    "match on this page");
+			reader_notify(r, "%smatch on this page: %s",
+			    (forward ? from + k >= p->n : k > from) ?
+			    "search wrapped; " : "",
+			    page_entry_text(r->st, &p->entries[i]));
 			return;
 		}
 	}
@@ -945,8 +946,17 @@ reader_where(struct reader *r, char *out, size_t size)
 		more = "(END)";
 	else if (p != NULL && above && !below)
 		more = "more above";
-	if (p == NULL || p->sel == NONE || p->sel >= p->n) {
+	if (p == NULL) {
 		snprintf(out, size, "%s", more);
+		return;
+	}
+	if (p->sel == NONE || p->sel >= p->n) {
+		/* Nothing to focus (the help): the lines shown. */
+		size_t h = r->page_rows > 0 ? (size_t)r->page_rows : 1;
+		size_t last = p->top + h < p->n ? p->top + h : p->n;
+
+		snprintf(out, size, "lines %zu-%zu of %zu%s%s", p->n ?
+		    p->top + 1 : 0, last, p->n, *more ? "; " : "", more);
 		return;
 	}
 	/* The focused entry's place among those that lead somewhere. */

@@ -762,9 +762,10 @@ test_escape_closes() {
 	wait_for -F "5: g goes to paragraph 5" || return 1
 	keys Escape
 	wait_gone -F "5: g goes to paragraph 5" || return 1
-	# The count is gone: g goes to the top, not to paragraph 5.
+	# The count is gone: g goes to the top, not to paragraph 5, and
+	# the first item is on the screen, focused, again.
 	keys G g
-	wait_for -F "Paragraph 1 of 14" && alive
+	wait_for "$(item 1)|$(item 2)" && alive
 }
 
 # Q quits from a card with the help over it, the terminal as it was.
@@ -893,12 +894,12 @@ test_status_on_pages() {
 	wait_for -F "more below" || return 1
 	keys c Enter
 	wait_for 'Claim c1([^0-9]|$)' || return 1
-	wait_for "Claim c1: By: .*entry 1 of [0-9]+" || return 1
+	wait_for "Claim c1: .*entry 1 of [0-9]+" || return 1
 	keys j
 	wait_for "entry 2 of [0-9]+" || return 1
 	keys q
 	text "?"
-	wait_for "newslens keys: in the article.*entry 1 of [0-9]+; more below" ||
+	wait_for "newslens keys: in the article.*lines 1-[0-9]+ of [0-9]+; more below" ||
 	    return 1
 	keys q G
 	wait_for -F "(END)" || return 1
@@ -939,7 +940,8 @@ test_search_in_card() {
 	wait_for -F "United States (country)" || return 1
 	text "/brandon"
 	keys Enter
-	wait_for -F "match on this page" || return 1
+	wait_for -F "match on this page: Brandon Lewis (person)" || return 1
+	keys j k
 	wait_for "Actors: +Brandon Lewis" || return 1
 	keys n
 	wait_for -F "search wrapped" && alive
@@ -964,7 +966,8 @@ test_copy() {
 
 # At 40x12, long status lines end at a word with an ellipsis.
 test_status_cut_at_words() {
-	open_default -s 40x12 || return 1
+	start -s 40x12 || return 1
+	wait_for -F "Paragraph 1 of 14" || return 1
 	keys c
 	wait_for 'Claim 1 of 17' || return 1
 	local status
