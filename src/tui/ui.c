@@ -496,6 +496,9 @@ static void
 ui_cut_words(struct ui *u, int y, int x, int width, const char *s,
     enum role r)
 {
+	/* Where "…" cannot be shown, three dots, in three columns. */
+	const char *dots = u->ascii ? "..." : "\xe2\x80\xa6";
+	int dw = u->ascii ? 3 : 1;
 	size_t len = strlen(s), pos = 0, next, cut = 0;
 	int w = 0;
 
@@ -506,7 +509,7 @@ ui_cut_words(struct ui *u, int y, int x, int width, const char *s,
 	while (pos < len) {
 		int cw = text_cluster(s, len, pos, &next);
 
-		if (w + cw > width - 1)
+		if (w + cw > width - dw)
 			break;
 		if (s[pos] == ' ' && pos > 0 && s[pos - 1] != ' ')
 			cut = pos;
@@ -518,7 +521,7 @@ ui_cut_words(struct ui *u, int y, int x, int width, const char *s,
 	while (cut > 0 && strchr(" ,;:", s[cut - 1]) != NULL)
 		cut--;
 	x = ui_text(u, y, x, x + width, s, cut, role_attr[r]);
-	ui_text(u, y, x, x + 1, "\xe2\x80\xa6", 3, role_attr[r]);
+	ui_text(u, y, x, x + dw, dots, strlen(dots), role_attr[r]);
 }
 
 /* The status: the notice or the focus, cut at a word, and at the right
@@ -533,6 +536,12 @@ ui_draw_status(struct ui *u, int y)
 
 	reader_where(&u->r, where, sizeof where);
 	ww = (int)strlen(where);
+	/* On a narrow screen, "more below" without the entry's place. */
+	if (u->cols - ww - 2 < u->cols / 2 && strstr(where, "; ") != NULL) {
+		memmove(where, strstr(where, "; ") + 2,
+		    strlen(strstr(where, "; ") + 2) + 1);
+		ww = (int)strlen(where);
+	}
 	room = u->cols - (ww ? ww + 2 : 0);
 	if (room < u->cols / 2) {
 		where[0] = '\0';
