@@ -182,8 +182,12 @@ Test(reader, where)
 {
 	reader_goto_block(&r, 6);
 	reader_notify_where(&r);
-	cr_expect_str_eq(r.notice, "(built-in story): paragraph 7 of 14 "
-	    "(50%); 18 actors, 17 claims, 2 quotes, 2 \"Read more\" items");
+	/* What the screen shows, and how far its bottom is, as less. */
+	cr_expect_str_eq(r.notice, "(built-in story): paragraphs 7-11 of 14 "
+	    "(78%); 18 actors, 17 claims, 2 quotes, 2 \"Read more\" items");
+	reader_bottom(&r);
+	reader_notify_where(&r);
+	cr_expect(strstr(r.notice, " of 14 (100%)") != NULL, "%s", r.notice);
 }
 
 static bool
@@ -422,6 +426,15 @@ Test(empty, a_story_without_a_body)
 	reader_open_timeline(&e);
 	cr_expect_eq(e.npages, 3);
 	s = reader_status(&e);
+	cr_expect_str_eq(s, "Timeline", "the page on top, not the article");
+	free(s);
+	while (e.npages > 0)
+		reader_close_page(&e);
+	reader_open_index(&e);
+	reader_index_filter(&e, "x");
+	reader_page_search(&e, "x", 1);
+	reader_close_page(&e);
+	s = reader_status(&e);
 	cr_expect_str_eq(s, "Paragraph 0 of 0");
 	free(s);
 	reader_free(&e);
@@ -522,4 +535,231 @@ Test(reader, actor_card_claims_open_their_cards)
 	cr_assert_eq(r.npages, 2);
 	cr_expect_str_eq(r.pages[1]->title, "Claim c15");
 	cr_expect_eq(r.focus, NONE, "the article's focus is untouched");
+}
+
+/* ---- the page stack, Back into pages, what keys act on ------------- */
+
+Test(reader, page_stack_is_bounded)
+{
+	size_t i;
+
+	for (i = 0; i < 2000; i++)
+		reader_open_actor(&r, i % r.st->nactors);
+	cr_expect_leq(r.npages, READER_PAGES_MAX);
+	cr_expect_eq(r.pages[r.npages - 1]->a, 1999 % r.st->nactors);
+}
+
+Test(reader, reopening_a_page_brings_it_forward)
+{
+	reader_open_actors(&r);
+	reader_open_actors(&r);
+	reader_open_actors(&r);
+	cr_expect_eq(r.npages, 1);
+	reader_open_help(&r, 3);
+	reader_open_relations(&r);
+	reader_open_actors(&r);
+	cr_expect_eq(r.npages, 3);
+	cr_expect_eq(r.pages[2]->kind, PAGE_ACTORS);
+	cr_expect_eq(r.pages[1]->kind, PAGE_RELATIONS);
+	cr_expect_eq(r.pages[0]->kind, PAGE_HELP);
+	/* The help of another screen is another page. */
+	reader_open_help(&r, 1);
+	cr_expect_eq(r.npages, 4);
+}
+
+Test(reader, back_returns_into_the_view_on_its_entry)
+{
+	size_t sel;
+	char *path;
+
+	reader_open_relations(&r);
+	reader_page_step(&r, 1, 18);
+	sel = r.pages[0]->sel;
+	path = reader_follow(&r);		/* the list of claims */
+	cr_expect_null(path);
+	cr_assert_eq(r.npages, 2);
+	cr_assert_eq(r.pages[1]->kind, PAGE_CLAIMS);
+	path = reader_follow(&r);		/* into the article */
+	cr_expect_null(path);
+	cr_assert_eq(r.npages, 0);
+	cr_assert_neq(r.focus, NONE);
+	cr_assert(reader_back(&r));
+	cr_assert_eq(r.npages, 2, "Back opens the pages the jump left");
+	cr_expect_eq(r.pages[1]->kind, PAGE_CLAIMS);
+	reader_close_page(&r);
+	cr_expect_eq(r.pages[0]->kind, PAGE_RELATIONS);
+	cr_expect_eq(r.pages[0]->sel, sel, "on the same entry");
+	/* And forward again, into the article. */
+	reader_close_page(&r);
+	cr_expect(reader_forward(&r));
+	cr_expect_eq(r.npages, 0);
+}
+
+Test(reader, focus_off_screen_is_not_acted_on)
+{
+	char *s;
+
+	reader_focus_step(&r, true);
+	cr_assert_neq(reader_visible_focus(&r), NONE);
+	reader_bottom(&r);
+	cr_expect_eq(reader_visible_focus(&r), NONE);
+	cr_expect(!reader_open_focus(&r));
+	cr_expect_eq(r.npages, 0, "Enter opened a card off the screen");
+	s = reader_status(&r);
+	cr_expect(strncmp(s, "Paragraph ", 10) == 0, "status: %s", s);
+	free(s);
+}
+
+Test(reader, where_the_screen_is)
+{
+	char w[64];
+
+	reader_where(&r, w, sizeof w);
+	cr_expect_str_eq(w, "more below");
+	reader_scroll(&r, 3);
+	reader_where(&r, w, sizeof w);
+	cr_expect_str_eq(w, "more above and below");
+	reader_goto_percent(&r, 100);
+	reader_where(&r, w, sizeof w);
+	cr_expect_str_eq(w, "(END)", "100%% is the end, as G");
+	reader_top(&r);
+	reader_goto_percent(&r, 99);
+	reader_bottom(&r);
+	reader_where(&r, w, sizeof w);
+	cr_expect_str_eq(w, "(END)");
+}
+
+Test(reader, status_on_a_card_names_its_entry)
+{
+	char w[64], *s;
+
+	reader_open_claim(&r, 6);
+	s = reader_status(&r);
+	cr_expect(strncmp(s, "Claim c7: By: Brandon Lewis", 27) == 0, "%s", s);
+	free(s);
+	reader_where(&r, w, sizeof w);
+	cr_expect(strncmp(w, "entry 1 of ", 11) == 0, "%s", w);
+	reader_page_step(&r, 1, 18);
+	reader_where(&r, w, sizeof w);
+	cr_expect(strncmp(w, "entry 2 of ", 11) == 0, "%s", w);
+}
+
+Test(reader, index_rows_and_filter)
+{
+	const struct story *st = r.st;
+	struct page *p;
+	size_t i;
+
+	reader_open_index(&r);
+	p = r.pages[0];
+	cr_expect_eq(p->n, st->nclaims + st->nquotes + st->nrelated +
+	    st->nactors);
+	reader_index_filter(&r, "BRANDON");
+	p = r.pages[0];
+	cr_expect_eq(r.npages, 1);
+	cr_assert_geq(p->n, 3, "a claim, a quote and the actor");
+	for (i = 0; i < p->n; i++)
+		cr_expect(strstr(p->entries[i].text, "Brandon") != NULL,
+		    "%s", p->entries[i].text);
+	cr_expect(strstr(p->title, "3 of ") != NULL, "%s", p->title);
+	reader_follow(&r);
+	cr_expect_eq(r.npages, 2);
+	cr_expect_eq(r.pages[1]->kind, PAGE_CLAIM);
+	/* Back from the card: the index is still filtered. */
+	reader_close_page(&r);
+	cr_expect_str_eq(r.pages[0]->filter, "BRANDON");
+}
+
+Test(reader, disputes_are_visible)
+{
+	const struct story *st = r.st;
+	struct page *p;
+	size_t c, i;
+	bool heading = false, row = false;
+
+	reader_open_relations(&r);
+	p = r.pages[0];
+	for (i = 0; i < p->n; i++) {
+		heading = heading || strncmp(p->entries[i].text, "Disputes (",
+		    10) == 0;
+		row = row || (strstr(p->entries[i].text, ") disputes ") &&
+		    p->entries[i].target == TARGET_CLAIM);
+	}
+	cr_expect(heading && row);
+	for (c = 0; c < st->nclaims && st->claims[c].disputed_by.n == 0; c++)
+		;
+	cr_assert_lt(c, st->nclaims, "the seed has a disputed claim");
+	reader_open_claim(&r, c);
+	p = r.pages[1];
+	for (i = 0, row = false; i < p->n; i++)
+		row = row || (p->entries[i].target == TARGET_CLAIM &&
+		    strstr(p->entries[i].text, ", by ") != NULL);
+	cr_expect(row, "Disputed by names the claimants");
+}
+
+Test(reader, search_on_a_page)
+{
+	struct page *p;
+
+	reader_open_actor(&r, 0);
+	p = r.pages[0];
+	reader_page_search(&r, "claims ABOUT", 12);
+	cr_assert_neq(p->hit, NONE);
+	cr_expect(strstr(p->entries[p->hit].text, "Claims about") != NULL);
+	reader_page_search_step(&r, true);
+	cr_expect(strstr(p->entries[p->hit].text, "Claims about") != NULL,
+	    "one match: n wraps to it");
+	cr_expect(strstr(r.notice, "wrapped") != NULL);
+	reader_page_search(&r, "zzzz", 4);
+	cr_expect_eq(p->hit, NONE);
+	cr_expect(strncmp(r.notice, "not found", 9) == 0);
+}
+
+Test(reader, highlight_hidden_and_shown)
+{
+	reader_search(&r, "huawei", 6);
+	cr_expect(r.highlight);
+	reader_clear_highlight(&r);
+	cr_expect(!r.highlight);
+	reader_search_step(&r, true);
+	cr_expect(r.highlight);
+}
+
+Test(reader, copy_a_quote_with_its_citation)
+{
+	size_t item;
+	char *c;
+
+	reader_jump_kind(&r, ITEM_QUOTE, true);
+	item = reader_copy_item(&r);
+	cr_assert_eq(item, r.focus);
+	c = reader_citation(&r, item);
+	cr_expect(strstr(c, "relatively soon") && strstr(c, "Brandon Lewis") &&
+	    strstr(c, "Huawei ban") && strstr(c, "2020-01-12"), "%s", c);
+	free(c);
+	reader_bottom(&r);
+	cr_expect_eq(reader_copy_item(&r), NONE, "off the screen");
+}
+
+Test(empty, a_citation_is_sanitised)
+{
+	static const char xml[] = "<story version=\"1\"><head><headline>"
+	    "H&#x202E;x</headline></head><actors><actor id=\"a\" "
+	    "kind=\"person\"><name>A</name></actor></actors><body><p>"
+	    "<quote id=\"q\" speaker=\"a\">say&#x202E;it&#x9b;</quote></p>"
+	    "</body></story>";
+	struct diag d = DIAG_INIT;
+	struct story *st = load_memory(xml, sizeof xml - 1, "e.xml", NULL, &d);
+	struct reader e;
+	char *c;
+
+	cr_assert_not_null(st);
+	reader_init(&e, st, NULL);
+	c = reader_citation(&e, 0);
+	cr_expect_null(strstr(c, "\xe2\x80\xae"), "a bidi override: %s", c);
+	cr_expect_null(strstr(c, "\xc2\x9b"), "a C1 control: %s", c);
+	cr_expect(strstr(c, "say") != NULL);
+	free(c);
+	reader_free(&e);
+	diag_free(&d);
 }

@@ -165,3 +165,26 @@ search_hit_at(const struct search_hit *hits, size_t n, size_t block,
 	}
 	return lo < n ? lo : 0;
 }
+
+size_t
+search_text(const char *s, size_t len, const char *folded, size_t flen,
+    struct search_hit **hits)
+{
+	struct block bl;
+	struct story st;
+	size_t n = 0, cap = 0, i;
+
+	/* A story of one block holding s: the one matching there is. */
+	memset(&bl, 0, sizeof bl);
+	memset(&st, 0, sizeof st);
+	bl.text = (char *)s;
+	bl.len = len;
+	st.blocks = &bl;
+	st.nblocks = 1;
+	*hits = NULL;
+	if (flen > 0)
+		search_block_append(&st, 0, folded, flen, hits, &n, &cap);
+	for (i = 0; i < n; i++)
+		(*hits)[i].block = NONE;
+	return n;
+}

@@ -44,6 +44,12 @@ bool	search_next(const struct story *, const char *folded, size_t flen,
  * folds to nothing, matches nothing. */
 size_t	search_story(const struct story *, const char *needle, size_t len,
 	    struct search_hit **hits);
+/* The matches of a folded needle in s[0..len), any text (a card's
+ * entry, a row of the index), as search_block finds them in a block;
+ * the hits' block is NONE.  Returns the count; *hits caller-owned. */
+size_t	search_text(const char *s, size_t len, const char *folded,
+	    size_t flen, struct search_hit **hits);
+
 /* The first hit at or after (block, offset), wrapping to the first hit
  * when there is none after; NONE if n is 0.  O(log n). */
 size_t	search_hit_at(const struct search_hit *hits, size_t n, size_t block,

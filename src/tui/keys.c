@@ -1,22 +1,25 @@
-/* keys.c - the key table: what every key does, in one place.
+/* keys.c - the actions, named once, and the keymap of each screen.
  *
- * The loop dispatches on this table, the help screen (?) is generated
- * from it, and a test checks that man/newslens.1 names every entry.
- * Actions that mean something else on a card or view (moving, Enter,
- * q) look at whether a page is open. */
+ * The loop and the prompt dispatch on these maps, the help screen (?)
+ * is generated from them, and a test checks them against newslens(1)
+ * both ways.  A screen's map falls back to its parent's (a view's to a
+ * card's, a card's to the common one), as vis' modes do, so that j is
+ * "scroll" in the article and "next entry" on a card without either
+ * asking where it is. */
 #include "config.h"
 
-#include "tui/ui.h"
+#include "tui/keys.h"
 
 #include <curses.h>
 #include <limits.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "base/buf.h"
 #include "base/text.h"
-
-#define CTRL(c) ((c) & 0x1f)
+#include "base/xmalloc.h"
+#include "tui/ui.h"
 
 static struct page *
 top_page(struct ui *u)
@@ -24,22 +27,7 @@ top_page(struct ui *u)
 	return u->r.npages ? u->r.pages[u->r.npages - 1] : NULL;
 }
 
-/* Item jumps act on the article: they close any open page first. */
-static void
-close_pages(struct ui *u)
-{
-	while (u->r.npages > 0)
-		reader_close_page(&u->r);
-}
-
-static void
-act_quit(struct ui *u)
-{
-	if (u->r.npages > 0)
-		reader_close_page(&u->r);
-	else
-		u->quit = true;
-}
+/* ---- moving ------------------------------------------------------- */
 
 /* Moves by n lines of the article, or n entries of the card on top,
  * times the count typed before the key: as far as a long goes, which
@@ -76,41 +64,16 @@ half_page(struct ui *u)
 	return rows > 1 ? rows / 2 : 1;
 }
 
-static void
-act_down(struct ui *u)
-{
-	move_by(u, 1);
-}
-
-static void
-act_up(struct ui *u)
-{
-	move_by(u, -1);
-}
-
-static void
-act_page_down(struct ui *u)
-{
-	move_by(u, page_size(u));
-}
-
-static void
-act_page_up(struct ui *u)
-{
-	move_by(u, -page_size(u));
-}
-
-static void
-act_half_down(struct ui *u)
-{
-	move_by(u, half_page(u));
-}
-
-static void
-act_half_up(struct ui *u)
-{
-	move_by(u, -half_page(u));
-}
+static void act_down(struct ui *u, int k) { (void)k; move_by(u, 1); }
+static void act_up(struct ui *u, int k) { (void)k; move_by(u, -1); }
+static void act_page_down(struct ui *u, int k)
+{ (void)k; move_by(u, page_size(u)); }
+static void act_page_up(struct ui *u, int k)
+{ (void)k; move_by(u, -page_size(u)); }
+static void act_half_down(struct ui *u, int k)
+{ (void)k; move_by(u, half_page(u)); }
+static void act_half_up(struct ui *u, int k)
+{ (void)k; move_by(u, -half_page(u)); }
 
 /* g and G with a count go to that paragraph of the article. */
 static bool
@@ -123,10 +86,11 @@ goto_counted(struct ui *u)
 }
 
 static void
-act_top(struct ui *u)
+act_top(struct ui *u, int k)
 {
 	struct page *p = top_page(u);
 
+	(void)k;
 	if (goto_counted(u))
 		return;
 	if (p) {
@@ -137,10 +101,11 @@ act_top(struct ui *u)
 }
 
 static void
-act_bottom(struct ui *u)
+act_bottom(struct ui *u, int k)
 {
 	struct page *p = top_page(u);
 
+	(void)k;
 	if (goto_counted(u))
 		return;
 	if (p)
@@ -150,67 +115,50 @@ act_bottom(struct ui *u)
 }
 
 static void
-act_percent(struct ui *u)
+act_percent(struct ui *u, int k)
 {
-	close_pages(u);
+	(void)k;
 	reader_goto_percent(&u->r, u->count);
 }
 
+/* ---- items -------------------------------------------------------- */
+
 static void
-act_next(struct ui *u)
+act_next(struct ui *u, int k)
 {
-	if (top_page(u))
-		reader_page_step(&u->r, 1, ui_page_rows(u));
-	else
-		reader_focus_step(&u->r, true);
+	(void)k;
+	reader_focus_step(&u->r, true);
 }
 
 static void
-act_prev(struct ui *u)
+act_prev(struct ui *u, int k)
 {
-	if (top_page(u))
-		reader_page_step(&u->r, -1, ui_page_rows(u));
-	else
-		reader_focus_step(&u->r, false);
+	(void)k;
+	reader_focus_step(&u->r, false);
 }
 
 static void
-act_enter(struct ui *u)
+act_open(struct ui *u, int k)
 {
-	if (top_page(u)) {
-		char *path = reader_follow(&u->r);
-
-		if (path) {
-			free(u->open_path);
-			u->open_path = path;
-		}
-	} else
-		reader_open_focus(&u->r);
+	(void)k;
+	reader_open_focus(&u->r);
 }
 
 static void
-act_back(struct ui *u)
+act_follow(struct ui *u, int k)
 {
-	if (top_page(u))
-		reader_close_page(&u->r);
-	else
-		reader_back(&u->r);
-}
+	char *path = reader_follow(&u->r);
 
-static void
-act_forward(struct ui *u)
-{
-	if (!top_page(u))
-		reader_forward(&u->r);
+	(void)k;
+	if (path) {
+		free(u->open_path);
+		u->open_path = path;
+	}
 }
 
 #define JUMP(name, kind, fwd) \
-static void \
-name(struct ui *u) \
-{ \
-	close_pages(u); \
-	reader_jump_kind(&u->r, kind, fwd); \
-}
+static void name(struct ui *u, int k) \
+{ (void)k; reader_jump_kind(&u->r, kind, fwd); }
 JUMP(act_claim_next, ITEM_CLAIM, true)
 JUMP(act_claim_prev, ITEM_CLAIM, false)
 JUMP(act_quote_next, ITEM_QUOTE, true)
@@ -218,225 +166,728 @@ JUMP(act_quote_prev, ITEM_QUOTE, false)
 JUMP(act_related_next, ITEM_RELATED, true)
 JUMP(act_related_prev, ITEM_RELATED, false)
 
+static void act_mention_next(struct ui *u, int k)
+{ (void)k; reader_jump_mention(&u->r, true); }
+static void act_mention_prev(struct ui *u, int k)
+{ (void)k; reader_jump_mention(&u->r, false); }
+
+/* y: OSC 52 (ui.c) with the citation; what the file holds is
+ * sanitised in reader_citation. */
 static void
-act_mention_next(struct ui *u)
+act_copy(struct ui *u, int k)
 {
-	close_pages(u);
-	reader_jump_mention(&u->r, true);
+	size_t item = reader_copy_item(&u->r);
+	char *text;
+
+	(void)k;
+	if (item == NONE) {
+		reader_notify(&u->r, "nothing to copy: focus a quote or a "
+		    "claim first");
+		return;
+	}
+	text = reader_citation(&u->r, item);
+	ui_copy(u, text);
+	reader_notify(&u->r, "copied %s %s with its citation (%zu bytes) "
+	    "to the clipboard", item_kind_name(u->r.st->items[item].kind),
+	    u->r.st->items[item].kind == ITEM_QUOTE ?
+	    u->r.st->quotes[u->r.st->items[item].ref].id :
+	    u->r.st->claims[u->r.st->items[item].ref].id, strlen(text));
+	free(text);
+}
+
+/* ---- history ------------------------------------------------------ */
+
+static void
+act_back(struct ui *u, int k)
+{
+	(void)k;
+	if (!ui_close_story(u))
+		reader_back(&u->r);
 }
 
 static void
-act_mention_prev(struct ui *u)
+act_forward(struct ui *u, int k)
 {
-	close_pages(u);
-	reader_jump_mention(&u->r, false);
+	(void)k;
+	reader_forward(&u->r);
+}
+
+/* ---- search ------------------------------------------------------- */
+
+static void
+act_search(struct ui *u, int k)
+{
+	char *needle = ui_prompt(u, "/");
+	bool page = top_page(u) != NULL;
+
+	(void)k;
+	if (needle == NULL)
+		return;
+	if (*needle != '\0') {
+		if (page)
+			reader_page_search(&u->r, needle, strlen(needle));
+		else
+			reader_search(&u->r, needle, strlen(needle));
+	} else if (u->r.needle != NULL) {
+		if (page)
+			reader_page_search_step(&u->r, true);
+		else
+			reader_search_step(&u->r, true);
+	}
+	free(needle);
 }
 
 static void
-act_actors(struct ui *u)
+act_search_next(struct ui *u, int k)
 {
-	reader_open_actors(&u->r);
+	(void)k;
+	if (top_page(u))
+		reader_page_search_step(&u->r, true);
+	else
+		reader_search_step(&u->r, true);
 }
 
 static void
-act_relations(struct ui *u)
+act_search_prev(struct ui *u, int k)
 {
-	reader_open_relations(&u->r);
+	(void)k;
+	if (top_page(u))
+		reader_page_search_step(&u->r, false);
+	else
+		reader_search_step(&u->r, false);
 }
 
 static void
-act_timeline(struct ui *u)
+act_unhighlight(struct ui *u, int k)
 {
-	reader_open_timeline(&u->r);
+	(void)k;
+	if (u->count > 0)
+		u->count = 0;
+	else
+		reader_clear_highlight(&u->r);
 }
 
+/* ---- views and the rest ------------------------------------------- */
+
+static void act_actors(struct ui *u, int k)
+{ (void)k; reader_open_actors(&u->r); }
+static void act_relations(struct ui *u, int k)
+{ (void)k; reader_open_relations(&u->r); }
+static void act_timeline(struct ui *u, int k)
+{ (void)k; reader_open_timeline(&u->r); }
+static void act_index(struct ui *u, int k)
+{ (void)k; reader_open_index(&u->r); }
+static void act_help(struct ui *u, int k)
+{ (void)k; reader_open_help(&u->r, u->mode); }
+static void act_where(struct ui *u, int k)
+{ (void)k; reader_notify_where(&u->r); }
+static void act_redraw(struct ui *u, int k)
+{ (void)k; (void)u; clearok(curscr, TRUE); }
+static void act_quit(struct ui *u, int k)
+{ (void)k; u->quit = true; }
+static void act_mouse(struct ui *u, int k)
+{ (void)k; ui_mouse(u); }
+
 static void
-act_panel(struct ui *u)
+act_panel(struct ui *u, int k)
 {
+	(void)k;
 	u->panel = !u->panel;
 	if (u->panel && u->cols < 100)
 		reader_notify(&u->r, "the side panel needs 100 columns");
 }
 
+/* q: the page on top, or in the article the program; Escape forgets a
+ * count first. */
 static void
-act_search(struct ui *u)
+act_close(struct ui *u, int k)
 {
-	char *needle = ui_prompt(u, "/");
+	if (k == 0x1b && u->count > 0)
+		u->count = 0;
+	else if (u->r.npages > 0)
+		reader_close_page(&u->r);
+	else
+		u->quit = true;
+}
 
-	if (needle == NULL)
+/* Digits make a count for the key after them; a 0 first is no count. */
+static void
+act_count(struct ui *u, int k)
+{
+	if (k == '0' && u->count == 0) {
+		reader_notify(&u->r, "no key bound here: ? shows the keys");
 		return;
-	close_pages(u);
-	if (*needle != '\0')
-		reader_search(&u->r, needle, strlen(needle));
-	else if (u->r.needle != NULL)
-		reader_search_step(&u->r, true);
-	free(needle);
+	}
+	if (u->count <= (UI_COUNT_MAX - (unsigned long)(k - '0')) / 10)
+		u->count = u->count * 10 + (unsigned long)(k - '0');
+	u->keep_count = true;
+	reader_notify(&u->r, "%lu: g goes to paragraph %lu, %% to %lu%%, "
+	    "j %lu lines down; Escape forgets it", u->count, u->count,
+	    u->count > 100 ? 100 : u->count, u->count);
 }
 
+/* ---- the index's filter ------------------------------------------- */
+
+/* The filter with key typed at its end (0: one character less; -1:
+ * emptied), applied. */
 static void
-act_search_next(struct ui *u)
+index_edit(struct ui *u, int k)
 {
-	close_pages(u);
-	reader_search_step(&u->r, true);
+	struct page *p = top_page(u);
+	struct buf b = BUF_INIT;
+
+	if (p == NULL || p->kind != PAGE_INDEX)
+		return;
+	buf_puts(&b, p->filter ? p->filter : "");
+	if (k > 0)
+		ui_line_insert(&b, k);
+	else if (k == 0)
+		ui_line_erase(&b);
+	else
+		buf_truncate(&b, 0);
+	reader_index_filter(&u->r, b.data);
+	buf_free(&b);
 }
 
-static void
-act_search_prev(struct ui *u)
-{
-	close_pages(u);
-	reader_search_step(&u->r, false);
-}
+static void act_index_insert(struct ui *u, int k) { index_edit(u, k); }
+static void act_index_erase(struct ui *u, int k)
+{ (void)k; index_edit(u, 0); }
+static void act_index_kill(struct ui *u, int k)
+{ (void)k; index_edit(u, -1); }
 
-static void
-act_help(struct ui *u)
-{
-	reader_push_page(&u->r, keys_help_page(u->cols));
-}
+/* ---- the prompt (its line is in u->line, ui.c) --------------------- */
 
-static void
-act_where(struct ui *u)
-{
-	reader_notify_where(&u->r);
-}
+static void act_line_enter(struct ui *u, int k)
+{ (void)k; u->line->done = 1; }
+static void act_line_cancel(struct ui *u, int k)
+{ (void)k; u->line->done = -1; }
+static void act_line_insert(struct ui *u, int k)
+{ ui_line_insert(&u->line->b, k); }
+static void act_line_erase(struct ui *u, int k)
+{ (void)k; ui_line_erase(&u->line->b); }
+static void act_line_kill(struct ui *u, int k)
+{ (void)k; buf_truncate(&u->line->b, 0); }
+static void act_line_word(struct ui *u, int k)
+{ (void)k; ui_line_erase_word(&u->line->b); }
+static void act_line_older(struct ui *u, int k)
+{ (void)k; ui_line_recall(u, true); }
+static void act_line_newer(struct ui *u, int k)
+{ (void)k; ui_line_recall(u, false); }
 
-static void
-act_redraw(struct ui *u)
-{
-	(void)u;
-	clearok(curscr, TRUE);
-}
+/* ---- the tables --------------------------------------------------- */
 
-const struct key_binding key_table[] = {
-	{ { 'j', KEY_DOWN, CTRL('n') }, "j, Down",
-	    "Moving", "scroll down a line; on a card, the next entry",
-	    act_down },
-	{ { 'k', KEY_UP, CTRL('p') }, "k, Up",
-	    "Moving", "scroll up a line; on a card, the previous entry",
-	    act_up },
-	{ { ' ', KEY_NPAGE, 'f', CTRL('f') }, "Space, PgDn, f",
-	    "Moving", "scroll down a page", act_page_down },
-	{ { 'b', KEY_PPAGE, CTRL('b') }, "b, PgUp",
-	    "Moving", "scroll up a page", act_page_up },
-	{ { 'd', CTRL('d') }, "d",
-	    "Moving", "scroll down half a page", act_half_down },
-	{ { 'u', CTRL('u') }, "u",
-	    "Moving", "scroll up half a page", act_half_up },
-	{ { 'g', KEY_HOME, '<' }, "g, Home, <",
-	    "Moving", "go to the top; N g: to paragraph N", act_top },
-	{ { 'G', KEY_END, '>' }, "G, End, >",
-	    "Moving", "go to the bottom; N G: to paragraph N", act_bottom },
-	{ { '%' }, "%",
-	    "Moving", "N %: go N percent of the way into the article",
-	    act_percent },
-	{ { '\t' }, "Tab",
-	    "Items", "focus the next item (mention, claim, quote, Read more)",
-	    act_next },
-	{ { KEY_BTAB }, "Shift-Tab",
-	    "Items", "focus the previous item", act_prev },
-	{ { '\n', '\r', KEY_ENTER }, "Enter",
-	    "Items", "open the focused item's card; on a card, follow the "
-	    "focused entry", act_enter },
-	{ { 'c' }, "c", "Items", "next claim", act_claim_next },
-	{ { 'C' }, "C", "Items", "previous claim", act_claim_prev },
-	{ { '\'' }, "'", "Items", "next quote", act_quote_next },
-	{ { '"' }, "\"", "Items", "previous quote", act_quote_prev },
-	{ { 'r' }, "r", "Items", "next \"Read more\" item",
-	    act_related_next },
-	{ { 'R' }, "R", "Items", "previous \"Read more\" item",
-	    act_related_prev },
-	{ { 'm' }, "m", "Items", "next mention of the actor in focus",
-	    act_mention_next },
-	{ { 'M' }, "M", "Items", "previous mention of the actor in focus",
-	    act_mention_prev },
-	{ { KEY_BACKSPACE, KEY_LEFT, 0x7f, CTRL('h') }, "Backspace, Left",
-	    "History", "back to where the last jump came from; on a card, "
-	    "close it", act_back },
-	{ { KEY_RIGHT }, "Right",
-	    "History", "forward again, after Back", act_forward },
-	{ { '/' }, "/",
-	    "Search", "search the story (Unicode, case-insensitive); Enter "
-	    "runs it, Escape cancels", act_search },
-	{ { 'n' }, "n", "Search", "next match", act_search_next },
-	{ { 'N' }, "N", "Search", "previous match", act_search_prev },
-	{ { 'a' }, "a",
-	    "Views", "the actors, grouped under what they are members of",
-	    act_actors },
-	{ { 'w' }, "w",
-	    "Views", "relations: who claims what about whom", act_relations },
-	{ { 't' }, "t",
-	    "Views", "timeline of the dated claims", act_timeline },
-	{ { 'p' }, "p",
-	    "Views", "show or hide the side panel of actors (100 columns "
-	    "and wider)", act_panel },
-	{ { '?', KEY_F(1), 'h' }, "?, F1, h",
-	    "Views", "this help", act_help },
-	{ { '=', CTRL('g') }, "=",
-	    "Views", "which story this is, how far into it, what it holds",
-	    act_where },
-	{ { CTRL('l') }, "Ctrl-L",
-	    "Views", "redraw the screen", act_redraw },
-	{ { 'q' }, "q",
-	    "Views", "close the open card, view or help; in the article, quit",
-	    act_quit },
-	{ { 0 }, NULL, NULL, NULL, NULL },
+#define KEYS_ACTIONS \
+X(DOWN, "scroll-down", "Moving", "scroll down a line", act_down) \
+X(UP, "scroll-up", "Moving", "scroll up a line", act_up) \
+X(PAGE_DOWN, "page-down", "Moving", "scroll down a page", act_page_down) \
+X(PAGE_UP, "page-up", "Moving", "scroll up a page", act_page_up) \
+X(HALF_DOWN, "half-down", "Moving", "scroll down half a page", \
+    act_half_down) \
+X(HALF_UP, "half-up", "Moving", "scroll up half a page", act_half_up) \
+X(TOP, "top", "Moving", "go to the top; N then this: to paragraph N", \
+    act_top) \
+X(BOTTOM, "bottom", "Moving", "go to the end, its last line at the " \
+    "bottom; N then this: to paragraph N", act_bottom) \
+X(PERCENT, "percent", "Moving", "N then this: go N percent of the way " \
+    "into the article (100: the end)", act_percent) \
+X(ENTRY_NEXT, "entry-next", "Moving", "focus the next entry", act_down) \
+X(ENTRY_PREV, "entry-prev", "Moving", "focus the previous entry", act_up) \
+X(ENTRY_PAGE_DOWN, "entry-page-down", "Moving", "a page of entries down", \
+    act_page_down) \
+X(ENTRY_PAGE_UP, "entry-page-up", "Moving", "a page of entries up", \
+    act_page_up) \
+X(ENTRY_HALF_DOWN, "entry-half-down", "Moving", "half a page of entries " \
+    "down", act_half_down) \
+X(ENTRY_HALF_UP, "entry-half-up", "Moving", "half a page of entries up", \
+    act_half_up) \
+X(ENTRY_FIRST, "entry-first", "Moving", "the first entry", act_top) \
+X(ENTRY_LAST, "entry-last", "Moving", "the last entry", act_bottom) \
+X(COUNT, "count", "Moving", "a number N before a key: N times as far, " \
+    "or paragraph N", act_count) \
+X(NEXT, "next-item", "Items", "focus the next item (mention, claim, " \
+    "quote, Read more) on the screen or after it", act_next) \
+X(PREV, "prev-item", "Items", "focus the previous item", act_prev) \
+X(OPEN, "open", "Items", "open the card of the focused item, when it is " \
+    "on the screen", act_open) \
+X(FOLLOW, "follow", "Items", "follow the focused entry: a card, a list, " \
+    "a place in the article, a story", act_follow) \
+X(CLAIM_NEXT, "claim-next", "Items", "next claim", act_claim_next) \
+X(CLAIM_PREV, "claim-prev", "Items", "previous claim", act_claim_prev) \
+X(QUOTE_NEXT, "quote-next", "Items", "next quote", act_quote_next) \
+X(QUOTE_PREV, "quote-prev", "Items", "previous quote", act_quote_prev) \
+X(RELATED_NEXT, "related-next", "Items", "next \"Read more\" item", \
+    act_related_next) \
+X(RELATED_PREV, "related-prev", "Items", "previous \"Read more\" item", \
+    act_related_prev) \
+X(MENTION_NEXT, "mention-next", "Items", "next mention of the actor in " \
+    "focus", act_mention_next) \
+X(MENTION_PREV, "mention-prev", "Items", "previous mention of the actor " \
+    "in focus", act_mention_prev) \
+X(COPY, "copy", "Items", "copy the focused quote or claim with its " \
+    "citation to the clipboard (OSC 52)", act_copy) \
+X(BACK, "back", "History", "back to where the last jump came from, " \
+    "cards and views included", act_back) \
+X(FORWARD, "forward", "History", "forward again, after back", \
+    act_forward) \
+X(SEARCH, "search", "Search", "search the story (Unicode, " \
+    "case-insensitive); on a card, view or help, search it", act_search) \
+X(SEARCH_NEXT, "search-next", "Search", "next match", act_search_next) \
+X(SEARCH_PREV, "search-prev", "Search", "previous match", \
+    act_search_prev) \
+X(UNHIGHLIGHT, "unhighlight", "Search", "hide the matches (a count " \
+    "first: forget it)", act_unhighlight) \
+X(ACTORS, "actors", "Views", "the actors, grouped under what they are " \
+    "members of", act_actors) \
+X(RELATIONS, "relations", "Views", "relations: who claims what about " \
+    "whom, and which claims dispute which", act_relations) \
+X(TIMELINE, "timeline", "Views", "timeline of the dated claims", \
+    act_timeline) \
+X(INDEX, "index", "Views", "the index: every claim, quote, Read more " \
+    "item and actor; typing filters", act_index) \
+X(PANEL, "panel", "Views", "show or hide the side panel of actors (100 " \
+    "columns and wider)", act_panel) \
+X(HELP, "help", "Views", "the keys of this screen", act_help) \
+X(WHERE, "where", "Views", "which story this is, what the screen shows " \
+    "of it, what it holds", act_where) \
+X(REDRAW, "redraw", "Views", "redraw the screen", act_redraw) \
+X(MOUSE, "mouse", "Views", "a click focuses an item, a second opens it; " \
+    "the wheel scrolls", act_mouse) \
+X(CLOSE, "close", "Views", "close the card, view, help or index on top; " \
+    "in the article, quit", act_close) \
+X(QUIT, "quit", "Views", "quit newslens, from anywhere", act_quit) \
+X(INDEX_INSERT, "filter-insert", "Filter", "a character typed: the rows " \
+    "that hold what is typed", act_index_insert) \
+X(INDEX_ERASE, "filter-erase", "Filter", "erase the filter's last " \
+    "character", act_index_erase) \
+X(INDEX_KILL, "filter-kill", "Filter", "empty the filter", \
+    act_index_kill) \
+X(LINE_ENTER, "line-enter", "Editing", "run what is typed (empty: the " \
+    "next match)", act_line_enter) \
+X(LINE_CANCEL, "line-cancel", "Editing", "cancel", act_line_cancel) \
+X(LINE_INSERT, "line-insert", "Editing", "a character typed", \
+    act_line_insert) \
+X(LINE_ERASE, "line-erase", "Editing", "erase the last character", \
+    act_line_erase) \
+X(LINE_WORD, "line-erase-word", "Editing", "erase the last word", \
+    act_line_word) \
+X(LINE_KILL, "line-kill", "Editing", "erase the whole line", \
+    act_line_kill) \
+X(LINE_OLDER, "line-older", "Editing", "the search before (the last 32 " \
+    "are kept)", act_line_older) \
+X(LINE_NEWER, "line-newer", "Editing", "the search after", \
+    act_line_newer)
+
+enum {
+#define X(id, name, group, help, fn) ACT_##id,
+	KEYS_ACTIONS
+#undef X
+	ACT_COUNT_OF
 };
 
-bool
-keys_dispatch(struct ui *u, int key)
-{
-	const struct key_binding *k;
-	int i;
+const struct keys_action keys_actions[] = {
+#define X(id, name, group, help, fn) { name, group, help, fn },
+	KEYS_ACTIONS
+#undef X
+};
+const size_t keys_nactions = ACT_COUNT_OF;
 
-	for (k = key_table; k->action != NULL; k++)
-		for (i = 0; i < 4 && k->keys[i] != 0; i++)
-			if (k->keys[i] == key) {
-				k->action(u);
-				return true;
-			}
-	return false;
+#define F(k) KEYS_FN(k)
+#define C(c) KEYS_CTRL(c)
+
+static const struct keys_binding map_common[] = {
+	{ 'q', ACT_CLOSE }, { 'Q', ACT_QUIT },
+	{ '?', ACT_HELP }, { F(KEY_F(1)), ACT_HELP }, { 'h', ACT_HELP },
+	{ '=', ACT_WHERE }, { C('g'), ACT_WHERE }, { C('l'), ACT_REDRAW },
+	{ 'a', ACT_ACTORS }, { 'w', ACT_RELATIONS }, { 't', ACT_TIMELINE },
+	{ 'i', ACT_INDEX }, { 'y', ACT_COPY },
+	{ KEYS_META('u'), ACT_UNHIGHLIGHT }, { F(KEY_MOUSE), ACT_MOUSE },
+	{ '0', ACT_COUNT }, { '1', ACT_COUNT }, { '2', ACT_COUNT },
+	{ '3', ACT_COUNT }, { '4', ACT_COUNT }, { '5', ACT_COUNT },
+	{ '6', ACT_COUNT }, { '7', ACT_COUNT }, { '8', ACT_COUNT },
+	{ '9', ACT_COUNT },
+	{ 0, 0 },
+};
+
+static const struct keys_binding map_article[] = {
+	{ 'j', ACT_DOWN }, { F(KEY_DOWN), ACT_DOWN }, { C('n'), ACT_DOWN },
+	{ C('e'), ACT_DOWN },
+	{ 'k', ACT_UP }, { F(KEY_UP), ACT_UP }, { C('p'), ACT_UP },
+	{ C('y'), ACT_UP },
+	{ ' ', ACT_PAGE_DOWN }, { F(KEY_NPAGE), ACT_PAGE_DOWN },
+	{ 'f', ACT_PAGE_DOWN }, { C('f'), ACT_PAGE_DOWN },
+	{ 'b', ACT_PAGE_UP }, { F(KEY_PPAGE), ACT_PAGE_UP }, { C('b'), ACT_PAGE_UP },
+	{ 'd', ACT_HALF_DOWN }, { C('d'), ACT_HALF_DOWN },
+	{ 'u', ACT_HALF_UP }, { C('u'), ACT_HALF_UP },
+	{ 'g', ACT_TOP }, { F(KEY_HOME), ACT_TOP }, { '<', ACT_TOP },
+	{ 'G', ACT_BOTTOM }, { F(KEY_END), ACT_BOTTOM }, { '>', ACT_BOTTOM },
+	{ '%', ACT_PERCENT },
+	{ '\t', ACT_NEXT }, { F(KEY_BTAB), ACT_PREV },
+	{ '\r', ACT_OPEN }, { '\n', ACT_OPEN }, { F(KEY_ENTER), ACT_OPEN },
+	{ 'c', ACT_CLAIM_NEXT }, { 'C', ACT_CLAIM_PREV },
+	{ '\'', ACT_QUOTE_NEXT }, { '"', ACT_QUOTE_PREV },
+	{ 'r', ACT_RELATED_NEXT }, { 'R', ACT_RELATED_PREV },
+	{ 'm', ACT_MENTION_NEXT }, { 'M', ACT_MENTION_PREV },
+	{ F(KEY_BACKSPACE), ACT_BACK }, { 0x7f, ACT_BACK }, { C('h'), ACT_BACK },
+	{ F(KEY_LEFT), ACT_BACK }, { F(KEY_DC), ACT_BACK },
+	{ F(KEY_RIGHT), ACT_FORWARD },
+	{ '/', ACT_SEARCH }, { 'n', ACT_SEARCH_NEXT }, { 'N', ACT_SEARCH_PREV },
+	{ 0x1b, ACT_UNHIGHLIGHT },
+	{ 'p', ACT_PANEL },
+	{ 0, 0 },
+};
+
+static const struct keys_binding map_card[] = {
+	{ 'j', ACT_ENTRY_NEXT }, { F(KEY_DOWN), ACT_ENTRY_NEXT },
+	{ C('n'), ACT_ENTRY_NEXT }, { '\t', ACT_ENTRY_NEXT },
+	{ 'k', ACT_ENTRY_PREV }, { F(KEY_UP), ACT_ENTRY_PREV },
+	{ C('p'), ACT_ENTRY_PREV }, { F(KEY_BTAB), ACT_ENTRY_PREV },
+	{ ' ', ACT_ENTRY_PAGE_DOWN }, { F(KEY_NPAGE), ACT_ENTRY_PAGE_DOWN },
+	{ 'f', ACT_ENTRY_PAGE_DOWN }, { C('f'), ACT_ENTRY_PAGE_DOWN },
+	{ 'b', ACT_ENTRY_PAGE_UP }, { F(KEY_PPAGE), ACT_ENTRY_PAGE_UP },
+	{ C('b'), ACT_ENTRY_PAGE_UP },
+	{ 'd', ACT_ENTRY_HALF_DOWN }, { C('d'), ACT_ENTRY_HALF_DOWN },
+	{ 'u', ACT_ENTRY_HALF_UP }, { C('u'), ACT_ENTRY_HALF_UP },
+	{ 'g', ACT_ENTRY_FIRST }, { F(KEY_HOME), ACT_ENTRY_FIRST },
+	{ '<', ACT_ENTRY_FIRST },
+	{ 'G', ACT_ENTRY_LAST }, { F(KEY_END), ACT_ENTRY_LAST },
+	{ '>', ACT_ENTRY_LAST },
+	{ '\r', ACT_FOLLOW }, { '\n', ACT_FOLLOW }, { F(KEY_ENTER), ACT_FOLLOW },
+	{ 0x1b, ACT_CLOSE }, { F(KEY_BACKSPACE), ACT_CLOSE }, { 0x7f, ACT_CLOSE },
+	{ C('h'), ACT_CLOSE }, { F(KEY_LEFT), ACT_CLOSE }, { F(KEY_DC), ACT_CLOSE },
+	{ '/', ACT_SEARCH }, { 'n', ACT_SEARCH_NEXT }, { 'N', ACT_SEARCH_PREV },
+	{ 0, 0 },
+};
+
+/* A view is a card of the whole story: the same keys. */
+static const struct keys_binding map_view[] = {
+	{ 0, 0 },
+};
+
+/* ? in the help closes it: ? ? is where it started. */
+static const struct keys_binding map_help[] = {
+	{ '?', ACT_CLOSE }, { F(KEY_F(1)), ACT_CLOSE }, { 'h', ACT_CLOSE },
+	{ 0, 0 },
+};
+
+/* Typing filters the index, so only keys that type nothing move. */
+static const struct keys_binding map_index[] = {
+	{ F(KEY_DOWN), ACT_ENTRY_NEXT }, { C('n'), ACT_ENTRY_NEXT },
+	{ '\t', ACT_ENTRY_NEXT },
+	{ F(KEY_UP), ACT_ENTRY_PREV }, { C('p'), ACT_ENTRY_PREV },
+	{ F(KEY_BTAB), ACT_ENTRY_PREV },
+	{ F(KEY_NPAGE), ACT_ENTRY_PAGE_DOWN }, { F(KEY_PPAGE), ACT_ENTRY_PAGE_UP },
+	{ F(KEY_HOME), ACT_ENTRY_FIRST }, { F(KEY_END), ACT_ENTRY_LAST },
+	{ '\r', ACT_FOLLOW }, { '\n', ACT_FOLLOW }, { F(KEY_ENTER), ACT_FOLLOW },
+	{ 0x1b, ACT_CLOSE }, { F(KEY_LEFT), ACT_CLOSE },
+	{ F(KEY_BACKSPACE), ACT_INDEX_ERASE }, { 0x7f, ACT_INDEX_ERASE },
+	{ C('h'), ACT_INDEX_ERASE }, { C('u'), ACT_INDEX_KILL },
+	{ F(KEY_F(1)), ACT_HELP }, { C('l'), ACT_REDRAW },
+	{ F(KEY_MOUSE), ACT_MOUSE },
+	{ 0, 0 },
+};
+
+static const struct keys_binding map_prompt[] = {
+	{ '\r', ACT_LINE_ENTER }, { '\n', ACT_LINE_ENTER },
+	{ F(KEY_ENTER), ACT_LINE_ENTER },
+	{ 0x1b, ACT_LINE_CANCEL }, { C('g'), ACT_LINE_CANCEL },
+	{ C('c'), ACT_LINE_CANCEL },
+	{ F(KEY_BACKSPACE), ACT_LINE_ERASE }, { 0x7f, ACT_LINE_ERASE },
+	{ C('h'), ACT_LINE_ERASE },
+	{ C('w'), ACT_LINE_WORD }, { C('u'), ACT_LINE_KILL },
+	{ F(KEY_UP), ACT_LINE_OLDER }, { F(KEY_DOWN), ACT_LINE_NEWER },
+	{ 0, 0 },
+};
+
+const struct keys_map keys_maps[KEYS_NMODES] = {
+	[KEYS_COMMON] = { "common", KEYS_NMODES, map_common, -1 },
+	[KEYS_ARTICLE] = { "article", KEYS_COMMON, map_article, -1 },
+	[KEYS_CARD] = { "card", KEYS_COMMON, map_card, -1 },
+	[KEYS_VIEW] = { "view", KEYS_CARD, map_view, -1 },
+	[KEYS_HELP] = { "help", KEYS_CARD, map_help, -1 },
+	[KEYS_INDEX] = { "index", KEYS_NMODES, map_index, ACT_INDEX_INSERT },
+	[KEYS_PROMPT] = { "prompt", KEYS_NMODES, map_prompt, ACT_LINE_INSERT },
+};
+
+#undef F
+#undef C
+
+/* ---- lookup and dispatch ------------------------------------------ */
+
+static int
+map_find(const struct keys_binding *m, size_t n, int key, bool *found)
+{
+	size_t i;
+
+	for (i = 0; n == SIZE_MAX ? m[i].key != 0 : i < n; i++)
+		if (m[i].key == key) {
+			*found = true;
+			return m[i].action;
+		}
+	return -1;
+}
+
+/* A character a line can take: printable, not a function key. */
+static bool
+printable(int key)
+{
+	return key >= 0x20 && key != 0x7f && key < 0x110000 &&
+	    !(key >= 0x80 && key < 0xa0);
+}
+
+int
+keys_lookup(const struct keys *k, enum keys_mode mode, int key)
+{
+	enum keys_mode m;
+	bool found = false;
+	int a;
+
+	for (m = mode; m < KEYS_NMODES; m = keys_maps[m].parent) {
+		/* The configuration's, the last made first. */
+		if (k != NULL && k->nextra[m] > 0) {
+			size_t i;
+
+			for (i = k->nextra[m]; i-- > 0;)
+				if (k->extra[m][i].key == key)
+					return k->extra[m][i].action;
+		}
+		a = map_find(keys_maps[m].map, SIZE_MAX, key, &found);
+		if (found)
+			return a;
+		if (keys_maps[m].self_insert >= 0 && printable(key))
+			return keys_maps[m].self_insert;
+	}
+	return -1;
+}
+
+bool
+keys_dispatch(struct ui *u, enum keys_mode mode, int key)
+{
+	int a = keys_lookup(&u->keys, mode, key);
+
+	if (a < 0)
+		return false;
+	u->mode = mode;
+	keys_actions[a].fn(u, key);
+	return true;
+}
+
+/* ---- names ---------------------------------------------------------- */
+
+static const struct {
+	int		 key;
+	const char	*name;
+} key_names[] = {
+	{ ' ', "Space" }, { '\t', "Tab" }, { '\r', "Enter" },
+	{ '\n', "Enter" }, { 0x1b, "Escape" }, { 0x7f, "Backspace" },
+	{ KEYS_FN(KEY_ENTER), "Enter" },
+	{ KEYS_FN(KEY_BACKSPACE), "Backspace" },
+	{ KEYS_FN(KEY_DC), "Delete" },
+	{ KEYS_FN(KEY_UP), "Up" }, { KEYS_FN(KEY_DOWN), "Down" },
+	{ KEYS_FN(KEY_LEFT), "Left" }, { KEYS_FN(KEY_RIGHT), "Right" },
+	{ KEYS_FN(KEY_NPAGE), "PgDn" }, { KEYS_FN(KEY_PPAGE), "PgUp" },
+	{ KEYS_FN(KEY_HOME), "Home" }, { KEYS_FN(KEY_END), "End" },
+	{ KEYS_FN(KEY_BTAB), "Shift-Tab" }, { KEYS_FN(KEY_MOUSE), "Mouse" },
+};
+
+const char *
+keys_name(int key)
+{
+	static char name[16];
+	size_t i;
+
+	for (i = 0; i < sizeof key_names / sizeof key_names[0]; i++)
+		if (key_names[i].key == key)
+			return key_names[i].name;
+	if (key >= KEYS_FN(KEY_F(1)) && key <= KEYS_FN(KEY_F(63)))
+		snprintf(name, sizeof name, "F%d", key - KEYS_FN(KEY_F(0)));
+	else if (key > 0 && key < 0x20)
+		snprintf(name, sizeof name, "Ctrl-%c", key + 'A' - 1);
+	else if ((key & KEYS_META(0)) && (key & ~KEYS_META(0)) < 0x80)
+		snprintf(name, sizeof name, "ESC-%c", key & 0x7f);
+	else if (key > 0x20 && key < 0x7f)
+		snprintf(name, sizeof name, "%c", key);
+	else
+		snprintf(name, sizeof name, "U+%04X", key & 0xffffff);
+	return name;
+}
+
+size_t
+keys_parse(const char *name, int codes[4])
+{
+	size_t i, n = 0;
+
+	for (i = 0; i < sizeof key_names / sizeof key_names[0]; i++)
+		if (strcmp(key_names[i].name, name) == 0 && n < 4)
+			codes[n++] = key_names[i].key;
+	if (n > 0)
+		return n;
+	if (strncmp(name, "Ctrl-", 5) == 0 && name[5] != '\0' &&
+	    name[6] == '\0' && ((name[5] >= 'A' && name[5] <= 'Z') ||
+	    (name[5] >= 'a' && name[5] <= 'z')))
+		codes[n++] = KEYS_CTRL(name[5]);
+	else if (strncmp(name, "ESC-", 4) == 0 && name[4] > 0x20 &&
+	    name[4] < 0x7f && name[5] == '\0')
+		codes[n++] = KEYS_META(name[4]);
+	else if (name[0] == 'F' && name[1] >= '1' && name[1] <= '9' &&
+	    (name[2] == '\0' || (name[2] >= '0' && name[2] <= '9' &&
+	    name[3] == '\0')))
+		codes[n++] = KEYS_FN(KEY_F(atoi(name + 1)));
+	else if (name[0] > 0x20 && name[0] < 0x7f && name[1] == '\0')
+		codes[n++] = name[0];
+	return n;
+}
+
+enum keys_mode
+keys_mode_named(const char *name)
+{
+	int m;
+
+	for (m = 0; m < KEYS_NMODES; m++)
+		if (strcmp(keys_maps[m].name, name) == 0)
+			return (enum keys_mode)m;
+	return KEYS_NMODES;
+}
+
+int
+keys_action_named(const char *name)
+{
+	size_t a;
+
+	for (a = 0; a < keys_nactions; a++)
+		if (strcmp(keys_actions[a].name, name) == 0)
+			return (int)a;
+	return -1;
+}
+
+const char *
+keys_bind(struct keys *k, const char *screen, const char *key,
+    const char *action)
+{
+	enum keys_mode m = keys_mode_named(screen);
+	int codes[4], a = strcmp(action, "none") == 0 ? -1 :
+	    keys_action_named(action);
+	size_t n = keys_parse(key, codes), i;
+
+	if (m == KEYS_NMODES)
+		return "no such screen (common, article, card, view, help, "
+		    "index, prompt)";
+	if (n == 0)
+		return "no such key";
+	if (a < 0 && strcmp(action, "none") != 0)
+		return "no such action";
+	k->extra[m] = xreallocarray(k->extra[m], k->nextra[m] + n,
+	    sizeof *k->extra[m]);
+	for (i = 0; i < n; i++) {
+		k->extra[m][k->nextra[m]].key = codes[i];
+		k->extra[m][k->nextra[m]++].action = a;
+	}
+	return NULL;
+}
+
+void
+keys_free(struct keys *k)
+{
+	int m;
+
+	for (m = 0; m < KEYS_NMODES; m++) {
+		free(k->extra[m]);
+		k->extra[m] = NULL;
+		k->nextra[m] = 0;
+	}
+}
+
+/* ---- the help ------------------------------------------------------- */
+
+static const char *const mode_titles[KEYS_NMODES] = {
+	"newslens keys", "newslens keys: in the article",
+	"newslens keys: on a card", "newslens keys: in a view",
+	"newslens keys: in the help", "newslens keys: in the index",
+	"newslens keys: at the prompt",
+};
+
+/* Adds to names the name of each key that runs action a on screen
+ * mode, from one binding list, without repeating a name. */
+static void
+help_names(const struct keys *k, enum keys_mode mode,
+    const struct keys_binding *m, size_t n, int a, struct buf *names)
+{
+	size_t i;
+	const char *name, *p;
+	size_t len;
+
+	for (i = 0; n == SIZE_MAX ? m[i].key != 0 : i < n; i++) {
+		if (m[i].action != a || keys_lookup(k, mode, m[i].key) != a)
+			continue;
+		name = keys_name(m[i].key);
+		len = strlen(name);
+		for (p = names->data; p != NULL &&
+		    (p = strstr(p, name)) != NULL; p += len)
+			if ((p == names->data || p[-1] == ' ') &&
+			    (p[len] == ',' || p[len] == '\0'))
+				break;
+		if (p != NULL)
+			continue;
+		buf_printf(names, "%s%s", names->len ? ", " : "", name);
+	}
 }
 
 /* Adds "names  help" with the help wrapped under itself. */
 static void
-help_entry(struct page *p, const struct key_binding *k, int width)
+help_entry(struct page *p, const char *names, const char *help, int width)
 {
 	const int col = 19;	/* 2 of indent, 16 for the names, 1 space */
 	struct wrap_line *lines;
-	size_t n, i, len = strlen(k->help);
+	size_t n, i, len = strlen(help);
+	bool own = strlen(names) > 16;
 
-	n = wrap_text(k->help, len, width - col - 1 > 20 ? width - col - 1 :
+	/* Names too many for their column go on a line of their own. */
+	if (own)
+		page_add(p, ENTRY_PLAIN, 2, "%s", names);
+	n = wrap_text(help, len, width - col - 1 > 20 ? width - col - 1 :
 	    20, &lines);
 	for (i = 0; i < n; i++)
-		page_add(p, ENTRY_PLAIN, 2, "%-16s %.*s", i ? "" : k->names,
+		page_add(p, ENTRY_PLAIN, 2, "%-16s %.*s", i || own ? "" : names,
 		    (int)(lines[i].end - lines[i].start),
-		    k->help + lines[i].start);
+		    help + lines[i].start);
 	free(lines);
 }
 
 struct page *
-keys_help_page(int width)
+keys_help_page(const void *ctx, size_t mode, int width)
 {
-	struct page *p = page_new("newslens keys");
-	const struct key_binding *k;
+	const struct keys *k = ctx;
+	struct page *p;
+	struct buf names = BUF_INIT;
 	const char *group = NULL;
+	enum keys_mode m;
+	size_t a;
 
-	p->rebuild = keys_help_page;
-	for (k = key_table; k->action != NULL; k++) {
-		if (group == NULL || strcmp(group, k->group) != 0) {
+	if (mode >= KEYS_NMODES)
+		mode = KEYS_ARTICLE;
+	p = page_new(mode_titles[mode]);
+	for (a = 0; a < keys_nactions; a++) {
+		buf_truncate(&names, 0);
+		for (m = (enum keys_mode)mode; m < KEYS_NMODES;
+		    m = keys_maps[m].parent) {
+			if (k != NULL)
+				help_names(k, mode, k->extra[m], k->nextra[m],
+				    (int)a, &names);
+			help_names(k, mode, keys_maps[m].map, SIZE_MAX, (int)a,
+			    &names);
+			if (keys_maps[m].self_insert == (int)a)
+				buf_printf(&names, "%s%s", names.len ? ", " :
+				    "", "a character");
+		}
+		if (names.len == 0)
+			continue;
+		if (group == NULL || strcmp(group, keys_actions[a].group) != 0) {
 			if (group != NULL)
 				page_add(p, ENTRY_PLAIN, 0, "%s", "");
-			group = k->group;
+			group = keys_actions[a].group;
 			page_add(p, ENTRY_HEADING, 0, "%s", group);
 		}
-		help_entry(p, k, width);
+		help_entry(p, names.data, keys_actions[a].help, width);
 	}
-	page_add(p, ENTRY_PLAIN, 0, "%s", "");
-	page_add(p, ENTRY_PLAIN, 0, "%s",
-	    "A number N typed before a moving key moves N times as far;");
-	page_add(p, ENTRY_PLAIN, 0, "%s",
-	    "Escape forgets it.");
-	page_add(p, ENTRY_PLAIN, 0, "%s",
-	    "Mouse: a click focuses an item, a second click opens it;");
-	page_add(p, ENTRY_PLAIN, 0, "%s", "the wheel scrolls.");
+	buf_free(&names);
 	return p;
 }

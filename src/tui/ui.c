@@ -57,7 +57,9 @@
 	X(M_GROUP,	COLOR_YELLOW,	A_UNDERLINE,		A_UNDERLINE) \
 	X(M_MEDIA,	COLOR_MAGENTA,	A_UNDERLINE | A_BOLD,	A_UNDERLINE) \
 	X(M_OTHER,	-1,		A_UNDERLINE,		A_UNDERLINE) \
-	X(HIT,		COLOR_YELLOW,	A_STANDOUT,		A_STANDOUT | A_BOLD) \
+	X(HIT,		COLOR_YELLOW,	A_REVERSE,		A_BOLD | A_UNDERLINE) \
+	X(CURRENT,	COLOR_YELLOW,	A_REVERSE | A_BOLD | A_UNDERLINE, \
+	    A_REVERSE | A_BOLD | A_UNDERLINE) \
 	X(STATUS,	-1,		A_REVERSE,		A_REVERSE) \
 	X(HINT,		-1,		A_DIM,			A_DIM) \
 	X(TITLE,	-1,		A_BOLD | A_UNDERLINE,	A_BOLD | A_UNDERLINE) \
@@ -301,8 +303,11 @@ static bool
 ui_in_hit(const struct reader *r, size_t b, size_t offset, bool *current)
 {
 	const struct search_hit *hits;
-	size_t i, n = reader_block_hits(r, b, &hits);
+	size_t i, n;
 
+	if (!r->highlight)
+		return false;
+	n = reader_block_hits(r, b, &hits);
 	for (i = 0; i < n && hits[i].start <= offset; i++)
 		if (offset < hits[i].end) {
 			*current = b == r->hit.block &&
@@ -373,7 +378,7 @@ ui_article_line(struct ui *u, int y, int right, size_t b, size_t line,
 
 		text_cluster(bl->text, bl->len, pos, &next);
 		if (ui_in_hit(r, b, pos, &current))
-			attr = role_attr[ROLE_HIT] | (current ? A_REVERSE : 0);
+			attr = role_attr[current ? ROLE_CURRENT : ROLE_HIT];
 		if (cur->x < 0 && ((r->focus != NONE &&
 		    r->st->items[r->focus].block == b &&
 		    pos >= r->st->items[r->focus].start &&
@@ -483,15 +488,18 @@ ui_item_attr(const struct story *st, size_t item)
 	}
 }
 
-/* An entry on one row, its item's words (e->hl_start..hl_end) drawn as
- * in the article; one too long for the row is cut after a word, with an
- * ellipsis. */
+/* An entry on one row: its item's words (e->hl_start..hl_end) drawn as
+ * in the article, the matches of the search marked (the first of them
+ * as the current one when `current`); one too long for the row is cut
+ * after a word, with an ellipsis. */
 static void
 ui_entry(struct ui *u, int y, int x, const struct entry *e,
-    const char *text, attr_t attr)
+    const char *text, attr_t attr, bool current)
 {
 	size_t len = strlen(text), cut = len, hs = e->hl_start, he = e->hl_end;
-	attr_t hl = attr;
+	size_t n = 0, i = 0, at = 0, end;
+	struct search_hit *hits = NULL;
+	attr_t hl = attr, a;
 	struct wrap_line first;
 	bool more = x + (int)text_width(text, len) > u->cols;
 
@@ -503,11 +511,28 @@ ui_entry(struct ui *u, int y, int x, const struct entry *e,
 		hs = he = 0;
 	if (he > 0 && e->target == TARGET_ITEM && e->a < u->r.st->nitems)
 		hl = ui_item_attr(u->r.st, e->a) | (attr & A_REVERSE);
-	hs = hs < cut ? hs : cut;
-	he = he < cut ? he : cut;
-	x = ui_text(u, y, x, u->cols, text, hs, attr);
-	x = ui_text(u, y, x, u->cols, text + hs, he - hs, hl);
-	x = ui_text(u, y, x, u->cols, text + he, cut - he, attr);
+	if (u->r.highlight && u->r.nfolded > 0)
+		n = search_text(text, cut, u->r.folded, u->r.nfolded, &hits);
+	/* Segments: a match, else the item's words, else the rest. */
+	while (at < cut) {
+		while (i < n && hits[i].end <= at)
+			i++;
+		if (i < n && hits[i].start <= at) {
+			end = hits[i].end < cut ? hits[i].end : cut;
+			a = role_attr[current && i == 0 ? ROLE_CURRENT :
+			    ROLE_HIT];
+		} else {
+			end = i < n && hits[i].start < cut ? hits[i].start : cut;
+			a = at < hs ? attr : at < he ? hl : attr;
+			if (at < hs && end > hs)
+				end = hs;
+			else if (at >= hs && at < he && end > he)
+				end = he;
+		}
+		x = ui_text(u, y, x, u->cols, text + at, end - at, a);
+		at = end;
+	}
+	free(hits);
 	if (more)
 		ui_text(u, y, x, u->cols, "\xe2\x80\xa6", 3, attr);
 }
@@ -533,32 +558,115 @@ ui_draw_page(struct ui *u, const struct page *p, int y0, int y1,
 			ui_fill(y, 0, u->cols, A_REVERSE);
 		}
 		ui_entry(u, y, 1 + e->indent, e, page_entry_text(u->r.st, e),
-		    attr);
+		    attr, i == p->hit);
 	}
 }
 
 /* ---- status, hint, whole screen ----------------------------------- */
 
+/* Draws s in `width` columns from x; too long, it is cut after the
+ * last word that fits, with an ellipsis, never inside a word (unless
+ * its first word alone is too long). */
+static void
+ui_cut_words(struct ui *u, int y, int x, int width, const char *s,
+    enum role r)
+{
+	/* Where "…" cannot be shown, three dots, in three columns. */
+	const char *dots = u->ascii ? "..." : "\xe2\x80\xa6";
+	int dw = u->ascii ? 3 : 1;
+	size_t len = strlen(s), pos = 0, next, cut = 0;
+	int w = 0;
+
+	if ((int)text_width(s, len) <= width) {
+		ui_str(u, y, x, x + width, s, r);
+		return;
+	}
+	while (pos < len) {
+		int cw = text_cluster(s, len, pos, &next);
+
+		if (w + cw > width - dw)
+			break;
+		if (s[pos] == ' ' && pos > 0 && s[pos - 1] != ' ')
+			cut = pos;
+		w += cw;
+		pos = next;
+	}
+	if (cut == 0)
+		cut = pos;
+	while (cut > 0 && strchr(" ,;:", s[cut - 1]) != NULL)
+		cut--;
+	x = ui_text(u, y, x, x + width, s, cut, role_attr[r]);
+	ui_text(u, y, x, x + dw, dots, strlen(dots), role_attr[r]);
+}
+
+/* The status: the notice or the focus, cut at a word, and at the right
+ * where the screen is (less's "(END)"). */
 static void
 ui_draw_status(struct ui *u, int y)
 {
 	char *status = u->r.notice ? xstrdup(u->r.notice) :
 	    reader_status(&u->r);
+	char where[64];
+	int ww, room;
 
+	reader_where(&u->r, where, sizeof where);
+	ww = (int)strlen(where);
+	/* On a narrow screen, "more below" without the entry's place. */
+	if (u->cols - ww - 2 < u->cols / 2 && strstr(where, "; ") != NULL) {
+		memmove(where, strstr(where, "; ") + 2,
+		    strlen(strstr(where, "; ") + 2) + 1);
+		ww = (int)strlen(where);
+	}
+	room = u->cols - (ww ? ww + 2 : 0);
+	if (room < u->cols / 2) {
+		where[0] = '\0';
+		ww = 0;
+		room = u->cols;
+	}
 	ui_fill(y, 0, u->cols, role_attr[ROLE_STATUS]);
-	ui_str(u, y, 0, u->cols, status, ROLE_STATUS);
+	ui_cut_words(u, y, 0, room, status, ROLE_STATUS);
+	if (ww > 0)
+		ui_str(u, y, u->cols - ww, u->cols, where, ROLE_STATUS);
 	free(status);
 }
+
+/* The hints of each screen, the most needed first; as many whole
+ * hints as fit are shown. */
+static const char *const hint_article[] = {
+	"q quit", "? help", "Tab next item", "Enter open", "c claim",
+	"' quote", "/ search", "a actors", "i index", NULL,
+};
+static const char *const hint_page[] = {
+	"q close", "Enter follow", "j/k move", "/ search", "Backspace back",
+	"? help", NULL,
+};
+static const char *const hint_index[] = {
+	"Escape close", "type to filter", "Up/Down move", "Enter open",
+	"F1 help", NULL,
+};
+static const char *const hint_help[] = {
+	"q close", "j/k move", "/ search", NULL,
+};
 
 static void
 ui_draw_hint(struct ui *u, int y)
 {
-	const char *hint = u->r.npages > 0 ?
-	    "q close  Enter follow  j/k move  Backspace back  ? help" :
-	    "q quit  ? help  Tab next item  Enter open  c claim  ' quote  "
-	    "/ search  a actors";
+	const char *const *h = hint_article;
+	int x = 0, w;
 
-	ui_str(u, y, 0, u->cols, hint, ROLE_HINT);
+	if (u->r.npages > 0)
+		switch (u->r.pages[u->r.npages - 1]->kind) {
+		case PAGE_INDEX: h = hint_index; break;
+		case PAGE_HELP: h = hint_help; break;
+		default: h = hint_page; break;
+		}
+	for (; *h != NULL; h++) {
+		w = (int)strlen(*h);
+		if (x + w > u->cols)
+			break;
+		ui_str(u, y, x, u->cols, *h, ROLE_HINT);
+		x += w + 2;
+	}
 }
 
 /* The dateline, the byline and the source, on the row under the
@@ -580,7 +688,8 @@ ui_draw_dateline(struct ui *u, int y)
 		}
 	memset(&none, 0, sizeof none);
 	if (b.len > 0)
-		ui_entry(u, y, 0, &none, b.data, role_attr[ROLE_DATELINE]);
+		ui_entry(u, y, 0, &none, b.data, role_attr[ROLE_DATELINE],
+		    false);
 	buf_free(&b);
 }
 
@@ -614,6 +723,7 @@ ui_layout(struct ui *u)
 	u->too_small = u->cols < UI_MIN_COLS || u->lines < UI_MIN_LINES;
 	if (!u->too_small)
 		reader_resize(&u->r, width, u->lines - head - foot);
+	u->r.page_rows = ui_page_rows(u);
 }
 
 static void
@@ -677,39 +787,55 @@ ui_prompt_draw(struct ui *u, const char *prompt, const struct buf *b)
 }
 
 /* Backspace: drops the last code point. */
-static void
-prompt_drop_char(struct buf *b)
+void
+ui_line_erase(struct buf *b)
 {
-	while (b->len > 0 && ((unsigned char)b->data[b->len - 1] & 0xC0) ==
-	    0x80)
-		b->len--;
-	if (b->len > 0)
-		b->len--;
-	buf_truncate(b, b->len);
+	size_t len = b->len;
+
+	while (len > 0 && ((unsigned char)b->data[len - 1] & 0xC0) == 0x80)
+		len--;
+	buf_truncate(b, len > 0 ? len - 1 : 0);
 }
 
 /* Ctrl-W: drops the spaces at the end, then the word before them. */
-static void
-prompt_drop_word(struct buf *b)
+void
+ui_line_erase_word(struct buf *b)
 {
-	while (b->len > 0 && b->data[b->len - 1] == ' ')
-		b->len--;
-	while (b->len > 0 && b->data[b->len - 1] != ' ')
-		b->len--;
-	buf_truncate(b, b->len);
+	size_t len = b->len;
+
+	while (len > 0 && b->data[len - 1] == ' ')
+		len--;
+	while (len > 0 && b->data[len - 1] != ' ')
+		len--;
+	buf_truncate(b, len);
 }
 
-/* Up and Down: the older or newer entry of the history into b; *at is
- * the entry shown, nhistory for the line being typed. */
-static void
-prompt_recall(const struct ui *u, struct buf *b, size_t *at, bool older)
+/* A character typed: valid code points only, 1 KiB at most. */
+void
+ui_line_insert(struct buf *b, int key)
 {
-	if (older ? *at == 0 : *at >= u->nhistory)
+	utf8proc_uint8_t enc[4];
+
+	if (key < 0x20 || key == 0x7f || b->len >= 1024 ||
+	    !utf8proc_codepoint_valid((utf8proc_int32_t)key))
 		return;
-	*at = older ? *at - 1 : *at + 1;
-	buf_truncate(b, 0);
-	if (*at < u->nhistory)
-		buf_puts(b, u->history[*at]);
+	buf_append(b, enc, (size_t)utf8proc_encode_char(
+	    (utf8proc_int32_t)key, enc));
+}
+
+/* Up and Down: the older or newer entry of the history into the line;
+ * line->at is the entry shown, nhistory for the line being typed. */
+void
+ui_line_recall(struct ui *u, bool older)
+{
+	struct ui_line *l = u->line;
+
+	if (older ? l->at == 0 : l->at >= u->nhistory)
+		return;
+	l->at = older ? l->at - 1 : l->at + 1;
+	buf_truncate(&l->b, 0);
+	if (l->at < u->nhistory)
+		buf_puts(&l->b, u->history[l->at]);
 }
 
 /* Keeps a line the reader entered, the newest last, without repeating
@@ -729,45 +855,36 @@ prompt_remember(struct ui *u, const char *line)
 	u->history[u->nhistory++] = xstrdup(line);
 }
 
-/* Applies an editing key to b; false when the key edits nothing. */
-static bool
-prompt_edit(const struct ui *u, struct buf *b, size_t *at, int rc,
-    wint_t wc)
+/* The key code of what get_wch read (keys.h). */
+static int
+ui_keycode(int rc, wint_t wc)
 {
-	utf8proc_uint8_t enc[4];
-
-	if ((rc == KEY_CODE_YES && wc == KEY_BACKSPACE) ||
-	    (rc == OK && (wc == 127 || wc == 8)))
-		prompt_drop_char(b);
-	else if (rc == OK && wc == 0x15)	/* Ctrl-U */
-		buf_truncate(b, 0);
-	else if (rc == OK && wc == 0x17)	/* Ctrl-W */
-		prompt_drop_word(b);
-	else if (rc == KEY_CODE_YES && (wc == KEY_UP || wc == KEY_DOWN))
-		prompt_recall(u, b, at, wc == KEY_UP);
-	else if (rc == OK && wc >= 0x20 && wc != 0x7f && b->len < 1024 &&
-	    utf8proc_codepoint_valid((utf8proc_int32_t)wc))
-		buf_append(b, enc, (size_t)utf8proc_encode_char(
-		    (utf8proc_int32_t)wc, enc));
-	else
-		return false;
-	return true;
+	return rc == KEY_CODE_YES ? KEYS_FN((int)wc) : (int)wc;
 }
 
+/* The prompt's keys go through its keymap (keys.c); in raw mode, so
+ * that Ctrl-C reaches it as a key and cancels the line, as in less
+ * and readline, instead of ending the program. */
 char *
 ui_prompt(struct ui *u, const char *prompt)
 {
-	struct buf b = BUF_INIT;
-	size_t at = u->nhistory;
+	struct ui_line line;
+	enum keys_mode mode = u->mode;
 	wint_t wc;
 	int rc;
 
-	buf_puts(&b, "");	/* b.data is never NULL from here on */
-	for (;;) {
-		ui_prompt_draw(u, prompt, &b);
+	memset(&line, 0, sizeof line);
+	buf_puts(&line.b, "");	/* never NULL from here on */
+	line.at = u->nhistory;
+	u->line = &line;
+	raw();
+	while (line.done == 0) {
+		ui_prompt_draw(u, prompt, &line.b);
 		rc = get_wch(&wc);
-		if (ui_signal)
+		if (ui_signal) {
+			line.done = -1;
 			break;
+		}
 		if (rc == ERR)
 			continue;
 		if (rc == KEY_CODE_YES && wc == KEY_RESIZE) {
@@ -776,16 +893,17 @@ ui_prompt(struct ui *u, const char *prompt)
 			ui_draw(u);
 			continue;
 		}
-		if ((rc == OK && (wc == '\n' || wc == '\r')) ||
-		    (rc == KEY_CODE_YES && wc == KEY_ENTER)) {
-			prompt_remember(u, b.data);
-			return buf_detach(&b);
-		}
-		if (rc == OK && (wc == 27 || wc == 7 || wc == 3))
-			break;
-		prompt_edit(u, &b, &at, rc, wc);
+		keys_dispatch(u, KEYS_PROMPT, ui_keycode(rc, wc));
 	}
-	buf_free(&b);
+	noraw();
+	cbreak();
+	u->line = NULL;
+	u->mode = mode;
+	if (line.done > 0) {
+		prompt_remember(u, line.b.data);
+		return buf_detach(&line.b);
+	}
+	buf_free(&line.b);
 	return NULL;
 }
 
@@ -822,7 +940,7 @@ ui_item_at(struct ui *u, int y, int x)
 	return found;
 }
 
-static void
+void
 ui_mouse(struct ui *u)
 {
 	MEVENT ev;
@@ -864,9 +982,20 @@ struct ui_stack {
 	size_t		n;
 };
 
+/* The reader on a story, with the help made of this ui's keymaps. */
 static void
-ui_open_story(struct ui *u, struct ui_stack *stack)
+ui_reader(struct ui *u, struct story *st, const char *path)
 {
+	reader_init(&u->r, st, path);
+	u->r.help = keys_help_page;
+	u->r.help_ctx = &u->keys;
+	u->r.width = 0;
+}
+
+static void
+ui_open_story(struct ui *u)
+{
+	struct ui_stack *stack = u->stories;
 	struct diag d = DIAG_INIT;
 	struct story *st;
 	char *path = u->open_path;
@@ -886,17 +1015,18 @@ ui_open_story(struct ui *u, struct ui_stack *stack)
 	}
 	diag_free(&d);
 	stack->r[stack->n++] = u->r;
-	reader_init(&u->r, st, path);
+	ui_reader(u, st, path);
 	free(path);
-	u->r.width = 0;
 	ui_layout(u);
 }
 
-/* Back from the first place of a story opened from another. */
-static bool
-ui_close_story(struct ui *u, struct ui_stack *stack)
+bool
+ui_close_story(struct ui *u)
 {
-	if (stack->n == 0 || u->r.nback > 0 || u->r.npages > 0)
+	struct ui_stack *stack = u->stories;
+
+	if (stack == NULL || stack->n == 0 || u->r.nback > 0 ||
+	    u->r.npages > 0)
 		return false;
 	reader_free(&u->r);
 	u->r = stack->r[--stack->n];
@@ -905,65 +1035,73 @@ ui_close_story(struct ui *u, struct ui_stack *stack)
 	return true;
 }
 
-static bool
-ui_is_back(int rc, wint_t wc)
+/* The screen a key is typed on: the page on top, or the article. */
+static enum keys_mode
+ui_mode(const struct ui *u)
 {
-	if (rc == KEY_CODE_YES)
-		return wc == KEY_BACKSPACE || wc == KEY_LEFT;
-	return wc == 0x7f || wc == 8;
+	if (u->r.npages == 0)
+		return KEYS_ARTICLE;
+	switch (u->r.pages[u->r.npages - 1]->kind) {
+	case PAGE_HELP:		return KEYS_HELP;
+	case PAGE_INDEX:	return KEYS_INDEX;
+	case PAGE_ACTORS:
+	case PAGE_RELATIONS:
+	case PAGE_CLAIMS:
+	case PAGE_TIMELINE:	return KEYS_VIEW;
+	default:		return KEYS_CARD;
+	}
 }
 
-/* Digits typed before a key make a count for it (keys.c); Escape
- * forgets it.  Returns whether the key was taken for that. */
-static bool
-ui_count_key(struct ui *u, int rc, wint_t wc)
+/* Escape then a character, typed together (ESC-u): one key. */
+static int
+ui_meta(int key)
 {
-	if (rc != OK)
-		return false;
-	if (wc == 0x1b && u->count > 0) {
-		u->count = 0;
-		return true;
-	}
-	if (wc < '0' || wc > '9' || (wc == '0' && u->count == 0))
-		return false;
-	if (u->count <= (UI_COUNT_MAX - (wc - '0')) / 10)
-		u->count = u->count * 10 + (wc - '0');
-	reader_notify(&u->r, "%lu: g goes to paragraph %lu, %% to %lu%%, "
-	    "j %lu lines down; Escape forgets it", u->count, u->count,
-	    u->count > 100 ? 100 : u->count, u->count);
-	return true;
+	wint_t wc;
+	int rc;
+
+	if (key != 0x1b)
+		return key;
+	nodelay(stdscr, TRUE);
+	rc = get_wch(&wc);
+	nodelay(stdscr, FALSE);
+	if (rc == OK && wc > 0x20 && wc < 0x7f)
+		return KEYS_META((int)wc);
+	if (rc == OK)
+		unget_wch(wc);
+	else if (rc == KEY_CODE_YES)
+		ungetch((int)wc);
+	return key;
 }
 
 static void
-ui_key(struct ui *u, struct ui_stack *stack, int rc, wint_t wc)
+ui_key(struct ui *u, int key)
 {
 	free(u->r.notice);
 	u->r.notice = NULL;
-	if (rc == KEY_CODE_YES && wc == KEY_RESIZE) {
+	if (key == KEYS_FN(KEY_RESIZE)) {
 		getmaxyx(stdscr, u->lines, u->cols);
 		ui_layout(u);
 		return;
 	}
 	if (u->too_small) {
-		if (rc == OK && wc == 'q')
+		if (key == 'q' || key == 'Q')
 			u->quit = true;
 		return;
 	}
-	if (rc == KEY_CODE_YES && wc == KEY_MOUSE) {
-		ui_mouse(u);
-		return;
+	u->keep_count = false;
+	if (!keys_dispatch(u, ui_mode(u), key)) {
+		/* An ESC-x that nothing binds is Escape, then x. */
+		if (key & KEYS_META(0) && !(key & KEYS_FN(0)) &&
+		    keys_dispatch(u, ui_mode(u), 0x1b))
+			keys_dispatch(u, ui_mode(u), key & 0x7f);
+		else
+			reader_notify(&u->r, "no key bound here: ? shows "
+			    "the keys");
 	}
-	if (ui_is_back(rc, wc) && ui_close_story(u, stack))
-		return;
-	if (rc == OK && wc > 0x7f)
-		return;
-	if (ui_count_key(u, rc, wc))
-		return;
-	if (!keys_dispatch(u, (int)wc))
-		reader_notify(&u->r, "no key bound here: ? shows the keys");
-	u->count = 0;
+	if (!u->keep_count)
+		u->count = 0;
 	if (u->open_path)
-		ui_open_story(u, stack);
+		ui_open_story(u);
 	/* A key may have opened or closed the panel. */
 	ui_layout(u);
 }
@@ -975,6 +1113,36 @@ static void
 ui_fatal(void)
 {
 	endwin();
+}
+
+/* OSC 52 takes the text in base64: nothing of it reaches the terminal
+ * as itself. */
+void
+ui_copy(struct ui *u, const char *text)
+{
+	static const char b64[] =
+	    "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+	const unsigned char *t = (const unsigned char *)text;
+	size_t len = strlen(text), i;
+	struct buf b = BUF_INIT;
+	unsigned long v;
+
+	(void)u;
+	buf_puts(&b, "\033]52;c;");
+	for (i = 0; i < len; i += 3) {
+		v = (unsigned long)t[i] << 16 |
+		    (i + 1 < len ? (unsigned long)t[i + 1] << 8 : 0) |
+		    (i + 2 < len ? t[i + 2] : 0);
+		buf_printf(&b, "%c%c%c%c", b64[v >> 18 & 63], b64[v >> 12 & 63],
+		    i + 1 < len ? b64[v >> 6 & 63] : '=',
+		    i + 2 < len ? b64[v & 63] : '=');
+	}
+	buf_puts(&b, "\a");
+	fflush(stdout);
+	if (write(STDOUT_FILENO, b.data, b.len) < 0) {
+		/* The copy is lost; the screen is not. */
+	}
+	buf_free(&b);
 }
 
 static void
@@ -1018,13 +1186,15 @@ ui_loop(struct ui *u)
 	int rc;
 
 	stack.n = 0;
+	u->stories = &stack;
 	while (!u->quit && !ui_signal) {
 		ui_draw(u);
 		rc = get_wch(&wc);
 		if (rc == ERR)
 			continue;
-		ui_key(u, &stack, rc, wc);
+		ui_key(u, ui_meta(ui_keycode(rc, wc)));
 	}
+	u->stories = NULL;
 	while (stack.n > 0) {
 		reader_free(&u->r);
 		u->r = stack.r[--stack.n];
@@ -1061,9 +1231,8 @@ ui_run(struct story *st, const char *path, const struct load_opts *opts)
 	mouseinterval(0);
 	ui_colors(&u);
 	curs_set(1);
-	reader_init(&u.r, st, path);
+	ui_reader(&u, st, path);
 	getmaxyx(stdscr, u.lines, u.cols);
-	u.r.width = 0;
 	ui_layout(&u);
 	ui_loop(&u);
 	endwin();
@@ -1073,6 +1242,7 @@ ui_run(struct story *st, const char *path, const struct load_opts *opts)
 	free(u.open_path);
 	while (u.nhistory > 0)
 		free(u.history[--u.nhistory]);
+	keys_free(&u.keys);
 	if (ui_signal) {
 		int sig = ui_signal;
 

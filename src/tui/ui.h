@@ -1,18 +1,30 @@
-/* ui.h - the terminal reader: curses screen, key table and main loop.
+/* ui.h - the terminal reader: curses screen, keymaps and main loop.
  *
  * ui.c draws the reader's state (reader.h) and owns the terminal;
- * keys.c holds the one key table that the loop dispatches on and that
- * the help screen and the manual are generated from. */
+ * keys.c (keys.h) holds the actions and each screen's keymap, which the
+ * loop and the prompt dispatch on and the help screen and the manual
+ * are generated from. */
 #ifndef NEWSLENS_UI_H
 #define NEWSLENS_UI_H
 
 #include <stdbool.h>
 
+#include "base/buf.h"
 #include "format/load.h"
+#include "tui/keys.h"
 #include "view/reader.h"
 
 /* How many searches the prompt remembers, for Up and Down. */
 #define UI_HISTORY_MAX 32
+
+/* A line being typed at the prompt. */
+struct ui_line {
+	struct buf	 b;		/* b.data is never NULL */
+	size_t		 at;		/* the history entry shown */
+	int		 done;		/* 1 entered, -1 cancelled */
+};
+
+struct ui_stack;
 
 struct ui {
 	struct reader	 r;
@@ -30,33 +42,35 @@ struct ui {
 					 * prompt, the newest last */
 	size_t		 nhistory;
 	struct load_opts load;		/* for stories opened from cards */
+	struct keys	 keys;		/* bindings the configuration made */
+	enum keys_mode	 mode;		/* the screen the key was typed on */
+	bool		 keep_count;	/* the key was a digit of a count */
+	struct ui_line	*line;		/* the prompt's, while it is open */
+	struct ui_stack	*stories;	/* stories opened from others */
 };
-
-struct key_binding {
-	int		 keys[4];	/* curses key codes; 0 ends the list */
-	const char	*names;		/* as the help and the manual show them */
-	const char	*group;
-	const char	*help;
-	void		(*action)(struct ui *);
-};
-
-/* The key table, ending with an entry whose action is NULL. */
-extern const struct key_binding key_table[];
 
 /* The most a count typed before a key can be: nine digits. */
 #define UI_COUNT_MAX 999999999UL
 
-/* Runs the action bound to key; returns false when no binding has it. */
-bool	keys_dispatch(struct ui *, int key);
-/* The help page, generated from key_table and wrapped to `width`
- * columns; owned by the caller. */
-struct page *keys_help_page(int width);
 /* Asks for a line of text on the bottom row; returns it (caller-owned)
  * or NULL when the reader cancels.  Defined in ui.c. */
 char	*ui_prompt(struct ui *, const char *prompt);
 
 /* Rows that a card or view has for its entries at the current size. */
 int	ui_page_rows(const struct ui *);
+/* The prompt's editing: a character typed at the end, the last one
+ * or the last word erased, the history's older or newer entry. */
+void	ui_line_insert(struct buf *, int key);
+void	ui_line_erase(struct buf *);
+void	ui_line_erase_word(struct buf *);
+void	ui_line_recall(struct ui *, bool older);
+/* A mouse event, read and acted on. */
+void	ui_mouse(struct ui *);
+/* Sends text (sanitised) to the terminal's clipboard, OSC 52. */
+void	ui_copy(struct ui *, const char *text);
+/* Back from the first place of a story opened from another: true when
+ * it went back to that story. */
+bool	ui_close_story(struct ui *);
 
 /* Runs the reader on story st (which it takes over) read from path
  * (NULL: the built-in story); stories opened from "Read more" cards are

@@ -28,6 +28,7 @@ page_new(const char *title)
 
 	p->title = xstrdup(title);
 	p->sel = NONE;
+	p->hit = NONE;
 	return p;
 }
 
@@ -90,6 +91,7 @@ page_free(struct page *p)
 		free(p->entries[i].text);
 	free(p->entries);
 	free(p->title);
+	free(p->filter);
 	free(p);
 }
 
@@ -312,10 +314,24 @@ build_actor(struct reader *r, size_t a)
 	return p;
 }
 
+/* "Brandon Lewis, the UK": who makes claim c. */
+static void
+claimants(const struct story *st, const struct claim *c, struct buf *b)
+{
+	size_t i;
+
+	if (c->by.n == 0)
+		buf_puts(b, "the publication");
+	for (i = 0; i < c->by.n; i++)
+		buf_printf(b, "%s%s", i ? ", " : "",
+		    st->actors[c->by.v[i]].name);
+}
+
 static void
 page_claim_refs(struct page *p, const struct story *st, const char *label,
     const struct idx *claims)
 {
+	struct buf who = BUF_INIT;
 	size_t i, len;
 	const char *text;
 
@@ -325,10 +341,13 @@ page_claim_refs(struct page *p, const struct story *st, const char *label,
 	for (i = 0; i < claims->n; i++) {
 		const struct claim *c = &st->claims[claims->v[i]];
 
+		buf_truncate(&who, 0);
+		claimants(st, c, &who);
 		text = story_item_text(st, c->item, &len);
-		page_link(p, 2, TARGET_CLAIM, claims->v[i], "%s: %.*s", c->id,
-		    (int)len, text);
+		page_link(p, 2, TARGET_CLAIM, claims->v[i], "%s, by %s: %.*s",
+		    c->id, who.data, (int)len, text);
 	}
+	buf_free(&who);
 }
 
 static struct page *
@@ -607,6 +626,41 @@ relation_pairs(const struct story *st, struct pair **out)
 	return n;
 }
 
+/* Which claims dispute which, with the claimants on both sides; each
+ * claim counted once, however many actors make it. */
+static void
+relations_disputes(struct page *p, const struct story *st)
+{
+	struct buf b = BUF_INIT;
+	size_t i, j, n = 0, disputed = 0;
+
+	for (i = 0; i < st->nclaims; i++) {
+		n += st->claims[i].disputes.n;
+		disputed += st->claims[i].disputed_by.n > 0;
+	}
+	page_add(p, ENTRY_PLAIN, 0, "%s", "");
+	page_add(p, ENTRY_HEADING, 0, "Disputes (%zu; %zu of %zu claims "
+	    "disputed)", n, disputed, st->nclaims);
+	if (n == 0)
+		page_add(p, ENTRY_PLAIN, 2, "No claim disputes another.");
+	for (i = 0; i < st->nclaims; i++) {
+		const struct claim *c = &st->claims[i];
+
+		for (j = 0; j < c->disputes.n; j++) {
+			const struct claim *d = &st->claims[c->disputes.v[j]];
+
+			buf_truncate(&b, 0);
+			buf_printf(&b, "%s (", c->id);
+			claimants(st, c, &b);
+			buf_printf(&b, ") disputes %s (", d->id);
+			claimants(st, d, &b);
+			buf_puts(&b, ")");
+			page_link(p, 2, TARGET_CLAIM, i, "%s", b.data);
+		}
+	}
+	buf_free(&b);
+}
+
 /* A table of claimants by subjects: under each claimant a row per
  * subject with its count of claims; a row opens the list of them. */
 static struct page *
@@ -632,6 +686,7 @@ build_relations(struct reader *r)
 	if (p->n == 0)
 		page_add(p, ENTRY_PLAIN, 0, "No claim names its subject.");
 	free(v);
+	relations_disputes(p, st);
 	return p;
 }
 
@@ -706,6 +761,131 @@ build_timeline(struct reader *r)
 	return p;
 }
 
+/* Appends s to b in a cell of `width` columns: cut at a cluster that
+ * fits, padded with spaces. */
+static void
+cell(struct buf *b, const char *s, size_t width)
+{
+	size_t len = strlen(s), pos = 0, next, w = 0;
+	int cw;
+
+	while (pos < len) {
+		cw = text_cluster(s, len, pos, &next);
+		if (w + (size_t)cw > width)
+			break;
+		w += (size_t)cw;
+		pos = next;
+	}
+	buf_append(b, s, pos);
+	for (; w <= width; w++)
+		buf_puts(b, " ");
+}
+
+/* Who an item is by: claimants, speaker, a "Read more" item's actors. */
+static void
+index_who(const struct story *st, const struct item *it, struct buf *b)
+{
+	size_t i;
+	const struct idx *x;
+
+	if (it->kind == ITEM_CLAIM) {
+		claimants(st, &st->claims[it->ref], b);
+		return;
+	}
+	if (it->kind == ITEM_QUOTE) {
+		buf_puts(b, st->actors[st->quotes[it->ref].speaker].name);
+		return;
+	}
+	x = &st->related[it->ref].actors;
+	for (i = 0; i < x->n; i++)
+		buf_printf(b, "%s%s", i ? ", " : "", st->actors[x->v[i]].name);
+}
+
+/* Whether a row holds the folded filter. */
+static bool
+index_match(const char *row, const char *folded, size_t flen)
+{
+	struct search_hit *hits;
+	size_t n;
+
+	if (flen == 0)
+		return true;
+	n = search_text(row, strlen(row), folded, flen, &hits);
+	free(hits);
+	return n > 0;
+}
+
+static void
+index_row(struct page *p, const char *row, enum target_kind t, size_t a,
+    const char *folded, size_t flen, size_t *total)
+{
+	(*total)++;
+	if (index_match(row, folded, flen))
+		page_link(p, 0, t, a, "%s", row);
+}
+
+/* One row per claim, quote and "Read more" item, in reading order,
+ * then per actor: kind, who, paragraph, text. */
+static struct page *
+build_index(struct reader *r, const char *filter)
+{
+	const struct story *st = r->st;
+	struct page *p = page_new("Index");
+	struct buf row = BUF_INIT, who = BUF_INIT;
+	size_t i, len, flen = 0, total = 0;
+	char *folded = filter ? search_fold(filter, strlen(filter), &flen) :
+	    NULL;
+	const char *text;
+
+	for (i = 0; i < st->nitems; i++) {
+		const struct item *it = &st->items[i];
+
+		if (it->kind == ITEM_MENTION)
+			continue;
+		buf_truncate(&row, 0);
+		buf_truncate(&who, 0);
+		index_who(st, it, &who);
+		cell(&row, it->kind == ITEM_RELATED ? "read-more" :
+		    item_kind_name(it->kind), 9);
+		cell(&row, who.data, 20);
+		buf_printf(&row, "\xc2\xb6%-3zu ", (size_t)it->block + 1);
+		text = story_item_text(st, i, &len);
+		buf_append(&row, text, len);
+		index_row(p, row.data, TARGET_CARD, i, folded, flen, &total);
+	}
+	for (i = 0; i < st->nactors; i++) {
+		buf_truncate(&row, 0);
+		cell(&row, "actor", 9);
+		cell(&row, st->actors[i].name, 20);
+		buf_printf(&row, "%s, %zu mentions",
+		    actor_kind_name(st->actors[i].kind),
+		    st->actors[i].total_mentions);
+		index_row(p, row.data, TARGET_ACTOR, i, folded, flen, &total);
+	}
+	free(p->title);
+	buf_truncate(&row, 0);
+	if (flen > 0)
+		buf_printf(&row, "Index: %zu of %zu rows hold \"%s\"",
+		    p->n, total, filter);
+	else
+		buf_printf(&row, "Index: %zu rows; type to filter them", total);
+	p->title = buf_detach(&row);
+	p->filter = filter ? xstrdup(filter) : NULL;
+	if (p->n == 0)
+		page_add(p, ENTRY_PLAIN, 0, "No row holds that.");
+	buf_free(&who);
+	free(folded);
+	return p;
+}
+
+static struct page *
+build_help(struct reader *r, size_t mode)
+{
+	if (r->help == NULL)
+		return page_new("Help");
+	return r->help(r->help_ctx, mode, r->width + r->margin);
+}
+
 static struct page *
 build_page(struct reader *r, enum page_kind kind, size_t a, size_t b)
 {
@@ -720,6 +900,8 @@ build_page(struct reader *r, enum page_kind kind, size_t a, size_t b)
 	case PAGE_RELATIONS:	p = build_relations(r); break;
 	case PAGE_CLAIMS:	p = build_claims(r, a, b); break;
 	case PAGE_TIMELINE:	p = build_timeline(r); break;
+	case PAGE_HELP:		p = build_help(r, a); break;
+	case PAGE_INDEX:	p = build_index(r, NULL); break;
 	default:		return NULL;
 	}
 	p->kind = kind;
@@ -728,32 +910,122 @@ build_page(struct reader *r, enum page_kind kind, size_t a, size_t b)
 	return p;
 }
 
-/* Focuses the first entry that leads somewhere. */
+/* Counts the entries that lead somewhere and, when nothing is
+ * focused, focuses the first. */
 static void
 page_first(struct page *p)
 {
 	size_t i;
 
+	p->nlinks = 0;
 	for (i = 0; i < p->n; i++)
 		if (p->entries[i].target != TARGET_NONE) {
-			p->sel = i;
-			return;
+			if (p->sel == NONE)
+				p->sel = i;
+			p->nlinks++;
 		}
 }
 
 void
 reader_push_page(struct reader *r, struct page *p)
 {
-	r->pages = xreallocarray(r->pages, r->npages + 1, sizeof *r->pages);
+	if (r->pages == NULL)
+		r->pages = xcalloc(READER_PAGES_MAX, sizeof *r->pages);
+	if (r->npages == READER_PAGES_MAX) {
+		/* The oldest goes: a key held down must not grow the
+		 * reader without end. */
+		page_free(r->pages[0]);
+		memmove(r->pages, r->pages + 1, (READER_PAGES_MAX - 1) *
+		    sizeof *r->pages);
+		r->npages--;
+	}
 	r->pages[r->npages++] = p;
-	if (p->sel == NONE)
-		page_first(p);
+	page_first(p);
 }
 
+/* The open page of that kind about a and b, or NONE. */
+static size_t
+find_page(const struct reader *r, enum page_kind kind, size_t a, size_t b)
+{
+	size_t i;
+
+	for (i = r->npages; i-- > 0;)
+		if (r->pages[i]->kind == kind && r->pages[i]->a == a &&
+		    r->pages[i]->b == b)
+			return i;
+	return NONE;
+}
+
+/* Opens a page, or brings forward the same page when it is open. */
 static void
 open_page(struct reader *r, enum page_kind kind, size_t a, size_t b)
 {
-	reader_push_page(r, build_page(r, kind, a, b));
+	size_t i = find_page(r, kind, a, b);
+	struct page *p;
+
+	if (i == NONE) {
+		reader_push_page(r, build_page(r, kind, a, b));
+		return;
+	}
+	p = r->pages[i];
+	memmove(r->pages + i, r->pages + i + 1, (r->npages - i - 1) *
+	    sizeof *r->pages);
+	r->pages[r->npages - 1] = p;
+}
+
+struct page_ref *
+reader_page_refs(const struct reader *r, size_t *n)
+{
+	struct page_ref *v;
+	size_t i;
+
+	*n = r->npages;
+	if (r->npages == 0)
+		return NULL;
+	v = xcalloc(r->npages, sizeof *v);
+	for (i = 0; i < r->npages; i++) {
+		const struct page *p = r->pages[i];
+
+		v[i].kind = p->kind;
+		v[i].a = p->a;
+		v[i].b = p->b;
+		v[i].sel = p->sel;
+		v[i].top = p->top;
+		v[i].filter = p->filter ? xstrdup(p->filter) : NULL;
+	}
+	return v;
+}
+
+void
+reader_free_refs(struct page_ref *v, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		free(v[i].filter);
+	free(v);
+}
+
+void
+reader_restore_pages(struct reader *r, const struct page_ref *v, size_t n)
+{
+	struct page *p;
+	size_t i;
+
+	while (r->npages > 0)
+		reader_close_page(r);
+	for (i = 0; i < n; i++) {
+		p = v[i].kind == PAGE_INDEX ? build_index(r, v[i].filter) :
+		    build_page(r, v[i].kind, v[i].a, v[i].b);
+		if (p == NULL)
+			continue;
+		p->kind = v[i].kind;
+		p->a = v[i].a;
+		p->b = v[i].b;
+		p->sel = v[i].sel < p->n ? v[i].sel : NONE;
+		p->top = v[i].top < p->n ? v[i].top : 0;
+		reader_push_page(r, p);
+	}
 }
 
 void
@@ -761,20 +1033,16 @@ reader_rebuild_page(struct reader *r, size_t i)
 {
 	struct page *old = r->pages[i], *p;
 
-	if (old->kind == PAGE_STATIC && old->rebuild == NULL)
-		return;
 	/* Only pages that wrap text to the width change with it; the
 	 * views of the whole story (relations, timeline) do not, and
 	 * rebuilding them would cost a resize the length of the story. */
-	if (old->kind != PAGE_STATIC && old->kind != PAGE_CLAIM &&
+	if (old->kind != PAGE_HELP && old->kind != PAGE_CLAIM &&
 	    old->kind != PAGE_QUOTE && old->kind != PAGE_RELATED)
 		return;
-	p = old->kind == PAGE_STATIC ? old->rebuild(r->width +
-	    r->margin) : build_page(r, old->kind, old->a, old->b);
+	p = build_page(r, old->kind, old->a, old->b);
 	p->sel = old->sel < p->n ? old->sel : NONE;
 	p->top = old->top < p->n ? old->top : 0;
-	if (p->sel == NONE)
-		page_first(p);
+	page_first(p);
 	page_free(old);
 	r->pages[i] = p;
 }
@@ -800,24 +1068,51 @@ void reader_open_relations(struct reader *r)
 { open_page(r, PAGE_RELATIONS, NONE, NONE); }
 void reader_open_timeline(struct reader *r)
 { open_page(r, PAGE_TIMELINE, NONE, NONE); }
+void reader_open_index(struct reader *r)
+{ open_page(r, PAGE_INDEX, NONE, NONE); }
+void reader_open_help(struct reader *r, size_t mode)
+{ open_page(r, PAGE_HELP, mode, NONE); }
 
-bool
-reader_open_focus(struct reader *r)
+void
+reader_index_filter(struct reader *r, const char *filter)
 {
-	const struct item *it;
+	struct page *p;
 
-	if (r->focus == NONE) {
-		reader_notify(r, "nothing is focused: Tab to an item first");
-		return false;
-	}
-	it = &r->st->items[r->focus];
+	if (r->npages == 0 || r->pages[r->npages - 1]->kind != PAGE_INDEX)
+		return;
+	p = build_index(r, filter);
+	p->kind = PAGE_INDEX;
+	p->a = p->b = NONE;
+	page_free(r->pages[--r->npages]);
+	reader_push_page(r, p);
+}
+
+void
+reader_open_item(struct reader *r, size_t item)
+{
+	const struct item *it = &r->st->items[item];
+
 	switch (it->kind) {
 	case ITEM_MENTION:	reader_open_actor(r, it->ref); break;
 	case ITEM_CLAIM:	reader_open_claim(r, it->ref); break;
 	case ITEM_QUOTE:	reader_open_quote(r, it->ref); break;
 	case ITEM_RELATED:	reader_open_related(r, it->ref); break;
-	default:		return false;
+	default:		break;
 	}
+}
+
+bool
+reader_open_focus(struct reader *r)
+{
+	size_t focus = reader_visible_focus(r);
+
+	if (focus == NONE) {
+		reader_notify(r, r->focus == NONE ?
+		    "nothing is focused: Tab to an item first" :
+		    "the focus is off the screen: Tab to an item on it");
+		return false;
+	}
+	reader_open_item(r, focus);
 	return true;
 }
 
@@ -834,14 +1129,13 @@ reader_follow(struct reader *r)
 		return NULL;
 	e = &p->entries[p->sel];
 	switch (e->target) {
-	case TARGET_ITEM: {
-		size_t item = e->a;	/* e goes with its page */
-
-		while (r->npages > 0)
-			reader_close_page(r);
-		reader_focus(r, item, true);
+	case TARGET_ITEM:
+		/* A jump: Back comes back to this page, this entry. */
+		reader_focus(r, e->a, true);
 		break;
-	}
+	case TARGET_CARD:
+		reader_open_item(r, e->a);
+		break;
 	case TARGET_ACTOR:
 		reader_open_actor(r, e->a);
 		break;

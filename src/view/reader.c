@@ -5,11 +5,16 @@
 #include "view/reader.h"
 
 #include <stdarg.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "base/buf.h"
 #include "base/xmalloc.h"
+
+static void history_clear(struct place *, size_t *);
+static void status_names(const struct story *, const struct idx *,
+    struct buf *);
 
 /* Empties the cache of drawn blocks' matches. */
 static void
@@ -49,6 +54,8 @@ reader_init(struct reader *r, struct story *st, const char *path)
 	r->focus = NONE;
 	r->hit.block = NONE;
 	r->count_max = READER_COUNT_MAX;
+	r->page_rows = 18;
+	r->highlight = true;
 	r->drawn = xcalloc(READER_HITS, sizeof *r->drawn);
 	forget_drawn(r);
 }
@@ -61,6 +68,8 @@ reader_free(struct reader *r)
 	while (r->npages > 0)
 		reader_close_page(r);
 	free(r->pages);
+	history_clear(r->back, &r->nback);
+	history_clear(r->fwd, &r->nfwd);
 	for (i = 0; i < r->st->nblocks; i++)
 		free(r->lay[i].lines);
 	free(r->lay);
@@ -202,8 +211,11 @@ reader_goto_block(struct reader *r, size_t block)
 void
 reader_goto_percent(struct reader *r, unsigned long percent)
 {
-	if (percent > 100)
-		percent = 100;
+	/* All the way: the last line on the last row, as G. */
+	if (percent >= 100) {
+		reader_bottom(r);
+		return;
+	}
 	/* nblocks * percent / 100, without overflowing. */
 	reader_goto_block(r, r->st->nblocks / 100 * percent +
 	    r->st->nblocks % 100 * percent / 100);
@@ -232,6 +244,14 @@ row_visible(struct reader *r, struct row row)
 		return false;
 	reader_row_step(r, &bottom, r->rows - 1);
 	return row_cmp(row, bottom) <= 0;
+}
+
+size_t
+reader_visible_focus(struct reader *r)
+{
+	if (r->focus == NONE || !row_visible(r, reader_item_row(r, r->focus)))
+		return NONE;
+	return r->focus;
 }
 
 /* Brings a row into view, a third of the way down when it was off. */
@@ -275,6 +295,7 @@ static void
 history_push(struct place *stack, size_t *n, struct place p)
 {
 	if (*n == READER_HISTORY_MAX) {
+		reader_free_refs(stack[0].pages, stack[0].npages);
 		memmove(stack, stack + 1, (READER_HISTORY_MAX - 1) *
 		    sizeof *stack);
 		(*n)--;
@@ -282,6 +303,16 @@ history_push(struct place *stack, size_t *n, struct place p)
 	stack[(*n)++] = p;
 }
 
+static void
+history_clear(struct place *stack, size_t *n)
+{
+	while (*n > 0) {
+		(*n)--;
+		reader_free_refs(stack[*n].pages, stack[*n].npages);
+	}
+}
+
+/* The place the reader is at, the open pages included. */
 static struct place
 here(const struct reader *r)
 {
@@ -289,27 +320,35 @@ here(const struct reader *r)
 
 	p.focus = r->focus;
 	p.top = r->top;
+	p.pages = reader_page_refs(r, &p.npages);
 	return p;
 }
 
+/* A jump from a card or view closes it; Back opens it again. */
 void
 reader_focus(struct reader *r, size_t item, bool jump)
 {
 	if (item == NONE || item >= r->st->nitems)
 		return;
-	if (jump && item != r->focus) {
+	if (jump && (item != r->focus || r->npages > 0)) {
 		history_push(r->back, &r->nback, here(r));
-		r->nfwd = 0;
+		history_clear(r->fwd, &r->nfwd);
 	}
+	if (jump)
+		while (r->npages > 0)
+			reader_close_page(r);
 	r->focus = item;
 	show_row(r, reader_item_row(r, item));
 }
 
+/* Goes to place p, which it frees. */
 static void
 go_to(struct reader *r, struct place p)
 {
 	r->focus = p.focus;
 	r->top = p.top;
+	reader_restore_pages(r, p.pages, p.npages);
+	reader_free_refs(p.pages, p.npages);
 	if (r->st->nblocks == 0)
 		return;
 	if (r->top.block >= r->st->nblocks)
@@ -399,10 +438,10 @@ last_on_screen(struct reader *r)
 static size_t
 anchor(struct reader *r, bool forward)
 {
-	size_t first;
+	size_t first, focus = reader_visible_focus(r);
 
-	if (r->focus != NONE)
-		return r->focus;
+	if (focus != NONE)
+		return focus;
 	first = first_on_screen(r);
 	if (first == NONE)
 		return forward ? r->st->nitems - 1 : r->st->nitems;
@@ -525,7 +564,8 @@ show_hit(struct reader *r, const struct search_hit *hit, bool wrapped)
 	struct buf b = BUF_INIT;
 
 	history_push(r->back, &r->nback, here(r));
-	r->nfwd = 0;
+	history_clear(r->fwd, &r->nfwd);
+	r->highlight = true;
 	r->hit = *hit;
 	r->focus = item_at(r, hit->block, hit->start);
 	while (row.line + 1 < l->nlines &&
@@ -597,6 +637,7 @@ reader_search_step(struct reader *r, bool forward)
 		reader_notify(r, "no search yet: / then text");
 		return;
 	}
+	r->highlight = true;
 	if (r->hit.block != NONE) {
 		block = r->hit.block;
 		offset = r->hit.start + (forward ? 1 : 0);
@@ -628,16 +669,205 @@ reader_block_hits(const struct reader *r, size_t b,
 	return slot->n;
 }
 
+/* The row at the bottom of the screen. */
+static struct row
+bottom_row(struct reader *r)
+{
+	struct row bottom = r->top;
+
+	reader_row_step(r, &bottom, r->rows - 1);
+	return bottom;
+}
+
+static bool
+at_end(struct reader *r)
+{
+	return r->st->nblocks == 0 || row_cmp(r->top, last_top(r)) >= 0;
+}
+
+/* How far into the story the bottom of the screen is, as less counts:
+ * 100% when the end is on screen. */
 void
 reader_notify_where(struct reader *r)
 {
 	const struct story *st = r->st;
 	size_t n = st->nblocks, at = n ? r->top.block + 1 : 0;
+	size_t last = n ? bottom_row(r).block + 1 : 0;
+	size_t pct = n == 0 || at_end(r) ? 100 : last * 100 / n;
+	struct buf b = BUF_INIT;
 
-	reader_notify(r, "%s: paragraph %zu of %zu (%zu%%); %zu actors, "
-	    "%zu claims, %zu quotes, %zu \"Read more\" items", st->path, at, n,
-	    n ? at * 100 / n : 100, st->nactors, st->nclaims, st->nquotes,
+	if (last > at)
+		buf_printf(&b, "paragraphs %zu-%zu", at, last);
+	else
+		buf_printf(&b, "paragraph %zu", at);
+	reader_notify(r, "%s: %s of %zu (%zu%%); %zu actors, "
+	    "%zu claims, %zu quotes, %zu \"Read more\" items", st->path,
+	    b.data, n, pct, st->nactors, st->nclaims, st->nquotes,
 	    st->nrelated);
+	buf_free(&b);
+}
+
+void
+reader_clear_highlight(struct reader *r)
+{
+	r->highlight = false;
+	reader_notify(r, "matches hidden: n or N shows them again");
+}
+
+/* ---- search on a page --------------------------------------------- */
+
+static struct page *
+top_page(const struct reader *r)
+{
+	return r->npages ? r->pages[r->npages - 1] : NULL;
+}
+
+/* Whether entry i of p holds the search. */
+static bool
+entry_holds(const struct reader *r, struct page *p, size_t i)
+{
+	const char *text = page_entry_text(r->st, &p->entries[i]);
+	struct search_hit *hits;
+	size_t n = search_text(text, strlen(text), r->folded, r->nfolded,
+	    &hits);
+
+	free(hits);
+	return n > 0;
+}
+
+/* Shows entry i, the match: focused when it leads somewhere, else
+ * scrolled to. */
+static void
+page_show_entry(struct reader *r, struct page *p, size_t i)
+{
+	size_t h = r->page_rows > 0 ? (size_t)r->page_rows : 1;
+
+	p->hit = i;
+	if (p->entries[i].target != TARGET_NONE)
+		p->sel = i;
+	if (i < p->top || i >= p->top + h)
+		p->top = i >= h / 3 ? i - h / 3 : 0;
+}
+
+/* From the match, the focus or the top, one entry at a time round the
+ * page: a page's entries are few, or built lazily as this reads them. */
+static void
+page_search_from(struct reader *r, bool forward, bool again)
+{
+	struct page *p = top_page(r);
+	size_t from, k, i;
+
+	if (p == NULL || p->n == 0)
+		return;
+	from = p->hit != NONE ? p->hit : p->sel != NONE ? p->sel : p->top;
+	for (k = again ? 1 : 0; k <= p->n; k++) {
+		i = forward ? (from + k) % p->n : (from + p->n - k % p->n) %
+		    p->n;
+		if (entry_holds(r, p, i)) {
+			page_show_entry(r, p, i);
+			reader_notify(r, "%smatch on this page: %s",
+			    (forward ? from + k >= p->n : k > from) ?
+			    "search wrapped; " : "",
+			    page_entry_text(r->st, &p->entries[i]));
+			return;
+		}
+	}
+	p->hit = NONE;
+	reader_notify(r, "not found on this page: %s", r->needle);
+}
+
+void
+reader_page_search(struct reader *r, const char *needle, size_t len)
+{
+	free(r->needle);
+	free(r->folded);
+	free(r->hits);
+	forget_drawn(r);
+	r->needle = xstrndup(needle, len);
+	r->folded = search_fold(needle, len, &r->nfolded);
+	r->hits = NULL;
+	r->nhits = NONE;
+	r->hit.block = NONE;
+	r->highlight = true;
+	if (top_page(r))
+		top_page(r)->hit = NONE;
+	page_search_from(r, true, false);
+}
+
+void
+reader_page_search_step(struct reader *r, bool forward)
+{
+	if (r->needle == NULL) {
+		reader_notify(r, "no search yet: / then text");
+		return;
+	}
+	r->highlight = true;
+	page_search_from(r, forward, true);
+}
+
+/* ---- copying ------------------------------------------------------ */
+
+/* The quote or claim an item is, or is inside; NONE for neither. */
+static size_t
+quote_or_claim(const struct story *st, size_t item)
+{
+	while (item != NONE && st->items[item].kind != ITEM_QUOTE &&
+	    st->items[item].kind != ITEM_CLAIM)
+		item = st->items[item].parent;
+	return item;
+}
+
+size_t
+reader_copy_item(struct reader *r)
+{
+	const struct page *p = top_page(r);
+	const struct entry *e;
+
+	if (p == NULL)
+		return quote_or_claim(r->st, reader_visible_focus(r));
+	if (p->kind == PAGE_CLAIM)
+		return r->st->claims[p->a].item;
+	if (p->kind == PAGE_QUOTE)
+		return r->st->quotes[p->a].item;
+	if (p->sel == NONE || p->sel >= p->n)
+		return NONE;
+	e = &p->entries[p->sel];
+	if (e->target == TARGET_CLAIM)
+		return r->st->claims[e->a].item;
+	if (e->target == TARGET_ITEM || e->target == TARGET_CARD)
+		return quote_or_claim(r->st, e->a);
+	return NONE;
+}
+
+char *
+reader_citation(const struct reader *r, size_t item)
+{
+	const struct story *st = r->st;
+	const struct item *it = &st->items[item];
+	struct buf b = BUF_INIT;
+	size_t len;
+	const char *text = story_item_text(st, item, &len);
+	char *out;
+
+	buf_puts(&b, "\xe2\x80\x9c");
+	buf_append(&b, text, len);
+	buf_puts(&b, "\xe2\x80\x9d \xe2\x80\x94 ");
+	if (it->kind == ITEM_QUOTE)
+		buf_puts(&b, st->actors[st->quotes[it->ref].speaker].name);
+	else {
+		buf_puts(&b, "claimed by ");
+		if (st->claims[it->ref].by.n == 0)
+			buf_puts(&b, "the publication");
+		status_names(st, &st->claims[it->ref].by, &b);
+	}
+	buf_printf(&b, ", in \"%s\"", st->headline);
+	if (st->dateline_when || st->dateline)
+		buf_printf(&b, ", %s", st->dateline_when ? st->dateline_when :
+		    st->dateline);
+	/* Only what text_sanitize lets through reaches the terminal. */
+	out = text_sanitize(b.data);
+	buf_free(&b);
+	return out;
 }
 
 /* ---- the status line ---------------------------------------------- */
@@ -680,29 +910,87 @@ static const char *const status_kind[ITEM_NKINDS] = {
 	"Mention", "Claim", "Quote", "Read more",
 };
 
+/* On a page: its title and the focused entry. */
+static char *
+page_status(const struct reader *r, struct page *p)
+{
+	struct buf b = BUF_INIT;
+
+	buf_puts(&b, p->title);
+	if (p->sel != NONE && p->sel < p->n)
+		buf_printf(&b, ": %s", page_entry_text(r->st,
+		    &p->entries[p->sel]));
+	return buf_detach(&b);
+}
+
+void
+reader_where(struct reader *r, char *out, size_t size)
+{
+	const struct page *p = top_page(r);
+	const char *more;
+	bool above, below;
+	size_t i, no = 0;
+
+	if (p != NULL) {
+		size_t h = r->page_rows > 0 ? (size_t)r->page_rows : 1;
+
+		above = p->top > 0;
+		below = p->top + h < p->n;
+	} else {
+		above = r->top.block > 0 || r->top.line > 0;
+		below = !at_end(r);
+	}
+	more = above && below ? "more above and below" : below ?
+	    "more below" : "";
+	if (p == NULL && !below)
+		more = "(END)";
+	else if (p != NULL && above && !below)
+		more = "more above";
+	if (p == NULL) {
+		snprintf(out, size, "%s", more);
+		return;
+	}
+	if (p->sel == NONE || p->sel >= p->n) {
+		/* Nothing to focus (the help): the lines shown. */
+		size_t h = r->page_rows > 0 ? (size_t)r->page_rows : 1;
+		size_t last = p->top + h < p->n ? p->top + h : p->n;
+
+		snprintf(out, size, "lines %zu-%zu of %zu%s%s", p->n ?
+		    p->top + 1 : 0, last, p->n, *more ? "; " : "", more);
+		return;
+	}
+	/* The focused entry's place among those that lead somewhere. */
+	for (i = 0; i <= p->sel; i++)
+		no += p->entries[i].target != TARGET_NONE;
+	snprintf(out, size, "entry %zu of %zu%s%s", no, p->nlinks,
+	    *more ? "; " : "", more);
+}
+
 char *
-reader_status(const struct reader *r)
+reader_status(struct reader *r)
 {
 	const struct story *st = r->st;
 	struct buf b = BUF_INIT;
 	const struct item *it;
-	size_t total, no, len, at;
+	size_t total, no, len, at, focus = reader_visible_focus(r);
 	const char *text;
 
-	if (r->focus == NONE) {
+	if (top_page(r))
+		return page_status(r, top_page(r));
+	if (focus == NONE) {
 		buf_printf(&b, "Paragraph %zu of %zu", st->nblocks ?
 		    r->top.block + 1 : 0, st->nblocks);
 		return buf_detach(&b);
 	}
-	it = &st->items[r->focus];
-	no = story_item_ordinal(st, r->focus, &total);
+	it = &st->items[focus];
+	no = story_item_ordinal(st, focus, &total);
 	buf_printf(&b, "%s %zu of %zu: ", status_kind[it->kind], no, total);
 	at = b.len;
 	status_who(st, it, &b);
 	/* A "Read more" item may name no actor: no empty field then. */
 	if (b.len > at)
 		buf_puts(&b, ": ");
-	text = story_item_text(st, r->focus, &len);
+	text = story_item_text(st, focus, &len);
 	buf_append(&b, text, len);
 	return buf_detach(&b);
 }

@@ -42,6 +42,7 @@ enum target_kind {
 	TARGET_CLAIM,		/* open the claim's card */
 	TARGET_CLAIMS,		/* open the list of claims by x about y */
 	TARGET_STORY,		/* open another story file */
+	TARGET_CARD,		/* open the card of item a */
 };
 
 enum entry_style {
@@ -73,7 +74,13 @@ enum page_kind {
 	PAGE_RELATIONS,
 	PAGE_CLAIMS,		/* claims by a about b */
 	PAGE_TIMELINE,
+	PAGE_HELP,		/* the keys of screen a (built by reader.help) */
+	PAGE_INDEX,		/* every claim, quote, "Read more" and actor */
 };
+
+/* At most this many pages are open at once; opening one more drops the
+ * oldest, and opening one that is open brings it forward. */
+#define READER_PAGES_MAX 16
 
 /* A card or a view: a titled list of entries.  Pages that wrap text
  * (claim, quote and "Read more" cards) are rebuilt from (kind, a, b)
@@ -82,19 +89,33 @@ struct page {
 	enum page_kind	 kind;
 	size_t		 a;
 	size_t		 b;
-	/* PAGE_STATIC pages built for a width (the help) set this. */
-	struct page	*(*rebuild)(int width);
 	char		*title;
+	char		*filter;	/* PAGE_INDEX: what the rows hold */
 	struct entry	*entries;
 	size_t		 n;
 	size_t		 cap;
 	size_t		 sel;	/* the focused entry, or NONE */
 	size_t		 top;	/* the first entry on screen */
+	size_t		 hit;	/* the entry of the current match, or NONE */
+	size_t		 nlinks;	/* entries that lead somewhere */
+};
+
+/* What it takes to build a page again: for Back into a card. */
+struct page_ref {
+	enum page_kind	 kind;
+	size_t		 a;
+	size_t		 b;
+	size_t		 sel;
+	size_t		 top;
+	char		*filter;
 };
 
 struct place {
-	size_t		focus;
-	struct row	top;
+	size_t		 focus;
+	struct row	 top;
+	struct page_ref	*pages;		/* the pages open then, bottom first;
+					 * owned by the place */
+	size_t		 npages;
 };
 
 #define READER_HISTORY_MAX 256
@@ -141,6 +162,12 @@ struct reader {
 
 	struct page	**pages;	/* pages[npages - 1] is on top */
 	size_t		 npages;
+	int		 page_rows;	/* rows a page has on screen */
+	bool		 highlight;	/* the matches are shown */
+	/* Builds the help of screen `mode` (the front end's keymaps); a
+	 * page with only a title without it. */
+	struct page	*(*help)(const void *ctx, size_t mode, int width);
+	const void	*help_ctx;
 
 	char		*notice;	/* a one-off message for the status
 					 * line, or NULL */
@@ -195,8 +222,31 @@ void	reader_search_step(struct reader *, bool forward);
 size_t	reader_block_hits(const struct reader *, size_t b,
 	    const struct search_hit **hits);
 
+/* The focus if it is on screen, else NONE: what keys act on. */
+size_t	reader_visible_focus(struct reader *);
+/* Hides the matches until the next search, n or N (less's ESC-u). */
+void	reader_clear_highlight(struct reader *);
+/* Searches the entries of the top page, from its focus or match;
+ * reader_page_search_step moves among its matches, wrapping. */
+void	reader_page_search(struct reader *, const char *needle, size_t len);
+void	reader_page_search_step(struct reader *, bool forward);
+
 /* Opens the card of the focused item (Enter in the article). */
 bool	reader_open_focus(struct reader *);
+/* Opens the card of an item of any kind but a mention's (its actor's). */
+void	reader_open_item(struct reader *, size_t item);
+/* The index, its rows filtered by `filter` (folded as search is). */
+void	reader_open_index(struct reader *);
+void	reader_index_filter(struct reader *, const char *filter);
+/* The help of screen mode (see reader.help). */
+void	reader_open_help(struct reader *, size_t mode);
+/* The quote or claim that y copies: on a card, its item; on a view,
+ * the focused entry's; in the article, the visible focus or the quote
+ * or claim that holds it.  NONE when there is none. */
+size_t	reader_copy_item(struct reader *);
+/* That item's text with its citation (who, headline, date), sanitised,
+ * caller-owned. */
+char	*reader_citation(const struct reader *, size_t item);
 void	reader_open_actor(struct reader *, size_t actor);
 void	reader_open_claim(struct reader *, size_t claim);
 void	reader_open_actors(struct reader *);
@@ -217,15 +267,27 @@ char	*reader_follow(struct reader *);
  * nothing to focus), keeping it within `rows` rows on screen. */
 void	reader_page_step(struct reader *, long n, int rows);
 
-/* The status line for the focus (or the top paragraph), as UTF-8;
- * caller-owned. */
-char	*reader_status(const struct reader *);
+/* The status line for the focus (or the top paragraph), or on a page
+ * for its focused entry and its place, as UTF-8; caller-owned. */
+char	*reader_status(struct reader *);
+/* Where the screen is, into out: "(END)", "more below", "more above
+ * and below", "more above" or "" when everything is shown; on a page,
+ * after the focused entry's place ("entry 3 of 12; more below"). */
+void	reader_where(struct reader *, char *out, size_t size);
 /* Sets the one-off notice (printf-style). */
 void	reader_notify(struct reader *, const char *fmt, ...)
 	    __attribute__((format(printf, 2, 3)));
 /* Says on the status line which story this is (its file, sanitised),
- * how far into it the top of the screen is, and what it holds. */
+ * which paragraphs the screen shows and how far into it its bottom is,
+ * and what it holds. */
 void	reader_notify_where(struct reader *);
+
+/* The open pages as refs (caller-owned, reader_free_refs), and back:
+ * how history keeps the cards a jump left. */
+struct page_ref *reader_page_refs(const struct reader *, size_t *n);
+void	reader_free_refs(struct page_ref *, size_t n);
+void	reader_restore_pages(struct reader *, const struct page_ref *,
+	    size_t n);
 
 /* Page construction, shared with the help screen. */
 struct page *page_new(const char *title);

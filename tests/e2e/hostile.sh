@@ -179,7 +179,7 @@ test_escapes_file_name() {
 	wait_for -F "Terminal escapes stay text" || return 1
 	keys =
 	wait_for -F "]2;pwned" || return 1
-	wait_for -F "[2Jname.xml: paragraph 1 of" 0 || return 1
+	wait_for -F "[2Jname.xml: paragraphs 1-" 0 || return 1
 	wait_for -F "Terminal escapes stay text" 0 || return 1
 	title_is known
 }

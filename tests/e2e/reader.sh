@@ -127,7 +127,7 @@ test_quote_card() {
 test_related_card() {
 	open_default || return 1
 	keys r
-	wait_for -F "$(item_who 12): Just one in 10" || return 1
+	wait_for -F "$(item_who 12): Just one" || return 1
 	keys Enter
 	wait_for 'Read more r1([^0-9]|$)' || return 1
 	close_to_article 'Read more r1([^0-9]|$)'
@@ -174,7 +174,11 @@ test_follow_and_back() {
 		    return 1
 	fi
 	diag "followed to: $after"
+	# Back is where the jump came from: the card, then the article.
 	keys BSpace
+	wait_for -F "Actor: Huawei" || return 1
+	keys q
+	wait_gone -F "Actor: Huawei" || return 1
 	wait_for -F "$(item_who 4)" || return 1
 	keys Right
 	wait_for -F "$after: Huawei" || return 1
@@ -475,10 +479,14 @@ test_side_panel() {
 test_where() {
 	open_default || return 1
 	keys =
-	wait_for -F "(built-in story): paragraph 1 of 14 (7%); 18 actors" ||
+	# The paragraphs on the screen; how far its bottom is, as less.
+	wait_for -F "(built-in story): paragraphs 1-6 of 14 (42%); 18 actors" ||
 	    return 1
 	keys 5 g C-g
-	wait_for -F "(built-in story): paragraph 5 of 14 (35%)" || return 1
+	wait_for "\(built-in story\): paragraphs 5-[0-9]+ of 14 \([0-9]+%\)" ||
+	    return 1
+	keys G =
+	wait_for -F "of 14 (100%)" || return 1
 	keys h
 	wait_for -F "newslens keys" || return 1
 	close_to_article "newslens keys"
@@ -584,8 +592,9 @@ test_lang_c() {
 	local bad
 	open_default -e LANG=C -e LC_ALL=C || return 1
 	keys c c c c c c c
-	wait_for -F "$(item 29): Brandon Lewis: a decision would be taken \"relatively soon\"" ||
+	wait_for -F "$(item 29): Brandon Lewis: a decision would be" ||
 	    return 1
+	wait_for -F '"relatively soon"' || return 1
 	wait_for -F "UK's" || return 1
 	bad=$(screen | LC_ALL=C grep -n '[^ -~]')
 	if [ -n "$bad" ]; then
@@ -814,6 +823,254 @@ test_bad_story() {
 	wait_for '^newslens: .*truncated\.xml:[0-9]+: ' 0
 }
 
+
+# ---- 11. keys and modes, the status line, views that answer ------------------
+
+# Escape closes a card, the help, the prompt, and forgets a count.
+test_escape_closes() {
+	open_default || return 1
+	first_tab || return 1
+	keys Enter
+	wait_for 'Actor: |Claim c1' || return 1
+	keys Escape
+	wait_for -F "$HEADLINE" || return 1
+	text "?"
+	wait_for -F "newslens keys: in the article" || return 1
+	keys Escape
+	wait_gone -F "newslens keys" || return 1
+	text "/"
+	wait_for '^/' || return 1
+	text "abc"
+	wait_for '^/abc' || return 1
+	keys Escape
+	wait_gone '^/abc' || return 1
+	keys 5
+	wait_for -F "5: g goes to paragraph 5" || return 1
+	keys Escape
+	wait_gone -F "5: g goes to paragraph 5" || return 1
+	# The count is gone: g goes to the top, not to paragraph 5, and
+	# the first item is on the screen, focused, again.
+	keys G g
+	wait_for "$(item 1)|$(item 2)" && alive
+}
+
+# Q quits from a card with the help over it, the terminal as it was.
+test_Q_quits_from_anywhere() {
+	start_wrapped || return 1
+	wait_for -F "$HEADLINE" || return 1
+	text "'"
+	keys Enter
+	wait_for "Quote q1" || return 1
+	text "?"
+	wait_for "newslens keys: on a card" || return 1
+	text "Q"
+	restored 0
+}
+
+# A view that is open comes forward; ? in the help closes it.
+test_reopen_brings_forward() {
+	open_default || return 1
+	text "aaa"
+	wait_for -F "Actors" || return 1
+	text "??"
+	wait_gone -F "newslens keys" || return 1
+	wait_for -F "United States (country)" || return 1
+	keys q
+	wait_for -F "$HEADLINE" || return 1
+	wait_for -F "Paragraph 1 of 14" && alive
+}
+
+# Ctrl-C at the prompt cancels the prompt; the program goes on.
+test_ctrl_c_in_prompt() {
+	open_default || return 1
+	text "/huaw"
+	wait_for '^/huaw' || return 1
+	keys C-c
+	wait_gone '^/huaw' || return 1
+	wait_for -F "Paragraph 1 of 14" || return 1
+	alive || return 1
+	keys q
+	wait_dead
+}
+
+# Tab, then G: the focus is off the screen; Enter opens nothing, and the
+# next Tab starts from the screen.
+test_focus_off_screen() {
+	open_default || return 1
+	first_tab || return 1
+	keys G
+	wait_for -F "(END)" || return 1
+	keys Enter
+	wait_for -F "the focus is off the screen" || return 1
+	if screen | grep -Eq '^ (Actor|Claim) '; then
+		fail "Enter opened a card for a focus off the screen" || return 1
+	fi
+	keys Tab
+	wait_gone -F "the focus is off the screen" || return 1
+	local f
+	f=$(focus)
+	case $f in
+	"$(item 2)"|"$(item 1)"|"$(item 3)"|"")
+		fail "Tab went on from the old focus: '$f'" || return 1 ;;
+	esac
+	diag "Tab from the end: $f"
+	alive
+}
+
+# sgr_before WORD: each distinct run of escape sequences that comes
+# right before WORD on the screen, one a line.
+sgr_before() {
+	screen_e | grep -o $'\e\\[[0-9;]*m\\(\e\\[[0-9;]*m\\)*'"$1" |
+	    sed "s/$1\$//" | sort -u
+}
+
+# The current match is drawn unlike the other matches, and unlike the
+# focus; Escape hides the matches.
+current_match_differs() {
+	open_default "$@" || return 1
+	text "/Huawei"
+	keys Enter
+	wait_for -F "match 1 of 8" || return 1
+	local runs
+	runs=$(sgr_before Huawei | wc -l)
+	if [ "$runs" -lt 2 ]; then
+		fail "the current match looks like the others:" \
+		    "$(sgr_before Huawei | cat -v)" || return 1
+	fi
+	# The focus (the mention around the match) has another look again.
+	keys n
+	wait_for -F "match 2 of 8" || return 1
+	keys Escape
+	wait_for -F "matches hidden" || return 1
+	keys n
+	wait_for -F "match 3 of 8" && alive
+}
+
+test_current_match() {
+	current_match_differs
+}
+
+test_current_match_no_color() {
+	current_match_differs -e NO_COLOR=1
+}
+
+# w, j, Enter, Enter, Backspace: back in the list, over the relations
+# view; Backspace again: the relations view, on the same entry.
+test_back_into_views() {
+	open_default || return 1
+	keys w
+	wait_for -F "Relations: who claims" || return 1
+	keys j
+	wait_for -F "entry 2 of" || return 1
+	keys Enter
+	wait_for "^ Claims by " || return 1
+	keys Enter
+	wait_for -F "$HEADLINE" || return 1
+	keys BSpace
+	wait_for "^ Claims by " || return 1
+	keys BSpace
+	wait_for -F "Relations: who claims" || return 1
+	wait_for -F "entry 2 of" && alive
+}
+
+# The status line on a card names the card, its entry and its place;
+# the article's says more below, then (END).
+test_status_on_pages() {
+	open_default || return 1
+	wait_for -F "more below" || return 1
+	keys c Enter
+	wait_for 'Claim c1([^0-9]|$)' || return 1
+	wait_for "Claim c1: .*entry 1 of [0-9]+" || return 1
+	keys j
+	wait_for "entry 2 of [0-9]+" || return 1
+	keys q
+	text "?"
+	wait_for "newslens keys: in the article.*lines 1-[0-9]+ of [0-9]+; more below" ||
+	    return 1
+	keys q G
+	wait_for -F "(END)" || return 1
+	keys g 1 0 0 %
+	wait_for -F "(END)" && alive
+}
+
+# The index: every row, typing filters, Enter opens the row's card.
+test_index() {
+	open_default || return 1
+	keys i
+	wait_for -F "Index: 39 rows" || return 1
+	text "brandon"
+	wait_for -F 'Index: 3 of 39 rows hold "brandon"' || return 1
+	wait_for "claim +Brandon Lewis" || return 1
+	keys Enter
+	wait_for 'Claim c7([^0-9]|$)' || return 1
+	keys Escape
+	wait_for -F 'Index: 3 of 39' || return 1
+	keys BSpace BSpace BSpace BSpace BSpace BSpace BSpace
+	wait_for -F "Index: 39 rows" || return 1
+	keys Escape
+	wait_for -F "$HEADLINE" && alive
+}
+
+# Disputes in the relations view, with claimants on both sides.
+test_disputes() {
+	open_default -s 120x40 || return 1
+	keys w G
+	wait_for -F "Disputes (" || return 1
+	wait_for '\) disputes c[0-9]+ \(' && alive
+}
+
+# / searches the card on top.
+test_search_in_card() {
+	open_default || return 1
+	keys a
+	wait_for -F "United States (country)" || return 1
+	text "/brandon"
+	keys Enter
+	wait_for -F "match on this page: Brandon Lewis (person)" || return 1
+	keys j k
+	wait_for "Actors: +Brandon Lewis" || return 1
+	keys n
+	wait_for -F "search wrapped" && alive
+}
+
+# y: the focused quote and its citation into tmux's buffer (OSC 52).
+test_copy() {
+	open_default || return 1
+	tm set-option -g set-clipboard on
+	text "'"
+	wait_for -F "$(item_who 30): relatively soon" || return 1
+	text "y"
+	wait_for -F "copied quote q1" || return 1
+	local buf
+	buf=$(tm show-buffer 2>/dev/null)
+	case $buf in
+	*"relatively soon"*"Brandon Lewis"*"Huawei ban"*) ;;
+	*) fail "the clipboard holds: '$buf'" || return 1 ;;
+	esac
+	alive
+}
+
+# At 40x12, long status lines end at a word with an ellipsis.
+test_status_cut_at_words() {
+	start -s 40x12 || return 1
+	wait_for -F "Paragraph 1 of 14" || return 1
+	keys c
+	wait_for 'Claim 1 of 17' || return 1
+	local status
+	status=$(screen | grep -E '^Claim 1 of 17')
+	case $status in
+	*…*) ;;
+	*) fail "no ellipsis on a long status: '$status'" || return 1 ;;
+	esac
+	# The word before the ellipsis is one of the claim's words, whole.
+	local word
+	word=$(printf '%s\n' "$status" | sed 's/….*//; s/.* //')
+	if ! "$NEWSLENS" --dump | grep -qw -- "$word"; then
+		fail "cut inside a word: '$word'" || return 1
+	fi
+	alive
+}
+
 t "opens the default story at 80x24: headline, dateline, status" test_open
 t "Tab and Shift-Tab move the focus in reading order" test_tab
 t "Enter on a mention opens the actor card; q closes it" test_actor_card
@@ -865,4 +1122,24 @@ t "LANG=C: clusters as ASCII stand-ins" test_clusters_lang_c
 t "one numbering: 3» in the margin, 3g, --dump" test_numbering
 t "LANG=C: /UK's finds UK’s, /Zoe finds Zoë, highlighted exactly" \
     test_search_shown
+t "Escape closes a card, the help, the prompt; forgets a count" \
+    test_escape_closes
+t "Q quits from a card under the help" test_Q_quits_from_anywhere
+t "a a a ? ? then q: back in the article" test_reopen_brings_forward
+t "Ctrl-C in the / prompt cancels it" test_ctrl_c_in_prompt
+t "Tab, G: Enter does nothing off screen, Tab starts on it" \
+    test_focus_off_screen
+t "the current match differs from the others; Escape hides them" \
+    test_current_match
+t "the current match differs, NO_COLOR" test_current_match_no_color
+t "w j Enter Enter Backspace Backspace: the view, same entry" \
+    test_back_into_views
+t "status: a card's entry and place; more below, (END), 100%" \
+    test_status_on_pages
+t "i: the index, filtered by typing; Enter opens a card" test_index
+t "w shows which claims dispute which, with claimants" test_disputes
+t "/ searches inside a view" test_search_in_card
+t "y copies the focused quote with its citation (OSC 52)" test_copy
+t "at 40x12 the status is cut at a word, with an ellipsis" \
+    test_status_cut_at_words
 done_testing
