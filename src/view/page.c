@@ -465,31 +465,30 @@ build_related(struct reader *r, size_t rel)
 	return p;
 }
 
-static void
-build_actor_tree(struct page *p, const struct story *st, size_t a,
-    int depth)
-{
-	const struct actor *ac = &st->actors[a];
-	size_t i;
-
-	page_link(p, 2 * depth, TARGET_ACTOR, a, "%s (%s) %zu", ac->name,
-	    actor_kind_name(ac->kind), ac->total_mentions);
-	/* The loader refuses member-of cycles, so the depth is bounded by
-	 * the number of actors; indent no further than a screen allows. */
-	for (i = 0; i < ac->members.n; i++)
-		build_actor_tree(p, st, ac->members.v[i],
-		    depth < 20 ? depth + 1 : depth);
-}
-
+/* Every actor under the one it is a member of, in the tree's order
+ * (story_actor_tree: no recursion, however deep the tree). */
 static struct page *
 build_actors(struct reader *r)
 {
+	const struct story *st = r->st;
 	struct page *p = page_new("Actors");
-	size_t i;
+	size_t *order, *depth, i;
 
-	for (i = 0; i < r->st->nactors; i++)
-		if (r->st->actors[i].parent == NONE)
-			build_actor_tree(p, r->st, i, 0);
+	if (st->nactors == 0)
+		return p;
+	order = xcalloc(st->nactors, sizeof *order);
+	depth = xcalloc(st->nactors, sizeof *depth);
+	story_actor_tree(st, order, depth);
+	for (i = 0; i < st->nactors; i++) {
+		const struct actor *ac = &st->actors[order[i]];
+
+		/* Indent no further than a screen allows. */
+		page_link(p, 2 * (int)(depth[i] < 20 ? depth[i] : 20),
+		    TARGET_ACTOR, order[i], "%s (%s) %zu", ac->name,
+		    actor_kind_name(ac->kind), ac->total_mentions);
+	}
+	free(order);
+	free(depth);
 	return p;
 }
 
