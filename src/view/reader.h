@@ -97,6 +97,8 @@ struct place {
 /* The most text a search reads at once to count its matches. */
 #define READER_COUNT_MAX ((size_t)1 << 20)
 #define READER_HITS 64
+/* The most rows the relations view lists; it counts the rest. */
+#define READER_RELATIONS_MAX 1000
 
 struct reader_hits {
 	size_t		 block;		/* NONE when the slot is empty */
