@@ -106,6 +106,15 @@ struct reader_hits {
 	struct search_hit *hits;
 };
 
+/* What the reader's look-ups have cost since a test last zeroed it:
+ * steps taken over items and lines, and blocks folded for a search.
+ * Only tests read it, to show that a key costs the same in a story of
+ * any shape. */
+struct reader_cost {
+	size_t	steps;
+	size_t	folds;
+};
+
 struct reader {
 	struct story	*st;
 	char		*path;		/* the story's file; NULL: built in */
@@ -142,6 +151,7 @@ struct reader {
 
 	char		*notice;	/* a one-off message for the status
 					 * line, or NULL */
+	struct reader_cost *cost;	/* counted even on a const reader */
 };
 
 /* Sets up a reader on st, which it then owns (path may be NULL). */

@@ -194,3 +194,163 @@ Test(views, relations_that_fit)
 	reader_free(&r);
 	buf_free(&b);
 }
+
+/* ---- costs per key in one long paragraph --------------------------- */
+
+/* One paragraph of about 20 MB with 10,000 mentions of Huawei, evenly
+ * spread. */
+static struct story *
+long_paragraph(void)
+{
+	struct buf b = BUF_INIT;
+	struct story *st;
+	size_t i, j;
+
+	buf_puts(&b, PROLOG "<actor id=\"h\" kind=\"company\"><name>Huawei"
+	    "</name></actor></actors><body><p>");
+	for (i = 0; i < 10000; i++) {
+		for (j = 0; j < 100; j++)
+			buf_puts(&b, "lorem ipsum dolor ");
+		buf_puts(&b, "<mention actor=\"h\">Huawei</mention> ");
+	}
+	buf_puts(&b, "</p></body></story>\n");
+	st = load_buf(&b, "long.xml");
+	buf_free(&b);
+	return st;
+}
+
+static struct story *
+default_story(void)
+{
+	struct diag d = DIAG_INIT;
+	struct story *st = load_default(&d);
+
+	diag_free(&d);
+	cr_assert_not_null(st);
+	return st;
+}
+
+/* Whether an item starts within the rows on screen. */
+static bool
+on_screen(struct reader *r, size_t item)
+{
+	struct row row = reader_item_row(r, item), top = r->top;
+	int i;
+
+	for (i = 0; i < r->rows; i++) {
+		if (row.block == top.block && row.line == top.line)
+			return true;
+		if (!reader_row_step(r, &top, 1))
+			break;
+	}
+	return false;
+}
+
+/* What Tab and Shift-Tab should focus from off screen, found the slow
+ * way: the first item that starts on the top row or below it, and the
+ * last that starts on screen (else the one before that first). */
+static size_t
+slow_first(struct reader *r)
+{
+	size_t i;
+
+	for (i = 0; i < r->st->nitems; i++) {
+		struct row row = reader_item_row(r, i);
+
+		if (row.block > r->top.block || (row.block == r->top.block &&
+		    row.line >= r->top.line))
+			return i;
+	}
+	return NONE;
+}
+
+static size_t
+slow_last(struct reader *r)
+{
+	size_t i, first = slow_first(r);
+
+	for (i = r->st->nitems; i-- > 0;)
+		if (on_screen(r, i))
+			return i;
+	return first == NONE ? r->st->nitems - 1 : first - 1;
+}
+
+/* The keys that walked every item or folded the whole paragraph at each
+ * press: Shift-Tab at the top, G then Tab, n.  Each is counted (steps
+ * over items and lines, folds) and must cost a few steps, the same in
+ * the long paragraph as in the default story, and land where the slow
+ * way says. */
+static void
+key_costs(struct story *st, size_t max_steps)
+{
+	struct reader r;
+	size_t i, want;
+
+	reader_init(&r, st, NULL);
+	reader_resize(&r, 75, 18);
+	/* Shift-Tab at the top. */
+	want = slow_last(&r);
+	r.cost->steps = 0;
+	reader_focus_step(&r, false);
+	cr_expect_leq(r.cost->steps, max_steps, "Shift-Tab: %zu steps",
+	    r.cost->steps);
+	cr_expect_eq(r.focus, want);
+	/* G then Tab. */
+	reader_bottom(&r);
+	r.focus = NONE;
+	want = slow_first(&r);
+	r.cost->steps = 0;
+	reader_focus_step(&r, true);
+	cr_expect_leq(r.cost->steps, max_steps, "G Tab: %zu steps",
+	    r.cost->steps);
+	cr_expect_eq(r.focus, want);
+	/* Shift-Tab from off screen at the bottom: the last item. */
+	r.focus = NONE;
+	reader_focus_step(&r, false);
+	cr_expect_eq(r.focus, st->nitems - 1);
+	/* A Tab in the middle of the paragraph, from off screen. */
+	reader_goto_percent(&r, 50);
+	reader_scroll(&r, 1000);
+	r.focus = NONE;
+	want = slow_first(&r);
+	r.cost->steps = 0;
+	reader_focus_step(&r, true);
+	cr_expect_leq(r.cost->steps, max_steps, "Tab: %zu steps",
+	    r.cost->steps);
+	cr_expect_eq(r.focus, want);
+	/* n, ten times: each match found in the cached matches of the
+	 * block on screen; the paragraph is folded once, by the search. */
+	reader_top(&r);
+	reader_search(&r, "huawei", 6);
+	cr_assert_neq(r.hit.block, NONE);
+	r.cost->folds = 0;
+	for (i = 0; i < 10; i++) {
+		struct search_hit at = r.hit;
+
+		r.cost->steps = 0;
+		reader_search_step(&r, true);
+		cr_expect_leq(r.cost->steps, max_steps, "n: %zu steps",
+		    r.cost->steps);
+		cr_expect(r.hit.block > at.block || (r.hit.block == at.block &&
+		    r.hit.start > at.start) || strstr(r.notice, "wrapped"),
+		    "n did not move on: %s", r.notice);
+	}
+	if (st->nblocks == 1) {
+		cr_expect_eq(r.cost->folds, 0, "n folded the paragraph %zu "
+		    "times", r.cost->folds);
+		cr_assert_neq(r.focus, NONE);
+		cr_expect_eq(st->items[r.focus].kind, ITEM_MENTION);
+		cr_expect_eq(r.hit.start, st->items[r.focus].start);
+	}
+	reader_free(&r);
+}
+
+Test(views, key_costs_in_a_20mb_paragraph)
+{
+	key_costs(long_paragraph(), 64);
+}
+
+Test(views, key_costs_in_the_default_story)
+{
+	key_costs(default_story(), 64);
+}
