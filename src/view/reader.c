@@ -561,12 +561,11 @@ reader_jump_mention(struct reader *r, bool forward)
 
 /* ---- search ------------------------------------------------------- */
 
-/* The innermost item that holds the hit, or NONE: the last item that
- * starts at or before it, or the nearest of its enclosing items that
- * reaches past it (items do not overlap, so any item that holds the
- * hit encloses that last one). */
-static size_t
-item_at(const struct reader *r, size_t block, size_t offset)
+/* The last item that starts at or before offset, or the nearest of its
+ * enclosing items that reaches past it: items do not overlap, so any
+ * item that holds the offset encloses that last one. */
+size_t
+reader_item_at(const struct reader *r, size_t block, size_t offset)
 {
 	const struct block *bl = &r->st->blocks[block];
 	size_t i = item_from(r, block, offset + 1);
@@ -581,6 +580,14 @@ item_at(const struct reader *r, size_t block, size_t offset)
 	return NONE;
 }
 
+size_t
+reader_items_in(const struct reader *r, size_t block, size_t from,
+    size_t to, size_t *first)
+{
+	*first = item_from(r, block, from);
+	return to > from ? item_from(r, block, to) : *first;
+}
+
 /* Shows a match: scrolls to it, focuses the item that holds it. */
 static void
 show_hit(struct reader *r, const struct search_hit *hit, bool wrapped)
@@ -592,7 +599,7 @@ show_hit(struct reader *r, const struct search_hit *hit, bool wrapped)
 	history_push(r->back, &r->nback, here(r));
 	r->nfwd = 0;
 	r->hit = *hit;
-	r->focus = item_at(r, hit->block, hit->start);
+	r->focus = reader_item_at(r, hit->block, hit->start);
 	row.line = line_of(r, l, hit->start);
 	show_row(r, row);
 	if (wrapped)
@@ -752,6 +759,18 @@ reader_block_hits(const struct reader *r, size_t b,
 	}
 	*hits = slot->hits;
 	return slot->n;
+}
+
+const struct search_hit *
+reader_hit_at(const struct reader *r, size_t b, size_t offset)
+{
+	const struct search_hit *hits;
+	size_t n = reader_block_hits(r, b, &hits);
+	size_t k = hit_from(r, hits, n, offset + 1);
+
+	/* Matches do not overlap: only the last that starts at or before
+	 * the offset may hold it. */
+	return k > 0 && offset < hits[k - 1].end ? &hits[k - 1] : NULL;
 }
 
 void

@@ -176,6 +176,14 @@ void	reader_goto_block(struct reader *, size_t block);
 void	reader_goto_percent(struct reader *, unsigned long percent);
 /* The row where an item starts. */
 struct row reader_item_row(struct reader *, size_t item);
+/* The innermost item that holds byte `offset` of block b, or NONE; the
+ * items that enclose it follow by their parent.  O(log n), so that
+ * drawing a line costs what is on it. */
+size_t	reader_item_at(const struct reader *, size_t block, size_t offset);
+/* The items of block b that start in bytes [from, to): they are
+ * [*first, the return value). */
+size_t	reader_items_in(const struct reader *, size_t block, size_t from,
+	    size_t to, size_t *first);
 
 /* Focuses an item and scrolls it into view; with `jump`, the place left
  * is recorded for Back. */
@@ -202,6 +210,10 @@ void	reader_search_step(struct reader *, bool forward);
  * is no search.  Cached, so drawing a screen costs what is on it. */
 size_t	reader_block_hits(const struct reader *, size_t b,
 	    const struct search_hit **hits);
+/* The match of the last search that holds byte `offset` of block b, or
+ * NULL; from the same cache, by bisection. */
+const struct search_hit *reader_hit_at(const struct reader *, size_t b,
+	    size_t offset);
 
 /* Opens the card of the focused item (Enter in the article). */
 bool	reader_open_focus(struct reader *);
