@@ -10,6 +10,10 @@
 # and resizes typed, is the cost of one key press, drawing included.
 # Prints one line: keys, seconds, ms per key.
 #
+# STORY "long-paragraph" is generated: one paragraph of 20 MB with
+# 10,000 mentions of Huawei, where a key that walks the items of the
+# paragraph or folds it whole shows at once.
+#
 # Environment:
 #   NEWSLENS     the program (default: src/newslens of this tree)
 #   KEYS_SEARCH  the word searched for (default: huawei); every hit must
@@ -19,7 +23,10 @@
 #                  Backspace G g, then a resize to 79 columns and back;
 #                nosearch: the same without "/ WORD Enter" (one search
 #                  is made before the clock starts, for n to step on);
-#                search: only "/ WORD Enter".
+#                search: only "/ WORD Enter";
+#                focus: g Shift-Tab G Tab n (one search made before).
+#   KEYS_RESIZE  yes (default): each round of full and nosearch ends with
+#                a resize to 79 columns and back; no: without it.
 set -eu
 cd "$(dirname "$0")/.."
 story=${1:-}
@@ -27,10 +34,30 @@ rounds=${2:-100}
 prog=${NEWSLENS:-$PWD/src/newslens}
 word=${KEYS_SEARCH:-huawei}
 mix=${KEYS_MIX:-full}
+resize=${KEYS_RESIZE:-yes}
 sock=newslens-bench-$$
 tm() { tmux -L "$sock" -f /dev/null "$@"; }
 out=$(mktemp -d)
 trap 'tm kill-server 2>/dev/null || true; rm -rf "$out"' EXIT
+
+# long_paragraph FILE: the generated story.
+long_paragraph() {
+	awk 'BEGIN {
+		print "<?xml version=\"1.0\" encoding=\"UTF-8\"?>"
+		print "<story version=\"1\"><head><headline>One long paragraph</headline></head>"
+		print "<actors><actor id=\"h\" kind=\"company\"><name>Huawei</name></actor></actors>"
+		printf "<body><p>"
+		for (j = 0; j < 110; j++)
+			f = f "lorem ipsum dolor "
+		for (i = 0; i < 10000; i++)
+			printf "%s<mention actor=\"h\">Huawei</mention> ", f
+		print "</p></body></story>"
+	}' > "$1"
+}
+if [ "$story" = long-paragraph ]; then
+	story=$out/long-paragraph.xml
+	long_paragraph "$story"
+fi
 
 # The word as separate keys for send-keys.
 letters=()
@@ -81,8 +108,12 @@ nosearch)
 	round=(Tab c "'" n Enter q BSpace G g) ;;
 search)
 	round=("${search_keys[@]}") ;;
+focus)
+	tm send-keys -t b "${search_keys[@]}"
+	wait_for 'match ' 120
+	round=(g BTab G Tab n) ;;
 *)
-	die "KEYS_MIX is full, nosearch or search, not '$mix'" ;;
+	die "KEYS_MIX is full, nosearch, search or focus, not '$mix'" ;;
 esac
 
 start=$(cpu_ns)
@@ -90,7 +121,8 @@ keys=0
 for _ in $(seq "$rounds"); do
 	tm send-keys -t b "${round[@]}"
 	keys=$((keys + ${#round[@]}))
-	if [ "$mix" != search ]; then
+	if [ "$mix" != search ] && [ "$mix" != focus ] &&
+	    [ "$resize" = yes ]; then
 		tm resize-window -t b -x 79 -y 24
 		tm resize-window -t b -x 80 -y 24
 		keys=$((keys + 2))

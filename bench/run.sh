@@ -12,6 +12,8 @@
 #     the plain text (the median of several runs);
 #   - the CPU time of a key press in a scripted session of about 1,000
 #     keys (bench/keys.sh), at the smallest and the largest size;
+#   - the same keys in the default story and in one paragraph of 20 MB
+#     with 10,000 mentions (bench/keys.sh long-paragraph);
 # and writes bench/RESULTS.md: the ratios, the times, the machine.
 #
 # Environment: NEWSLENS, GEN (the programs; default: this tree's),
@@ -191,6 +193,26 @@ for n in $smallest $largest; do
 	read -r "R[nsearch]" "R[search,$n]" < <(keys_ms "$base.xml" search 10)
 done
 
+# long_keys STORY MIX ROUNDS RESIZE: keys_ms for the default story ("")
+# and the generated long paragraph, where every hit of huawei is a
+# mention.
+long_keys() {
+	NEWSLENS=$prog KEYS_SEARCH=huawei KEYS_MIX=$2 KEYS_RESIZE=$4 \
+	    bash "$srcdir/bench/keys.sh" "$1" "$3" |
+	    awk '{ print $1, $(NF - 3) }'
+}
+for kind in default long-paragraph; do
+	say "$kind: key presses (four sessions)"
+	st=$kind
+	[ "$kind" = default ] && st=""
+	read -r "R[nl_focus]" "R[l_focus,$kind]" < <(long_keys "$st" focus 100 no)
+	read -r "R[nl_nosearch]" "R[l_nosearch,$kind]" < \
+	    <(long_keys "$st" nosearch 91 no)
+	read -r "R[nl_resize]" "R[l_resize,$kind]" < \
+	    <(long_keys "$st" nosearch 91 yes)
+	read -r "R[nl_search]" "R[l_search,$kind]" < <(long_keys "$st" search 10 no)
+done
+
 # ---- the report ------------------------------------------------------
 
 cpu=$(awk -F': *' '/^model name/ { print $2; exit }' /proc/cpuinfo)
@@ -286,6 +308,27 @@ verdict() { awk -v v="$1" -v t="$2" -v op="$3" 'BEGIN {
 	echo "the matches, reading the whole story, when the story holds at most"
 	echo "a mebibyte of text (the smallest story here, not the largest), so"
 	echo "the last row costs more at the smallest size."
+	echo
+	echo "The same, CPU per key (ms), in the default story and in one"
+	echo "paragraph of 20 MB with 10,000 mentions (\`bench/keys.sh"
+	echo "long-paragraph\`), searching for huawei:"
+	echo
+	echo "| session | default story | one 20 MB paragraph | ratio (≤ 2) |"
+	echo "|---|---:|---:|---:|"
+	for row in "focus:${R[nl_focus]} keys: g Shift-Tab G Tab n" \
+	    "nosearch:${R[nl_nosearch]} keys: Tab c ' n Enter q Backspace G g" \
+	    "resize:${R[nl_resize]} keys: the same, a resize and back" \
+	    "search:${R[nl_search]} keys: / huawei Enter, ten times"; do
+		key=${row%%:*}
+		a=${R[l_$key,default]}
+		b=${R[l_$key,long-paragraph]}
+		k=$(ratio "$b" "$a")
+		echo "| ${row#*:} | $a | $b | $k $(verdict "$k" 2 '<=') |"
+	done
+	echo
+	echo "A new search folds the paragraph it starts in once, and a resize"
+	echo "wraps it again: in one paragraph of 20 MB both cost what reading"
+	echo "it costs.  Every other key costs what is on the screen."
 	echo
 	echo "## Times and sizes"
 	echo

@@ -19,6 +19,7 @@
 #include <unistd.h>
 
 #include "testutil.h"
+#include "base/buf.h"
 #include "base/text.h"
 
 #define STORY		"huawei-2020-01-12.xml"
@@ -218,6 +219,7 @@ next_line(const char *s, size_t len, size_t *pos, const char **line,
 	X(internal_entity, "internal-entity.xml") \
 	X(invalid_utf8, "invalid-utf8.xml") \
 	X(latin1_declared, "latin1-declared.xml") \
+	X(listed_twice, "listed-twice.xml") \
 	X(many_errors, "many-errors.xml") \
 	X(member_cycle, "member-cycle.xml") \
 	X(member_of_self, "member-of-self.xml") \
@@ -804,6 +806,26 @@ Test(cli, check_several_bad_files)
 	free(b1);
 	free(b2);
 	free(good);
+}
+
+/* An id named twice in one list is refused, in each kind of list, once
+ * per id however often it is repeated, with the file and the line. */
+Test(cli, check_listed_twice)
+{
+	char *p = test_path("bad/listed-twice.xml");
+	struct buf want = BUF_INIT;
+	struct run r;
+
+	buf_printf(&want, "newslens: %s:11: id 'a' is listed twice in by\n"
+	    "newslens: %s:12: id 'b' is listed twice in about\n"
+	    "newslens: %s:12: id 'c1' is listed twice in disputes\n"
+	    "newslens: %s:13: id 'a' is listed twice in actors\n", p, p, p, p);
+	NL(&r, "--check", p);
+	cr_expect_eq(r.status, 1, "exit status %d", r.status);
+	cr_expect_str_eq(r.err, want.data);
+	run_free(&r);
+	buf_free(&want);
+	free(p);
 }
 
 Test(cli, check_without_files)

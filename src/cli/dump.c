@@ -150,14 +150,17 @@ dump_names(const struct story *st, const struct idx *x, struct buf *out)
 }
 
 static void
-dump_actor(const struct story *st, size_t a, int depth, size_t *no,
+dump_actor(const struct story *st, size_t a, size_t depth, size_t no,
     int width, struct buf *out, struct buf *tmp)
 {
 	const struct actor *ac = &st->actors[a];
+	/* Indent no deeper than the widest line allows: the words wrap
+	 * under it anyway. */
+	int d = depth < (size_t)width ? (int)depth : width;
 	size_t i;
 
 	buf_truncate(tmp, 0);
-	buf_printf(tmp, "%zu. %s (%s, %s): %zu mention%s", ++*no, ac->name,
+	buf_printf(tmp, "%zu. %s (%s, %s): %zu mention%s", no, ac->name,
 	    ac->id, actor_kind_name(ac->kind), ac->mentions.n,
 	    ac->mentions.n == 1 ? "" : "s");
 	if (ac->total_mentions != ac->mentions.n)
@@ -165,28 +168,30 @@ dump_actor(const struct story *st, size_t a, int depth, size_t *no,
 	for (i = 0; i < ac->mentions.n; i++)
 		buf_printf(tmp, "%s[%zu]", i ? " " : ": ",
 		    ITEM_NO(ac->mentions.v[i]));
-	dump_wrapped(out, tmp->data, tmp->len, width, 3 + 3 * depth,
-	    6 + 3 * depth);
-	for (i = 0; i < ac->members.n; i++)
-		dump_actor(st, ac->members.v[i], depth + 1, no, width, out,
-		    tmp);
+	dump_wrapped(out, tmp->data, tmp->len, width, 3 + 3 * d, 6 + 3 * d);
 }
 
+/* Each actor under the one it is a member of, in the tree's order
+ * (story_actor_tree: no recursion, however deep the tree). */
 static bool
 dump_actors(const struct story *st, int width, struct buf *out,
     struct buf *tmp, FILE *fp)
 {
-	size_t i, no = 0;
+	size_t *order, *depth, i;
 	bool ok = true;
 
 	if (st->nactors == 0)
 		return true;
+	order = xcalloc(st->nactors, sizeof *order);
+	depth = xcalloc(st->nactors, sizeof *depth);
+	story_actor_tree(st, order, depth);
 	buf_puts(out, "\nActors\n\n");
-	for (i = 0; i < st->nactors; i++)
-		if (st->actors[i].parent == NONE) {
-			dump_actor(st, i, 0, &no, width, out, tmp);
-			ok = dump_flush(out, fp) && ok;
-		}
+	for (i = 0; i < st->nactors; i++) {
+		dump_actor(st, order[i], depth[i], i + 1, width, out, tmp);
+		ok = dump_flush(out, fp) && ok;
+	}
+	free(order);
+	free(depth);
 	return ok;
 }
 

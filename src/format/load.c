@@ -842,21 +842,61 @@ ids_resolve(struct loader *ld, unsigned long line, const char *id,
 	return r->index;
 }
 
+/* Whether v was named before in the list being resolved, which has
+ * the stamp 2 * ld->nlists; the stamp's low bit says that it has been
+ * reported, so that "a a a" says so once.  Stamps need no clearing
+ * between lists, so a list costs its length, however long. */
+static bool
+ids_listed_twice(struct loader *ld, size_t v, bool *reported)
+{
+	uint32_t stamp = 2 * ld->nlists;
+	size_t old = ld->listed_cap;
+
+	if (v >= ld->listed_cap) {
+		ld->listed_cap = v + 1 > 2 * old ? v + 1 : 2 * old;
+		ld->listed = xreallocarray(ld->listed, ld->listed_cap,
+		    sizeof *ld->listed);
+		memset(ld->listed + old, 0, (ld->listed_cap - old) *
+		    sizeof *ld->listed);
+	}
+	if ((ld->listed[v] | 1) != (stamp | 1)) {
+		ld->listed[v] = stamp;
+		return false;
+	}
+	*reported = ld->listed[v] & 1;
+	ld->listed[v] = stamp | 1;
+	return true;
+}
+
 /* Resolves a space-separated list of ids, raw (cut up by strtok_r),
  * into x, an empty index: in ld->found first, then in the story's
- * pool at its exact size (most lists name one or two ids). */
+ * pool at its exact size (most lists name one or two ids).  An id
+ * named twice is refused: it would say nothing more, and every view
+ * that pairs the ids of two lists would pay for it. */
 void
 ids_resolve_tokens(struct loader *ld, unsigned long line, char *raw,
     enum id_kind kind, const char *what, struct idx *x)
 {
 	char *tok, *save = NULL;
 	size_t v, n = 0;
+	bool reported;
 
+	/* Stamps are even and start at 2: 0 is "never listed". */
+	ld->nlists++;
 	for (tok = strtok_r(raw, " \t\r\n", &save); tok != NULL;
 	    tok = strtok_r(NULL, " \t\r\n", &save)) {
 		v = ids_resolve(ld, line, tok, kind, what);
 		if (v == NONE)
 			continue;
+		if (ids_listed_twice(ld, v, &reported)) {
+			/* `what` is "by of claim" and so on: the
+			 * attribute is its first word. */
+			if (!reported)
+				load_error(ld, line, "id '%s' is listed twice "
+				    "in %.*s", tok, (int)strcspn(what, " "),
+				    what);
+			continue;
+		}
 		ld->found = xgrow(ld->found, n, &ld->found_cap,
 		    sizeof *ld->found);
 		ld->found[n++] = v;
@@ -1536,6 +1576,9 @@ build_finish(struct loader *ld)
 	free(ld->found);
 	ld->found = NULL;
 	ld->found_cap = 0;
+	free(ld->listed);
+	ld->listed = NULL;
+	ld->listed_cap = 0;
 	ids_free(ld);
 	if (ld->errors > 0) {
 		story_free(ld->st);

@@ -88,6 +88,11 @@ struct loader {
 	bool		 has_raw;	/* the file's form is not the shown */
 	size_t		*found;		/* a list of ids being resolved */
 	size_t		 found_cap;
+	uint32_t	*listed;	/* by index of actor or claim: the
+					 * stamp of the last list that named
+					 * it, to refuse one named twice */
+	size_t		 listed_cap;
+	uint32_t	 nlists;	/* lists resolved so far */
 	bool		 space;		/* a space is due before more text */
 	unsigned long	 root_line;	/* for schema errors with no line */
 	unsigned long	 doctype_line;	/* where a DOCTYPE was, or 0 */

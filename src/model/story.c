@@ -567,3 +567,33 @@ story_keep_str(struct story *st, const char *raw)
 
 	return raw ? story_keep_text(st, raw, strlen(raw), &n, NULL, 0) : NULL;
 }
+
+void
+story_actor_tree(const struct story *st, size_t *order, size_t *depth)
+{
+	size_t *todo, *level, n = 0, out = 0, i, a, d;
+
+	if (st->nactors == 0)
+		return;
+	todo = xcalloc(st->nactors, sizeof *todo);
+	level = xcalloc(st->nactors, sizeof *level);
+	/* Pushed in reverse, so that they come off in file order; every
+	 * actor is pushed once (no cycles), so nactors slots suffice. */
+	for (i = st->nactors; i-- > 0;)
+		if (st->actors[i].parent == NONE) {
+			todo[n] = i;
+			level[n++] = 0;
+		}
+	while (n > 0) {
+		a = todo[--n];
+		d = level[n];
+		order[out] = a;
+		depth[out++] = d;
+		for (i = st->actors[a].members.n; i-- > 0;) {
+			todo[n] = st->actors[a].members.v[i];
+			level[n++] = d + 1;
+		}
+	}
+	free(todo);
+	free(level);
+}

@@ -258,5 +258,12 @@ size_t	story_item_ordinal(const struct story *, size_t item,
 size_t	story_find_actor(const struct story *, const char *id);
 /* Whether actor a is b or one of b's members, at any depth. */
 bool	story_actor_within(const struct story *, size_t a, size_t b);
+/* The member-of tree in reading order: every actor once, each before
+ * its members, roots and members in file order.  Stores the actors in
+ * order[] and each one's depth (0 for a root) in depth[], both
+ * caller-owned arrays of nactors.  Walked with a stack of its own, so
+ * that a member-of chain as long as the story costs no call stack. */
+void	story_actor_tree(const struct story *, size_t *order,
+	    size_t *depth);
 
 #endif

@@ -263,33 +263,25 @@ static attr_t
 ui_attr_at(struct ui *u, size_t b, size_t offset, bool *claim)
 {
 	const struct story *st = u->r.st;
-	const struct block *bl = &st->blocks[b];
 	attr_t attr = role_attr[ROLE_TEXT];
+	bool inner = false;
 	size_t i;
 
-	for (i = bl->first_item; i < bl->first_item + bl->nitems; i++) {
+	/* The items that hold the offset, innermost first (found by
+	 * bisection: a cluster costs the same in a paragraph of 10,000
+	 * items); the innermost one that has a colour gives it. */
+	for (i = reader_item_at(&u->r, b, offset); i != NONE;
+	    i = st->items[i].parent) {
 		const struct item *it = &st->items[i];
 
-		if (it->start > offset)
-			break;
-		if (offset >= it->end)
-			continue;
-		switch (it->kind) {
-		case ITEM_MENTION:
-			attr = role_attr[mention_role(
-			    st->actors[it->ref].kind)];
-			break;
-		case ITEM_QUOTE:
-			attr = role_attr[ROLE_QUOTE];
-			break;
-		case ITEM_RELATED:
-			attr = role_attr[ROLE_RELATED];
-			break;
-		case ITEM_CLAIM:
+		if (it->kind == ITEM_CLAIM)
 			*claim = true;
-			break;
-		default:
-			break;
+		else if (!inner) {
+			inner = true;
+			attr = role_attr[it->kind == ITEM_MENTION ?
+			    mention_role(st->actors[it->ref].kind) :
+			    it->kind == ITEM_QUOTE ? ROLE_QUOTE :
+			    ROLE_RELATED];
 		}
 	}
 	if (u->r.focus != NONE && st->items[u->r.focus].block == b &&
@@ -302,36 +294,31 @@ ui_attr_at(struct ui *u, size_t b, size_t offset, bool *claim)
 static bool
 ui_in_hit(const struct reader *r, size_t b, size_t offset, bool *current)
 {
-	const struct search_hit *hits;
-	size_t i, n;
+	const struct search_hit *hit = r->highlight ?
+	    reader_hit_at(r, b, offset) : NULL;
 
-	if (!r->highlight)
+	if (hit == NULL)
 		return false;
-	n = reader_block_hits(r, b, &hits);
-	for (i = 0; i < n && hits[i].start <= offset; i++)
-		if (offset < hits[i].end) {
-			*current = b == r->hit.block &&
-			    hits[i].start == r->hit.start;
-			return true;
-		}
-	return false;
+	*current = b == r->hit.block && hit->start == r->hit.start;
+	return true;
 }
 
 /* Whether a claim covers any part of the line. */
 static bool
-ui_line_in_claim(const struct story *st, size_t b,
+ui_line_in_claim(const struct reader *r, size_t b,
     const struct wrap_line *l)
 {
-	const struct block *bl = &st->blocks[b];
-	size_t i;
+	const struct story *st = r->st;
+	size_t i, end;
 
-	for (i = bl->first_item; i < bl->first_item + bl->nitems; i++) {
-		const struct item *it = &st->items[i];
-
-		if (it->kind == ITEM_CLAIM && it->start < l->end &&
-		    it->end > l->start)
+	/* A claim that holds the line's start, or one that starts on it. */
+	for (i = reader_item_at(r, b, l->start); i != NONE;
+	    i = st->items[i].parent)
+		if (st->items[i].kind == ITEM_CLAIM)
 			return true;
-	}
+	for (end = reader_items_in(r, b, l->start, l->end, &i); i < end; i++)
+		if (st->items[i].kind == ITEM_CLAIM)
+			return true;
 	return false;
 }
 
@@ -371,7 +358,7 @@ ui_article_line(struct ui *u, int y, int right, size_t b, size_t line,
 	if (line >= l->nlines)
 		return;
 	wl = &l->lines[line];
-	ui_margin(u, y, b, line, ui_line_in_claim(r->st, b, wl));
+	ui_margin(u, y, b, line, ui_line_in_claim(r, b, wl));
 	for (pos = wl->start; pos < wl->end && x < right; pos = next) {
 		bool claim = false, current = false;
 		attr_t attr = ui_attr_at(u, b, pos, &claim);
@@ -915,7 +902,7 @@ ui_item_at(struct ui *u, int y, int x)
 	struct row row = u->r.top;
 	const struct layout *l;
 	const struct block *bl;
-	size_t pos, next, i, found = NONE;
+	size_t pos, next;
 	int cx = u->r.margin;
 
 	if (y < head || y >= head + u->r.rows || x < u->r.margin ||
@@ -933,11 +920,7 @@ ui_item_at(struct ui *u, int y, int x)
 		if (cx > x)
 			break;
 	}
-	for (i = bl->first_item; i < bl->first_item + bl->nitems; i++)
-		if (u->r.st->items[i].start <= pos &&
-		    pos < u->r.st->items[i].end)
-			found = i;
-	return found;
+	return reader_item_at(&u->r, row.block, pos);
 }
 
 void

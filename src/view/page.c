@@ -524,31 +524,30 @@ build_related(struct reader *r, size_t rel)
 	return p;
 }
 
-static void
-build_actor_tree(struct page *p, const struct story *st, size_t a,
-    int depth)
-{
-	const struct actor *ac = &st->actors[a];
-	size_t i;
-
-	page_link(p, 2 * depth, TARGET_ACTOR, a, "%s (%s) %zu", ac->name,
-	    actor_kind_name(ac->kind), ac->total_mentions);
-	/* The loader refuses member-of cycles, so the depth is bounded by
-	 * the number of actors; indent no further than a screen allows. */
-	for (i = 0; i < ac->members.n; i++)
-		build_actor_tree(p, st, ac->members.v[i],
-		    depth < 20 ? depth + 1 : depth);
-}
-
+/* Every actor under the one it is a member of, in the tree's order
+ * (story_actor_tree: no recursion, however deep the tree). */
 static struct page *
 build_actors(struct reader *r)
 {
+	const struct story *st = r->st;
 	struct page *p = page_new("Actors");
-	size_t i;
+	size_t *order, *depth, i;
 
-	for (i = 0; i < r->st->nactors; i++)
-		if (r->st->actors[i].parent == NONE)
-			build_actor_tree(p, r->st, i, 0);
+	if (st->nactors == 0)
+		return p;
+	order = xcalloc(st->nactors, sizeof *order);
+	depth = xcalloc(st->nactors, sizeof *depth);
+	story_actor_tree(st, order, depth);
+	for (i = 0; i < st->nactors; i++) {
+		const struct actor *ac = &st->actors[order[i]];
+
+		/* Indent no further than a screen allows. */
+		page_link(p, 2 * (int)(depth[i] < 20 ? depth[i] : 20),
+		    TARGET_ACTOR, order[i], "%s (%s) %zu", ac->name,
+		    actor_kind_name(ac->kind), ac->total_mentions);
+	}
+	free(order);
+	free(depth);
 	return p;
 }
 
@@ -583,47 +582,87 @@ claimant_name(const struct story *st, size_t a)
 	return a == NONE ? "the publication" : st->actors[a].name;
 }
 
-struct pair {
-	size_t	by;	/* NONE (the publication) sorts first */
-	size_t	about;
-};
-
-static int
-pair_cmp(const void *x, const void *y)
+/* The claims a claimant makes (NONE: the publication); caller-owned
+ * when *owned, else the actor's own index. */
+static const size_t *
+claimant_claims(const struct story *st, size_t a, size_t *n, bool *owned)
 {
-	const struct pair *a = x, *b = y;
-	size_t ab = a->by + 1, bb = b->by + 1;	/* NONE + 1 == 0 */
+	size_t *v, i;
 
-	if (ab != bb)
-		return ab < bb ? -1 : 1;
-	return (a->about > b->about) - (a->about < b->about);
+	*owned = a == NONE;
+	if (a != NONE) {
+		*n = st->actors[a].claims_by.n;
+		return st->actors[a].claims_by.v;
+	}
+	v = xcalloc(st->nclaims ? st->nclaims : 1, sizeof *v);
+	for (*n = i = 0; i < st->nclaims; i++)
+		if (st->claims[i].by.n == 0)
+			v[(*n)++] = i;
+	return v;
 }
 
-/* Every (claimant, subject) pair of every claim, sorted. */
+/* Counts, in tally[] (one per actor, zero outside this call), the
+ * claims that claimant a makes about each subject; stores the
+ * subjects it names in subj[], sorted, and returns their number.
+ * Costs the claimant's claims and their subjects, nothing more. */
 static size_t
-relation_pairs(const struct story *st, struct pair **out)
+claimant_subjects(const struct story *st, size_t a, size_t *tally,
+    size_t *subj)
 {
-	struct pair *v = NULL;
-	size_t n = 0, cap = 0, i, j, k;
+	size_t nc, i, j, ns = 0;
+	bool owned;
+	const size_t *claims = claimant_claims(st, a, &nc, &owned);
+
+	for (i = 0; i < nc; i++) {
+		const struct idx *about = &st->claims[claims[i]].about;
+
+		for (j = 0; j < about->n; j++)
+			if (tally[about->v[j]]++ == 0)
+				subj[ns++] = about->v[j];
+	}
+	if (owned)
+		free((size_t *)claims);
+	if (ns > 1)
+		qsort(subj, ns, sizeof *subj, size_cmp);
+	return ns;
+}
+
+/* "In all: …": what the view would hold, counted from the claims
+ * without pairing anything, for a view cut short. */
+static void
+relations_totals(struct page *p, const struct story *st, size_t shown)
+{
+	size_t i, claimants = 0, subjects = 0, pairs = 0, anon = 0;
 
 	for (i = 0; i < st->nclaims; i++) {
 		const struct claim *c = &st->claims[i];
-		size_t nby = c->by.n ? c->by.n : 1;
 
-		for (j = 0; j < nby; j++)
-			for (k = 0; k < c->about.n; k++) {
-				if (n == cap) {
-					cap = cap ? cap * 2 : 64;
-					v = xreallocarray(v, cap, sizeof *v);
-				}
-				v[n].by = c->by.n ? c->by.v[j] : NONE;
-				v[n++].about = c->about.v[k];
-			}
+		pairs += (c->by.n ? c->by.n : 1) * c->about.n;
+		anon += c->by.n == 0;
 	}
-	if (n > 0)
-		qsort(v, n, sizeof *v, pair_cmp);
-	*out = v;
-	return n;
+	for (i = 0; i < st->nactors; i++) {
+		claimants += st->actors[i].claims_by.n > 0;
+		subjects += st->actors[i].claims_about.n > 0;
+	}
+	page_add(p, ENTRY_PLAIN, 0, "The first %zu rows are shown.", shown);
+	page_add(p, ENTRY_PLAIN, 0, "In all: %zu claimants, %zu subjects and "
+	    "%zu claimant-subject pairs, in %zu claim%s.",
+	    claimants + (anon > 0), subjects, pairs, st->nclaims,
+	    st->nclaims == 1 ? "" : "s");
+}
+
+/* Whether any claimant after a (NONE: the publication) names a
+ * subject: whether a view cut short at a leaves rows out. */
+static bool
+relations_after(const struct story *st, size_t a)
+{
+	size_t i;
+
+	for (a++; a < st->nactors; a++)
+		for (i = 0; i < st->actors[a].claims_by.n; i++)
+			if (st->claims[st->actors[a].claims_by.v[i]].about.n)
+				return true;
+	return false;
 }
 
 /* Which claims dispute which, with the claimants on both sides; each
@@ -662,31 +701,48 @@ relations_disputes(struct page *p, const struct story *st)
 }
 
 /* A table of claimants by subjects: under each claimant a row per
- * subject with its count of claims; a row opens the list of them. */
+ * subject with its count of claims; a row opens the list of them.
+ * One claim may pair thousands of claimants with thousands of
+ * subjects: the view lists the first READER_RELATIONS_MAX rows and
+ * counts the rest, so that it costs what it shows, not every pair. */
 static struct page *
 build_relations(struct reader *r)
 {
 	const struct story *st = r->st;
 	struct page *p = page_new("Relations: who claims what about whom");
-	struct pair *v;
-	size_t n = relation_pairs(st, &v), i = 0, j;
+	size_t na = st->nactors ? st->nactors : 1, rows = 0, a, k, ns;
+	size_t *tally = xcalloc(na, sizeof *tally);
+	size_t *subj = xcalloc(na, sizeof *subj);
+	bool cut = false;
 
-	while (i < n) {
-		if (i == 0 || v[i].by != v[i - 1].by)
+	/* The publication (NONE) first, then the actors in file order. */
+	for (a = NONE; !cut && (a == NONE || a < st->nactors); a++) {
+		if (a != NONE && st->actors[a].claims_by.n == 0)
+			continue;
+		ns = claimant_subjects(st, a, tally, subj);
+		if (ns > 0)
 			page_add(p, ENTRY_HEADING, 0, "%s claims about",
-			    v[i].by == NONE ? "The publication" :
-			    claimant_name(st, v[i].by));
-		for (j = i; j < n && v[j].by == v[i].by &&
-		    v[j].about == v[i].about; j++)
-			;
-		page_link(p, 2, TARGET_CLAIMS, v[i].by, "%-28s %3zu",
-		    st->actors[v[i].about].name, j - i)->b = v[i].about;
-		i = j;
+			    a == NONE ? "The publication" :
+			    claimant_name(st, a));
+		for (k = 0; k < ns && rows < READER_RELATIONS_MAX; k++, rows++)
+			page_link(p, 2, TARGET_CLAIMS, a, "%-28s %3zu",
+			    st->actors[subj[k]].name, tally[subj[k]])->b =
+			    subj[k];
+		if (k < ns)
+			page_add(p, ENTRY_PLAIN, 2, "and %zu more subjects",
+			    ns - k);
+		cut = k < ns || (rows == READER_RELATIONS_MAX &&
+		    relations_after(st, a));
+		for (k = 0; k < ns; k++)
+			tally[subj[k]] = 0;
 	}
 	if (p->n == 0)
 		page_add(p, ENTRY_PLAIN, 0, "No claim names its subject.");
-	free(v);
+	if (cut)
+		relations_totals(p, st, rows);
 	relations_disputes(p, st);
+	free(tally);
+	free(subj);
 	return p;
 }
 

@@ -5,6 +5,7 @@
 #include "view/reader.h"
 
 #include <stdarg.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -57,6 +58,7 @@ reader_init(struct reader *r, struct story *st, const char *path)
 	r->page_rows = 18;
 	r->highlight = true;
 	r->drawn = xcalloc(READER_HITS, sizeof *r->drawn);
+	r->cost = xcalloc(1, sizeof *r->cost);
 	forget_drawn(r);
 }
 
@@ -78,6 +80,7 @@ reader_free(struct reader *r)
 	free(r->hits);
 	forget_drawn(r);
 	free(r->drawn);
+	free(r->cost);
 	free(r->notice);
 	free(r->path);
 	story_free(r->st);
@@ -221,16 +224,53 @@ reader_goto_percent(struct reader *r, unsigned long percent)
 	    r->st->nblocks % 100 * percent / 100);
 }
 
+/* The line of a layout that holds byte `offset`: the last one that
+ * starts at or before it (line 0 for anything before the first), by
+ * bisection, so that finding a place in a paragraph of a hundred
+ * thousand lines costs a few steps. */
+static size_t
+line_of(const struct reader *r, const struct layout *l, size_t offset)
+{
+	size_t lo = 1, hi = l->nlines, mid;
+
+	while (lo < hi) {
+		r->cost->steps++;
+		mid = lo + (hi - lo) / 2;
+		if (l->lines[mid].start <= offset)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo - 1;
+}
+
+/* The first item of block b that starts at or after `offset`, or the
+ * end of the block's items: items are in reading order, so within a
+ * block by their start. */
+static size_t
+item_from(const struct reader *r, size_t b, size_t offset)
+{
+	const struct block *bl = &r->st->blocks[b];
+	size_t lo = bl->first_item, hi = bl->first_item + bl->nitems, mid;
+
+	while (lo < hi) {
+		r->cost->steps++;
+		mid = lo + (hi - lo) / 2;
+		if (r->st->items[mid].start < offset)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
 struct row
 reader_item_row(struct reader *r, size_t item)
 {
 	const struct item *it = &r->st->items[item];
-	const struct layout *l = reader_layout(r, it->block);
 	struct row row = { it->block, 0 };
 
-	while (row.line + 1 < l->nlines && l->lines[row.line + 1].start <=
-	    it->start)
-		row.line++;
+	row.line = line_of(r, reader_layout(r, it->block), it->start);
 	return row;
 }
 
@@ -391,23 +431,52 @@ reader_forward(struct reader *r)
 static size_t
 first_on_screen(struct reader *r)
 {
-	size_t lo = 0, hi = r->st->nitems, mid;
+	size_t lo = 0, hi = r->st->nitems, mid, end;
+	const struct layout *l;
 
 	/* The first item of the top block or after it, by bisection:
 	 * walking the blocks would cost a key press the length of a run
 	 * of paragraphs without items. */
 	while (lo < hi) {
+		r->cost->steps++;
 		mid = lo + (hi - lo) / 2;
 		if (r->st->items[mid].block < r->top.block)
 			lo = mid + 1;
 		else
 			hi = mid;
 	}
-	for (; lo < r->st->nitems; lo++)
-		if (r->st->items[lo].block > r->top.block ||
-		    row_cmp(reader_item_row(r, lo), r->top) >= 0)
-			return lo;
-	return NONE;
+	if (lo == r->st->nitems)
+		return NONE;
+	if (r->st->items[lo].block > r->top.block)
+		return lo;
+	/* In the top block, the first that starts on the top line or
+	 * after it: the items on a line are found by bisection too. */
+	l = reader_layout(r, r->top.block);
+	end = r->st->blocks[r->top.block].first_item +
+	    r->st->blocks[r->top.block].nitems;
+	if (r->top.line >= l->nlines)
+		lo = end;
+	else if (r->top.line > 0)
+		lo = item_from(r, r->top.block, l->lines[r->top.line].start);
+	return lo < r->st->nitems ? lo : NONE;
+}
+
+/* The last item of block b that starts within rows [top, bottom] of
+ * the screen, or NONE. */
+static size_t
+last_in_block(struct reader *r, size_t b, struct row bottom)
+{
+	const struct block *bl = &r->st->blocks[b];
+	const struct layout *l = reader_layout(r, b);
+	size_t from = bl->first_item, to = bl->first_item + bl->nitems;
+
+	if (b == bottom.block && bottom.line + 1 < l->nlines)
+		to = item_from(r, b, l->lines[bottom.line + 1].start);
+	if (b == r->top.block && r->top.line >= l->nlines)
+		return NONE;
+	if (b == r->top.block && r->top.line > 0)
+		from = item_from(r, b, l->lines[r->top.line].start);
+	return to > from ? to - 1 : NONE;
 }
 
 /* The last item that starts on screen, or NONE. */
@@ -418,17 +487,9 @@ last_on_screen(struct reader *r)
 	size_t b, i;
 
 	reader_row_step(r, &bottom, r->rows - 1);
-	for (b = bottom.block + 1; b-- > r->top.block;) {
-		const struct block *bl = &r->st->blocks[b];
-
-		for (i = bl->first_item + bl->nitems; i-- > bl->first_item;) {
-			struct row row = reader_item_row(r, i);
-
-			if (row_cmp(row, bottom) <= 0 &&
-			    row_cmp(row, r->top) >= 0)
-				return i;
-		}
-	}
+	for (b = bottom.block + 1; b-- > r->top.block;)
+		if ((i = last_in_block(r, b, bottom)) != NONE)
+			return i;
 	return NONE;
 }
 
@@ -539,20 +600,31 @@ reader_jump_mention(struct reader *r, bool forward)
 
 /* ---- search ------------------------------------------------------- */
 
-/* The innermost item that holds the hit, or NONE. */
-static size_t
-item_at(const struct reader *r, size_t block, size_t offset)
+/* The last item that starts at or before offset, or the nearest of its
+ * enclosing items that reaches past it: items do not overlap, so any
+ * item that holds the offset encloses that last one. */
+size_t
+reader_item_at(const struct reader *r, size_t block, size_t offset)
 {
 	const struct block *bl = &r->st->blocks[block];
-	size_t i, found = NONE;
+	size_t i = item_from(r, block, offset + 1);
 
-	for (i = bl->first_item; i < bl->first_item + bl->nitems; i++) {
-		const struct item *it = &r->st->items[i];
-
-		if (it->start <= offset && offset < it->end)
-			found = i;
+	if (i == bl->first_item)
+		return NONE;
+	for (i--; i != NONE; i = r->st->items[i].parent) {
+		r->cost->steps++;
+		if (offset < r->st->items[i].end)
+			return i;
 	}
-	return found;
+	return NONE;
+}
+
+size_t
+reader_items_in(const struct reader *r, size_t block, size_t from,
+    size_t to, size_t *first)
+{
+	*first = item_from(r, block, from);
+	return to > from ? item_from(r, block, to) : *first;
 }
 
 /* Shows a match: scrolls to it, focuses the item that holds it. */
@@ -567,10 +639,8 @@ show_hit(struct reader *r, const struct search_hit *hit, bool wrapped)
 	history_clear(r->fwd, &r->nfwd);
 	r->highlight = true;
 	r->hit = *hit;
-	r->focus = item_at(r, hit->block, hit->start);
-	while (row.line + 1 < l->nlines &&
-	    l->lines[row.line + 1].start <= hit->start)
-		row.line++;
+	r->focus = reader_item_at(r, hit->block, hit->start);
+	row.line = line_of(r, l, hit->start);
 	show_row(r, row);
 	if (wrapped)
 		buf_puts(&b, "search wrapped; ");
@@ -597,6 +667,70 @@ countable(const struct story *st, size_t max)
 	return total <= max;
 }
 
+/* The first of n matches that starts at or after offset, or n. */
+static size_t
+hit_from(const struct reader *r, const struct search_hit *hits, size_t n,
+    size_t offset)
+{
+	size_t lo = 0, hi = n, mid;
+
+	while (lo < hi) {
+		r->cost->steps++;
+		mid = lo + (hi - lo) / 2;
+		if (hits[mid].start < offset)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
+/* The match nearest (block, offset): forward, the first at or after
+ * it; backward, the last before it; going round the story once, and
+ * *wrapped when it went past an end.  The block's own matches come
+ * from reader_block_hits, whose cache keeps them while the block is
+ * on screen: n and N in one long paragraph fold it once, not at every
+ * press.  The other blocks are read only as far as the next match. */
+static bool
+search_from(struct reader *r, size_t block, size_t offset, bool forward,
+    struct search_hit *hit, bool *wrapped)
+{
+	const struct search_hit *hits;
+	struct search_hit *other;
+	size_t nb = r->st->nblocks, n, k, i, b, m;
+
+	if (r->nfolded == 0 || nb == 0)
+		return false;
+	if (block >= nb) {
+		block = forward ? 0 : nb - 1;
+		offset = forward ? 0 : SIZE_MAX;
+	}
+	n = reader_block_hits(r, block, &hits);
+	k = hit_from(r, hits, n, offset);
+	*wrapped = false;
+	if (forward ? k < n : k > 0) {
+		*hit = hits[forward ? k : k - 1];
+		return true;
+	}
+	for (i = 1; i < nb; i++) {
+		b = forward ? (block + i) % nb : (block + nb - i) % nb;
+		r->cost->folds++;
+		m = search_block(r->st, b, r->folded, r->nfolded, &other);
+		if (m > 0) {
+			*hit = other[forward ? 0 : m - 1];
+			*wrapped = forward ? b < block : b > block;
+		}
+		free(other);
+		if (m > 0)
+			return true;
+	}
+	/* Round to the far side of the block itself. */
+	*wrapped = true;
+	if (n > 0)
+		*hit = hits[forward ? 0 : n - 1];
+	return n > 0;
+}
+
 void
 reader_search(struct reader *r, const char *needle, size_t len)
 {
@@ -616,8 +750,7 @@ reader_search(struct reader *r, const char *needle, size_t len)
 	if (r->top.block < r->st->nblocks &&
 	    r->top.line < reader_layout(r, r->top.block)->nlines)
 		start = reader_layout(r, r->top.block)->lines[r->top.line].start;
-	if (!search_next(r->st, r->folded, r->nfolded, r->top.block, start,
-	    true, &hit, &wrapped)) {
+	if (!search_from(r, r->top.block, start, true, &hit, &wrapped)) {
 		reader_notify(r, "not found: %s", r->needle);
 		return;
 	}
@@ -642,8 +775,7 @@ reader_search_step(struct reader *r, bool forward)
 		block = r->hit.block;
 		offset = r->hit.start + (forward ? 1 : 0);
 	}
-	if (!search_next(r->st, r->folded, r->nfolded, block, offset,
-	    forward, &hit, &wrapped)) {
+	if (!search_from(r, block, offset, forward, &hit, &wrapped)) {
 		reader_notify(r, "not found: %s", r->needle);
 		return;
 	}
@@ -661,12 +793,25 @@ reader_block_hits(const struct reader *r, size_t b,
 		return 0;
 	if (slot->block != b) {
 		free(slot->hits);
+		r->cost->folds++;
 		slot->n = search_block(r->st, b, r->folded, r->nfolded,
 		    &slot->hits);
 		slot->block = b;
 	}
 	*hits = slot->hits;
 	return slot->n;
+}
+
+const struct search_hit *
+reader_hit_at(const struct reader *r, size_t b, size_t offset)
+{
+	const struct search_hit *hits;
+	size_t n = reader_block_hits(r, b, &hits);
+	size_t k = hit_from(r, hits, n, offset + 1);
+
+	/* Matches do not overlap: only the last that starts at or before
+	 * the offset may hold it. */
+	return k > 0 && offset < hits[k - 1].end ? &hits[k - 1] : NULL;
 }
 
 /* The row at the bottom of the screen. */

@@ -122,11 +122,22 @@ struct place {
 /* The most text a search reads at once to count its matches. */
 #define READER_COUNT_MAX ((size_t)1 << 20)
 #define READER_HITS 64
+/* The most rows the relations view lists; it counts the rest. */
+#define READER_RELATIONS_MAX 1000
 
 struct reader_hits {
 	size_t		 block;		/* NONE when the slot is empty */
 	size_t		 n;
 	struct search_hit *hits;
+};
+
+/* What the reader's look-ups have cost since a test last zeroed it:
+ * steps taken over items and lines, and blocks folded for a search.
+ * Only tests read it, to show that a key costs the same in a story of
+ * any shape. */
+struct reader_cost {
+	size_t	steps;
+	size_t	folds;
 };
 
 struct reader {
@@ -171,6 +182,7 @@ struct reader {
 
 	char		*notice;	/* a one-off message for the status
 					 * line, or NULL */
+	struct reader_cost *cost;	/* counted even on a const reader */
 };
 
 /* Sets up a reader on st, which it then owns (path may be NULL). */
@@ -195,6 +207,14 @@ void	reader_goto_block(struct reader *, size_t block);
 void	reader_goto_percent(struct reader *, unsigned long percent);
 /* The row where an item starts. */
 struct row reader_item_row(struct reader *, size_t item);
+/* The innermost item that holds byte `offset` of block b, or NONE; the
+ * items that enclose it follow by their parent.  O(log n), so that
+ * drawing a line costs what is on it. */
+size_t	reader_item_at(const struct reader *, size_t block, size_t offset);
+/* The items of block b that start in bytes [from, to): they are
+ * [*first, the return value). */
+size_t	reader_items_in(const struct reader *, size_t block, size_t from,
+	    size_t to, size_t *first);
 
 /* Focuses an item and scrolls it into view; with `jump`, the place left
  * is recorded for Back. */
@@ -221,6 +241,10 @@ void	reader_search_step(struct reader *, bool forward);
  * is no search.  Cached, so drawing a screen costs what is on it. */
 size_t	reader_block_hits(const struct reader *, size_t b,
 	    const struct search_hit **hits);
+/* The match of the last search that holds byte `offset` of block b, or
+ * NULL; from the same cache, by bisection. */
+const struct search_hit *reader_hit_at(const struct reader *, size_t b,
+	    size_t offset);
 
 /* The focus if it is on screen, else NONE: what keys act on. */
 size_t	reader_visible_focus(struct reader *);

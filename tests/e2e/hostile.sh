@@ -448,6 +448,34 @@ test_out_of_memory_restores() {
 		fail "no \"newslens: out of memory\" line on the restored screen"
 		return 1
 	fi
+# A member-of chain of 200,000 actors (16 MB), each a member of the one
+# before: the actors view under `ulimit -s 1024` (it recursed once per
+# level and overflowed the stack, leaving the terminal raw), then q, q.
+test_member_of_chain() {
+	local chain=$TMPD/chain.xml
+	awk 'BEGIN {
+		print "<?xml version=\"1.0\" encoding=\"UTF-8\"?>"
+		print "<story version=\"1\"><head><headline>A long chain</headline></head><actors>"
+		print "<actor id=\"a0\" kind=\"group\"><name>A0</name></actor>"
+		for (i = 1; i < 200000; i++)
+			printf "<actor id=\"a%d\" kind=\"group\" member-of=\"a%d\"><name>A%d</name></actor>\n", i, i - 1, i
+		print "</actors><body><p><mention actor=\"a199999\">the last</mention>.</p></body></story>"
+	}' > "$chain"
+	rm -f "$TMPD/before" "$TMPD/after" "$TMPD/rc"
+	# shellcheck disable=SC2016 # for the shell in the pane
+	start_sh 'ulimit -s 1024 || exit 9; stty -g > before
+	     "$NEWSLENS" "$1"; echo $? > rc
+	     stty -g > after; echo "newslens exited"; read x; exit "$(cat rc)"' \
+	    sh "$chain" || return 1
+	wait_for -F "A long chain" 20 || return 1
+	keys a
+	wait_for -F "A0 (group) 1" 20 || return 1
+	keys G
+	wait_for -F "A199999 (group) 1" 20 || return 1
+	keys q
+	wait_for -F "A long chain" || return 1
+	keys q
+	restored 0 || return 1
 	keys Enter
 }
 
@@ -475,6 +503,8 @@ t "SIGHUP while loading: status 129, terminal as it was" \
 t "the slow story does load and quit" test_slow_story_loads
 t "SIGTSTP, then fg (SIGCONT): terminal restored while stopped, reader back after" \
     test_suspend_resume
+t "a member-of chain of 200,000 actors: the actors view under ulimit -s 1024" \
+    test_member_of_chain
 t "a storm of 200 resizes, down to 1x1 and 2x300: no crash" \
     test_resize_storm
 t "started at 1x1: alive, whole again at 80x24" test_size_1x1
