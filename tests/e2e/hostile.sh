@@ -448,6 +448,9 @@ test_out_of_memory_restores() {
 		fail "no \"newslens: out of memory\" line on the restored screen"
 		return 1
 	fi
+	keys Enter
+}
+
 # A member-of chain of 200,000 actors (16 MB), each a member of the one
 # before: the actors view under `ulimit -s 1024` (it recursed once per
 # level and overflowed the stack, leaving the terminal raw), then q, q.
