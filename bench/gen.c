@@ -382,11 +382,18 @@ static void
 related(long *nr)
 {
 	int cap = 1;
+	uint32_t a = 1 + rnd((uint32_t)nactors), b = 1 + rnd((uint32_t)nactors);
 
+	/* Two actors, never one twice: the format refuses that. */
+	if (b == a)
+		b = a % (uint32_t)nactors + 1;
 	++*nr;
-	out(fx, "<related id=\"r%ld\" actors=\"a%u a%u\" "
-	    "href=\"related-%ld.xml\">", *nr, 1 + rnd((uint32_t)nactors),
-	    1 + rnd((uint32_t)nactors), *nr);
+	if (a == b)
+		out(fx, "<related id=\"r%ld\" actors=\"a%u\" "
+		    "href=\"related-%ld.xml\">", *nr, a, *nr);
+	else
+		out(fx, "<related id=\"r%ld\" actors=\"a%u a%u\" "
+		    "href=\"related-%ld.xml\">", *nr, a, b, *nr);
 	out(fh, "<p class=\"related\">Read more: <a href=\"related-%ld.html\">",
 	    *nr);
 	out(ft, "\nRead more: ");

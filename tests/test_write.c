@@ -173,7 +173,8 @@ Test(write, the_bench_generator)
 	const char *gen = test_env("BENCHGEN");
 	char *dir = make_tempdir(), *prefix = test_join(dir, "gen");
 	char *xml, *html, *txt;
-	const char *argv[] = { gen, "300", "60", prefix, NULL };
+	const char *argv[] = { gen, "2000", "60", prefix, NULL };
+	struct story *st;
 	struct run r;
 
 	run_prog(&r, argv, NULL);
@@ -182,7 +183,9 @@ Test(write, the_bench_generator)
 	xml = test_join(dir, "gen.xml");
 	html = test_join(dir, "gen.html");
 	txt = test_join(dir, "gen.txt");
-	round_trip(load_quiet(xml), xml);
+	st = load_quiet(xml);
+	cr_assert_not_null(st, "bench/gen wrote an invalid story");
+	round_trip(st, xml);
 	remove(xml);
 	remove(html);
 	remove(txt);

@@ -253,7 +253,8 @@ load_schema_error(void *arg, xmlErrorPtr err)
 		ld->oom = true;
 }
 
-static bool
+/* The one schema, parsed once, for both paths. */
+bool
 load_schema_ready(struct loader *ld)
 {
 	xmlRelaxNGParserCtxtPtr pctxt;
@@ -270,6 +271,12 @@ load_schema_ready(struct loader *ld)
 	load_schema = xmlRelaxNGParse(pctxt);
 	xmlRelaxNGFreeParserCtxt(pctxt);
 	return load_schema != NULL;
+}
+
+xmlRelaxNGPtr
+load_schema_get(void)
+{
+	return load_schema;
 }
 
 static bool
@@ -1726,6 +1733,5 @@ load_cleanup(void)
 		xmlRelaxNGFree(load_schema);
 		load_schema = NULL;
 	}
-	load_stream_cleanup();
 	xmlCleanupParser();
 }

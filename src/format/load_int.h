@@ -143,14 +143,17 @@ void	 build_comments_after(struct loader *, const xmlNode *parent,
 void	 build_doc_comments(struct loader *, const xmlDoc *doc);
 struct story *build_finish(struct loader *);
 
+/* The built-in schema, parsed once and used by both paths: true when
+ * load_schema_get has it (a failure to allocate sets ld->oom). */
+bool		 load_schema_ready(struct loader *);
+xmlRelaxNGPtr	 load_schema_get(void);
+
 /* The fast path: the story, or NULL (and no message) on any problem. */
 struct story	*load_stream(const char *data, size_t len, const char *name);
 /* The same, read from the file a chunk at a time, at most max bytes;
  * NULL also when the file cannot be read (load_read says why), with
  * *oom true when memory ran out (the slow path would need more). */
 struct story	*load_stream_file(const char *path, size_t max, bool *oom);
-/* Frees the fast path's schema (load_cleanup calls it). */
-void		 load_stream_cleanup(void);
 /* The slow path: the story, or NULL with every problem in *d. */
 struct story	*load_tree(const char *data, size_t len, const char *name,
 		    struct diag *d);

@@ -81,89 +81,6 @@ struct stream {
 	bool			 failed;
 };
 
-static xmlRelaxNGPtr stream_schema;
-static bool stream_schema_tried;
-/* s past any XML white space. */
-static const char *
-skip_space(const char *s)
-{
-	while (*s == ' ' || *s == '\t' || *s == '\n' || *s == '\r')
-		s++;
-	return s;
-}
-
-/* The schema, rewritten for streaming.  libxml2's push validation
- * cannot follow <mixed> (an interleave with text): it asks for each
- * <p> whole, which costs what the slow path costs.  Each
- *   <mixed> <zeroOrMore> X </zeroOrMore> </mixed>
- * becomes the same language, which it can follow event by event:
- *   <zeroOrMore> <choice> <text/> X </choice> </zeroOrMore>
- * Only the verdict is used here: messages come from the schema as it
- * is, on the slow path.  NULL, and no fast path, if the schema has any
- * other shape of <mixed>. */
-static char *
-stream_schema_text(void)
-{
-	const char *s = embedded_schema, *m, *z, *e;
-	struct buf b = BUF_INIT;
-
-	while ((m = strstr(s, "<mixed>")) != NULL) {
-		z = skip_space(m + 7);
-		if (strncmp(z, "<zeroOrMore>", 12) != 0 ||
-		    (e = strstr(z, "</zeroOrMore>")) == NULL ||
-		    strncmp(skip_space(e + 13), "</mixed>", 8) != 0) {
-			buf_free(&b);
-			return NULL;
-		}
-		buf_printf(&b, "%.*s<zeroOrMore><choice><text/>%.*s"
-		    "</choice></zeroOrMore>", (int)(m - s), s,
-		    (int)(e - (z + 12)), z + 12);
-		s = skip_space(e + 13) + 8;
-	}
-	buf_printf(&b, "%s", s);
-	return buf_detach(&b);
-}
-
-static void
-stream_quiet(void *arg, xmlErrorPtr err)
-{
-	(void)arg;
-	(void)err;
-}
-
-/* Parsed once; NULL (and the slow path for every story) should the
- * rewrite fail. */
-static xmlRelaxNGPtr
-stream_schema_get(void)
-{
-	xmlRelaxNGParserCtxtPtr pctxt;
-	char *text;
-
-	if (stream_schema_tried)
-		return stream_schema;
-	stream_schema_tried = true;
-	if ((text = stream_schema_text()) == NULL)
-		return NULL;
-	pctxt = xmlRelaxNGNewMemParserCtxt(text, (int)strlen(text));
-	xmlRelaxNGSetParserStructuredErrors(pctxt, stream_quiet, NULL);
-	xmlSetStructuredErrorFunc(NULL, stream_quiet);
-	stream_schema = xmlRelaxNGParse(pctxt);
-	xmlSetStructuredErrorFunc(NULL, NULL);
-	xmlRelaxNGFreeParserCtxt(pctxt);
-	free(text);
-	return stream_schema;
-}
-
-void
-load_stream_cleanup(void)
-{
-	if (stream_schema != NULL) {
-		xmlRelaxNGFree(stream_schema);
-		stream_schema = NULL;
-	}
-	stream_schema_tried = false;
-}
-
 /* After "<!": a comment, a CDATA section, or neither (a DOCTYPE, which
  * the parser refuses), when the scan goes on from this byte. */
 static bool
@@ -653,12 +570,10 @@ stream_finish(struct stream *s)
 static bool
 stream_begin(struct stream *s, const char *name)
 {
-	xmlRelaxNGPtr schema = stream_schema_get();
-
 	memset(s, 0, sizeof *s);
 	s->ld.name = name;
-	if (schema == NULL ||
-	    (s->vctxt = xmlRelaxNGNewValidCtxt(schema)) == NULL)
+	if (!load_schema_ready(&s->ld) ||
+	    (s->vctxt = xmlRelaxNGNewValidCtxt(load_schema_get())) == NULL)
 		return false;
 	xmlRelaxNGSetValidStructuredErrors(s->vctxt, stream_error, s);
 	build_start(&s->ld, name);
