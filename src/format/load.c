@@ -16,14 +16,11 @@
 #include "format/load.h"
 
 #include <errno.h>
-#include <fcntl.h>
 #include <limits.h>
 #include <stdbool.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
-#include <strings.h>
-#include <sys/stat.h>
 #include <unistd.h>
 
 #include <libxml/parser.h>
@@ -34,6 +31,7 @@
 
 #include "base/buf.h"
 #include "format/embedded.h"
+#include "format/gate.h"
 #include "format/load_int.h"
 #include "base/text.h"
 #include "base/xmalloc.h"
@@ -68,34 +66,19 @@ load_error(struct loader *ld, unsigned long line, const char *fmt, ...)
 static char *
 load_read(struct loader *ld, const char *path, size_t max, size_t *lenp)
 {
-	struct stat sb;
-	char *data = NULL;
+	enum gate_refusal why;
+	char *data = NULL, msg[160];
 	size_t len = 0, cap;
 	ssize_t n;
-	int fd;
+	int fd = gate_open(path, max, &cap, &why);
 
-	/* O_NONBLOCK: opening a FIFO must not wait for a writer. */
-	fd = open(path, O_RDONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC);
 	if (fd == -1) {
-		load_error(ld, 0, "cannot open: %s", strerror(errno));
+		gate_describe(why, errno, max, msg, sizeof msg);
+		load_error(ld, 0, "%s", msg);
 		return NULL;
 	}
-	if (fstat(fd, &sb) == -1) {
-		load_error(ld, 0, "cannot read: %s", strerror(errno));
-		goto fail;
-	}
-	if (S_ISDIR(sb.st_mode)) {
-		load_error(ld, 0, "is a directory, not a story file");
-		goto fail;
-	}
-	if (!S_ISREG(sb.st_mode)) {
-		load_error(ld, 0, "is not a regular file");
-		goto fail;
-	}
-	if ((unsigned long long)sb.st_size > max)
-		goto too_big;
 	/* Read to the end rather than trust st_size: the file may grow. */
-	cap = (size_t)sb.st_size + 1;
+	cap++;
 	data = xmalloc(cap + 1);
 	for (;;) {
 		if (len == cap) {
@@ -123,8 +106,8 @@ load_read(struct loader *ld, const char *path, size_t max, size_t *lenp)
 	return data;
 
 too_big:
-	load_error(ld, 0, "file is larger than the limit of %zu bytes "
-	    "(raise it with --max-size)", max);
+	gate_describe(GATE_TOO_BIG, 0, max, msg, sizeof msg);
+	load_error(ld, 0, "%s", msg);
 fail:
 	free(data);
 	close(fd);
@@ -332,13 +315,13 @@ load_prescan(struct loader *ld, const char *s, size_t len)
 				else
 					attrs += *p == '=';
 			}
-			if (attrs > LOAD_MAX_ATTRIBUTES) {
+			if (attrs > GATE_MAX_ATTRIBUTES) {
 				unsigned long line = 1;
 
 				for (p = s; p < tag; p++)
 					line += *p == '\n';
 				load_error(ld, line, "an element has more than %d "
-				    "attributes", LOAD_MAX_ATTRIBUTES);
+				    "attributes", GATE_MAX_ATTRIBUTES);
 				return false;
 			}
 			close = p;
@@ -377,11 +360,11 @@ load_check_blocks(struct loader *ld, xmlDocPtr doc)
 			continue;
 		for (b = n->children; b != NULL; b = b->next)
 			if (b->type == XML_ELEMENT_NODE &&
-			    load_count_elements(b, LOAD_MAX_INLINE) >
-			    LOAD_MAX_INLINE) {
+			    load_count_elements(b, GATE_MAX_INLINE) >
+			    GATE_MAX_INLINE) {
 				load_error(ld, (unsigned long)xmlGetLineNo(
 				    (xmlNodePtr)b), "a paragraph holds more "
-				    "than %d marked-up spans", LOAD_MAX_INLINE);
+				    "than %d marked-up spans", GATE_MAX_INLINE);
 				return false;
 			}
 	}
@@ -395,10 +378,7 @@ load_parse_safely(struct loader *ld, const char *data, size_t len)
 {
 	xmlParserCtxtPtr ctxt;
 	xmlDocPtr doc;
-	/* COMPACT keeps short text (most attribute values) inside its
-	 * node: fewer allocations for a tree that is only read. */
-	int opts = XML_PARSE_NONET | XML_PARSE_NOCDATA | XML_PARSE_BIG_LINES |
-	    XML_PARSE_COMPACT;
+	int opts = GATE_XML_OPTIONS;
 
 	if (len == 0) {
 		load_error(ld, 1, "the file is empty");
@@ -448,8 +428,7 @@ load_parse(struct loader *ld, const char *data, size_t len)
 		return NULL;
 	}
 	doc = load_parse_safely(ld, data, len);
-	if (doc != NULL && doc->encoding != NULL &&
-	    strcasecmp((const char *)doc->encoding, "UTF-8") != 0) {
+	if (doc != NULL && !gate_encoding_ok((const char *)doc->encoding)) {
 		load_error(ld, 1, "the file declares encoding '%s'; "
 		    "stories are UTF-8", (const char *)doc->encoding);
 		xmlFreeDoc(doc);

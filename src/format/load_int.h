@@ -22,10 +22,6 @@
 #include "base/diag.h"
 #include "model/story.h"
 
-/* Limits that keep libxml2 2.9 out of its quadratic corners; no real
- * story comes near them (newslens(5) documents both). */
-#define LOAD_MAX_ATTRIBUTES 32
-#define LOAD_MAX_INLINE 10000
 
 enum id_kind { ID_ACTOR, ID_PARAGRAPH, ID_RELATED, ID_CLAIM, ID_QUOTE };
 

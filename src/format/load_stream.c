@@ -16,12 +16,9 @@
 #include "config.h"
 
 #include <errno.h>
-#include <fcntl.h>
 #include <limits.h>
 #include <stdbool.h>
 #include <string.h>
-#include <strings.h>
-#include <sys/stat.h>
 #include <unistd.h>
 
 #include <libxml/SAX2.h>
@@ -33,12 +30,12 @@
 
 #include "base/buf.h"
 #include "format/embedded.h"
+#include "format/gate.h"
 #include "format/load_int.h"
 #include "base/text.h"
 #include "base/xmalloc.h"
 
 #define STREAM_CHUNK 65536	/* bytes fed to the parser at a time */
-#define STREAM_MAX_DEPTH 256	/* as libxml2's own limit */
 
 /* load_prescan's scan, a chunk at a time: the same verdict on the same
  * bytes however they are cut. */
@@ -133,7 +130,7 @@ scan_tag(struct scan *sc, char c)
 		sc->quote = c;
 	else if (c == '>')
 		sc->mode = SCAN_TEXT;
-	else if (c == '=' && ++sc->attrs > LOAD_MAX_ATTRIBUTES)
+	else if (c == '=' && ++sc->attrs > GATE_MAX_ATTRIBUTES)
 		return false;
 	return true;
 }
@@ -372,14 +369,13 @@ stream_start(void *ctx, const xmlChar *localname, const xmlChar *prefix,
 		return;
 	xmlSAX2StartElementNs(ctx, localname, prefix, uri, nb_namespaces,
 	    namespaces, nb_attributes, nb_defaulted, attributes);
-	if (ctxt->node == NULL || ++s->depth > STREAM_MAX_DEPTH) {
+	if (ctxt->node == NULL || ++s->depth > GATE_MAX_DEPTH) {
 		stream_fail(s);
 		return;
 	}
 	/* The slow path checks the encoding after the parse; the XML
 	 * declaration is behind us already. */
-	if (s->depth == 1 && ctxt->encoding != NULL &&
-	    strcasecmp((const char *)ctxt->encoding, "UTF-8") != 0)
+	if (s->depth == 1 && !gate_encoding_ok((const char *)ctxt->encoding))
 		stream_fail(s);
 	if (s->depth == 2 && uri == NULL &&
 	    strcmp((const char *)localname, "body") == 0)
@@ -391,7 +387,7 @@ stream_start(void *ctx, const xmlChar *localname, const xmlChar *prefix,
 		s->spans = 0;
 	/* The cap must hold before the schema sees the spans: checking
 	 * many of them costs libxml2 quadratic time. */
-	else if (s->depth > 3 && s->in_body && ++s->spans > LOAD_MAX_INLINE)
+	else if (s->depth > 3 && s->in_body && ++s->spans > GATE_MAX_INLINE)
 		stream_fail(s);
 	stream_validate_start(s);
 }
@@ -476,8 +472,7 @@ stream_new_parser(struct stream *s, const char *head, int n)
 	if (ctxt == NULL)
 		return NULL;
 	ctxt->_private = s;
-	xmlCtxtUseOptions(ctxt, XML_PARSE_NONET | XML_PARSE_NOCDATA |
-	    XML_PARSE_BIG_LINES | XML_PARSE_COMPACT);
+	xmlCtxtUseOptions(ctxt, GATE_XML_OPTIONS);
 	return ctxt;
 }
 
@@ -488,8 +483,7 @@ stream_end_document(struct stream *s)
 	xmlDocPtr doc = s->ctxt->myDoc;
 	xmlNodePtr root = doc ? xmlDocGetRootElement(doc) : NULL;
 
-	if (root == NULL || (doc->encoding != NULL &&
-	    strcasecmp((const char *)doc->encoding, "UTF-8") != 0))
+	if (root == NULL || !gate_encoding_ok((const char *)doc->encoding))
 		return false;
 	if (!s->head_done)
 		build_head(&s->ld, root);
@@ -633,21 +627,20 @@ struct story *
 load_stream_file(const char *path, size_t max, bool *oom)
 {
 	struct stream s;
-	struct stat sb;
+	enum gate_refusal why;
 	char *buf;
 	ssize_t n = 0;
-	size_t total = 0;
+	size_t total = 0, size;
 	int fd;
 
-	fd = open(path, O_RDONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC);
+	fd = gate_open(path, max, &size, &why);
 	if (fd == -1)
 		return NULL;
-	if (fstat(fd, &sb) == -1 || !S_ISREG(sb.st_mode) ||
-	    (unsigned long long)sb.st_size > max || !stream_begin(&s, path)) {
+	if (!stream_begin(&s, path)) {
 		close(fd);
 		return NULL;
 	}
-	s.size = (size_t)sb.st_size;
+	s.size = size;
 	buf = xmalloc(STREAM_CHUNK);
 	while (!s.failed && (n = read_full(fd, buf, STREAM_CHUNK)) > 0) {
 		total += (size_t)n;

@@ -1,0 +1,58 @@
+/* gate.h - what makes a file safe to parse, in one place.
+ *
+ * A story may come from anyone.  Both of the loader's paths (load.c,
+ * which reads a story whole and words every message, and load_stream.c,
+ * which streams a valid one) and the importer's XML go through the
+ * same rules, all of them here:
+ *
+ *   - the file: a regular file, never a folder, FIFO or device, opened
+ *     without waiting for a writer and without becoming the controlling
+ *     terminal, read to its end but never past the size cap (gate_open);
+ *   - the parser: no network, no DTD loading, no entity substitution,
+ *     no XML_PARSE_HUGE (GATE_XML_OPTIONS); every entity declaration and
+ *     every document type declaration refused (the paths' handlers);
+ *   - the encoding: UTF-8 alone (gate_encoding_ok);
+ *   - the shapes that take libxml2 2.9 into its quadratic corners: at
+ *     most GATE_MAX_ATTRIBUTES attributes on an element, counted before
+ *     the parser sees them, GATE_MAX_INLINE marked-up spans in a block
+ *     and GATE_MAX_DEPTH levels of elements.
+ *
+ * newslens(5), "Safety", documents them for people. */
+#ifndef NEWSLENS_GATE_H
+#define NEWSLENS_GATE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include <libxml/parser.h>
+
+#define GATE_MAX_ATTRIBUTES	32
+#define GATE_MAX_INLINE		10000
+#define GATE_MAX_DEPTH		256	/* as libxml2's own limit */
+
+/* COMPACT keeps short text (most attribute values) inside its node:
+ * fewer allocations for a tree that is only read. */
+#define GATE_XML_OPTIONS (XML_PARSE_NONET | XML_PARSE_NOCDATA | \
+	XML_PARSE_BIG_LINES | XML_PARSE_COMPACT)
+
+enum gate_refusal {
+	GATE_OPEN,		/* open(2) failed: errno */
+	GATE_STAT,		/* fstat(2) failed: errno */
+	GATE_FOLDER,
+	GATE_NOT_REGULAR,
+	GATE_TOO_BIG
+};
+
+/* Opens path to be read as a story file of at most max bytes: the
+ * descriptor (close it), its size now in *size; or -1 with the reason
+ * in *why (and errno for GATE_OPEN and GATE_STAT). */
+int	gate_open(const char *path, size_t max, size_t *size,
+	    enum gate_refusal *why);
+/* What gate_open's refusal means, in the loader's words: "cannot open:
+ * No such file or directory", "is a directory, not a story file"... */
+void	gate_describe(enum gate_refusal, int err, size_t max, char *out,
+	    size_t n);
+/* Whether the encoding a document declares (NULL: none) is UTF-8. */
+bool	gate_encoding_ok(const char *declared);
+
+#endif
