@@ -70,3 +70,126 @@ gate_encoding_ok(const char *declared)
 {
 	return declared == NULL || strcasecmp(declared, "UTF-8") == 0;
 }
+
+/* ---- the attribute count, before the parser ---------------------- */
+
+/* After "<!": a comment, a CDATA section, or neither (a DOCTYPE, which
+ * the parser refuses), when the scan goes on from this byte. */
+static bool
+gate_scan_bang(struct gate_scan *sc, char c)
+{
+	static const char cdata[] = "[CDATA[";
+
+	if (sc->matched == 0) {
+		sc->cdata = c == '[';
+		if (c != '-' && c != '[') {
+			sc->mode = GATE_SCAN_TEXT;
+			return false;
+		}
+	} else if (sc->cdata ? c != cdata[sc->matched] : c != '-') {
+		sc->mode = GATE_SCAN_TEXT;
+		return false;
+	}
+	sc->matched++;
+	if (!sc->cdata && sc->matched == 2) {
+		/* A comment is closed by "-->" from its '<' on: "<!-->"
+		 * closes the comment it opens. */
+		sc->mode = GATE_SCAN_COMMENT;
+		sc->matched = 2;
+	} else if (sc->cdata && sc->matched == sizeof cdata - 1) {
+		sc->mode = GATE_SCAN_CDATA;
+		sc->matched = 0;
+	}
+	return true;
+}
+
+/* One byte of a comment (c2 '-') or CDATA section (c2 ']'). */
+static void
+gate_scan_close(struct gate_scan *sc, char c, char c2)
+{
+	if (c == '>' && sc->matched >= 2)
+		sc->mode = GATE_SCAN_TEXT;
+	else if (c == c2)
+		sc->matched++;
+	else
+		sc->matched = 0;
+}
+
+/* One byte of a tag; false when it has too many attributes. */
+static bool
+gate_scan_tag(struct gate_scan *sc, char c)
+{
+	if (sc->quote)
+		sc->quote = c == sc->quote ? 0 : sc->quote;
+	else if (c == '"' || c == '\'')
+		sc->quote = c;
+	else if (c == '>')
+		sc->mode = GATE_SCAN_TEXT;
+	else if (c == '=' && ++sc->attrs > GATE_MAX_ATTRIBUTES)
+		return false;
+	return true;
+}
+
+/* Scans the next n bytes; false as soon as a tag has too many
+ * attributes. */
+bool
+gate_scan_chunk(struct gate_scan *sc, const char *p, size_t n)
+{
+	const char *end = p + n, *start = p;
+	size_t before = sc->offset;
+
+	sc->offset += n;
+
+	while (p < end) {
+		char c = *p;
+
+		switch (sc->mode) {
+		case GATE_SCAN_TEXT:
+			if ((p = memchr(p, '<', (size_t)(end - p))) == NULL)
+				return true;
+			sc->tag_at = before + (size_t)(p - start);
+			sc->mode = GATE_SCAN_OPEN;
+			break;
+		case GATE_SCAN_OPEN:
+			sc->matched = 0;
+			sc->quote = 0;
+			sc->attrs = 0;
+			sc->mode = c == '!' ? GATE_SCAN_BANG : c == '?' ? GATE_SCAN_TEXT :
+			    GATE_SCAN_TAG;
+			if (sc->mode == GATE_SCAN_TAG)
+				continue;	/* the byte is the tag's */
+			break;
+		case GATE_SCAN_BANG:
+			if (!gate_scan_bang(sc, c))
+				continue;	/* the byte is text */
+			break;
+		case GATE_SCAN_COMMENT:
+			gate_scan_close(sc, c, '-');
+			break;
+		case GATE_SCAN_CDATA:
+			gate_scan_close(sc, c, ']');
+			break;
+		case GATE_SCAN_TAG:
+			/* Most bytes of a tag are names and values: skip
+			 * them without the byte-by-byte switch. */
+			if (sc->quote != 0) {
+				p = memchr(p, sc->quote, (size_t)(end - p));
+				if (p == NULL)
+					return true;
+				c = *p;
+			} else {
+				while (p < end && *p != '"' && *p != '\'' &&
+				    *p != '=' && *p != '>')
+					p++;
+				if (p == end)
+					return true;
+				c = *p;
+			}
+			if (!gate_scan_tag(sc, c))
+				return false;
+			break;
+		}
+		p++;
+	}
+	return true;
+}

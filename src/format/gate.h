@@ -52,6 +52,36 @@ int	gate_open(const char *path, size_t max, size_t *size,
  * No such file or directory", "is a directory, not a story file"... */
 void	gate_describe(enum gate_refusal, int err, size_t max, char *out,
 	    size_t n);
+/* The count of attributes on every element, made before libxml2 sees
+ * the bytes (it is quadratic in them), a chunk at a time: the same
+ * verdict on the same bytes however they are cut.  Start from a zeroed
+ * struct. */
+enum gate_scan_mode {
+	GATE_SCAN_TEXT,		/* looking for '<' */
+	GATE_SCAN_OPEN,		/* just after '<' */
+	GATE_SCAN_BANG,		/* after "<!", matching "--" or "[CDATA[" */
+	GATE_SCAN_COMMENT,	/* looking for "-->" */
+	GATE_SCAN_CDATA,	/* looking for "]]>" */
+	GATE_SCAN_TAG		/* in a start or end tag, counting '=' */
+};
+
+struct gate_scan {
+	enum gate_scan_mode	 mode;
+	size_t			 matched;	/* of "--", "[CDATA[", or of
+						 * the closing "--" / "]]" */
+	bool			 cdata;		/* GATE_SCAN_BANG: matching
+						 * "[CDATA[" */
+	char			 quote;		/* GATE_SCAN_TAG: in a quoted
+						 * value */
+	size_t			 attrs;		/* GATE_SCAN_TAG: '=' so far */
+	size_t			 offset;	/* bytes scanned */
+	size_t			 tag_at;	/* where the last tag began */
+};
+
+/* Scans the next n bytes; false as soon as an element has more than
+ * GATE_MAX_ATTRIBUTES attributes (its '<' at sc->tag_at). */
+bool	gate_scan_chunk(struct gate_scan *sc, const char *p, size_t n);
+
 /* Whether the encoding a document declares (NULL: none) is UTF-8. */
 bool	gate_encoding_ok(const char *declared);
 

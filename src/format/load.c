@@ -292,45 +292,18 @@ load_validate(struct loader *ld, xmlDocPtr doc)
 static bool
 load_prescan(struct loader *ld, const char *s, size_t len)
 {
-	const char *p = s, *end = s + len, *close, *tag;
-	size_t attrs;
-	char quote;
+	struct gate_scan sc;
+	unsigned long line = 1;
+	const char *p;
 
-	while ((p = memchr(p, '<', (size_t)(end - p))) != NULL) {
-		if (end - p >= 4 && memcmp(p, "<!--", 4) == 0)
-			close = memmem(p, (size_t)(end - p), "-->", 3);
-		else if (end - p >= 9 && memcmp(p, "<![CDATA[", 9) == 0)
-			close = memmem(p, (size_t)(end - p), "]]>", 3);
-		else if (end - p >= 2 && (p[1] == '?' || p[1] == '!'))
-			close = p + 1;
-		else {
-			tag = p;
-			attrs = 0;
-			quote = 0;
-			for (p++; p < end && (quote || *p != '>'); p++) {
-				if (quote)
-					quote = *p == quote ? 0 : quote;
-				else if (*p == '"' || *p == '\'')
-					quote = *p;
-				else
-					attrs += *p == '=';
-			}
-			if (attrs > GATE_MAX_ATTRIBUTES) {
-				unsigned long line = 1;
-
-				for (p = s; p < tag; p++)
-					line += *p == '\n';
-				load_error(ld, line, "an element has more than %d "
-				    "attributes", GATE_MAX_ATTRIBUTES);
-				return false;
-			}
-			close = p;
-		}
-		if (close == NULL || close >= end)
-			break;
-		p = close + 1;
-	}
-	return true;
+	memset(&sc, 0, sizeof sc);
+	if (gate_scan_chunk(&sc, s, len))
+		return true;
+	for (p = s; p < s + sc.tag_at; p++)
+		line += *p == '\n';
+	load_error(ld, line, "an element has more than %d attributes",
+	    GATE_MAX_ATTRIBUTES);
+	return false;
 }
 
 /* The schema check of mixed content costs libxml2 time quadratic in

@@ -37,29 +37,9 @@
 
 #define STREAM_CHUNK 65536	/* bytes fed to the parser at a time */
 
-/* load_prescan's scan, a chunk at a time: the same verdict on the same
- * bytes however they are cut. */
-enum scan_mode {
-	SCAN_TEXT,		/* looking for '<' */
-	SCAN_OPEN,		/* just after '<' */
-	SCAN_BANG,		/* after "<!", matching "--" or "[CDATA[" */
-	SCAN_COMMENT,		/* looking for "-->" */
-	SCAN_CDATA,		/* looking for "]]>" */
-	SCAN_TAG		/* in a start or end tag, counting '=' */
-};
-
-struct scan {
-	enum scan_mode	 mode;
-	size_t		 matched;	/* of "--", "[CDATA[", or of the
-					 * closing "--" / "]]" */
-	bool		 cdata;		/* SCAN_BANG: matching "[CDATA[" */
-	char		 quote;		/* SCAN_TAG: in a quoted value */
-	size_t		 attrs;		/* SCAN_TAG: '=' so far */
-};
-
 struct stream {
 	struct loader		 ld;	/* d is NULL: problems are counted */
-	struct scan		 scan;
+	struct gate_scan	 scan;
 	size_t			 len;	/* bytes fed so far */
 	size_t			 size;	/* of the whole file, 0 if unknown */
 	xmlParserCtxtPtr	 ctxt;
@@ -78,122 +58,6 @@ struct stream {
 	bool			 failed;
 };
 
-/* After "<!": a comment, a CDATA section, or neither (a DOCTYPE, which
- * the parser refuses), when the scan goes on from this byte. */
-static bool
-scan_bang(struct scan *sc, char c)
-{
-	static const char cdata[] = "[CDATA[";
-
-	if (sc->matched == 0) {
-		sc->cdata = c == '[';
-		if (c != '-' && c != '[') {
-			sc->mode = SCAN_TEXT;
-			return false;
-		}
-	} else if (sc->cdata ? c != cdata[sc->matched] : c != '-') {
-		sc->mode = SCAN_TEXT;
-		return false;
-	}
-	sc->matched++;
-	if (!sc->cdata && sc->matched == 2) {
-		/* load_prescan looks for "-->" from the '<' on: "<!-->"
-		 * closes the comment it opens. */
-		sc->mode = SCAN_COMMENT;
-		sc->matched = 2;
-	} else if (sc->cdata && sc->matched == sizeof cdata - 1) {
-		sc->mode = SCAN_CDATA;
-		sc->matched = 0;
-	}
-	return true;
-}
-
-/* One byte of a comment (c2 '-') or CDATA section (c2 ']'). */
-static void
-scan_close(struct scan *sc, char c, char c2)
-{
-	if (c == '>' && sc->matched >= 2)
-		sc->mode = SCAN_TEXT;
-	else if (c == c2)
-		sc->matched++;
-	else
-		sc->matched = 0;
-}
-
-/* One byte of a tag; false when it has too many attributes. */
-static bool
-scan_tag(struct scan *sc, char c)
-{
-	if (sc->quote)
-		sc->quote = c == sc->quote ? 0 : sc->quote;
-	else if (c == '"' || c == '\'')
-		sc->quote = c;
-	else if (c == '>')
-		sc->mode = SCAN_TEXT;
-	else if (c == '=' && ++sc->attrs > GATE_MAX_ATTRIBUTES)
-		return false;
-	return true;
-}
-
-/* Scans the next n bytes; false as soon as a tag has too many
- * attributes. */
-static bool
-scan_chunk(struct scan *sc, const char *p, size_t n)
-{
-	const char *end = p + n;
-
-	while (p < end) {
-		char c = *p;
-
-		switch (sc->mode) {
-		case SCAN_TEXT:
-			if ((p = memchr(p, '<', (size_t)(end - p))) == NULL)
-				return true;
-			sc->mode = SCAN_OPEN;
-			break;
-		case SCAN_OPEN:
-			sc->matched = 0;
-			sc->quote = 0;
-			sc->attrs = 0;
-			sc->mode = c == '!' ? SCAN_BANG : c == '?' ? SCAN_TEXT :
-			    SCAN_TAG;
-			if (sc->mode == SCAN_TAG)
-				continue;	/* the byte is the tag's */
-			break;
-		case SCAN_BANG:
-			if (!scan_bang(sc, c))
-				continue;	/* the byte is text */
-			break;
-		case SCAN_COMMENT:
-			scan_close(sc, c, '-');
-			break;
-		case SCAN_CDATA:
-			scan_close(sc, c, ']');
-			break;
-		case SCAN_TAG:
-			/* Most bytes of a tag are names and values: skip
-			 * them without the byte-by-byte switch. */
-			if (sc->quote != 0) {
-				p = memchr(p, sc->quote, (size_t)(end - p));
-				if (p == NULL)
-					return true;
-				c = *p;
-			} else {
-				while (p < end && *p != '"' && *p != '\'' &&
-				    *p != '=' && *p != '>')
-					p++;
-				if (p == end)
-					return true;
-				c = *p;
-			}
-			if (!scan_tag(sc, c))
-				return false;
-			break;
-		}
-		p++;
-	}
-	return true;
-}
 
 /* Gives up: the slow path will say why.  The parser is not halted:
  * libxml2 2.9's xmlStopParser frees its input, and a halt from inside
@@ -518,7 +382,7 @@ stream_chunk(struct stream *s, const char *p, size_t n)
 {
 	if (s->failed || n == 0)
 		return;
-	if (n > INT_MAX - s->len || !scan_chunk(&s->scan, p, n)) {
+	if (n > INT_MAX - s->len || !gate_scan_chunk(&s->scan, p, n)) {
 		s->failed = true;
 		return;
 	}
