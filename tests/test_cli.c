@@ -841,12 +841,17 @@ Test(cli, list_actors)
 	size_t rows;
 
 	NL(&r, "--list", "actors");
-	rows = expect_table(&r, "id\tkind\tname\tmentions", "--list actors");
+	rows = expect_table(&r, "id\tkind\tname\tmentions\tmember-of\taliases", "--list actors");
 	cr_expect_geq(rows, 15, "only %zu actors", rows);
 	expect_cell(&r, "lewis", 1, "person");
 	expect_cell(&r, "lewis", 2, "Brandon Lewis");
 	expect_cell(&r, "huawei", 1, "company");
 	expect_cell(&r, "spokesperson", 2, "Government spokesperson");
+	/* The columns added at the end: member-of, then the aliases. */
+	expect_cell(&r, "nsa", 4, "us");
+	expect_cell(&r, "nsa", 5, "NSA");
+	expect_cell(&r, "us", 4, "");
+	expect_cell(&r, "us", 5, "US; Washington");
 	run_free(&r);
 }
 
@@ -857,7 +862,7 @@ Test(cli, list_claims)
 	char id[8];
 
 	NL(&r, "--list", "claims");
-	rows = expect_table(&r, "id\tby\tabout\tparagraph\ttext",
+	rows = expect_table(&r, "id\tby\tabout\tparagraph\ttext\tdisputes\twhen",
 	    "--list claims");
 	cr_expect_geq(rows, 8, "only %zu claims", rows);
 	for (i = 1; i <= rows; i++) {
@@ -874,6 +879,12 @@ Test(cli, list_claims)
 	expect_cell(&r, "c7", 1, "lewis");
 	expect_cell(&r, "c7", 2, "ukgov huawei");
 	expect_cell(&r, "c5", 1, "us trump");
+	/* The columns added at the end: disputes, then when. */
+	expect_cell(&r, "c15", 5, "c5 c14");
+	expect_cell(&r, "c16", 5, "c5");
+	expect_cell(&r, "c2", 6, "2020-01-13");
+	expect_cell(&r, "c1", 5, "");
+	expect_cell(&r, "c1", 6, "");
 	run_free(&r);
 }
 
@@ -900,12 +911,70 @@ Test(cli, list_related)
 	struct run r;
 
 	NL(&r, "--list", "related");
-	cr_expect_eq(expect_table(&r, "id\thref\ttitle", "--list related"), 2);
+	cr_expect_eq(expect_table(&r, "id\thref\ttitle\tactors\tparagraph", "--list related"), 2);
 	expect_cell(&r, "r1", 2,
 	    "Just one in 10 Brits trusts Huawei amid China spying fears");
 	expect_cell(&r, "r2", 2,
 	    "Huawei predicts \xe2\x80\x98" "difficult\xe2\x80\x99 2020 as US "
 	    "sanctions bite");
+	/* The columns added at the end: actors, then the paragraph. */
+	expect_cell(&r, "r1", 3, "brits uk huawei china");
+	expect_cell(&r, "r1", 4, "3");
+	expect_cell(&r, "r2", 4, "12");
+	run_free(&r);
+}
+
+/* One row a mention, in reading order: the actor, the paragraph, the
+ * words. */
+Test(cli, list_mentions)
+{
+	struct run r;
+	size_t pos = 0, n;
+	const char *line;
+
+	NL(&r, "--list", "mentions");
+	cr_expect_eq(expect_table(&r, "actor\tparagraph\ttext",
+	    "--list mentions"), 44);
+	cr_assert(next_line(r.out, r.outlen, &pos, &line, &n));
+	cr_assert(next_line(r.out, r.outlen, &pos, &line, &n));
+	cr_expect(n == strlen("usofficials\t1\tUS officials") &&
+	    memcmp(line, "usofficials\t1\tUS officials", n) == 0,
+	    "first mention: [%.*s]", (int)n, line);
+	cr_expect(strstr(r.out, "\nlewis\t6\tSecurity minister Brandon Lewis\n") != NULL,
+	    "no mention of Brandon Lewis in paragraph 6:\n%s", r.out);
+	run_free(&r);
+}
+
+/* KIND is abbreviated as options are: a prefix of one kind names it, a
+ * prefix of several is a usage error that says so. */
+Test(cli, list_kind_abbreviated)
+{
+	static const char *const kinds[][2] = {
+		{ "a", "actors" }, { "cl", "claims" }, { "quo", "quotes" },
+		{ "rel", "related" }, { "m", "mentions" },
+	};
+	struct run r, whole;
+
+	for (size_t i = 0; i < sizeof kinds / sizeof kinds[0]; i++) {
+		NL(&r, "--list", kinds[i][0]);
+		NL(&whole, "--list", kinds[i][1]);
+		cr_expect_eq(r.status, 0, "--list %s: status %d:\n%s",
+		    kinds[i][0], r.status, r.err);
+		cr_expect_str_eq(r.out, whole.out, "--list %s is not --list %s",
+		    kinds[i][0], kinds[i][1]);
+		run_free(&r);
+		run_free(&whole);
+	}
+	NL(&r, "--list=");
+	cr_expect_eq(r.status, 2, "exit status %d; stderr:\n%s", r.status,
+	    r.err);
+	cr_expect(strstr(r.err, "ambiguous") != NULL, "stderr:\n%s", r.err);
+	cr_expect_eq(r.outlen, 0);
+	run_free(&r);
+	NL(&r, "--list", "actorsx");
+	cr_expect_eq(r.status, 2, "exit status %d; stderr:\n%s", r.status,
+	    r.err);
+	cr_expect(strstr(r.err, "unknown") != NULL, "stderr:\n%s", r.err);
 	run_free(&r);
 }
 
@@ -916,7 +985,7 @@ Test(cli, list_of_a_file)
 
 	NL(&file, "--list", "claims", p);
 	NL(&builtin, "--list", "claims");
-	expect_table(&file, "id\tby\tabout\tparagraph\ttext", "--list FILE");
+	expect_table(&file, "id\tby\tabout\tparagraph\ttext\tdisputes\twhen", "--list FILE");
 	cr_expect_str_eq(file.out, builtin.out,
 	    "the shipped file and the built-in story differ");
 	run_free(&file);
@@ -939,15 +1008,16 @@ Test(cli, list_unknown_kind)
 Test(cli, list_hostile_text)
 {
 	static const char *const kinds[][2] = {
-		{ "actors", "id\tkind\tname\tmentions" },
-		{ "claims", "id\tby\tabout\tparagraph\ttext" },
+		{ "actors", "id\tkind\tname\tmentions\tmember-of\taliases" },
+		{ "claims", "id\tby\tabout\tparagraph\ttext\tdisputes\twhen" },
 		{ "quotes", "id\tspeaker\tparagraph\ttext" },
-		{ "related", "id\thref\ttitle" },
+		{ "related", "id\thref\ttitle\tactors\tparagraph" },
+		{ "mentions", "actor\tparagraph\ttext" },
 	};
 	char *p = test_path("data/hostile-text.xml");
 	struct run r;
 
-	for (size_t i = 0; i < 4; i++) {
+	for (size_t i = 0; i < 5; i++) {
 		NL(&r, "--list", kinds[i][0], p);
 		cr_expect_geq(expect_table(&r, kinds[i][1], kinds[i][0]), 1,
 		    "--list %s: no rows", kinds[i][0]);

@@ -74,7 +74,7 @@ usage_help(void)
 "  -w, --width=N       wrap --dump at N columns (default %d)\n"
 "      --check FILE... validate each FILE; print nothing when all are valid\n"
 "      --list=KIND     print a tab-separated table of KIND: actors, quotes,\n"
-"                      claims or related\n"
+"                      claims, related or mentions (or a prefix of one)\n"
 "      --max-size=N    accept story files of up to N bytes (suffixes K, M,\n"
 "                      G; default 128M)\n"
 "      --import=FILE   turn FILE, a plain-text article or an NITF document,\n"
@@ -318,6 +318,7 @@ set_mode(struct options *o, enum mode m, const char *opt)
 static int
 parse_options(int argc, char **argv, struct options *o)
 {
+	bool ambiguous;
 	int c;
 
 	/* getopt's own messages would print the argument raw. */
@@ -336,11 +337,12 @@ parse_options(int argc, char **argv, struct options *o)
 		case OPT_LIST:
 			if (set_mode(o, MODE_LIST, "--list") < 0)
 				return EXIT_USAGE;
-			if (!list_kind_valid(optarg))
-				return usage_error("--list: unknown kind '%s' "
-				    "(actors, quotes, claims or related)",
-				    optarg);
-			o->list_kind = optarg;
+			if ((o->list_kind = list_kind_match(optarg,
+			    &ambiguous)) == NULL)
+				return usage_error("--list: %s kind '%s' "
+				    "(actors, quotes, claims, related or "
+				    "mentions)", ambiguous ? "ambiguous" :
+				    "unknown", optarg);
 			break;
 		case 'w':
 			if (!parse_width(optarg, &o->width))
