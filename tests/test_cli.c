@@ -19,6 +19,7 @@
 #include <unistd.h>
 
 #include "testutil.h"
+#include "base/buf.h"
 #include "base/text.h"
 
 #define STORY		"huawei-2020-01-12.xml"
@@ -49,7 +50,8 @@ line_matches(const char *line)
 	static bool ready;
 
 	if (!ready) {
-		cr_assert(regcomp(&re, "^newslens: .+:[0-9]+: .+$",
+		/* A whole-file problem names no line; none names line 0. */
+		cr_assert(regcomp(&re, "^newslens: .+(:[1-9][0-9]*)?: .+$",
 		    REG_EXTENDED | REG_NOSUB) == 0);
 		ready = true;
 	}
@@ -83,7 +85,7 @@ expect_error_lines(const struct run *r, const char *shown, const char *what)
 	    line = strtok_r(NULL, "\n", &save), n++) {
 		cr_expect(line_matches(line),
 		    "%s: stderr line not of the form "
-		    "'newslens: FILE:LINE: message': [%s]\nstderr:\n%s",
+		    "'newslens: FILE[:LINE]: message': [%s]\nstderr:\n%s",
 		    what, line, r->err);
 		cr_expect(strncmp(line, prefix, prefix_len) == 0,
 		    "%s: stderr line does not name the file as [%s]: [%s]",
@@ -349,6 +351,20 @@ Test(bad, all_in_one_check)
 
 /* ---- bad files made at run time ----------------------------------- */
 
+/* A problem with the whole file names the file and no line, not line
+ * 0: "newslens: FILE: message". */
+static void
+expect_whole_file(const struct run *r, const char *path, const char *msg)
+{
+	char want[4096];
+
+	snprintf(want, sizeof want, "newslens: %s: %s", path, msg);
+	cr_expect(strncmp(r->err, want, strlen(want)) == 0,
+	    "not [%s...]:\n%s", want, r->err);
+	cr_expect(strstr(r->err, ":0:") == NULL, "line 0 named:\n%s",
+	    r->err);
+}
+
 Test(bad, directory)
 {
 	char *dir = make_tempdir();
@@ -356,8 +372,7 @@ Test(bad, directory)
 
 	NL(&r, "--check", dir);
 	expect_refused(&r, dir, "a directory");
-	cr_expect(strstr(r.err, ":0: ") != NULL,
-	    "a directory is a whole-file problem (line 0):\n%s", r.err);
+	expect_whole_file(&r, dir, "is a directory");
 	run_free(&r);
 	rmdir(dir);
 	free(dir);
@@ -370,8 +385,7 @@ Test(bad, missing_file)
 
 	NL(&r, "--check", path);
 	expect_refused(&r, path, "a missing file");
-	cr_expect(strstr(r.err, ":0: ") != NULL,
-	    "a missing file is a whole-file problem (line 0):\n%s", r.err);
+	expect_whole_file(&r, path, "cannot open: ");
 	run_free(&r);
 	NL(&r, path);
 	expect_refused(&r, path, "a missing file, no option");
@@ -450,8 +464,7 @@ Test(bad, over_max_size)
 
 	NL(&r, "--max-size", "10", "--check", path);
 	expect_refused(&r, path, "a file over --max-size");
-	cr_expect(strstr(r.err, ":0: ") != NULL, "line 0 expected:\n%s",
-	    r.err);
+	expect_whole_file(&r, path, "file is larger than the limit");
 	run_free(&r);
 	free(path);
 }
@@ -1029,6 +1042,80 @@ Test(cli, list_hostile_text)
 	NL(&r, "--list", "actors", p);
 	expect_cell(&r, "tabby", 2, "Tab and newline");
 	run_free(&r);
+	free(p);
+}
+
+/* ---- standard input ----------------------------------------------- */
+
+/* Runs the program on standard input `in`. */
+#define NL_IN(r, in, ...) do { \
+	const char *nl_argv_[] = { test_prog(), __VA_ARGS__, NULL }; \
+	run_prog_timeout((r), nl_argv_, (in), KILL_SECONDS); \
+} while (0)
+
+static char *
+slurp(const char *path)
+{
+	FILE *fp = fopen(path, "rb");
+	struct buf b = BUF_INIT;
+	char chunk[4096];
+	size_t n;
+
+	cr_assert_not_null(fp, "cannot open %s", path);
+	while ((n = fread(chunk, 1, sizeof chunk, fp)) > 0)
+		buf_append(&b, chunk, n);
+	fclose(fp);
+	return buf_detach(&b);
+}
+
+/* "-" is standard input for --check, --dump, --list and --import, and
+ * gives the same output as the file itself. */
+Test(cli, stdin_is_dash)
+{
+	char *p = data_path(STORY), *story = slurp(p);
+	struct run in, file;
+
+	NL_IN(&in, story, "--check", "-");
+	cr_expect_eq(in.status, 0, "--check -: %d\n%s", in.status, in.err);
+	cr_expect_eq(in.outlen + in.errlen, 0, "--check -: output");
+	run_free(&in);
+	NL_IN(&in, story, "--dump", "-");
+	NL(&file, "--dump", p);
+	cr_expect_eq(in.status, 0, "--dump -: %d\n%s", in.status, in.err);
+	cr_expect_str_eq(in.out, file.out, "--dump - differs from the file");
+	run_free(&in);
+	run_free(&file);
+	NL_IN(&in, story, "--list", "claims", "-");
+	NL(&file, "--list", "claims", p);
+	cr_expect_str_eq(in.out, file.out, "--list - differs from the file");
+	run_free(&in);
+	run_free(&file);
+	NL_IN(&in, "Talks on Huawei\n\nThe UK said it would decide.\n",
+	    "--import", "-");
+	cr_expect_eq(in.status, 0, "--import -: %d\n%s", in.status, in.err);
+	cr_expect(strstr(in.out, "<headline>Talks on Huawei</headline>") !=
+	    NULL, "--import -:\n%s", in.out);
+	run_free(&in);
+	free(story);
+	free(p);
+}
+
+/* A bad story on standard input is called "(standard input)", and the
+ * size cap applies to it as to a file. */
+Test(cli, stdin_bad_and_capped)
+{
+	char *p = data_path(STORY), *story = slurp(p);
+	struct run r;
+
+	NL_IN(&r, "<story version=\"1\"><head>", "--check", "-");
+	expect_refused(&r, "(standard input)", "a bad story on stdin");
+	run_free(&r);
+	NL_IN(&r, story, "--max-size=1K", "--list", "actors", "-");
+	expect_refused(&r, "(standard input)", "stdin over --max-size");
+	cr_expect(strstr(r.err, "newslens: (standard input): file is larger "
+	    "than the limit of 1024 bytes") != NULL, "%s", r.err);
+	run_free(&r);
+	free(story);
 	free(p);
 }
 

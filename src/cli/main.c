@@ -24,6 +24,7 @@
 #include "format/load.h"
 #include "model/story.h"
 #include "base/text.h"
+#include "base/xmalloc.h"
 #include "tui/ui.h"
 
 #define EXIT_BAD_FILE	1
@@ -73,6 +74,7 @@ usage_help(void)
 "                      \"Read more\" items at the end\n"
 "  -w, --width=N       wrap --dump at N columns (default %d)\n"
 "      --check FILE... validate each FILE; print nothing when all are valid\n"
+"                      (a FILE of - is standard input, here and below)\n"
 "      --list=KIND     print a tab-separated table of KIND: actors, quotes,\n"
 "                      claims, related or mentions (or a prefix of one)\n"
 "      --max-size=N    accept story files of up to N bytes (suffixes K, M,\n"
@@ -174,16 +176,99 @@ emit(const struct buf *out)
 	return fflush(stdout) == 0;
 }
 
+/* What standard input is called in messages. */
+static const char stdin_name[] = "(standard input)";
+
+static bool
+is_stdin(const char *path)
+{
+	return path != NULL && strcmp(path, "-") == 0;
+}
+
+/* All of standard input, at most max bytes of it, as load_read_file
+ * reads a file: caller-owned and NUL-terminated, or NULL with the
+ * problem in *d. */
+static char *
+read_stdin(size_t max, size_t *lenp, struct diag *d)
+{
+	size_t len = 0, cap = 65536;
+	char *data = xmalloc(cap + 1);
+	ssize_t n;
+
+	for (;;) {
+		if (len == cap) {
+			if (cap > max)
+				break;
+			cap *= 2;
+			data = xreallocarray(data, cap + 1, 1);
+		}
+		n = read(STDIN_FILENO, data + len, cap - len);
+		if (n == -1 && errno == EINTR)
+			continue;
+		if (n == -1) {
+			diag_add(d, stdin_name, 0, "cannot read: %s",
+			    strerror(errno));
+			free(data);
+			return NULL;
+		}
+		if (n == 0)
+			break;
+		len += (size_t)n;
+	}
+	if (len > max) {
+		diag_add(d, stdin_name, 0, "file is larger than the limit of "
+		    "%zu bytes (raise it with --max-size)", max);
+		free(data);
+		return NULL;
+	}
+	data[len] = '\0';
+	*lenp = len;
+	return data;
+}
+
+static struct story *
+load_stdin(const struct options *o, struct diag *d)
+{
+	struct story *st;
+	size_t len;
+	char *data = read_stdin(o->load.max_size, &len, d);
+
+	if (data == NULL)
+		return NULL;
+	st = load_memory(data, len, stdin_name, &o->load, d);
+	free(data);
+	return st;
+}
+
+/* The story in path: "-" is standard input, NULL the default story. */
 static struct story *
 open_story(const char *path, const struct options *o)
 {
 	struct diag d = DIAG_INIT;
 	struct story *st;
 
-	st = path ? load_file(path, &o->load, &d) : load_default(&d);
+	if (is_stdin(path))
+		st = load_stdin(o, &d);
+	else
+		st = path ? load_file(path, &o->load, &d) : load_default(&d);
 	diag_print(&d, stderr);
 	diag_free(&d);
 	return st;
+}
+
+/* --import of standard input. */
+static char *
+import_stdin(const struct options *o, const struct import_opts *io,
+    size_t *lenp, struct diag *d)
+{
+	size_t len;
+	char *data = read_stdin(o->load.max_size, &len, d), *xml;
+
+	if (data == NULL)
+		return NULL;
+	xml = import_memory(data, len, stdin_name, io, lenp, d);
+	free(data);
+	return xml;
 }
 
 static int
@@ -291,7 +376,8 @@ run_import(const struct options *o)
 		gazetteer = open_story(o->actors, o);
 	if (o->actors == NULL || gazetteer != NULL) {
 		io.gazetteer = gazetteer;
-		xml = import_file(o->import, o->load.max_size, &io, &len, &d);
+		xml = is_stdin(o->import) ? import_stdin(o, &io, &len, &d) :
+		    import_file(o->import, o->load.max_size, &io, &len, &d);
 		diag_print(&d, stderr);
 		diag_free(&d);
 	}
