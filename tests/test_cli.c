@@ -289,6 +289,68 @@ check_bad(const char *name)
 BAD_CASES
 #undef X
 
+/* --check speaks the format's language: what is wrong, in the words
+ * of newslens(5), never libxml2's or RELAX NG's. */
+Test(bad, messages_in_the_formats_words)
+{
+	static const char *const want[][2] = {
+		{ "bad-kind.xml", "actor 'alice': kind 'alien' is not one of "
+		    "country, government, agency, company, person, group, "
+		    "media, other" },
+		{ "bad-id.xml", "id '1st' is not an id: an id begins with a "
+		    "letter or '_'" },
+		{ "blank-headline.xml", ":4: the headline is blank" },
+		{ "missing-headline.xml", "the head has no <headline>" },
+		{ "missing-quote-id.xml", "has no id attribute" },
+		{ "missing-version.xml", "has no version attribute" },
+		{ "wrong-version.xml", "newslens reads version 1" },
+		{ "claim-in-claim.xml", "claim 'c2' is inside claim 'c1': "
+		    "claims do not nest" },
+		{ "claim-in-quote.xml", "claim 'c1' is inside quote 'q1'" },
+		{ "unknown-attribute.xml", "attribute 'style' is not part of "
+		    "the format (it takes id)" },
+		{ "unknown-element.xml", "<blink> is not part of the story "
+		    "format" },
+		{ "wrong-root.xml", "the root element is <article>" },
+		{ "esc-charref.xml", "&#27; is a control character" },
+		{ "invalid-utf8.xml", "are not UTF-8" },
+		{ "not-xml.xml", "this is not XML" },
+		{ "truncated.xml", "the file ends inside <p>, opened on line "
+		    "11" },
+	};
+	static const char *const libxml2[] = {
+		"Element ", "Expecting", "Did not expect", "failed to validate",
+		"xmlParse", "PCDATA", "Invalid attribute", "extra content",
+		"interleave", "datatype", "construct error", "Start tag",
+		"Premature", "Opening and ending", "Document is empty",
+	};
+	struct run r;
+	size_t i, j;
+
+	for (i = 0; i < sizeof want / sizeof want[0]; i++) {
+		char *rel = test_join("bad", want[i][0]), *path = test_path(rel);
+
+		NL(&r, "--check", path);
+		cr_expect(strstr(r.err, want[i][1]) != NULL,
+		    "%s: no [%s] in:\n%s", want[i][0], want[i][1], r.err);
+		run_free(&r);
+		free(rel);
+		free(path);
+	}
+	for (i = 0; i < NBAD; i++) {
+		char *rel = test_join("bad", bad_files[i]), *path = test_path(rel);
+
+		NL(&r, "--check", path);
+		for (j = 0; j < sizeof libxml2 / sizeof libxml2[0]; j++)
+			cr_expect(strstr(r.err, libxml2[j]) == NULL,
+			    "%s: libxml2's words [%s]:\n%s", bad_files[i],
+			    libxml2[j], r.err);
+		run_free(&r);
+		free(rel);
+		free(path);
+	}
+}
+
 /* Every case in tests/bad is in the list above (so has its test), and
  * every case in the list is in tests/bad. */
 Test(bad, corpus_is_listed)

@@ -130,7 +130,7 @@ Test(load, empty_file)
 Test(load, not_well_formed_names_the_line)
 {
 	expect_error(HEAD "<body>\n<p>open\n</body></story>", "t.xml:5: ",
-	    "mismatch");
+	    "was expected");
 }
 
 Test(load, entity_declaration_is_refused)
