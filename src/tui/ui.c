@@ -889,23 +889,49 @@ ui_signals(void)
 	sigaction(SIGHUP, &sa, NULL);
 }
 
-/* Whether this terminal can be driven at all. */
+/* Whether terminfo knows the terminal type `term`. */
 static bool
-ui_possible(void)
+ui_term_known(const char *term)
 {
-	const char *term = getenv("TERM");
-
 	int err;
 
-	if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO) ||
-	    term == NULL || *term == '\0' || strcmp(term, "dumb") == 0)
-		return false;
 	/* Ask terminfo first: newterm on an unknown terminal fails
 	 * after allocating what it never frees. */
 	if (setupterm(term, STDOUT_FILENO, &err) != OK)
 		return false;
 	del_curterm(cur_term);
 	return true;
+}
+
+/* The terminal type to drive, or NULL when there is no terminal to
+ * drive (the caller prints the dump).  A type terminfo does not know
+ * (kitty, alacritty or ghostty over SSH, where the remote host has no
+ * entry for it) is replaced by the first of these that it knows, with
+ * a warning, as less does. */
+static const char *
+ui_term(void)
+{
+	static const char *const fallbacks[] = {
+		"xterm-256color", "xterm", "vt100",
+	};
+	const char *term = getenv("TERM");
+	char *safe;
+	size_t i;
+
+	if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO) ||
+	    term == NULL || *term == '\0' || strcmp(term, "dumb") == 0)
+		return NULL;
+	if (ui_term_known(term))
+		return term;
+	for (i = 0; i < sizeof fallbacks / sizeof fallbacks[0]; i++)
+		if (ui_term_known(fallbacks[i])) {
+			safe = text_sanitize(term);
+			fprintf(stderr, "newslens: unknown TERM '%s'; using "
+			    "%s\n", safe, fallbacks[i]);
+			free(safe);
+			return fallbacks[i];
+		}
+	return NULL;
 }
 
 static void
@@ -934,12 +960,12 @@ ui_run(struct story *st, const char *path, const struct load_opts *opts)
 {
 	struct ui u;
 	SCREEN *scr;
-	const char *codeset;
+	const char *codeset, *term;
 
-	if (!ui_possible())
+	if ((term = ui_term()) == NULL)
 		return -1;
 	ui_signals();
-	scr = newterm(NULL, stdout, stdin);
+	scr = newterm(term, stdout, stdin);
 	if (scr == NULL)
 		return -1;
 	memset(&u, 0, sizeof u);

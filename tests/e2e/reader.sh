@@ -704,8 +704,29 @@ test_term_dumb() {
 	dump_on_screen dumb
 }
 
+# A TERM that terminfo does not know (kitty over SSH): one line of
+# warning, then the reader on xterm-256color, as less does; not the dump.
 test_term_unknown() {
-	dump_on_screen no-such-terminal
+	start_wrapped -e TERM=no-such-terminal || return 1
+	wait_for -F "$HEADLINE" || return 1
+	wait_for -F "Paragraph 1 of 14" || return 1
+	keys q
+	restored 0 || return 1
+	wait_for -F "newslens: unknown TERM 'no-such-terminal'; using xterm-256color" ||
+	    return 1
+	if screen_all | grep -qx 'Actors'; then
+		fail "the dump was printed" || return 1
+	fi
+}
+
+# An unset TERM prints the dump, as dumb does.
+test_term_unset() {
+	start_sh -e TERM= 'unset TERM; "$NEWSLENS"; echo "newslens exited $?"; read x' ||
+	    return 1
+	wait_for '^newslens exited 0' || return 1
+	if ! screen_all | grep -qx 'Actors'; then
+		fail "no dump with TERM unset" || return 1
+	fi
 }
 
 test_not_a_terminal() {
@@ -722,10 +743,14 @@ test_not_a_terminal() {
 }
 
 # An invalid story: messages on standard error, exit 1, nothing drawn.
+# The file is given by a short name relative to the pane's directory
+# ($TMPD), so that the message starts a screen line whatever the length
+# of the path the tests run in (make distcheck's is long).
 test_bad_story() {
-	start_wrapped -- "$TESTDIR/bad/truncated.xml" || return 1
+	cp "$TESTDIR/bad/truncated.xml" "$TMPD/truncated.xml" || return 1
+	start_wrapped -- truncated.xml || return 1
 	restored 1 || return 1
-	wait_for '^newslens: .*truncated\.xml:[0-9]+: ' 0
+	wait_for '^newslens: truncated\.xml:[0-9]+: ' 0
 }
 
 t "opens the default story at 80x24: headline, dateline, status" test_open
@@ -770,7 +795,9 @@ t "q in the article quits at once with status 0" test_quit_direct
 t "q closes the help, then the card, then quits" \
     test_quit_from_everywhere
 t "TERM=dumb prints the dump and exits 0" test_term_dumb
-t "an unknown TERM prints the dump and exits 0" test_term_unknown
+t "an unknown TERM warns, falls back to xterm-256color, reads" \
+    test_term_unknown
+t "an unset TERM prints the dump and exits 0" test_term_unset
 t "standard output not a terminal: the --dump text" test_not_a_terminal
 t "an invalid story: error messages, exit 1, terminal as it was" \
     test_bad_story
