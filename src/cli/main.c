@@ -40,10 +40,11 @@ struct options {
 	const char	*output;	/* -o OUT; NULL: standard output */
 	const char	*actors;	/* --actors STORY */
 	struct load_opts load;
+	struct ui_opts	 ui;		/* --no-mouse, --width */
 };
 
 enum { OPT_DUMP = 256, OPT_CHECK, OPT_LIST, OPT_MAX_SIZE, OPT_IMPORT,
-	OPT_ACTORS };
+	OPT_ACTORS, OPT_NO_MOUSE };
 
 static const struct option long_options[] = {
 	{ "dump",	no_argument,		NULL, OPT_DUMP },
@@ -54,6 +55,7 @@ static const struct option long_options[] = {
 	{ "import",	required_argument,	NULL, OPT_IMPORT },
 	{ "output",	required_argument,	NULL, 'o' },
 	{ "actors",	required_argument,	NULL, OPT_ACTORS },
+	{ "no-mouse",	no_argument,		NULL, OPT_NO_MOUSE },
 	{ "help",	no_argument,		NULL, 'h' },
 	{ "version",	no_argument,		NULL, 'V' },
 	{ NULL,		0,			NULL, 0 },
@@ -72,7 +74,10 @@ usage_help(void)
 "      --dump          print the story as plain wrapped text, every item\n"
 "                      numbered, with lists of actors, claims, quotes and\n"
 "                      \"Read more\" items at the end\n"
-"  -w, --width=N       wrap --dump at N columns (default %d)\n"
+"  -w, --width=N       wrap --dump at N columns (default %d); in the\n"
+"                      reader, the article's lines at most N columns\n"
+"                      (default 100)\n"
+"      --no-mouse      in the reader, leave the mouse to the terminal\n"
 "      --check FILE... validate each FILE; print nothing when all are valid\n"
 "                      (a FILE of - is standard input, here and below)\n"
 "      --list=KIND     print a tab-separated table of KIND: actors, quotes,\n"
@@ -329,7 +334,7 @@ run_reader(const char *path, const struct options *o)
 	st = open_story(path, o);
 	if (st == NULL)
 		return EXIT_BAD_FILE;
-	status = ui_run(st, path, &o->load);
+	status = ui_run(st, path, &o->load, &o->ui);
 	/* -1: no terminal to drive, and the story is still ours. */
 	return status >= 0 ? status : print_story(st, o);
 }
@@ -451,6 +456,9 @@ parse_options(int argc, char **argv, struct options *o)
 		case OPT_ACTORS:
 			o->actors = optarg;
 			break;
+		case OPT_NO_MOUSE:
+			o->ui.no_mouse = true;
+			break;
 		case 'h':
 			usage_help();
 			return fflush(stdout) == 0 ? EXIT_SUCCESS : 1;
@@ -485,6 +493,7 @@ main(int argc, char **argv)
 	if ((status = parse_options(argc, argv, &o)) >= 0)
 		return status;
 	nfiles = argc - optind;
+	o.ui.measure = o.width;
 	if (o.width != 0 && o.mode != MODE_DUMP && o.mode != MODE_READ)
 		return usage_error("%s only goes with --dump", "--width");
 	if ((o.output != NULL || o.actors != NULL) && o.mode != MODE_IMPORT)

@@ -12,6 +12,7 @@
 #include <limits.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "base/buf.h"
 #include "base/text.h"
@@ -250,12 +251,17 @@ act_timeline(struct ui *u)
 	reader_open_timeline(&u->r);
 }
 
+/* Below the panel's width, p says why it does nothing, and does not
+ * flip a state that the reader cannot see. */
 static void
 act_panel(struct ui *u)
 {
+	if (u->cols < 100) {
+		reader_notify(&u->r, "the side panel needs 100 columns; this "
+		    "window has %d", u->cols);
+		return;
+	}
 	u->panel = !u->panel;
-	if (u->panel && u->cols < 100)
-		reader_notify(&u->r, "the side panel needs 100 columns");
 }
 
 static void
@@ -380,6 +386,89 @@ const struct key_binding key_table[] = {
 	    act_quit },
 	{ { 0 }, NULL, NULL, NULL, NULL },
 };
+
+/* The actions by name, for bind lines in the configuration file. */
+static const struct {
+	const char	*name;
+	void		(*action)(struct ui *);
+} key_actions[] = {
+	{ "scroll-down", act_down }, { "scroll-up", act_up },
+	{ "page-down", act_page_down }, { "page-up", act_page_up },
+	{ "half-page-down", act_half_down }, { "half-page-up", act_half_up },
+	{ "top", act_top }, { "bottom", act_bottom },
+	{ "percent", act_percent }, { "next-item", act_next },
+	{ "previous-item", act_prev }, { "open", act_enter },
+	{ "next-claim", act_claim_next }, { "previous-claim", act_claim_prev },
+	{ "next-quote", act_quote_next }, { "previous-quote", act_quote_prev },
+	{ "next-related", act_related_next },
+	{ "previous-related", act_related_prev },
+	{ "next-mention", act_mention_next },
+	{ "previous-mention", act_mention_prev },
+	{ "back", act_back }, { "forward", act_forward },
+	{ "search", act_search }, { "search-next", act_search_next },
+	{ "search-previous", act_search_prev }, { "actors", act_actors },
+	{ "relations", act_relations }, { "timeline", act_timeline },
+	{ "panel", act_panel }, { "help", act_help }, { "where", act_where },
+	{ "redraw", act_redraw }, { "quit", act_quit },
+};
+
+static const char *const key_screens[] = {
+	"generic", "article", "card", "view", "help", "prompt",
+};
+
+static const char *const key_names[] = {
+	"Space", "Tab", "Enter", "Backspace", "Escape", "Delete", "Up",
+	"Down", "Left", "Right", "PgUp", "PgDn", "Home", "End",
+};
+
+/* A key as a bind line writes it: one printable ASCII character, a
+ * name from key_names, F1 to F12, or Ctrl- (or ^) and a letter. */
+static bool
+key_name_valid(const char *key)
+{
+	size_t i;
+	int f;
+
+	if (key[0] > ' ' && key[0] < 0x7f && key[1] == '\0')
+		return true;
+	for (i = 0; i < sizeof key_names / sizeof key_names[0]; i++)
+		if (strcasecmp(key, key_names[i]) == 0)
+			return true;
+	if ((key[0] == 'F' || key[0] == 'f') && (f = atoi(key + 1)) >= 1 &&
+	    f <= 12 && strspn(key + 1, "0123456789") == strlen(key + 1))
+		return true;
+	if (strncasecmp(key, "Ctrl-", 5) == 0)
+		key += 5;
+	else if (key[0] == '^')
+		key++;
+	else
+		return false;
+	return ((key[0] | 0x20) >= 'a' && (key[0] | 0x20) <= 'z') &&
+	    key[1] == '\0';
+}
+
+/* Checks a bind line of the configuration file against the screens,
+ * the key names and the actions of the key table.  The keymaps are
+ * one table today, so a good line is accepted and not yet applied. */
+const char *
+keys_bind(const char *screen, const char *key, const char *action)
+{
+	size_t i;
+
+	for (i = 0; i < sizeof key_screens / sizeof key_screens[0]; i++)
+		if (strcmp(screen, key_screens[i]) == 0)
+			break;
+	if (i == sizeof key_screens / sizeof key_screens[0])
+		return "no such screen: generic, article, card, view, help "
+		    "or prompt";
+	if (!key_name_valid(key))
+		return "no such key: a character, Ctrl-X, F1 to F12, or a "
+		    "name such as Enter, Space, PgDn";
+	for (i = 0; i < sizeof key_actions / sizeof key_actions[0]; i++)
+		if (strcmp(action, key_actions[i].name) == 0)
+			return NULL;
+	return "no such action (newslens(1) lists them)";
+}
 
 bool
 keys_dispatch(struct ui *u, int key)

@@ -29,6 +29,7 @@
 #include "format/load.h"
 #include "base/text.h"
 #include "base/xmalloc.h"
+#include "view/conf.h"
 
 /* Below this the screen shows only "terminal too small". */
 #define UI_MIN_COLS 20
@@ -82,6 +83,13 @@ static const struct {
 #undef X
 };
 
+/* The roles' names, for color lines of the configuration file. */
+static const char *const role_names[ROLE_COUNT] = {
+#define X(name, fg, color, mono) #name,
+	UI_ROLES
+#undef X
+};
+
 static attr_t role_attr[ROLE_COUNT];
 
 /* Set by the signal handler, acted on by the loop. */
@@ -93,8 +101,37 @@ ui_on_signal(int sig)
 	ui_signal = sig;
 }
 
+static attr_t
+ui_conf_attrs(unsigned a)
+{
+	return (a & CONF_BOLD ? A_BOLD : 0) | (a & CONF_DIM ? A_DIM : 0) |
+	    (a & CONF_UNDERLINE ? A_UNDERLINE : 0) |
+	    (a & CONF_REVERSE ? A_REVERSE : 0) |
+	    (a & CONF_STANDOUT ? A_STANDOUT : 0) |
+	    (a & CONF_BLINK ? A_BLINK : 0) | (a & CONF_ITALIC ? A_ITALIC : 0);
+}
+
+/* The color lines of the configuration, over the table; without
+ * colours only their attributes count. */
 static void
-ui_colors(struct ui *u)
+ui_conf_colors(const struct conf *c, bool mono)
+{
+	const struct conf_color *cc;
+	size_t i;
+
+	for (i = 0; i < c->ncolors; i++) {
+		cc = &c->colors[i];
+		role_attr[cc->role] = ui_conf_attrs(cc->attrs);
+		if (mono || (cc->fg >= COLORS || cc->bg >= COLORS))
+			continue;
+		init_pair((short)(cc->role + 1), cc->fg, cc->bg);
+		if (cc->fg >= 0 || cc->bg >= 0)
+			role_attr[cc->role] |= COLOR_PAIR(cc->role + 1);
+	}
+}
+
+static void
+ui_colors(struct ui *u, const struct conf *c)
 {
 	int i;
 
@@ -106,11 +143,35 @@ ui_colors(struct ui *u)
 			role_attr[i] = role_table[i].color |
 			    (role_table[i].fg >= 0 ? COLOR_PAIR(i + 1) : 0);
 		}
+		ui_conf_colors(c, false);
 		return;
 	}
 	u->mono = true;
 	for (i = 0; i < ROLE_COUNT; i++)
 		role_attr[i] = role_table[i].mono;
+	ui_conf_colors(c, true);
+}
+
+/* Reads the configuration file; its problems go to standard error
+ * before the screen is taken, one line each, and the reader starts
+ * with the rest.  Returns how many there were. */
+static size_t
+ui_conf_load(struct conf *c)
+{
+	static const struct conf_names names = {
+		role_names, ROLE_COUNT, keys_bind,
+	};
+	struct diag d = DIAG_INIT;
+	char *path = conf_path();
+	size_t bad = 0;
+
+	conf_init(c);
+	if (path != NULL)
+		bad = conf_load(c, path, &names, &d);
+	diag_print(&d, stderr);
+	diag_free(&d);
+	free(path);
+	return bad;
 }
 
 /* ---- text output -------------------------------------------------- */
@@ -518,6 +579,11 @@ ui_layout(struct ui *u)
 	int width = (ui_panel_shown(u) ? u->cols - UI_PANEL_WIDTH :
 	    u->cols) - u->r.margin - 1;
 
+	/* A readable measure: on a wide terminal, lines no longer than
+	 * that, as reader views keep them. */
+	if (u->measure > 0 && width > u->measure)
+		width = u->measure;
+
 	u->too_small = u->cols < UI_MIN_COLS || u->lines < UI_MIN_LINES;
 	if (!u->too_small)
 		reader_resize(&u->r, width, u->lines - head - foot);
@@ -729,6 +795,31 @@ ui_item_at(struct ui *u, int y, int x)
 	return found;
 }
 
+/* A click on an entry of the card or view on top focuses it, and a
+ * second click on it follows it, as Enter does.  Entries are drawn
+ * from row 2 (ui_draw_page). */
+static void
+ui_mouse_page(struct ui *u, int y)
+{
+	struct page *p = u->r.pages[u->r.npages - 1];
+	size_t i;
+	char *path;
+
+	if (y < 2 || y >= 2 + ui_page_rows(u))
+		return;
+	i = p->top + (size_t)(y - 2);
+	if (i >= p->n || p->entries[i].target == TARGET_NONE)
+		return;
+	if (i != p->sel) {
+		p->sel = i;
+		return;
+	}
+	if ((path = reader_follow(&u->r)) != NULL) {
+		free(u->open_path);
+		u->open_path = path;
+	}
+}
+
 static void
 ui_mouse(struct ui *u)
 {
@@ -751,9 +842,12 @@ ui_mouse(struct ui *u)
 			reader_scroll(&u->r, 3);
 		return;
 	}
-	if (!(ev.bstate & (BUTTON1_CLICKED | BUTTON1_PRESSED)) ||
-	    u->r.npages > 0)
+	if (!(ev.bstate & (BUTTON1_CLICKED | BUTTON1_PRESSED)))
 		return;
+	if (u->r.npages > 0) {
+		ui_mouse_page(u, ev.y);
+		return;
+	}
 	item = ui_item_at(u, ev.y, ev.x);
 	if (item == NONE)
 		return;
@@ -858,6 +952,9 @@ ui_key(struct ui *u, struct ui_stack *stack, int rc, wint_t wc)
 	}
 	if (rc == KEY_CODE_YES && wc == KEY_MOUSE) {
 		ui_mouse(u);
+		if (u->open_path)
+			ui_open_story(u, stack);
+		ui_layout(u);
 		return;
 	}
 	if (ui_is_back(rc, wc) && ui_close_story(u, stack))
@@ -956,19 +1053,28 @@ ui_loop(struct ui *u)
 }
 
 int
-ui_run(struct story *st, const char *path, const struct load_opts *opts)
+ui_run(struct story *st, const char *path, const struct load_opts *opts,
+    const struct ui_opts *uo)
 {
 	struct ui u;
+	struct conf conf;
 	SCREEN *scr;
 	const char *codeset, *term;
+	size_t bad;
 
 	if ((term = ui_term()) == NULL)
 		return -1;
+	bad = ui_conf_load(&conf);
 	ui_signals();
 	scr = newterm(term, stdout, stdin);
-	if (scr == NULL)
+	if (scr == NULL) {
+		conf_free(&conf);
 		return -1;
+	}
 	memset(&u, 0, sizeof u);
+	u.mouse = conf.mouse && !uo->no_mouse;
+	u.measure = uo->measure ? uo->measure : conf.width ? conf.width :
+	    UI_MEASURE_DEFAULT;
 	codeset = nl_langinfo(CODESET);
 	u.ascii = codeset == NULL || strcmp(codeset, "UTF-8") != 0;
 	u.panel = true;
@@ -979,12 +1085,19 @@ ui_run(struct story *st, const char *path, const struct load_opts *opts)
 	nonl();
 	keypad(stdscr, TRUE);
 	set_escdelay(25);
-	mousemask(BUTTON1_CLICKED | BUTTON1_PRESSED | BUTTON4_PRESSED |
-	    BUTTON5_PRESSED, NULL);
-	mouseinterval(0);
-	ui_colors(&u);
+	if (u.mouse) {
+		mousemask(BUTTON1_CLICKED | BUTTON1_PRESSED | BUTTON4_PRESSED |
+		    BUTTON5_PRESSED, NULL);
+		mouseinterval(0);
+	}
+	ui_colors(&u, &conf);
+	conf_free(&conf);
 	curs_set(1);
 	reader_init(&u.r, st, path);
+	if (bad > 0)
+		reader_notify(&u.r, "%zu bad line%s in the configuration "
+		    "file, left out (see standard error)", bad,
+		    bad == 1 ? "" : "s");
 	getmaxyx(stdscr, u.lines, u.cols);
 	u.r.width = 0;
 	ui_layout(&u);

@@ -30,6 +30,18 @@ struct ui {
 					 * prompt, the newest last */
 	size_t		 nhistory;
 	struct load_opts load;		/* for stories opened from cards */
+	bool		 mouse;		/* clicks and the wheel are taken */
+	int		 measure;	/* the article's widest line */
+};
+
+/* The article's widest line unless the options or the configuration
+ * say otherwise: a readable measure on a wide terminal. */
+#define UI_MEASURE_DEFAULT 100
+
+/* What the command line asks of the reader. */
+struct ui_opts {
+	bool	no_mouse;	/* --no-mouse */
+	int	measure;	/* --width N; 0: not given */
 };
 
 struct key_binding {
@@ -46,6 +58,10 @@ extern const struct key_binding key_table[];
 /* The most a count typed before a key can be: nine digits. */
 #define UI_COUNT_MAX 999999999UL
 
+/* Checks a bind line of the configuration file (view/conf.h): NULL
+ * when SCREEN, KEY and ACTION are all known, else why not. */
+const char *keys_bind(const char *screen, const char *key,
+	    const char *action);
 /* Runs the action bound to key; returns false when no binding has it. */
 bool	keys_dispatch(struct ui *, int key);
 /* The help page, generated from key_table and wrapped to `width`
@@ -60,9 +76,10 @@ int	ui_page_rows(const struct ui *);
 
 /* Runs the reader on story st (which it takes over) read from path
  * (NULL: the built-in story); stories opened from "Read more" cards are
- * loaded with opts.  Returns the exit status, or -1 when the
+ * loaded with opts; uo and the configuration file (view/conf.h) set
+ * the mouse and the measure.  Returns the exit status, or -1 when the
  * terminal cannot be driven (the caller then prints the dump). */
 int	ui_run(struct story *st, const char *path,
-	    const struct load_opts *opts);
+	    const struct load_opts *opts, const struct ui_opts *uo);
 
 #endif
