@@ -109,3 +109,19 @@ Test(keys, contract_keys_are_bound)
 		cr_expect(found, "key '%c' is not bound", fixed[f]);
 	}
 }
+
+/* A bind line of the configuration file is checked against the
+ * screens, the key names and the actions. */
+Test(keys, bind_lines_are_checked)
+{
+	cr_expect_null(keys_bind("article", "J", "scroll-down"));
+	cr_expect_null(keys_bind("card", "Ctrl-N", "next-item"));
+	cr_expect_null(keys_bind("generic", "F5", "redraw"));
+	cr_expect_null(keys_bind("view", "PgDn", "page-down"));
+	cr_expect_null(keys_bind("help", "^Q", "quit"));
+	cr_expect_not_null(keys_bind("pager", "J", "scroll-down"));
+	cr_expect_not_null(keys_bind("article", "JJ", "scroll-down"));
+	cr_expect_not_null(keys_bind("article", "F13", "scroll-down"));
+	cr_expect_not_null(keys_bind("article", "Ctrl-1", "scroll-down"));
+	cr_expect_not_null(keys_bind("article", "J", "fly"));
+}
