@@ -489,18 +489,29 @@ ui_page_rows(const struct ui *u)
 	return rows > 0 ? rows : 1;
 }
 
-/* An entry on one row; one too long for it ends in an ellipsis. */
+/* An entry on one row; one too long for it is cut with an ellipsis,
+ * before the number it ends with, if any (the actors view's counts),
+ * so that the number stays. */
 static void
 ui_entry(struct ui *u, int y, int x, const char *text, attr_t attr)
 {
-	size_t len = strlen(text);
+	size_t len = strlen(text), keep = len;
+	int right;
 
 	if (x + (int)text_width(text, len) <= u->cols) {
 		ui_text(u, y, x, u->cols, text, len, attr);
 		return;
 	}
-	x = ui_text(u, y, x, u->cols - 1, text, len, attr);
-	ui_text(u, y, x, u->cols, "\xe2\x80\xa6", 3, attr);
+	while (keep > 0 && text[keep - 1] >= '0' && text[keep - 1] <= '9')
+		keep--;
+	if (keep == len || keep == 0 || text[keep - 1] != ' ' ||
+	    len - keep + 2 >= (size_t)(u->cols - x))
+		keep = len;
+	right = u->cols - (int)(len - keep) - (keep < len);
+	x = ui_text(u, y, x, right - 1, text, keep, attr);
+	x = ui_text(u, y, x, right, "\xe2\x80\xa6", 3, attr);
+	if (keep < len)
+		ui_text(u, y, x + 1, u->cols, text + keep, len - keep, attr);
 }
 
 static void
@@ -549,15 +560,60 @@ ui_draw_hint(struct ui *u, int y)
 	    "q quit  ? help  Tab next item  Enter open  c claim  ' quote  "
 	    "/ search  a actors";
 
-	ui_str(u, y, 0, u->cols, hint, ROLE_HINT);
+	const char *p = hint, *end;
+	int x = 0, w;
+
+	/* Whole hints only, separated by two spaces: on a narrow window
+	 * the ones that do not fit are left out, not cut. */
+	while (*p != '\0') {
+		end = strstr(p, "  ");
+		if (end == NULL)
+			end = p + strlen(p);
+		w = (int)text_width(p, (size_t)(end - p));
+		if (x + w > u->cols)
+			break;
+		ui_text(u, y, x, u->cols, p, (size_t)(end - p),
+		    role_attr[ROLE_HINT]);
+		x += w + 2;
+		p = *end ? end + 2 : end;
+	}
+}
+
+/* The headline wraps on a narrow window rather than lose its end, on
+ * at most a quarter of the rows (and 3). */
+static size_t
+ui_headline_lines(const struct ui *u, struct wrap_line **lines)
+{
+	const char *h = u->r.st->headline;
+	size_t n = wrap_text(h, strlen(h), u->cols > 1 ? u->cols : 1, lines);
+	size_t most = u->lines / 4 < 3 ? (size_t)(u->lines / 4) : 3;
+
+	return n < most ? n : most > 0 ? most : 1;
+}
+
+/* Rows above the article: the headline, the dateline (10 lines and
+ * more) and a blank row (14 and more). */
+static int
+ui_head_rows(const struct ui *u)
+{
+	struct wrap_line *lines;
+	size_t n = ui_headline_lines(u, &lines);
+
+	free(lines);
+	return (int)n + (u->lines >= 10) + (u->lines >= 14);
 }
 
 static void
 ui_draw_head(struct ui *u, int *y)
 {
 	const struct story *st = u->r.st;
+	struct wrap_line *lines;
+	size_t i, n = ui_headline_lines(u, &lines);
 
-	ui_str(u, (*y)++, 0, u->cols, st->headline, ROLE_HEADLINE);
+	for (i = 0; i < n; i++)
+		ui_text(u, (*y)++, 0, u->cols, st->headline + lines[i].start,
+		    lines[i].end - lines[i].start, role_attr[ROLE_HEADLINE]);
+	free(lines);
 	if (u->lines >= 10 && st->dateline)
 		ui_str(u, (*y)++, 0, u->cols, st->dateline, ROLE_DATELINE);
 	if (u->lines >= 14)
@@ -574,7 +630,7 @@ ui_panel_shown(const struct ui *u)
 static void
 ui_layout(struct ui *u)
 {
-	int head = 1 + (u->lines >= 10) + (u->lines >= 14);
+	int head = ui_head_rows(u);
 	int foot = ui_foot(u);
 	int width = (ui_panel_shown(u) ? u->cols - UI_PANEL_WIDTH :
 	    u->cols) - u->r.margin - 1;
@@ -766,7 +822,7 @@ ui_prompt(struct ui *u, const char *prompt)
 static size_t
 ui_item_at(struct ui *u, int y, int x)
 {
-	int head = 1 + (u->lines >= 10) + (u->lines >= 14);
+	int head = ui_head_rows(u);
 	struct row row = u->r.top;
 	const struct layout *l;
 	const struct block *bl;

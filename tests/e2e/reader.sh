@@ -622,6 +622,19 @@ test_config() {
 	    return 1
 }
 
+# At 40 columns the headline wraps (not cut), the hint line holds whole
+# hints, and the actors view keeps its counts.
+test_narrow() {
+	start -s 40x20 || return 1
+	wait_for -F "US officials to hold last-ditch talks" || return 1
+	wait_for -F "Huawei ban" || return 1
+	wait_for '^q quit  \? help  Tab next item$' || return 1
+	keys a
+	wait_for -F "Actors" || return 1
+	wait_for 'US National Economic.* 1$' || return 1
+	alive
+}
+
 # ---- 6. resizing ----------------------------------------------------------------
 
 # Each step waits for something only a redraw at the new size shows: tmux
@@ -903,6 +916,8 @@ t "--no-mouse and set mouse off leave the mouse to the terminal" \
 t "p below 100 columns says why and flips nothing" test_panel_narrow
 t "a wide window keeps a measure of 100; --width, set width" test_measure
 t "the configuration file: bad lines told, the rest applied" test_config
+t "40 columns: the headline wraps, whole hints, the actors' counts" \
+    test_narrow
 t "resizes from 120x40 down to 1x1 and back keep the focus" test_resize
 t "NO_COLOR=1: no colours, the focus still in reverse video" test_no_color
 t "LANG=C: only ASCII on the screen, straight quotes" test_lang_c
