@@ -50,7 +50,8 @@ line_matches(const char *line)
 	static bool ready;
 
 	if (!ready) {
-		cr_assert(regcomp(&re, "^newslens: .+:[0-9]+: .+$",
+		/* A whole-file problem names no line; none names line 0. */
+		cr_assert(regcomp(&re, "^newslens: .+(:[1-9][0-9]*)?: .+$",
 		    REG_EXTENDED | REG_NOSUB) == 0);
 		ready = true;
 	}
@@ -84,7 +85,7 @@ expect_error_lines(const struct run *r, const char *shown, const char *what)
 	    line = strtok_r(NULL, "\n", &save), n++) {
 		cr_expect(line_matches(line),
 		    "%s: stderr line not of the form "
-		    "'newslens: FILE:LINE: message': [%s]\nstderr:\n%s",
+		    "'newslens: FILE[:LINE]: message': [%s]\nstderr:\n%s",
 		    what, line, r->err);
 		cr_expect(strncmp(line, prefix, prefix_len) == 0,
 		    "%s: stderr line does not name the file as [%s]: [%s]",
@@ -292,6 +293,68 @@ check_bad(const char *name)
 BAD_CASES
 #undef X
 
+/* --check speaks the format's language: what is wrong, in the words
+ * of newslens(5), never libxml2's or RELAX NG's. */
+Test(bad, messages_in_the_formats_words)
+{
+	static const char *const want[][2] = {
+		{ "bad-kind.xml", "actor 'alice': kind 'alien' is not one of "
+		    "country, government, agency, company, person, group, "
+		    "media, other" },
+		{ "bad-id.xml", "id '1st' is not an id: an id begins with a "
+		    "letter or '_'" },
+		{ "blank-headline.xml", ":4: the headline is blank" },
+		{ "missing-headline.xml", "the head has no <headline>" },
+		{ "missing-quote-id.xml", "has no id attribute" },
+		{ "missing-version.xml", "has no version attribute" },
+		{ "wrong-version.xml", "newslens reads version 1" },
+		{ "claim-in-claim.xml", "claim 'c2' is inside claim 'c1': "
+		    "claims do not nest" },
+		{ "claim-in-quote.xml", "claim 'c1' is inside quote 'q1'" },
+		{ "unknown-attribute.xml", "attribute 'style' is not part of "
+		    "the format (it takes id)" },
+		{ "unknown-element.xml", "<blink> is not part of the story "
+		    "format" },
+		{ "wrong-root.xml", "the root element is <article>" },
+		{ "esc-charref.xml", "&#27; is a control character" },
+		{ "invalid-utf8.xml", "are not UTF-8" },
+		{ "not-xml.xml", "this is not XML" },
+		{ "truncated.xml", "the file ends inside <p>, opened on line "
+		    "11" },
+	};
+	static const char *const libxml2[] = {
+		"Element ", "Expecting", "Did not expect", "failed to validate",
+		"xmlParse", "PCDATA", "Invalid attribute", "extra content",
+		"interleave", "datatype", "construct error", "Start tag",
+		"Premature", "Opening and ending", "Document is empty",
+	};
+	struct run r;
+	size_t i, j;
+
+	for (i = 0; i < sizeof want / sizeof want[0]; i++) {
+		char *rel = test_join("bad", want[i][0]), *path = test_path(rel);
+
+		NL(&r, "--check", path);
+		cr_expect(strstr(r.err, want[i][1]) != NULL,
+		    "%s: no [%s] in:\n%s", want[i][0], want[i][1], r.err);
+		run_free(&r);
+		free(rel);
+		free(path);
+	}
+	for (i = 0; i < NBAD; i++) {
+		char *rel = test_join("bad", bad_files[i]), *path = test_path(rel);
+
+		NL(&r, "--check", path);
+		for (j = 0; j < sizeof libxml2 / sizeof libxml2[0]; j++)
+			cr_expect(strstr(r.err, libxml2[j]) == NULL,
+			    "%s: libxml2's words [%s]:\n%s", bad_files[i],
+			    libxml2[j], r.err);
+		run_free(&r);
+		free(rel);
+		free(path);
+	}
+}
+
 /* Every case in tests/bad is in the list above (so has its test), and
  * every case in the list is in tests/bad. */
 Test(bad, corpus_is_listed)
@@ -354,6 +417,20 @@ Test(bad, all_in_one_check)
 
 /* ---- bad files made at run time ----------------------------------- */
 
+/* A problem with the whole file names the file and no line, not line
+ * 0: "newslens: FILE: message". */
+static void
+expect_whole_file(const struct run *r, const char *path, const char *msg)
+{
+	char want[4096];
+
+	snprintf(want, sizeof want, "newslens: %s: %s", path, msg);
+	cr_expect(strncmp(r->err, want, strlen(want)) == 0,
+	    "not [%s...]:\n%s", want, r->err);
+	cr_expect(strstr(r->err, ":0:") == NULL, "line 0 named:\n%s",
+	    r->err);
+}
+
 Test(bad, directory)
 {
 	char *dir = make_tempdir();
@@ -361,8 +438,7 @@ Test(bad, directory)
 
 	NL(&r, "--check", dir);
 	expect_refused(&r, dir, "a directory");
-	cr_expect(strstr(r.err, ":0: ") != NULL,
-	    "a directory is a whole-file problem (line 0):\n%s", r.err);
+	expect_whole_file(&r, dir, "is a directory");
 	run_free(&r);
 	rmdir(dir);
 	free(dir);
@@ -375,8 +451,7 @@ Test(bad, missing_file)
 
 	NL(&r, "--check", path);
 	expect_refused(&r, path, "a missing file");
-	cr_expect(strstr(r.err, ":0: ") != NULL,
-	    "a missing file is a whole-file problem (line 0):\n%s", r.err);
+	expect_whole_file(&r, path, "cannot open: ");
 	run_free(&r);
 	NL(&r, path);
 	expect_refused(&r, path, "a missing file, no option");
@@ -455,8 +530,7 @@ Test(bad, over_max_size)
 
 	NL(&r, "--max-size", "10", "--check", path);
 	expect_refused(&r, path, "a file over --max-size");
-	cr_expect(strstr(r.err, ":0: ") != NULL, "line 0 expected:\n%s",
-	    r.err);
+	expect_whole_file(&r, path, "file is larger than the limit");
 	run_free(&r);
 	free(path);
 }
@@ -926,12 +1000,17 @@ Test(cli, list_actors)
 	size_t rows;
 
 	NL(&r, "--list", "actors");
-	rows = expect_table(&r, "id\tkind\tname\tmentions", "--list actors");
+	rows = expect_table(&r, "id\tkind\tname\tmentions\tmember-of\taliases", "--list actors");
 	cr_expect_geq(rows, 15, "only %zu actors", rows);
 	expect_cell(&r, "lewis", 1, "person");
 	expect_cell(&r, "lewis", 2, "Brandon Lewis");
 	expect_cell(&r, "huawei", 1, "company");
 	expect_cell(&r, "spokesperson", 2, "Government spokesperson");
+	/* The columns added at the end: member-of, then the aliases. */
+	expect_cell(&r, "nsa", 4, "us");
+	expect_cell(&r, "nsa", 5, "NSA");
+	expect_cell(&r, "us", 4, "");
+	expect_cell(&r, "us", 5, "US; Washington");
 	run_free(&r);
 }
 
@@ -942,7 +1021,7 @@ Test(cli, list_claims)
 	char id[8];
 
 	NL(&r, "--list", "claims");
-	rows = expect_table(&r, "id\tby\tabout\tparagraph\ttext",
+	rows = expect_table(&r, "id\tby\tabout\tparagraph\ttext\tdisputes\twhen",
 	    "--list claims");
 	cr_expect_geq(rows, 8, "only %zu claims", rows);
 	for (i = 1; i <= rows; i++) {
@@ -959,6 +1038,12 @@ Test(cli, list_claims)
 	expect_cell(&r, "c7", 1, "lewis");
 	expect_cell(&r, "c7", 2, "ukgov huawei");
 	expect_cell(&r, "c5", 1, "us trump");
+	/* The columns added at the end: disputes, then when. */
+	expect_cell(&r, "c15", 5, "c5 c14");
+	expect_cell(&r, "c16", 5, "c5");
+	expect_cell(&r, "c2", 6, "2020-01-13");
+	expect_cell(&r, "c1", 5, "");
+	expect_cell(&r, "c1", 6, "");
 	run_free(&r);
 }
 
@@ -985,12 +1070,70 @@ Test(cli, list_related)
 	struct run r;
 
 	NL(&r, "--list", "related");
-	cr_expect_eq(expect_table(&r, "id\thref\ttitle", "--list related"), 2);
+	cr_expect_eq(expect_table(&r, "id\thref\ttitle\tactors\tparagraph", "--list related"), 2);
 	expect_cell(&r, "r1", 2,
 	    "Just one in 10 Brits trusts Huawei amid China spying fears");
 	expect_cell(&r, "r2", 2,
 	    "Huawei predicts \xe2\x80\x98" "difficult\xe2\x80\x99 2020 as US "
 	    "sanctions bite");
+	/* The columns added at the end: actors, then the paragraph. */
+	expect_cell(&r, "r1", 3, "brits uk huawei china");
+	expect_cell(&r, "r1", 4, "3");
+	expect_cell(&r, "r2", 4, "12");
+	run_free(&r);
+}
+
+/* One row a mention, in reading order: the actor, the paragraph, the
+ * words. */
+Test(cli, list_mentions)
+{
+	struct run r;
+	size_t pos = 0, n;
+	const char *line;
+
+	NL(&r, "--list", "mentions");
+	cr_expect_eq(expect_table(&r, "actor\tparagraph\ttext",
+	    "--list mentions"), 44);
+	cr_assert(next_line(r.out, r.outlen, &pos, &line, &n));
+	cr_assert(next_line(r.out, r.outlen, &pos, &line, &n));
+	cr_expect(n == strlen("usofficials\t1\tUS officials") &&
+	    memcmp(line, "usofficials\t1\tUS officials", n) == 0,
+	    "first mention: [%.*s]", (int)n, line);
+	cr_expect(strstr(r.out, "\nlewis\t6\tSecurity minister Brandon Lewis\n") != NULL,
+	    "no mention of Brandon Lewis in paragraph 6:\n%s", r.out);
+	run_free(&r);
+}
+
+/* KIND is abbreviated as options are: a prefix of one kind names it, a
+ * prefix of several is a usage error that says so. */
+Test(cli, list_kind_abbreviated)
+{
+	static const char *const kinds[][2] = {
+		{ "a", "actors" }, { "cl", "claims" }, { "quo", "quotes" },
+		{ "rel", "related" }, { "m", "mentions" },
+	};
+	struct run r, whole;
+
+	for (size_t i = 0; i < sizeof kinds / sizeof kinds[0]; i++) {
+		NL(&r, "--list", kinds[i][0]);
+		NL(&whole, "--list", kinds[i][1]);
+		cr_expect_eq(r.status, 0, "--list %s: status %d:\n%s",
+		    kinds[i][0], r.status, r.err);
+		cr_expect_str_eq(r.out, whole.out, "--list %s is not --list %s",
+		    kinds[i][0], kinds[i][1]);
+		run_free(&r);
+		run_free(&whole);
+	}
+	NL(&r, "--list=");
+	cr_expect_eq(r.status, 2, "exit status %d; stderr:\n%s", r.status,
+	    r.err);
+	cr_expect(strstr(r.err, "ambiguous") != NULL, "stderr:\n%s", r.err);
+	cr_expect_eq(r.outlen, 0);
+	run_free(&r);
+	NL(&r, "--list", "actorsx");
+	cr_expect_eq(r.status, 2, "exit status %d; stderr:\n%s", r.status,
+	    r.err);
+	cr_expect(strstr(r.err, "unknown") != NULL, "stderr:\n%s", r.err);
 	run_free(&r);
 }
 
@@ -1001,7 +1144,7 @@ Test(cli, list_of_a_file)
 
 	NL(&file, "--list", "claims", p);
 	NL(&builtin, "--list", "claims");
-	expect_table(&file, "id\tby\tabout\tparagraph\ttext", "--list FILE");
+	expect_table(&file, "id\tby\tabout\tparagraph\ttext\tdisputes\twhen", "--list FILE");
 	cr_expect_str_eq(file.out, builtin.out,
 	    "the shipped file and the built-in story differ");
 	run_free(&file);
@@ -1024,15 +1167,16 @@ Test(cli, list_unknown_kind)
 Test(cli, list_hostile_text)
 {
 	static const char *const kinds[][2] = {
-		{ "actors", "id\tkind\tname\tmentions" },
-		{ "claims", "id\tby\tabout\tparagraph\ttext" },
+		{ "actors", "id\tkind\tname\tmentions\tmember-of\taliases" },
+		{ "claims", "id\tby\tabout\tparagraph\ttext\tdisputes\twhen" },
 		{ "quotes", "id\tspeaker\tparagraph\ttext" },
-		{ "related", "id\thref\ttitle" },
+		{ "related", "id\thref\ttitle\tactors\tparagraph" },
+		{ "mentions", "actor\tparagraph\ttext" },
 	};
 	char *p = test_path("data/hostile-text.xml");
 	struct run r;
 
-	for (size_t i = 0; i < 4; i++) {
+	for (size_t i = 0; i < 5; i++) {
 		NL(&r, "--list", kinds[i][0], p);
 		cr_expect_geq(expect_table(&r, kinds[i][1], kinds[i][0]), 1,
 		    "--list %s: no rows", kinds[i][0]);
@@ -1044,6 +1188,80 @@ Test(cli, list_hostile_text)
 	NL(&r, "--list", "actors", p);
 	expect_cell(&r, "tabby", 2, "Tab and newline");
 	run_free(&r);
+	free(p);
+}
+
+/* ---- standard input ----------------------------------------------- */
+
+/* Runs the program on standard input `in`. */
+#define NL_IN(r, in, ...) do { \
+	const char *nl_argv_[] = { test_prog(), __VA_ARGS__, NULL }; \
+	run_prog_timeout((r), nl_argv_, (in), KILL_SECONDS); \
+} while (0)
+
+static char *
+slurp(const char *path)
+{
+	FILE *fp = fopen(path, "rb");
+	struct buf b = BUF_INIT;
+	char chunk[4096];
+	size_t n;
+
+	cr_assert_not_null(fp, "cannot open %s", path);
+	while ((n = fread(chunk, 1, sizeof chunk, fp)) > 0)
+		buf_append(&b, chunk, n);
+	fclose(fp);
+	return buf_detach(&b);
+}
+
+/* "-" is standard input for --check, --dump, --list and --import, and
+ * gives the same output as the file itself. */
+Test(cli, stdin_is_dash)
+{
+	char *p = data_path(STORY), *story = slurp(p);
+	struct run in, file;
+
+	NL_IN(&in, story, "--check", "-");
+	cr_expect_eq(in.status, 0, "--check -: %d\n%s", in.status, in.err);
+	cr_expect_eq(in.outlen + in.errlen, 0, "--check -: output");
+	run_free(&in);
+	NL_IN(&in, story, "--dump", "-");
+	NL(&file, "--dump", p);
+	cr_expect_eq(in.status, 0, "--dump -: %d\n%s", in.status, in.err);
+	cr_expect_str_eq(in.out, file.out, "--dump - differs from the file");
+	run_free(&in);
+	run_free(&file);
+	NL_IN(&in, story, "--list", "claims", "-");
+	NL(&file, "--list", "claims", p);
+	cr_expect_str_eq(in.out, file.out, "--list - differs from the file");
+	run_free(&in);
+	run_free(&file);
+	NL_IN(&in, "Talks on Huawei\n\nThe UK said it would decide.\n",
+	    "--import", "-");
+	cr_expect_eq(in.status, 0, "--import -: %d\n%s", in.status, in.err);
+	cr_expect(strstr(in.out, "<headline>Talks on Huawei</headline>") !=
+	    NULL, "--import -:\n%s", in.out);
+	run_free(&in);
+	free(story);
+	free(p);
+}
+
+/* A bad story on standard input is called "(standard input)", and the
+ * size cap applies to it as to a file. */
+Test(cli, stdin_bad_and_capped)
+{
+	char *p = data_path(STORY), *story = slurp(p);
+	struct run r;
+
+	NL_IN(&r, "<story version=\"1\"><head>", "--check", "-");
+	expect_refused(&r, "(standard input)", "a bad story on stdin");
+	run_free(&r);
+	NL_IN(&r, story, "--max-size=1K", "--list", "actors", "-");
+	expect_refused(&r, "(standard input)", "stdin over --max-size");
+	cr_expect(strstr(r.err, "newslens: (standard input): file is larger "
+	    "than the limit of 1024 bytes") != NULL, "%s", r.err);
+	run_free(&r);
+	free(story);
 	free(p);
 }
 

@@ -317,3 +317,41 @@ Test(keys, bind_by_screen_and_action_name)
 	cr_expect_not_null(keys_bind(&k, "article", "j", "fly"));
 	keys_free(&k);
 }
+
+/* The actions a bind line may name, as newslens(1)'s CONFIGURATION
+ * lists them after "The actions": the key table's, both ways. */
+Test(keys, the_man_page_lists_every_action_for_bind)
+{
+	const char *dir = getenv("TESTDIR");
+	char path[4096], line[1024], *tok, *save;
+	bool in = false, listed[256] = { false };
+	size_t i, n = 0;
+	FILE *fp;
+	int a;
+
+	snprintf(path, sizeof path, "%s/../man/newslens.1", dir ? dir : "tests");
+	fp = fopen(path, "r");
+	cr_assert_not_null(fp, "cannot open %s", path);
+	while (fgets(line, sizeof line, fp) != NULL) {
+		line[strcspn(line, "\n")] = '\0';
+		if (strncmp(line, "The actions", 11) == 0)
+			in = true;
+		else if (in && strncmp(line, ".Cm ", 4) == 0) {
+			for (tok = strtok_r(line + 4, " ,.", &save); tok;
+			    tok = strtok_r(NULL, " ,.", &save)) {
+				a = keys_action_named(tok);
+				cr_expect_geq(a, 0, "newslens(1) names an action "
+				    "\"%s\" that the key table lacks", tok);
+				if (a >= 0 && (size_t)a < sizeof listed)
+					listed[a] = true;
+				n++;
+			}
+		} else if (in && n > 0)
+			break;
+	}
+	fclose(fp);
+	cr_assert_gt(n, 0, "no actions listed after \"The actions\"");
+	for (i = 0; i < keys_nactions; i++)
+		cr_expect(listed[i], "the action \"%s\" is not in newslens(1)'s "
+		    "CONFIGURATION", keys_actions[i].name);
+}

@@ -1,4 +1,7 @@
-/* diag.c - problems found in a file, each as "FILE:LINE: message". */
+/* diag.c - problems found in a file, each as "FILE:LINE: message".
+ *
+ * Line 0 means the whole file (it cannot be opened, it is too large):
+ * such a problem names no line, "FILE: message", as cc and grep do. */
 #include "config.h"
 
 #include "base/diag.h"
@@ -19,13 +22,18 @@ diag_add(struct diag *d, const char *file, unsigned long line,
 
 	if (d->n >= DIAG_MAX) {
 		if (d->dropped++ == 0) {
-			buf_printf(&raw, "%s:%lu", file, line);
+			buf_puts(&raw, file);
+			if (line > 0)
+				buf_printf(&raw, ":%lu", line);
 			d->first_dropped = text_sanitize(raw.data);
 			buf_free(&raw);
 		}
 		return;
 	}
-	buf_printf(&raw, "%s:%lu: ", file, line);
+	buf_puts(&raw, file);
+	if (line > 0)
+		buf_printf(&raw, ":%lu", line);
+	buf_puts(&raw, ": ");
 	va_start(ap, fmt);
 	buf_vprintf(&raw, fmt, ap);
 	va_end(ap);

@@ -10,7 +10,8 @@
 #define DIAG_MAX 100	/* messages kept; the rest are only counted */
 
 struct diag {
-	char	**msgs;		/* "FILE:LINE: message", sanitised */
+	char	**msgs;		/* "FILE:LINE: message" or, for the whole
+				 * file, "FILE: message"; sanitised */
 	size_t	  n;
 	size_t	  dropped;	/* problems past DIAG_MAX */
 	char	 *first_dropped; /* "FILE:LINE" of the first of them */
@@ -18,7 +19,8 @@ struct diag {
 
 #define DIAG_INIT { NULL, 0, 0, NULL }
 
-/* Records one problem.  The file name and the formatted message are
+/* Records one problem; line 0 is the whole file, and names no line
+ * ("FILE: message").  The file name and the formatted message are
  * sanitised, so either may hold anything a file or its name holds. */
 void	diag_add(struct diag *, const char *file, unsigned long line,
 	    const char *fmt, ...) __attribute__((format(printf, 4, 5)));

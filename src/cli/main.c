@@ -27,6 +27,7 @@
 #include "format/write.h"
 #include "model/story.h"
 #include "base/text.h"
+#include "base/xmalloc.h"
 #include "tui/ui.h"
 
 #define EXIT_BAD_FILE	1
@@ -43,10 +44,11 @@ struct options {
 	const char	*output;	/* -o OUT; NULL: standard output */
 	const char	*actors;	/* --actors STORY */
 	struct load_opts load;
+	struct ui_opts	 ui;		/* --no-mouse, --width */
 };
 
 enum { OPT_DUMP = 256, OPT_CHECK, OPT_LIST, OPT_MAX_SIZE, OPT_IMPORT,
-	OPT_ACTORS, OPT_CANONICAL };
+	OPT_ACTORS, OPT_CANONICAL, OPT_NO_MOUSE };
 
 static const struct option long_options[] = {
 	{ "dump",	no_argument,		NULL, OPT_DUMP },
@@ -58,6 +60,7 @@ static const struct option long_options[] = {
 	{ "output",	required_argument,	NULL, 'o' },
 	{ "actors",	required_argument,	NULL, OPT_ACTORS },
 	{ "canonical",	no_argument,		NULL, OPT_CANONICAL },
+	{ "no-mouse",	no_argument,		NULL, OPT_NO_MOUSE },
 	{ "help",	no_argument,		NULL, 'h' },
 	{ "version",	no_argument,		NULL, 'V' },
 	{ NULL,		0,			NULL, 0 },
@@ -76,10 +79,14 @@ usage_help(void)
 "      --dump          print the story as plain wrapped text, every item\n"
 "                      numbered, with lists of actors, claims, quotes and\n"
 "                      \"Read more\" items at the end\n"
-"  -w, --width=N       wrap --dump at N columns (default %d)\n"
+"  -w, --width=N       wrap --dump at N columns (default %d); in the\n"
+"                      reader, the article's lines at most N columns\n"
+"                      (default 100)\n"
+"      --no-mouse      in the reader, leave the mouse to the terminal\n"
 "      --check FILE... validate each FILE; print nothing when all are valid\n"
+"                      (a FILE of - is standard input, here and below)\n"
 "      --list=KIND     print a tab-separated table of KIND: actors, quotes,\n"
-"                      claims or related\n"
+"                      claims, related or mentions (or a prefix of one)\n"
 "      --max-size=N    accept story files of up to N bytes (suffixes K, M,\n"
 "                      G; default 128M)\n"
 "      --import=FILE   turn FILE, a plain-text article or an NITF document,\n"
@@ -182,16 +189,99 @@ emit(const struct buf *out)
 	return fflush(stdout) == 0;
 }
 
+/* What standard input is called in messages. */
+static const char stdin_name[] = "(standard input)";
+
+static bool
+is_stdin(const char *path)
+{
+	return path != NULL && strcmp(path, "-") == 0;
+}
+
+/* All of standard input, at most max bytes of it, as load_read_file
+ * reads a file: caller-owned and NUL-terminated, or NULL with the
+ * problem in *d. */
+static char *
+read_stdin(size_t max, size_t *lenp, struct diag *d)
+{
+	size_t len = 0, cap = 65536;
+	char *data = xmalloc(cap + 1);
+	ssize_t n;
+
+	for (;;) {
+		if (len == cap) {
+			if (cap > max)
+				break;
+			cap *= 2;
+			data = xreallocarray(data, cap + 1, 1);
+		}
+		n = read(STDIN_FILENO, data + len, cap - len);
+		if (n == -1 && errno == EINTR)
+			continue;
+		if (n == -1) {
+			diag_add(d, stdin_name, 0, "cannot read: %s",
+			    strerror(errno));
+			free(data);
+			return NULL;
+		}
+		if (n == 0)
+			break;
+		len += (size_t)n;
+	}
+	if (len > max) {
+		diag_add(d, stdin_name, 0, "file is larger than the limit of "
+		    "%zu bytes (raise it with --max-size)", max);
+		free(data);
+		return NULL;
+	}
+	data[len] = '\0';
+	*lenp = len;
+	return data;
+}
+
+static struct story *
+load_stdin(const struct options *o, struct diag *d)
+{
+	struct story *st;
+	size_t len;
+	char *data = read_stdin(o->load.max_size, &len, d);
+
+	if (data == NULL)
+		return NULL;
+	st = load_memory(data, len, stdin_name, &o->load, d);
+	free(data);
+	return st;
+}
+
+/* The story in path: "-" is standard input, NULL the default story. */
 static struct story *
 open_story(const char *path, const struct options *o)
 {
 	struct diag d = DIAG_INIT;
 	struct story *st;
 
-	st = path ? load_file(path, &o->load, &d) : load_default(&d);
+	if (is_stdin(path))
+		st = load_stdin(o, &d);
+	else
+		st = path ? load_file(path, &o->load, &d) : load_default(&d);
 	diag_print(&d, stderr);
 	diag_free(&d);
 	return st;
+}
+
+/* --import of standard input. */
+static char *
+import_stdin(const struct options *o, const struct import_opts *io,
+    size_t *lenp, struct diag *d)
+{
+	size_t len;
+	char *data = read_stdin(o->load.max_size, &len, d), *xml;
+
+	if (data == NULL)
+		return NULL;
+	xml = import_memory(data, len, stdin_name, io, lenp, d);
+	free(data);
+	return xml;
 }
 
 static int
@@ -254,7 +344,7 @@ run_reader(const char *path, const struct options *o)
 	st = open_story(path, o);
 	if (st == NULL)
 		return EXIT_BAD_FILE;
-	status = ui_run(st, path, &o->load);
+	status = ui_run(st, path, &o->load, &o->ui);
 	/* -1: no terminal to drive, and the story is still ours. */
 	return status >= 0 ? status : print_story(st, o);
 }
@@ -324,7 +414,8 @@ run_import(const struct options *o)
 		gazetteer = open_story(o->actors, o);
 	if (o->actors == NULL || gazetteer != NULL) {
 		io.gazetteer = gazetteer;
-		xml = import_file(o->import, o->load.max_size, &io, &len, &d);
+		xml = is_stdin(o->import) ? import_stdin(o, &io, &len, &d) :
+		    import_file(o->import, o->load.max_size, &io, &len, &d);
 		diag_print(&d, stderr);
 		diag_free(&d);
 	}
@@ -351,6 +442,7 @@ set_mode(struct options *o, enum mode m, const char *opt)
 static int
 parse_options(int argc, char **argv, struct options *o)
 {
+	bool ambiguous;
 	int c;
 
 	/* getopt's own messages would print the argument raw. */
@@ -369,11 +461,12 @@ parse_options(int argc, char **argv, struct options *o)
 		case OPT_LIST:
 			if (set_mode(o, MODE_LIST, "--list") < 0)
 				return EXIT_USAGE;
-			if (!list_kind_valid(optarg))
-				return usage_error("--list: unknown kind '%s' "
-				    "(actors, quotes, claims or related)",
-				    optarg);
-			o->list_kind = optarg;
+			if ((o->list_kind = list_kind_match(optarg,
+			    &ambiguous)) == NULL)
+				return usage_error("--list: %s kind '%s' "
+				    "(actors, quotes, claims, related or "
+				    "mentions)", ambiguous ? "ambiguous" :
+				    "unknown", optarg);
 			break;
 		case 'w':
 			if (!parse_width(optarg, &o->width))
@@ -399,6 +492,9 @@ parse_options(int argc, char **argv, struct options *o)
 			break;
 		case OPT_ACTORS:
 			o->actors = optarg;
+			break;
+		case OPT_NO_MOUSE:
+			o->ui.no_mouse = true;
 			break;
 		case 'h':
 			usage_help();
@@ -434,6 +530,7 @@ main(int argc, char **argv)
 	if ((status = parse_options(argc, argv, &o)) >= 0)
 		return status;
 	nfiles = argc - optind;
+	o.ui.measure = o.width;
 	if (o.width != 0 && o.mode != MODE_DUMP && o.mode != MODE_READ)
 		return usage_error("%s only goes with --dump", "--width");
 	if ((o.output != NULL || o.actors != NULL) && o.mode != MODE_IMPORT)

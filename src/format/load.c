@@ -32,6 +32,7 @@
 #include "base/buf.h"
 #include "format/embedded.h"
 #include "format/gate.h"
+#include "format/explain.h"
 #include "format/load_int.h"
 #include "base/text.h"
 #include "base/xmalloc.h"
@@ -129,13 +130,16 @@ load_is_oom(const xmlError *err)
 	return err->code == XML_ERR_NO_MEMORY || err->domain == XML_FROM_MEMORY;
 }
 
+/* Every parser and schema error comes here, and says what is wrong in
+ * the format's words (explain.h) where it can; ex is NULL for the
+ * parser. */
 static void
-load_xml_error(void *arg, xmlErrorPtr err)
+load_report(struct loader *ld, struct explain *ex, xmlErrorPtr err)
 {
-	struct loader *ld = arg;
-	unsigned long line = err->line > 0 ? (unsigned long)err->line : 0;
+	struct buf msg = BUF_INIT;
+	unsigned long line = 0;
 	size_t n;
-	char *msg;
+	bool keep;
 
 	if (err->level == XML_ERR_WARNING)
 		return;
@@ -143,24 +147,54 @@ load_xml_error(void *arg, xmlErrorPtr err)
 		ld->oom = true;
 	if (ld->oom)
 		return;
+	if (err->domain == XML_FROM_PARSER && err->message != NULL &&
+	    strncmp(err->message, "Excessive depth in document", 27) == 0) {
+		buf_puts(&msg, "elements are nested too deep (more than 256 "
+		    "levels)");
+		line = err->line > 0 ? (unsigned long)err->line : 0;
+		keep = true;
+	} else if (ex != NULL)
+		keep = explain_schema(ex, err, &msg, &line);
+	else
+		keep = explain_parse(err, &msg, &line);
+	if (line == 0 && err->line > 0)
+		line = (unsigned long)err->line;
 	if (line == 0 && err->node != NULL)
 		line = (unsigned long)xmlGetLineNo((xmlNodePtr)err->node);
 	if (line == 0)
 		line = ld->root_line;
-	msg = xstrdup(err->message ? err->message : "invalid XML");
-	n = strlen(msg);
-	while (n > 0 && (msg[n - 1] == '\n' || msg[n - 1] == ' '))
-		msg[--n] = '\0';
-	/* libxml2 splits some messages over two lines: keep one. */
-	for (n = 0; msg[n] != '\0'; n++)
-		if (msg[n] == '\n')
-			msg[n] = ' ';
-	if (strncmp(msg, "Excessive depth in document", 27) == 0)
-		load_error(ld, line, "elements are nested too deep (more than "
-		    "256 levels)");
-	else
-		load_error(ld, line, "%s", msg);
-	free(msg);
+	if (keep && msg.data != NULL) {
+		/* libxml2 ends its messages with a newline and splits some
+		 * over two lines: keep one. */
+		while (msg.len > 0 && (msg.data[msg.len - 1] == '\n' ||
+		    msg.data[msg.len - 1] == ' '))
+			buf_truncate(&msg, msg.len - 1);
+		for (n = 0; n < msg.len; n++)
+			if (msg.data[n] == '\n')
+				msg.data[n] = ' ';
+		load_error(ld, line, "%s", msg.data);
+	}
+	buf_free(&msg);
+}
+
+static void
+load_xml_error(void *arg, xmlErrorPtr err)
+{
+	load_report(arg, NULL, err);
+}
+
+/* The schema's errors, with what this validation has said so far. */
+struct load_check {
+	struct loader	*ld;
+	struct explain	 ex;
+};
+
+static void
+load_schema_error(void *arg, xmlErrorPtr err)
+{
+	struct load_check *c = arg;
+
+	load_report(c->ld, &c->ex, err);
 }
 
 /* A story has no use for entities, and declaring one is the way in for
@@ -228,7 +262,7 @@ load_internal_subset(void *ctx, const xmlChar *name,
 
 /* The built-in schema has no errors: any is a failure to allocate. */
 static void
-load_schema_error(void *arg, xmlErrorPtr err)
+load_schema_parse_error(void *arg, xmlErrorPtr err)
 {
 	struct loader *ld = arg;
 
@@ -250,7 +284,8 @@ load_schema_ready(struct loader *ld)
 		ld->oom = true;
 		return false;
 	}
-	xmlRelaxNGSetParserStructuredErrors(pctxt, load_schema_error, ld);
+	xmlRelaxNGSetParserStructuredErrors(pctxt, load_schema_parse_error,
+	    ld);
 	load_schema = xmlRelaxNGParse(pctxt);
 	xmlRelaxNGFreeParserCtxt(pctxt);
 	return load_schema != NULL;
@@ -266,6 +301,8 @@ static bool
 load_validate(struct loader *ld, xmlDocPtr doc)
 {
 	xmlRelaxNGValidCtxtPtr vctxt;
+	struct load_check check;
+	struct buf left = BUF_INIT;
 	int rc;
 
 	if (!load_schema_ready(ld)) {
@@ -273,13 +310,19 @@ load_validate(struct loader *ld, xmlDocPtr doc)
 		return false;
 	}
 	ld->root_line = (unsigned long)xmlGetLineNo(xmlDocGetRootElement(doc));
+	memset(&check, 0, sizeof check);
+	check.ld = ld;
+	check.ex.doc = doc;
 	if ((vctxt = xmlRelaxNGNewValidCtxt(load_schema)) == NULL) {
 		ld->oom = true;
 		return false;
 	}
-	xmlRelaxNGSetValidStructuredErrors(vctxt, load_xml_error, ld);
+	xmlRelaxNGSetValidStructuredErrors(vctxt, load_schema_error, &check);
 	rc = xmlRelaxNGValidateDoc(vctxt, doc);
 	xmlRelaxNGFreeValidCtxt(vctxt);
+	if (explain_finish(&check.ex, &left))
+		load_error(ld, ld->root_line, "%s", left.data);
+	buf_free(&left);
 	if (rc != 0 && ld->errors == 0)
 		load_error(ld, 0, "does not match the story schema");
 	return rc == 0;

@@ -15,6 +15,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "base/buf.h"
 #include "base/text.h"
@@ -288,13 +289,18 @@ static void act_quit(struct ui *u, int k)
 static void act_mouse(struct ui *u, int k)
 { (void)k; ui_mouse(u); }
 
+/* Below the panel's width, p says why it does nothing, and does not
+ * flip a state that the reader cannot see. */
 static void
 act_panel(struct ui *u, int k)
 {
 	(void)k;
+	if (u->cols < 100) {
+		reader_notify(&u->r, "the side panel needs 100 columns; this "
+		    "window has %d", u->cols);
+		return;
+	}
 	u->panel = !u->panel;
-	if (u->panel && u->cols < 100)
-		reader_notify(&u->r, "the side panel needs 100 columns");
 }
 
 /* q: the page on top, or in the article the program; Escape forgets a

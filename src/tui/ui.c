@@ -29,6 +29,7 @@
 #include "format/load.h"
 #include "base/text.h"
 #include "base/xmalloc.h"
+#include "view/conf.h"
 
 /* Below this the screen shows only "terminal too small". */
 #define UI_MIN_COLS 20
@@ -84,6 +85,13 @@ static const struct {
 #undef X
 };
 
+/* The roles' names, for color lines of the configuration file. */
+static const char *const role_names[ROLE_COUNT] = {
+#define X(name, fg, color, mono) #name,
+	UI_ROLES
+#undef X
+};
+
 static attr_t role_attr[ROLE_COUNT];
 
 /* Set by the signal handler, acted on by the loop. */
@@ -95,8 +103,37 @@ ui_on_signal(int sig)
 	ui_signal = sig;
 }
 
+static attr_t
+ui_conf_attrs(unsigned a)
+{
+	return (a & CONF_BOLD ? A_BOLD : 0) | (a & CONF_DIM ? A_DIM : 0) |
+	    (a & CONF_UNDERLINE ? A_UNDERLINE : 0) |
+	    (a & CONF_REVERSE ? A_REVERSE : 0) |
+	    (a & CONF_STANDOUT ? A_STANDOUT : 0) |
+	    (a & CONF_BLINK ? A_BLINK : 0) | (a & CONF_ITALIC ? A_ITALIC : 0);
+}
+
+/* The color lines of the configuration, over the table; without
+ * colours only their attributes count. */
 static void
-ui_colors(struct ui *u)
+ui_conf_colors(const struct conf *c, bool mono)
+{
+	const struct conf_color *cc;
+	size_t i;
+
+	for (i = 0; i < c->ncolors; i++) {
+		cc = &c->colors[i];
+		role_attr[cc->role] = ui_conf_attrs(cc->attrs);
+		if (mono || (cc->fg >= COLORS || cc->bg >= COLORS))
+			continue;
+		init_pair((short)(cc->role + 1), cc->fg, cc->bg);
+		if (cc->fg >= 0 || cc->bg >= 0)
+			role_attr[cc->role] |= COLOR_PAIR(cc->role + 1);
+	}
+}
+
+static void
+ui_colors(struct ui *u, const struct conf *c)
 {
 	int i;
 
@@ -108,11 +145,44 @@ ui_colors(struct ui *u)
 			role_attr[i] = role_table[i].color |
 			    (role_table[i].fg >= 0 ? COLOR_PAIR(i + 1) : 0);
 		}
+		ui_conf_colors(c, false);
 		return;
 	}
 	u->mono = true;
 	for (i = 0; i < ROLE_COUNT; i++)
 		role_attr[i] = role_table[i].mono;
+	ui_conf_colors(c, true);
+}
+
+/* A bind line of the configuration file, into the reader's keymaps. */
+static const char *
+ui_conf_bind(void *keys, const char *screen, const char *key,
+    const char *action)
+{
+	return keys_bind(keys, screen, key, action);
+}
+
+/* Reads the configuration file: its colours and options into c, its
+ * bindings into u->keys.  Its problems go to standard error before the
+ * screen is taken, one line each, and the reader starts with the rest.
+ * Returns how many there were. */
+static size_t
+ui_conf_load(struct ui *u, struct conf *c)
+{
+	const struct conf_names names = {
+		role_names, ROLE_COUNT, ui_conf_bind, &u->keys,
+	};
+	struct diag d = DIAG_INIT;
+	char *path = conf_path();
+	size_t bad = 0;
+
+	conf_init(c);
+	if (path != NULL)
+		bad = conf_load(c, path, &names, &d);
+	diag_print(&d, stderr);
+	diag_free(&d);
+	free(path);
+	return bad;
 }
 
 /* ---- text output -------------------------------------------------- */
@@ -475,25 +545,45 @@ ui_item_attr(const struct story *st, size_t item)
 	}
 }
 
+/* Where an entry too long for its row is cut: after a word, with room
+ * for an ellipsis and, if the entry ends in a number (the actors
+ * view's counts), for the number, which stays.  The number's start in
+ * *tail (len when there is none) and the right edge of the rest. */
+static size_t
+ui_entry_cut(const struct ui *u, int x, const char *text, size_t len,
+    size_t *tail, int *right)
+{
+	struct wrap_line first;
+	size_t t = len;
+
+	while (t > 0 && text[t - 1] >= '0' && text[t - 1] <= '9')
+		t--;
+	if (t == len || t == 0 || text[t - 1] != ' ' ||
+	    len - t + 2 >= (size_t)(u->cols - x))
+		t = len;
+	*tail = t;
+	*right = u->cols - (int)(len - t) - (t < len);
+	wrap_next(text, t < len ? t - 1 : len, 0, *right - 1 - x, &first);
+	return first.end;
+}
+
 /* An entry on one row: its item's words (e->hl_start..hl_end) drawn as
  * in the article, the matches of the search marked (the first of them
  * as the current one when `current`); one too long for the row is cut
- * after a word, with an ellipsis. */
+ * as ui_entry_cut says, with an ellipsis. */
 static void
 ui_entry(struct ui *u, int y, int x, const struct entry *e,
     const char *text, attr_t attr, bool current)
 {
-	size_t len = strlen(text), cut = len, hs = e->hl_start, he = e->hl_end;
-	size_t n = 0, i = 0, at = 0, end;
+	size_t len = strlen(text), cut = len, tail = len;
+	size_t hs = e->hl_start, he = e->hl_end, n = 0, i = 0, at = 0, end;
 	struct search_hit *hits = NULL;
 	attr_t hl = attr, a;
-	struct wrap_line first;
 	bool more = x + (int)text_width(text, len) > u->cols;
+	int right = u->cols;
 
-	if (more) {
-		wrap_next(text, len, 0, u->cols - 1 - x, &first);
-		cut = first.end;
-	}
+	if (more)
+		cut = ui_entry_cut(u, x, text, len, &tail, &right);
 	if (he > len || hs > he)
 		hs = he = 0;
 	if (he > 0 && e->target == TARGET_ITEM && e->a < u->r.st->nitems)
@@ -516,12 +606,15 @@ ui_entry(struct ui *u, int y, int x, const struct entry *e,
 			else if (at >= hs && at < he && end > he)
 				end = he;
 		}
-		x = ui_text(u, y, x, u->cols, text + at, end - at, a);
+		x = ui_text(u, y, x, right, text + at, end - at, a);
 		at = end;
 	}
 	free(hits);
-	if (more)
-		ui_text(u, y, x, u->cols, "\xe2\x80\xa6", 3, attr);
+	if (!more)
+		return;
+	x = ui_text(u, y, x, right, "\xe2\x80\xa6", 3, attr);
+	if (tail < len)
+		ui_text(u, y, x + 1, u->cols, text + tail, len - tail, attr);
 }
 
 static void
@@ -680,12 +773,41 @@ ui_draw_dateline(struct ui *u, int y)
 	buf_free(&b);
 }
 
+/* The headline wraps on a narrow window rather than lose its end, on
+ * at most a quarter of the rows (and 3). */
+static size_t
+ui_headline_lines(const struct ui *u, struct wrap_line **lines)
+{
+	const char *h = u->r.st->headline;
+	size_t n = wrap_text(h, strlen(h), u->cols > 1 ? u->cols : 1, lines);
+	size_t most = u->lines / 4 < 3 ? (size_t)(u->lines / 4) : 3;
+
+	return n < most ? n : most > 0 ? most : 1;
+}
+
+/* Rows above the article: the headline, the dateline (10 lines and
+ * more) and a blank row (14 and more). */
+static int
+ui_head_rows(const struct ui *u)
+{
+	struct wrap_line *lines;
+	size_t n = ui_headline_lines(u, &lines);
+
+	free(lines);
+	return (int)n + (u->lines >= 10) + (u->lines >= 14);
+}
+
 static void
 ui_draw_head(struct ui *u, int *y)
 {
 	const struct story *st = u->r.st;
+	struct wrap_line *lines;
+	size_t i, n = ui_headline_lines(u, &lines);
 
-	ui_str(u, (*y)++, 0, u->cols, st->headline, ROLE_HEADLINE);
+	for (i = 0; i < n; i++)
+		ui_text(u, (*y)++, 0, u->cols, st->headline + lines[i].start,
+		    lines[i].end - lines[i].start, role_attr[ROLE_HEADLINE]);
+	free(lines);
 	if (u->lines >= 10)
 		ui_draw_dateline(u, (*y)++);
 	if (u->lines >= 14)
@@ -702,10 +824,15 @@ ui_panel_shown(const struct ui *u)
 static void
 ui_layout(struct ui *u)
 {
-	int head = 1 + (u->lines >= 10) + (u->lines >= 14);
+	int head = ui_head_rows(u);
 	int foot = ui_foot(u);
 	int width = (ui_panel_shown(u) ? u->cols - UI_PANEL_WIDTH :
 	    u->cols) - u->r.margin - 1;
+
+	/* A readable measure: on a wide terminal, lines no longer than
+	 * that, as reader views keep them. */
+	if (u->measure > 0 && width > u->measure)
+		width = u->measure;
 
 	u->too_small = u->cols < UI_MIN_COLS || u->lines < UI_MIN_LINES;
 	if (!u->too_small)
@@ -898,7 +1025,7 @@ ui_prompt(struct ui *u, const char *prompt)
 static size_t
 ui_item_at(struct ui *u, int y, int x)
 {
-	int head = 1 + (u->lines >= 10) + (u->lines >= 14);
+	int head = ui_head_rows(u);
 	struct row row = u->r.top;
 	const struct layout *l;
 	const struct block *bl;
@@ -923,6 +1050,31 @@ ui_item_at(struct ui *u, int y, int x)
 	return reader_item_at(&u->r, row.block, pos);
 }
 
+/* A click on an entry of the card or view on top focuses it, and a
+ * second click on it follows it, as Enter does.  Entries are drawn
+ * from row 2 (ui_draw_page). */
+static void
+ui_mouse_page(struct ui *u, int y)
+{
+	struct page *p = u->r.pages[u->r.npages - 1];
+	size_t i;
+	char *path;
+
+	if (y < 2 || y >= 2 + ui_page_rows(u))
+		return;
+	i = p->top + (size_t)(y - 2);
+	if (i >= p->n || p->entries[i].target == TARGET_NONE)
+		return;
+	if (i != p->sel) {
+		p->sel = i;
+		return;
+	}
+	if ((path = reader_follow(&u->r)) != NULL) {
+		free(u->open_path);
+		u->open_path = path;
+	}
+}
+
 void
 ui_mouse(struct ui *u)
 {
@@ -945,9 +1097,12 @@ ui_mouse(struct ui *u)
 			reader_scroll(&u->r, 3);
 		return;
 	}
-	if (!(ev.bstate & (BUTTON1_CLICKED | BUTTON1_PRESSED)) ||
-	    u->r.npages > 0)
+	if (!(ev.bstate & (BUTTON1_CLICKED | BUTTON1_PRESSED)))
 		return;
+	if (u->r.npages > 0) {
+		ui_mouse_page(u, ev.y);
+		return;
+	}
 	item = ui_item_at(u, ev.y, ev.x);
 	if (item == NONE)
 		return;
@@ -1142,23 +1297,49 @@ ui_signals(void)
 	sigaction(SIGHUP, &sa, NULL);
 }
 
-/* Whether this terminal can be driven at all. */
+/* Whether terminfo knows the terminal type `term`. */
 static bool
-ui_possible(void)
+ui_term_known(const char *term)
 {
-	const char *term = getenv("TERM");
-
 	int err;
 
-	if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO) ||
-	    term == NULL || *term == '\0' || strcmp(term, "dumb") == 0)
-		return false;
 	/* Ask terminfo first: newterm on an unknown terminal fails
 	 * after allocating what it never frees. */
 	if (setupterm(term, STDOUT_FILENO, &err) != OK)
 		return false;
 	del_curterm(cur_term);
 	return true;
+}
+
+/* The terminal type to drive, or NULL when there is no terminal to
+ * drive (the caller prints the dump).  A type terminfo does not know
+ * (kitty, alacritty or ghostty over SSH, where the remote host has no
+ * entry for it) is replaced by the first of these that it knows, with
+ * a warning, as less does. */
+static const char *
+ui_term(void)
+{
+	static const char *const fallbacks[] = {
+		"xterm-256color", "xterm", "vt100",
+	};
+	const char *term = getenv("TERM");
+	char *safe;
+	size_t i;
+
+	if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO) ||
+	    term == NULL || *term == '\0' || strcmp(term, "dumb") == 0)
+		return NULL;
+	if (ui_term_known(term))
+		return term;
+	for (i = 0; i < sizeof fallbacks / sizeof fallbacks[0]; i++)
+		if (ui_term_known(fallbacks[i])) {
+			safe = text_sanitize(term);
+			fprintf(stderr, "newslens: unknown TERM '%s'; using "
+			    "%s\n", safe, fallbacks[i]);
+			free(safe);
+			return fallbacks[i];
+		}
+	return NULL;
 }
 
 static void
@@ -1185,20 +1366,30 @@ ui_loop(struct ui *u)
 }
 
 int
-ui_run(struct story *st, const char *path, const struct load_opts *opts)
+ui_run(struct story *st, const char *path, const struct load_opts *opts,
+    const struct ui_opts *uo)
 {
 	struct ui u;
+	struct conf conf;
 	SCREEN *scr;
-	const char *codeset;
+	const char *codeset, *term;
+	size_t bad;
 
-	if (!ui_possible())
+	if ((term = ui_term()) == NULL)
 		return -1;
-	ui_signals();
-	scr = newterm(NULL, stdout, stdin);
-	if (scr == NULL)
-		return -1;
-	xmalloc_on_fatal(ui_fatal);
 	memset(&u, 0, sizeof u);
+	bad = ui_conf_load(&u, &conf);
+	ui_signals();
+	scr = newterm(term, stdout, stdin);
+	if (scr == NULL) {
+		conf_free(&conf);
+		keys_free(&u.keys);
+		return -1;
+	}
+	xmalloc_on_fatal(ui_fatal);
+	u.mouse = conf.mouse && !uo->no_mouse;
+	u.measure = uo->measure ? uo->measure : conf.width ? conf.width :
+	    UI_MEASURE_DEFAULT;
 	codeset = nl_langinfo(CODESET);
 	u.ascii = codeset == NULL || strcmp(codeset, "UTF-8") != 0;
 	u.panel = true;
@@ -1209,12 +1400,19 @@ ui_run(struct story *st, const char *path, const struct load_opts *opts)
 	nonl();
 	keypad(stdscr, TRUE);
 	set_escdelay(25);
-	mousemask(BUTTON1_CLICKED | BUTTON1_PRESSED | BUTTON4_PRESSED |
-	    BUTTON5_PRESSED, NULL);
-	mouseinterval(0);
-	ui_colors(&u);
+	if (u.mouse) {
+		mousemask(BUTTON1_CLICKED | BUTTON1_PRESSED | BUTTON4_PRESSED |
+		    BUTTON5_PRESSED, NULL);
+		mouseinterval(0);
+	}
+	ui_colors(&u, &conf);
+	conf_free(&conf);
 	curs_set(1);
 	ui_reader(&u, st, path);
+	if (bad > 0)
+		reader_notify(&u.r, "%zu bad line%s in the configuration "
+		    "file, left out (see standard error)", bad,
+		    bad == 1 ? "" : "s");
 	getmaxyx(stdscr, u.lines, u.cols);
 	ui_layout(&u);
 	ui_loop(&u);

@@ -47,6 +47,18 @@ struct ui {
 	bool		 keep_count;	/* the key was a digit of a count */
 	struct ui_line	*line;		/* the prompt's, while it is open */
 	struct ui_stack	*stories;	/* stories opened from others */
+	bool		 mouse;		/* clicks and the wheel are taken */
+	int		 measure;	/* the article's widest line */
+};
+
+/* The article's widest line unless the options or the configuration
+ * say otherwise: a readable measure on a wide terminal. */
+#define UI_MEASURE_DEFAULT 100
+
+/* What the command line asks of the reader. */
+struct ui_opts {
+	bool	no_mouse;	/* --no-mouse */
+	int	measure;	/* --width N; 0: not given */
 };
 
 /* The most a count typed before a key can be: nine digits. */
@@ -74,9 +86,10 @@ bool	ui_close_story(struct ui *);
 
 /* Runs the reader on story st (which it takes over) read from path
  * (NULL: the built-in story); stories opened from "Read more" cards are
- * loaded with opts.  Returns the exit status, or -1 when the
+ * loaded with opts; uo and the configuration file (view/conf.h) set
+ * the mouse and the measure.  Returns the exit status, or -1 when the
  * terminal cannot be driven (the caller then prints the dump). */
 int	ui_run(struct story *st, const char *path,
-	    const struct load_opts *opts);
+	    const struct load_opts *opts, const struct ui_opts *uo);
 
 #endif

@@ -107,6 +107,8 @@ tm set-option -g history-limit 5000 >/dev/null
 # PATH (and the sanitizers' options, for sanitizer builds).
 BASE_ENV=(HOME="${HOME:-/tmp}" PATH="$PATH" TERM=screen-256color
 	LANG=C.UTF-8 LC_ALL=C.UTF-8)
+# No configuration file of the person running the tests applies.
+BASE_ENV+=(XDG_CONFIG_HOME="$TMPD/no-config")
 for v in ASAN_OPTIONS UBSAN_OPTIONS LSAN_OPTIONS MSAN_OPTIONS; do
 	if [ -n "${!v+x}" ]; then
 		BASE_ENV+=("$v=${!v}")

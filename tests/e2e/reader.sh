@@ -505,12 +505,14 @@ test_mouse() {
 	wait_for -F "Mention 3 of 44: Huawei: Huawei" || return 1
 	click $(($1 + 8)) "$2"
 	wait_for -F "Actor: Huawei" || return 1
+	# A click off the entries (the title, the row under it) does
+	# nothing; one on an entry is test_mouse_card's.
 	before=$(screen)
-	click $(($1 + 8)) "$2"
-	click 2 2
+	click 2 0
+	click 2 1
 	hold_alive 0.3 || return 1
 	if [ "$(screen)" != "$before" ]; then
-		fail "a click on the card changed the screen"
+		fail "a click off the card's entries changed the screen"
 		return 1
 	fi
 	close_to_article "Actor: Huawei" || return 1
@@ -520,6 +522,128 @@ test_mouse() {
 	wait_for '^  2. Representatives from the US' || return 1
 	mouse 64 10 10
 	wait_for '^  1. US officials are gearing up' || return 1
+	alive
+}
+
+# A click on an entry of a card or view focuses it; a second opens it.
+test_mouse_card() {
+	local at
+	open_default || return 1
+	keys a
+	wait_for -F "Actors" || return 1
+	at=$(screen_at "Huawei (company)") ||
+	    { fail "no 'Huawei (company)' in the actors view"; return 1; }
+	set -- $at
+	click $(($1 + 2)) "$2"
+	hold_alive 0.3 || return 1
+	if screen | grep -qF "Actor: Huawei"; then
+		fail "one click opened the entry" || return 1
+	fi
+	click $(($1 + 2)) "$2"
+	wait_for -F "Actor: Huawei" || return 1
+	alive
+}
+
+# The terminal's mouse reporting, as tmux sees it: 1 when on.
+mouse_flag() {
+	pane mouse_standard_flag
+}
+
+# --no-mouse and "set mouse off" leave the mouse to the terminal.
+test_no_mouse() {
+	open_default || return 1
+	[ "$(mouse_flag)" = 1 ] || { fail "the mouse is not on by default"; return 1; }
+	open_default -- --no-mouse || return 1
+	[ "$(mouse_flag)" = 0 ] || { fail "--no-mouse: the mouse is on"; return 1; }
+	mkdir -p "$TMPD/cfg/newslens" &&
+	    printf 'set mouse off\n' > "$TMPD/cfg/newslens/config" || return 1
+	open_default -e XDG_CONFIG_HOME="$TMPD/cfg" || return 1
+	[ "$(mouse_flag)" = 0 ] || { fail "set mouse off: the mouse is on"; return 1; }
+	alive
+}
+
+# p below the panel's width says why, and flips nothing: the panel is
+# there when the window grows.
+test_panel_narrow() {
+	open_default || return 1
+	keys p
+	wait_for -F "the side panel needs 100 columns; this window has 80" ||
+	    return 1
+	resize 120 40
+	wait_for -F '│Actors' || return 1
+	alive
+}
+
+# The longest line of the article on the screen, in characters, less
+# its margin of 5 columns: rows 4 to the last but two (not the head,
+# the status or the hint).
+longest_line() {
+	local LC_ALL=C.UTF-8 line m=0
+	while IFS= read -r line; do
+		line=${line%"${line##*[! ]}"}
+		[ $((${#line} - 5)) -gt "$m" ] && m=$((${#line} - 5))
+	done < <(screen | sed -n "4,$((H - 2))p")
+	echo "$m"
+}
+
+# A wide window keeps a readable measure (100 columns by default);
+# --width and "set width" change it.
+test_measure() {
+	local n
+	open_default -s 200x40 || return 1
+	keys p
+	wait_gone -F '│Actors' || return 1
+	n=$(longest_line)
+	if [ "$n" -gt 101 ] || [ "$n" -lt 90 ]; then
+		fail "at 200 columns the longest line has $n columns, not about 100"
+		return 1
+	fi
+	open_default -s 200x40 -- --width 60 || return 1
+	keys p
+	wait_gone -F '│Actors' || return 1
+	n=$(longest_line)
+	[ "$n" -le 60 ] || { fail "--width 60: a line of $n columns"; return 1; }
+	mkdir -p "$TMPD/cfg2/newslens" &&
+	    printf 'set width 50\n' > "$TMPD/cfg2/newslens/config" || return 1
+	open_default -s 200x40 -e XDG_CONFIG_HOME="$TMPD/cfg2" || return 1
+	keys p
+	wait_gone -F '│Actors' || return 1
+	n=$(longest_line)
+	[ "$n" -le 50 ] || { fail "set width 50: a line of $n columns"; return 1; }
+	alive
+}
+
+# The configuration file: a bad line is one message on standard error
+# (FILE:LINE), the status line says so, and the rest still applies.
+test_config() {
+	mkdir -p "$TMPD/home/.config/newslens" || return 1
+	printf '# newslens\nset width 40\nfrobnicate\ncolor quote red default bold\nbind article J scroll-down\nbind article J no-such-action\n' \
+	    > "$TMPD/home/.config/newslens/config" || return 1
+	# HOME relative to the pane's directory: the message starts its
+	# screen line whatever the length of $TMPD.
+	start_wrapped -e HOME=home -e XDG_CONFIG_HOME= || return 1
+	wait_for -F "$HEADLINE" || return 1
+	wait_for -F "2 bad lines in the configuration file" || return 1
+	n=$(longest_line)
+	[ "$n" -le 40 ] || { fail "set width 40 not applied: $n columns"; return 1; }
+	keys q
+	restored 0 || return 1
+	wait_for '^newslens: home/\.config/newslens/config:3: unknown command' ||
+	    return 1
+	wait_for '^newslens: home/\.config/newslens/config:6: no such action' ||
+	    return 1
+}
+
+# At 40 columns the headline wraps (not cut), the hint line holds whole
+# hints, and the actors view keeps its counts.
+test_narrow() {
+	start -s 40x20 || return 1
+	wait_for -F "US officials to hold last-ditch talks" || return 1
+	wait_for -F "Huawei ban" || return 1
+	wait_for '^q quit  \? help  Tab next item$' || return 1
+	keys a
+	wait_for -F "Actors" || return 1
+	wait_for 'US National Economic.* 1$' || return 1
 	alive
 }
 
@@ -717,8 +841,29 @@ test_term_dumb() {
 	dump_on_screen dumb
 }
 
+# A TERM that terminfo does not know (kitty over SSH): one line of
+# warning, then the reader on xterm-256color, as less does; not the dump.
 test_term_unknown() {
-	dump_on_screen no-such-terminal
+	start_wrapped -e TERM=no-such-terminal || return 1
+	wait_for -F "$HEADLINE" || return 1
+	wait_for -F "Paragraph 1 of 14" || return 1
+	keys q
+	restored 0 || return 1
+	wait_for -F "newslens: unknown TERM 'no-such-terminal'; using xterm-256color" ||
+	    return 1
+	if screen_all | grep -qx 'Actors'; then
+		fail "the dump was printed" || return 1
+	fi
+}
+
+# An unset TERM prints the dump, as dumb does.
+test_term_unset() {
+	start_sh -e TERM= 'unset TERM; "$NEWSLENS"; echo "newslens exited $?"; read x' ||
+	    return 1
+	wait_for '^newslens exited 0' || return 1
+	if ! screen_all | grep -qx 'Actors'; then
+		fail "no dump with TERM unset" || return 1
+	fi
 }
 
 test_not_a_terminal() {
@@ -817,10 +962,14 @@ test_numbering() {
 }
 
 # An invalid story: messages on standard error, exit 1, nothing drawn.
+# The file is given by a short name relative to the pane's directory
+# ($TMPD), so that the message starts a screen line whatever the length
+# of the path the tests run in (make distcheck's is long).
 test_bad_story() {
-	start_wrapped -- "$TESTDIR/bad/truncated.xml" || return 1
+	cp "$TESTDIR/bad/truncated.xml" "$TMPD/truncated.xml" || return 1
+	start_wrapped -- truncated.xml || return 1
 	restored 1 || return 1
-	wait_for '^newslens: .*truncated\.xml:[0-9]+: ' 0
+	wait_for '^newslens: truncated\.xml:[0-9]+: ' 0
 }
 
 
@@ -1103,6 +1252,15 @@ t "at 120 columns the side panel shows the actors; p toggles it" \
     test_side_panel
 t "= and Ctrl-G: the story, how far into it; h: the help" test_where
 t "mouse: a click focuses, a second opens; the wheel scrolls" test_mouse
+t "mouse: a click on a view's entry focuses it, a second opens it" \
+    test_mouse_card
+t "--no-mouse and set mouse off leave the mouse to the terminal" \
+    test_no_mouse
+t "p below 100 columns says why and flips nothing" test_panel_narrow
+t "a wide window keeps a measure of 100; --width, set width" test_measure
+t "the configuration file: bad lines told, the rest applied" test_config
+t "40 columns: the headline wraps, whole hints, the actors' counts" \
+    test_narrow
 t "resizes from 120x40 down to 1x1 and back keep the focus" test_resize
 t "NO_COLOR=1: no colours, the focus still in reverse video" test_no_color
 t "LANG=C: only ASCII on the screen, straight quotes" test_lang_c
@@ -1113,7 +1271,9 @@ t "q in the article quits at once with status 0" test_quit_direct
 t "q closes the help, then the card, then quits" \
     test_quit_from_everywhere
 t "TERM=dumb prints the dump and exits 0" test_term_dumb
-t "an unknown TERM prints the dump and exits 0" test_term_unknown
+t "an unknown TERM warns, falls back to xterm-256color, reads" \
+    test_term_unknown
+t "an unset TERM prints the dump and exits 0" test_term_unset
 t "standard output not a terminal: the --dump text" test_not_a_terminal
 t "an invalid story: error messages, exit 1, terminal as it was" \
     test_bad_story

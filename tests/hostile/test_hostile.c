@@ -340,7 +340,7 @@ Test(hostile, over_the_default_size_cap)
 	    close(fd) == 0, "cannot make %s", path);
 	NL(&r, "--check", path);
 	expect_refused(&r, "a file over 128 MiB", REFUSE_SECONDS, REFUSE_KB);
-	cr_expect(strstr(r.err, ":0: file is larger than the limit") != NULL,
+	cr_expect(strstr(r.err, "huge.xml: file is larger than the limit") != NULL,
 	    "%s", r.err);
 	run_free(&r);
 	/* Raising the cap past the file's size lets it be read: it is all
@@ -361,7 +361,7 @@ Test(hostile, dev_zero)
 
 	NL(&r, "--check", "/dev/zero");
 	expect_refused(&r, "/dev/zero", REFUSE_SECONDS, REFUSE_KB);
-	cr_expect(strstr(r.err, "/dev/zero:0: is not a regular file") != NULL,
+	cr_expect(strstr(r.err, "/dev/zero: is not a regular file") != NULL,
 	    "%s", r.err);
 	run_free(&r);
 	NL(&r, "/dev/zero");
