@@ -1090,7 +1090,7 @@ Test(import_cli, output_on_a_full_file_system_is_kept)
 	fclose(fp);
 	NL(&r, "--import", seed, "-o", out);
 	cr_expect_eq(r.status, 1, "exit status %d", r.status);
-	cr_expect(strstr(r.err, "out.xml:0: cannot write: No space left on "
+	cr_expect(strstr(r.err, "out.xml: cannot write: No space left on "
 	    "device") != NULL, "%s", r.err);
 	run_free(&r);
 	after = read_all(out, &alen);

@@ -542,7 +542,8 @@ story_keep_text(struct story *st, const char *raw, size_t len,
 		*shown_len = len;
 		return pool_strndup(&st->pool, raw, len);
 	}
-	qsort(at, nat, sizeof *at, offset_ptr_cmp);
+	if (nat > 0)
+		qsort(at, nat, sizeof *at, offset_ptr_cmp);
 	for (i = 0; i < nat; i++) {
 		size_t to = *at[i] < len ? *at[i] : len;
 

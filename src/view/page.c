@@ -764,17 +764,42 @@ build_claims(struct reader *r, size_t a, size_t b)
 	return p;
 }
 
-static const struct story *timeline_story;
+/* A dated claim as the timeline sorts it: qsort has no context, so
+ * what it compares travels with the claim. */
+struct timeline_key {
+	const char	*when;
+	size_t		 item;
+	size_t		 claim;
+};
 
 static int
 timeline_cmp(const void *x, const void *y)
 {
-	const struct claim *a = &timeline_story->claims[*(const size_t *)x];
-	const struct claim *b = &timeline_story->claims[*(const size_t *)y];
+	const struct timeline_key *a = x, *b = y;
 	int c = strcmp(a->when, b->when);
 
 	/* ISO 8601 sorts as text; ties keep reading order. */
 	return c ? c : (a->item > b->item) - (a->item < b->item);
+}
+
+/* The dated claims in date order, into order; their number. */
+static size_t
+timeline_order(const struct story *st, size_t *order)
+{
+	struct timeline_key *k = xcalloc(st->nclaims + 1, sizeof *k);
+	size_t i, n = 0;
+
+	for (i = 0; i < st->nclaims; i++)
+		if (st->claims[i].when) {
+			k[n].when = st->claims[i].when;
+			k[n].item = st->claims[i].item;
+			k[n++].claim = i;
+		}
+	qsort(k, n, sizeof *k, timeline_cmp);
+	for (i = 0; i < n; i++)
+		order[i] = k[i].claim;
+	free(k);
+	return n;
 }
 
 static struct page *
@@ -783,15 +808,10 @@ build_timeline(struct reader *r)
 	const struct story *st = r->st;
 	struct page *p = page_new("Timeline");
 	size_t *order = xcalloc(st->nclaims ? st->nclaims : 1, sizeof *order);
-	size_t i, n = 0, len;
+	size_t i, n, len;
 	const char *text;
 
-	for (i = 0; i < st->nclaims; i++)
-		if (st->claims[i].when)
-			order[n++] = i;
-	timeline_story = st;
-	qsort(order, n, sizeof *order, timeline_cmp);
-	timeline_story = NULL;
+	n = timeline_order(st, order);
 	for (i = 0; i <= n; i++) {
 		const struct claim *c;
 
