@@ -81,6 +81,11 @@ gen() {
 			} else if (shape == "paragraph") {
 				print "<actors><actor id=\"a1\" kind=\"person\">" \
 				    "<name>Person</name></actor></actors>\n<body>\n<p>"
+				# The text for --import: a headline, a blank line
+				# and the paragraph on one line, so that it is one
+				# paragraph there too (a line of more than 100
+				# characters is not taken for hard wrapping).
+				print "Shape story paragraph\n" > txt
 				every = int(bytes / 60 / 10000) + 1
 				for (i = 0; n < bytes; i++) {
 					if (i % every == 0 && m < 10000) {
@@ -90,9 +95,9 @@ gen() {
 						s = t = word(i)
 					printf "%s ", s; printf "%s ", t > txt
 					n += length(s) + 1
-					if (i % 16 == 15) { print ""; print "" > txt }
+					if (i % 16 == 15) print ""
 				}
-				print "</p>"
+				print "</p>"; print "" > txt
 			} else if (shape == "paragraphs") {
 				print "<body>"
 				for (i = 0; n < bytes; i++) {

@@ -407,7 +407,7 @@ Test(edit, set_the_attributes_of_items)
 {
 	struct story *st = seed();
 	size_t c = st->claims[0].item, q = st->quotes[0].item;
-	size_t r = st->related[0].item, m = st->mentions.v[0];
+	size_t r = st->related[0].item, m = story_ix(st, st->mentions)[0];
 	struct edit e;
 
 	e = span_edit(EDIT_ITEM_SET, ITEM_CLAIM, st->items[c].block,

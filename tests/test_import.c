@@ -126,8 +126,8 @@ mention_of(const struct story *st, const char *text)
 	size_t i;
 
 	for (i = 0; i < st->mentions.n; i++)
-		if (item_is(st, st->mentions.v[i], text))
-			return st->actors[st->items[st->mentions.v[i]].ref].id;
+		if (item_is(st, story_ix(st, st->mentions)[i], text))
+			return st->actors[st->items[story_ix(st, st->mentions)[i]].ref].id;
 	return NULL;
 }
 
@@ -137,7 +137,7 @@ mentions_reading(const struct story *st, const char *text)
 	size_t i, n = 0;
 
 	for (i = 0; i < st->mentions.n; i++)
-		n += item_is(st, st->mentions.v[i], text);
+		n += item_is(st, story_ix(st, st->mentions)[i], text);
 	return n;
 }
 
@@ -504,12 +504,12 @@ Test(import, gazetteer_matches_whole_words)
 	cr_expect_str_eq(mention_of(st, "UK"), "uk");
 	/* Nothing else is China or the UK: not "UKIP", not "Chinese". */
 	for (i = 0; i < st->mentions.n; i++) {
-		const char *id = st->actors[st->items[st->mentions.v[i]].ref].id;
+		const char *id = st->actors[st->items[story_ix(st, st->mentions)[i]].ref].id;
 
 		cr_expect(strcmp(id, "uk") != 0 || item_is(st,
-		    st->mentions.v[i], "UK"));
+		    story_ix(st, st->mentions)[i], "UK"));
 		cr_expect(strcmp(id, "china") != 0 || item_is(st,
-		    st->mentions.v[i], "China"));
+		    story_ix(st, st->mentions)[i], "China"));
 	}
 	cr_expect_eq(mentions_reading(st, "Chinese"), 0);
 	story_free(st);

@@ -133,13 +133,13 @@ Test(reader, mentions_of_the_actor_in_focus)
 {
 	size_t huawei = story_find_actor(r.st, "huawei"), n = 1;
 
-	reader_focus(&r, r.st->actors[huawei].mentions.v[0], false);
+	reader_focus(&r, story_ix(r.st, r.st->actors[huawei].mentions)[0], false);
 	while (reader_jump_mention(&r, true), r.notice == NULL)
 		n++;
 	cr_expect_eq(n, r.st->actors[huawei].mentions.n);
 	cr_expect_eq(r.st->items[r.focus].ref, huawei);
 	reader_jump_mention(&r, false);
-	cr_expect_eq(r.focus, r.st->actors[huawei].mentions.v[n - 2]);
+	cr_expect_eq(r.focus, story_ix(r.st, r.st->actors[huawei].mentions)[n - 2]);
 }
 
 Test(reader, resize_keeps_the_focus_in_view)
@@ -322,7 +322,7 @@ Test(reader, actor_card_follows_into_the_article)
 	cr_assert_eq(p->entries[p->sel].target, TARGET_ITEM);
 	reader_follow(&r);
 	cr_expect_eq(r.npages, 0);
-	cr_expect_eq(r.focus, r.st->actors[huawei].mentions.v[2]);
+	cr_expect_eq(r.focus, story_ix(r.st, r.st->actors[huawei].mentions)[2]);
 	cr_expect(visible(r.focus));
 	cr_expect_eq(r.nback, 1);
 }

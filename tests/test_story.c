@@ -212,7 +212,7 @@ Test(index, actors)
 	cr_expect_eq(st->actors[2].quotes.n, 1);
 	cr_expect_eq(st->actors[1].related.n, 1);
 	cr_expect_eq(st->claims[0].disputed_by.n, 1);
-	cr_expect_eq(st->claims[0].disputed_by.v[0], 1);
+	cr_expect_eq(story_ix(st, st->claims[0].disputed_by)[0], 1);
 	cr_expect_eq(story_find_actor(st, "c"), 2);
 	cr_expect_eq(story_find_actor(st, "zz"), NONE);
 }

@@ -72,7 +72,17 @@ xgrow(void *p, size_t n, size_t *cap, size_t size)
 {
 	if (n < *cap)
 		return p;
-	*cap = *cap ? *cap * 2 : 16;
+	/* Doubling, up to a megabyte; then by an eighth.  A story's
+	 * largest arrays (blocks, items) are most of its memory, and a
+	 * limit on address space counts what they hold in reserve; malloc
+	 * maps arrays that large, and grows them by remapping their pages,
+	 * not by copying them. */
+	if (*cap == 0)
+		*cap = 16;
+	else if (*cap * size < ((size_t)1 << 20))
+		*cap *= 2;
+	else
+		*cap += *cap / 8;
 	return xreallocarray(p, *cap, size);
 }
 

@@ -161,13 +161,13 @@ dump_actor(const struct story *st, size_t a, size_t depth, size_t no,
 
 	buf_truncate(tmp, 0);
 	buf_printf(tmp, "%zu. %s (%s, %s): %zu mention%s", no, ac->name,
-	    ac->id, actor_kind_name(ac->kind), ac->mentions.n,
+	    ac->id, actor_kind_name(ac->kind), (size_t)ac->mentions.n,
 	    ac->mentions.n == 1 ? "" : "s");
 	if (ac->total_mentions != ac->mentions.n)
 		buf_printf(tmp, ", %zu with its members", ac->total_mentions);
 	for (i = 0; i < ac->mentions.n; i++)
 		buf_printf(tmp, "%s[%zu]", i ? " " : ": ",
-		    ITEM_NO(ac->mentions.v[i]));
+		    ITEM_NO((size_t)story_ix(st, ac->mentions)[i]));
 	dump_wrapped(out, tmp->data, tmp->len, width, 3 + 3 * d, 6 + 3 * d);
 }
 
@@ -238,7 +238,7 @@ dump_claims(const struct story *st, int width, struct buf *out,
 		for (j = 0; j < c->disputed_by.n; j++)
 			buf_printf(&about, "%s%s",
 			    j ? " " : ", disputed by ",
-			    st->claims[c->disputed_by.v[j]].id);
+			    st->claims[story_ix(st, c->disputed_by)[j]].id);
 		if (c->when)
 			buf_printf(&about, ", dated %s", c->when);
 		buf_printf(&about, " (paragraph %zu)",

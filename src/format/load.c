@@ -1380,10 +1380,15 @@ build_inline(struct loader *ld, const xmlNode *parent, size_t item)
 	const xmlNode *n;
 
 	for (n = parent->children; n != NULL; n = n->next) {
-		if (n->type == XML_TEXT_NODE || n->type == XML_CDATA_SECTION_NODE)
+		if (n->type == XML_TEXT_NODE ||
+		    n->type == XML_CDATA_SECTION_NODE) {
 			collapse_into(&ld->text, &ld->space,
 			    (const char *)n->content);
-		else if (n->type == XML_ELEMENT_NODE)
+			/* Read once: in a paragraph of megabytes, the tree's
+			 * text shrinks as the model's grows, rather than both
+			 * being held whole at its end. */
+			xmlNodeSetContent((xmlNodePtr)n, NULL);
+		} else if (n->type == XML_ELEMENT_NODE)
 			build_span(ld, n, item);
 		else if (n->type == XML_COMMENT_NODE)
 			build_comment(ld, COMMENT_BODY, ld->st->nblocks, n);

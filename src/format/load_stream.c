@@ -101,6 +101,42 @@ stream_push_text(struct stream *s)
 		stream_fail(s);
 }
 
+/* Text goes on in a new node past this many bytes: libxml2 refuses a
+ * text node of more than 10 MB (XML_MAX_TEXT_LENGTH) without
+ * XML_PARSE_HUGE, and a paragraph may hold more than that between two
+ * elements; refused here, it would go to the slow path, which holds
+ * the whole file and its tree at once. */
+#define STREAM_TEXT_NODE (1 << 20)
+
+static void
+stream_characters(void *ctx, const xmlChar *ch, int len)
+{
+	xmlParserCtxtPtr ctxt = ctx;
+	struct stream *s = ctxt->_private;
+	xmlNodePtr parent = ctxt->node, last = parent ? parent->last : NULL, t;
+
+	/* nodemem > 0: libxml2 is appending to last, nodelen long. */
+	if (s->failed || last == NULL || last->type != XML_TEXT_NODE ||
+	    ctxt->nodemem <= 0 || (size_t)ctxt->nodelen + (size_t)len <=
+	    STREAM_TEXT_NODE) {
+		xmlSAX2Characters(ctx, ch, len);
+		return;
+	}
+	stream_push_text(s);
+	if ((t = xmlNewDocTextLen(ctxt->myDoc, ch, len)) == NULL) {
+		s->ld.oom = true;
+		stream_fail(s);
+		return;
+	}
+	/* Linked by hand: xmlAddChild would merge it into last. */
+	t->parent = parent;
+	t->prev = last;
+	last->next = t;
+	parent->last = t;
+	ctxt->nodelen = len;
+	ctxt->nodemem = len + 1;
+}
+
 /* Frees what has been read under parent: each child is either built
  * into the model or white space the schema has seen. */
 static void
@@ -328,6 +364,8 @@ stream_new_parser(struct stream *s, const char *head, int n)
 	xmlSAXVersion(&sax, 2);
 	sax.startElementNs = stream_start;
 	sax.endElementNs = stream_end;
+	sax.characters = stream_characters;
+	sax.ignorableWhitespace = stream_characters;
 	sax.entityDecl = stream_entity_decl;
 	sax.internalSubset = stream_internal_subset;
 	/* The push parser copies the handler, and detects the encoding

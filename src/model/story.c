@@ -42,27 +42,27 @@ item_kind_name(enum item_kind kind)
 	return kind < ITEM_NKINDS ? item_kind_names[kind] : "item";
 }
 
-/* The indexes are built in two passes over the story, so that each is
- * allocated at its exact size: grown by doubling, the many small ones
- * (every actor's mentions, say) would hold up to twice their size, a
- * fifth of a large story's model.  The first pass (v NULL) counts,
- * idx_alloc makes room, the second fills. */
+/* The indexes are built in two passes over the story, so that all of
+ * them take one array of the exact size: grown by doubling, the many
+ * small ones (every actor's mentions, say) would hold up to twice
+ * their size, a fifth of a large story's model.  The first pass
+ * (st->ix NULL) counts, ix_alloc gives each its place, the second
+ * fills. */
 static void
-idx_push(struct idx *x, size_t v)
+ix_push(struct story *st, struct ix *x, size_t v)
 {
-	if (x->v != NULL)
-		x->v[x->n] = v;
+	if (st->ix != NULL)
+		st->ix[x->at + x->n] = (uint32_t)v;
 	x->n++;
 }
 
-/* After the counting pass: room for what was counted, in the story's
- * pool, and n back to 0 for the filling pass.  An empty index keeps v
- * NULL. */
+/* After the counting pass: x's place in the array, from st->nix on,
+ * and n back to 0 for the filling pass. */
 static void
-idx_alloc(struct story *st, struct idx *x)
+ix_alloc(struct story *st, struct ix *x)
 {
-	if (x->n > 0)
-		x->v = pool_array(&st->ipool, x->n, sizeof *x->v);
+	x->at = (uint32_t)st->nix;
+	st->nix += x->n;
 	x->n = 0;
 }
 
@@ -91,7 +91,7 @@ story_free(struct story *st)
 	free(st->comments);
 	free(st->raws.shown);
 	free(st->raws.raw);
-	pool_free(&st->ipool);
+	free(st->ix);
 	pool_free(&st->pool);
 	free(st);
 }
@@ -118,7 +118,7 @@ story_index_members(struct story *st)
 	for (i = 0; i < st->nactors; i++) {
 		p = st->actors[i].parent;
 		if (p != NONE)
-			idx_push(&st->actors[p].members, i);
+			ix_push(st, &st->actors[p].members, i);
 	}
 }
 
@@ -140,27 +140,18 @@ story_sort_actors(struct story *st)
 	free(v);
 }
 
-static void
-story_index_actors(struct story *st)
-{
-	size_t i;
-
-	story_index_members(st);
-	for (i = 0; i < st->nactors; i++)
-		idx_alloc(st, &st->actors[i].members);
-	story_index_members(st);
-	story_sort_actors(st);
-}
 
 /* Every derived field back to empty, and the arrays they held freed,
  * so that the index can be built from the document alone. */
 static void
 story_index_clear(struct story *st)
 {
-	static const struct idx empty = { NULL, 0 };
+	static const struct ix empty = { 0, 0 };
 	size_t i;
 
-	pool_free(&st->ipool);
+	free(st->ix);
+	st->ix = NULL;
+	st->nix = 0;
 	for (i = 0; i < st->nactors; i++) {
 		struct actor *a = &st->actors[i];
 
@@ -194,7 +185,7 @@ story_count_mentions(struct story *st)
 	while (head < tail) {
 		a = order[head++];
 		for (j = 0; j < st->actors[a].members.n; j++)
-			order[tail++] = st->actors[a].members.v[j];
+			order[tail++] = story_ix(st, st->actors[a].members)[j];
 	}
 	while (tail > 0) {
 		a = order[--tail];
@@ -214,71 +205,89 @@ story_index_items(struct story *st)
 		const struct item *it = &st->items[i];
 
 		if (it->kind == ITEM_MENTION) {
-			idx_push(&st->actors[it->ref].mentions, i);
-			idx_push(&st->mentions, i);
+			ix_push(st, &st->actors[it->ref].mentions, i);
+			ix_push(st, &st->mentions, i);
 		}
 	}
 	for (i = 0; i < st->nclaims; i++) {
 		struct claim *c = &st->claims[i];
 
 		for (j = 0; j < c->by.n; j++)
-			idx_push(&st->actors[c->by.v[j]].claims_by, i);
+			ix_push(st, &st->actors[c->by.v[j]].claims_by, i);
 		for (j = 0; j < c->about.n; j++)
-			idx_push(&st->actors[c->about.v[j]].claims_about, i);
+			ix_push(st, &st->actors[c->about.v[j]].claims_about,
+			    i);
 		for (j = 0; j < c->disputes.n; j++)
-			idx_push(&st->claims[c->disputes.v[j]].disputed_by, i);
+			ix_push(st, &st->claims[c->disputes.v[j]].disputed_by,
+			    i);
 	}
 	for (i = 0; i < st->nquotes; i++) {
 		struct quote *q = &st->quotes[i];
 		size_t p;
 
-		idx_push(&st->actors[q->speaker].quotes, i);
+		ix_push(st, &st->actors[q->speaker].quotes, i);
 		q->claim = NONE;
 		for (p = st->items[q->item].parent; p != NONE;
 		    p = st->items[p].parent)
 			if (st->items[p].kind == ITEM_CLAIM) {
 				q->claim = st->items[p].ref;
-				idx_push(&st->claims[q->claim].quotes, i);
+				ix_push(st, &st->claims[q->claim].quotes, i);
 				break;
 			}
 	}
 	for (i = 0; i < st->nrelated; i++)
 		for (j = 0; j < st->related[i].actors.n; j++)
-			idx_push(&st->actors[st->related[i].actors.v[j]].related,
-			    i);
+			ix_push(st,
+			    &st->actors[st->related[i].actors.v[j]].related, i);
 }
 
-/* Room for every index story_index_items has counted. */
+/* Room for every index the counting pass has counted. */
 static void
-story_alloc_items(struct story *st)
+story_alloc_index(struct story *st)
 {
 	size_t i;
 
 	for (i = 0; i < st->nactors; i++) {
 		struct actor *a = &st->actors[i];
 
-		idx_alloc(st, &a->mentions);
-		idx_alloc(st, &a->claims_by);
-		idx_alloc(st, &a->claims_about);
-		idx_alloc(st, &a->quotes);
-		idx_alloc(st, &a->related);
+		ix_alloc(st, &a->members);
+		ix_alloc(st, &a->mentions);
+		ix_alloc(st, &a->claims_by);
+		ix_alloc(st, &a->claims_about);
+		ix_alloc(st, &a->quotes);
+		ix_alloc(st, &a->related);
 	}
 	for (i = 0; i < st->nclaims; i++) {
-		idx_alloc(st, &st->claims[i].disputed_by);
-		idx_alloc(st, &st->claims[i].quotes);
+		ix_alloc(st, &st->claims[i].disputed_by);
+		ix_alloc(st, &st->claims[i].quotes);
 	}
-	idx_alloc(st, &st->mentions);
+	ix_alloc(st, &st->mentions);
+	st->ix = xreallocarray(NULL, st->nix, sizeof *st->ix);
 }
 
 void
 story_index(struct story *st)
 {
 	story_index_clear(st);
-	story_index_actors(st);
+	story_index_members(st);
 	story_index_items(st);
-	story_alloc_items(st);
+	story_alloc_index(st);
+	story_index_members(st);
 	story_index_items(st);
 	story_count_mentions(st);
+	story_sort_actors(st);
+}
+
+struct idx
+story_ix_idx(const struct story *st, struct ix x)
+{
+	struct idx r = { xcalloc(x.n ? x.n : 1, sizeof *r.v), x.n };
+	const uint32_t *v = story_ix(st, x);
+	size_t i;
+
+	for (i = 0; i < x.n; i++)
+		r.v[i] = v[i];
+	return r;
 }
 
 /* The first position in the sorted array whose value is > from
@@ -310,10 +319,10 @@ search_sorted(size_t n, size_t from, bool forward,
 }
 
 static size_t
-at_idx(const struct story *st, const void *arr, size_t i)
+at_ix(const struct story *st, const void *arr, size_t i)
 {
 	(void)st;
-	return ((const size_t *)arr)[i];
+	return ((const uint32_t *)arr)[i];
 }
 
 static size_t
@@ -345,9 +354,9 @@ story_next_item(const struct story *st, size_t from, enum item_kind kind,
 
 	switch (kind) {
 	case ITEM_MENTION:
-		pos = search_sorted(st->mentions.n, from, forward, at_idx, st,
-		    st->mentions.v);
-		return pos == NONE ? NONE : st->mentions.v[pos];
+		pos = search_sorted(st->mentions.n, from, forward, at_ix, st,
+		    story_ix(st, st->mentions));
+		return pos == NONE ? NONE : story_ix(st, st->mentions)[pos];
 	case ITEM_CLAIM:
 		pos = search_sorted(st->nclaims, from, forward, at_claim, st,
 		    NULL);
@@ -376,10 +385,11 @@ size_t
 story_next_mention(const struct story *st, size_t actor, size_t from,
     bool forward)
 {
-	const struct idx *m = &st->actors[actor].mentions;
-	size_t pos = search_sorted(m->n, from, forward, at_idx, st, m->v);
+	const uint32_t *m = story_ix(st, st->actors[actor].mentions);
+	size_t pos = search_sorted(st->actors[actor].mentions.n, from, forward,
+	    at_ix, st, m);
 
-	return pos == NONE ? NONE : m->v[pos];
+	return pos == NONE ? NONE : m[pos];
 }
 
 const char *
@@ -400,8 +410,8 @@ story_item_ordinal(const struct story *st, size_t item, size_t *total)
 	switch (it->kind) {
 	case ITEM_MENTION:
 		*total = st->mentions.n;
-		pos = search_sorted(st->mentions.n, item, false, at_idx, st,
-		    st->mentions.v);
+		pos = search_sorted(st->mentions.n, item, false, at_ix, st,
+		    story_ix(st, st->mentions));
 		return pos == NONE ? 1 : pos + 2;
 	case ITEM_CLAIM:
 		*total = st->nclaims;
@@ -591,7 +601,7 @@ story_actor_tree(const struct story *st, size_t *order, size_t *depth)
 		order[out] = a;
 		depth[out++] = d;
 		for (i = st->actors[a].members.n; i-- > 0;) {
-			todo[n] = st->actors[a].members.v[i];
+			todo[n] = story_ix(st, st->actors[a].members)[i];
 			level[n++] = d + 1;
 		}
 	}

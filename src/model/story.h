@@ -40,30 +40,45 @@ enum actor_kind {
 	ACTOR_NKINDS
 };
 
-/* An array of indices into one of the story's arrays. */
+/* An array of indices into one of the story's arrays: the document's
+ * lists (a claim's by, about and disputes, a "Read more" item's
+ * actors), each in the story's pool. */
 struct idx {
 	size_t	*v;
 	size_t	 n;
 };
 
+/* One of the indexes story_index derives: n indices, from position at
+ * of the story's one array of them (story->ix), read with story_ix.
+ * Eight bytes, where a pointer and a count are sixteen: an actor has
+ * six of them, and a story may be mostly actors.  32 bits suffice: a
+ * story file is at most INT_MAX bytes, and each index entry stands for
+ * more than one byte of it. */
+struct ix {
+	uint32_t at;
+	uint32_t n;
+};
+
+/* 112 bytes: the kind and the line (at most INT_MAX, the largest file)
+ * share eight. */
 struct actor {
 	char		*id;
 	enum actor_kind	 kind;
+	uint32_t	 line;
 	char		*name;
 	char		**aliases;
 	size_t		 naliases;
 	char		*note;		/* NULL when absent */
 	size_t		 parent;	/* member-of, an actor; NONE at the top */
-	struct idx	 members;	/* actors, in file order */
-	struct idx	 mentions;	/* items naming this actor itself, in
+	struct ix	 members;	/* actors, in file order */
+	struct ix	 mentions;	/* items naming this actor itself, in
 					 * reading order */
 	size_t		 total_mentions; /* its own and its members', all
 					 * the way down */
-	struct idx	 claims_by;	/* claims it makes */
-	struct idx	 claims_about;	/* claims about it */
-	struct idx	 quotes;	/* quotes it speaks */
-	struct idx	 related;	/* "Read more" items naming it */
-	unsigned long	 line;
+	struct ix	 claims_by;	/* claims it makes */
+	struct ix	 claims_about;	/* claims about it */
+	struct ix	 quotes;	/* quotes it speaks */
+	struct ix	 related;	/* "Read more" items naming it */
 };
 
 enum item_kind {
@@ -99,8 +114,8 @@ struct claim {
 	struct idx	 by;		/* actors; empty: the publication */
 	struct idx	 about;		/* actors */
 	struct idx	 disputes;	/* claims it disputes */
-	struct idx	 disputed_by;	/* claims that dispute it */
-	struct idx	 quotes;	/* quotes inside it */
+	struct ix	 disputed_by;	/* claims that dispute it */
+	struct ix	 quotes;	/* quotes inside it */
 	char		*when;		/* ISO 8601, or NULL */
 };
 
@@ -124,16 +139,20 @@ enum block_kind {
 	BLOCK_RELATED
 };
 
+/* 48 bytes, not 64: a story may be millions of short paragraphs.  The
+ * line and the item counts are 32 bits, as a file is at most INT_MAX
+ * bytes and an item takes more than one of them; the length stays
+ * size_t, as struct item's offsets do. */
 struct block {
 	enum block_kind	 kind;
+	uint32_t	 line;
 	char		*id;		/* NULL when absent */
 	char		*text;		/* whitespace collapsed and trimmed */
 	size_t		 len;
-	size_t		 first_item;	/* its items are [first_item,
+	uint32_t	 first_item;	/* its items are [first_item,
 					 * first_item + nitems) */
-	size_t		 nitems;
+	uint32_t	 nitems;
 	size_t		 related;	/* for BLOCK_RELATED, else NONE */
-	unsigned long	 line;
 };
 
 /* Where a comment stood: COMMENT_STORY before the head (at 0), the
@@ -171,8 +190,10 @@ struct story {
 					 * (path, names, ids, texts...) and
 					 * the document's id lists: none is
 					 * freed on its own */
-	struct pool	 ipool;		/* the indexes' arrays, freed and
-					 * built again by story_index */
+	uint32_t	*ix;		/* every struct ix's entries, end to
+					 * end, at their exact size; built
+					 * again by story_index */
+	size_t		 nix;
 	struct story_rawmap raws;	/* story_raw */
 	struct comment	*comments;	/* in file order */
 	size_t		 ncomments;
@@ -197,9 +218,20 @@ struct story {
 	size_t		 nquotes;
 	struct related	*related;	/* reading order */
 	size_t		 nrelated;
-	struct idx	 mentions;	/* every mention item, reading order */
+	struct ix	 mentions;	/* every mention item, reading order */
 	size_t		*actors_by_id;	/* actor indices sorted by id */
 };
+
+/* The entries of an index story_index derived: x.n of them. */
+static inline const uint32_t *
+story_ix(const struct story *st, struct ix x)
+{
+	return x.n > 0 ? st->ix + x.at : NULL;
+}
+
+/* x's entries as a caller-owned array (free its v), for code that
+ * takes a struct idx. */
+struct idx	story_ix_idx(const struct story *, struct ix x);
 
 /* The word the format uses for a kind ("country", …), and back;
  * actor_kind_parse returns ACTOR_NKINDS for an unknown word. */

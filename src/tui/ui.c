@@ -488,7 +488,8 @@ ui_panel_actor(struct ui *u, size_t a, int depth, int *y, int y1, int x)
 	    ROLE_MARGIN);
 	(*y)++;
 	for (i = 0; i < ac->members.n; i++)
-		ui_panel_actor(u, ac->members.v[i], depth + 1, y, y1, x);
+		ui_panel_actor(u, story_ix(st, ac->members)[i], depth + 1, y, y1,
+		    x);
 }
 
 static void

@@ -255,6 +255,27 @@ page_claims(struct page *p, const char *heading, const struct idx *claims)
 	}
 }
 
+/* The same for one of the story's derived indexes. */
+static void
+page_ix_claims(struct page *p, const struct story *st, const char *heading,
+    struct ix claims)
+{
+	struct idx v = story_ix_idx(st, claims);
+
+	page_claims(p, heading, &v);
+	free(v.v);
+}
+
+static void
+page_ix_items(struct page *p, const struct story *st, const char *heading,
+    struct ix items)
+{
+	struct idx v = story_ix_idx(st, items);
+
+	page_items(p, heading, v.v, v.n);
+	free(v.v);
+}
+
 static void
 page_actor_links(struct page *p, const struct story *st, const char *label,
     const struct idx *actors)
@@ -289,25 +310,27 @@ build_actor(struct reader *r, size_t a)
 		page_add(p, ENTRY_PLAIN, i ? 13 : 0, "%s%s",
 		    i ? "" : "Also called: ", ac->aliases[i]);
 	page_add(p, ENTRY_PLAIN, 0, "Mentions: %zu, with its members %zu",
-	    ac->mentions.n, ac->total_mentions);
+	    (size_t)ac->mentions.n, ac->total_mentions);
 	if (ac->members.n > 0) {
-		page_add(p, ENTRY_HEADING, 0, "Members (%zu)", ac->members.n);
+		page_add(p, ENTRY_HEADING, 0, "Members (%zu)",
+		    (size_t)ac->members.n);
 		for (i = 0; i < ac->members.n; i++)
-			page_link(p, 2, TARGET_ACTOR, ac->members.v[i], "%s",
-			    st->actors[ac->members.v[i]].name);
+			page_link(p, 2, TARGET_ACTOR,
+			    story_ix(st, ac->members)[i], "%s",
+			    st->actors[story_ix(st, ac->members)[i]].name);
 	}
-	page_items(p, "Mentions", ac->mentions.v, ac->mentions.n);
-	page_claims(p, "Claims by", &ac->claims_by);
-	page_claims(p, "Claims about", &ac->claims_about);
+	page_ix_items(p, st, "Mentions", ac->mentions);
+	page_ix_claims(p, st, "Claims by", ac->claims_by);
+	page_ix_claims(p, st, "Claims about", ac->claims_about);
 	quotes = xcalloc(ac->quotes.n, sizeof *quotes);
 	for (i = 0; i < ac->quotes.n; i++)
-		quotes[i] = st->quotes[ac->quotes.v[i]].item;
+		quotes[i] = st->quotes[story_ix(st, ac->quotes)[i]].item;
 	page_items(p, "Quotes", quotes, ac->quotes.n);
 	free(quotes);
 	if (ac->related.n > 0) {
 		quotes = xcalloc(ac->related.n, sizeof *quotes);
 		for (i = 0; i < ac->related.n; i++)
-			quotes[i] = st->related[ac->related.v[i]].item;
+			quotes[i] = st->related[story_ix(st, ac->related)[i]].item;
 		page_items(p, "Read more", quotes, ac->related.n);
 		free(quotes);
 	}
@@ -357,6 +380,7 @@ build_claim(struct reader *r, size_t c)
 	const struct claim *cl = &st->claims[c];
 	struct buf t = BUF_INIT;
 	struct page *p;
+	struct idx disputed_by;
 	size_t len, i;
 	const char *text;
 
@@ -375,11 +399,15 @@ build_claim(struct reader *r, size_t c)
 	text = story_item_text(st, cl->item, &len);
 	page_text(r, p, 2, text, len);
 	page_claim_refs(p, st, "Disputes", &cl->disputes);
-	page_claim_refs(p, st, "Disputed by", &cl->disputed_by);
+	disputed_by = story_ix_idx(st, cl->disputed_by);
+	page_claim_refs(p, st, "Disputed by", &disputed_by);
+	free(disputed_by.v);
 	if (cl->quotes.n > 0) {
-		page_add(p, ENTRY_HEADING, 0, "Quotes (%zu)", cl->quotes.n);
+		page_add(p, ENTRY_HEADING, 0, "Quotes (%zu)",
+		    (size_t)cl->quotes.n);
 		for (i = 0; i < cl->quotes.n; i++) {
-			const struct quote *q = &st->quotes[cl->quotes.v[i]];
+			const struct quote *q =
+			    &st->quotes[story_ix(st, cl->quotes)[i]];
 
 			text = story_item_text(st, q->item, &len);
 			page_link(p, 2, TARGET_ITEM, q->item, "%s, %s: %.*s",
@@ -468,16 +496,18 @@ mentions_within(const struct story *st, const struct idx *actors,
 	while (ntodo > 0) {
 		const struct actor *ac = &st->actors[todo[--ntodo]];
 
+		const uint32_t *m = story_ix(st, ac->mentions);
+		const uint32_t *members = story_ix(st, ac->members);
+
 		if (ac->mentions.n > 0) {
 			v = xreallocarray(v, n + ac->mentions.n, sizeof *v);
-			memcpy(v + n, ac->mentions.v,
-			    ac->mentions.n * sizeof *v);
-			n += ac->mentions.n;
+			for (i = 0; i < ac->mentions.n; i++)
+				v[n++] = m[i];
 		}
 		for (i = 0; i < ac->members.n; i++)
-			if (!seen[ac->members.v[i]]) {
-				seen[ac->members.v[i]] = true;
-				todo[ntodo++] = ac->members.v[i];
+			if (!seen[members[i]]) {
+				seen[members[i]] = true;
+				todo[ntodo++] = members[i];
 			}
 	}
 	if (n > 1)
@@ -583,16 +613,18 @@ claimant_name(const struct story *st, size_t a)
 }
 
 /* The claims a claimant makes (NONE: the publication); caller-owned
- * when *owned, else the actor's own index. */
+ * when *owned (always, now that the actor's own index is 32 bits). */
 static const size_t *
 claimant_claims(const struct story *st, size_t a, size_t *n, bool *owned)
 {
 	size_t *v, i;
 
-	*owned = a == NONE;
+	*owned = true;
 	if (a != NONE) {
-		*n = st->actors[a].claims_by.n;
-		return st->actors[a].claims_by.v;
+		struct idx by = story_ix_idx(st, st->actors[a].claims_by);
+
+		*n = by.n;
+		return by.v;
 	}
 	v = xcalloc(st->nclaims ? st->nclaims : 1, sizeof *v);
 	for (*n = i = 0; i < st->nclaims; i++)
@@ -660,7 +692,8 @@ relations_after(const struct story *st, size_t a)
 
 	for (a++; a < st->nactors; a++)
 		for (i = 0; i < st->actors[a].claims_by.n; i++)
-			if (st->claims[st->actors[a].claims_by.v[i]].about.n)
+			if (st->claims[story_ix(st,
+			    st->actors[a].claims_by)[i]].about.n)
 				return true;
 	return false;
 }

@@ -105,11 +105,11 @@ actor_map(const struct story *gold, const struct story *test)
 		exit(2);
 	}
 	for (i = 0; i < test->mentions.n; i++) {
-		const struct item *t = &test->items[test->mentions.v[i]];
+		const struct item *t = &test->items[story_ix(test, test->mentions)[i]];
 		size_t overlap, most = 0, g = NONE;
 
 		for (j = 0; j < gold->mentions.n; j++) {
-			const struct item *h = &gold->items[gold->mentions.v[j]];
+			const struct item *h = &gold->items[story_ix(gold, gold->mentions)[j]];
 
 			if (h->block != t->block || h->end <= t->start ||
 			    t->end <= h->start)
@@ -167,13 +167,13 @@ compare_mentions(const struct story *gold, const struct story *test,
 	size_t i;
 
 	for (i = 0; i < gold->mentions.n; i++) {
-		const struct item *it = &gold->items[gold->mentions.v[i]];
+		const struct item *it = &gold->items[story_ix(gold, gold->mentions)[i]];
 
 		g[i].block = it->block;
 		g[i].key = it->ref;
 	}
 	for (i = 0; i < test->mentions.n; i++) {
-		const struct item *it = &test->items[test->mentions.v[i]];
+		const struct item *it = &test->items[story_ix(test, test->mentions)[i]];
 
 		t[i].block = it->block;
 		t[i].key = map[it->ref];
