@@ -133,7 +133,7 @@ list_mentions(const struct story *st, struct buf *out)
 
 	buf_puts(out, "actor\tparagraph\ttext\n");
 	for (i = 0; i < st->mentions.n; i++) {
-		item = st->mentions.v[i];
+		item = story_ix(st, st->mentions)[i];
 		buf_printf(out, "%s\t%zu\t", st->actors[st->items[item].ref].id,
 		    list_paragraph(st, item));
 		list_item_text(st, item, out);
