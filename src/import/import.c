@@ -52,11 +52,13 @@ doc_free(struct idoc *doc)
 	free(doc->when);
 	free(doc->byline);
 	free(doc->source);
+	free(doc->source_url);
 	free(doc->lang);
 	for (i = 0; i < doc->nblocks; i++) {
 		free(doc->blocks[i].text);
 		free(doc->blocks[i].spans);
 		free(doc->blocks[i].actors.v);
+		free(doc->blocks[i].url);
 	}
 	free(doc->blocks);
 	for (i = 0; i < doc->nactors; i++) {

@@ -57,6 +57,8 @@ struct iblock {
 	struct span	*spans;
 	size_t		 nspans, spans_cap;
 	struct idx	 actors;	/* a related item: actors its title names */
+	char		*url;		/* a related item: its web address, or
+					 * NULL */
 };
 
 enum actor_flag {
@@ -95,6 +97,7 @@ struct idoc {
 	const char	*name;		/* the file, for messages */
 	struct diag	*d;
 	char		*headline, *dateline, *when, *byline, *source, *lang;
+	char		*source_url;	/* the page's own address, or NULL */
 	struct iblock	*blocks;
 	size_t		 nblocks, blocks_cap;
 	struct iactor	*actors;

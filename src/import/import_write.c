@@ -379,6 +379,8 @@ write_related(struct writer *w, const struct iblock *b)
 	buf_puts(&w->out, "    <related");
 	put_attr(&w->out, "id", id);
 	write_ids(w, &b->actors, "actors");
+	if (b->url != NULL)
+		put_attr(&w->out, "url", b->url);
 	buf_putc(&w->out, '>');
 	put_text(&w->out, b->text, b->len);
 	buf_puts(&w->out, "</related>\n");
@@ -403,8 +405,14 @@ write_head(struct writer *w)
 	}
 	if (doc->byline != NULL)
 		put_elem(o, "    ", "byline", doc->byline);
-	if (doc->source != NULL)
-		put_elem(o, "    ", "source", doc->source);
+	if (doc->source != NULL) {
+		buf_puts(o, "    <source");
+		if (doc->source_url != NULL)
+			put_attr(o, "url", doc->source_url);
+		buf_putc(o, '>');
+		put_text(o, doc->source, strlen(doc->source));
+		buf_puts(o, "</source>\n");
+	}
 	buf_puts(o, "  </head>\n");
 }
 
