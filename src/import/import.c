@@ -315,6 +315,46 @@ analyse(struct idoc *doc)
 
 /* ---- entry points ------------------------------------------------- */
 
+/* What the bytes are; for an XML document of no kind known,
+ * IMPORT_FROM_AUTO with its root element's name in *root. */
+static enum import_from
+detect(const char *data, size_t len, char **root)
+{
+	const char *r;
+
+	*root = NULL;
+	switch (nitf_detect(data, len, root)) {
+	case INPUT_NITF:
+		return IMPORT_FROM_NITF;
+	case INPUT_OTHER_XML:
+		r = strrchr(*root, ':');
+		r = r != NULL ? r + 1 : *root;
+		if (strcmp(r, "rss") == 0 || strcmp(r, "feed") == 0 ||
+		    strcmp(r, "RDF") == 0)
+			return IMPORT_FROM_FEED;
+		if (html_detect(*root))
+			return IMPORT_FROM_HTML;
+		return IMPORT_FROM_AUTO;
+	default:
+		/* A page that starts with text before its first tag. */
+		if (len > 0 && (memmem(data, len < 4096 ? len : 4096,
+		    "<html", 5) != NULL || memmem(data, len < 4096 ? len :
+		    4096, "<HTML", 5) != NULL))
+			return IMPORT_FROM_HTML;
+		return IMPORT_FROM_TEXT;
+	}
+}
+
+enum import_from
+import_detect(const char *data, size_t len)
+{
+	char *root;
+	enum import_from f = detect(data, len, &root);
+
+	free(root);
+	return f;
+}
+
 /* The story must load, schema and references and all: if it does not,
  * the importer is wrong, and nothing is written. */
 static bool
@@ -340,6 +380,7 @@ import_memory(const char *data, size_t len, const char *name,
 	struct idoc doc;
 	char *out = NULL, *root = NULL;
 	size_t outlen = 0;
+	enum import_from from;
 	bool ok;
 
 	doc_init(&doc, name, d);
@@ -347,13 +388,25 @@ import_memory(const char *data, size_t len, const char *name,
 		gazetteer_load(&doc, opts->gazetteer);
 		doc.gazetteer = true;
 	}
-	switch (nitf_detect(data, len, &root)) {
-	case INPUT_NITF:
+	from = opts != NULL ? opts->from : IMPORT_FROM_AUTO;
+	if (from == IMPORT_FROM_AUTO)
+		from = detect(data, len, &root);
+	switch (from) {
+	case IMPORT_FROM_NITF:
 		ok = nitf_front(&doc, data, len);
 		break;
-	case INPUT_OTHER_XML:
+	case IMPORT_FROM_HTML:
+		ok = html_front(&doc, data, len);
+		break;
+	case IMPORT_FROM_FEED:
+		diag_add(d, name, 1, "a feed (RSS or Atom): import it into "
+		    "a folder, with -o DIR");
+		ok = false;
+		break;
+	case IMPORT_FROM_AUTO:
 		diag_add(d, name, 1, "an XML document with the root element "
-		    "'%s': only NITF and plain text can be imported", root);
+		    "'%s': only NITF, HTML, feeds and plain text can be "
+		    "imported", root);
 		ok = false;
 		break;
 	default:

@@ -16,11 +16,24 @@
 #include "base/diag.h"
 #include "model/story.h"
 
+/* What the input is: found from its content, or forced (--from). */
+enum import_from {
+	IMPORT_FROM_AUTO,
+	IMPORT_FROM_TEXT,
+	IMPORT_FROM_NITF,
+	IMPORT_FROM_HTML,
+	IMPORT_FROM_FEED
+};
+
 struct import_opts {
 	/* A story whose actors (ids, names, aliases, kinds, member-of,
 	 * notes) are the gazetteer; NULL for none. */
 	const struct story	*gazetteer;
+	enum import_from	 from;
 };
+
+/* The kind of input in data[0..len), by its content. */
+enum import_from import_detect(const char *data, size_t len);
 
 /* Imports the article in data[0..len), called `name` in messages.
  * Returns the story as caller-owned, NUL-terminated UTF-8 XML (its

@@ -369,6 +369,13 @@ bool	 text_front(struct idoc *, const char *data, size_t len);
 enum input_kind { INPUT_TEXT, INPUT_NITF, INPUT_OTHER_XML };
 enum input_kind nitf_detect(const char *data, size_t len, char **root);
 bool	 nitf_front(struct idoc *, const char *data, size_t len);
+/* import_html.c: fills the head and blocks from a web page (the
+ * article found in it), or from a fragment of HTML (a feed's item, all
+ * of it); false (with an error) when there is no article text.
+ * html_detect: whether an element that starts a document is HTML's. */
+bool	 html_front(struct idoc *, const char *data, size_t len);
+bool	 html_fragment_front(struct idoc *, const char *data, size_t len);
+bool	 html_detect(const char *root);
 /* import_date.c: the ISO 8601 form of the date (and time) in s, or
  * NULL; *words counts the words of s that are not part of it. */
 char	*date_parse(const char *s, size_t len, size_t *words);

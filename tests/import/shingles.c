@@ -1,0 +1,200 @@
+/* shingles.c - how close the text --import takes from a web page is to
+ * the text it should take.
+ *
+ *   shingles DIR...
+ *
+ * Each DIR holds source.html (a saved page) and expected.html (the
+ * article's text, as Mozilla Readability extracts it).  The page is
+ * imported as `newslens --import` would; the text of the story's blocks
+ * and the text of expected.html are cut into words (runs of letters and
+ * digits, in small letters) and then into shingles of four words, and
+ * the two multisets compared, as the article extraction benchmarks do:
+ * precision is the share of the story's shingles that are expected,
+ * recall the share of the expected ones that the story has.  Prints
+ * "DIR P R F1" a line, then "mean P R F1" over them all. */
+#include "config.h"
+
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <libxml/HTMLparser.h>
+
+#include "base/buf.h"
+#include "base/diag.h"
+#include "format/load.h"
+#include "import/import.h"
+#include "model/story.h"
+
+#define N	4
+
+struct words {
+	uint64_t	*h;	/* one hash a word */
+	size_t		 n, cap;
+};
+
+static void
+words_add(struct words *w, const char *s, size_t len)
+{
+	size_t i = 0, start;
+
+	while (i < len) {
+		uint64_t h = 1469598103934665603ULL;
+
+		while (i < len && !((unsigned char)s[i] >= 0x80 ||
+		    (s[i] >= '0' && s[i] <= '9') || (s[i] >= 'a' &&
+		    s[i] <= 'z') || (s[i] >= 'A' && s[i] <= 'Z')))
+			i++;
+		start = i;
+		while (i < len && ((unsigned char)s[i] >= 0x80 ||
+		    (s[i] >= '0' && s[i] <= '9') || (s[i] >= 'a' &&
+		    s[i] <= 'z') || (s[i] >= 'A' && s[i] <= 'Z'))) {
+			char c = s[i] >= 'A' && s[i] <= 'Z' ? (char)(s[i] + 32) :
+			    s[i];
+
+			h = (h ^ (unsigned char)c) * 1099511628211ULL;
+			i++;
+		}
+		if (i == start)
+			continue;
+		if (w->n == w->cap) {
+			w->cap = w->cap ? 2 * w->cap : 256;
+			w->h = realloc(w->h, w->cap * sizeof *w->h);
+			if (w->h == NULL)
+				abort();
+		}
+		w->h[w->n++] = h;
+	}
+}
+
+static int
+cmp64(const void *a, const void *b)
+{
+	uint64_t x = *(const uint64_t *)a, y = *(const uint64_t *)b;
+
+	return x < y ? -1 : x > y;
+}
+
+/* The shingles of the words, sorted; their number in *np. */
+static uint64_t *
+shingle(const struct words *w, size_t *np)
+{
+	size_t n = w->n >= N ? w->n - N + 1 : (w->n > 0 ? 1 : 0), i, k;
+	uint64_t *s = calloc(n + 1, sizeof *s);
+
+	if (s == NULL)
+		abort();
+	for (i = 0; i < n; i++) {
+		uint64_t h = 0;
+
+		for (k = i; k < i + N && k < w->n; k++)
+			h = h * 31 + w->h[k];
+		s[i] = h;
+	}
+	qsort(s, n, sizeof *s, cmp64);
+	*np = n;
+	return s;
+}
+
+static size_t
+common(const uint64_t *a, size_t na, const uint64_t *b, size_t nb)
+{
+	size_t i = 0, j = 0, c = 0;
+
+	while (i < na && j < nb) {
+		if (a[i] == b[j]) {
+			c++;
+			i++;
+			j++;
+		} else if (a[i] < b[j])
+			i++;
+		else
+			j++;
+	}
+	return c;
+}
+
+static bool
+expected_words(const char *path, struct words *w)
+{
+	htmlDocPtr doc = htmlReadFile(path, "UTF-8", HTML_PARSE_NONET |
+	    HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING);
+	xmlChar *t;
+
+	if (doc == NULL)
+		return false;
+	t = xmlNodeGetContent(xmlDocGetRootElement(doc));
+	if (t != NULL)
+		words_add(w, (const char *)t, strlen((const char *)t));
+	xmlFree(t);
+	xmlFreeDoc(doc);
+	return true;
+}
+
+static bool
+story_words(const char *path, struct words *w)
+{
+	struct diag d = DIAG_INIT;
+	struct import_opts io = { NULL, IMPORT_FROM_HTML };
+	struct story *st = NULL;
+	size_t len, i;
+	char *xml = import_file(path, 256u << 20, &io, &len, &d);
+
+	if (xml != NULL)
+		st = load_memory(xml, len, path, NULL, &d);
+	if (st == NULL) {
+		diag_print(&d, stderr);
+		diag_free(&d);
+		free(xml);
+		return false;
+	}
+	for (i = 0; i < st->nblocks; i++)
+		words_add(w, st->blocks[i].text, st->blocks[i].len);
+	story_free(st);
+	diag_free(&d);
+	free(xml);
+	return true;
+}
+
+int
+main(int argc, char **argv)
+{
+	double sp = 0, sr = 0, sf = 0;
+	int i, n = 0;
+
+	for (i = 1; i < argc; i++) {
+		struct words a = { 0 }, b = { 0 };
+		struct buf src = BUF_INIT, exp = BUF_INIT;
+		uint64_t *sa, *sb;
+		size_t na = 0, nb = 0, c;
+		double p, r, f;
+
+		buf_printf(&src, "%s/source.html", argv[i]);
+		buf_printf(&exp, "%s/expected.html", argv[i]);
+		if (!expected_words(exp.data, &b))
+			return 1;
+		if (!story_words(src.data, &a))
+			a.n = 0;
+		sa = shingle(&a, &na);
+		sb = shingle(&b, &nb);
+		c = common(sa, na, sb, nb);
+		p = na > 0 ? (double)c / (double)na : (nb == 0);
+		r = nb > 0 ? (double)c / (double)nb : 1;
+		f = p + r > 0 ? 2 * p * r / (p + r) : 0;
+		printf("%s %.3f %.3f %.3f\n", argv[i], p, r, f);
+		sp += p;
+		sr += r;
+		sf += f;
+		n++;
+		free(sa);
+		free(sb);
+		free(a.h);
+		free(b.h);
+		buf_free(&src);
+		buf_free(&exp);
+	}
+	if (n > 0)
+		printf("mean %.3f %.3f %.3f\n", sp / n, sr / n, sf / n);
+	return 0;
+}
