@@ -57,16 +57,15 @@ static const char *const boiler[] = { "cookie", "consent", "newsletter",
 	"share-bar", "sharebar", "share-buttons", "social-share",
 	"wp-caption-text", "image-caption", "photo-credit", "skip-link",
 	"visually-hidden", "screen-reader", "sr-only", NULL };
-static const char *const related_box[] = { "related", "read-more",
-	"readmore", "more-stories", "more-on", "see-also", "recommended",
-	NULL };
+static const char *const related_box[] = { "related", "more-stories",
+	"see-also", "recommended", NULL };
 static const char *const unlikely_roles[] = { "menu", "menubar",
 	"complementary", "navigation", "alert", "alertdialog", "dialog",
 	NULL };
 
 /* Never the article, by their tag. */
 static const char *const strip_tags[] = { "script", "style", "noscript",
-	"template", "iframe", "svg", "math", "canvas", "button", "input",
+	"template", "iframe", "svg", "canvas", "button", "input",
 	"select", "textarea", "nav", "footer", "aside", "form", "link",
 	"meta", "head", "dialog", "figcaption", "menu", NULL };
 
@@ -101,6 +100,8 @@ is_heading(const xmlNode *n)
 }
 
 /* ---- stripping ---------------------------------------------------- */
+
+static void	count_text(const char *, size_t *, size_t *);
 
 static bool
 hidden(const xmlNode *n)
@@ -160,6 +161,30 @@ harvest(struct hpage *pg, xmlNode *box)
 	}
 }
 
+/* Whether a box is mostly links (and not prose that says "related"):
+ * each node is looked at once, as the box is stripped whole. */
+static bool
+links_box(xmlNode *box)
+{
+	size_t chars = 0, links = 0, commas = 0, in_link = 0;
+	xmlNode *n;
+
+	for (n = box; n != NULL; n = html_next(n, box, false)) {
+		const xmlNode *a;
+
+		if (n->type != XML_TEXT_NODE)
+			continue;
+		in_link = chars;
+		count_text((const char *)n->content, &chars, &commas);
+		for (a = n->parent; a != NULL && a != box; a = a->parent)
+			if (html_is(a, "a"))
+				break;
+		if (a != NULL && a != box)
+			links += chars - in_link;
+	}
+	return chars < 200 || links * 2 >= chars;
+}
+
 static bool
 strip_this(struct hpage *pg, xmlNode *n)
 {
@@ -175,7 +200,8 @@ strip_this(struct hpage *pg, xmlNode *n)
 		out = true;
 	free(role);
 	ci = html_class_id(n);
-	if (html_match(ci, related_box) && !html_match(ci, maybe)) {
+	if (html_match(ci, related_box) && !html_match(ci, maybe) &&
+	    links_box(n)) {
 		harvest(pg, n);
 		out = true;
 	} else if (html_match(ci, boiler))

@@ -184,7 +184,7 @@ static const char *const block_tags[] = {
 /* Never text of the article, wherever they stand. */
 static const char *const skip_tags[] = {
 	"script", "style", "noscript", "template", "iframe", "object",
-	"embed", "svg", "math", "canvas", "video", "audio", "select",
+	"embed", "svg", "canvas", "video", "audio", "select",
 	"textarea", "button", "input", "figcaption", "head", "title",
 	"link", "meta", "map", "picture", "img", NULL
 };
@@ -568,6 +568,30 @@ page_drop_title(struct idoc *doc)
 	}
 }
 
+/* No title anywhere: the first words of the text stand for one. */
+static void
+page_first_words(struct idoc *doc)
+{
+	size_t i, k, words = 0;
+
+	for (i = 0; i < doc->nblocks && doc->blocks[i].related; i++)
+		;
+	if (i == doc->nblocks)
+		return;
+	for (k = 0; k < doc->blocks[i].len && k < 200; k++)
+		if (doc->blocks[i].text[k] == ' ' && ++words == 10)
+			break;
+	if (k == doc->blocks[i].len) {
+		doc->headline = xstrdup(doc->blocks[i].text);
+		return;
+	}
+	while (k > 0 && ((unsigned char)doc->blocks[i].text[k] & 0xC0) == 0x80)
+		k--;
+	doc->headline = xmalloc(k + 4);
+	memcpy(doc->headline, doc->blocks[i].text, k);
+	memcpy(doc->headline + k, "\xE2\x80\xA6", 4);
+}
+
 static bool
 page_front(struct idoc *doc, const char *data, size_t len, bool whole)
 {
@@ -600,11 +624,7 @@ page_front(struct idoc *doc, const char *data, size_t len, bool whole)
 	page_free(&pg);
 	page_drop_title(doc);
 	if (doc->headline == NULL)
-		for (i = 0; i < doc->nblocks; i++)
-			if (!doc->blocks[i].related && doc->blocks[i].len <= 250) {
-				doc->headline = xstrdup(doc->blocks[i].text);
-				break;
-			}
+		page_first_words(doc);
 	for (i = 0; i < doc->nblocks && doc->blocks[i].related; i++)
 		;
 	if (i == doc->nblocks || doc->headline == NULL) {

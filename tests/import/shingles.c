@@ -20,6 +20,7 @@
 #include <string.h>
 
 #include <libxml/HTMLparser.h>
+#include <utf8proc.h>
 
 #include "base/buf.h"
 #include "base/diag.h"
@@ -35,36 +36,71 @@ struct words {
 };
 
 static void
+words_push(struct words *w, uint64_t h)
+{
+	if (w->n == w->cap) {
+		w->cap = w->cap ? 2 * w->cap : 256;
+		w->h = realloc(w->h, w->cap * sizeof *w->h);
+		if (w->h == NULL)
+			abort();
+	}
+	w->h[w->n++] = h;
+}
+
+/* Letters, marks and digits make words; a Chinese or Japanese
+ * character is a word of its own. */
+static void
 words_add(struct words *w, const char *s, size_t len)
 {
-	size_t i = 0, start;
+	const utf8proc_uint8_t *u = (const utf8proc_uint8_t *)s;
+	uint64_t h = 1469598103934665603ULL;
+	size_t i = 0;
+	bool in = false;
 
-	while (i < len) {
-		uint64_t h = 1469598103934665603ULL;
+	while (i <= len) {
+		int32_t cp = ' ';
+		utf8proc_ssize_t k = 1;
+		bool word, alone;
 
-		while (i < len && !((unsigned char)s[i] >= 0x80 ||
-		    (s[i] >= '0' && s[i] <= '9') || (s[i] >= 'a' &&
-		    s[i] <= 'z') || (s[i] >= 'A' && s[i] <= 'Z')))
-			i++;
-		start = i;
-		while (i < len && ((unsigned char)s[i] >= 0x80 ||
-		    (s[i] >= '0' && s[i] <= '9') || (s[i] >= 'a' &&
-		    s[i] <= 'z') || (s[i] >= 'A' && s[i] <= 'Z'))) {
-			char c = s[i] >= 'A' && s[i] <= 'Z' ? (char)(s[i] + 32) :
-			    s[i];
-
-			h = (h ^ (unsigned char)c) * 1099511628211ULL;
-			i++;
+		if (i < len) {
+			k = utf8proc_iterate(u + i, (utf8proc_ssize_t)(len - i),
+			    &cp);
+			if (k <= 0) {
+				k = 1;
+				cp = ' ';
+			}
 		}
-		if (i == start)
-			continue;
-		if (w->n == w->cap) {
-			w->cap = w->cap ? 2 * w->cap : 256;
-			w->h = realloc(w->h, w->cap * sizeof *w->h);
-			if (w->h == NULL)
-				abort();
+		switch (utf8proc_category(cp)) {
+		case UTF8PROC_CATEGORY_LU: case UTF8PROC_CATEGORY_LL:
+		case UTF8PROC_CATEGORY_LT: case UTF8PROC_CATEGORY_LM:
+		case UTF8PROC_CATEGORY_LO: case UTF8PROC_CATEGORY_MN:
+		case UTF8PROC_CATEGORY_MC: case UTF8PROC_CATEGORY_ND:
+		case UTF8PROC_CATEGORY_NL: case UTF8PROC_CATEGORY_NO:
+			word = true;
+			break;
+		default:
+			word = false;
 		}
-		w->h[w->n++] = h;
+		alone = (cp >= 0x3040 && cp <= 0x30FF) ||
+		    (cp >= 0x3400 && cp <= 0x9FFF) ||
+		    (cp >= 0xF900 && cp <= 0xFAFF);
+		if (in && (!word || alone)) {
+			words_push(w, h);
+			in = false;
+			h = 1469598103934665603ULL;
+		}
+		if (word) {
+			int32_t lc = utf8proc_tolower(cp);
+
+			h = (h ^ (uint64_t)lc) * 1099511628211ULL;
+			in = true;
+			if (alone) {
+				words_push(w, h);
+				in = false;
+				h = 1469598103934665603ULL;
+			}
+		}
+		i += (size_t)k;
 	}
 }
 
