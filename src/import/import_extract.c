@@ -185,6 +185,37 @@ links_box(xmlNode *box)
 	return chars < 200 || links * 2 >= chars;
 }
 
+/* The first element that says it is the byline (rel=author,
+ * itemprop=author, a class or id "byline" or "author"), with a short
+ * text: its text is the byline, and it is no part of the article. */
+static bool
+byline_element(struct hpage *pg, xmlNode *n, const char *ci)
+{
+	static const char *const words[] = { "byline", "author",
+	    "writtenby", "p-author", NULL };
+	char *rel, *prop, *t;
+	bool is;
+
+	if (pg->byline != NULL || html_is(n, "body") || html_is(n, "html"))
+		return false;
+	rel = html_attr(n, "rel");
+	prop = html_attr(n, "itemprop");
+	is = (rel != NULL && strcmp(rel, "author") == 0) ||
+	    (prop != NULL && strstr(prop, "author") != NULL) ||
+	    html_match(ci, words);
+	free(rel);
+	free(prop);
+	if (!is)
+		return false;
+	t = html_text(n);
+	if (*t == '\0' || strlen(t) >= 100) {
+		free(t);
+		return false;
+	}
+	pg->byline = t;
+	return true;
+}
+
 static bool
 strip_this(struct hpage *pg, xmlNode *n)
 {
@@ -200,7 +231,9 @@ strip_this(struct hpage *pg, xmlNode *n)
 		out = true;
 	free(role);
 	ci = html_class_id(n);
-	if (html_match(ci, related_box) && !html_match(ci, maybe) &&
+	if (byline_element(pg, n, ci))
+		out = true;
+	else if (html_match(ci, related_box) && !html_match(ci, maybe) &&
 	    links_box(n)) {
 		harvest(pg, n);
 		out = true;
@@ -692,6 +725,8 @@ extract_try(struct hpage *pg)
 		free(pg->links[i].url);
 	}
 	pg->nlinks = 0;
+	free(pg->byline);
+	pg->byline = NULL;
 	for (i = 0; i < pg->ninfo; i++)
 		memset(&pg->info[i], 0, sizeof pg->info[i]);
 	strip(pg);

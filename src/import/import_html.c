@@ -510,6 +510,7 @@ page_free(struct hpage *pg)
 		free(pg->links[i].url);
 	}
 	free(pg->links);
+	free(pg->byline);
 	free(pg->keep);
 	free(pg->info);
 	meta_free(&pg->meta);
@@ -532,6 +533,9 @@ page_head(struct hpage *pg)
 	}
 	if (doc->byline == NULL && pg->meta.byline != NULL)
 		doc->byline = xstrdup(pg->meta.byline);
+	if (doc->byline == NULL && pg->byline != NULL)
+		doc->byline = xstrdup(pg->byline + (strncasecmp(pg->byline,
+		    "by ", 3) == 0 ? 3 : 0));
 	if (doc->source == NULL && pg->meta.source != NULL)
 		doc->source = xstrdup(pg->meta.source);
 	if (doc->source_url == NULL && pg->meta.url != NULL &&

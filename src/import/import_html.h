@@ -62,6 +62,7 @@ struct hpage {
 	unsigned	 flags;		/* enum hflag */
 	struct hlink	*links;
 	size_t		 nlinks;
+	char		*byline;	/* from a byline element of the page */
 	/* The article: its top node and the nodes kept (the top node and
 	 * its siblings), in document order. */
 	xmlNode		*top;

@@ -25,19 +25,21 @@
 #define JSON_MAX	(1024 * 1024)	/* bytes of one script read */
 #define META_MAX	2000	/* bytes of one value kept */
 
-/* Where a value came from: a lower rank wins. */
-enum rank { R_JSONLD, R_OG, R_META, R_TITLE, R_NONE };
+/* Where a value came from: a lower rank wins; among meta elements,
+ * the one earlier in meta_rules. */
+enum rank { R_JSONLD = 0, R_OG = 10, R_META = 40, R_TITLE = 90,
+	R_NONE = 100 };
 
 struct found {
 	char		*v[5];		/* headline when byline source url */
-	enum rank	 r[5];
+	int		 r[5];		/* enum rank, plus the rule's place */
 	char		*title, *h1, *canonical;
 };
 
 enum field { F_HEADLINE, F_WHEN, F_BYLINE, F_SOURCE, F_URL };
 
 static void
-found_set(struct found *f, enum field k, enum rank r, const char *v)
+found_set(struct found *f, enum field k, int r, const char *v)
 {
 	char *s;
 	size_t n;
@@ -134,9 +136,13 @@ jarticle(struct found *f, json_object *o)
 {
 	json_object *v;
 	struct buf b = BUF_INIT;
-	const char *h = jstr(o, "headline");
+	const char *h = jstr(o, "headline"), *name = jstr(o, "name");
 
-	found_set(f, F_HEADLINE, R_JSONLD, h ? h : jstr(o, "name"));
+	/* Both: the one the page's title holds (Readability's rule). */
+	if (h != NULL && name != NULL && f->title != NULL &&
+	    strstr(f->title, h) == NULL && strstr(f->title, name) != NULL)
+		h = name;
+	found_set(f, F_HEADLINE, R_JSONLD, h ? h : name);
 	found_set(f, F_WHEN, R_JSONLD, jstr(o, "datePublished"));
 	found_set(f, F_WHEN, R_JSONLD, jstr(o, "dateCreated"));
 	if (json_object_object_get_ex(o, "author", &v))
@@ -251,8 +257,8 @@ meta_key(struct found *f, const char *key, size_t n, const char *content)
 				k[i] = '.';
 	for (j = 0; j < sizeof meta_rules / sizeof meta_rules[0]; j++)
 		if (strcmp(k, meta_rules[j].key) == 0)
-			found_set(f, meta_rules[j].field, meta_rules[j].rank,
-			    content);
+			found_set(f, meta_rules[j].field,
+			    (int)meta_rules[j].rank + (int)j, content);
 }
 
 static void
@@ -300,8 +306,6 @@ meta_node(struct found *f, xmlNode *n)
 		meta_element(f, n);
 	else if (html_is(n, "link"))
 		meta_link(f, n);
-	else if (html_is(n, "title") && f->title == NULL)
-		f->title = html_text(n);
 	else if (html_is(n, "h1") && f->h1 == NULL)
 		f->h1 = html_text(n);
 	else if (html_is(n, "script")) {
@@ -413,6 +417,10 @@ meta_read(struct hpage *pg)
 	memset(&f, 0, sizeof f);
 	for (k = 0; k < 5; k++)
 		f.r[k] = R_NONE;
+	for (n = root; n != NULL && f.title == NULL; n = html_next(n, root,
+	    false))
+		if (html_is(n, "title"))
+			f.title = html_text(n);
 	for (n = root; n != NULL; n = html_next(n, root, false))
 		if (n->type == XML_ELEMENT_NODE)
 			meta_node(&f, n);

@@ -10,16 +10,22 @@
  * digits, in small letters) and then into shingles of four words, and
  * the two multisets compared, as the article extraction benchmarks do:
  * precision is the share of the story's shingles that are expected,
- * recall the share of the expected ones that the story has.  Prints
- * "DIR P R F1" a line, then "mean P R F1" over them all. */
+ * recall the share of the expected ones that the story has.  The head
+ * is compared with expected-metadata.json: the headline with its
+ * title, the byline with its byline, each 1 when they are the same
+ * (white space aside), 0 when not, - when it expects none.  Prints
+ * "DIR P R F1 HEADLINE BYLINE" a line, then "mean P R F1 HEADLINE
+ * BYLINE" over them all. */
 #include "config.h"
 
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include <libxml/HTMLparser.h>
+#include <json.h>
 #include <utf8proc.h>
 
 #include "base/buf.h"
@@ -168,8 +174,63 @@ expected_words(const char *path, struct words *w)
 	return true;
 }
 
+/* 1 if the two are the same but for white space, 0 if not, -1 if
+ * nothing is expected. */
+static int
+same(const char *want, const char *got)
+{
+	if (want == NULL)
+		return -1;
+	if (got == NULL)
+		return 0;
+	/* "By Jane Doe" is the byline "Jane Doe". */
+	while (*want == ' ' || *want == '\n' || *want == '\t')
+		want++;
+	if (strncasecmp(want, "by", 2) == 0 && (want[2] == ' ' ||
+	    want[2] == '\n' || want[2] == '\t'))
+		want += 3;
+	if (strncasecmp(got, "by ", 3) == 0)
+		got += 3;
+	for (;;) {
+		while (*want == ' ' || *want == '\n' || *want == '\t')
+			want++;
+		while (*got == ' ' || *got == '\n' || *got == '\t')
+			got++;
+		if (*want == '\0' || *got == '\0')
+			return *want == *got;
+		if (*want++ != *got++)
+			return 0;
+	}
+}
+
+struct head {
+	int	headline, byline;
+};
+
+static void
+head_compare(const char *dir, const struct story *st, struct head *h)
+{
+	struct buf path = BUF_INIT;
+	json_object *o, *v;
+	const char *title = NULL, *byline = NULL;
+
+	buf_printf(&path, "%s/expected-metadata.json", dir);
+	o = json_object_from_file(path.data);
+	if (o != NULL && json_object_object_get_ex(o, "title", &v) &&
+	    json_object_is_type(v, json_type_string))
+		title = json_object_get_string(v);
+	if (o != NULL && json_object_object_get_ex(o, "byline", &v) &&
+	    json_object_is_type(v, json_type_string))
+		byline = json_object_get_string(v);
+	h->headline = same(title, st ? st->headline : NULL);
+	h->byline = same(byline, st ? st->byline : NULL);
+	json_object_put(o);
+	buf_free(&path);
+}
+
 static bool
-story_words(const char *path, struct words *w)
+story_words(const char *dir, const char *path, struct words *w,
+    struct head *h)
 {
 	struct diag d = DIAG_INIT;
 	struct import_opts io = { NULL, IMPORT_FROM_HTML };
@@ -179,6 +240,7 @@ story_words(const char *path, struct words *w)
 
 	if (xml != NULL)
 		st = load_memory(xml, len, path, NULL, &d);
+	head_compare(dir, st, h);
 	if (st == NULL) {
 		diag_print(&d, stderr);
 		diag_free(&d);
@@ -197,10 +259,12 @@ int
 main(int argc, char **argv)
 {
 	double sp = 0, sr = 0, sf = 0;
-	int i, n = 0;
+	int i, n = 0, hl[2] = { 0, 0 }, by[2] = { 0, 0 };
+	static const char *const mark[] = { "-", "0", "1" };
 
 	for (i = 1; i < argc; i++) {
 		struct words a = { 0 }, b = { 0 };
+		struct head h;
 		struct buf src = BUF_INIT, exp = BUF_INIT;
 		uint64_t *sa, *sb;
 		size_t na = 0, nb = 0, c;
@@ -210,7 +274,7 @@ main(int argc, char **argv)
 		buf_printf(&exp, "%s/expected.html", argv[i]);
 		if (!expected_words(exp.data, &b))
 			return 1;
-		if (!story_words(src.data, &a))
+		if (!story_words(argv[i], src.data, &a, &h))
 			a.n = 0;
 		sa = shingle(&a, &na);
 		sb = shingle(&b, &nb);
@@ -218,7 +282,16 @@ main(int argc, char **argv)
 		p = na > 0 ? (double)c / (double)na : (nb == 0);
 		r = nb > 0 ? (double)c / (double)nb : 1;
 		f = p + r > 0 ? 2 * p * r / (p + r) : 0;
-		printf("%s %.3f %.3f %.3f\n", argv[i], p, r, f);
+		printf("%s %.3f %.3f %.3f %s %s\n", argv[i], p, r, f,
+		    mark[h.headline + 1], mark[h.byline + 1]);
+		if (h.headline >= 0) {
+			hl[0] += h.headline;
+			hl[1]++;
+		}
+		if (h.byline >= 0) {
+			by[0] += h.byline;
+			by[1]++;
+		}
 		sp += p;
 		sr += r;
 		sf += f;
@@ -231,6 +304,8 @@ main(int argc, char **argv)
 		buf_free(&exp);
 	}
 	if (n > 0)
-		printf("mean %.3f %.3f %.3f\n", sp / n, sr / n, sf / n);
+		printf("mean %.3f %.3f %.3f %.3f %.3f\n", sp / n, sr / n,
+		    sf / n, hl[1] ? (double)hl[0] / hl[1] : 1,
+		    by[1] ? (double)by[0] / by[1] : 1);
 	return 0;
 }
