@@ -22,13 +22,15 @@ NEWSLENS=${NEWSLENS:-./src/newslens}
 TESTDIR=${TESTDIR:-$(dirname "$0")/..}
 DATADIR=${DATADIR:-$TESTDIR/../data}
 COMPARE=${COMPARE:-$(dirname "$NEWSLENS")/../tests/import/compare}
+SHINGLES=${SHINGLES:-$(dirname "$COMPARE")/shingles}
+PAGES=$TESTDIR/import/pages
 SEED=$TESTDIR/data/seed.txt
 GOLD=$DATADIR/huawei-2020-01-12.xml
 
 tmp=$(mktemp -d "${TMPDIR:-/tmp}/newslens-quality.XXXXXX") || exit 1
 trap 'rm -rf "$tmp"' EXIT INT TERM
 
-echo "1..9"
+echo "1..12"
 n=0
 ok() {	# ok TRUE DESCRIPTION, where TRUE is 1 or 0
 	n=$((n + 1))
@@ -100,3 +102,32 @@ ok "$(at_least "${gaz_related_r:-0}" 1)" \
     "with --actors: both related items"
 ok "$(at_least "${bare_mentions_r:-0}" 0.75)" \
     "without --actors: mention recall ${bare_mentions_r:-?} >= 0.75"
+
+# ---- web pages: the article's text, against Readability's ----------
+# Each page of tests/import/pages is imported and its text compared
+# with the text Readability takes from it, by 4-gram shingle F1
+# (tests/import/shingles.c); its headline and byline with Readability's.
+"$SHINGLES" "$PAGES"/*/ >"$tmp/pages" 2>"$tmp/pages.err"
+echo "#"
+echo "# web pages of tests/import/pages: the text against Readability's"
+echo "# (4-gram shingles), the head against its metadata (1 the same)"
+echo "#"
+row() {
+	printf '# %-30s %-5s %-5s %-5s %-8s %s\n' "$@"
+}
+row page P R F1 headline byline
+sed '$d' "$tmp/pages" | while read -r dir p r f h b; do
+	row "$(basename "$dir")" "$p" "$r" "$f" "$h" "$b"
+done
+set -- $(tail -n 1 "$tmp/pages")
+pf=${4:-0} ph=${5:-0}
+row "$@"
+echo "#"
+sed 's/^/# /' "$tmp/pages.err"
+worst=$(sed '$d' "$tmp/pages" | awk 'BEGIN { m = 1 } $4 < m { m = $4 }
+    END { print m }')
+ok "$(at_least "$pf" 0.95)" "web pages: mean F1 $pf >= 0.95"
+ok "$(at_least "$worst" 0.70)" \
+    "web pages: every page's F1 >= 0.70 (the worst: $worst)"
+ok "$(at_least "$ph" 0.80)" \
+    "web pages: the headline is Readability's on $ph >= 0.80 of them"
