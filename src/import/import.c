@@ -373,21 +373,49 @@ import_verify(const char *xml, size_t len, const char *name, struct diag *d)
 	return ok;
 }
 
+void
+doc_start(struct idoc *doc, const char *name, const struct import_opts *opts,
+    struct diag *d)
+{
+	doc_init(doc, name, d);
+	if (opts != NULL && opts->gazetteer != NULL) {
+		gazetteer_load(doc, opts->gazetteer);
+		doc->gazetteer = true;
+	}
+}
+
+char *
+doc_finish(struct idoc *doc, size_t *lenp)
+{
+	const char *name = doc->name;
+	struct diag *d = doc->d;
+	char *out;
+	size_t outlen = 0;
+
+	analyse(doc);
+	out = write_story(doc, &outlen);
+	/* The article goes before the story is loaded back: only one of
+	 * the two is in memory at a time. */
+	doc_free(doc);
+	if (out != NULL && !import_verify(out, outlen, name, d)) {
+		free(out);
+		out = NULL;
+	}
+	if (out != NULL && lenp != NULL)
+		*lenp = outlen;
+	return out;
+}
+
 char *
 import_memory(const char *data, size_t len, const char *name,
     const struct import_opts *opts, size_t *lenp, struct diag *d)
 {
 	struct idoc doc;
-	char *out = NULL, *root = NULL;
-	size_t outlen = 0;
+	char *root = NULL;
 	enum import_from from;
 	bool ok;
 
-	doc_init(&doc, name, d);
-	if (opts != NULL && opts->gazetteer != NULL) {
-		gazetteer_load(&doc, opts->gazetteer);
-		doc.gazetteer = true;
-	}
+	doc_start(&doc, name, opts, d);
 	from = opts != NULL ? opts->from : IMPORT_FROM_AUTO;
 	if (from == IMPORT_FROM_AUTO)
 		from = detect(data, len, &root);
@@ -414,20 +442,10 @@ import_memory(const char *data, size_t len, const char *name,
 		break;
 	}
 	free(root);
-	if (ok) {
-		analyse(&doc);
-		out = write_story(&doc, &outlen);
-	}
-	/* The article goes before the story is loaded back: only one of
-	 * the two is in memory at a time. */
+	if (ok)
+		return doc_finish(&doc, lenp);
 	doc_free(&doc);
-	if (out != NULL && !import_verify(out, outlen, name, d)) {
-		free(out);
-		out = NULL;
-	}
-	if (out != NULL && lenp != NULL)
-		*lenp = outlen;
-	return out;
+	return NULL;
 }
 
 char *

@@ -127,7 +127,15 @@ struct idoc {
 };
 
 /* import.c */
+struct import_opts;
 void	 doc_init(struct idoc *, const char *name, struct diag *);
+/* doc_init, and the gazetteer of the options. */
+void	 doc_start(struct idoc *, const char *name,
+	    const struct import_opts *, struct diag *);
+/* The analysis of a filled article and the story written from it,
+ * loaded back to be sure; frees the article.  The story is
+ * caller-owned, or NULL (with an error) when it does not load. */
+char	*doc_finish(struct idoc *, size_t *lenp);
 void	 doc_free(struct idoc *);
 /* A new block owning text (which must already be clean); returns it. */
 struct iblock *doc_add_block(struct idoc *, bool related, char *text,
