@@ -67,6 +67,7 @@ doc_free(struct idoc *doc)
 		free(a->id);
 		free(a->name);
 		free(a->note);
+		free(a->doubt);
 		for (j = 0; j < a->naliases; j++)
 			free(a->aliases[j]);
 		free(a->aliases);
@@ -132,6 +133,27 @@ doc_add_actor(struct idoc *doc, const char *name, size_t len,
 			doc->kind_first[kind] = doc->nactors;
 	}
 	return doc->nactors++;
+}
+
+void
+doc_set_kind(struct idoc *doc, size_t actor, enum actor_kind kind)
+{
+	struct iactor *a = &doc->actors[actor];
+
+	if (a->flags & ACT_GAZETTEER)
+		return;
+	if ((a->flags & ACT_KIND) && a->kind == kind)
+		return;
+	if (a->flags & ACT_KIND) {
+		if (--doc->kind_count[a->kind] == 0)
+			doc->kind_first[a->kind] = NONE;
+	}
+	a->kind = kind;
+	a->flags |= ACT_KIND;
+	free(a->doubt);
+	a->doubt = NULL;
+	if (doc->kind_count[kind]++ == 0)
+		doc->kind_first[kind] = actor;
 }
 
 size_t

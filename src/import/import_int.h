@@ -80,6 +80,8 @@ struct iactor {
 	size_t		 parent;	/* member-of, or NONE */
 	size_t		 uses;		/* references written */
 	unsigned	 flags;
+	char		*doubt;		/* what was guessed about it, or NULL */
+	unsigned long	 doubt_line;
 };
 
 struct iquote {
@@ -146,6 +148,8 @@ void	 block_add_span(struct iblock *, size_t start, size_t end,
 size_t	 doc_add_actor(struct idoc *, const char *name, size_t len,
 	    enum actor_kind, unsigned flags);
 size_t	 doc_add_quote(struct idoc *, size_t speaker);
+/* The actor's kind, known now (ACT_KIND), with the counts by kind. */
+void	 doc_set_kind(struct idoc *, size_t actor, enum actor_kind);
 size_t	 doc_add_claim(struct idoc *);
 void	 idx_push(struct idx *, size_t);
 bool	 idx_has(const struct idx *, size_t);
@@ -167,8 +171,10 @@ enum tok_flag {
 	T_SENT	= 1 << 6,	/* the first word of a sentence, or of a
 				 * quotation */
 	T_END	= 1 << 7,	/* punctuation that ends a sentence */
-	T_MARK	= 1 << 8	/* a quotation mark that opens or closes
+	T_MARK	= 1 << 8,	/* a quotation mark that opens or closes
 				 * a quotation */
+	T_SKIP	= 1 << 9	/* part of a title or a dateline: no name
+				 * starts here */
 };
 
 struct tok {
@@ -359,6 +365,17 @@ bool	 ner_person(const struct idoc *, size_t actor);
  * name. */
 size_t	 ner_phrase_actor(struct para *, size_t a, size_t b);
 void	 ner_related(struct idoc *, struct iblock *);
+/* A new actor called by tokens [a, b), with its names registered. */
+size_t	 ner_actor(struct para *, size_t a, size_t b, unsigned flags);
+
+/* import_role.c: kinds from the evidence of a name, titles and roles,
+ * the short forms of organisations. */
+enum actor_kind role_kind(const char *name, bool personlike, bool *sure);
+void	 role_classify(struct idoc *, size_t actor, unsigned long line);
+void	 role_shorten(struct idoc *, size_t actor, const struct para *,
+	    size_t a, size_t b);
+void	 role_titles(struct para *);
+void	 role_appositives(struct para *);
 
 /* import_quote.c */
 void	 quote_regions(struct para *);
