@@ -162,6 +162,7 @@ doc_add_quote(struct idoc *doc, size_t speaker)
 	doc->quotes = xgrow(doc->quotes, doc->nquotes, &doc->quotes_cap,
 	    sizeof *doc->quotes);
 	doc->quotes[doc->nquotes].speaker = speaker;
+	doc->quotes[doc->nquotes].guessed = false;
 	return doc->nquotes++;
 }
 
@@ -266,6 +267,7 @@ analyse_emit(struct para *p)
 		if (p->q[i].speaker == NONE)
 			continue;
 		q = doc_add_quote(doc, p->q[i].speaker);
+		doc->quotes[q].guessed = p->q[i].guessed;
 		block_add_span(blk, p->q[i].start, p->q[i].end, SPAN_QUOTE, q);
 		room--;
 	}
@@ -297,11 +299,13 @@ static void
 analyse_paragraph(struct idoc *doc, struct iblock *blk)
 {
 	struct para p;
-	size_t *hints, nhints;
+	size_t *hints, nhints, i;
 
 	para_init(&p, doc, blk->text, blk->len);
 	p.blk = blk;
 	para_tokenise(&p);
+	for (i = 0; i < p.nt && p.t[i].s < blk->skip; i++)
+		p.t[i].flags |= T_SKIP;
 	analyse_count(&p);
 	hints = xreallocarray(NULL, blk->nspans + 1, sizeof *hints);
 	analyse_markup(&p, hints, &nhints);
@@ -320,6 +324,10 @@ analyse(struct idoc *doc)
 {
 	size_t i;
 
+	for (i = 0; i < doc->nblocks && doc->blocks[i].related; i++)
+		;
+	if (i < doc->nblocks)
+		text_dateline_prefix(doc, &doc->blocks[i]);
 	for (i = 0; i < doc->nblocks; i++)
 		if (!doc->blocks[i].related)
 			ner_learn(doc, doc->blocks[i].text, doc->blocks[i].len);

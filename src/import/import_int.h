@@ -59,6 +59,8 @@ struct iblock {
 	struct idx	 actors;	/* a related item: actors its title names */
 	char		*url;		/* a related item: its web address, or
 					 * NULL */
+	size_t		 skip;		/* bytes of a dateline at its start, in
+					 * which no name is looked for */
 };
 
 enum actor_flag {
@@ -86,6 +88,7 @@ struct iactor {
 
 struct iquote {
 	size_t	speaker;
+	bool	guessed;	/* the speaker is another quote's */
 };
 
 struct iclaim {
@@ -198,6 +201,8 @@ struct qregion {
 	bool	continued;	/* carries on a quotation of the last
 				 * paragraph */
 	bool	open_end;	/* runs on into the next paragraph */
+	bool	guessed;	/* its speaker is that of another quote of
+				 * the paragraph */
 };
 
 enum how { HOW_NAME, HOW_SHORT, HOW_PROPER, HOW_DESC, HOW_PRONOUN,
@@ -390,6 +395,10 @@ void	 claim_find(struct para *);
 /* import_text.c: fills the head and the blocks from plain text;
  * false (with an error in doc->d) when there is nothing to import. */
 bool	 text_front(struct idoc *, const char *data, size_t len);
+/* "PARIS (Reuters) - …": a dateline at the start of the paragraph is
+ * the story's dateline (and its agency the source, when the story has
+ * none), and no actor; sets blk->skip. */
+void	 text_dateline_prefix(struct idoc *, struct iblock *);
 /* import_nitf.c: what the bytes are, by their first element. */
 enum input_kind { INPUT_TEXT, INPUT_NITF, INPUT_OTHER_XML };
 enum input_kind nitf_detect(const char *data, size_t len, char **root);

@@ -295,6 +295,18 @@ speaker_before(struct para *p, size_t open)
 	return NONE;
 }
 
+/* “…,” she said, “…” or “…,” she said. “…”: quote i follows the quote
+ * before it across no more than its attribution, and its speaker is
+ * no guess. */
+static bool
+quote_split(const struct para *p, size_t i)
+{
+	const struct qregion *a = &p->q[i - 1], *b = &p->q[i];
+
+	return a->close != NONE && b->open != NONE && b->open > a->close &&
+	    b->open - a->close <= SPEAKER_WINDOW + TITLE_WORDS + 3;
+}
+
 void
 quote_speakers(struct para *p)
 {
@@ -315,14 +327,14 @@ quote_speakers(struct para *p)
 	for (last = NONE, i = 0; i < p->nq; i++) {
 		if (p->q[i].speaker != NONE)
 			last = p->q[i].speaker;
-		else
-			p->q[i].speaker = last;
+		else if ((p->q[i].speaker = last) != NONE)
+			p->q[i].guessed = i > 0 && !quote_split(p, i);
 	}
 	for (last = NONE, i = p->nq; i > 0; i--) {
 		if (p->q[i - 1].speaker != NONE)
 			last = p->q[i - 1].speaker;
-		else
-			p->q[i - 1].speaker = last;
+		else if ((p->q[i - 1].speaker = last) != NONE)
+			p->q[i - 1].guessed = true;
 	}
 	for (i = 0; i < p->nq; i++)
 		if (p->q[i].speaker != NONE)

@@ -387,14 +387,22 @@ role_appositives(struct para *p)
 		const struct pmention *m = &p->m[k];
 		struct iactor *ac = &p->doc->actors[m->actor];
 
+		bool role;
+
 		if (ac->note != NULL || !ner_person(p->doc, m->actor) ||
-		    m->b + 2 >= p->nt || !tok_punct(p, m->b, ',') ||
-		    !(tok_is(p, m->b + 1, "who") || tok_is(p, m->b + 1, "the") ||
-		    tok_is(p, m->b + 1, "a") || tok_is(p, m->b + 1, "an")))
+		    m->b + 2 >= p->nt || !tok_punct(p, m->b, ','))
+			continue;
+		/* ", chief executive of Northwind Energy." */
+		role = tok_in(p, m->b + 1, LEX_TITLE) &&
+		    (p->t[m->b + 1].flags & T_LOWER);
+		if (!role && !(tok_is(p, m->b + 1, "who") ||
+		    tok_is(p, m->b + 1, "the") || tok_is(p, m->b + 1, "a") ||
+		    tok_is(p, m->b + 1, "an")))
 			continue;
 		for (i = m->b + 1, end = NONE; i < p->nt &&
 		    i < m->b + 2 + NOTE_WORDS; i++) {
-			if (tok_punct(p, i, ',')) {
+			if (tok_punct(p, i, ',') || (role &&
+			    (p->t[i].flags & T_END))) {
 				end = i;
 				break;
 			}

@@ -13,6 +13,7 @@
  * the others get one made from their name ("brandon-lewis"). */
 #include "config.h"
 
+#include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -163,6 +164,36 @@ id_from_name(struct writer *w, const char *name)
 	return id;
 }
 
+/* ---- what was guessed --------------------------------------------- */
+
+/* A guess, on standard error as a note and in the story as a comment
+ * before the item, so that the user knows what to check. */
+static void write_doubt(struct writer *, const char *indent,
+    unsigned long line, const char *fmt, ...)
+    __attribute__((format(printf, 4, 5)));
+
+static void
+write_doubt(struct writer *w, const char *indent, unsigned long line,
+    const char *fmt, ...)
+{
+	struct buf msg = BUF_INIT;
+	va_list ap;
+	size_t i;
+
+	va_start(ap, fmt);
+	buf_vprintf(&msg, fmt, ap);
+	va_end(ap);
+	doc_warn(w->doc, line, "note: guessed: %s", msg.data);
+	/* "--" may not stand in a comment. */
+	for (i = 0; i + 1 < msg.len; i++)
+		if (msg.data[i] == '-' && msg.data[i + 1] == '-')
+			msg.data[i + 1] = ' ';
+	if (msg.len > 0 && msg.data[msg.len - 1] == '-')
+		buf_putc(&msg, ' ');
+	buf_printf(&w->out, "%s<!-- guessed: %s -->\n", indent, msg.data);
+	buf_free(&msg);
+}
+
 /* ---- actors ------------------------------------------------------- */
 
 static void
@@ -241,6 +272,9 @@ write_actors(struct writer *w)
 
 		if (a->uses == 0)
 			continue;
+		if (a->doubt != NULL)
+			write_doubt(w, "    ", a->doubt_line, "%s, %s", a->name,
+			    a->doubt);
 		buf_puts(&w->out, "    <actor");
 		put_attr(&w->out, "id", a->id);
 		put_attr(&w->out, "kind", actor_kind_name(a->kind));
@@ -341,6 +375,24 @@ write_paragraph(struct writer *w, struct iblock *b)
 
 	if (b->nspans > 1)
 		qsort(b->spans, b->nspans, sizeof *b->spans, span_cmp);
+	for (i = 0; i < b->nspans; i++)
+		if (b->spans[i].kind == SPAN_QUOTE &&
+		    w->doc->quotes[b->spans[i].ref].guessed) {
+			const struct iquote *q = &w->doc->quotes[b->spans[i].ref];
+			size_t n = b->spans[i].end - b->spans[i].start;
+
+			/* At most 40 bytes of the quote, whole characters. */
+			if (n > 40)
+				for (n = 40; n > 0 && ((unsigned char)b->text[
+				    b->spans[i].start + n] & 0xC0) == 0x80; n--)
+					;
+			write_doubt(w, "    ", b->line, "%s is the speaker of "
+			    "\"%.*s%s\", as of the paragraph's other quote",
+			    w->doc->actors[q->speaker].name, (int)n,
+			    b->text + b->spans[i].start,
+			    n < b->spans[i].end - b->spans[i].start ?
+			    "\xE2\x80\xA6" : "");
+		}
 	stack = xreallocarray(NULL, b->nspans + 1, sizeof *stack);
 	id = id_next(w, "p", &w->np);
 	buf_printf(&w->out, "    <p id=\"%s\">", id);
