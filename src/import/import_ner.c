@@ -317,6 +317,22 @@ same_quote(const struct para *p, size_t a, size_t b)
 	return true;
 }
 
+static bool name_word(const struct para *, size_t);
+static bool possessive_inside(const struct para *, size_t, size_t);
+
+static bool
+org_continues(const struct para *p, size_t a, size_t b)
+{
+	size_t j = b;
+
+	while (j < p->nt && name_word(p, j) && (p->t[j].flags & T_SPACE) &&
+	    j < b + MAX_NAME_WORDS)
+		j++;
+	if (j == b)
+		return false;
+	return tok_in(p, j - 1, LEX_GENERIC) || possessive_inside(p, j, a);
+}
+
 static void
 ner_names(struct para *p)
 {
@@ -356,6 +372,11 @@ ner_names(struct para *p)
 	for (k = 0; k < nc; k++) {
 		size_t m;
 
+		/* "Brookhaven Fishermen's Association": the known name is
+		 * the start of a longer one, which step 2 takes whole. */
+		if (c[k].how == HOW_NAME && org_continues(p, c[k].a, c[k].b))
+			continue;
+
 		/* "US officials" even when "US" is known: a group of its
 		 * own. */
 		if (!covered(p, c[k].a) && !covered(p, c[k].b - 1) &&
@@ -380,6 +401,8 @@ name_word(const struct para *p, size_t i)
 	return is_proper(p, i) && !covered(p, i) &&
 	    !tok_in(p, i, LEX_TITLE) && !tok_in(p, i, LEX_TIME);
 }
+
+static bool looks_personal(const struct para *, size_t, size_t);
 
 /* "The Bankers' Association", "Dockworkers' Union": a possessive at j
  * followed by the word of an institution is inside the name. */
@@ -411,6 +434,9 @@ phrase_end(const struct para *p, size_t i)
 			j = possessive(p, j) + 1;
 		else if (tok_word(p, j) && (p->t[j].flags & T_LOWER) &&
 		    tok_in(p, j, LEX_CONNECTOR) && name_word(p, j + 1) &&
+		    /* "Olu Adeyemi of Stop Northfield Expansion": a
+		     * person of an organisation, two names */
+		    !looks_personal(p, i, j) &&
 		    p->t[j + 1].quote == p->t[i].quote &&
 		    !tok_in(p, j + 1, LEX_CONNECTOR))
 			j += 2;
@@ -602,6 +628,9 @@ ner_institution(struct para *p, size_t i)
 
 	if (!tok_is(p, i, "the") || !tok_in(p, i + 1, LEX_INSTITUTION) ||
 	    covered(p, i) || covered(p, i + 1) ||
+	    /* "the Ministry of Digital Affairs" is a name */
+	    (i + 3 < p->nt && tok_in(p, i + 2, LEX_CONNECTOR) &&
+	    (p->t[i + 1].flags & T_CAP) && is_proper(p, i + 3)) ||
 	    (i + 2 < p->nt && tok_word(p, i + 2) && (p->t[i + 2].flags &
 	    T_SPACE) && (tok_in(p, i + 2, LEX_INSTITUTION) ||
 	    is_proper(p, i + 2))))
@@ -894,6 +923,13 @@ ner_subject(const struct para *p, size_t first, size_t verb)
 {
 	size_t i, m;
 
+	/* "Her neighbour, Dev Shah, disagreed": the person named between
+	 * the commas, not the "her" before them. */
+	if (verb > first + 3 && tok_punct(p, verb - 1, ',') &&
+	    (m = p->t[verb - 2].mention) != NONE && p->m[m].a > first &&
+	    tok_punct(p, p->m[m].a - 1, ',') &&
+	    ner_person(p->doc, p->m[m].actor))
+		return m;
 	for (i = first; i < verb && i < first + SUBJECT_WINDOW; i++)
 		if ((m = p->t[i].mention) != NONE && p->t[i].quote == NONE &&
 		    p->m[m].b <= verb)
