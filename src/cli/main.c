@@ -330,7 +330,7 @@ run_import_feed(const struct options *o, const struct import_opts *io)
 static bool
 import_is_feed(const struct options *o)
 {
-	char head[4096];
+	char head[65536];
 	size_t n = 0;
 	FILE *fp;
 
