@@ -141,6 +141,7 @@ doc_diff_refs(const struct story *a, const struct story *b)
 
 		DOC_STR("related id", x->id, y->id);
 		DOC_STR("related href", x->href, y->href);
+		DOC_STR("related url", x->url, y->url);
 		DOC_NUM("related block", x->block, y->block);
 		if (!doc_idx_same(&x->actors, &y->actors))
 			return doc_why("related %s: actors", x->id);
@@ -194,6 +195,7 @@ doc_diff(const struct story *a, const struct story *b)
 	DOC_STR("dateline when", a->dateline_when, b->dateline_when);
 	DOC_STR("byline", a->byline, b->byline);
 	DOC_STR("source", a->source, b->source);
+	DOC_STR("source url", a->source_url, b->source_url);
 	if ((why = doc_diff_actors(a, b)) != NULL ||
 	    (why = doc_diff_blocks(a, b)) != NULL ||
 	    (why = doc_diff_refs(a, b)) != NULL ||

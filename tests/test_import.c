@@ -608,7 +608,14 @@ Test(import, proper_nouns_and_acronyms)
 	cr_expect_str_eq(mention_of(st, "Brandon Lewis"), "brandon-lewis");
 	cr_expect_str_eq(mention_of(st, "NSA"), "nsa");
 	cr_expect_str_eq(mention_of(st, "London"), "london");
+	/* Kinds from the evidence of the names (issue 14). */
 	cr_expect_eq(st->actors[story_find_actor(st, "bbc")].kind,
+	    ACTOR_MEDIA);
+	cr_expect_eq(st->actors[story_find_actor(st, "brandon-lewis")].kind,
+	    ACTOR_PERSON);
+	cr_expect_eq(st->actors[story_find_actor(st, "london")].kind,
+	    ACTOR_COUNTRY);
+	cr_expect_eq(st->actors[story_find_actor(st, "huawei")].kind,
 	    ACTOR_OTHER);
 	story_free(st);
 }

@@ -43,12 +43,13 @@ struct options {
 	const char	*import;	/* --import FILE */
 	const char	*output;	/* -o OUT; NULL: standard output */
 	const char	*actors;	/* --actors STORY */
+	enum import_from from;		/* --from KIND */
 	struct load_opts load;
 	struct ui_opts	 ui;		/* --no-mouse, --width */
 };
 
 enum { OPT_DUMP = 256, OPT_CHECK, OPT_LIST, OPT_MAX_SIZE, OPT_IMPORT,
-	OPT_ACTORS, OPT_CANONICAL, OPT_NO_MOUSE };
+	OPT_ACTORS, OPT_CANONICAL, OPT_NO_MOUSE, OPT_FROM };
 
 static const struct option long_options[] = {
 	{ "dump",	no_argument,		NULL, OPT_DUMP },
@@ -61,6 +62,7 @@ static const struct option long_options[] = {
 	{ "actors",	required_argument,	NULL, OPT_ACTORS },
 	{ "canonical",	no_argument,		NULL, OPT_CANONICAL },
 	{ "no-mouse",	no_argument,		NULL, OPT_NO_MOUSE },
+	{ "from",	required_argument,	NULL, OPT_FROM },
 	{ "help",	no_argument,		NULL, 'h' },
 	{ "version",	no_argument,		NULL, 'V' },
 	{ NULL,		0,			NULL, 0 },
@@ -89,9 +91,13 @@ usage_help(void)
 "                      claims, related or mentions (or a prefix of one)\n"
 "      --max-size=N    accept story files of up to N bytes (suffixes K, M,\n"
 "                      G; default 128M)\n"
-"      --import=FILE   turn FILE, a plain-text article or an NITF document,\n"
-"                      into a story, written to standard output\n"
-"  -o, --output=OUT    with --import: write the story to OUT instead\n"
+"      --import=FILE   turn FILE, a plain-text article, an NITF document or\n"
+"                      a saved web page, into a story, written to standard\n"
+"                      output; a feed (RSS or Atom) into a story an item\n"
+"  -o, --output=OUT    with --import: write the story to OUT instead; for\n"
+"                      a feed, OUT is the folder the stories go into\n"
+"      --from=KIND     with --import: FILE is text, nitf, html or feed\n"
+"                      (by default, what its content says)\n"
 "      --canonical     print FILE as newslens writes a story: every element\n"
 "                      kept, in a fixed order and indentation\n"
 "      --actors=STORY  with --import: take the actors of STORY (names,\n"
@@ -399,6 +405,68 @@ write_import(const char *xml, size_t len, const char *out)
 	return err == 0;
 }
 
+static const char *const from_names[] = { "text", "nitf", "html", "feed",
+	NULL };
+
+/* Each story of a feed, written into the folder; its path printed. */
+static bool
+feed_put(void *arg, const struct import_item *it)
+{
+	struct diag d = DIAG_INIT;
+	char *path = import_folder_put(arg, it, &d), *safe;
+
+	diag_print(&d, stderr);
+	diag_free(&d);
+	if (path == NULL)
+		return false;
+	safe = text_sanitize(path);
+	printf("%s\n", safe);
+	free(safe);
+	free(path);
+	return true;
+}
+
+/* --import FEED -o DIR. */
+static int
+run_import_feed(const struct options *o, const struct import_opts *io)
+{
+	struct diag d = DIAG_INIT;
+	struct import_folder *f;
+	bool ok = false;
+
+	if (o->output == NULL || strcmp(o->output, "-") == 0) {
+		usage_error("a feed is imported into a folder: give it "
+		    "with -o DIR");
+		return EXIT_USAGE;
+	}
+	f = import_folder_open(o->output, &d);
+	if (f != NULL)
+		ok = import_feed_file(o->import, o->load.max_size, io,
+		    feed_put, f, &d);
+	import_folder_close(f);
+	diag_print(&d, stderr);
+	diag_free(&d);
+	return ok && fflush(stdout) == 0 ? EXIT_SUCCESS : EXIT_BAD_FILE;
+}
+
+/* Whether FILE is a feed: by --from, else by its first bytes. */
+static bool
+import_is_feed(const struct options *o)
+{
+	char head[65536];
+	size_t n = 0;
+	FILE *fp;
+
+	if (o->from != IMPORT_FROM_AUTO)
+		return o->from == IMPORT_FROM_FEED;
+	fp = fopen(o->import, "rb");
+	if (fp == NULL)
+		return false;	/* the import says why */
+	n = fread(head, 1, sizeof head, fp);
+	fclose(fp);
+	return import_detect(head, n) == IMPORT_FROM_FEED;
+}
+
 /* --import: the article, with the actors of another story if given. */
 static int
 run_import(const struct options *o)
@@ -412,6 +480,13 @@ run_import(const struct options *o)
 
 	if (o->actors != NULL)
 		gazetteer = open_story(o->actors, o);
+	io.from = o->from;
+	if ((o->actors == NULL || gazetteer != NULL) && import_is_feed(o)) {
+		io.gazetteer = gazetteer;
+		status = run_import_feed(o, &io);
+		story_free(gazetteer);
+		return status;
+	}
 	if (o->actors == NULL || gazetteer != NULL) {
 		io.gazetteer = gazetteer;
 		xml = is_stdin(o->import) ? import_stdin(o, &io, &len, &d) :
@@ -496,6 +571,18 @@ parse_options(int argc, char **argv, struct options *o)
 		case OPT_NO_MOUSE:
 			o->ui.no_mouse = true;
 			break;
+		case OPT_FROM: {
+			size_t k;
+
+			for (k = 0; from_names[k] != NULL; k++)
+				if (strcmp(optarg, from_names[k]) == 0)
+					break;
+			if (from_names[k] == NULL)
+				return usage_error("--from: unknown kind '%s' "
+				    "(text, nitf, html or feed)", optarg);
+			o->from = (enum import_from)(IMPORT_FROM_TEXT + k);
+			break;
+		}
 		case 'h':
 			usage_help();
 			return fflush(stdout) == 0 ? EXIT_SUCCESS : 1;
@@ -533,9 +620,11 @@ main(int argc, char **argv)
 	o.ui.measure = o.width;
 	if (o.width != 0 && o.mode != MODE_DUMP && o.mode != MODE_READ)
 		return usage_error("%s only goes with --dump", "--width");
-	if ((o.output != NULL || o.actors != NULL) && o.mode != MODE_IMPORT)
+	if ((o.output != NULL || o.actors != NULL ||
+	    o.from != IMPORT_FROM_AUTO) && o.mode != MODE_IMPORT)
 		return usage_error("%s only goes with --import",
-		    o.output != NULL ? "--output" : "--actors");
+		    o.output != NULL ? "--output" : o.actors != NULL ?
+		    "--actors" : "--from");
 	if (o.mode == MODE_IMPORT) {
 		if (nfiles > 0)
 			return usage_error("--import takes one FILE: '%s' is "

@@ -1092,8 +1092,10 @@ build_head(struct loader *ld, const xmlNode *root)
 	}
 	if ((n = child_elem(head, "byline")) != NULL)
 		st->byline = content_clean(ld, n);
-	if ((n = child_elem(head, "source")) != NULL)
+	if ((n = child_elem(head, "source")) != NULL) {
 		st->source = content_clean(ld, n);
+		st->source_url = attr_clean(ld, n, "url");
+	}
 	build_head_comments(ld, head);
 }
 
@@ -1456,6 +1458,7 @@ build_related(struct loader *ld, const xmlNode *n)
 	r->item = item;
 	r->block = st->nblocks;
 	r->href = attr_clean(ld, n, "href");
+	r->url = attr_clean(ld, n, "url");
 	ids_resolve_list(ld, n, "actors", ID_ACTOR, "actors of related",
 	    &r->actors);
 	st->nrelated++;

@@ -301,7 +301,12 @@ w_head(struct writer *w)
 	}
 	if (st->source != NULL) {
 		w_comments(w, SEC_HEAD, at++, ind);
-		w_element_line(w, ind, "source", st->source);
+		w_str(w, ind);
+		w_str(w, "<source");
+		w_attr(w, "url", st->source_url);
+		w_str(w, ">");
+		w_text(w, st->source);
+		w_str(w, "</source>\n");
 	}
 	w_comments(w, SEC_HEAD, (size_t)-1, ind);
 	w_str(w, "  </head>\n");
@@ -500,6 +505,7 @@ w_block(struct writer *w, const struct block *b)
 		w_attr(w, "id", r->id);
 		w_ids(w, "actors", &r->actors, false);
 		w_attr(w, "href", r->href);
+		w_attr(w, "url", r->url);
 		w_str(w, ">");
 		w_block_text(w, &t, b->len, false);
 		w_str(w, "</related>\n");

@@ -52,11 +52,13 @@ doc_free(struct idoc *doc)
 	free(doc->when);
 	free(doc->byline);
 	free(doc->source);
+	free(doc->source_url);
 	free(doc->lang);
 	for (i = 0; i < doc->nblocks; i++) {
 		free(doc->blocks[i].text);
 		free(doc->blocks[i].spans);
 		free(doc->blocks[i].actors.v);
+		free(doc->blocks[i].url);
 	}
 	free(doc->blocks);
 	for (i = 0; i < doc->nactors; i++) {
@@ -65,6 +67,7 @@ doc_free(struct idoc *doc)
 		free(a->id);
 		free(a->name);
 		free(a->note);
+		free(a->doubt);
 		for (j = 0; j < a->naliases; j++)
 			free(a->aliases[j]);
 		free(a->aliases);
@@ -132,12 +135,34 @@ doc_add_actor(struct idoc *doc, const char *name, size_t len,
 	return doc->nactors++;
 }
 
+void
+doc_set_kind(struct idoc *doc, size_t actor, enum actor_kind kind)
+{
+	struct iactor *a = &doc->actors[actor];
+
+	if (a->flags & ACT_GAZETTEER)
+		return;
+	if ((a->flags & ACT_KIND) && a->kind == kind)
+		return;
+	if (a->flags & ACT_KIND) {
+		if (--doc->kind_count[a->kind] == 0)
+			doc->kind_first[a->kind] = NONE;
+	}
+	a->kind = kind;
+	a->flags |= ACT_KIND;
+	free(a->doubt);
+	a->doubt = NULL;
+	if (doc->kind_count[kind]++ == 0)
+		doc->kind_first[kind] = actor;
+}
+
 size_t
 doc_add_quote(struct idoc *doc, size_t speaker)
 {
 	doc->quotes = xgrow(doc->quotes, doc->nquotes, &doc->quotes_cap,
 	    sizeof *doc->quotes);
 	doc->quotes[doc->nquotes].speaker = speaker;
+	doc->quotes[doc->nquotes].guessed = false;
 	return doc->nquotes++;
 }
 
@@ -242,6 +267,7 @@ analyse_emit(struct para *p)
 		if (p->q[i].speaker == NONE)
 			continue;
 		q = doc_add_quote(doc, p->q[i].speaker);
+		doc->quotes[q].guessed = p->q[i].guessed;
 		block_add_span(blk, p->q[i].start, p->q[i].end, SPAN_QUOTE, q);
 		room--;
 	}
@@ -273,11 +299,13 @@ static void
 analyse_paragraph(struct idoc *doc, struct iblock *blk)
 {
 	struct para p;
-	size_t *hints, nhints;
+	size_t *hints, nhints, i;
 
 	para_init(&p, doc, blk->text, blk->len);
 	p.blk = blk;
 	para_tokenise(&p);
+	for (i = 0; i < p.nt && p.t[i].s < blk->skip; i++)
+		p.t[i].flags |= T_SKIP;
 	analyse_count(&p);
 	hints = xreallocarray(NULL, blk->nspans + 1, sizeof *hints);
 	analyse_markup(&p, hints, &nhints);
@@ -296,6 +324,10 @@ analyse(struct idoc *doc)
 {
 	size_t i;
 
+	for (i = 0; i < doc->nblocks && doc->blocks[i].related; i++)
+		;
+	if (i < doc->nblocks)
+		text_dateline_prefix(doc, &doc->blocks[i]);
 	for (i = 0; i < doc->nblocks; i++)
 		if (!doc->blocks[i].related)
 			ner_learn(doc, doc->blocks[i].text, doc->blocks[i].len);
@@ -312,6 +344,46 @@ analyse(struct idoc *doc)
 }
 
 /* ---- entry points ------------------------------------------------- */
+
+/* What the bytes are; for an XML document of no kind known,
+ * IMPORT_FROM_AUTO with its root element's name in *root. */
+static enum import_from
+detect(const char *data, size_t len, char **root)
+{
+	const char *r;
+
+	*root = NULL;
+	switch (nitf_detect(data, len, root)) {
+	case INPUT_NITF:
+		return IMPORT_FROM_NITF;
+	case INPUT_OTHER_XML:
+		r = strrchr(*root, ':');
+		r = r != NULL ? r + 1 : *root;
+		if (strcmp(r, "rss") == 0 || strcmp(r, "feed") == 0 ||
+		    strcmp(r, "RDF") == 0)
+			return IMPORT_FROM_FEED;
+		if (html_detect(*root))
+			return IMPORT_FROM_HTML;
+		return IMPORT_FROM_AUTO;
+	default:
+		/* A page that starts with text before its first tag. */
+		if (len > 0 && (memmem(data, len < 4096 ? len : 4096,
+		    "<html", 5) != NULL || memmem(data, len < 4096 ? len :
+		    4096, "<HTML", 5) != NULL))
+			return IMPORT_FROM_HTML;
+		return IMPORT_FROM_TEXT;
+	}
+}
+
+enum import_from
+import_detect(const char *data, size_t len)
+{
+	char *root;
+	enum import_from f = detect(data, len, &root);
+
+	free(root);
+	return f;
+}
 
 /* The story must load, schema and references and all: if it does not,
  * the importer is wrong, and nothing is written. */
@@ -331,41 +403,30 @@ import_verify(const char *xml, size_t len, const char *name, struct diag *d)
 	return ok;
 }
 
-char *
-import_memory(const char *data, size_t len, const char *name,
-    const struct import_opts *opts, size_t *lenp, struct diag *d)
+void
+doc_start(struct idoc *doc, const char *name, const struct import_opts *opts,
+    struct diag *d)
 {
-	struct idoc doc;
-	char *out = NULL, *root = NULL;
-	size_t outlen = 0;
-	bool ok;
-
-	doc_init(&doc, name, d);
+	doc_init(doc, name, d);
 	if (opts != NULL && opts->gazetteer != NULL) {
-		gazetteer_load(&doc, opts->gazetteer);
-		doc.gazetteer = true;
+		gazetteer_load(doc, opts->gazetteer);
+		doc->gazetteer = true;
 	}
-	switch (nitf_detect(data, len, &root)) {
-	case INPUT_NITF:
-		ok = nitf_front(&doc, data, len);
-		break;
-	case INPUT_OTHER_XML:
-		diag_add(d, name, 1, "an XML document with the root element "
-		    "'%s': only NITF and plain text can be imported", root);
-		ok = false;
-		break;
-	default:
-		ok = text_front(&doc, data, len);
-		break;
-	}
-	free(root);
-	if (ok) {
-		analyse(&doc);
-		out = import_write(&doc, &outlen);
-	}
+}
+
+char *
+doc_finish(struct idoc *doc, size_t *lenp)
+{
+	const char *name = doc->name;
+	struct diag *d = doc->d;
+	char *out;
+	size_t outlen = 0;
+
+	analyse(doc);
+	out = import_write(doc, &outlen);
 	/* The article goes before the story is loaded back: only one of
 	 * the two is in memory at a time. */
-	doc_free(&doc);
+	doc_free(doc);
 	if (out != NULL && !import_verify(out, outlen, name, d)) {
 		free(out);
 		out = NULL;
@@ -373,6 +434,48 @@ import_memory(const char *data, size_t len, const char *name,
 	if (out != NULL && lenp != NULL)
 		*lenp = outlen;
 	return out;
+}
+
+char *
+import_memory(const char *data, size_t len, const char *name,
+    const struct import_opts *opts, size_t *lenp, struct diag *d)
+{
+	struct idoc doc;
+	char *root = NULL;
+	enum import_from from;
+	bool ok;
+
+	doc_start(&doc, name, opts, d);
+	from = opts != NULL ? opts->from : IMPORT_FROM_AUTO;
+	if (from == IMPORT_FROM_AUTO)
+		from = detect(data, len, &root);
+	switch (from) {
+	case IMPORT_FROM_NITF:
+		ok = nitf_front(&doc, data, len);
+		break;
+	case IMPORT_FROM_HTML:
+		ok = html_front(&doc, data, len);
+		break;
+	case IMPORT_FROM_FEED:
+		diag_add(d, name, 1, "a feed (RSS or Atom): import it into "
+		    "a folder, with -o DIR");
+		ok = false;
+		break;
+	case IMPORT_FROM_AUTO:
+		diag_add(d, name, 1, "an XML document with the root element "
+		    "'%s': only NITF, HTML, feeds and plain text can be "
+		    "imported", root);
+		ok = false;
+		break;
+	default:
+		ok = text_front(&doc, data, len);
+		break;
+	}
+	free(root);
+	if (ok)
+		return doc_finish(&doc, lenp);
+	doc_free(&doc);
+	return NULL;
 }
 
 char *

@@ -57,6 +57,10 @@ struct iblock {
 	struct span	*spans;
 	size_t		 nspans, spans_cap;
 	struct idx	 actors;	/* a related item: actors its title names */
+	char		*url;		/* a related item: its web address, or
+					 * NULL */
+	size_t		 skip;		/* bytes of a dateline at its start, in
+					 * which no name is looked for */
 };
 
 enum actor_flag {
@@ -78,10 +82,13 @@ struct iactor {
 	size_t		 parent;	/* member-of, or NONE */
 	size_t		 uses;		/* references written */
 	unsigned	 flags;
+	char		*doubt;		/* what was guessed about it, or NULL */
+	unsigned long	 doubt_line;
 };
 
 struct iquote {
 	size_t	speaker;
+	bool	guessed;	/* the speaker is another quote's */
 };
 
 struct iclaim {
@@ -95,6 +102,7 @@ struct idoc {
 	const char	*name;		/* the file, for messages */
 	struct diag	*d;
 	char		*headline, *dateline, *when, *byline, *source, *lang;
+	char		*source_url;	/* the page's own address, or NULL */
 	struct iblock	*blocks;
 	size_t		 nblocks, blocks_cap;
 	struct iactor	*actors;
@@ -124,7 +132,15 @@ struct idoc {
 };
 
 /* import.c */
+struct import_opts;
 void	 doc_init(struct idoc *, const char *name, struct diag *);
+/* doc_init, and the gazetteer of the options. */
+void	 doc_start(struct idoc *, const char *name,
+	    const struct import_opts *, struct diag *);
+/* The analysis of a filled article and the story written from it,
+ * loaded back to be sure; frees the article.  The story is
+ * caller-owned, or NULL (with an error) when it does not load. */
+char	*doc_finish(struct idoc *, size_t *lenp);
 void	 doc_free(struct idoc *);
 /* A new block owning text (which must already be clean); returns it. */
 struct iblock *doc_add_block(struct idoc *, bool related, char *text,
@@ -135,6 +151,8 @@ void	 block_add_span(struct iblock *, size_t start, size_t end,
 size_t	 doc_add_actor(struct idoc *, const char *name, size_t len,
 	    enum actor_kind, unsigned flags);
 size_t	 doc_add_quote(struct idoc *, size_t speaker);
+/* The actor's kind, known now (ACT_KIND), with the counts by kind. */
+void	 doc_set_kind(struct idoc *, size_t actor, enum actor_kind);
 size_t	 doc_add_claim(struct idoc *);
 void	 idx_push(struct idx *, size_t);
 bool	 idx_has(const struct idx *, size_t);
@@ -156,8 +174,10 @@ enum tok_flag {
 	T_SENT	= 1 << 6,	/* the first word of a sentence, or of a
 				 * quotation */
 	T_END	= 1 << 7,	/* punctuation that ends a sentence */
-	T_MARK	= 1 << 8	/* a quotation mark that opens or closes
+	T_MARK	= 1 << 8,	/* a quotation mark that opens or closes
 				 * a quotation */
+	T_SKIP	= 1 << 9	/* part of a title or a dateline: no name
+				 * starts here */
 };
 
 struct tok {
@@ -181,6 +201,8 @@ struct qregion {
 	bool	continued;	/* carries on a quotation of the last
 				 * paragraph */
 	bool	open_end;	/* runs on into the next paragraph */
+	bool	guessed;	/* its speaker is that of another quote of
+				 * the paragraph */
 };
 
 enum how { HOW_NAME, HOW_SHORT, HOW_PROPER, HOW_DESC, HOW_PRONOUN,
@@ -348,6 +370,17 @@ bool	 ner_person(const struct idoc *, size_t actor);
  * name. */
 size_t	 ner_phrase_actor(struct para *, size_t a, size_t b);
 void	 ner_related(struct idoc *, struct iblock *);
+/* A new actor called by tokens [a, b), with its names registered. */
+size_t	 ner_actor(struct para *, size_t a, size_t b, unsigned flags);
+
+/* import_role.c: kinds from the evidence of a name, titles and roles,
+ * the short forms of organisations. */
+enum actor_kind role_kind(const char *name, bool personlike, bool *sure);
+void	 role_classify(struct idoc *, size_t actor, unsigned long line);
+void	 role_shorten(struct idoc *, size_t actor, const struct para *,
+	    size_t a, size_t b);
+void	 role_titles(struct para *);
+void	 role_appositives(struct para *);
 
 /* import_quote.c */
 void	 quote_regions(struct para *);
@@ -362,10 +395,21 @@ void	 claim_find(struct para *);
 /* import_text.c: fills the head and the blocks from plain text;
  * false (with an error in doc->d) when there is nothing to import. */
 bool	 text_front(struct idoc *, const char *data, size_t len);
+/* "PARIS (Reuters) - …": a dateline at the start of the paragraph is
+ * the story's dateline (and its agency the source, when the story has
+ * none), and no actor; sets blk->skip. */
+void	 text_dateline_prefix(struct idoc *, struct iblock *);
 /* import_nitf.c: what the bytes are, by their first element. */
 enum input_kind { INPUT_TEXT, INPUT_NITF, INPUT_OTHER_XML };
 enum input_kind nitf_detect(const char *data, size_t len, char **root);
 bool	 nitf_front(struct idoc *, const char *data, size_t len);
+/* import_html.c: fills the head and blocks from a web page (the
+ * article found in it), or from a fragment of HTML (a feed's item, all
+ * of it); false (with an error) when there is no article text.
+ * html_detect: whether an element that starts a document is HTML's. */
+bool	 html_front(struct idoc *, const char *data, size_t len);
+bool	 html_fragment_front(struct idoc *, const char *data, size_t len);
+bool	 html_detect(const char *root);
 /* import_date.c: the ISO 8601 form of the date (and time) in s, or
  * NULL; *words counts the words of s that are not part of it. */
 char	*date_parse(const char *s, size_t len, size_t *words);

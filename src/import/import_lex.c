@@ -182,11 +182,12 @@ static const char *const prepositions[] = {
 
 static const char *const speech_verbs[] = {
 	"acknowledged", "add", "added", "adds", "admits", "admitted",
-	"announced", "announces", "argued", "argues", "ask", "asked", "asks",
+	"agreed", "agrees", "announced", "announces", "argued", "argues", "ask", "asked", "asks",
 	"cautioned", "claimed", "claims", "commented", "conceded", "concedes",
-	"confirmed", "confirms", "continued", "countered", "declared",
-	"declares", "emphasised", "emphasized", "explained", "explains",
-	"insisted", "insists", "joked", "noted", "notes", "pledged",
+	"complained", "confirmed", "confirms", "continued", "countered",
+	"declared", "declares", "disagreed", "disagrees", "emphasised", "emphasized", "explained", "explains",
+	"insisted", "insists", "joked", "noted", "notes", "objected", "pledged",
+	"protested",
 	"predicted", "promised", "recalled", "recalls", "remarked", "replied",
 	"replies", "responded", "said", "say", "says", "stated", "stressed",
 	"stresses", "suggested", "tell", "tells", "told", "tweeted", "urged",

@@ -36,27 +36,36 @@ static const struct {
 } kind_nouns[] = {
 	{ "administration", ACTOR_GOVERNMENT },
 	{ "agency", ACTOR_AGENCY },
+	{ "association", ACTOR_GROUP },
+	{ "authority", ACTOR_AGENCY },
+	{ "bank", ACTOR_COMPANY },
 	{ "broadcaster", ACTOR_MEDIA },
 	{ "cabinet", ACTOR_GOVERNMENT },
 	{ "carrier", ACTOR_COMPANY },
 	{ "company", ACTOR_COMPANY },
 	{ "conglomerate", ACTOR_COMPANY },
+	{ "commission", ACTOR_AGENCY },
 	{ "corporation", ACTOR_COMPANY },
+	{ "council", ACTOR_AGENCY },
 	{ "country", ACTOR_COUNTRY },
+	{ "department", ACTOR_GOVERNMENT },
 	{ "firm", ACTOR_COMPANY },
 	{ "giant", ACTOR_COMPANY },
 	{ "government", ACTOR_GOVERNMENT },
 	{ "insurer", ACTOR_COMPANY },
 	{ "lender", ACTOR_COMPANY },
 	{ "maker", ACTOR_COMPANY },
+	{ "ministry", ACTOR_GOVERNMENT },
 	{ "manufacturer", ACTOR_COMPANY },
 	{ "nation", ACTOR_COUNTRY },
+	{ "party", ACTOR_GROUP },
 	{ "newspaper", ACTOR_MEDIA },
 	{ "regime", ACTOR_GOVERNMENT },
 	{ "regulator", ACTOR_AGENCY },
 	{ "retailer", ACTOR_COMPANY },
 	{ "startup", ACTOR_COMPANY },
 	{ "supplier", ACTOR_COMPANY },
+	{ "union", ACTOR_GROUP },
 	{ "vendor", ACTOR_COMPANY },
 	{ "watchdog", ACTOR_AGENCY },
 };
@@ -79,7 +88,7 @@ covered(const struct para *p, size_t i)
 static bool
 is_proper(const struct para *p, size_t i)
 {
-	if (!tok_word(p, i) || (p->t[i].flags & T_DIGIT))
+	if (!tok_word(p, i) || (p->t[i].flags & (T_DIGIT | T_SKIP)))
 		return false;
 	/* "US" is a name; "Us" and "THE" at the start of a sentence are
 	 * not, nor the "KIRKWALL" of a dateline. */
@@ -308,6 +317,22 @@ same_quote(const struct para *p, size_t a, size_t b)
 	return true;
 }
 
+static bool name_word(const struct para *, size_t);
+static bool possessive_inside(const struct para *, size_t, size_t);
+
+static bool
+org_continues(const struct para *p, size_t a, size_t b)
+{
+	size_t j = b;
+
+	while (j < p->nt && name_word(p, j) && (p->t[j].flags & T_SPACE) &&
+	    j < b + MAX_NAME_WORDS)
+		j++;
+	if (j == b)
+		return false;
+	return tok_in(p, j - 1, LEX_GENERIC) || possessive_inside(p, j, a);
+}
+
 static void
 ner_names(struct para *p)
 {
@@ -316,7 +341,8 @@ ner_names(struct para *p)
 	size_t nc = 0, cap = 0, i, k, n;
 
 	for (i = 0; i < p->nt; i++) {
-		if (!tok_word(p, i) || covered(p, i))
+		if (!tok_word(p, i) || covered(p, i) ||
+		    (p->t[i].flags & T_SKIP))
 			continue;
 		n = names_hits(p->doc->names, p, i, hits, 16);
 		for (k = 0; k < n; k++) {
@@ -346,6 +372,11 @@ ner_names(struct para *p)
 	for (k = 0; k < nc; k++) {
 		size_t m;
 
+		/* "Brookhaven Fishermen's Association": the known name is
+		 * the start of a longer one, which step 2 takes whole. */
+		if (c[k].how == HOW_NAME && org_continues(p, c[k].a, c[k].b))
+			continue;
+
 		/* "US officials" even when "US" is known: a group of its
 		 * own. */
 		if (!covered(p, c[k].a) && !covered(p, c[k].b - 1) &&
@@ -371,6 +402,20 @@ name_word(const struct para *p, size_t i)
 	    !tok_in(p, i, LEX_TITLE) && !tok_in(p, i, LEX_TIME);
 }
 
+static bool looks_personal(const struct para *, size_t, size_t);
+
+/* "The Bankers' Association", "Dockworkers' Union": a possessive at j
+ * followed by the word of an institution is inside the name. */
+static bool
+possessive_inside(const struct para *p, size_t j, size_t i)
+{
+	size_t k = possessive(p, j);
+
+	return k > j && k < p->nt && name_word(p, k) &&
+	    (p->t[k].flags & T_SPACE) && tok_in(p, k, LEX_GENERIC) &&
+	    p->t[k].quote == p->t[i].quote;
+}
+
 /* The end of the run of name words that starts at i. */
 static size_t
 phrase_end(const struct para *p, size_t i)
@@ -385,8 +430,13 @@ phrase_end(const struct para *p, size_t i)
 		    (tok_punct(p, j, '&') || (!(p->t[j].flags & T_SPACE) &&
 		    !(p->t[j + 1].flags & T_SPACE))))
 			j += 2;
+		else if (possessive_inside(p, j, i))
+			j = possessive(p, j) + 1;
 		else if (tok_word(p, j) && (p->t[j].flags & T_LOWER) &&
 		    tok_in(p, j, LEX_CONNECTOR) && name_word(p, j + 1) &&
+		    /* "Olu Adeyemi of Stop Northfield Expansion": a
+		     * person of an organisation, two names */
+		    !looks_personal(p, i, j) &&
 		    p->t[j + 1].quote == p->t[i].quote &&
 		    !tok_in(p, j + 1, LEX_CONNECTOR))
 			j += 2;
@@ -442,8 +492,16 @@ new_actor_key(struct para *p, size_t key, size_t a, size_t b,
 	actor = doc_add_actor(doc, name, strlen(name), ACTOR_OTHER, flags);
 	free(name);
 	names_add(doc->names, p, key, b, actor, NAME_FULL);
+	role_classify(doc, actor, p->blk != NULL ? p->blk->line : 0);
 	gazetteer_shorten(doc, actor, p, a, b);
+	role_shorten(doc, actor, p, a, b);
 	return actor;
+}
+
+size_t
+ner_actor(struct para *p, size_t a, size_t b, unsigned flags)
+{
+	return new_actor_key(p, a, a, b, flags);
 }
 
 static size_t
@@ -570,6 +628,9 @@ ner_institution(struct para *p, size_t i)
 
 	if (!tok_is(p, i, "the") || !tok_in(p, i + 1, LEX_INSTITUTION) ||
 	    covered(p, i) || covered(p, i + 1) ||
+	    /* "the Ministry of Digital Affairs" is a name */
+	    (i + 3 < p->nt && tok_in(p, i + 2, LEX_CONNECTOR) &&
+	    (p->t[i + 1].flags & T_CAP) && is_proper(p, i + 3)) ||
 	    (i + 2 < p->nt && tok_word(p, i + 2) && (p->t[i + 2].flags &
 	    T_SPACE) && (tok_in(p, i + 2, LEX_INSTITUTION) ||
 	    is_proper(p, i + 2))))
@@ -842,10 +903,12 @@ ner_refer(struct para *p)
 void
 ner_mentions(struct para *p)
 {
+	role_titles(p);
 	ner_names(p);
 	ner_proper(p);
 	ner_join(p);
 	ner_refer(p);
+	role_appositives(p);
 }
 
 /* ---- for the other steps ------------------------------------------ */
@@ -860,12 +923,34 @@ ner_subject(const struct para *p, size_t first, size_t verb)
 {
 	size_t i, m;
 
+	/* "Her neighbour, Dev Shah, disagreed": the person named between
+	 * the commas, not the "her" before them. */
+	if (verb > first + 3 && tok_punct(p, verb - 1, ',') &&
+	    (m = p->t[verb - 2].mention) != NONE && p->m[m].a > first &&
+	    tok_punct(p, p->m[m].a - 1, ',') &&
+	    ner_person(p->doc, p->m[m].actor))
+		return m;
 	for (i = first; i < verb && i < first + SUBJECT_WINDOW; i++)
 		if ((m = p->t[i].mention) != NONE && p->t[i].quote == NONE &&
 		    p->m[m].b <= verb)
 			return m;
 	for (i = verb; i > first && tok_in(p, i - 1, LEX_AUX); i--)
 		;
+	/* "Maria Lind, who has run the port since 2019, said" */
+	if (i > first + 2 && tok_punct(p, i - 1, ',')) {
+		size_t k;
+
+		for (k = i - 2; k > first && k + IMPORT_REACH / 10 > i; k--) {
+			if (p->t[k].quote != NONE || (p->t[k].flags & T_END))
+				break;
+			if (!tok_punct(p, k, ','))
+				continue;
+			if ((m = p->t[k - 1].mention) != NONE &&
+			    ner_person(p->doc, p->m[m].actor))
+				return m;
+			break;
+		}
+	}
 	/* "Its chairman, Tom Ellis, said" */
 	if (i > first + 1 && tok_punct(p, i - 1, ','))
 		i--;

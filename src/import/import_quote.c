@@ -203,7 +203,20 @@ speaker_at(struct para *p, size_t i, size_t *end)
 		return p->m[m].actor;
 	}
 	if ((b = np_forward(p, i)) != NONE) {
-		size_t actor = noun_speaker(p, i, b);
+		size_t actor, k = b;
+
+		/* "its chief executive, Mark Fenwick, …": the person the
+		 * description names. */
+		while (k < p->nt && k < b + TITLE_WORDS && is_word(p, k) &&
+		    (p->t[k].flags & T_LOWER) && tok_in(p, k, LEX_TITLE))
+			k++;
+		if (k + 1 < p->nt && tok_punct(p, k, ',') &&
+		    (m = p->t[k + 1].mention) != NONE && p->m[m].a == k + 1 &&
+		    ner_person(p->doc, p->m[m].actor)) {
+			*end = p->m[m].b;
+			return p->m[m].actor;
+		}
+		actor = noun_speaker(p, i, b);
 
 		if (actor != NONE) {
 			*end = b;
@@ -246,6 +259,18 @@ speaker_after(struct para *p, size_t close)
 	}
 	if (actor == NONE)
 		return NONE;
+	/* "Acme chief executive Laura Martin told": past the company and
+	 * the title to the person. */
+	if (!quote_is_speech_verb(p, end)) {
+		size_t k2 = end, end2, a2;
+
+		while (k2 < p->nt && k2 < end + TITLE_WORDS &&
+		    (p->t[k2].flags & T_SKIP))
+			k2++;
+		if (k2 > end && (a2 = speaker_at(p, k2, &end2)) != NONE &&
+		    quote_is_speech_verb(p, end2))
+			return a2;
+	}
 	/* "Lewis later said", "the spokesperson also told". */
 	while (end < p->nt && end < j + SPEAKER_WINDOW && is_word(p, end) &&
 	    !quote_is_speech_verb(p, end) && (p->t[end].flags & T_LOWER) &&
@@ -295,6 +320,18 @@ speaker_before(struct para *p, size_t open)
 	return NONE;
 }
 
+/* “…,” she said, “…” or “…,” she said. “…”: quote i follows the quote
+ * before it across no more than its attribution, and its speaker is
+ * no guess. */
+static bool
+quote_split(const struct para *p, size_t i)
+{
+	const struct qregion *a = &p->q[i - 1], *b = &p->q[i];
+
+	return a->close != NONE && b->open != NONE && b->open > a->close &&
+	    b->open - a->close <= SPEAKER_WINDOW + TITLE_WORDS + 3;
+}
+
 void
 quote_speakers(struct para *p)
 {
@@ -315,14 +352,14 @@ quote_speakers(struct para *p)
 	for (last = NONE, i = 0; i < p->nq; i++) {
 		if (p->q[i].speaker != NONE)
 			last = p->q[i].speaker;
-		else
-			p->q[i].speaker = last;
+		else if ((p->q[i].speaker = last) != NONE)
+			p->q[i].guessed = i > 0 && !quote_split(p, i);
 	}
 	for (last = NONE, i = p->nq; i > 0; i--) {
 		if (p->q[i - 1].speaker != NONE)
 			last = p->q[i - 1].speaker;
-		else
-			p->q[i - 1].speaker = last;
+		else if ((p->q[i - 1].speaker = last) != NONE)
+			p->q[i - 1].guessed = true;
 	}
 	for (i = 0; i < p->nq; i++)
 		if (p->q[i].speaker != NONE)

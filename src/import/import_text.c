@@ -398,6 +398,84 @@ text_inline_dateline(struct idoc *doc, const char *s, size_t len)
 	}
 }
 
+/* The end of a place in capitals at s: "PARIS", "NEW YORK",
+ * "WASHINGTON, D.C."; 0 if there is none. */
+static size_t
+caps_place(const char *s, size_t len)
+{
+	size_t i = 0, letters = 0, words = 1;
+
+	while (i < len && ((s[i] >= 'A' && s[i] <= 'Z') || s[i] == '.' ||
+	    s[i] == '\'' || s[i] == '-' || (s[i] == ' ' && i + 1 < len &&
+	    s[i + 1] >= 'A' && s[i + 1] <= 'Z' && words++ < 4) ||
+	    (s[i] == ',' && i + 2 < len && s[i + 1] == ' ' &&
+	    s[i + 2] >= 'A' && s[i + 2] <= 'Z' && i + 3 < len &&
+	    (s[i + 3] == '.' || (s[i + 3] >= 'A' && s[i + 3] <= 'Z'))))) {
+		letters += s[i] >= 'A' && s[i] <= 'Z';
+		i++;
+	}
+	return letters >= 3 ? i : 0;
+}
+
+void
+text_dateline_prefix(struct idoc *doc, struct iblock *blk)
+{
+	static const char *dashes[] = { " \xE2\x80\x93 ", " \xE2\x80\x94 ",
+	    " -- ", " - " };
+	const char *s = blk->text, *agency = NULL, *close;
+	size_t len = blk->len, i = caps_place(s, len), k, alen = 0, words;
+	char *when = NULL;
+
+	if (i == 0)
+		return;
+	/* ", 3 March 2021": a date after the place. */
+	if (i + 2 < len && s[i] == ',') {
+		for (k = 0; k < sizeof dashes / sizeof dashes[0]; k++) {
+			const char *d = memmem(s + i, len - i < 40 ? len - i :
+			    40, dashes[k], strlen(dashes[k]));
+			const char *par = memchr(s + i, '(', len - i < 40 ?
+			    len - i : 40);
+			const char *stop = par != NULL && (d == NULL ||
+			    par < d) ? par - 1 : d;
+
+			if (stop == NULL)
+				continue;
+			when = date_parse(s + i + 1, (size_t)(stop - s - i - 1),
+			    &words);
+			if (when != NULL && words <= 1) {
+				i = (size_t)(stop - s);
+				break;
+			}
+			free(when);
+			when = NULL;
+		}
+	}
+	if (i + 3 < len && s[i] == ' ' && s[i + 1] == '(' &&
+	    (close = memchr(s + i + 2, ')', len - i - 2 < 40 ? len - i - 2 :
+	    40)) != NULL) {
+		agency = s + i + 2;
+		alen = (size_t)(close - agency);
+		i = (size_t)(close - s) + 1;
+	}
+	for (k = 0; k < sizeof dashes / sizeof dashes[0]; k++)
+		if (len - i > strlen(dashes[k]) && memcmp(s + i, dashes[k],
+		    strlen(dashes[k])) == 0)
+			break;
+	if (k == sizeof dashes / sizeof dashes[0]) {
+		free(when);
+		return;
+	}
+	blk->skip = i + strlen(dashes[k]);
+	if (doc->dateline == NULL) {
+		doc->dateline = xstrndup(s, i);
+		doc->when = when;
+		when = NULL;
+	}
+	if (doc->source == NULL && agency != NULL && alen > 0)
+		doc->source = xstrndup(agency, alen);
+	free(when);
+}
+
 /* ---- the body ----------------------------------------------------- */
 
 static bool

@@ -12,6 +12,7 @@
  * get one made from their name ("brandon-lewis"). */
 #include "config.h"
 
+#include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -146,6 +147,35 @@ count_uses(struct idoc *doc)
 	}
 }
 
+/* What the importer guessed from weak evidence: said on standard error
+ * and kept as a comment beside what it is about, at `place` (story.h),
+ * so that the reader knows what to check. */
+static void build_doubt(struct writer *, enum comment_place, size_t at,
+    unsigned long line, const char *fmt, ...)
+    __attribute__((format(printf, 5, 6)));
+
+static void
+build_doubt(struct writer *w, enum comment_place place, size_t at,
+    unsigned long line, const char *fmt, ...)
+{
+	struct buf msg = BUF_INIT, c = BUF_INIT;
+	va_list ap;
+	size_t i;
+
+	va_start(ap, fmt);
+	buf_vprintf(&msg, fmt, ap);
+	va_end(ap);
+	doc_warn(w->doc, line, "note: guessed: %s", msg.data);
+	/* "--" may not stand in a comment, nor "-" at its end. */
+	for (i = 0; i + 1 < msg.len; i++)
+		if (msg.data[i] == '-' && msg.data[i + 1] == '-')
+			msg.data[i + 1] = ' ';
+	buf_printf(&c, " guessed: %s ", msg.data);
+	story_add_comment(w->st, place, at, c.data, c.len);
+	buf_free(&msg);
+	buf_free(&c);
+}
+
 /* A string of the article, kept in the story. */
 static char *
 keep(struct writer *w, const char *s)
@@ -206,6 +236,9 @@ build_actors(struct writer *w)
 		if (w->actor_of[i] == NONE)
 			continue;
 		a = &st->actors[w->actor_of[i]];
+		if (ia->doubt != NULL)
+			build_doubt(w, COMMENT_ACTORS, w->actor_of[i],
+			    ia->doubt_line, "%s, %s", ia->name, ia->doubt);
 		a->id = keep(w, ia->id);
 		a->kind = ia->kind;
 		a->name = keep(w, ia->name);
@@ -316,6 +349,26 @@ span_kept(const struct writer *w, const struct span *s)
 	return true;
 }
 
+/* A quote whose speaker is that of the paragraph's other quote: said
+ * before the paragraph, with at most 40 bytes of it (whole
+ * characters). */
+static void
+build_quote_doubt(struct writer *w, const struct iblock *ib,
+    const struct span *sp)
+{
+	const struct iquote *q = &w->doc->quotes[sp->ref];
+	size_t n = sp->end - sp->start;
+
+	if (n > 40)
+		for (n = 40; n > 0 && ((unsigned char)ib->text[sp->start + n] &
+		    0xC0) == 0x80; n--)
+			;
+	build_doubt(w, COMMENT_BODY, w->st->nblocks, ib->line, "%s is the "
+	    "speaker of \"%.*s%s\", as of the paragraph's other quote",
+	    w->doc->actors[q->speaker].name, (int)n, ib->text + sp->start,
+	    n < sp->end - sp->start ? "\xE2\x80\xA6" : "");
+}
+
 /* A paragraph's spans become items in reading order, each inside the
  * one open around it; then its text is kept, the items' offsets with
  * it. */
@@ -328,6 +381,10 @@ build_paragraph(struct writer *w, struct iblock *ib, struct block *b)
 
 	if (ib->nspans > 1)
 		qsort(ib->spans, ib->nspans, sizeof *ib->spans, span_cmp);
+	for (i = 0; i < ib->nspans; i++)
+		if (ib->spans[i].kind == SPAN_QUOTE &&
+		    w->doc->quotes[ib->spans[i].ref].guessed)
+			build_quote_doubt(w, ib, &ib->spans[i]);
 	open = xreallocarray(NULL, ib->nspans + 1, sizeof *open);
 	w->open = xreallocarray(w->open, ib->nspans + 1, sizeof *w->open);
 	for (i = 0; i < ib->nspans; i++) {
@@ -379,6 +436,7 @@ build_related(struct writer *w, const struct iblock *ib, struct block *b)
 	r->id = keep_id(w, id_next(w, "r", &w->nr));
 	r->item = st->nitems++;
 	r->block = st->nblocks;
+	r->url = keep(w, ib->url);
 	map_ids(w, &ib->actors, &r->actors);
 	st->nrelated++;
 }
@@ -395,6 +453,7 @@ build_head(struct writer *w)
 	st->dateline_when = doc->dateline ? keep(w, doc->when) : NULL;
 	st->byline = keep(w, doc->byline);
 	st->source = keep(w, doc->source);
+	st->source_url = doc->source ? keep(w, doc->source_url) : NULL;
 }
 
 struct story *

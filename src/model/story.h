@@ -132,6 +132,7 @@ struct related {
 	size_t		 block;
 	struct idx	 actors;
 	char		*href;		/* NULL when absent */
+	char		*url;		/* a web address; NULL when absent */
 };
 
 enum block_kind {
@@ -205,6 +206,7 @@ struct story {
 	char		*dateline_when;	/* NULL when absent */
 	char		*byline;	/* NULL when absent */
 	char		*source;	/* NULL when absent */
+	char		*source_url;	/* source/@url; NULL when absent */
 
 	struct actor	*actors;
 	size_t		 nactors;

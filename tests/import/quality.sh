@@ -22,13 +22,15 @@ NEWSLENS=${NEWSLENS:-./src/newslens}
 TESTDIR=${TESTDIR:-$(dirname "$0")/..}
 DATADIR=${DATADIR:-$TESTDIR/../data}
 COMPARE=${COMPARE:-$(dirname "$NEWSLENS")/../tests/import/compare}
+SHINGLES=${SHINGLES:-$(dirname "$COMPARE")/shingles}
+PAGES=$TESTDIR/import/pages
 SEED=$TESTDIR/data/seed.txt
 GOLD=$DATADIR/huawei-2020-01-12.xml
 
 tmp=$(mktemp -d "${TMPDIR:-/tmp}/newslens-quality.XXXXXX") || exit 1
 trap 'rm -rf "$tmp"' EXIT INT TERM
 
-echo "1..9"
+echo "1..16"
 n=0
 ok() {	# ok TRUE DESCRIPTION, where TRUE is 1 or 0
 	n=$((n + 1))
@@ -100,3 +102,85 @@ ok "$(at_least "${gaz_related_r:-0}" 1)" \
     "with --actors: both related items"
 ok "$(at_least "${bare_mentions_r:-0}" 0.75)" \
     "without --actors: mention recall ${bare_mentions_r:-?} >= 0.75"
+
+# ---- web pages: the article's text, against Readability's ----------
+# Each page of tests/import/pages is imported and its text compared
+# with the text Readability takes from it, by 4-gram shingle F1
+# (tests/import/shingles.c); its headline and byline with Readability's.
+"$SHINGLES" "$PAGES"/*/ >"$tmp/pages" 2>"$tmp/pages.err"
+echo "#"
+echo "# web pages of tests/import/pages: the text against Readability's"
+echo "# (4-gram shingles), the head against its metadata (1 the same)"
+echo "#"
+row() {
+	printf '# %-30s %-5s %-5s %-5s %-8s %s\n' "$@"
+}
+row page P R F1 headline byline
+sed '$d' "$tmp/pages" | while read -r dir p r f h b; do
+	row "$(basename "$dir")" "$p" "$r" "$f" "$h" "$b"
+done
+set -- $(tail -n 1 "$tmp/pages")
+pf=${4:-0} ph=${5:-0}
+row "$@"
+echo "#"
+sed 's/^/# /' "$tmp/pages.err"
+worst=$(sed '$d' "$tmp/pages" | awk 'BEGIN { m = 1 } $4 < m { m = $4 }
+    END { print m }')
+ok "$(at_least "$pf" 0.95)" "web pages: mean F1 $pf >= 0.95"
+ok "$(at_least "$worst" 0.70)" \
+    "web pages: every page's F1 >= 0.70 (the worst: $worst)"
+ok "$(at_least "$ph" 0.80)" \
+    "web pages: the headline is Readability's on $ph >= 0.80 of them"
+
+# ---- who said what, on articles nobody tuned for ---------------------
+# tests/import/data/*.txt.gold annotate three articles by hand: each
+# direct quotation (paragraph, speaker's name, first words) and the
+# people named.  A quote imported is matched when one of the gold
+# quotes of its paragraph starts its text; its speaker is right when
+# the speaker's name is the gold one.  People get kind person when an
+# actor of that name has it.
+: >"$tmp/gold.sum"
+for gold in "$TESTDIR"/import/data/*.txt.gold; do
+	art=${gold%.gold}
+	name=$(basename "$art" .txt)
+	"$NEWSLENS" --import "$art" -o "$tmp/$name.xml" 2>/dev/null || continue
+	"$NEWSLENS" --list actors "$tmp/$name.xml" >"$tmp/$name.actors"
+	"$NEWSLENS" --list quotes "$tmp/$name.xml" >"$tmp/$name.quotes"
+	awk -F '\t' -v name="$name" '
+	FILENAME == ARGV[1] && FNR > 1 { kind[$1] = $2; nm[$1] = $3
+	    kindof[$3] = $2; next }
+	FILENAME == ARGV[2] && FNR > 1 { n++; qp[n] = $3; qs[n] = nm[$2]
+	    qt[n] = $4; next }
+	FILENAME == ARGV[3] && $1 == "quote" { g++; gp[g] = $2; gs[g] = $3
+	    gt[g] = $4; next }
+	FILENAME == ARGV[3] && $1 == "person" { people++
+	    if (kindof[$2] == "person") persons++ }
+	END {
+		for (i = 1; i <= n; i++)
+			for (k = 1; k <= g; k++)
+				if (!used[k] && gp[k] == qp[i] &&
+				    index(qt[i], gt[k]) == 1) {
+					used[k] = 1; matched++
+					if (qs[i] == gs[k]) right++
+					break
+				}
+		printf "%s %d %d %d %d %d %d\n", name, matched + 0, n + 0,
+		    g + 0, right + 0, persons + 0, people + 0
+	}' "$tmp/$name.actors" "$tmp/$name.quotes" "$gold" >>"$tmp/gold.sum"
+done
+echo "#"
+echo "# who said what, against the hand annotation of tests/import/data/*.gold"
+echo "# (quotes matched/imported/hand; speakers right/matched; persons)"
+echo "#"
+awk '{ printf "# %-14s quotes P %.2f R %.2f (%d/%d/%d)  speaker %.2f (%d/%d)  person %.2f (%d/%d)\n",
+    $1, ($3 ? $2 / $3 : 1), ($4 ? $2 / $4 : 1), $2, $3, $4,
+    ($2 ? $5 / $2 : 1), $5, $2, ($7 ? $6 / $7 : 1), $6, $7 }' "$tmp/gold.sum"
+set -- $(awk '{ m += $2; n += $3; g += $4; r += $5; p += $6; q += $7 }
+    END { printf "%.2f %.2f %.2f %.2f", (n ? m / n : 0), (g ? m / g : 0),
+    (m ? r / m : 0), (q ? p / q : 0) }' "$tmp/gold.sum")
+echo "# all            quotes P $1 R $2  speaker $3  person $4"
+echo "#"
+ok "$(at_least "$1" 0.90)" "who said what: quote precision $1 >= 0.90"
+ok "$(at_least "$2" 0.85)" "who said what: quote recall $2 >= 0.85"
+ok "$(at_least "$3" 0.85)" "who said what: the speaker right for $3 >= 0.85"
+ok "$(at_least "$4" 0.90)" "who said what: people of kind person $4 >= 0.90"
