@@ -19,7 +19,7 @@ ok() {	# ok TRUE DESCRIPTION
 }
 # one_message FILE: 1 if FILE holds one line, in the form of a message.
 one_message() {
-	[ "$(wc -l <"$1")" -eq 1 ] && grep -q '^newslens: .*:[0-9]*: ' "$1" &&
+	[ "$(wc -l <"$1")" -eq 1 ] && grep -q '^newslens: [^ ]*: ' "$1" &&
 	    echo 1 || echo 0
 }
 
