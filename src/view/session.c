@@ -887,6 +887,9 @@ answer(struct session *s, const char *line, struct buf *msg)
 	char *why = NULL;
 
 	s->ask = ASK_NONE;
+	/* q! leaves whatever was asked. */
+	if (strcmp(line, "q!") == 0)
+		return session_quit(s, true, msg);
 	if (s->ask_journaled && !journal_line(s, line, true, msg))
 		return SESSION_REFUSED;
 	if (ask == ASK_QUIT)
