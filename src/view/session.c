@@ -892,12 +892,21 @@ answer(struct session *s, const char *line, struct buf *msg)
 		return session_quit(s, true, msg);
 	if (s->ask_journaled && !journal_line(s, line, true, msg))
 		return SESSION_REFUSED;
-	if (ask == ASK_QUIT)
-		return is_word(line, "y", "yes") ? (session_save(s, NULL, false,
-		    msg) == SESSION_OK ? session_quit(s, true, msg) :
-		    SESSION_REFUSED) : is_word(line, "n", "no") ?
-		    session_quit(s, true, msg) : (buf_puts(msg, "not quit"),
-		    SESSION_OK);
+	if (ask == ASK_QUIT && is_word(line, "y", "yes")) {
+		r = session_save(s, NULL, false, msg);
+		s->ask_quit = r == SESSION_ASK;
+		if (r == SESSION_OK) {
+			buf_puts(msg, "; ");
+			r = session_quit(s, true, msg);
+		}
+		return r;
+	}
+	if (ask == ASK_QUIT) {
+		if (is_word(line, "n", "no"))
+			return session_quit(s, true, msg);
+		buf_puts(msg, "not quit");
+		return SESSION_OK;
+	}
 	if (ask == ASK_NAME) {
 		if (*line == '\0') {
 			buf_puts(msg, "not saved");
