@@ -112,6 +112,11 @@ write_brat(const struct story *st, const struct export_doc *d,
 	size_t n;
 	bool ok;
 
+	if (out == NULL && strcmp(file, "-") == 0) {
+		fprintf(stderr, "newslens: --export brat of standard input "
+		    "needs -o OUT\n");
+		return 1;
+	}
 	export_brat(st, d, &txt, &ann, &conf);
 	if (out == NULL) {
 		n = strlen(file);
