@@ -36,7 +36,22 @@ static const char STORY[] =
 "\xf0\x9d\x94\x98 end.</p><related id=\"r1\" actors=\"uk\">Read this"
 "</related></body></story>\n";
 
-static char path[64];
+static char path[64], state[64], sub[80];
+
+/* The harness's folder goes when it ends (replay runs it at every make
+ * check). */
+static void
+cleanup(void)
+{
+	char *journal = session_journal_path(path);
+
+	if (journal != NULL)
+		unlink(journal);
+	free(journal);
+	unlink(path);
+	rmdir(sub);
+	rmdir(state);
+}
 
 int
 LLVMFuzzerInitialize(int *argc, char ***argv)
@@ -49,6 +64,9 @@ LLVMFuzzerInitialize(int *argc, char ***argv)
 		abort();
 	setenv("XDG_STATE_HOME", dir, 1);
 	snprintf(path, sizeof path, "%s/story.xml", dir);
+	snprintf(state, sizeof state, "%s", dir);
+	snprintf(sub, sizeof sub, "%s/newslens", dir);
+	atexit(cleanup);
 	return 0;
 }
 
