@@ -1035,3 +1035,77 @@ Test(reader, cursor_motions_cost_what_they_read)
 	cursor_move(&r, CURSOR_LEFT, 5);
 	cr_expect_lt(r.cost->steps, 5000, "%zu steps", r.cost->steps);
 }
+
+/* ---- places found again after an edit (view/anchor.h) -------------- */
+
+#include "model/edit.h"
+#include "view/anchor.h"
+
+static void
+apply(struct edit *e)
+{
+	struct edit inv;
+	char *why = NULL;
+
+	cr_assert(edit_apply(r.st, e, &inv, &why), "refused: %s", why);
+	edit_free(&inv);
+}
+
+Test(reader, places_are_found_again_after_an_edit)
+{
+	size_t b = 8, focus, claim, n;
+	const char *t = r.st->blocks[b].text, *w = strstr(t, "greater clarity");
+	struct edit e;
+	struct anchors *a;
+
+	/* Block 9 ("But the firms have called for greater clarity..."):
+	 * the focus on its last item, a claim's card open, one place in
+	 * the history. */
+	cr_assert_not_null(w);
+	focus = r.st->blocks[b].first_item + r.st->blocks[b].nitems - 1;
+	claim = 0;
+	reader_focus(&r, focus, true);
+	reader_focus(&r, 0, true);
+	reader_focus(&r, focus, false);
+	reader_open_claim(&r, claim);
+	reader_open_actor(&r, story_find_actor(r.st, "huawei"));
+	cr_assert_eq(r.nback, 2);
+	/* A mention added before the focus, in its block, shifts every
+	 * item after it by one. */
+	a = anchor_save(&r);
+	memset(&e, 0, sizeof e);
+	e.op = EDIT_ITEM_ADD;
+	e.block = b;
+	e.start = (size_t)(w - t);
+	e.end = e.start + strlen("greater clarity");
+	e.kind = ITEM_MENTION;
+	e.attrs.actor = "huawei";
+	apply(&e);
+	anchor_restore(&r, a);
+	cr_expect_eq(r.focus, focus + 1, "the focus is the same item");
+	cr_expect_eq(r.st->items[r.focus].block, b);
+	cr_assert_eq(r.npages, 2);
+	cr_expect_eq(r.pages[0]->kind, PAGE_CLAIM);
+	cr_expect_eq(r.pages[1]->kind, PAGE_ACTOR);
+	cr_expect_str_eq(r.st->actors[r.pages[1]->a].id, "huawei");
+	cr_expect_eq(r.back[1].focus, focus + 1, "history's too");
+	/* The focused item removed: no focus; its claim's card closes. */
+	reader_close_page(&r);
+	reader_close_page(&r);
+	n = r.st->nitems;
+	reader_focus(&r, focus + 1, false);
+	cr_assert_eq(r.st->items[r.focus].kind, ITEM_CLAIM);
+	reader_open_claim(&r, r.st->items[r.focus].ref);
+	a = anchor_save(&r);
+	memset(&e, 0, sizeof e);
+	e.op = EDIT_ITEM_REMOVE;
+	e.block = b;
+	e.start = r.st->items[r.focus].start;
+	e.end = r.st->items[r.focus].end;
+	e.kind = ITEM_CLAIM;
+	apply(&e);
+	anchor_restore(&r, a);
+	cr_expect_eq(r.st->nitems, n - 1);
+	cr_expect_eq(r.focus, NONE);
+	cr_expect_eq(r.npages, 0, "the card of a claim that is gone closes");
+}
