@@ -5,7 +5,8 @@
 set -eu
 pkgs="$*"
 [ -n "$pkgs" ] || pkgs="build-essential autoconf automake pkg-config libncurses-dev
-libxml2-dev libxml2-utils libutf8proc-dev libcriterion-dev tmux mandoc
+libxml2-dev libxml2-utils libutf8proc-dev libcriterion-dev libjson-c-dev
+tmux mandoc
 valgrind strace"
 missing=""
 for p in $pkgs; do

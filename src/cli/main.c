@@ -23,6 +23,8 @@
 #include "cli/dump.h"
 #include "import/import.h"
 #include "cli/list.h"
+#include "cli/run.h"
+#include "cli/export.h"
 #include "format/load.h"
 #include "format/write.h"
 #include "model/story.h"
@@ -33,7 +35,7 @@
 #define EXIT_USAGE	2
 
 enum mode { MODE_READ, MODE_DUMP, MODE_CHECK, MODE_LIST, MODE_IMPORT,
-	MODE_CANONICAL };
+	MODE_CANONICAL, MODE_RUN, MODE_EXPORT };
 
 struct options {
 	enum mode	 mode;
@@ -42,11 +44,13 @@ struct options {
 	const char	*import;	/* --import FILE */
 	const char	*output;	/* -o OUT; NULL: standard output */
 	const char	*actors;	/* --actors STORY */
+	const char	*script;	/* --run SCRIPT */
+	const char	*export;	/* --export FORMAT */
 	struct load_opts load;
 };
 
 enum { OPT_DUMP = 256, OPT_CHECK, OPT_LIST, OPT_MAX_SIZE, OPT_IMPORT,
-	OPT_ACTORS, OPT_CANONICAL };
+	OPT_ACTORS, OPT_CANONICAL, OPT_RUN, OPT_EXPORT };
 
 static const struct option long_options[] = {
 	{ "dump",	no_argument,		NULL, OPT_DUMP },
@@ -58,6 +62,8 @@ static const struct option long_options[] = {
 	{ "output",	required_argument,	NULL, 'o' },
 	{ "actors",	required_argument,	NULL, OPT_ACTORS },
 	{ "canonical",	no_argument,		NULL, OPT_CANONICAL },
+	{ "run",	required_argument,	NULL, OPT_RUN },
+	{ "export",	required_argument,	NULL, OPT_EXPORT },
 	{ "help",	no_argument,		NULL, 'h' },
 	{ "version",	no_argument,		NULL, 'V' },
 	{ NULL,		0,			NULL, 0 },
@@ -89,6 +95,10 @@ usage_help(void)
 "                      kept, in a fixed order and indentation\n"
 "      --actors=STORY  with --import: take the actors of STORY (names,\n"
 "                      aliases, kinds, member-of) as the ones to look for\n"
+"      --run=SCRIPT FILE  run the editing commands of SCRIPT (- for standard\n"
+"                      input) on FILE; saves only on w\n"
+"      --export=FORMAT FILE  the annotation as brat standoff (OUT.txt,\n"
+"                      OUT.ann) or w3c Web Annotation JSON-LD; -o OUT\n"
 "  -h, --help          show this help and exit\n"
 "  -V, --version       show the version and exit\n"
 "\n"
@@ -400,6 +410,19 @@ parse_options(int argc, char **argv, struct options *o)
 		case OPT_ACTORS:
 			o->actors = optarg;
 			break;
+		case OPT_RUN:
+			if (set_mode(o, MODE_RUN, "--run") < 0)
+				return EXIT_USAGE;
+			o->script = optarg;
+			break;
+		case OPT_EXPORT:
+			if (set_mode(o, MODE_EXPORT, "--export") < 0)
+				return EXIT_USAGE;
+			if (!export_format_valid(optarg))
+				return usage_error("--export: unknown format "
+				    "'%s' (brat or w3c)", optarg);
+			o->export = optarg;
+			break;
 		case 'h':
 			usage_help();
 			return fflush(stdout) == 0 ? EXIT_SUCCESS : 1;
@@ -436,7 +459,10 @@ main(int argc, char **argv)
 	nfiles = argc - optind;
 	if (o.width != 0 && o.mode != MODE_DUMP && o.mode != MODE_READ)
 		return usage_error("%s only goes with --dump", "--width");
-	if ((o.output != NULL || o.actors != NULL) && o.mode != MODE_IMPORT)
+	if (o.output != NULL && o.mode == MODE_EXPORT)
+		;
+	else if ((o.output != NULL || o.actors != NULL) &&
+	    o.mode != MODE_IMPORT)
 		return usage_error("%s only goes with --import",
 		    o.output != NULL ? "--output" : "--actors");
 	if (o.mode == MODE_IMPORT) {
@@ -444,6 +470,13 @@ main(int argc, char **argv)
 			return usage_error("--import takes one FILE: '%s' is "
 			    "one too many", argv[optind]);
 		status = run_import(&o);
+	} else if (o.mode == MODE_RUN || o.mode == MODE_EXPORT) {
+		if (nfiles != 1)
+			return usage_error("%s takes one FILE", o.mode ==
+			    MODE_RUN ? "--run" : "--export");
+		status = o.mode == MODE_RUN ? run_script(o.script,
+		    argv[optind], &o.load) : export_file(o.export,
+		    argv[optind], o.output, &o.load);
 	} else if (o.mode == MODE_CHECK) {
 		if (nfiles == 0)
 			return usage_error("%s needs at least one FILE",

@@ -1261,6 +1261,30 @@ edit_merge_actors(const struct story *st, const char *keep_id,
 /* ---- words for a status line ---------------------------------------- */
 
 void
+edit_item_of(const struct story *st, size_t item, struct edit *out)
+{
+	const struct item *it = &st->items[item];
+
+	memset(out, 0, sizeof *out);
+	out->op = EDIT_ITEM_SET;
+	out->block = it->block;
+	out->start = it->start;
+	out->end = it->end;
+	out->kind = it->kind;
+	out->index = NONE;
+	attrs_of(st, item, &out->attrs);
+}
+
+void
+edit_actor_of(const struct story *st, size_t actor, struct edit *out)
+{
+	memset(out, 0, sizeof *out);
+	out->op = EDIT_ACTOR_SET;
+	out->index = NONE;
+	actor_data_of(st, actor, &out->actor);
+}
+
+void
 edit_describe(const struct edit *e, struct buf *out)
 {
 	switch (e->op) {

@@ -120,6 +120,13 @@ void	edits_free(struct edits *);
 bool	edit_merge_actors(const struct story *, const char *keep,
 	    const char *gone, struct edits *out, char **why);
 
+/* The EDIT_ITEM_SET that gives item i what it has (its block, span,
+ * kind and attributes), and the EDIT_ACTOR_SET that gives actor i what
+ * it has: the file's strings, caller-owned (edit_free).  A change of
+ * one field starts from these. */
+void	edit_item_of(const struct story *, size_t item, struct edit *out);
+void	edit_actor_of(const struct story *, size_t actor, struct edit *out);
+
 /* What e does, in a few words for a status line ("add a mention of
  * lewis in paragraph 3"), appended to out. */
 void	edit_describe(const struct edit *e, struct buf *out);
