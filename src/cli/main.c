@@ -47,6 +47,7 @@ struct options {
 	const char	*script;	/* --run SCRIPT */
 	const char	*export;	/* --export FORMAT */
 	struct load_opts load;
+	struct ui_opts	 ui;		/* -R */
 };
 
 enum { OPT_DUMP = 256, OPT_CHECK, OPT_LIST, OPT_MAX_SIZE, OPT_IMPORT,
@@ -64,6 +65,7 @@ static const struct option long_options[] = {
 	{ "canonical",	no_argument,		NULL, OPT_CANONICAL },
 	{ "run",	required_argument,	NULL, OPT_RUN },
 	{ "export",	required_argument,	NULL, OPT_EXPORT },
+	{ "read-only",	no_argument,		NULL, 'R' },
 	{ "help",	no_argument,		NULL, 'h' },
 	{ "version",	no_argument,		NULL, 'V' },
 	{ NULL,		0,			NULL, 0 },
@@ -99,6 +101,7 @@ usage_help(void)
 "                      input) on FILE; saves only on w\n"
 "      --export=FORMAT FILE  the annotation as brat standoff (OUT.txt,\n"
 "                      OUT.ann) or w3c Web Annotation JSON-LD; -o OUT\n"
+"  -R, --read-only     in the reader, keep editing off\n"
 "  -h, --help          show this help and exit\n"
 "  -V, --version       show the version and exit\n"
 "\n"
@@ -264,7 +267,7 @@ run_reader(const char *path, const struct options *o)
 	st = open_story(path, o);
 	if (st == NULL)
 		return EXIT_BAD_FILE;
-	status = ui_run(st, path, &o->load);
+	status = ui_run(st, path, &o->load, &o->ui);
 	/* -1: no terminal to drive, and the story is still ours. */
 	return status >= 0 ? status : print_story(st, o);
 }
@@ -365,7 +368,7 @@ parse_options(int argc, char **argv, struct options *o)
 
 	/* getopt's own messages would print the argument raw. */
 	opterr = 0;
-	while ((c = getopt_long(argc, argv, ":hVw:o:", long_options, NULL)) !=
+	while ((c = getopt_long(argc, argv, ":hVRw:o:", long_options, NULL)) !=
 	    -1) {
 		switch (c) {
 		case OPT_DUMP:
@@ -409,6 +412,9 @@ parse_options(int argc, char **argv, struct options *o)
 			break;
 		case OPT_ACTORS:
 			o->actors = optarg;
+			break;
+		case 'R':
+			o->ui.read_only = true;
 			break;
 		case OPT_RUN:
 			if (set_mode(o, MODE_RUN, "--run") < 0)

@@ -785,7 +785,7 @@ ui_layout(struct ui *u)
 static void
 ui_draw(struct ui *u)
 {
-	struct ui_cursor cur = { 0, -1 };
+	struct ui_cursor cur = { 0, -1, false };
 	int y = 0, foot = ui_foot(u);
 	int right = ui_panel_shown(u) ? u->cols - UI_PANEL_WIDTH : u->cols;
 
