@@ -670,7 +670,10 @@ ui_draw_status(struct ui *u, int y)
 		ww = (int)strlen(where);
 	}
 	room = u->cols - (ww ? ww + 2 : 0);
-	if (room < u->cols / 2) {
+	/* In edit mode what the status says of the edits and the selection
+	 * goes before where. */
+	if (room < u->cols / 2 || (u->edit && u->r.npages == 0 &&
+	    (int)text_width(status, strlen(status)) > room)) {
 		where[0] = '\0';
 		ww = 0;
 		room = u->cols;
@@ -824,6 +827,31 @@ ui_draw(struct ui *u)
 /* Draws the prompt and what has been typed (b->data is never NULL) on
  * the bottom row; when it is too wide, the end of it, which is where
  * the typing goes on. */
+/* A question or the choices of Tab, wrapped on as many as three rows
+ * above the prompt's row y (the last of them cut). */
+static void
+ui_prompt_above(struct ui *u, int y, const char *text)
+{
+	struct wrap_line *l;
+	size_t len = strlen(text), n = wrap_text(text, len, u->cols, &l), i;
+	int rows = n < 3 ? (int)n : 3;
+
+	if (rows > y)
+		rows = y;
+	for (i = 0; i < (size_t)rows; i++) {
+		int row = y - rows + (int)i;
+
+		ui_fill(row, 0, u->cols, role_attr[ROLE_STATUS]);
+		if (i + 1 == (size_t)rows && i + 1 < n)
+			ui_cut_words(u, row, 0, u->cols, text + l[i].start,
+			    ROLE_STATUS);
+		else
+			ui_text(u, row, 0, u->cols, text + l[i].start,
+			    l[i].end - l[i].start, role_attr[ROLE_STATUS]);
+	}
+	free(l);
+}
+
 static void
 ui_prompt_draw(struct ui *u, const char *prompt, const struct buf *b,
     const char *above)
@@ -837,10 +865,10 @@ ui_prompt_draw(struct ui *u, const char *prompt, const struct buf *b,
 		text_cluster(b->data, b->len, pos, &next);
 		pos = next;
 	}
-	if (above != NULL && y > 0) {
-		ui_fill(y - 1, 0, u->cols, role_attr[ROLE_STATUS]);
-		ui_cut_words(u, y - 1, 0, u->cols, above, ROLE_STATUS);
-	}
+	if (above != NULL)
+		ui_prompt_above(u, y, above);
+	else if (ui_foot(u) > 1)
+		ui_draw_status(u, y - 1);
 	ui_fill(y, 0, u->cols, A_NORMAL);
 	ui_str(u, y, 0, u->cols, prompt, ROLE_TEXT);
 	x = ui_text(u, y, x, u->cols, b->data + pos, b->len - pos, A_NORMAL);
@@ -938,6 +966,7 @@ ui_prompt_line(struct ui *u, const char *prompt, const char *text,
     enum keys_mode kmode, char **hist, size_t *nhist, const char *above)
 {
 	struct ui_line line, *outer = u->line;
+	const char *drawn_above = NULL;
 	enum keys_mode mode = u->mode;
 	wint_t wc;
 	int rc;
@@ -951,6 +980,11 @@ ui_prompt_line(struct ui *u, const char *prompt, const char *text,
 	u->line = &line;
 	raw();
 	while (line.done == 0) {
+		/* What was above the line goes with it. */
+		if (line.above != drawn_above) {
+			ui_draw(u);
+			drawn_above = line.above;
+		}
 		ui_prompt_draw(u, prompt, &line.b, line.above);
 		rc = get_wch(&wc);
 		if (ui_signal) {
