@@ -763,3 +763,349 @@ Test(empty, a_citation_is_sanitised)
 	reader_free(&e);
 	diag_free(&d);
 }
+
+/* ---- edit mode's cursor and selection (view/cursor.h) ------------- */
+
+#include "base/buf.h"
+#include "view/cursor.h"
+
+/* A story of its own for the cursor: clusters of several code points,
+ * sentences, a mention inside a claim, two paragraphs. */
+static void
+cursor_story(void)
+{
+	static const char xml[] =
+	    "<story version=\"1\"><head><headline>H</headline></head>"
+	    "<actors><actor id=\"z\" kind=\"person\"><name>Zoe</name></actor>"
+	    "</actors><body>"
+	    "<p>Zoe\xcc\x81 said: \xf0\x9f\x91\xa9\xe2\x80\x8d\xf0\x9f\x91\xa7 "
+	    "fine. <claim id=\"c1\" by=\"z\"><mention actor=\"z\">Brandon "
+	    "Lewis</mention> told us</claim> today! Next (one) here.</p>"
+	    "<p>Second block, word_two end.</p></body></story>";
+	struct diag d = DIAG_INIT;
+	struct story *st = load_memory(xml, sizeof xml - 1, "c.xml", NULL, &d);
+
+	diag_free(&d);
+	cr_assert_not_null(st);
+	reader_free(&r);
+	reader_init(&r, st, NULL);
+	reader_resize(&r, 75, 18);
+	cursor_start(&r);
+}
+
+/* The byte where `what` starts in block b. */
+static size_t
+at_text(size_t b, const char *what)
+{
+	const char *p = strstr(r.st->blocks[b].text, what);
+
+	cr_assert_not_null(p, "no \"%s\" in block %zu", what, b);
+	return (size_t)(p - r.st->blocks[b].text);
+}
+
+static void
+expect_cursor(size_t b, const char *what)
+{
+	cr_expect_eq(r.cur.block, b, "cursor in block %zu, not %zu",
+	    r.cur.block, b);
+	cr_expect_eq(r.cur.at, at_text(b, what), "cursor at \"%s\", not at "
+	    "\"%s\"", r.st->blocks[r.cur.block].text + r.cur.at, what);
+}
+
+static void
+expect_selection(const char *want)
+{
+	size_t b, s, e;
+
+	cr_assert(cursor_selection(&r, &b, &s, &e), "no selection");
+	cr_expect(e - s == strlen(want) &&
+	    memcmp(r.st->blocks[b].text + s, want, e - s) == 0,
+	    "selected \"%.*s\", not \"%s\"", (int)(e - s),
+	    r.st->blocks[b].text + s, want);
+}
+
+Test(reader, cursor_starts_at_the_top_and_h_l_go_by_cluster)
+{
+	cursor_story();
+	cr_expect(r.cur.on);
+	expect_cursor(0, "Zoe");
+	cursor_move(&r, CURSOR_RIGHT, 2);
+	expect_cursor(0, "e\xcc\x81");
+	/* e and its combining acute are one step. */
+	cursor_move(&r, CURSOR_RIGHT, 1);
+	expect_cursor(0, " said");
+	cursor_move(&r, CURSOR_LEFT, 1);
+	expect_cursor(0, "e\xcc\x81");
+	/* The family emoji, three code points and two joiners, is one. */
+	cursor_set(&r, 0, at_text(0, ": ") + 2);
+	cursor_move(&r, CURSOR_RIGHT, 1);
+	expect_cursor(0, " fine");
+	cursor_move(&r, CURSOR_LEFT, 1);
+	expect_cursor(0, "\xf0\x9f\x91\xa9");
+	/* A click inside the cluster lands on its start. */
+	cursor_set(&r, 0, at_text(0, "\xe2\x80\x8d"));
+	expect_cursor(0, "\xf0\x9f\x91\xa9");
+	/* h at the start of a block does not leave it. */
+	cursor_set(&r, 1, 0);
+	cr_expect_not(cursor_move(&r, CURSOR_LEFT, 1));
+	expect_cursor(1, "Second");
+}
+
+Test(reader, cursor_words_w_b_e)
+{
+	cursor_story();
+	cursor_move(&r, CURSOR_WORD_NEXT, 1);
+	expect_cursor(0, "said");
+	/* Punctuation is a word of its own, as in vi. */
+	cursor_move(&r, CURSOR_WORD_NEXT, 1);
+	expect_cursor(0, ": ");
+	cursor_move(&r, CURSOR_WORD_NEXT, 2);
+	expect_cursor(0, "fine");
+	cursor_move(&r, CURSOR_WORD_PREV, 1);
+	expect_cursor(0, "\xf0\x9f\x91\xa9");
+	cursor_move(&r, CURSOR_WORD_PREV, 2);
+	expect_cursor(0, "said");
+	cursor_move(&r, CURSOR_WORD_END, 1);
+	expect_cursor(0, "d: ");
+	cursor_set(&r, 0, 0);
+	cursor_move(&r, CURSOR_WORD_END, 1);
+	expect_cursor(0, "e\xcc\x81 said");
+	/* w at a block's last word goes on into the next block, b back. */
+	cursor_set(&r, 0, at_text(0, "here."));
+	cursor_move(&r, CURSOR_WORD_NEXT, 2);
+	expect_cursor(1, "Second");
+	cursor_move(&r, CURSOR_WORD_PREV, 1);
+	cr_expect_eq(r.cur.at, r.st->blocks[0].len - 1);
+	/* An underscore joins a word. */
+	cursor_set(&r, 1, at_text(1, "word_two"));
+	cursor_move(&r, CURSOR_WORD_NEXT, 1);
+	expect_cursor(1, "end");
+	/* The focus follows the cursor: the innermost item under it. */
+	cursor_set(&r, 0, at_text(0, "Lewis"));
+	cr_assert_neq(r.focus, NONE);
+	cr_expect_eq(r.st->items[r.focus].kind, ITEM_MENTION);
+	cursor_move(&r, CURSOR_WORD_NEXT, 1);
+	cr_expect_eq(r.st->items[r.focus].kind, ITEM_CLAIM);
+}
+
+Test(reader, cursor_sentences_and_block_ends)
+{
+	cursor_story();
+	cursor_move(&r, CURSOR_SENTENCE_NEXT, 1);
+	expect_cursor(0, "Brandon");
+	cursor_move(&r, CURSOR_SENTENCE_NEXT, 1);
+	expect_cursor(0, "Next");
+	cursor_move(&r, CURSOR_SENTENCE_NEXT, 1);
+	expect_cursor(1, "Second");
+	cursor_move(&r, CURSOR_SENTENCE_PREV, 1);
+	expect_cursor(0, "Next");
+	/* From inside a sentence, ( goes to its start first. */
+	cursor_set(&r, 0, at_text(0, "told"));
+	cursor_move(&r, CURSOR_SENTENCE_PREV, 1);
+	expect_cursor(0, "Brandon");
+	cursor_move(&r, CURSOR_SENTENCE_PREV, 1);
+	expect_cursor(0, "Zoe");
+	cursor_move(&r, CURSOR_BLOCK_END, 1);
+	cr_expect_eq(r.cur.at, r.st->blocks[0].len - 1);
+	cursor_move(&r, CURSOR_BLOCK_START, 1);
+	expect_cursor(0, "Zoe");
+}
+
+Test(reader, cursor_selects_within_a_block)
+{
+	cursor_story();
+	cursor_set(&r, 0, at_text(0, "Brandon"));
+	/* At the start of the focused item, v selects the item. */
+	cursor_visual(&r);
+	expect_selection("Brandon Lewis");
+	/* v again: the item around it. */
+	cursor_visual(&r);
+	expect_selection("Brandon Lewis told us");
+	cr_expect_eq(r.st->items[r.focus].kind, ITEM_CLAIM);
+	cursor_visual(&r);
+	cr_expect_not(cursor_selection(&r, &(size_t){0}, &(size_t){0},
+	    &(size_t){0}), "a third v ends it");
+	/* Elsewhere v starts at the cursor and motions extend it. */
+	cursor_set(&r, 0, at_text(0, "said"));
+	cursor_visual(&r);
+	expect_selection("s");
+	cursor_move(&r, CURSOR_WORD_END, 1);
+	expect_selection("said");
+	cursor_move(&r, CURSOR_WORD_END, 1);
+	expect_selection("said:");
+	/* Backwards from the anchor too. */
+	cursor_move(&r, CURSOR_WORD_PREV, 3);
+	expect_selection("Zoe\xcc\x81 s");
+	/* A selection does not leave its block. */
+	cursor_move(&r, CURSOR_BLOCK_END, 1);
+	cr_expect_not(cursor_move(&r, CURSOR_WORD_NEXT, 1));
+	cr_expect_not(cursor_move(&r, CURSOR_DOWN, 5));
+	cr_expect_eq(r.cur.block, 0);
+	cr_expect(strstr(r.notice, "within its paragraph") != NULL);
+	/* A drag selects from the press to the release. */
+	cursor_drag(&r, 1, at_text(1, "block"), at_text(1, "word") + 2);
+	expect_selection("block, wor");
+	cursor_drag(&r, 1, 3, 3);
+	cr_expect_not(r.cur.selecting, "a click is no selection");
+}
+
+Test(reader, cursor_status_says_edit_and_the_selection)
+{
+	char *s;
+
+	cursor_story();
+	s = cursor_status(&r, false);
+	cr_expect(strncmp(s, "-- EDIT -- ", 11) == 0, "%s", s);
+	free(s);
+	cursor_set(&r, 0, at_text(0, "Lewis"));
+	s = cursor_status(&r, true);
+	cr_expect(strstr(s, "-- EDIT -- [+] Mention") == s, "%s", s);
+	free(s);
+	cursor_visual(&r);
+	cursor_move(&r, CURSOR_WORD_END, 2);
+	s = cursor_status(&r, true);
+	cr_expect(strstr(s, "selected in paragraph 1: Lewis told") != NULL,
+	    "%s", s);
+	free(s);
+}
+
+Test(reader, cursor_up_down_keep_the_column_and_the_screen)
+{
+	size_t col;
+
+	reader_resize(&r, 30, 6);
+	cursor_start(&r);
+	cr_expect_eq(r.cur.block, 0);
+	cursor_move(&r, CURSOR_WORD_NEXT, 2);
+	col = r.cur.at;
+	cursor_move(&r, CURSOR_DOWN, 1);
+	cr_expect_eq(cursor_row(&r).line, 1);
+	cursor_move(&r, CURSOR_UP, 1);
+	cr_expect_eq(r.cur.at, col, "back to the same column");
+	/* j goes over the blank row into the next block, and the screen
+	 * follows the cursor. */
+	cursor_move(&r, CURSOR_DOWN, 40);
+	cr_expect(reader_row_shown(&r, cursor_row(&r)));
+	cr_expect_gt(r.cur.block, 1);
+	/* Scrolling brings a cursor it left onto the screen. */
+	reader_top(&r);
+	cursor_keep_on_screen(&r);
+	cr_expect(reader_row_shown(&r, cursor_row(&r)));
+	cr_expect_eq(r.cur.block, 0);
+	reader_scroll(&r, 20);
+	cursor_keep_on_screen(&r);
+	cr_expect(reader_row_shown(&r, cursor_row(&r)));
+	/* Tab puts the cursor on the item it focuses. */
+	reader_focus_step(&r, true);
+	cursor_to_item(&r, r.focus);
+	cr_expect_eq(r.cur.at, r.st->items[r.focus].start);
+}
+
+/* A sentence motion in one paragraph of 4 MB without a full stop costs
+ * what it reads, never the paragraph. */
+Test(reader, cursor_motions_cost_what_they_read)
+{
+	struct buf xml = BUF_INIT;
+	struct diag d = DIAG_INIT;
+	struct story *st;
+	size_t i;
+
+	buf_puts(&xml, "<story version=\"1\"><head><headline>H</headline>"
+	    "</head><body><p>");
+	for (i = 0; i < 4 * 1024 * 1024 / 8; i++)
+		buf_puts(&xml, "abc def ");
+	buf_puts(&xml, "</p></body></story>");
+	st = load_memory(xml.data, xml.len, "big.xml", NULL, &d);
+	buf_free(&xml);
+	diag_free(&d);
+	cr_assert_not_null(st);
+	reader_free(&r);
+	reader_init(&r, st, NULL);
+	reader_resize(&r, 75, 18);
+	cursor_start(&r);
+	cursor_move(&r, CURSOR_BLOCK_END, 1);
+	r.cost->steps = 0;
+	cursor_move(&r, CURSOR_SENTENCE_PREV, 1);
+	cr_expect_lt(r.st->blocks[0].len - r.cur.at, 2 * CURSOR_SCAN_MAX);
+	cr_expect_gt(r.cur.at, 0, "stopped where it had read to");
+	cr_expect_lt(r.cost->steps, 5000, "%zu steps", r.cost->steps);
+	r.cost->steps = 0;
+	cursor_move(&r, CURSOR_SENTENCE_NEXT, 1);
+	cursor_move(&r, CURSOR_WORD_PREV, 5);
+	cursor_move(&r, CURSOR_LEFT, 5);
+	cr_expect_lt(r.cost->steps, 5000, "%zu steps", r.cost->steps);
+}
+
+/* ---- places found again after an edit (view/anchor.h) -------------- */
+
+#include "model/edit.h"
+#include "view/anchor.h"
+
+static void
+apply(struct edit *e)
+{
+	struct edit inv;
+	char *why = NULL;
+
+	cr_assert(edit_apply(r.st, e, &inv, &why), "refused: %s", why);
+	edit_free(&inv);
+}
+
+Test(reader, places_are_found_again_after_an_edit)
+{
+	size_t b = 8, focus, claim, n;
+	const char *t = r.st->blocks[b].text, *w = strstr(t, "greater clarity");
+	struct edit e;
+	struct anchors *a;
+
+	/* Block 9 ("But the firms have called for greater clarity..."):
+	 * the focus on its last item, a claim's card open, one place in
+	 * the history. */
+	cr_assert_not_null(w);
+	focus = r.st->blocks[b].first_item + r.st->blocks[b].nitems - 1;
+	claim = 0;
+	reader_focus(&r, focus, true);
+	reader_focus(&r, 0, true);
+	reader_focus(&r, focus, false);
+	reader_open_claim(&r, claim);
+	reader_open_actor(&r, story_find_actor(r.st, "huawei"));
+	cr_assert_eq(r.nback, 2);
+	/* A mention added before the focus, in its block, shifts every
+	 * item after it by one. */
+	a = anchor_save(&r);
+	memset(&e, 0, sizeof e);
+	e.op = EDIT_ITEM_ADD;
+	e.block = b;
+	e.start = (size_t)(w - t);
+	e.end = e.start + strlen("greater clarity");
+	e.kind = ITEM_MENTION;
+	e.attrs.actor = "huawei";
+	apply(&e);
+	anchor_restore(&r, a);
+	cr_expect_eq(r.focus, focus + 1, "the focus is the same item");
+	cr_expect_eq(r.st->items[r.focus].block, b);
+	cr_assert_eq(r.npages, 2);
+	cr_expect_eq(r.pages[0]->kind, PAGE_CLAIM);
+	cr_expect_eq(r.pages[1]->kind, PAGE_ACTOR);
+	cr_expect_str_eq(r.st->actors[r.pages[1]->a].id, "huawei");
+	cr_expect_eq(r.back[1].focus, focus + 1, "history's too");
+	/* The focused item removed: no focus; its claim's card closes. */
+	reader_close_page(&r);
+	reader_close_page(&r);
+	n = r.st->nitems;
+	reader_focus(&r, focus + 1, false);
+	cr_assert_eq(r.st->items[r.focus].kind, ITEM_CLAIM);
+	reader_open_claim(&r, r.st->items[r.focus].ref);
+	a = anchor_save(&r);
+	memset(&e, 0, sizeof e);
+	e.op = EDIT_ITEM_REMOVE;
+	e.block = b;
+	e.start = r.st->items[r.focus].start;
+	e.end = r.st->items[r.focus].end;
+	e.kind = ITEM_CLAIM;
+	apply(&e);
+	anchor_restore(&r, a);
+	cr_expect_eq(r.st->nitems, n - 1);
+	cr_expect_eq(r.focus, NONE);
+	cr_expect_eq(r.npages, 0, "the card of a claim that is gone closes");
+}

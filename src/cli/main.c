@@ -49,7 +49,7 @@ struct options {
 	const char	*script;	/* --run SCRIPT */
 	const char	*export;	/* --export FORMAT */
 	struct load_opts load;
-	struct ui_opts	 ui;		/* --no-mouse, --width */
+	struct ui_opts	 ui;		/* --no-mouse, --width, -R */
 };
 
 enum { OPT_DUMP = 256, OPT_CHECK, OPT_LIST, OPT_MAX_SIZE, OPT_IMPORT,
@@ -70,6 +70,7 @@ static const struct option long_options[] = {
 	{ "from",	required_argument,	NULL, OPT_FROM },
 	{ "run",	required_argument,	NULL, OPT_RUN },
 	{ "export",	required_argument,	NULL, OPT_EXPORT },
+	{ "read-only",	no_argument,		NULL, 'R' },
 	{ "help",	no_argument,		NULL, 'h' },
 	{ "version",	no_argument,		NULL, 'V' },
 	{ NULL,		0,			NULL, 0 },
@@ -113,6 +114,7 @@ usage_help(void)
 "                      input) on FILE; saves only on w\n"
 "      --export=FORMAT FILE  the annotation as brat standoff (OUT.txt,\n"
 "                      OUT.ann) or w3c Web Annotation JSON-LD; -o OUT\n"
+"  -R, --read-only     in the reader, keep editing off\n"
 "  -h, --help          show this help and exit\n"
 "  -V, --version       show the version and exit\n"
 "\n"
@@ -533,7 +535,7 @@ parse_options(int argc, char **argv, struct options *o)
 
 	/* getopt's own messages would print the argument raw. */
 	opterr = 0;
-	while ((c = getopt_long(argc, argv, ":hVw:o:", long_options, NULL)) !=
+	while ((c = getopt_long(argc, argv, ":hVRw:o:", long_options, NULL)) !=
 	    -1) {
 		switch (c) {
 		case OPT_DUMP:
@@ -594,6 +596,9 @@ parse_options(int argc, char **argv, struct options *o)
 			o->from = (enum import_from)(IMPORT_FROM_TEXT + k);
 			break;
 		}
+		case 'R':
+			o->ui.read_only = true;
+			break;
 		case OPT_RUN:
 			if (set_mode(o, MODE_RUN, "--run") < 0)
 				return EXIT_USAGE;

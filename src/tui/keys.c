@@ -20,7 +20,9 @@
 #include "base/buf.h"
 #include "base/text.h"
 #include "base/xmalloc.h"
+#include "tui/editmode.h"
 #include "tui/ui.h"
+#include "view/cursor.h"
 
 static struct page *
 top_page(struct ui *u)
@@ -285,7 +287,7 @@ static void act_where(struct ui *u, int k)
 static void act_redraw(struct ui *u, int k)
 { (void)k; (void)u; clearok(curscr, TRUE); }
 static void act_quit(struct ui *u, int k)
-{ (void)k; u->quit = true; }
+{ (void)k; editmode_quit(u); }
 static void act_mouse(struct ui *u, int k)
 { (void)k; ui_mouse(u); }
 
@@ -313,7 +315,7 @@ act_close(struct ui *u, int k)
 	else if (u->r.npages > 0)
 		reader_close_page(&u->r);
 	else
-		u->quit = true;
+		editmode_quit(u);
 }
 
 /* Digits make a count for the key after them; a 0 first is no count. */
@@ -379,6 +381,74 @@ static void act_line_older(struct ui *u, int k)
 { (void)k; ui_line_recall(u, true); }
 static void act_line_newer(struct ui *u, int k)
 { (void)k; ui_line_recall(u, false); }
+
+/* ---- edit mode (tui/editmode.c) ------------------------------------ */
+
+static void act_edit(struct ui *u, int k) { (void)k; editmode_enter(u); }
+static void act_command(struct ui *u, int k)
+{ (void)k; editmode_command(u, ""); }
+
+/* Escape: a count first, then the selection, then edit mode. */
+static void
+act_edit_leave(struct ui *u, int k)
+{
+	(void)k;
+	if (u->count > 0)
+		u->count = 0;
+	else if (u->r.cur.selecting)
+		u->r.cur.selecting = false;
+	else
+		editmode_leave(u);
+}
+
+static void
+cursor_by(struct ui *u, enum cursor_motion m)
+{
+	cursor_move(&u->r, m, u->count);
+}
+
+#define MOTION(name, m) \
+static void name(struct ui *u, int k) { (void)k; cursor_by(u, m); }
+MOTION(act_cur_left, CURSOR_LEFT)
+MOTION(act_cur_right, CURSOR_RIGHT)
+MOTION(act_cur_down, CURSOR_DOWN)
+MOTION(act_cur_up, CURSOR_UP)
+MOTION(act_cur_word_next, CURSOR_WORD_NEXT)
+MOTION(act_cur_word_prev, CURSOR_WORD_PREV)
+MOTION(act_cur_word_end, CURSOR_WORD_END)
+MOTION(act_cur_sentence_next, CURSOR_SENTENCE_NEXT)
+MOTION(act_cur_sentence_prev, CURSOR_SENTENCE_PREV)
+MOTION(act_cur_end, CURSOR_BLOCK_END)
+
+/* 0 is the start of the paragraph, as in vi, but a digit of a count
+ * already begun. */
+static void
+act_cur_start(struct ui *u, int k)
+{
+	if (u->count > 0)
+		act_count(u, k);
+	else
+		cursor_move(&u->r, CURSOR_BLOCK_START, 1);
+}
+
+static void act_visual(struct ui *u, int k)
+{ (void)k; cursor_visual(&u->r); }
+/* m, ' and c ask for what the item needs on the command line; x, u and
+ * Ctrl-R need nothing more. */
+static void act_mark_mention(struct ui *u, int k)
+{ (void)k; editmode_command(u, "mention "); }
+static void act_mark_quote(struct ui *u, int k)
+{ (void)k; editmode_command(u, "quote "); }
+static void act_mark_claim(struct ui *u, int k)
+{ (void)k; editmode_command(u, "claim "); }
+static void act_unmark(struct ui *u, int k)
+{ (void)k; editmode_run(u, "unmark"); }
+static void act_undo(struct ui *u, int k)
+{ (void)k; editmode_run(u, "u"); }
+static void act_redo(struct ui *u, int k)
+{ (void)k; editmode_run(u, "redo"); }
+static void act_line_complete(struct ui *u, int k)
+{ (void)k; editmode_complete(u); }
 
 /* ---- the tables --------------------------------------------------- */
 
@@ -481,7 +551,55 @@ X(LINE_KILL, "line-kill", "Editing", "erase the whole line", \
 X(LINE_OLDER, "line-older", "Editing", "the search before (the last 32 " \
     "are kept)", act_line_older) \
 X(LINE_NEWER, "line-newer", "Editing", "the search after", \
-    act_line_newer)
+    act_line_newer) \
+X(CMD_OLDER, "command-older", "Editing", "the command before (the last " \
+    "32 are kept)", act_line_older) \
+X(CMD_NEWER, "command-newer", "Editing", "the command after", \
+    act_line_newer) \
+X(LINE_COMPLETE, "line-complete", "Editing", "complete the last word: a " \
+    "command, an actor's id or name, a kind; the choices on the line " \
+    "above", act_line_complete) \
+X(EDIT, "edit", "Edit mode", "edit mode: a cursor in the text and keys " \
+    "that annotate", act_edit) \
+X(COMMAND, "command", "Edit mode", "the command line: an editing " \
+    "command, as newslens(1) EDITING lists them", act_command) \
+X(EDIT_LEAVE, "edit-leave", "Edit mode", "end the selection; without " \
+    "one, leave edit mode", act_edit_leave) \
+X(CUR_LEFT, "cursor-left", "Edit mode", "the cursor a character left " \
+    "(a grapheme cluster)", act_cur_left) \
+X(CUR_RIGHT, "cursor-right", "Edit mode", "the cursor a character right", \
+    act_cur_right) \
+X(CUR_DOWN, "cursor-down", "Edit mode", "the cursor a line down, in the " \
+    "same column", act_cur_down) \
+X(CUR_UP, "cursor-up", "Edit mode", "the cursor a line up", act_cur_up) \
+X(CUR_WORD_NEXT, "cursor-word-next", "Edit mode", "the start of the next " \
+    "word", act_cur_word_next) \
+X(CUR_WORD_PREV, "cursor-word-prev", "Edit mode", "the start of this " \
+    "word, or of the one before", act_cur_word_prev) \
+X(CUR_WORD_END, "cursor-word-end", "Edit mode", "the end of this word, " \
+    "or of the next", act_cur_word_end) \
+X(CUR_SENTENCE_NEXT, "cursor-sentence-next", "Edit mode", "the start of " \
+    "the next sentence", act_cur_sentence_next) \
+X(CUR_SENTENCE_PREV, "cursor-sentence-prev", "Edit mode", "the start of " \
+    "this sentence, or of the one before", act_cur_sentence_prev) \
+X(CUR_START, "cursor-start", "Edit mode", "the start of the paragraph " \
+    "(after a digit: a digit of the count)", act_cur_start) \
+X(CUR_END, "cursor-end", "Edit mode", "the end of the paragraph", \
+    act_cur_end) \
+X(VISUAL, "select", "Edit mode", "start a selection at the cursor (at the " \
+    "start of the focused item: its words); again, the item around it, " \
+    "or the end of it", act_visual) \
+X(MARK_MENTION, "mark-mention", "Edit mode", "the selection becomes a " \
+    "mention: :mention, then the actor", act_mark_mention) \
+X(MARK_QUOTE, "mark-quote", "Edit mode", "the selection becomes a quote: " \
+    ":quote, then the speaker", act_mark_quote) \
+X(MARK_CLAIM, "mark-claim", "Edit mode", "the selection becomes a claim: " \
+    ":claim, then by=, about=...", act_mark_claim) \
+X(UNMARK, "unmark", "Edit mode", "remove the focused item; its words stay " \
+    "(:unmark)", act_unmark) \
+X(UNDO, "undo", "Edit mode", "undo the last edit (:u)", act_undo) \
+X(REDO, "redo", "Edit mode", "redo the edit undone last (:redo)", \
+    act_redo)
 
 enum {
 #define X(id, name, group, help, fn) ACT_##id,
@@ -539,6 +657,26 @@ static const struct keys_binding map_article[] = {
 	{ '/', ACT_SEARCH }, { 'n', ACT_SEARCH_NEXT }, { 'N', ACT_SEARCH_PREV },
 	{ 0x1b, ACT_UNHIGHLIGHT },
 	{ 'p', ACT_PANEL },
+	{ 'e', ACT_EDIT }, { ':', ACT_COMMAND },
+	{ 0, 0 },
+};
+
+/* vi's motions over the reading keys; the scrolling keys that are not
+ * motions scroll, and the cursor stays on the screen. */
+static const struct keys_binding map_edit[] = {
+	{ 0x1b, ACT_EDIT_LEAVE },
+	{ 'h', ACT_CUR_LEFT }, { F(KEY_LEFT), ACT_CUR_LEFT },
+	{ 'l', ACT_CUR_RIGHT }, { F(KEY_RIGHT), ACT_CUR_RIGHT },
+	{ 'j', ACT_CUR_DOWN }, { F(KEY_DOWN), ACT_CUR_DOWN },
+	{ 'k', ACT_CUR_UP }, { F(KEY_UP), ACT_CUR_UP },
+	{ 'w', ACT_CUR_WORD_NEXT }, { 'b', ACT_CUR_WORD_PREV },
+	{ 'e', ACT_CUR_WORD_END },
+	{ ')', ACT_CUR_SENTENCE_NEXT }, { '(', ACT_CUR_SENTENCE_PREV },
+	{ '0', ACT_CUR_START }, { '$', ACT_CUR_END },
+	{ 'v', ACT_VISUAL },
+	{ 'm', ACT_MARK_MENTION }, { '\'', ACT_MARK_QUOTE },
+	{ 'c', ACT_MARK_CLAIM }, { 'x', ACT_UNMARK },
+	{ 'u', ACT_UNDO }, { C('r'), ACT_REDO },
 	{ 0, 0 },
 };
 
@@ -604,6 +742,13 @@ static const struct keys_binding map_prompt[] = {
 	{ 0, 0 },
 };
 
+/* The prompt's keys, and Tab completes. */
+static const struct keys_binding map_command[] = {
+	{ '\t', ACT_LINE_COMPLETE },
+	{ F(KEY_UP), ACT_CMD_OLDER }, { F(KEY_DOWN), ACT_CMD_NEWER },
+	{ 0, 0 },
+};
+
 const struct keys_map keys_maps[KEYS_NMODES] = {
 	[KEYS_COMMON] = { "common", KEYS_NMODES, map_common, -1 },
 	[KEYS_ARTICLE] = { "article", KEYS_COMMON, map_article, -1 },
@@ -612,6 +757,8 @@ const struct keys_map keys_maps[KEYS_NMODES] = {
 	[KEYS_HELP] = { "help", KEYS_CARD, map_help, -1 },
 	[KEYS_INDEX] = { "index", KEYS_NMODES, map_index, ACT_INDEX_INSERT },
 	[KEYS_PROMPT] = { "prompt", KEYS_NMODES, map_prompt, ACT_LINE_INSERT },
+	[KEYS_EDIT] = { "edit", KEYS_ARTICLE, map_edit, -1 },
+	[KEYS_COMMAND] = { "command", KEYS_PROMPT, map_command, -1 },
 };
 
 #undef F
@@ -776,7 +923,7 @@ keys_bind(struct keys *k, const char *screen, const char *key,
 
 	if (m == KEYS_NMODES)
 		return "no such screen (common, article, card, view, help, "
-		    "index, prompt)";
+		    "index, prompt, edit, command)";
 	if (n == 0)
 		return "no such key";
 	if (a < 0 && strcmp(action, "none") != 0)
@@ -808,7 +955,8 @@ static const char *const mode_titles[KEYS_NMODES] = {
 	"newslens keys", "newslens keys: in the article",
 	"newslens keys: on a card", "newslens keys: in a view",
 	"newslens keys: in the help", "newslens keys: in the index",
-	"newslens keys: at the prompt",
+	"newslens keys: at the prompt", "newslens keys: in edit mode",
+	"newslens keys: on the command line",
 };
 
 /* Adds to names the name of each key that runs action a on screen

@@ -6,8 +6,9 @@
  * common one.  The loop, the prompt, the count prefix and the mouse
  * dispatch through these maps; the help screen is generated from the
  * map of the screen it is opened from; a test checks newslens(1)'s
- * KEYS section against them both ways.  Another screen (an edit mode)
- * is one more entry in enum keys_mode and one more map. */
+ * KEYS section against them both ways.  Edit mode is one more screen
+ * that falls back to the article's, and the command line one that falls
+ * back to the prompt's. */
 #ifndef NEWSLENS_KEYS_H
 #define NEWSLENS_KEYS_H
 
@@ -32,6 +33,8 @@ enum keys_mode {
 	KEYS_HELP,
 	KEYS_INDEX,		/* typing filters its rows */
 	KEYS_PROMPT,		/* a line typed at the bottom */
+	KEYS_EDIT,		/* the article with a text cursor */
+	KEYS_COMMAND,		/* the line typed after ':' */
 	KEYS_NMODES
 };
 

@@ -30,6 +30,8 @@
 #include "base/text.h"
 #include "base/xmalloc.h"
 #include "view/conf.h"
+#include "tui/editmode.h"
+#include "view/cursor.h"
 
 /* Below this the screen shows only "terminal too small". */
 #define UI_MIN_COLS 20
@@ -62,6 +64,9 @@
 	X(CURRENT,	COLOR_YELLOW,	A_REVERSE | A_BOLD | A_UNDERLINE, \
 	    A_REVERSE | A_BOLD | A_UNDERLINE) \
 	X(STATUS,	-1,		A_REVERSE,		A_REVERSE) \
+	X(SELECTION,	COLOR_CYAN,	A_REVERSE,		A_REVERSE) \
+	X(CURSOR,	COLOR_MAGENTA,	A_REVERSE | A_BOLD,	\
+	    A_REVERSE | A_BOLD | A_UNDERLINE) \
 	X(HINT,		-1,		A_DIM,			A_DIM) \
 	X(TITLE,	-1,		A_BOLD | A_UNDERLINE,	A_BOLD | A_UNDERLINE) \
 	X(HEADING,	COLOR_CYAN,	A_BOLD,			A_BOLD) \
@@ -319,6 +324,7 @@ ui_fill(int y, int x, int right, attr_t attr)
 struct ui_cursor {
 	int	y;
 	int	x;	/* -1: not on screen */
+	bool	edit;	/* it is edit mode's, which the focus leaves be */
 };
 
 static enum role
@@ -354,7 +360,8 @@ ui_attr_at(struct ui *u, size_t b, size_t offset, bool *claim)
 			    ROLE_RELATED];
 		}
 	}
-	if (u->r.focus != NONE && st->items[u->r.focus].block == b &&
+	if (u->r.focus != NONE && !u->r.cur.selecting &&
+	    st->items[u->r.focus].block == b &&
 	    offset >= st->items[u->r.focus].start &&
 	    offset < st->items[u->r.focus].end)
 		attr |= A_REVERSE;
@@ -414,6 +421,41 @@ ui_margin(struct ui *u, int y, size_t b, size_t line, bool claim)
 		    "\xe2\x94\x82", ROLE_CLAIMBAR);
 }
 
+/* The selection and edit mode's cursor over attr, at byte pos of b. */
+static attr_t
+ui_edit_attr(struct ui *u, size_t b, size_t pos, attr_t attr)
+{
+	size_t sb, ss, se;
+
+	if (!u->r.cur.on)
+		return attr;
+	if (b == u->r.cur.block && pos == u->r.cur.at)
+		return role_attr[ROLE_CURSOR];
+	if (cursor_selection(&u->r, &sb, &ss, &se) && sb == b && pos >= ss &&
+	    pos < se)
+		return role_attr[ROLE_SELECTION];
+	return attr;
+}
+
+/* The cursor on a space where the line breaks (after its end, before
+ * the next line) is drawn just past the line's text. */
+static void
+ui_edit_break(struct ui *u, int y, int x, int right, size_t b, size_t line,
+    struct ui_cursor *cur)
+{
+	const struct layout *l = reader_layout(&u->r, b);
+	size_t from = l->lines[line].end, to = line + 1 < l->nlines ?
+	    l->lines[line + 1].start : u->r.st->blocks[b].len + 1;
+
+	if (!u->r.cur.on || b != u->r.cur.block || u->r.cur.at < from ||
+	    u->r.cur.at >= to || x >= right)
+		return;
+	ui_fill(y, x, x + 1, role_attr[ROLE_CURSOR]);
+	cur->y = y;
+	cur->x = x;
+	cur->edit = true;
+}
+
 static void
 ui_article_line(struct ui *u, int y, int right, size_t b, size_t line,
     struct ui_cursor *cur)
@@ -436,7 +478,13 @@ ui_article_line(struct ui *u, int y, int right, size_t b, size_t line,
 		text_cluster(bl->text, bl->len, pos, &next);
 		if (ui_in_hit(r, b, pos, &current))
 			attr = role_attr[current ? ROLE_CURRENT : ROLE_HIT];
-		if (cur->x < 0 && ((r->focus != NONE &&
+		attr = ui_edit_attr(u, b, pos, attr);
+		if (r->cur.on && b == r->cur.block && pos == r->cur.at) {
+			cur->y = y;
+			cur->x = x;
+			cur->edit = true;
+		}
+		if (cur->x < 0 && !cur->edit && ((r->focus != NONE &&
 		    r->st->items[r->focus].block == b &&
 		    pos >= r->st->items[r->focus].start &&
 		    pos < r->st->items[r->focus].end) || current)) {
@@ -445,6 +493,7 @@ ui_article_line(struct ui *u, int y, int right, size_t b, size_t line,
 		}
 		x = ui_text(u, y, x, right, bl->text + pos, next - pos, attr);
 	}
+	ui_edit_break(u, y, x, right, b, line, cur);
 }
 
 static void
@@ -680,13 +729,29 @@ ui_cut_words(struct ui *u, int y, int x, int width, const char *s,
 	ui_text(u, y, x, x + dw, dots, strlen(dots), role_attr[r]);
 }
 
+/* The notice or the focus; in edit mode after "-- EDIT --", which the
+ * status line always shows there. */
+static char *
+ui_status_text(struct ui *u)
+{
+	struct buf b = BUF_INIT;
+
+	if (!u->edit || u->r.npages > 0)
+		return u->r.notice ? xstrdup(u->r.notice) :
+		    reader_status(&u->r);
+	if (u->r.notice == NULL)
+		return cursor_status(&u->r, editmode_dirty(u));
+	buf_printf(&b, "-- EDIT --%s %s", editmode_dirty(u) ? " [+]" : "",
+	    u->r.notice);
+	return buf_detach(&b);
+}
+
 /* The status: the notice or the focus, cut at a word, and at the right
  * where the screen is (less's "(END)"). */
 static void
 ui_draw_status(struct ui *u, int y)
 {
-	char *status = u->r.notice ? xstrdup(u->r.notice) :
-	    reader_status(&u->r);
+	char *status = ui_status_text(u);
 	char where[64];
 	int ww, room;
 
@@ -699,7 +764,10 @@ ui_draw_status(struct ui *u, int y)
 		ww = (int)strlen(where);
 	}
 	room = u->cols - (ww ? ww + 2 : 0);
-	if (room < u->cols / 2) {
+	/* In edit mode what the status says of the edits and the selection
+	 * goes before where. */
+	if (room < u->cols / 2 || (u->edit && u->r.npages == 0 &&
+	    (int)text_width(status, strlen(status)) > room)) {
 		where[0] = '\0';
 		ww = 0;
 		room = u->cols;
@@ -728,11 +796,15 @@ static const char *const hint_index[] = {
 static const char *const hint_help[] = {
 	"q close", "j/k move", "/ search", NULL,
 };
+static const char *const hint_edit[] = {
+	"Escape leave", "v select", "m mention", "' quote", "c claim",
+	"x unmark", "u undo", ": command", "? help", NULL,
+};
 
 static void
 ui_draw_hint(struct ui *u, int y)
 {
-	const char *const *h = hint_article;
+	const char *const *h = u->edit ? hint_edit : hint_article;
 	int x = 0, w;
 
 	if (u->r.npages > 0)
@@ -844,7 +916,7 @@ ui_layout(struct ui *u)
 static void
 ui_draw(struct ui *u)
 {
-	struct ui_cursor cur = { 0, -1 };
+	struct ui_cursor cur = { 0, -1, false };
 	int y = 0, foot = ui_foot(u);
 	int right = ui_panel_shown(u) ? u->cols - UI_PANEL_WIDTH : u->cols;
 
@@ -869,7 +941,8 @@ ui_draw(struct ui *u)
 	ui_draw_status(u, u->lines - foot);
 	if (foot > 1)
 		ui_draw_hint(u, u->lines - 1);
-	/* The cursor sits on the focused item, for screen readers. */
+	/* The cursor sits on the focused item, for screen readers; in
+	 * edit mode, where the text cursor is. */
 	if (cur.x >= 0)
 		move(cur.y, cur.x);
 	else
@@ -882,8 +955,34 @@ ui_draw(struct ui *u)
 /* Draws the prompt and what has been typed (b->data is never NULL) on
  * the bottom row; when it is too wide, the end of it, which is where
  * the typing goes on. */
+/* A question or the choices of Tab, wrapped on as many as three rows
+ * above the prompt's row y (the last of them cut). */
 static void
-ui_prompt_draw(struct ui *u, const char *prompt, const struct buf *b)
+ui_prompt_above(struct ui *u, int y, const char *text)
+{
+	struct wrap_line *l;
+	size_t len = strlen(text), n = wrap_text(text, len, u->cols, &l), i;
+	int rows = n < 3 ? (int)n : 3;
+
+	if (rows > y)
+		rows = y;
+	for (i = 0; i < (size_t)rows; i++) {
+		int row = y - rows + (int)i;
+
+		ui_fill(row, 0, u->cols, role_attr[ROLE_STATUS]);
+		if (i + 1 == (size_t)rows && i + 1 < n)
+			ui_cut_words(u, row, 0, u->cols, text + l[i].start,
+			    ROLE_STATUS);
+		else
+			ui_text(u, row, 0, u->cols, text + l[i].start,
+			    l[i].end - l[i].start, role_attr[ROLE_STATUS]);
+	}
+	free(l);
+}
+
+static void
+ui_prompt_draw(struct ui *u, const char *prompt, const struct buf *b,
+    const char *above)
 {
 	int y = u->lines - 1, x = (int)strlen(prompt);
 	size_t pos = 0, next;
@@ -894,6 +993,10 @@ ui_prompt_draw(struct ui *u, const char *prompt, const struct buf *b)
 		text_cluster(b->data, b->len, pos, &next);
 		pos = next;
 	}
+	if (above != NULL)
+		ui_prompt_above(u, y, above);
+	else if (ui_foot(u) > 1)
+		ui_draw_status(u, y - 1);
 	ui_fill(y, 0, u->cols, A_NORMAL);
 	ui_str(u, y, 0, u->cols, prompt, ROLE_TEXT);
 	x = ui_text(u, y, x, u->cols, b->data + pos, b->len - pos, A_NORMAL);
@@ -944,30 +1047,29 @@ void
 ui_line_recall(struct ui *u, bool older)
 {
 	struct ui_line *l = u->line;
+	size_t n = l->nhist ? *l->nhist : 0;
 
-	if (older ? l->at == 0 : l->at >= u->nhistory)
+	if (older ? l->at == 0 : l->at >= n)
 		return;
 	l->at = older ? l->at - 1 : l->at + 1;
 	buf_truncate(&l->b, 0);
-	if (l->at < u->nhistory)
-		buf_puts(&l->b, u->history[l->at]);
+	if (l->at < n)
+		buf_puts(&l->b, l->hist[l->at]);
 }
 
 /* Keeps a line the reader entered, the newest last, without repeating
  * the one before it. */
-static void
-prompt_remember(struct ui *u, const char *line)
+void
+ui_remember(char **hist, size_t *n, const char *line)
 {
-	if (*line == '\0' || (u->nhistory > 0 &&
-	    strcmp(u->history[u->nhistory - 1], line) == 0))
+	if (*line == '\0' || (*n > 0 && strcmp(hist[*n - 1], line) == 0))
 		return;
-	if (u->nhistory == UI_HISTORY_MAX) {
-		free(u->history[0]);
-		memmove(u->history, u->history + 1,
-		    (UI_HISTORY_MAX - 1) * sizeof *u->history);
-		u->nhistory--;
+	if (*n == UI_HISTORY_MAX) {
+		free(hist[0]);
+		memmove(hist, hist + 1, (UI_HISTORY_MAX - 1) * sizeof *hist);
+		(*n)--;
 	}
-	u->history[u->nhistory++] = xstrdup(line);
+	hist[(*n)++] = xstrdup(line);
 }
 
 /* The key code of what get_wch read (keys.h). */
@@ -983,18 +1085,35 @@ ui_keycode(int rc, wint_t wc)
 char *
 ui_prompt(struct ui *u, const char *prompt)
 {
-	struct ui_line line;
+	return ui_prompt_line(u, prompt, "", KEYS_PROMPT, u->history,
+	    &u->nhistory, NULL);
+}
+
+char *
+ui_prompt_line(struct ui *u, const char *prompt, const char *text,
+    enum keys_mode kmode, char **hist, size_t *nhist, const char *above)
+{
+	struct ui_line line, *outer = u->line;
+	const char *drawn_above = NULL;
 	enum keys_mode mode = u->mode;
 	wint_t wc;
 	int rc;
 
 	memset(&line, 0, sizeof line);
-	buf_puts(&line.b, "");	/* never NULL from here on */
-	line.at = u->nhistory;
+	buf_puts(&line.b, text);	/* never NULL from here on */
+	line.hist = hist;
+	line.nhist = nhist;
+	line.at = nhist ? *nhist : 0;
+	line.above = above ? xstrdup(above) : NULL;
 	u->line = &line;
 	raw();
 	while (line.done == 0) {
-		ui_prompt_draw(u, prompt, &line.b);
+		/* What was above the line goes with it. */
+		if (line.above != drawn_above) {
+			ui_draw(u);
+			drawn_above = line.above;
+		}
+		ui_prompt_draw(u, prompt, &line.b, line.above);
 		rc = get_wch(&wc);
 		if (ui_signal) {
 			line.done = -1;
@@ -1008,23 +1127,27 @@ ui_prompt(struct ui *u, const char *prompt)
 			ui_draw(u);
 			continue;
 		}
-		keys_dispatch(u, KEYS_PROMPT, ui_keycode(rc, wc));
+		keys_dispatch(u, kmode, ui_keycode(rc, wc));
 	}
 	noraw();
 	cbreak();
-	u->line = NULL;
+	u->line = outer;
 	u->mode = mode;
+	free(line.above);
 	if (line.done > 0) {
-		prompt_remember(u, line.b.data);
+		if (hist != NULL)
+			ui_remember(hist, nhist, line.b.data);
 		return buf_detach(&line.b);
 	}
 	buf_free(&line.b);
 	return NULL;
 }
 
-/* The item under screen cell (y, x) of the article, or NONE. */
-static size_t
-ui_item_at(struct ui *u, int y, int x)
+/* The text under screen cell (y, x) of the article: its block and the
+ * byte of the cluster there (the line's end past its text); false off
+ * the text. */
+static bool
+ui_text_at(struct ui *u, int y, int x, size_t *block, size_t *at)
 {
 	int head = ui_head_rows(u);
 	struct row row = u->r.top;
@@ -1035,12 +1158,12 @@ ui_item_at(struct ui *u, int y, int x)
 
 	if (y < head || y >= head + u->r.rows || x < u->r.margin ||
 	    u->r.st->nblocks == 0)
-		return NONE;
+		return false;
 	if (!reader_row_step(&u->r, &row, y - head) && y != head)
-		return NONE;
+		return false;
 	l = reader_layout(&u->r, row.block);
 	if (row.line >= l->nlines)
-		return NONE;
+		return false;
 	bl = &u->r.st->blocks[row.block];
 	for (pos = l->lines[row.line].start; pos < l->lines[row.line].end;
 	    pos = next) {
@@ -1048,7 +1171,46 @@ ui_item_at(struct ui *u, int y, int x)
 		if (cx > x)
 			break;
 	}
-	return reader_item_at(&u->r, row.block, pos);
+	*block = row.block;
+	*at = pos;
+	return true;
+}
+
+/* The item under screen cell (y, x) of the article, or NONE. */
+static size_t
+ui_item_at(struct ui *u, int y, int x)
+{
+	size_t b, at;
+
+	return ui_text_at(u, y, x, &b, &at) ? reader_item_at(&u->r, b, at) :
+	    NONE;
+}
+
+/* In edit mode a press puts the cursor, and a release elsewhere in the
+ * same paragraph selects from the press to it. */
+static bool
+ui_mouse_edit(struct ui *u, const MEVENT *ev)
+{
+	size_t b, at;
+
+	if (!u->edit || u->r.npages > 0 ||
+	    !(ev->bstate & (BUTTON1_PRESSED | BUTTON1_RELEASED)))
+		return false;
+	if (!ui_text_at(u, ev->y, ev->x, &b, &at)) {
+		u->pressed = false;
+		return true;
+	}
+	if (ev->bstate & BUTTON1_PRESSED) {
+		cursor_set(&u->r, b, at);
+		u->pressed = true;
+		u->press_block = b;
+		u->press_at = at;
+	} else if (u->pressed && b == u->press_block) {
+		cursor_drag(&u->r, b, u->press_at, at);
+		u->pressed = false;
+	} else
+		u->pressed = false;
+	return true;
 }
 
 /* A click on an entry of the card or view on top focuses it, and a
@@ -1082,7 +1244,7 @@ ui_mouse(struct ui *u)
 	MEVENT ev;
 	size_t item;
 
-	if (getmouse(&ev) != OK)
+	if (getmouse(&ev) != OK || ui_mouse_edit(u, &ev))
 		return;
 	if (ev.bstate & BUTTON4_PRESSED) {
 		if (u->r.npages > 0)
@@ -1140,6 +1302,8 @@ ui_open_story(struct ui *u)
 	char *path = u->open_path;
 
 	u->open_path = NULL;
+	if (u->edit)
+		editmode_leave(u);
 	if (stack->n == UI_STORY_DEPTH) {
 		reader_notify(&u->r, "too many stories open: go back first");
 		free(path);
@@ -1174,12 +1338,18 @@ ui_close_story(struct ui *u)
 	return true;
 }
 
+bool
+ui_first_story(const struct ui *u)
+{
+	return u->stories == NULL || u->stories->n == 0;
+}
+
 /* The screen a key is typed on: the page on top, or the article. */
 static enum keys_mode
 ui_mode(const struct ui *u)
 {
 	if (u->r.npages == 0)
-		return KEYS_ARTICLE;
+		return u->edit ? KEYS_EDIT : KEYS_ARTICLE;
 	switch (u->r.pages[u->r.npages - 1]->kind) {
 	case PAGE_HELP:		return KEYS_HELP;
 	case PAGE_INDEX:	return KEYS_INDEX;
@@ -1212,9 +1382,31 @@ ui_meta(int key)
 	return key;
 }
 
+/* In edit mode, what a key did to the screen moves the cursor: a jump
+ * or Tab to the item it focused, a search to its match, a scroll onto
+ * the screen. */
+static void
+ui_edit_follow(struct ui *u, size_t focus, struct search_hit hit)
+{
+	if (!u->edit || u->r.npages > 0)
+		return;
+	if (u->r.hit.block != NONE && (u->r.hit.block != hit.block ||
+	    u->r.hit.start != hit.start))
+		cursor_set(&u->r, u->r.hit.block, u->r.hit.start);
+	else if (u->r.focus != focus && u->r.focus != NONE &&
+	    (u->r.st->items[u->r.focus].block != u->r.cur.block ||
+	    u->r.st->items[u->r.focus].start > u->r.cur.at ||
+	    u->r.st->items[u->r.focus].end <= u->r.cur.at))
+		cursor_to_item(&u->r, u->r.focus);
+	cursor_keep_on_screen(&u->r);
+}
+
 static void
 ui_key(struct ui *u, int key)
 {
+	size_t focus = u->r.focus;
+	struct search_hit hit = u->r.hit;
+
 	free(u->r.notice);
 	u->r.notice = NULL;
 	if (key == KEYS_FN(KEY_RESIZE)) {
@@ -1239,6 +1431,7 @@ ui_key(struct ui *u, int key)
 	}
 	if (!u->keep_count)
 		u->count = 0;
+	ui_edit_follow(u, focus, hit);
 	if (u->open_path)
 		ui_open_story(u);
 	/* A key may have opened or closed the panel. */
@@ -1402,14 +1595,15 @@ ui_run(struct story *st, const char *path, const struct load_opts *opts,
 	keypad(stdscr, TRUE);
 	set_escdelay(25);
 	if (u.mouse) {
-		mousemask(BUTTON1_CLICKED | BUTTON1_PRESSED | BUTTON4_PRESSED |
-		    BUTTON5_PRESSED, NULL);
+		mousemask(BUTTON1_CLICKED | BUTTON1_PRESSED | BUTTON1_RELEASED |
+		    BUTTON4_PRESSED | BUTTON5_PRESSED, NULL);
 		mouseinterval(0);
 	}
 	ui_colors(&u, &conf);
 	conf_free(&conf);
 	curs_set(1);
 	ui_reader(&u, st, path);
+	editmode_open(&u, uo != NULL && uo->read_only);
 	if (bad > 0)
 		reader_notify(&u.r, "%zu bad line%s in the configuration "
 		    "file, left out (see standard error)", bad,
@@ -1421,9 +1615,14 @@ ui_run(struct story *st, const char *path, const struct load_opts *opts,
 	xmalloc_on_fatal(NULL);
 	delscreen(scr);
 	reader_free(&u.r);
+	/* After a signal the journal stays, for :recover; a clean quit
+	 * has removed it already. */
+	editmode_close(&u);
 	free(u.open_path);
 	while (u.nhistory > 0)
 		free(u.history[--u.nhistory]);
+	while (u.ncommands > 0)
+		free(u.commands[--u.ncommands]);
 	keys_free(&u.keys);
 	if (ui_signal) {
 		int sig = ui_signal;

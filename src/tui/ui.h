@@ -22,9 +22,14 @@ struct ui_line {
 	struct buf	 b;		/* b.data is never NULL */
 	size_t		 at;		/* the history entry shown */
 	int		 done;		/* 1 entered, -1 cancelled */
+	char		**hist;		/* the lines entered before it */
+	size_t		*nhist;
+	char		*above;		/* for the row above it (a question,
+					 * what Tab found), or NULL */
 };
 
 struct ui_stack;
+struct session;
 
 struct ui {
 	struct reader	 r;
@@ -49,6 +54,15 @@ struct ui {
 	struct ui_stack	*stories;	/* stories opened from others */
 	bool		 mouse;		/* clicks and the wheel are taken */
 	int		 measure;	/* the article's widest line */
+	/* Editing (tui/editmode.c): the first story's session, edit
+	 * mode, the command line's history and a mouse press. */
+	struct session	*session;
+	bool		 edit;
+	char		*commands[UI_HISTORY_MAX];
+	size_t		 ncommands;
+	bool		 pressed;
+	size_t		 press_block;
+	size_t		 press_at;
 };
 
 /* The article's widest line unless the options or the configuration
@@ -59,6 +73,7 @@ struct ui {
 struct ui_opts {
 	bool	no_mouse;	/* --no-mouse */
 	int	measure;	/* --width N; 0: not given */
+	bool	read_only;	/* -R, --read-only */
 };
 
 /* The most a count typed before a key can be: nine digits. */
@@ -67,6 +82,18 @@ struct ui_opts {
 /* Asks for a line of text on the bottom row; returns it (caller-owned)
  * or NULL when the reader cancels.  Defined in ui.c. */
 char	*ui_prompt(struct ui *, const char *prompt);
+/* The same with text already typed, on screen `mode` (the prompt's or
+ * one that falls back to it), with its own history (hist may be NULL)
+ * and `above` on the row above it (may be NULL). */
+char	*ui_prompt_line(struct ui *, const char *prompt, const char *text,
+	    enum keys_mode mode, char **hist, size_t *nhist,
+	    const char *above);
+/* Keeps a line entered, the newest last, in a history of
+ * UI_HISTORY_MAX. */
+void	ui_remember(char **hist, size_t *n, const char *line);
+/* Whether the reader shows the first story (not one opened from a
+ * "Read more" card). */
+bool	ui_first_story(const struct ui *);
 
 /* Rows that a card or view has for its entries at the current size. */
 int	ui_page_rows(const struct ui *);
@@ -87,8 +114,9 @@ bool	ui_close_story(struct ui *);
 /* Runs the reader on story st (which it takes over) read from path
  * (NULL: the built-in story); stories opened from "Read more" cards are
  * loaded with opts; uo and the configuration file (view/conf.h) set
- * the mouse and the measure.  Returns the exit status, or -1 when the
- * terminal cannot be driven (the caller then prints the dump). */
+ * the mouse and the measure, and uo whether it may be edited.  Returns
+ * the exit status, or -1 when the terminal cannot be driven (the caller
+ * then prints the dump). */
 int	ui_run(struct story *st, const char *path,
 	    const struct load_opts *opts, const struct ui_opts *uo);
 

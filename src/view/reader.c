@@ -83,7 +83,8 @@ reader_free(struct reader *r)
 	free(r->cost);
 	free(r->notice);
 	free(r->path);
-	story_free(r->st);
+	if (!r->borrowed)
+		story_free(r->st);
 	memset(r, 0, sizeof *r);
 }
 
@@ -303,6 +304,39 @@ show_row(struct reader *r, struct row row)
 	r->top = row;
 	reader_row_step(r, &r->top, -(long)(r->rows / 3));
 	clamp_top(r);
+}
+
+bool
+reader_row_shown(struct reader *r, struct row row)
+{
+	return row_visible(r, row);
+}
+
+void
+reader_show_row(struct reader *r, struct row row)
+{
+	show_row(r, row);
+}
+
+size_t
+reader_find_item(const struct reader *r, size_t block, size_t start,
+    size_t end, enum item_kind kind)
+{
+	const struct story *st = r->st;
+	size_t i, last, found = NONE;
+
+	if (block >= st->nblocks)
+		return NONE;
+	/* Items that start at the same byte nest, the outer first: the
+	 * last one that fits is the innermost. */
+	last = st->blocks[block].first_item + st->blocks[block].nitems;
+	for (i = item_from(r, block, start); i < last &&
+	    st->items[i].start == start; i++) {
+		r->cost->steps++;
+		if (st->items[i].end == end && st->items[i].kind == kind)
+			found = i;
+	}
+	return found;
 }
 
 void

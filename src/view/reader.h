@@ -140,6 +140,17 @@ struct reader_cost {
 	size_t	folds;
 };
 
+/* Edit mode's text cursor and selection (view/cursor.h): a place in a
+ * block's shown text, always at the start of a grapheme cluster. */
+struct reader_cursor {
+	bool	on;		/* edit mode: the cursor is shown */
+	size_t	block;
+	size_t	at;		/* byte offset into the block's text */
+	int	want;		/* the column j and k keep to; -1: at's */
+	bool	selecting;	/* v: from anchor to at, both included */
+	size_t	anchor;		/* in the same block as at */
+};
+
 struct reader {
 	struct story	*st;
 	char		*path;		/* the story's file; NULL: built in */
@@ -183,6 +194,9 @@ struct reader {
 	char		*notice;	/* a one-off message for the status
 					 * line, or NULL */
 	struct reader_cost *cost;	/* counted even on a const reader */
+	struct reader_cursor cur;	/* edit mode's (view/cursor.h) */
+	bool		 borrowed;	/* st belongs to someone else (an
+					 * editing session): not freed */
 };
 
 /* Sets up a reader on st, which it then owns (path may be NULL). */
@@ -245,6 +259,15 @@ size_t	reader_block_hits(const struct reader *, size_t b,
  * NULL; from the same cache, by bisection. */
 const struct search_hit *reader_hit_at(const struct reader *, size_t b,
 	    size_t offset);
+
+/* Whether row is on the screen; brings it into view (a third of the
+ * way down) when it is not. */
+bool	reader_row_shown(struct reader *, struct row row);
+void	reader_show_row(struct reader *, struct row row);
+/* The item of kind `kind` over exactly bytes [start, end) of block, the
+ * innermost when several are; NONE when there is none.  O(log n). */
+size_t	reader_find_item(const struct reader *, size_t block, size_t start,
+	    size_t end, enum item_kind kind);
 
 /* The focus if it is on screen, else NONE: what keys act on. */
 size_t	reader_visible_focus(struct reader *);
