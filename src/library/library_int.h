@@ -27,6 +27,7 @@ struct lib_extra {
 	char		*fkey;		/* folded "headline\nsource", filter */
 	char		*hkey;		/* library_title_key(headline) */
 	int64_t		 id;		/* its id in the index, or 0 */
+	bool		 dead;		/* dropped while opening */
 };
 
 struct lib_actorset;
@@ -45,7 +46,8 @@ struct library {
 	size_t			 logcap;
 	bool			 stopped;
 	bool			 listed;	/* a list of files, not a folder */
-	struct sqlite3		*db;		/* NULL: no index */
+	struct sqlite3		*db;		/* on disk, or in memory */
+	bool			 ondisk;	/* db is the index on disk */
 	char			*dbpath;
 	size_t			*orders[LIBRARY_NSORTS]; /* built on demand */
 	size_t			*by_hkey;	/* rows sorted by hkey */
@@ -89,6 +91,11 @@ size_t	lib_row_from(struct library *, const char *path, const char *rel,
 	    int64_t mtime_ns);
 /* Frees what library_actors built (library_actor.c). */
 void	lib_actors_free(struct library *);
+/* Every file parsed into a row, in order (no database at all). */
+void	lib_read_direct(struct library *, const struct lib_file *, size_t);
+/* Drops the dead rows and, if rows were appended out of order, sorts
+ * them by rel again. */
+void	lib_rows_settle(struct library *, bool appended);
 /* The path of a file under the root; caller-owned. */
 char	*lib_join(const struct library *, const char *rel);
 
