@@ -51,49 +51,33 @@ static const char lib_schema[] =
 	"PRAGMA application_id = 1313622338;"
 	"PRAGMA user_version = 1;"
 	"CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT);"
-	"CREATE TABLE files(id INTEGER PRIMARY KEY, rel BLOB UNIQUE NOT NULL,"
-	" size INTEGER, mtime INTEGER, ino INTEGER, hash INTEGER,"
-	" checked INTEGER, whenx TEXT, headline TEXT, source TEXT,"
-	" nactors INTEGER, nclaims INTEGER, nquotes INTEGER, error TEXT,"
-	" fkey TEXT, hkey TEXT);"
-	"CREATE TABLE actors(file INTEGER, idx INTEGER, id TEXT, kind INTEGER,"
-	" name TEXT, same_as TEXT, parent INTEGER, mentions INTEGER,"
-	" total INTEGER, fblock INTEGER, fstart INTEGER, fend INTEGER,"
-	" PRIMARY KEY(file, idx)) WITHOUT ROWID;"
-	"CREATE INDEX actors_id ON actors(id);"
-	"CREATE INDEX actors_same ON actors(same_as) WHERE same_as IS NOT NULL;"
-	"CREATE TABLE akeys(key BLOB, file INTEGER, idx INTEGER);"
-	"CREATE INDEX akeys_key ON akeys(key);"
-	"CREATE INDEX akeys_file ON akeys(file);"
-	/* Paragraph ids are never reused (AUTOINCREMENT): the FTS index is
-	 * contentless, so a deleted paragraph's entries stay in it, and
-	 * a search drops the rowids that no longer name a paragraph. */
-	"CREATE TABLE paras(id INTEGER PRIMARY KEY AUTOINCREMENT,"
-	" file INTEGER, block INTEGER, text TEXT);"
-	"CREATE INDEX paras_file ON paras(file);"
-	"CREATE VIRTUAL TABLE paras_fts USING fts5(folded, content='',"
-	" columnsize=0, tokenize='unicode61 remove_diacritics 2');";
+	/* File ids are never reused (AUTOINCREMENT): the FTS index is
+	 * contentless, so a dropped file's entries stay in it, and a
+	 * search drops the rowids whose file is gone. */
+	"CREATE TABLE files(id INTEGER PRIMARY KEY AUTOINCREMENT,"
+	" rel BLOB UNIQUE NOT NULL, size INTEGER, mtime INTEGER, ino INTEGER,"
+	" hash INTEGER, checked INTEGER, whenx TEXT, headline TEXT,"
+	" source TEXT, nactors INTEGER, nclaims INTEGER, nquotes INTEGER,"
+	" error TEXT, fkey TEXT, hkey TEXT);"
+	"CREATE TABLE blobs(file INTEGER PRIMARY KEY, actors BLOB, texts BLOB);"
+	"CREATE VIRTUAL TABLE texts USING fts5(folded, content='',"
+	" columnsize=0, detail=none, tokenize='unicode61 remove_diacritics 2');";
 
 /* The statements the sync runs for every file, prepared once. */
 enum {
-	Q_DEL_FILE, Q_DEL_ACTORS, Q_DEL_KEYS, Q_DEL_PARAS, Q_INS_FILE,
-	Q_INS_ACTOR, Q_INS_KEY, Q_INS_PARA, Q_INS_FTS, Q_STAT, Q_NQ
+	Q_DEL_FILE, Q_DEL_BLOB, Q_INS_FILE, Q_INS_BLOB, Q_INS_FTS, Q_STAT,
+	Q_NQ
 };
 
 static const char *const lib_sql[Q_NQ] = {
 	"DELETE FROM files WHERE rel = ?1",
-	"DELETE FROM actors WHERE file = ?1",
-	"DELETE FROM akeys WHERE file = ?1",
-	"DELETE FROM paras WHERE file = ?1",
+	"DELETE FROM blobs WHERE file = ?1",
 	"INSERT INTO files(rel, size, mtime, ino, hash, checked, whenx,"
 	" headline, source, nactors, nclaims, nquotes, error, fkey, hkey)"
 	" VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13,"
 	" ?14, ?15)",
-	"INSERT INTO actors VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10,"
-	" ?11, ?12)",
-	"INSERT INTO akeys VALUES(?1, ?2, ?3)",
-	"INSERT INTO paras(file, block, text) VALUES(?1, ?2, ?3)",
-	"INSERT INTO paras_fts(rowid, folded) VALUES(?1, ?2)",
+	"INSERT INTO blobs VALUES(?1, ?2, ?3)",
+	"INSERT INTO texts(rowid, folded) VALUES(?1, ?2)",
 	"UPDATE files SET size = ?2, mtime = ?3, ino = ?4, checked = ?5"
 	" WHERE id = ?1",
 };
@@ -485,108 +469,59 @@ bind_text_or_null(sqlite3_stmt *q, int i, const char *s)
 static bool
 sync_delete(struct lib_sync *s, int64_t id, const char *rel)
 {
-	int i;
-
-	for (i = Q_DEL_ACTORS; i <= Q_DEL_PARAS; i++) {
-		sqlite3_bind_int64(s->q[i], 1, id);
-		if (!sync_run(s, s->q[i]))
-			return false;
-	}
+	sqlite3_bind_int64(s->q[Q_DEL_BLOB], 1, id);
+	if (!sync_run(s, s->q[Q_DEL_BLOB]))
+		return false;
 	sqlite3_bind_blob(s->q[Q_DEL_FILE], 1, rel, (int)strlen(rel),
 	    SQLITE_TRANSIENT);
 	return sync_run(s, s->q[Q_DEL_FILE]);
 }
 
+/* One FTS row a story, its rowid the file's id: a word that stands in
+ * ten paragraphs is indexed once, and the search reads the story's
+ * texts for the places (library_search.c). */
 static bool
-sync_para(struct lib_sync *s, int64_t file, long block, const char *text,
-    size_t len)
+sync_fts(struct lib_sync *s, int64_t file, const struct story *st)
 {
-	sqlite3_stmt *q = s->q[Q_INS_PARA];
-	size_t flen;
-	char *folded;
+	sqlite3_stmt *q = s->q[Q_INS_FTS];
+	struct buf all = BUF_INIT;
+	size_t i;
 	bool ok;
 
-	sqlite3_bind_int64(q, 1, file);
-	sqlite3_bind_int64(q, 2, block);
-	sqlite3_bind_text(q, 3, text, (int)len, SQLITE_STATIC);
-	if (!sync_run(s, q))
-		return false;
-	folded = text_fold_search(text, len, false, &flen, NULL);
-	q = s->q[Q_INS_FTS];
-	sqlite3_bind_int64(q, 1, sqlite3_last_insert_rowid(s->lib->db));
-	sqlite3_bind_text(q, 2, folded, (int)flen, SQLITE_STATIC);
-	ok = sync_run(s, q);
-	free(folded);
-	return ok;
-}
-
-static bool
-sync_key(struct lib_sync *s, int64_t file, size_t idx, const char *name)
-{
-	sqlite3_stmt *q = s->q[Q_INS_KEY];
-	char *key = library_title_key(name);
-	bool ok = true;
-
-	if (key[0] != '\0') {
-		sqlite3_bind_blob(q, 1, key, (int)strlen(key), SQLITE_STATIC);
-		sqlite3_bind_int64(q, 2, file);
-		sqlite3_bind_int64(q, 3, (int64_t)idx);
-		ok = sync_run(s, q);
+	buf_puts(&all, st->headline);
+	for (i = 0; i < st->nblocks; i++) {
+		buf_putc(&all, '\n');
+		buf_append(&all, st->blocks[i].text, st->blocks[i].len);
 	}
-	free(key);
+	sqlite3_bind_int64(q, 1, file);
+	sqlite3_bind_text(q, 2, all.data, (int)all.len, SQLITE_STATIC);
+	ok = sync_run(s, q);
+	buf_free(&all);
 	return ok;
 }
 
-static bool
-sync_actor(struct lib_sync *s, int64_t file, const struct story *st,
-    size_t i)
-{
-	const struct actor *a = &st->actors[i];
-	sqlite3_stmt *q = s->q[Q_INS_ACTOR];
-	const struct item *first = a->mentions.n > 0 ?
-	    &st->items[a->mentions.v[0]] : NULL;
-	size_t k;
-
-	sqlite3_bind_int64(q, 1, file);
-	sqlite3_bind_int64(q, 2, (int64_t)i);
-	sqlite3_bind_text(q, 3, a->id, -1, SQLITE_STATIC);
-	sqlite3_bind_int(q, 4, (int)a->kind);
-	sqlite3_bind_text(q, 5, a->name, -1, SQLITE_STATIC);
-	bind_text_or_null(q, 6, a->same_as);
-	sqlite3_bind_int64(q, 7, a->parent == NONE ? -1 : (int64_t)a->parent);
-	sqlite3_bind_int64(q, 8, (int64_t)a->mentions.n);
-	sqlite3_bind_int64(q, 9, (int64_t)a->total_mentions);
-	sqlite3_bind_int64(q, 10, first ? (int64_t)first->block : -1);
-	sqlite3_bind_int64(q, 11, first ? (int64_t)first->start : 0);
-	sqlite3_bind_int64(q, 12, first ? (int64_t)first->end : 0);
-	if (!sync_run(s, q) || !sync_key(s, file, i, a->name))
-		return false;
-	for (k = 0; k < a->naliases; k++)
-		if (!sync_key(s, file, i, a->aliases[k]))
-			return false;
-	return true;
-}
-
-/* The story's actors and paragraphs (the headline as block -1); the
- * paragraphs only in a database on disk: in memory, a search reads the
+/* The story's actors and texts, and its text in the FTS index; the
+ * texts only in a database on disk: in memory, a search reads the
  * files (library_search.c). */
 static bool
 sync_story(struct lib_sync *s, int64_t file, const struct story *st)
 {
-	size_t i;
+	sqlite3_stmt *q = s->q[Q_INS_BLOB];
+	struct buf actors = BUF_INIT, texts = BUF_INIT;
+	bool ok;
 
-	for (i = 0; i < st->nactors; i++)
-		if (!sync_actor(s, file, st, i))
-			return false;
-	if (!s->lib->ondisk)
-		return true;
-	if (!sync_para(s, file, -1, st->headline, strlen(st->headline)))
-		return false;
-	for (i = 0; i < st->nblocks; i++)
-		if (!sync_para(s, file, (long)i, st->blocks[i].text,
-		    st->blocks[i].len))
-			return false;
-	return true;
+	lib_blob_actors(st, &actors);
+	if (s->lib->ondisk)
+		lib_blob_texts(st, &texts);
+	sqlite3_bind_int64(q, 1, file);
+	sqlite3_bind_blob(q, 2, actors.data ? actors.data : "", (int)actors.len,
+	    SQLITE_STATIC);
+	sqlite3_bind_blob(q, 3, texts.data ? texts.data : "", (int)texts.len,
+	    SQLITE_STATIC);
+	ok = sync_run(s, q);
+	buf_free(&actors);
+	buf_free(&texts);
+	return ok && (!s->lib->ondisk || sync_fts(s, file, st));
 }
 
 /* Writes the row just added to the library (and its story) into the
