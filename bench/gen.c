@@ -1,6 +1,7 @@
 /* gen.c - writes a synthetic story for the benchmarks, three ways.
  *
  *   gen PARAGRAPHS ACTORS PREFIX
+ *   gen --library N DIR		(bench/gen_library.c)
  *
  * writes PREFIX.xml (a valid version-1 story), PREFIX.html (the same
  * text for w3m and lynx: mentions and "Read more" items as links, the
@@ -17,6 +18,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+
+#include "bench/gen_library.h"
 
 static uint64_t rng_state = 0x9E3779B97F4A7C15ULL;
 
@@ -444,6 +447,9 @@ main(int argc, char **argv)
 {
 	long n, m, i, nc = 0, nq = 0, nr = 0;
 
+	if (argc == 4 && strcmp(argv[1], "--library") == 0 &&
+	    atoi(argv[2]) > 1)
+		return gen_library(atoi(argv[2]), argv[3]);
 	if (argc != 4 || (n = atol(argv[1])) < 1 || (m = atol(argv[2])) < 6) {
 		fprintf(stderr, "usage: gen PARAGRAPHS ACTORS PREFIX "
 		    "(ACTORS at least 6)\n");

@@ -79,6 +79,8 @@ struct actor {
 	struct ix	 claims_about;	/* claims about it */
 	struct ix	 quotes;	/* quotes it speaks */
 	struct ix	 related;	/* "Read more" items naming it */
+	char		*same_as;	/* a library-wide id: the same actor
+					 * as in other stories; NULL: none */
 };
 
 enum item_kind {
