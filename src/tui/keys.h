@@ -32,6 +32,9 @@ enum keys_mode {
 	KEYS_HELP,
 	KEYS_INDEX,		/* typing filters its rows */
 	KEYS_PROMPT,		/* a line typed at the bottom */
+	KEYS_LIST,		/* a library's list of stories */
+	KEYS_LIBRARY,		/* the views over it: log, actors, results */
+	KEYS_FILTER,		/* typing filters the list */
 	KEYS_NMODES
 };
 

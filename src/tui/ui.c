@@ -586,17 +586,35 @@ ui_cut_words(struct ui *u, int y, int x, int width, const char *s,
 	ui_text(u, y, x, x + dw, dots, strlen(dots), role_attr[r]);
 }
 
+static char *ui_shelf_status(struct ui *);
+static void ui_draw_shelf(struct ui *, int y0, int y1, struct ui_cursor *);
+
 /* The status: the notice or the focus, cut at a word, and at the right
- * where the screen is (less's "(END)"). */
+ * where the screen is (less's "(END)"), after the story's place in the
+ * library. */
 static void
 ui_draw_status(struct ui *u, int y)
 {
-	char *status = u->r.notice ? xstrdup(u->r.notice) :
-	    reader_status(&u->r);
-	char where[64];
+	bool reading = shelf_reading(u->shelf);
+	char *status = !reading ? ui_shelf_status(u) : u->r.notice ?
+	    xstrdup(u->r.notice) : reader_status(&u->r);
+	char where[64], pos[48];
 	int ww, room;
 
-	reader_where(&u->r, where, sizeof where);
+	where[0] = '\0';
+	if (reading)
+		reader_where(&u->r, where, sizeof where);
+	shelf_position(u->shelf, pos, sizeof pos);
+	if (*pos != '\0' && u->r.npages == 0) {
+		size_t pl = strlen(pos);
+
+		if (*where != '\0' && pl + 2 + strlen(where) < sizeof where) {
+			memmove(where + pl + 2, where, strlen(where) + 1);
+			memcpy(where, pos, pl);
+			memcpy(where + pl, "; ", 2);
+		} else if (*where == '\0')
+			memcpy(where, pos, pl + 1);
+	}
 	ww = (int)strlen(where);
 	/* On a narrow screen, "more below" without the entry's place. */
 	if (u->cols - ww - 2 < u->cols / 2 && strstr(where, "; ") != NULL) {
@@ -634,6 +652,16 @@ static const char *const hint_index[] = {
 static const char *const hint_help[] = {
 	"q close", "j/k move", "/ search", NULL,
 };
+static const char *const hint_list[] = {
+	"q quit", "Enter open", "s sort", "f filter", "/ search",
+	"A actors", "L log", "? help", NULL,
+};
+static const char *const hint_library[] = {
+	"q back", "Enter open", "j/k move", "n/N next result", "? help", NULL,
+};
+static const char *const hint_filter[] = {
+	"type to filter", "Enter keep", "Escape empty", "Up/Down move", NULL,
+};
 
 static void
 ui_draw_hint(struct ui *u, int y)
@@ -641,7 +669,10 @@ ui_draw_hint(struct ui *u, int y)
 	const char *const *h = hint_article;
 	int x = 0, w;
 
-	if (u->r.npages > 0)
+	if (!shelf_reading(u->shelf))
+		h = u->filtering ? hint_filter : shelf_top(u->shelf)->kind ==
+		    SHELF_LIST ? hint_list : hint_library;
+	else if (u->r.npages > 0)
 		switch (u->r.pages[u->r.npages - 1]->kind) {
 		case PAGE_INDEX: h = hint_index; break;
 		case PAGE_HELP: h = hint_help; break;
@@ -708,6 +739,12 @@ ui_layout(struct ui *u)
 	    u->cols) - u->r.margin - 1;
 
 	u->too_small = u->cols < UI_MIN_COLS || u->lines < UI_MIN_LINES;
+	/* Stories opened from the list are laid out for the screen. */
+	if (u->shelf != NULL)
+		shelf_resize(u->shelf, u->r.st ? width : width - READER_MARGIN,
+		    u->r.st ? u->lines - head - foot : ui_page_rows(u));
+	if (u->r.st == NULL)
+		return;
 	if (!u->too_small)
 		reader_resize(&u->r, width, u->lines - head - foot);
 	u->r.page_rows = ui_page_rows(u);
@@ -729,7 +766,9 @@ ui_draw(struct ui *u)
 		refresh();
 		return;
 	}
-	if (u->r.npages > 0)
+	if (!shelf_reading(u->shelf))
+		ui_draw_shelf(u, 0, u->lines - foot, &cur);
+	else if (u->r.npages > 0)
 		ui_draw_page(u, u->r.pages[u->r.npages - 1], 0,
 		    u->lines - foot, &cur);
 	else {
@@ -958,70 +997,204 @@ ui_mouse(struct ui *u)
 	u->click_item = item;
 }
 
-/* ---- stories opened from "Read more" items ------------------------ */
+/* ---- stories opened from others, and the library's list ---------- */
 
-struct ui_stack {
-	struct reader	r[UI_STORY_DEPTH];
-	size_t		n;
-};
-
-/* The reader on a story, with the help made of this ui's keymaps. */
-static void
-ui_reader(struct ui *u, struct story *st, const char *path)
+/* The reader the shelf just put in u->r (a story opened, or one under
+ * a frame that closed), with the help made of this ui's keymaps. */
+void
+ui_adopt(struct ui *u)
 {
-	reader_init(&u->r, st, path);
 	u->r.help = keys_help_page;
 	u->r.help_ctx = &u->keys;
 	u->r.width = 0;
+	ui_layout(u);
 }
 
+/* A story file that a "Read more" card names: the library's row when
+ * it is one of them, so that it has its place in the list. */
 static void
 ui_open_story(struct ui *u)
 {
-	struct ui_stack *stack = u->stories;
-	struct diag d = DIAG_INIT;
-	struct story *st;
 	char *path = u->open_path;
+	size_t row = u->shelf->src.path_row ?
+	    u->shelf->src.path_row(u->shelf->src.ctx, path) : NONE;
 
 	u->open_path = NULL;
-	if (stack->n == UI_STORY_DEPTH) {
-		reader_notify(&u->r, "too many stories open: go back first");
-		free(path);
-		return;
-	}
-	st = load_file(path, &u->load, &d);
-	if (st == NULL) {
-		reader_notify(&u->r, "%s", d.n ? d.msgs[0] : "cannot open");
-		diag_free(&d);
-		free(path);
-		return;
-	}
-	diag_free(&d);
-	stack->r[stack->n++] = u->r;
-	ui_reader(u, st, path);
+	if (shelf_open(u->shelf, row, path, &u->r, NULL, NULL, 0, 0))
+		ui_adopt(u);
+	else
+		reader_notify(&u->r, "%s", u->shelf->notice ?
+		    u->shelf->notice : "cannot open");
 	free(path);
-	ui_layout(u);
 }
 
 bool
 ui_close_story(struct ui *u)
 {
-	struct ui_stack *stack = u->stories;
-
-	if (stack == NULL || stack->n == 0 || u->r.nback > 0 ||
-	    u->r.npages > 0)
+	if (u->shelf == NULL || !shelf_reading(u->shelf) || u->r.nback > 0 ||
+	    u->r.npages > 0 || !shelf_back(u->shelf, &u->r))
 		return false;
-	reader_free(&u->r);
-	u->r = stack->r[--stack->n];
-	u->r.width = 0;
-	ui_layout(u);
+	if (shelf_reading(u->shelf))
+		ui_adopt(u);
+	else
+		ui_layout(u);
 	return true;
+}
+
+void
+ui_list_follow(struct ui *u)
+{
+	if (shelf_follow(u->shelf, &u->r))
+		ui_adopt(u);
+}
+
+void
+ui_list_back(struct ui *u)
+{
+	if (!shelf_back(u->shelf, &u->r))
+		u->quit = true;
+	else if (shelf_reading(u->shelf))
+		ui_adopt(u);
+}
+
+void
+ui_list_help(struct ui *u)
+{
+	const struct shelf_frame *f = shelf_top(u->shelf);
+
+	if (f->kind == SHELF_HELP)
+		ui_list_back(u);
+	else
+		shelf_open_help(u->shelf, keys_help_page(&u->keys,
+		    f->kind == SHELF_LIST ? KEYS_LIST : KEYS_LIBRARY,
+		    u->cols));
+}
+
+/* The list's row i: date, headline (or what is broken), source and the
+ * counts, as many columns as the width has room for. */
+static void
+ui_list_row(struct ui *u, int y, const struct shelf_row *r, bool sel)
+{
+	char counts[64];
+	int src = u->cols >= 70 ? 16 : 0, cw, x, right;
+	enum role role = sel ? ROLE_STATUS : ROLE_TEXT;
+	struct buf b = BUF_INIT;
+
+	if (sel)
+		ui_fill(y, 0, u->cols, role_attr[ROLE_STATUS]);
+	snprintf(counts, sizeof counts, "%4zua %3zuc %3zuq", r->nactors,
+	    r->nclaims, r->nquotes);
+	cw = r->broken || u->cols < 50 ? 0 : (int)strlen(counts);
+	x = u->cols >= 40 ? 11 : 0;
+	if (x > 0)
+		ui_str(u, y, 1, 11, *r->when ? r->when : "undated",
+		    sel ? ROLE_STATUS : ROLE_DATELINE);
+	right = u->cols - (cw ? cw + 1 : 0) - (src ? src + 2 : 0);
+	if (r->broken)
+		buf_printf(&b, "BROKEN: %s", r->broken);
+	else
+		buf_puts(&b, *r->headline ? r->headline : r->shown);
+	ui_cut_words(u, y, x + 1, right - x - 1, b.data, sel ? ROLE_STATUS :
+	    r->broken ? ROLE_TOO_SMALL : ROLE_HEADLINE);
+	if (src > 0 && !r->broken)
+		ui_cut_words(u, y, right + 1, src, r->source, sel ? ROLE_STATUS :
+		    ROLE_MARGIN);
+	if (cw > 0)
+		ui_str(u, y, u->cols - cw, u->cols, counts, sel ? ROLE_STATUS :
+		    ROLE_MARGIN);
+	buf_free(&b);
+	(void)role;
+}
+
+/* An entry of a view over the list, its match marked. */
+static void
+ui_shelf_entry(struct ui *u, int y, size_t i, bool sel)
+{
+	struct buf b = BUF_INIT;
+	size_t hs, he;
+	int x = 1 + shelf_entry(u->shelf, i, u->cols - 2, &b, &hs, &he);
+	attr_t attr = sel ? role_attr[ROLE_STATUS] : role_attr[ROLE_TEXT];
+
+	if (sel)
+		ui_fill(y, 0, u->cols, attr);
+	if (b.data == NULL)
+		buf_puts(&b, "");
+	if (he > hs && he <= b.len) {
+		x = ui_text(u, y, x, u->cols, b.data, hs, attr);
+		x = ui_text(u, y, x, u->cols, b.data + hs, he - hs,
+		    role_attr[sel ? ROLE_CURRENT : ROLE_HIT]);
+		ui_text(u, y, x, u->cols, b.data + he, b.len - he, attr);
+	} else
+		ui_text(u, y, x, u->cols, b.data, b.len, attr);
+	buf_free(&b);
+}
+
+static void
+ui_draw_shelf(struct ui *u, int y0, int y1, struct ui_cursor *cur)
+{
+	struct shelf *sh = u->shelf;
+	const struct shelf_frame *f = shelf_top(sh);
+	struct buf t = BUF_INIT;
+	size_t i, n = shelf_count(sh);
+	int y;
+
+	shelf_title(sh, &t);
+	ui_cut_words(u, y0, 1, u->cols - 1, t.data ? t.data : "", ROLE_TITLE);
+	buf_free(&t);
+	if (n == 0)
+		ui_str(u, y0 + 2, 1, u->cols, f->kind == SHELF_LIST &&
+		    sh->filter ? "No story holds that." : "Nothing here.",
+		    ROLE_HINT);
+	for (i = f->top, y = y0 + 2; i < n && y < y1; i++, y++) {
+		if (i == f->sel) {
+			cur->y = y;
+			cur->x = 0;
+		}
+		if (f->kind == SHELF_LIST)
+			ui_list_row(u, y, shelf_list_row(sh, i), i == f->sel);
+		else
+			ui_shelf_entry(u, y, i, i == f->sel &&
+			    f->kind != SHELF_HELP && f->kind != SHELF_LOG);
+	}
+}
+
+/* The status line over the list: the notice, the filter being typed,
+ * or the focused entry. */
+static char *
+ui_shelf_status(struct ui *u)
+{
+	struct shelf *sh = u->shelf;
+	const struct shelf_frame *f = shelf_top(sh);
+	const struct shelf_row *r;
+	struct buf b = BUF_INIT;
+	size_t n = shelf_count(sh);
+
+	if (u->filtering)
+		buf_printf(&b, "filter: %s", sh->filter ? sh->filter : "");
+	else if (sh->notice)
+		buf_puts(&b, sh->notice);
+	else if (f->kind == SHELF_LIST && (r = shelf_list_row(sh, f->sel))) {
+		buf_printf(&b, "Story %zu of %zu: %s", f->sel + 1, n,
+		    r->broken ? r->broken : r->shown);
+	} else if (f->kind == SHELF_RESULTS && f->sel < sh->nhits) {
+		r = &sh->rows[sh->hits[f->sel].row];
+		buf_printf(&b, "Result %zu of %zu: %s %s", f->sel + 1, n,
+		    *r->when ? r->when : "undated", r->headline);
+	} else if (n > 0)
+		buf_printf(&b, "Entry %zu of %zu", f->sel + 1, n);
+	else
+		buf_puts(&b, "");
+	return buf_detach(&b);
 }
 
 /* The screen a key is typed on: the page on top, or the article. */
 static enum keys_mode
 ui_mode(const struct ui *u)
 {
+	if (!shelf_reading(u->shelf))
+		return u->filtering ? KEYS_FILTER :
+		    shelf_top(u->shelf)->kind == SHELF_LIST ? KEYS_LIST :
+		    KEYS_LIBRARY;
 	if (u->r.npages == 0)
 		return KEYS_ARTICLE;
 	switch (u->r.pages[u->r.npages - 1]->kind) {
@@ -1061,6 +1234,8 @@ ui_key(struct ui *u, int key)
 {
 	free(u->r.notice);
 	u->r.notice = NULL;
+	free(u->shelf->notice);
+	u->shelf->notice = NULL;
 	if (key == KEYS_FN(KEY_RESIZE)) {
 		getmaxyx(stdscr, u->lines, u->cols);
 		ui_layout(u);
@@ -1085,6 +1260,13 @@ ui_key(struct ui *u, int key)
 		u->count = 0;
 	if (u->open_path)
 		ui_open_story(u);
+	if (shelf_reading(u->shelf) && u->r.open_row != NONE) {
+		if (shelf_follow_card(u->shelf, &u->r))
+			ui_adopt(u);
+		else
+			reader_notify(&u->r, "%s", u->shelf->notice ?
+			    u->shelf->notice : "cannot open");
+	}
 	/* A key may have opened or closed the panel. */
 	ui_layout(u);
 }
@@ -1164,12 +1346,9 @@ ui_possible(void)
 static void
 ui_loop(struct ui *u)
 {
-	struct ui_stack stack;
 	wint_t wc;
 	int rc;
 
-	stack.n = 0;
-	u->stories = &stack;
 	while (!u->quit && !ui_signal) {
 		ui_draw(u);
 		rc = get_wch(&wc);
@@ -1177,33 +1356,28 @@ ui_loop(struct ui *u)
 			continue;
 		ui_key(u, ui_meta(ui_keycode(rc, wc)));
 	}
-	u->stories = NULL;
-	while (stack.n > 0) {
-		reader_free(&u->r);
-		u->r = stack.r[--stack.n];
-	}
 }
 
-int
-ui_run(struct story *st, const char *path, const struct load_opts *opts)
+/* The terminal set up for the reader; NULL when it cannot be driven. */
+static SCREEN *
+ui_start(struct ui *u, const struct load_opts *opts)
 {
-	struct ui u;
 	SCREEN *scr;
 	const char *codeset;
 
 	if (!ui_possible())
-		return -1;
+		return NULL;
 	ui_signals();
 	scr = newterm(NULL, stdout, stdin);
 	if (scr == NULL)
-		return -1;
+		return NULL;
 	xmalloc_on_fatal(ui_fatal);
-	memset(&u, 0, sizeof u);
+	memset(u, 0, sizeof *u);
 	codeset = nl_langinfo(CODESET);
-	u.ascii = codeset == NULL || strcmp(codeset, "UTF-8") != 0;
-	u.panel = true;
-	u.click_item = NONE;
-	u.load = *opts;
+	u->ascii = codeset == NULL || strcmp(codeset, "UTF-8") != 0;
+	u->panel = true;
+	u->click_item = NONE;
+	u->load = *opts;
 	cbreak();
 	noecho();
 	nonl();
@@ -1212,27 +1386,55 @@ ui_run(struct story *st, const char *path, const struct load_opts *opts)
 	mousemask(BUTTON1_CLICKED | BUTTON1_PRESSED | BUTTON4_PRESSED |
 	    BUTTON5_PRESSED, NULL);
 	mouseinterval(0);
-	ui_colors(&u);
+	ui_colors(u);
 	curs_set(1);
-	ui_reader(&u, st, path);
-	getmaxyx(stdscr, u.lines, u.cols);
-	ui_layout(&u);
-	ui_loop(&u);
+	getmaxyx(stdscr, u->lines, u->cols);
+	return scr;
+}
+
+/* The terminal back as it was, everything freed; a signal that ended
+ * the loop ends the program, as the shell expects. */
+static int
+ui_stop(struct ui *u, SCREEN *scr)
+{
 	endwin();
 	xmalloc_on_fatal(NULL);
 	delscreen(scr);
-	reader_free(&u.r);
-	free(u.open_path);
-	while (u.nhistory > 0)
-		free(u.history[--u.nhistory]);
-	keys_free(&u.keys);
+	shelf_free(u->shelf, &u->r);
+	if (u->r.st != NULL)
+		reader_free(&u->r);
+	free(u->open_path);
+	while (u->nhistory > 0)
+		free(u->history[--u->nhistory]);
+	keys_free(&u->keys);
 	if (ui_signal) {
 		int sig = ui_signal;
 
-		/* Die of the signal, as the shell expects, with the
-		 * terminal already restored. */
+		/* Die of the signal, with the terminal already restored. */
 		signal(sig, SIG_DFL);
 		raise(sig);
 	}
 	return 0;
+}
+
+int
+ui_run(struct story *st, const char *path, const struct load_opts *opts)
+{
+	static const struct shelf_source none;
+	struct shelf shelf;
+	struct ui u;
+	SCREEN *scr = ui_start(&u, opts);
+
+	if (scr == NULL)
+		return -1;
+	/* One story: the bottom of the shelf, "Read more" opening others
+	 * over it. */
+	shelf_init(&shelf, &none, opts, false);
+	shelf_ready(&shelf);
+	u.shelf = &shelf;
+	reader_init(&u.r, st, path);
+	shelf_adopt(&shelf, &u.r, NONE);
+	ui_adopt(&u);
+	ui_loop(&u);
+	return ui_stop(&u, scr);
 }

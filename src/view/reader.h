@@ -43,6 +43,8 @@ enum target_kind {
 	TARGET_CLAIMS,		/* open the list of claims by x about y */
 	TARGET_STORY,		/* open another story file */
 	TARGET_CARD,		/* open the card of item a */
+	TARGET_LIBRARY,		/* open story a of the library (at the
+				 * first mention of actor b, or NONE) */
 };
 
 enum entry_style {
@@ -140,6 +142,24 @@ struct reader_cost {
 	size_t	folds;
 };
 
+struct reader;
+struct buf;
+
+/* What the cards ask of a library, when the story was opened from one
+ * (view/shelf.c); NULL otherwise. */
+struct reader_links {
+	const void	*ctx;
+	/* The library story "Read more" item rel leads to (its href's,
+	 * else the one whose headline matches its title), or NONE; what
+	 * the card says of it, into b. */
+	size_t	(*related)(const void *ctx, const struct reader *, size_t rel,
+		    struct buf *b);
+	/* Adds to p, under a heading, the other stories of the library
+	 * that actor a of this story is in (TARGET_LIBRARY entries). */
+	void	(*actor)(const void *ctx, const struct reader *, size_t a,
+		    struct page *p);
+};
+
 struct reader {
 	struct story	*st;
 	char		*path;		/* the story's file; NULL: built in */
@@ -183,6 +203,11 @@ struct reader {
 	char		*notice;	/* a one-off message for the status
 					 * line, or NULL */
 	struct reader_cost *cost;	/* counted even on a const reader */
+	const struct reader_links *links; /* a library's, or NULL */
+	/* Set by reader_follow on a TARGET_LIBRARY entry, for the
+	 * caller to open: the library's row and the actor, else NONE. */
+	size_t		 open_row;
+	size_t		 open_actor;
 };
 
 /* Sets up a reader on st, which it then owns (path may be NULL). */
