@@ -6,7 +6,7 @@ set -eu
 pkgs="$*"
 [ -n "$pkgs" ] || pkgs="build-essential autoconf automake pkg-config libncurses-dev
 libxml2-dev libxml2-utils libutf8proc-dev libcriterion-dev tmux mandoc
-valgrind strace"
+valgrind strace libsqlite3-dev"
 missing=""
 for p in $pkgs; do
 	dpkg-query -W -f='${Status}' "$p" 2>/dev/null |

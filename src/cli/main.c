@@ -11,6 +11,7 @@
 #include <locale.h>
 #include <stdarg.h>
 #include <stdbool.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -23,6 +24,7 @@
 #include "cli/dump.h"
 #include "import/import.h"
 #include "cli/list.h"
+#include "cli/stories.h"
 #include "format/load.h"
 #include "format/write.h"
 #include "model/story.h"
@@ -33,7 +35,7 @@
 #define EXIT_USAGE	2
 
 enum mode { MODE_READ, MODE_DUMP, MODE_CHECK, MODE_LIST, MODE_IMPORT,
-	MODE_CANONICAL };
+	MODE_CANONICAL, MODE_SEARCH };
 
 struct options {
 	enum mode	 mode;
@@ -43,10 +45,13 @@ struct options {
 	const char	*output;	/* -o OUT; NULL: standard output */
 	const char	*actors;	/* --actors STORY */
 	struct load_opts load;
+	const char	*search;	/* --search TEXT */
+	bool		 no_index;	/* --no-index */
+	size_t		 limit;		/* --limit N; 0: none */
 };
 
 enum { OPT_DUMP = 256, OPT_CHECK, OPT_LIST, OPT_MAX_SIZE, OPT_IMPORT,
-	OPT_ACTORS, OPT_CANONICAL };
+	OPT_ACTORS, OPT_CANONICAL, OPT_SEARCH, OPT_NO_INDEX, OPT_LIMIT };
 
 static const struct option long_options[] = {
 	{ "dump",	no_argument,		NULL, OPT_DUMP },
@@ -58,6 +63,9 @@ static const struct option long_options[] = {
 	{ "output",	required_argument,	NULL, 'o' },
 	{ "actors",	required_argument,	NULL, OPT_ACTORS },
 	{ "canonical",	no_argument,		NULL, OPT_CANONICAL },
+	{ "search",	required_argument,	NULL, OPT_SEARCH },
+	{ "no-index",	no_argument,		NULL, OPT_NO_INDEX },
+	{ "limit",	required_argument,	NULL, OPT_LIMIT },
 	{ "help",	no_argument,		NULL, 'h' },
 	{ "version",	no_argument,		NULL, 'V' },
 	{ NULL,		0,			NULL, 0 },
@@ -89,6 +97,11 @@ usage_help(void)
 "                      kept, in a fixed order and indentation\n"
 "      --actors=STORY  with --import: take the actors of STORY (names,\n"
 "                      aliases, kinds, member-of) as the ones to look for\n"
+"      --list stories DIR  the stories of the library in folder DIR, one\n"
+"                      row a story, newest first (--limit=N: the first N)\n"
+"      --search=TEXT DIR  every match of TEXT in the library, a line each,\n"
+"                      PATH:PARAGRAPH: context; exit 1 when none\n"
+"      --no-index      read the library's files directly: no index\n"
 "  -h, --help          show this help and exit\n"
 "  -V, --version       show the version and exit\n"
 "\n"
@@ -171,6 +184,41 @@ parse_width(const char *s, int *out)
 		return false;
 	*out = (int)v;
 	return true;
+}
+
+static bool
+parse_limit(const char *s, size_t *out)
+{
+	unsigned long long v;
+	char *end;
+
+	errno = 0;
+	if (*s < '0' || *s > '9')
+		return false;
+	v = strtoull(s, &end, 10);
+	if (errno != 0 || *end != '\0' || v == 0 || v > SIZE_MAX)
+		return false;
+	*out = (size_t)v;
+	return true;
+}
+
+/* --list stories DIR and --search TEXT DIR (cli/stories.c). */
+static int
+run_library(int nfiles, char **files, const struct options *o)
+{
+	struct stories_opts so;
+
+	if (nfiles != 1)
+		return usage_error("%s needs one DIR", o->mode == MODE_SEARCH ?
+		    "--search" : "--list stories");
+	memset(&so, 0, sizeof so);
+	library_opts_init(&so.lib);
+	so.lib.load = o->load;
+	so.lib.no_index = o->no_index;
+	so.limit = o->limit;
+	if (o->mode == MODE_SEARCH)
+		return stories_search(o->search, files[0], &so);
+	return stories_list(files[0], &so);
 }
 
 /* Writes out to standard output; false on a write error. */
@@ -369,7 +417,8 @@ parse_options(int argc, char **argv, struct options *o)
 		case OPT_LIST:
 			if (set_mode(o, MODE_LIST, "--list") < 0)
 				return EXIT_USAGE;
-			if (!list_kind_valid(optarg))
+			if (strcmp(optarg, "stories") != 0 &&
+			    !list_kind_valid(optarg))
 				return usage_error("--list: unknown kind '%s' "
 				    "(actors, quotes, claims or related)",
 				    optarg);
@@ -399,6 +448,19 @@ parse_options(int argc, char **argv, struct options *o)
 			break;
 		case OPT_ACTORS:
 			o->actors = optarg;
+			break;
+		case OPT_SEARCH:
+			if (set_mode(o, MODE_SEARCH, "--search") < 0)
+				return EXIT_USAGE;
+			o->search = optarg;
+			break;
+		case OPT_NO_INDEX:
+			o->no_index = true;
+			break;
+		case OPT_LIMIT:
+			if (!parse_limit(optarg, &o->limit))
+				return usage_error("--limit: '%s' is not a "
+				    "number of rows from 1", optarg);
 			break;
 		case 'h':
 			usage_help();
@@ -439,7 +501,10 @@ main(int argc, char **argv)
 	if ((o.output != NULL || o.actors != NULL) && o.mode != MODE_IMPORT)
 		return usage_error("%s only goes with --import",
 		    o.output != NULL ? "--output" : "--actors");
-	if (o.mode == MODE_IMPORT) {
+	if (o.mode == MODE_SEARCH || (o.mode == MODE_LIST &&
+	    strcmp(o.list_kind, "stories") == 0))
+		status = run_library(nfiles, argv + optind, &o);
+	else if (o.mode == MODE_IMPORT) {
 		if (nfiles > 0)
 			return usage_error("--import takes one FILE: '%s' is "
 			    "one too many", argv[optind]);

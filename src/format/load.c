@@ -1148,6 +1148,7 @@ build_actor(struct loader *ld, const xmlNode *n, size_t index)
 		a->kind = ACTOR_OTHER;
 	xmlFree(kind);
 	a->line = load_node_line(n);
+	a->same_as = attr_clean(ld, n, "same-as");
 	a->parent = NONE;
 	if (ld->d != NULL)
 		a->parent = ids_resolve_attr(ld, n, "member-of", ID_ACTOR,

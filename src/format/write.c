@@ -318,6 +318,8 @@ w_actor(struct writer *w, const struct actor *a)
 	w_attr(w, "kind", actor_kind_name(a->kind));
 	if (a->parent != NONE)
 		w_attr(w, "member-of", st->actors[a->parent].id);
+	if (a->same_as != NULL)
+		w_attr(w, "same-as", a->same_as);
 	w_str(w, ">\n");
 	w_element_line(w, INDENT_ACTOR, "name", a->name);
 	for (i = 0; i < a->naliases; i++)

@@ -770,6 +770,7 @@ actor_data_free(struct edit_actor *a)
 	free(a->aliases);
 	free(a->note);
 	free(a->member_of);
+	free(a->same_as);
 	memset(a, 0, sizeof *a);
 }
 
@@ -787,6 +788,7 @@ actor_data_copy(struct edit_actor *dst, const struct edit_actor *src)
 		dst->aliases[i] = xstrdup(src->aliases[i]);
 	dst->note = dup_or_null(src->note);
 	dst->member_of = dup_or_null(src->member_of);
+	dst->same_as = dup_or_null(src->same_as);
 }
 
 /* Actor i as edit_actor (caller-owned strings). */
@@ -807,6 +809,7 @@ actor_data_of(const struct story *st, size_t i, struct edit_actor *a)
 	a->note = raw_dup(st, x->note);
 	a->member_of = x->parent != NONE ?
 	    raw_dup(st, st->actors[x->parent].id) : NULL;
+	a->same_as = raw_dup(st, x->same_as);
 }
 
 /* The fields of a (all but the id) checked; *parent resolved.  `self`:
@@ -827,6 +830,8 @@ actor_fields_ok(const struct story *st, const struct edit_actor *a,
 			return false;
 	if (a->note != NULL && !text_ok(a->note, false, "a note", why))
 		return false;
+	if (a->same_as != NULL && !id_ok(a->same_as))
+		return refuse(why, "actor '%s': same-as must be an id", a->id);
 	*parent = NONE;
 	if (a->member_of == NULL)
 		return true;
@@ -855,6 +860,7 @@ actor_put(struct story *st, size_t i, const struct edit_actor *a,
 		x->aliases[k] = story_keep_str(st, a->aliases[k]);
 	x->naliases = a->naliases;
 	x->note = story_keep_str(st, a->note);
+	x->same_as = story_keep_str(st, a->same_as);
 	x->parent = parent;
 }
 

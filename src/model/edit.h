@@ -67,6 +67,7 @@ struct edit_actor {
 	size_t		 naliases;
 	char		*note;		/* NULL: none */
 	char		*member_of;	/* NULL: none */
+	char		*same_as;	/* NULL: none */
 };
 
 /* One operation; every string is owned by it (edit_free). */

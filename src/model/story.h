@@ -64,6 +64,8 @@ struct actor {
 	struct idx	 quotes;	/* quotes it speaks */
 	struct idx	 related;	/* "Read more" items naming it */
 	unsigned long	 line;
+	char		*same_as;	/* a library-wide id: the same actor
+					 * as in other stories; NULL: none */
 };
 
 enum item_kind {

@@ -2,9 +2,9 @@
 # layers.sh - the folders of src/ are layers, and a lower one never
 # includes a higher one:
 #
-#   base < model < format < import, view < tui < cli
+#   base < model < format < import, library < view < tui < cli
 #
-# import and view stand side by side: neither includes the other.  A
+# import and library stand side by side: neither includes the other.  A
 # file may include the headers of its own folder and of any folder
 # below it.  Each folder is one TAP test; a failure names the file, the
 # line and the header.  Run from anywhere, or with TESTDIR set.
@@ -15,12 +15,13 @@ SRC=$TESTDIR/../src
 rank() {
 	case $1 in
 	base) echo 0 ;; model) echo 1 ;; format) echo 2 ;;
-	import|view) echo 3 ;; tui) echo 4 ;; cli) echo 5 ;;
+	import|library) echo 3 ;; view) echo 4 ;; tui) echo 5 ;;
+	cli) echo 6 ;;
 	*) echo 99 ;;
 	esac
 }
 
-dirs="base model format import view tui cli"
+dirs="base model format import library view tui cli"
 echo "1..$(($(echo $dirs | wc -w) + 1))"
 n=0
 for d in $dirs; do

@@ -1,0 +1,95 @@
+/* library_int.h - what the library's files share: the library itself,
+ * the scanner's file list, and the index's interface to the rest. */
+#ifndef NEWSLENS_LIBRARY_INT_H
+#define NEWSLENS_LIBRARY_INT_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <sys/types.h>
+
+#include "base/pool.h"
+#include "library/library.h"
+
+struct sqlite3;
+
+/* A file the scanner found: what stat said, relative to the root. */
+struct lib_file {
+	char		*rel;		/* raw, in the library's pool */
+	uint64_t	 size;
+	int64_t		 mtime_ns;
+	uint64_t	 ino;
+};
+
+/* What the library knows of a row beyond library_row. */
+struct lib_extra {
+	char		*rawrel;	/* rel as the file system has it */
+	char		*fkey;		/* folded "headline\nsource", filter */
+	char		*hkey;		/* library_title_key(headline) */
+	int64_t		 id;		/* its id in the index, or 0 */
+};
+
+struct lib_actorset;
+
+struct library {
+	struct pool		 pool;		/* every row's strings */
+	struct library_opts	 opts;
+	char			*dir;		/* as given, "" for a list */
+	char			*root;		/* real path */
+	struct library_row	*rows;
+	struct lib_extra	*extra;
+	size_t			 nrows;
+	size_t			 cap;
+	char			**log;
+	size_t			 nlog;
+	size_t			 logcap;
+	bool			 stopped;
+	bool			 listed;	/* a list of files, not a folder */
+	struct sqlite3		*db;		/* NULL: no index */
+	char			*dbpath;
+	size_t			*orders[LIBRARY_NSORTS]; /* built on demand */
+	size_t			*by_hkey;	/* rows sorted by hkey */
+	struct lib_actorset	*actors;	/* library_actors, on demand */
+};
+
+/* Adds a line to the log, "NAME: message" (NAME sanitised). */
+void	lib_log(struct library *, const char *name, const char *fmt, ...)
+	    __attribute__((format(printf, 3, 4)));
+/* Appends a row (strings copied into the pool, sanitised ones as
+ * they are); returns its index. */
+size_t	lib_add_row(struct library *, const struct library_row *,
+	    const char *fkey, const char *hkey);
+/* The folded key of a row's headline and source, for filtering;
+ * caller-owned. */
+char	*lib_filter_key(const char *headline, const char *source);
+/* A 64-bit hash of data[0..len), to tell a changed file from a touched
+ * one (not against an adversary: a changed file that hashes the same
+ * only keeps its old row, in a cache). */
+uint64_t lib_hash(const char *data, size_t len);
+
+/* The scanner: every *.xml under the root, sorted by rel, in *files
+ * (a caller-owned array, strings in the library's pool). */
+size_t	lib_scan(struct library *, struct lib_file **files);
+
+/* The index (library_index.c).  lib_index_open opens or rebuilds the
+ * database for lib->root; false (with a log line) when there is none
+ * to use.  lib_index_sync brings it up to date with files[] and fills
+ * the library's rows from it. */
+bool	lib_index_open(struct library *);
+void	lib_index_sync(struct library *, const struct lib_file *files,
+	    size_t n);
+void	lib_index_close(struct library *);
+/* Parses one file into a row; returns the story (caller-owned) or NULL
+ * for a broken one, whose first message is in *err (caller-owned). */
+struct story *lib_parse(struct library *, const char *path, uint64_t *hash,
+	    char **err, uint64_t *size);
+/* Adds the row of a parsed story (st NULL: broken, with err). */
+size_t	lib_row_from(struct library *, const char *path, const char *rel,
+	    const struct story *st, const char *err, uint64_t size,
+	    int64_t mtime_ns);
+/* Frees what library_actors built (library_actor.c). */
+void	lib_actors_free(struct library *);
+/* The path of a file under the root; caller-owned. */
+char	*lib_join(const struct library *, const char *rel);
+
+#endif
