@@ -29,6 +29,8 @@
 #include "format/load.h"
 #include "base/text.h"
 #include "base/xmalloc.h"
+#include "library/library.h"
+#include "view/shelflib.h"
 
 /* Below this the screen shows only "terminal too small". */
 #define UI_MIN_COLS 20
@@ -1437,4 +1439,74 @@ ui_run(struct story *st, const char *path, const struct load_opts *opts)
 	ui_adopt(&u);
 	ui_loop(&u);
 	return ui_stop(&u, scr);
+}
+
+/* Indexing a library: its progress on the status line; Ctrl-C (SIGINT,
+ * noted by the handler) stops it there, keeping what was indexed. */
+static bool
+ui_progress(void *arg, size_t done, size_t total)
+{
+	struct ui *u = arg;
+	char line[160];
+
+	if (ui_signal == SIGINT) {
+		ui_signal = 0;
+		return true;
+	}
+	if (ui_signal)
+		return true;
+	snprintf(line, sizeof line, "indexing the library: %zu of %zu "
+	    "files; Ctrl-C stops, keeping what is indexed", done, total);
+	erase();
+	ui_fill(u->lines - 1 - (u->lines >= 8), 0, u->cols,
+	    role_attr[ROLE_STATUS]);
+	ui_cut_words(u, u->lines - 1 - (u->lines >= 8), 0, u->cols, line,
+	    ROLE_STATUS);
+	refresh();
+	return false;
+}
+
+int
+ui_run_library(const char *dir, char *const *paths, size_t n,
+    const struct load_opts *opts, bool no_index)
+{
+	struct library_opts lo;
+	struct library *lib;
+	struct diag d = DIAG_INIT;
+	struct shelf shelf;
+	struct ui u;
+	SCREEN *scr = ui_start(&u, opts);
+
+	if (scr == NULL)
+		return -1;
+	library_opts_init(&lo);
+	lo.load = *opts;
+	lo.no_index = no_index;
+	lo.progress = ui_progress;
+	lo.progress_arg = &u;
+	ui_progress(&u, 0, 0);
+	lib = dir ? library_open_dir(dir, &lo, &d) :
+	    library_open_files(paths, n, &lo, &d);
+	if (lib == NULL || ui_signal) {
+		endwin();
+		xmalloc_on_fatal(NULL);
+		delscreen(scr);
+		diag_print(&d, stderr);
+		diag_free(&d);
+		if (lib != NULL)
+			library_free(lib);
+		return ui_signal ? 130 : 1;
+	}
+	diag_free(&d);
+	shelflib_init(&shelf, lib, opts);
+	u.shelf = &shelf;
+	if (library_stopped(lib))
+		shelf_notify(&shelf, "indexing stopped: %zu stories listed; "
+		    "the rest are indexed at the next opening",
+		    library_count(lib));
+	ui_layout(&u);
+	ui_loop(&u);
+	n = (size_t)ui_stop(&u, scr);
+	library_free(lib);
+	return (int)n;
 }
