@@ -643,6 +643,10 @@ static const char *const hint_article[] = {
 	"q quit", "? help", "Tab next item", "Enter open", "c claim",
 	"' quote", "/ search", "a actors", "i index", NULL,
 };
+static const char *const hint_shelved[] = {
+	"q back to the list", "? help", "Tab next item", "Enter open",
+	"/ search", "a actors", "i index", NULL,
+};
 static const char *const hint_page[] = {
 	"q close", "Enter follow", "j/k move", "/ search", "Backspace back",
 	"? help", NULL,
@@ -668,7 +672,8 @@ static const char *const hint_filter[] = {
 static void
 ui_draw_hint(struct ui *u, int y)
 {
-	const char *const *h = hint_article;
+	const char *const *h = u->shelf->library ? hint_shelved :
+	    hint_article;
 	int x = 0, w;
 
 	if (!shelf_reading(u->shelf))

@@ -500,11 +500,16 @@ related_in_library(struct reader *r, struct page *p, size_t rel)
 {
 	struct buf b = BUF_INIT;
 	size_t row = r->links->related(r->links->ctx, r, rel, &b);
+	char *how = b.data ? strchr(b.data, '\n') : NULL;
 
+	if (how != NULL)
+		*how++ = '\0';
 	if (row != NONE)
 		page_link(p, 0, TARGET_LIBRARY, row, "%s", b.data)->b = NONE;
 	else
 		page_add(p, ENTRY_PLAIN, 0, "%s", b.data ? b.data : "");
+	if (how != NULL)
+		page_add(p, ENTRY_PLAIN, 0, "%s", how);
 	buf_free(&b);
 }
 

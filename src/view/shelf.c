@@ -679,13 +679,20 @@ shelf_step_hit(struct shelf *sh, struct reader *live, bool forward)
 	    live->needle == NULL || strcmp(live->needle, sh->needle) != 0)
 		return false;
 	row = f->row;
-	/* The result the reader's match is, then the one after it. */
-	for (i = 0; i < sh->nhits; i++)
-		if (sh->hits[i].row == row && sh->hits[i].block ==
-		    live->hit.block && sh->hits[i].start >= live->hit.start) {
+	/* The result the reader's match is (the last of this story's at
+	 * or before it), then the one after it. */
+	for (i = 0; i < sh->nhits; i++) {
+		const struct shelf_hit *h = &sh->hits[i];
+
+		if (h->row != row)
+			continue;
+		if (at == NONE || h->block < live->hit.block ||
+		    (h->block == live->hit.block &&
+		    h->start <= live->hit.start))
 			at = i;
+		else
 			break;
-		}
+	}
 	if (at == NONE)
 		return false;
 	if (forward ? at + 1 >= sh->nhits : at == 0) {
@@ -745,7 +752,8 @@ shelf_title(const struct shelf *sh, struct buf *b)
 			buf_printf(b, "Library: %zu stories, by %s", sh->nrows,
 			    order_names[sh->order]);
 		if (sh->nlog > 0)
-			buf_printf(b, "; %zu files skipped", sh->nlog);
+			buf_printf(b, "; %zu %s skipped (L)", sh->nlog,
+			    sh->nlog == 1 ? "file" : "files");
 		break;
 	case SHELF_LOG:
 		buf_printf(b, "Files skipped: %zu", sh->nlog);
@@ -890,8 +898,10 @@ shelf_related(const void *ctx, const struct reader *r, size_t rel,
 		    "No story in the library: no headline matches its title");
 		return NONE;
 	}
-	buf_printf(b, "Open the story: %s (%s)", sh->rows[to].headline,
-	    by_title ? "its headline matches this title" : "its file");
+	/* The link, then how it was found: the card shows the match. */
+	buf_printf(b, "Open the story: %s\n%s", sh->rows[to].headline,
+	    by_title ? "Found in the library by its headline, which matches "
+	    "this title" : "Found in the library by its file");
 	return to;
 }
 
