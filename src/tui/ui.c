@@ -1083,8 +1083,7 @@ static void
 ui_list_row(struct ui *u, int y, const struct shelf_row *r, bool sel)
 {
 	char counts[64];
-	int src = u->cols >= 70 ? 16 : 0, cw, x, right;
-	enum role role = sel ? ROLE_STATUS : ROLE_TEXT;
+	int src = u->cols >= 100 ? 16 : u->cols >= 70 ? 10 : 0, cw, x, right;
 	struct buf b = BUF_INIT;
 
 	if (sel)
@@ -1096,21 +1095,23 @@ ui_list_row(struct ui *u, int y, const struct shelf_row *r, bool sel)
 	if (x > 0)
 		ui_str(u, y, 1, 11, *r->when ? r->when : "undated",
 		    sel ? ROLE_STATUS : ROLE_DATELINE);
-	right = u->cols - (cw ? cw + 1 : 0) - (src ? src + 2 : 0);
-	if (r->broken)
+	if (r->broken) {
+		/* What is wrong, as much of it as the row holds. */
 		buf_printf(&b, "BROKEN: %s", r->broken);
-	else
-		buf_puts(&b, *r->headline ? r->headline : r->shown);
-	ui_cut_words(u, y, x + 1, right - x - 1, b.data, sel ? ROLE_STATUS :
-	    r->broken ? ROLE_TOO_SMALL : ROLE_HEADLINE);
-	if (src > 0 && !r->broken)
+		ui_text(u, y, x + 1, u->cols, b.data, b.len, role_attr[sel ?
+		    ROLE_STATUS : ROLE_TOO_SMALL]);
+		buf_free(&b);
+		return;
+	}
+	right = u->cols - (cw ? cw + 1 : 0) - (src ? src + 2 : 0);
+	ui_cut_words(u, y, x + 1, right - x - 1, *r->headline ? r->headline :
+	    r->shown, sel ? ROLE_STATUS : ROLE_HEADLINE);
+	if (src > 0)
 		ui_cut_words(u, y, right + 1, src, r->source, sel ? ROLE_STATUS :
 		    ROLE_MARGIN);
 	if (cw > 0)
 		ui_str(u, y, u->cols - cw, u->cols, counts, sel ? ROLE_STATUS :
 		    ROLE_MARGIN);
-	buf_free(&b);
-	(void)role;
 }
 
 /* An entry of a view over the list, its match marked. */

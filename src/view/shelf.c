@@ -182,8 +182,12 @@ cmp_headline(const void *x, const void *y)
 {
 	const struct shelf_row *a = *(struct shelf_row *const *)x;
 	const struct shelf_row *b = *(struct shelf_row *const *)y;
-	int c = strcmp(a->folded, b->folded);
+	int c;
 
+	/* A story without a headline (a broken one) after the others. */
+	if ((*a->folded == '\t') != (*b->folded == '\t'))
+		return *a->folded == '\t' ? 1 : -1;
+	c = strcmp(a->folded, b->folded);
 	return c ? c : cmp_path(a, b);
 }
 

@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "base/buf.h"
 #include "base/xmalloc.h"
 
 static size_t
@@ -102,6 +103,23 @@ lib_actors(void *ctx, struct shelf_actor **out)
 	return n;
 }
 
+/* A broken row's message, its file named from the library's root (the
+ * rest of the path is the same on every row); caller-owned or NULL. */
+static char *
+broken_message(const struct library_row *r)
+{
+	size_t n = r->shown ? strlen(r->shown) : 0;
+	struct buf b = BUF_INIT;
+
+	if (r->error == NULL)
+		return NULL;
+	if (n > 0 && r->rel != NULL && strncmp(r->error, r->shown, n) == 0)
+		buf_printf(&b, "%s%s", r->rel, r->error + n);
+	else
+		buf_puts(&b, r->error);
+	return buf_detach(&b);
+}
+
 void
 shelflib_init(struct shelf *sh, struct library *lib,
     const struct load_opts *load)
@@ -131,8 +149,9 @@ shelflib_init(struct shelf *sh, struct library *lib,
 		row.nclaims = r->nclaims;
 		row.nquotes = r->nquotes;
 		row.size = r->size;
-		row.broken = (char *)r->error;
+		row.broken = broken_message(r);
 		shelf_add_row(sh, &row);
+		free(row.broken);
 	}
 	for (i = 0; i < library_log_count(lib); i++)
 		shelf_add_log(sh, library_log_line(lib, i));
