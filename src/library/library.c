@@ -92,6 +92,7 @@ lib_add_row(struct library *lib, const struct library_row *r,
 	x->fkey = lib_keep(lib, fkey ? fkey : "");
 	x->hkey = lib_keep(lib, hkey ? hkey : "");
 	x->id = 0;
+	x->dead = false;
 	return lib->nrows++;
 }
 
@@ -201,7 +202,7 @@ lib_row_from(struct library *lib, const char *path, const char *rel,
 
 /* Every file parsed, nothing kept: --no-index, a list of files, or an
  * index that cannot be used. */
-static void
+void
 lib_read_direct(struct library *lib, const struct lib_file *files, size_t n)
 {
 	size_t i;
@@ -248,7 +249,6 @@ library_open_dir(const char *dir, const struct library_opts *o,
 	struct lib_file *files = NULL;
 	struct stat sb;
 	char *real;
-	bool indexed;
 	size_t n;
 
 	if ((real = realpath(dir, NULL)) == NULL || stat(real, &sb) != 0) {
@@ -267,12 +267,9 @@ library_open_dir(const char *dir, const struct library_opts *o,
 	lib->root = real;
 	/* The index first: the scan must know the cache folder, to leave
 	 * it out should it lie inside the library. */
-	indexed = !lib->opts.no_index && lib_index_open(lib);
+	lib_index_open(lib);
 	n = lib_scan(lib, &files);
-	if (indexed)
-		lib_index_sync(lib, files, n);
-	else
-		lib_read_direct(lib, files, n);
+	lib_index_sync(lib, files, n);
 	free(files);
 	return lib;
 }
@@ -333,7 +330,8 @@ library_open_files(char *const *paths, size_t n,
 			    1000000000 + sb.st_mtim.tv_nsec;
 		}
 	}
-	lib_read_direct(lib, files, n);
+	lib_index_open(lib);
+	lib_index_sync(lib, files, n);
 	free(files);
 	return lib;
 }
@@ -360,6 +358,48 @@ library_free(struct library *lib)
 	free(lib->dbpath);
 	pool_free(&lib->pool);
 	free(lib);
+}
+
+struct row_sort {
+	const char	*rel;
+	size_t		 row;
+};
+
+static int
+row_sort_cmp(const void *a, const void *b)
+{
+	return strcmp(((const struct row_sort *)a)->rel,
+	    ((const struct row_sort *)b)->rel);
+}
+
+void
+lib_rows_settle(struct library *lib, bool appended)
+{
+	struct library_row *rows;
+	struct lib_extra *extra;
+	struct row_sort *v;
+	size_t i, n = 0;
+
+	v = xcalloc(lib->nrows ? lib->nrows : 1, sizeof *v);
+	for (i = 0; i < lib->nrows; i++)
+		if (!lib->extra[i].dead) {
+			v[n].rel = lib->extra[i].rawrel;
+			v[n++].row = i;
+		}
+	if (appended)
+		qsort(v, n, sizeof *v, row_sort_cmp);
+	rows = xcalloc(n ? n : 1, sizeof *rows);
+	extra = xcalloc(n ? n : 1, sizeof *extra);
+	for (i = 0; i < n; i++) {
+		rows[i] = lib->rows[v[i].row];
+		extra[i] = lib->extra[v[i].row];
+	}
+	free(v);
+	free(lib->rows);
+	free(lib->extra);
+	lib->rows = rows;
+	lib->extra = extra;
+	lib->nrows = lib->cap = n;
 }
 
 size_t
@@ -401,7 +441,7 @@ library_stopped(const struct library *lib)
 bool
 library_indexed(const struct library *lib)
 {
-	return lib->db != NULL;
+	return lib->ondisk;
 }
 
 static int

@@ -1,26 +1,796 @@
-/* library_index.c - the SQLite index of a library (a first stand-in:
- * no index yet, every file read directly). */
+/* library_index.c - the SQLite index of a library.
+ *
+ * One database per library root, in the cache folder, named from the
+ * root's real path (its last component, made safe, and a hash of the
+ * whole).  It holds a row per file (what stat and the hash said, and
+ * the story's row), the story's actors with their name keys, and its
+ * paragraphs (headline included) with an FTS5 index over their folded
+ * text.
+ *
+ * The index is a cache.  A database that cannot be opened, is not
+ * ours (application_id), is of another version (user_version) or
+ * another root, or says it is corrupt at any step, is deleted and
+ * built again, with a line in the log; when even that fails, an
+ * in-memory database takes its place for this run (the files read
+ * directly, as --no-index does).  WAL and a busy timeout let two
+ * processes use one library: a second writer waits for the first's
+ * transaction (short ones, a few hundred files each), and one that
+ * waits too long reads the rest directly.
+ *
+ * A file is taken from the index when its size, mtime and inode are
+ * what the index has and its mtime is older than when it was indexed
+ * (by two seconds: a file written in the same tick as it was indexed
+ * may have changed unseen).  Any other is read and hashed; a file whose
+ * hash is unchanged only has its stat updated, and only the rest are
+ * parsed. */
 #include "config.h"
 
 #include "library/library_int.h"
 
+#include <errno.h>
+#include <fcntl.h>
+#include <sqlite3.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "base/buf.h"
+#include "base/text.h"
+#include "base/xmalloc.h"
+
+#define LIB_APP_ID	0x4e4c4942	/* "NLIB" */
+#define LIB_VERSION	1
+#define LIB_BATCH	256		/* files a write transaction */
+#define LIB_BUSY_MS	5000
+#define LIB_RACY_NS	((int64_t)2000000000)
+
+static const char lib_schema[] =
+	"PRAGMA application_id = 1313622338;"
+	"PRAGMA user_version = 1;"
+	"CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT);"
+	/* File ids are never reused (AUTOINCREMENT): the FTS index is
+	 * contentless, so a dropped file's entries stay in it, and a
+	 * search drops the rowids whose file is gone. */
+	"CREATE TABLE files(id INTEGER PRIMARY KEY AUTOINCREMENT,"
+	" rel BLOB UNIQUE NOT NULL, size INTEGER, mtime INTEGER, ino INTEGER,"
+	" hash INTEGER, checked INTEGER, whenx TEXT, headline TEXT,"
+	" source TEXT, nactors INTEGER, nclaims INTEGER, nquotes INTEGER,"
+	" error TEXT, fkey TEXT, hkey TEXT);"
+	"CREATE TABLE blobs(file INTEGER PRIMARY KEY, actors BLOB, texts BLOB);"
+	"CREATE VIRTUAL TABLE texts USING fts5(folded, content='',"
+	" columnsize=0, detail=none, tokenize='unicode61 remove_diacritics 2');";
+
+/* The statements the sync runs for every file, prepared once. */
+enum {
+	Q_DEL_FILE, Q_DEL_BLOB, Q_INS_FILE, Q_INS_BLOB, Q_INS_FTS, Q_STAT,
+	Q_NQ
+};
+
+static const char *const lib_sql[Q_NQ] = {
+	"DELETE FROM files WHERE rel = ?1",
+	"DELETE FROM blobs WHERE file = ?1",
+	"INSERT INTO files(rel, size, mtime, ino, hash, checked, whenx,"
+	" headline, source, nactors, nclaims, nquotes, error, fkey, hkey)"
+	" VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13,"
+	" ?14, ?15)",
+	"INSERT INTO blobs VALUES(?1, ?2, ?3)",
+	"INSERT INTO texts(rowid, folded) VALUES(?1, ?2)",
+	"UPDATE files SET size = ?2, mtime = ?3, ino = ?4, checked = ?5"
+	" WHERE id = ?1",
+};
+
+struct lib_sync {
+	struct library	*lib;
+	sqlite3_stmt	*q[Q_NQ];
+	bool		 failed;	/* the database gave up: read directly */
+	bool		 intx;
+	bool		 appended;	/* rows out of rel order */
+	size_t		 batch;
+	int64_t		 now;
+};
+
+static int64_t
+now_ns(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_REALTIME, &ts);
+	return (int64_t)ts.tv_sec * 1000000000 + ts.tv_nsec;
+}
+
+static bool
+db_exec(sqlite3 *db, const char *sql)
+{
+	return sqlite3_exec(db, sql, NULL, NULL, NULL) == SQLITE_OK;
+}
+
+/* The cache folder: opts, else $XDG_CACHE_HOME/newslens, else
+ * ~/.cache/newslens; caller-owned, NULL when there is no home. */
+static char *
+index_cache_dir(const struct library *lib)
+{
+	struct buf b = BUF_INIT;
+	const char *env;
+
+	if (lib->opts.cache_dir != NULL)
+		return xstrdup(lib->opts.cache_dir);
+	if ((env = getenv("XDG_CACHE_HOME")) != NULL && env[0] == '/')
+		buf_printf(&b, "%s/newslens", env);
+	else if ((env = getenv("HOME")) != NULL && env[0] == '/')
+		buf_printf(&b, "%s/.cache/newslens", env);
+	else
+		return NULL;
+	return buf_detach(&b);
+}
+
+/* mkdir -p, private: the index holds the text of every story. */
+static bool
+index_mkdirs(const char *dir)
+{
+	char *p = xstrdup(dir), *s;
+	bool ok = true;
+
+	for (s = p + 1; ok; s++) {
+		if (*s != '/' && *s != '\0')
+			continue;
+		char c = *s;
+
+		*s = '\0';
+		if (mkdir(p, 0700) != 0 && errno != EEXIST)
+			ok = false;
+		*s = c;
+		if (c == '\0')
+			break;
+	}
+	free(p);
+	return ok;
+}
+
+/* cache/lib-NAME-HASH.sqlite, NAME the root's last component in
+ * [A-Za-z0-9._-], for a person who looks in the folder. */
+static char *
+index_db_name(const char *cache, const char *root)
+{
+	struct buf b = BUF_INIT;
+	const char *base = strrchr(root, '/');
+	size_t i;
+
+	buf_printf(&b, "%s/lib-", cache);
+	base = base && base[1] ? base + 1 : "root";
+	for (i = 0; base[i] != '\0' && i < 32; i++) {
+		char c = base[i];
+		bool ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+		    (c >= '0' && c <= '9') || c == '.' || c == '-' || c == '_';
+
+		buf_putc(&b, ok ? c : '_');
+	}
+	buf_printf(&b, "-%016llx.sqlite",
+	    (unsigned long long)lib_hash(root, strlen(root)));
+	return buf_detach(&b);
+}
+
+/* Whether path lies in the folder root (or is it). */
+static bool
+index_within(const char *path, const char *root)
+{
+	size_t n = strlen(root);
+
+	if (strcmp(root, "/") == 0)
+		return true;
+	return strncmp(path, root, n) == 0 &&
+	    (path[n] == '/' || path[n] == '\0');
+}
+
+static void
+index_unlink(const char *db)
+{
+	static const char *const ext[] = { "", "-wal", "-shm", "-journal" };
+	size_t i;
+
+	for (i = 0; i < sizeof ext / sizeof ext[0]; i++) {
+		struct buf b = BUF_INIT;
+
+		buf_printf(&b, "%s%s", db, ext[i]);
+		unlink(b.data);
+		buf_free(&b);
+	}
+}
+
+static int64_t
+db_int(sqlite3 *db, const char *sql, int *rc)
+{
+	sqlite3_stmt *s;
+	int64_t v = -1;
+
+	*rc = sqlite3_prepare_v2(db, sql, -1, &s, NULL);
+	if (*rc != SQLITE_OK)
+		return -1;
+	if ((*rc = sqlite3_step(s)) == SQLITE_ROW) {
+		v = sqlite3_column_int64(s, 0);
+		*rc = SQLITE_OK;
+	}
+	sqlite3_finalize(s);
+	return v;
+}
+
+/* The root the database says it is for, or NULL; caller-owned. */
+static char *
+db_root(sqlite3 *db)
+{
+	sqlite3_stmt *s;
+	char *v = NULL;
+
+	if (sqlite3_prepare_v2(db, "SELECT value FROM meta WHERE key = "
+	    "'root'", -1, &s, NULL) != SQLITE_OK)
+		return NULL;
+	if (sqlite3_step(s) == SQLITE_ROW && sqlite3_column_text(s, 0))
+		v = xstrdup((const char *)sqlite3_column_text(s, 0));
+	sqlite3_finalize(s);
+	return v;
+}
+
+static bool
+db_create(sqlite3 *db, const char *root)
+{
+	sqlite3_stmt *s;
+	bool ok;
+
+	if (!db_exec(db, "BEGIN IMMEDIATE"))
+		return false;
+	/* Another process may have made it while we waited. */
+	if (db_int(db, "PRAGMA user_version", &(int){ 0 }) == LIB_VERSION) {
+		db_exec(db, "COMMIT");
+		return true;
+	}
+	ok = db_exec(db, lib_schema) && sqlite3_prepare_v2(db,
+	    "INSERT INTO meta VALUES('root', ?1)", -1, &s, NULL) == SQLITE_OK;
+	if (ok) {
+		sqlite3_bind_text(s, 1, root, -1, SQLITE_STATIC);
+		ok = sqlite3_step(s) == SQLITE_DONE;
+		sqlite3_finalize(s);
+	}
+	return db_exec(db, ok ? "COMMIT" : "ROLLBACK") && ok;
+}
+
+/* What is wrong with the database, or NULL when it can be used (made
+ * now if it was empty). */
+static const char *
+db_check(sqlite3 *db, const char *root)
+{
+	int64_t app, ver;
+	char *theirs;
+	int rc;
+
+	app = db_int(db, "PRAGMA application_id", &rc);
+	if (rc != SQLITE_OK)
+		return sqlite3_errstr(rc);
+	ver = db_int(db, "PRAGMA user_version", &rc);
+	if (rc != SQLITE_OK)
+		return sqlite3_errstr(rc);
+	if (app == 0 && ver == 0 && db_int(db, "SELECT count(*) FROM "
+	    "sqlite_schema", &rc) == 0 && rc == SQLITE_OK)
+		return db_create(db, root) ? NULL : "cannot be created";
+	if (app != LIB_APP_ID)
+		return "not a newslens index";
+	if (ver != LIB_VERSION)
+		return "an index of another version";
+	if ((theirs = db_root(db)) == NULL || strcmp(theirs, root) != 0) {
+		free(theirs);
+		return "the index of another library";
+	}
+	free(theirs);
+	return NULL;
+}
+
+static sqlite3 *
+db_open(const char *path)
+{
+	sqlite3 *db = NULL;
+
+	if (sqlite3_open_v2(path, &db, SQLITE_OPEN_READWRITE |
+	    SQLITE_OPEN_CREATE | SQLITE_OPEN_NOFOLLOW, NULL) != SQLITE_OK) {
+		sqlite3_close(db);
+		return NULL;
+	}
+	sqlite3_busy_timeout(db, LIB_BUSY_MS);
+	sqlite3_extended_result_codes(db, 0);
+	return db;
+}
+
+/* Opens and checks the database; one that fails the check is removed
+ * and made again, once. */
+static sqlite3 *
+index_open_file(struct library *lib, const char *path)
+{
+	const char *why = NULL;
+	sqlite3 *db;
+	int tries;
+
+	for (tries = 0; tries < 2; tries++) {
+		if ((db = db_open(path)) != NULL) {
+			/* WAL: readers never wait for a writer.  Where it
+			 * cannot be had, the rollback journal still locks. */
+			db_exec(db, "PRAGMA journal_mode = WAL");
+			/* A cache: a power cut that tears it makes it corrupt, and a
+			 * corrupt index is rebuilt, so it is not worth a sync. */
+			db_exec(db, "PRAGMA synchronous = OFF");
+			if ((why = db_check(db, lib->root)) == NULL)
+				return db;
+			sqlite3_close(db);
+		} else
+			why = "cannot be opened";
+		lib_log(lib, path, "index %s: rebuilt", why);
+		index_unlink(path);
+	}
+	lib_log(lib, path, "index %s: the files are read directly", why);
+	return NULL;
+}
+
+static sqlite3 *
+index_open_memory(struct library *lib)
+{
+	sqlite3 *db = db_open(":memory:");
+
+	if (db == NULL || !db_exec(db, lib_schema)) {
+		sqlite3_close(db);
+		return NULL;
+	}
+	(void)lib;
+	return db;
+}
+
 bool
 lib_index_open(struct library *lib)
 {
-	(void)lib;
-	return false;
-}
+	char *cache = NULL, *real = NULL;
 
-void
-lib_index_sync(struct library *lib, const struct lib_file *files, size_t n)
-{
-	(void)lib;
-	(void)files;
-	(void)n;
+	lib->db = NULL;
+	if (!lib->opts.no_index && !lib->listed &&
+	    (cache = index_cache_dir(lib)) != NULL) {
+		if (!index_mkdirs(cache))
+			lib_log(lib, cache, "cannot make the index folder: %s",
+			    strerror(errno));
+		else if ((real = realpath(cache, NULL)) == NULL)
+			lib_log(lib, cache, "%s", strerror(errno));
+		else if (index_within(real, lib->root))
+			/* Nothing is ever written into a library. */
+			lib_log(lib, cache, "the index folder is inside the "
+			    "library: the files are read directly");
+		else {
+			lib->dbpath = index_db_name(real, lib->root);
+			lib->db = index_open_file(lib, lib->dbpath);
+		}
+	}
+	free(cache);
+	free(real);
+	lib->ondisk = lib->db != NULL;
+	if (lib->db == NULL)
+		lib->db = index_open_memory(lib);
+	return lib->db != NULL;
 }
 
 void
 lib_index_close(struct library *lib)
 {
-	(void)lib;
+	if (lib->db != NULL)
+		sqlite3_close(lib->db);
+	lib->db = NULL;
+}
+
+/* ---- the sync -------------------------------------------------------- */
+
+static bool
+sync_prepare(struct lib_sync *s)
+{
+	int i;
+
+	for (i = 0; i < Q_NQ; i++)
+		if (sqlite3_prepare_v3(s->lib->db, lib_sql[i], -1,
+		    SQLITE_PREPARE_PERSISTENT, &s->q[i], NULL) != SQLITE_OK)
+			return false;
+	return true;
+}
+
+static void
+sync_finish(struct lib_sync *s)
+{
+	int i;
+
+	if (s->intx)
+		db_exec(s->lib->db, s->failed ? "ROLLBACK" : "COMMIT");
+	s->intx = false;
+	for (i = 0; i < Q_NQ; i++)
+		sqlite3_finalize(s->q[i]);
+}
+
+/* Gives up on the database for the rest of this opening. */
+static void
+sync_fail(struct lib_sync *s, const char *what)
+{
+	if (s->failed)
+		return;
+	lib_log(s->lib, s->lib->dbpath ? s->lib->dbpath : "index",
+	    "index: %s: %s; the files are read directly", what,
+	    sqlite3_errmsg(s->lib->db));
+	s->failed = true;
+	if (s->intx)
+		db_exec(s->lib->db, "ROLLBACK");
+	s->intx = false;
+}
+
+static bool
+sync_run(struct lib_sync *s, sqlite3_stmt *q)
+{
+	int rc = sqlite3_step(q);
+
+	sqlite3_reset(q);
+	if (rc != SQLITE_DONE && rc != SQLITE_ROW) {
+		sync_fail(s, "cannot write");
+		return false;
+	}
+	return true;
+}
+
+/* A write transaction is open, and closed every LIB_BATCH files so
+ * that a stop keeps what was done and another process gets its turn. */
+static bool
+sync_tx(struct lib_sync *s)
+{
+	if (s->failed)
+		return false;
+	if (s->intx && ++s->batch < LIB_BATCH)
+		return true;
+	if (s->intx && !db_exec(s->lib->db, "COMMIT")) {
+		sync_fail(s, "cannot commit");
+		return false;
+	}
+	s->intx = false;
+	s->batch = 0;
+	if (!db_exec(s->lib->db, "BEGIN IMMEDIATE")) {
+		sync_fail(s, "cannot lock");
+		return false;
+	}
+	s->intx = true;
+	return true;
+}
+
+static void
+bind_text_or_null(sqlite3_stmt *q, int i, const char *s)
+{
+	if (s != NULL)
+		sqlite3_bind_text(q, i, s, -1, SQLITE_TRANSIENT);
+	else
+		sqlite3_bind_null(q, i);
+}
+
+static bool
+sync_delete(struct lib_sync *s, int64_t id, const char *rel)
+{
+	sqlite3_bind_int64(s->q[Q_DEL_BLOB], 1, id);
+	if (!sync_run(s, s->q[Q_DEL_BLOB]))
+		return false;
+	sqlite3_bind_blob(s->q[Q_DEL_FILE], 1, rel, (int)strlen(rel),
+	    SQLITE_TRANSIENT);
+	return sync_run(s, s->q[Q_DEL_FILE]);
+}
+
+/* One FTS row a story, its rowid the file's id: a word that stands in
+ * ten paragraphs is indexed once, and the search reads the story's
+ * texts for the places (library_search.c). */
+static bool
+sync_fts(struct lib_sync *s, int64_t file, const struct story *st)
+{
+	sqlite3_stmt *q = s->q[Q_INS_FTS];
+	struct buf all = BUF_INIT;
+	size_t i;
+	bool ok;
+
+	buf_puts(&all, st->headline);
+	for (i = 0; i < st->nblocks; i++) {
+		buf_putc(&all, '\n');
+		buf_append(&all, st->blocks[i].text, st->blocks[i].len);
+	}
+	sqlite3_bind_int64(q, 1, file);
+	sqlite3_bind_text(q, 2, all.data, (int)all.len, SQLITE_STATIC);
+	ok = sync_run(s, q);
+	buf_free(&all);
+	return ok;
+}
+
+/* The story's actors and texts, and its text in the FTS index; the
+ * texts only in a database on disk: in memory, a search reads the
+ * files (library_search.c). */
+static bool
+sync_story(struct lib_sync *s, int64_t file, const struct story *st)
+{
+	sqlite3_stmt *q = s->q[Q_INS_BLOB];
+	struct buf actors = BUF_INIT, texts = BUF_INIT;
+	bool ok;
+
+	lib_blob_actors(st, &actors);
+	if (s->lib->ondisk)
+		lib_blob_texts(st, &texts);
+	sqlite3_bind_int64(q, 1, file);
+	sqlite3_bind_blob(q, 2, actors.data ? actors.data : "", (int)actors.len,
+	    SQLITE_STATIC);
+	sqlite3_bind_blob(q, 3, texts.data ? texts.data : "", (int)texts.len,
+	    SQLITE_STATIC);
+	ok = sync_run(s, q);
+	buf_free(&actors);
+	buf_free(&texts);
+	return ok && (!s->lib->ondisk || sync_fts(s, file, st));
+}
+
+/* Writes the row just added to the library (and its story) into the
+ * index, in place of any it had under that name. */
+static void
+sync_insert(struct lib_sync *s, const struct lib_file *f, size_t row,
+    const struct story *st, uint64_t hash, int64_t old)
+{
+	const struct library_row *r = &s->lib->rows[row];
+	const struct lib_extra *x = &s->lib->extra[row];
+	sqlite3_stmt *q = s->q[Q_INS_FILE];
+	int64_t id;
+
+	if (!sync_tx(s) || !sync_delete(s, old, f->rel))
+		return;
+	sqlite3_bind_blob(q, 1, f->rel, (int)strlen(f->rel), SQLITE_STATIC);
+	sqlite3_bind_int64(q, 2, (int64_t)r->size);
+	sqlite3_bind_int64(q, 3, f->mtime_ns);
+	sqlite3_bind_int64(q, 4, (int64_t)f->ino);
+	sqlite3_bind_int64(q, 5, (int64_t)hash);
+	sqlite3_bind_int64(q, 6, s->now);
+	bind_text_or_null(q, 7, r->when);
+	sqlite3_bind_text(q, 8, r->headline, -1, SQLITE_STATIC);
+	bind_text_or_null(q, 9, r->source);
+	sqlite3_bind_int64(q, 10, (int64_t)r->nactors);
+	sqlite3_bind_int64(q, 11, (int64_t)r->nclaims);
+	sqlite3_bind_int64(q, 12, (int64_t)r->nquotes);
+	bind_text_or_null(q, 13, r->error);
+	sqlite3_bind_text(q, 14, x->fkey, -1, SQLITE_STATIC);
+	sqlite3_bind_text(q, 15, x->hkey, -1, SQLITE_STATIC);
+	if (!sync_run(s, q))
+		return;
+	id = sqlite3_last_insert_rowid(s->lib->db);
+	if (st != NULL && !sync_story(s, id, st))
+		return;
+	s->lib->extra[row].id = id;
+}
+
+/* The index's row of a file, read once for every file at open, and
+ * the library's row made from it. */
+struct idx_row {
+	int64_t		 id;
+	const char	*rel;		/* the row's rawrel */
+	uint64_t	 size;
+	int64_t		 mtime;
+	uint64_t	 ino;
+	uint64_t	 hash;
+	int64_t		 checked;
+	size_t		 row;
+};
+
+static const char *
+col_text(sqlite3_stmt *q, int i)
+{
+	return (const char *)sqlite3_column_text(q, i);
+}
+
+/* Reads every row of the index into the library, in rel order, before
+ * anything is written: a statement must not read a table that is being
+ * written under it. */
+static int
+sync_load(struct lib_sync *s, struct idx_row **out, size_t *nout)
+{
+	struct library *lib = s->lib;
+	struct idx_row *v = NULL;
+	size_t n = 0, cap = 0;
+	sqlite3_stmt *q;
+	int rc;
+
+	rc = sqlite3_prepare_v2(lib->db, "SELECT id, rel, size, mtime, ino,"
+	    " hash, checked, whenx, headline, source, nactors, nclaims, nquotes,"
+	    " error, fkey, hkey FROM files ORDER BY rel", -1, &q, NULL);
+	while (rc == SQLITE_OK && (rc = sqlite3_step(q)) == SQLITE_ROW) {
+		struct library_row r;
+		struct idx_row *ir;
+		char *rel = xstrndup(sqlite3_column_blob(q, 1),
+		    (size_t)sqlite3_column_bytes(q, 1)), *path;
+
+		rc = SQLITE_OK;
+		v = xgrow(v, n, &cap, sizeof *v);
+		ir = &v[n++];
+		memset(&r, 0, sizeof r);
+		r.path = path = lib_join(lib, rel);
+		r.rel = rel;
+		r.size = ir->size = (uint64_t)sqlite3_column_int64(q, 2);
+		ir->mtime = sqlite3_column_int64(q, 3);
+		r.mtime = ir->mtime / 1000000000;
+		ir->ino = (uint64_t)sqlite3_column_int64(q, 4);
+		ir->hash = (uint64_t)sqlite3_column_int64(q, 5);
+		ir->checked = sqlite3_column_int64(q, 6);
+		r.when = col_text(q, 7);
+		r.headline = col_text(q, 8);
+		r.source = col_text(q, 9);
+		r.nactors = (size_t)sqlite3_column_int64(q, 10);
+		r.nclaims = (size_t)sqlite3_column_int64(q, 11);
+		r.nquotes = (size_t)sqlite3_column_int64(q, 12);
+		r.error = col_text(q, 13);
+		ir->row = lib_add_row(lib, &r, col_text(q, 14), col_text(q, 15));
+		ir->id = lib->extra[ir->row].id = sqlite3_column_int64(q, 0);
+		ir->rel = lib->extra[ir->row].rawrel;
+		free(rel);
+		free(path);
+	}
+	sqlite3_finalize(q);
+	*out = v;
+	*nout = n;
+	return rc == SQLITE_DONE ? SQLITE_OK : rc;
+}
+
+static void
+sync_stat(struct lib_sync *s, const struct lib_file *f, int64_t id)
+{
+	sqlite3_stmt *u = s->q[Q_STAT];
+
+	if (!sync_tx(s))
+		return;
+	sqlite3_bind_int64(u, 1, id);
+	sqlite3_bind_int64(u, 2, (int64_t)f->size);
+	sqlite3_bind_int64(u, 3, f->mtime_ns);
+	sqlite3_bind_int64(u, 4, (int64_t)f->ino);
+	sqlite3_bind_int64(u, 5, s->now);
+	sync_run(s, u);
+}
+
+/* Reads and parses a file the index does not have (ir NULL), or has
+ * otherwise; one whose content is unchanged keeps its indexed row. */
+static void
+sync_parse(struct lib_sync *s, const struct lib_file *f,
+    const struct idx_row *ir)
+{
+	char *path = lib_join(s->lib, f->rel), *err = NULL;
+	uint64_t hash = 0, size = f->size;
+	struct story *st = lib_parse(s->lib, path, &hash, &err, &size);
+	size_t row;
+
+	if (ir != NULL && hash == ir->hash && size == ir->size &&
+	    (err == NULL) == (s->lib->rows[ir->row].error == NULL))
+		/* Touched, not changed: the stat is all that is new. */
+		sync_stat(s, f, ir->id);
+	else {
+		if (ir != NULL)
+			s->lib->extra[ir->row].dead = true;
+		row = lib_row_from(s->lib, path, f->rel, st, err, size,
+		    f->mtime_ns);
+		s->lib->extra[row].rawrel = f->rel;
+		if (!s->failed)
+			sync_insert(s, f, row, st, hash, ir ? ir->id : -1);
+		s->appended = true;
+	}
+	story_free(st);
+	free(err);
+	free(path);
+}
+
+static bool
+sync_trusted(const struct lib_file *f, const struct idx_row *ir)
+{
+	return ir->size == f->size && ir->mtime == f->mtime_ns &&
+	    ir->ino == f->ino && f->mtime_ns < ir->checked - LIB_RACY_NS;
+}
+
+static void
+sync_progress(struct lib_sync *s, size_t *done, size_t todo)
+{
+	struct library *lib = s->lib;
+
+	++*done;
+	if (lib->opts.progress != NULL &&
+	    lib->opts.progress(lib->opts.progress_arg, *done, todo))
+		lib->stopped = true;
+}
+
+/* The files the index does not trust, to report progress against. */
+static size_t
+sync_count_todo(const struct lib_file *files, size_t n,
+    const struct idx_row *v, size_t nv)
+{
+	size_t todo = 0, i = 0, j = 0;
+
+	while (i < n) {
+		int c = j < nv ? strcmp(files[i].rel, v[j].rel) : -1;
+
+		if (c > 0) {
+			j++;
+			continue;
+		}
+		todo += c < 0 || !sync_trusted(&files[i], &v[j]);
+		j += c == 0;
+		i++;
+	}
+	return todo;
+}
+
+static void
+sync_gone(struct lib_sync *s, const struct idx_row *ir)
+{
+	s->lib->extra[ir->row].dead = true;
+	if (sync_tx(s))
+		sync_delete(s, ir->id, ir->rel);
+}
+
+/* The index's rows and the files, both in rel order, side by side: a
+ * file on both sides is trusted or read again, one only on disk is
+ * read, one only in the index is dropped. */
+static void
+sync_merge(struct lib_sync *s, const struct lib_file *files, size_t n,
+    const struct idx_row *v, size_t nv)
+{
+	size_t i = 0, j = 0, done = 0, todo = sync_count_todo(files, n, v, nv);
+
+	while ((i < n || j < nv) && !s->lib->stopped) {
+		int c = i == n ? 1 : j == nv ? -1 :
+		    strcmp(files[i].rel, v[j].rel);
+
+		if (c > 0) {
+			sync_gone(s, &v[j++]);
+			continue;
+		}
+		if (c == 0 && sync_trusted(&files[i], &v[j])) {
+			i++;
+			j++;
+			continue;
+		}
+		sync_parse(s, &files[i++], c == 0 ? &v[j] : NULL);
+		j += c == 0;
+		sync_progress(s, &done, todo);
+	}
+	/* Stopped: the rows not reached are not the library's. */
+	for (; j < nv; j++)
+		s->lib->extra[v[j].row].dead = true;
+}
+
+void
+lib_index_sync(struct library *lib, const struct lib_file *files, size_t n)
+{
+	struct idx_row *v = NULL;
+	struct lib_sync s;
+	size_t nv = 0;
+	int rc, tries;
+
+	for (tries = 0; tries < 2 && lib->db != NULL; tries++) {
+		memset(&s, 0, sizeof s);
+		s.lib = lib;
+		s.now = now_ns();
+		rc = sync_prepare(&s) ? sync_load(&s, &v, &nv) :
+		    sqlite3_errcode(lib->db);
+		if (rc == SQLITE_OK) {
+			sync_merge(&s, files, n, v, nv);
+			sync_finish(&s);
+			free(v);
+			lib_rows_settle(lib, s.appended);
+			return;
+		}
+		sync_finish(&s);
+		free(v);
+		v = NULL;
+		/* The index broke as it was read: start again without it. */
+		lib_log(lib, lib->dbpath ? lib->dbpath : "index", "index "
+		    "cannot be read (%s): rebuilt", sqlite3_errstr(rc));
+		lib->nrows = 0;
+		lib_index_close(lib);
+		if (lib->dbpath != NULL && lib->ondisk) {
+			index_unlink(lib->dbpath);
+			lib->db = index_open_file(lib, lib->dbpath);
+		}
+		lib->ondisk = lib->db != NULL;
+		if (lib->db == NULL)
+			lib->db = index_open_memory(lib);
+	}
+	/* Not even a database in memory: the files read directly. */
+	lib_read_direct(lib, files, n);
 }

@@ -27,6 +27,7 @@ struct lib_extra {
 	char		*fkey;		/* folded "headline\nsource", filter */
 	char		*hkey;		/* library_title_key(headline) */
 	int64_t		 id;		/* its id in the index, or 0 */
+	bool		 dead;		/* dropped while opening */
 };
 
 struct lib_actorset;
@@ -45,7 +46,8 @@ struct library {
 	size_t			 logcap;
 	bool			 stopped;
 	bool			 listed;	/* a list of files, not a folder */
-	struct sqlite3		*db;		/* NULL: no index */
+	struct sqlite3		*db;		/* on disk, or in memory */
+	bool			 ondisk;	/* db is the index on disk */
 	char			*dbpath;
 	size_t			*orders[LIBRARY_NSORTS]; /* built on demand */
 	size_t			*by_hkey;	/* rows sorted by hkey */
@@ -87,8 +89,33 @@ struct story *lib_parse(struct library *, const char *path, uint64_t *hash,
 size_t	lib_row_from(struct library *, const char *path, const char *rel,
 	    const struct story *st, const char *err, uint64_t size,
 	    int64_t mtime_ns);
+/* The blobs a story leaves in the index (library_blob.c): its actors
+ * and its texts (the headline as text 0, block b as text b + 1). */
+struct buf;
+void	lib_blob_actors(const struct story *, struct buf *out);
+void	lib_blob_texts(const struct story *, struct buf *out);
+struct lib_blob_actor {
+	uint32_t	 kind, parent, mentions, total;
+	uint32_t	 fblock, fstart, fend;	/* fblock UINT32_MAX: none */
+	uint32_t	 naliases;
+	const char	*id, *name, *same_as;	/* same_as "" for none */
+	const char	*aliases;		/* naliases, NUL-ended */
+};
+/* The next actor of a blob; false at its end or where it is not what
+ * lib_blob_actors writes. */
+bool	lib_blob_actor_next(const char **p, const char *end,
+	    struct lib_blob_actor *);
+/* Text k of a texts blob; false when it has none such. */
+bool	lib_blob_text(const char *blob, size_t len, size_t k,
+	    const char **text, size_t *tlen);
+
 /* Frees what library_actors built (library_actor.c). */
 void	lib_actors_free(struct library *);
+/* Every file parsed into a row, in order (no database at all). */
+void	lib_read_direct(struct library *, const struct lib_file *, size_t);
+/* Drops the dead rows and, if rows were appended out of order, sorts
+ * them by rel again. */
+void	lib_rows_settle(struct library *, bool appended);
 /* The path of a file under the root; caller-owned. */
 char	*lib_join(const struct library *, const char *rel);
 

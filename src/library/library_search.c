@@ -1,22 +1,284 @@
-/* library_search.c - search across a library (a first stand-in). */
+/* library_search.c - search across a library.
+ *
+ * The FTS5 index finds the stories that hold every word of the needle
+ * (the last one as a prefix; the first is left out when there are
+ * others, as the needle may start inside a word); then each candidate's
+ * texts, kept in the index, are searched as a story's own search
+ * searches them (model/search.h search_text), for the exact, folded
+ * places.  So the index only narrows; what matches is what the reader
+ * would find in the story.  Without an index on disk, or for a needle
+ * the index cannot take, every story is searched. */
 #include "config.h"
 
 #include "library/library_int.h"
 
+#include <sqlite3.h>
 #include <stdlib.h>
+#include <string.h>
 
+#include "base/buf.h"
+#include "base/text.h"
 #include "base/xmalloc.h"
+#include "model/search.h"
+
+#define CONTEXT_BEFORE	40	/* bytes of context before a match */
+#define CONTEXT_AFTER	60
 
 struct library_search {
 	struct library_hit	*hits;
 	size_t			 n;
+	size_t			 cap;
+	char			*folded;
+	size_t			 flen;
 };
+
+static bool
+is_cont(unsigned char c)
+{
+	return (c & 0xC0) == 0x80;
+}
+
+/* A line around text[start, end): a few words either side, cut between
+ * characters, with "…" where cut; sanitised. */
+static void
+hit_context(struct library_hit *h, const char *text, size_t len)
+{
+	struct buf b = BUF_INIT;
+	size_t from = h->start > CONTEXT_BEFORE ? h->start - CONTEXT_BEFORE :
+	    0, to = len - h->end > CONTEXT_AFTER ? h->end + CONTEXT_AFTER : len;
+
+	while (from > 0 && from < h->start && text[from - 1] != ' ')
+		from++;
+	while (from > 0 && is_cont((unsigned char)text[from]))
+		from++;
+	while (to < len && to > h->end && text[to] != ' ')
+		to--;
+	while (to < len && is_cont((unsigned char)text[to]))
+		to--;
+	if (from > 0)
+		buf_puts(&b, "…");
+	text_sanitize_into(&b, text + from, h->start - from);
+	h->cstart = b.len;
+	text_sanitize_into(&b, text + h->start, h->end - h->start);
+	h->cend = b.len;
+	text_sanitize_into(&b, text + h->end, to - h->end);
+	if (to < len)
+		buf_puts(&b, "…");
+	h->context = buf_detach(&b);
+}
+
+/* The matches in one text of a row (block NONE: the headline). */
+static void
+search_one(struct library_search *s, size_t row, size_t block,
+    const char *text, size_t len)
+{
+	struct search_hit *hits;
+	size_t i, n = search_text(text, len, s->folded, s->flen, &hits);
+
+	for (i = 0; i < n; i++) {
+		struct library_hit *h;
+
+		s->hits = xgrow(s->hits, s->n, &s->cap, sizeof *s->hits);
+		h = &s->hits[s->n++];
+		h->row = row;
+		h->block = block;
+		h->start = hits[i].start;
+		h->end = hits[i].end;
+		hit_context(h, text, len);
+	}
+	free(hits);
+}
+
+/* A row's texts from the index's blob. */
+static void
+search_blob(struct library_search *s, size_t row, const char *blob,
+    size_t len)
+{
+	uint32_t n;
+	size_t k, tlen;
+	const char *text;
+
+	if (len < sizeof n)
+		return;
+	memcpy(&n, blob, sizeof n);
+	for (k = 0; k < n && lib_blob_text(blob, len, k, &text, &tlen); k++)
+		search_one(s, row, k == 0 ? NONE : k - 1, text, tlen);
+}
+
+/* A row's texts from its file (no index on disk). */
+static void
+search_file(struct library *lib, struct library_search *s, size_t row)
+{
+	struct diag d = DIAG_INIT;
+	struct story *st = library_load(lib, row, &d);
+	size_t b;
+
+	diag_free(&d);
+	if (st == NULL)
+		return;
+	search_one(s, row, NONE, st->headline, strlen(st->headline));
+	for (b = 0; b < st->nblocks; b++)
+		search_one(s, row, b, st->blocks[b].text, st->blocks[b].len);
+	story_free(st);
+}
+
+static bool
+is_word(unsigned char c)
+{
+	return c >= 0x80 || (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') ||
+	    (c >= 'A' && c <= 'Z');
+}
+
+/* The FTS query for the needle: its words, quoted; the last as a
+ * prefix when the needle ends inside it; the first left out when there
+ * are others and the needle starts inside it (it may be a word's end,
+ * which FTS cannot look up).  NULL when it has no word. */
+static char *
+search_query(const char *needle, size_t len)
+{
+	struct buf q = BUF_INIT;
+	size_t flen, i = 0, w, nwords = 0;
+	char *f = text_fold_search(needle, len, false, &flen, NULL);
+
+	while (i < flen) {
+		for (; i < flen && !is_word((unsigned char)f[i]); i++)
+			;
+		for (w = i; i < flen && is_word((unsigned char)f[i]); i++)
+			;
+		if (i == w)
+			break;
+		nwords++;
+		if (w == 0 && i < flen)
+			continue;
+		if (q.len > 0)
+			buf_putc(&q, ' ');
+		buf_putc(&q, '"');
+		buf_append(&q, f + w, i - w);
+		buf_putc(&q, '"');
+		if (i == flen)
+			buf_putc(&q, '*');
+	}
+	free(f);
+	if (q.len == 0) {
+		buf_free(&q);
+		return NULL;
+	}
+	return buf_detach(&q);
+}
+
+struct id_row {
+	int64_t	id;
+	size_t	row;
+};
+
+static int
+id_row_cmp(const void *a, const void *b)
+{
+	int64_t x = ((const struct id_row *)a)->id;
+	int64_t y = ((const struct id_row *)b)->id;
+
+	return (x > y) - (x < y);
+}
+
+static int
+size_cmp(const void *a, const void *b)
+{
+	size_t x = *(const size_t *)a, y = *(const size_t *)b;
+
+	return (x > y) - (x < y);
+}
+
+/* The rows the index says may match, in path order; false when the
+ * index cannot answer (the caller searches every row). */
+static bool
+search_candidates(struct library *lib, const char *query, size_t **rows,
+    size_t *nrows)
+{
+	struct id_row *ids = xcalloc(lib->nrows + 1, sizeof *ids), key, *hit;
+	sqlite3_stmt *q;
+	size_t i, n = 0, cap = 0;
+	int rc;
+
+	*rows = NULL;
+	for (i = 0; i < lib->nrows; i++) {
+		ids[i].id = lib->extra[i].id;
+		ids[i].row = i;
+	}
+	qsort(ids, lib->nrows, sizeof *ids, id_row_cmp);
+	rc = sqlite3_prepare_v2(lib->db, "SELECT rowid FROM texts WHERE texts "
+	    "MATCH ?1", -1, &q, NULL);
+	if (rc == SQLITE_OK)
+		sqlite3_bind_text(q, 1, query, -1, SQLITE_STATIC);
+	while (rc == SQLITE_OK && (rc = sqlite3_step(q)) == SQLITE_ROW) {
+		rc = SQLITE_OK;
+		key.id = sqlite3_column_int64(q, 0);
+		/* A dropped file's rowid stays in the index: skipped. */
+		hit = bsearch(&key, ids, lib->nrows, sizeof *ids, id_row_cmp);
+		if (hit == NULL)
+			continue;
+		*rows = xgrow(*rows, n, &cap, sizeof **rows);
+		(*rows)[n++] = hit->row;
+	}
+	sqlite3_finalize(q);
+	free(ids);
+	if (rc != SQLITE_DONE) {
+		free(*rows);
+		*rows = NULL;
+		return false;
+	}
+	qsort(*rows, n, sizeof **rows, size_cmp);
+	*nrows = n;
+	return true;
+}
+
+static void
+search_rows_blobs(struct library *lib, struct library_search *s,
+    const size_t *rows, size_t n)
+{
+	sqlite3_stmt *q;
+	size_t i;
+
+	if (sqlite3_prepare_v2(lib->db, "SELECT texts FROM blobs WHERE file = "
+	    "?1", -1, &q, NULL) != SQLITE_OK)
+		return;
+	for (i = 0; i < n; i++) {
+		size_t row = rows ? rows[i] : i;
+
+		if (lib->rows[row].error != NULL)
+			continue;
+		sqlite3_bind_int64(q, 1, lib->extra[row].id);
+		if (sqlite3_step(q) == SQLITE_ROW)
+			search_blob(s, row, sqlite3_column_blob(q, 0),
+			    (size_t)sqlite3_column_bytes(q, 0));
+		sqlite3_reset(q);
+	}
+	sqlite3_finalize(q);
+}
 
 struct library_search *
 library_search(struct library *lib, const char *needle, size_t len)
 {
-	(void)lib; (void)needle; (void)len;
-	return xcalloc(1, sizeof(struct library_search));
+	struct library_search *s = xcalloc(1, sizeof *s);
+	size_t *rows = NULL, n = 0, i;
+	char *query;
+
+	s->folded = search_fold(needle, len, &s->flen);
+	if (s->flen == 0)
+		return s;
+	if (!lib->ondisk) {
+		for (i = 0; i < lib->nrows; i++)
+			if (lib->rows[i].error == NULL)
+				search_file(lib, s, i);
+		return s;
+	}
+	query = search_query(needle, len);
+	if (query != NULL && search_candidates(lib, query, &rows, &n))
+		search_rows_blobs(lib, s, rows, n);
+	else
+		search_rows_blobs(lib, s, NULL, lib->nrows);
+	free(rows);
+	free(query);
+	return s;
 }
 
 void
@@ -29,6 +291,7 @@ library_search_free(struct library_search *s)
 	for (i = 0; i < s->n; i++)
 		free(s->hits[i].context);
 	free(s->hits);
+	free(s->folded);
 	free(s);
 }
 
