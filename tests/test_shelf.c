@@ -207,8 +207,9 @@ Test(shelf, newest_first_and_every_order_in_turn)
 	shelf_move(&sh, 1, 20);			/* on B */
 	shelf_sort_next(&sh);			/* headline */
 	cr_expect_eq(sh.order, SHELF_BY_HEADLINE);
-	cr_expect_eq(row_at(1), ROW_A);
-	cr_expect_eq(row_at(2), ROW_B);
+	cr_expect_eq(row_at(0), ROW_A);
+	cr_expect_eq(row_at(1), ROW_B);
+	cr_expect_eq(row_at(3), ROW_BROKEN, "no headline: last");
 	cr_expect_eq(row_at(cursor()), ROW_B, "the cursor stays on its row");
 	shelf_sort_next(&sh);			/* source */
 	cr_expect_eq(row_at(0), ROW_HUAWEI);	/* City A.M. */

@@ -402,6 +402,13 @@ go_to(struct reader *r, struct place p)
 		show_row(r, reader_item_row(r, r->focus));
 }
 
+void
+reader_forget_history(struct reader *r)
+{
+	history_clear(r->back, &r->nback);
+	history_clear(r->fwd, &r->nfwd);
+}
+
 bool
 reader_back(struct reader *r)
 {

@@ -257,6 +257,9 @@ void	reader_jump_mention(struct reader *, bool forward);
 size_t	reader_focus_actor(const struct reader *);
 bool	reader_back(struct reader *);
 bool	reader_forward(struct reader *);
+/* Forgets every jump: where the reader is now is where Back stops (a
+ * story opened at a place, from a library's list or results). */
+void	reader_forget_history(struct reader *);
 
 /* Runs a search and focuses the first hit after the top of the
  * screen; n / N move among hits, wrapping with a notice. */

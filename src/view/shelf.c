@@ -588,6 +588,9 @@ shelf_open(struct shelf *sh, size_t row, const char *path,
 		reader_focus(live, st->actors[a].mentions.v[0], false);
 	else if (needle != NULL && block < st->nblocks)
 		goto_match(live, needle, block, start);
+	/* Back from here closes the story: the place it opened at was
+	 * no jump. */
+	reader_forget_history(live);
 	return true;
 }
 
@@ -705,9 +708,16 @@ shelf_step_hit(struct shelf *sh, struct reader *live, bool forward)
 		return true;
 	}
 	i = forward ? at + 1 : at - 1;
+	/* The results under the story follow, for Back and for n there. */
+	if (sh->nframes > 1 && sh->frames[sh->nframes - 2].kind ==
+	    SHELF_RESULTS)
+		sh->frames[sh->nframes - 2].sel = i;
 	if (sh->hits[i].row == row) {
 		goto_match(live, sh->needle, sh->hits[i].block,
 		    sh->hits[i].start);
+		/* A step through the results, not a jump: Back goes back to
+		 * them. */
+		reader_forget_history(live);
 		reader_notify(live, "result %zu of %zu across the library",
 		    i + 1, sh->nhits);
 		return true;
@@ -717,8 +727,6 @@ shelf_step_hit(struct shelf *sh, struct reader *live, bool forward)
 	reader_free(live);
 	free_frame(f);
 	sh->nframes--;
-	if (sh->nframes > 0)
-		shelf_top(sh)->sel = i;
 	return open_hit(sh, live, i);
 }
 

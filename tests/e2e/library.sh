@@ -210,20 +210,41 @@ test_library_search() {
 	text "zebrafish"
 	keys Enter
 	wait_for -F 'Library search "zebrafish": 4 matches' || return 1
-	wait_for -F "Result 1 of 4" || return 1
-	keys Enter
-	wait_for -F "Britain delays the Huawei decision" || return 1
+	# In path order: a.xml's two, b.xml's, sub/c.xml's.
+	row 1 "US officials press" && row 1 "zebrafish rule" &&
+	    row 3 "Britain delays" && row 4 "Pottinger" || return 1
+	keys j
+	wait_for -F "Result 2 of 4: 2020-01-12 US officials" || return 1
+	keys k Enter
 	wait_for -F "result 1 of 4 across the library" || return 1
+	wait_for -F "US officials press the UK on Huawei" || return 1
 	keys n
 	wait_for -F "result 2 of 4" || return 1
-	wait_for -F "Officials met the UK" || return 1
 	keys n
 	wait_for -F "result 3 of 4" || return 1
-	keys N N
-	wait_for -F "result 1 of 4" || return 1
 	wait_for -F "The decision waits another week" || return 1
+	wait_for -F "story 1 of 4" || return 1
+	keys n
+	wait_for -F "result 4 of 4" && wait_for -F "A quiet visit" || return 1
+	keys N N N
+	wait_for -F "result 1 of 4" || return 1
+	wait_for -F "Officials met the UK" || return 1
 	keys BSpace
-	wait_for -F 'Library search "zebrafish"' && alive
+	wait_for -F 'Library search "zebrafish"' || return 1
+	# n on the results opens the next one at once.
+	keys n
+	wait_for -F "result 2 of 4" && alive
+}
+
+# The match is marked on the results screen.
+test_search_marked() {
+	open_library || return 1
+	keys /
+	text "visit"
+	keys Enter
+	wait_for -F 'Library search "visit": ' || return 1
+	screen_e | grep -F "visit" | grep -q $'\e\[' ||
+	    fail "no attribute on the match" || return 1
 }
 
 # The list at other sizes and without colour or UTF-8: drawn, and
@@ -278,6 +299,7 @@ t "Read more with no story in the library" test_read_more_none
 t "an actor's other stories" test_actor_other_stories
 t "library search, Enter at the match, n and N across stories" \
     test_library_search
+t "the match marked on the results" test_search_marked
 t "120x40 and 40x12" test_sizes
 t "NO_COLOR and LANG=C" test_no_color_and_c_locale
 t "FILE FILE... is a library too" test_files_too
