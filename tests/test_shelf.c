@@ -375,8 +375,10 @@ Test(shelf, search_across_the_library_and_n_across_stories)
 	buf_free(&b);
 	cr_assert(shelf_follow(&sh, &live));
 	cr_expect_eq(live.hit.block, 0, "at the match");
+	cr_expect_eq(live.nback, 0, "opened at the match: no jump to go back");
 	cr_assert(shelf_step_hit(&sh, &live, true));
 	cr_expect_eq(live.hit.block, 4, "n: the next result, same story");
+	cr_expect_eq(live.nback, 0, "a step through the results, no jump");
 	cr_assert(shelf_step_hit(&sh, &live, true));
 	cr_expect_str_eq(live.st->headline, "First story: the council meets",
 	    "n: the next result, in the next story");

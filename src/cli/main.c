@@ -230,8 +230,10 @@ is_dir(const char *path)
 	    S_ISDIR(sb.st_mode);
 }
 
-/* newslens DIR, newslens FILE FILE...: the library's list in the
- * reader; without a terminal, a folder's --list stories. */
+/* newslens DIR, newslens FILE FILE... on a terminal: the library's
+ * list in the reader (on a pipe, a folder is refused as a FILE was
+ * before, and --list stories DIR is what lists it); on a terminal that
+ * cannot be driven, a folder's --list stories. */
 static int
 run_shelf(int nfiles, char **files, const struct options *o)
 {
@@ -239,12 +241,10 @@ run_shelf(int nfiles, char **files, const struct options *o)
 	int status;
 	bool dir = nfiles == 1;
 
-	if (isatty(STDOUT_FILENO)) {
-		status = ui_run_library(dir ? files[0] : NULL, files,
-		    (size_t)nfiles, &o->load, o->no_index);
-		if (status >= 0)
-			return status;
-	}
+	status = ui_run_library(dir ? files[0] : NULL, files, (size_t)nfiles,
+	    &o->load, o->no_index);
+	if (status >= 0)
+		return status;
 	if (!dir)
 		return usage_error("several files make a library for the "
 		    "terminal: '%s' and more", files[0]);
@@ -548,8 +548,8 @@ main(int argc, char **argv)
 			return usage_error("%s needs at least one FILE",
 			    "--check");
 		status = run_check(nfiles, argv + optind, &o);
-	} else if (o.mode == MODE_READ && (nfiles > 1 || (nfiles == 1 &&
-	    is_dir(argv[optind]))))
+	} else if (o.mode == MODE_READ && isatty(STDOUT_FILENO) &&
+	    (nfiles > 1 || (nfiles == 1 && is_dir(argv[optind]))))
 		status = run_shelf(nfiles, argv + optind, &o);
 	else if (nfiles > 1)
 		return usage_error("too many files: '%s' (one at a time)",
