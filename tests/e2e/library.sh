@@ -286,6 +286,32 @@ test_quit_restores() {
 	restored 0
 }
 
+# A first indexing long enough to be seen: its progress on the status
+# line, Ctrl-C stops it, the stories indexed so far listed; the next
+# opening lists them all.
+test_index_progress_and_ctrl_c() {
+	local big=$TMPD/big story i n
+	mkdir -p "$big"
+	story=$(cat "$DATADIR/huawei-2020-01-12.xml")
+	for ((i = 1; i <= 4000; i++)); do
+		printf '%s\n' "${story/US officials to hold/Story $i: US officials to hold}" \
+		    > "$big/s$i.xml"
+	done
+	start -e "XDG_CACHE_HOME=$TMPD/bigcache" -- "$big" || return 1
+	wait_for "indexing the library: [1-9][0-9]* of 4000 files" 20 ||
+	    return 1
+	keys C-c
+	wait_for -F "indexing stopped" 20 || return 1
+	n=$(screen | sed -n 's/^ Library: \([0-9]*\) stories.*/\1/p')
+	if [ -z "$n" ] || [ "$n" -ge 4000 ]; then
+		fail "not a part of the library listed: '$n'" || return 1
+	fi
+	keys q
+	wait_dead || return 1
+	start -e "XDG_CACHE_HOME=$TMPD/bigcache" -- "$big" || return 1
+	wait_for -F "Library: 4000 stories" 60
+}
+
 t "the list: newest first, counts, broken, skipped" test_list
 t "s cycles the order" test_sort
 t "f filters by headline and source as typed" test_filter
@@ -304,4 +330,6 @@ t "120x40 and 40x12" test_sizes
 t "NO_COLOR and LANG=C" test_no_color_and_c_locale
 t "FILE FILE... is a library too" test_files_too
 t "q quits, the terminal restored" test_quit_restores
+t "indexing: progress, Ctrl-C keeps what was indexed" \
+    test_index_progress_and_ctrl_c
 done_testing
