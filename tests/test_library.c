@@ -1,0 +1,830 @@
+/* test_library.c - the library of stories: scan, index, links, actors,
+ * search, and the command line's --list stories and --search.
+ *
+ * Every test makes its own library folder and its own cache folder,
+ * and checks that nothing was written into the library. */
+#include "config.h"
+
+#include <dirent.h>
+#include <sqlite3.h>
+#include <sys/time.h>
+
+#include "testutil.h"
+#include "library/library.h"
+
+TestSuite(library, .timeout = 120);
+TestSuite(library_cli, .timeout = 120);
+
+#define KILL_SECONDS 60.0
+
+/* ---- helpers -------------------------------------------------------- */
+
+static char *
+story_xml(const char *headline, const char *when, const char *actors,
+    const char *body)
+{
+	char *s = NULL;
+
+	cr_assert(asprintf(&s, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+	    "<story version=\"1\"><head><headline>%s</headline>%s%s%s</head>"
+	    "<actors>%s</actors><body>%s</body></story>\n", headline,
+	    when ? "<dateline when=\"" : "", when ? when : "",
+	    when ? "\">d</dateline>" : "", actors, body) > 0);
+	return s;
+}
+
+static void
+put_story(const char *dir, const char *rel, const char *headline,
+    const char *when, const char *actors, const char *body)
+{
+	char *path = test_join(dir, rel), *xml = story_xml(headline, when,
+	    actors, body);
+
+	write_file(path, xml, strlen(xml));
+	free(xml);
+	free(path);
+}
+
+/* Sets a file's mtime an hour back: an index trusts only files older
+ * than their indexing. */
+static void
+age(const char *dir, const char *rel)
+{
+	char *path = test_join(dir, rel);
+	struct timeval tv[2];
+
+	gettimeofday(&tv[0], NULL);
+	tv[0].tv_sec -= 3600;
+	tv[1] = tv[0];
+	cr_assert(utimes(path, tv) == 0);
+	free(path);
+}
+
+static size_t
+count_entries(const char *dir)
+{
+	DIR *d = opendir(dir);
+	struct dirent *e;
+	size_t n = 0;
+
+	cr_assert_not_null(d);
+	while ((e = readdir(d)) != NULL)
+		n += e->d_name[0] != '.';
+	closedir(d);
+	return n;
+}
+
+struct progress {
+	size_t	calls;
+	size_t	total;
+	size_t	stop_at;	/* 0: never */
+	void	(*hook)(struct progress *, size_t done);
+	const char *dir;
+};
+
+static bool
+on_progress(void *arg, size_t done, size_t total)
+{
+	struct progress *p = arg;
+
+	p->calls++;
+	p->total = total;
+	if (p->hook != NULL)
+		p->hook(p, done);
+	return p->stop_at != 0 && done >= p->stop_at;
+}
+
+static struct library *
+open_lib(const char *dir, const char *cache, struct progress *p)
+{
+	struct library_opts o;
+	struct diag d = DIAG_INIT;
+	struct library *lib;
+
+	library_opts_init(&o);
+	o.cache_dir = cache;
+	if (p != NULL) {
+		o.progress = on_progress;
+		o.progress_arg = p;
+	}
+	lib = library_open_dir(dir, &o, &d);
+	cr_assert_not_null(lib, "%s", d.n ? d.msgs[0] : "?");
+	diag_free(&d);
+	return lib;
+}
+
+static bool
+log_has(const struct library *lib, const char *needle)
+{
+	size_t i;
+
+	for (i = 0; i < library_log_count(lib); i++)
+		if (strstr(library_log_line(lib, i), needle) != NULL)
+			return true;
+	return false;
+}
+
+static size_t
+row_by_headline(const struct library *lib, const char *h)
+{
+	size_t i;
+
+	for (i = 0; i < library_count(lib); i++)
+		if (strcmp(library_row(lib, i)->headline, h) == 0)
+			return i;
+	return NONE;
+}
+
+/* The index file in cache (there is one a library). */
+static char *
+the_db(const char *cache)
+{
+	DIR *d = opendir(cache);
+	struct dirent *e;
+	char *path = NULL;
+
+	cr_assert_not_null(d);
+	while ((e = readdir(d)) != NULL) {
+		size_t n = strlen(e->d_name);
+
+		if (n > 7 && strcmp(e->d_name + n - 7, ".sqlite") == 0)
+			path = test_join(cache, e->d_name);
+	}
+	closedir(d);
+	cr_assert_not_null(path, "no index in %s", cache);
+	return path;
+}
+
+static void
+three_stories(const char *dir)
+{
+	put_story(dir, "a.xml", "Alpha talks", "2020-01-10",
+	    "<actor id=\"uk\" kind=\"country\"><name>United Kingdom</name>"
+	    "</actor>", "<p>The <mention actor=\"uk\">UK</mention> met.</p>");
+	put_story(dir, "b.xml", "Bravo vote", "2020-01-12", "",
+	    "<p>Parliament voted on the ban.</p>");
+	put_story(dir, "c.xml", "Charlie court", "2020-01-11", "",
+	    "<p>The court ruled.</p>");
+	age(dir, "a.xml");
+	age(dir, "b.xml");
+	age(dir, "c.xml");
+}
+
+/* ---- the index ------------------------------------------------------ */
+
+Test(library, build_and_nothing_in_the_library)
+{
+	char *dir = make_tempdir(), *cache = make_tempdir();
+	struct library *lib;
+	struct library_view *v;
+
+	three_stories(dir);
+	lib = open_lib(dir, cache, NULL);
+	cr_assert_eq(library_count(lib), 3);
+	cr_assert(library_indexed(lib));
+	v = library_view_new(lib);
+	/* Newest first. */
+	cr_assert_str_eq(library_row(lib, library_view_row(v, 0))->headline,
+	    "Bravo vote");
+	cr_assert_str_eq(library_row(lib, library_view_row(v, 2))->headline,
+	    "Alpha talks");
+	cr_assert_eq(library_view_row(v, 3), NONE);
+	library_view_free(v);
+	library_free(lib);
+	cr_assert_eq(count_entries(dir), 3, "something was written into "
+	    "the library");
+	free(the_db(cache));
+}
+
+Test(library, warm_open_parses_nothing_and_one_change_one_file)
+{
+	char *dir = make_tempdir(), *cache = make_tempdir();
+	struct progress p = { 0 };
+	struct library *lib;
+	char *path;
+
+	three_stories(dir);
+	library_free(open_lib(dir, cache, &p));
+	cr_assert_eq(p.total, 3);
+	memset(&p, 0, sizeof p);
+	lib = open_lib(dir, cache, &p);
+	cr_assert_eq(p.calls, 0, "a warm index parsed %zu files", p.calls);
+	cr_assert_eq(library_count(lib), 3);
+	library_free(lib);
+	/* One changed, one deleted, one new. */
+	put_story(dir, "b.xml", "Bravo vote again", "2020-01-12", "",
+	    "<p>Again.</p>");
+	path = test_join(dir, "c.xml");
+	cr_assert(unlink(path) == 0);
+	free(path);
+	put_story(dir, "d.xml", "Delta", NULL, "", "<p>New.</p>");
+	memset(&p, 0, sizeof p);
+	lib = open_lib(dir, cache, &p);
+	cr_assert_eq(p.total, 2, "parsed %zu files, not the two new ones",
+	    p.total);
+	cr_assert_eq(library_count(lib), 3);
+	cr_assert_neq(row_by_headline(lib, "Bravo vote again"), NONE);
+	cr_assert_eq(row_by_headline(lib, "Charlie court"), NONE);
+	cr_assert_neq(row_by_headline(lib, "Delta"), NONE);
+	library_free(lib);
+}
+
+Test(library, touched_is_hashed_not_parsed_again)
+{
+	char *dir = make_tempdir(), *cache = make_tempdir();
+	struct progress p = { 0 };
+	struct library *lib;
+
+	three_stories(dir);
+	library_free(open_lib(dir, cache, NULL));
+	/* A new mtime, the same bytes: the row stays as it was. */
+	age(dir, "a.xml");
+	lib = open_lib(dir, cache, &p);
+	cr_assert_eq(library_count(lib), 3);
+	cr_assert_neq(row_by_headline(lib, "Alpha talks"), NONE);
+	library_free(lib);
+}
+
+static void
+garbage_over(const char *db, long offset, size_t n)
+{
+	FILE *fp = fopen(db, "r+b");
+	size_t i;
+
+	cr_assert_not_null(fp);
+	cr_assert(fseek(fp, offset, SEEK_SET) == 0);
+	for (i = 0; i < n; i++)
+		fputc((int)((i * 7919 + 13) & 0xff), fp);
+	cr_assert(fclose(fp) == 0);
+}
+
+Test(library, database_replaced_by_garbage_is_rebuilt)
+{
+	char *dir = make_tempdir(), *cache = make_tempdir(), *db;
+	struct library *lib;
+
+	three_stories(dir);
+	library_free(open_lib(dir, cache, NULL));
+	db = the_db(cache);
+	garbage_over(db, 0, 8192);
+	lib = open_lib(dir, cache, NULL);
+	cr_assert_eq(library_count(lib), 3);
+	cr_assert(log_has(lib, "rebuilt"), "no message on a garbage index");
+	cr_assert(library_indexed(lib));
+	library_free(lib);
+	free(db);
+}
+
+Test(library, corrupt_pages_are_never_trusted)
+{
+	char *dir = make_tempdir(), *cache = make_tempdir(), *db;
+	struct library *lib;
+	struct stat sb;
+	long off;
+
+	three_stories(dir);
+	library_free(open_lib(dir, cache, NULL));
+	db = the_db(cache);
+	cr_assert(stat(db, &sb) == 0);
+	/* Every page but the first, one at a time, garbled: whatever it
+	 * held, the library opens with its three stories. */
+	for (off = 4096; off < sb.st_size; off += 4096) {
+		library_free(open_lib(dir, cache, NULL));
+		garbage_over(db, off, 512);
+		lib = open_lib(dir, cache, NULL);
+		cr_assert_eq(library_count(lib), 3, "page at %ld", off);
+		library_free(lib);
+	}
+	free(db);
+}
+
+static void
+set_pragma(const char *db, const char *sql)
+{
+	sqlite3 *h;
+
+	cr_assert(sqlite3_open(db, &h) == SQLITE_OK);
+	cr_assert(sqlite3_exec(h, sql, NULL, NULL, NULL) == SQLITE_OK);
+	sqlite3_close(h);
+}
+
+Test(library, another_version_is_rebuilt)
+{
+	char *dir = make_tempdir(), *cache = make_tempdir(), *db;
+	struct progress p = { 0 };
+	struct library *lib;
+
+	three_stories(dir);
+	library_free(open_lib(dir, cache, NULL));
+	db = the_db(cache);
+	set_pragma(db, "PRAGMA user_version = 99");
+	lib = open_lib(dir, cache, &p);
+	cr_assert(log_has(lib, "another version"));
+	cr_assert_eq(p.total, 3, "an old index was trusted");
+	cr_assert_eq(library_count(lib), 3);
+	library_free(lib);
+	free(db);
+}
+
+Test(library, foreign_database_is_rebuilt)
+{
+	char *dir = make_tempdir(), *cache = make_tempdir(), *db;
+	struct library *lib;
+
+	three_stories(dir);
+	library_free(open_lib(dir, cache, NULL));
+	db = the_db(cache);
+	set_pragma(db, "PRAGMA application_id = 7");
+	lib = open_lib(dir, cache, NULL);
+	cr_assert(log_has(lib, "not a newslens index"));
+	cr_assert_eq(library_count(lib), 3);
+	library_free(lib);
+	free(db);
+}
+
+Test(library, two_writers_at_once)
+{
+	char *dir = make_tempdir(), *cache = make_tempdir();
+	pid_t kids[2];
+	int i, status;
+
+	for (i = 0; i < 300; i++) {
+		char name[32], head[32];
+
+		snprintf(name, sizeof name, "s%03d.xml", i);
+		snprintf(head, sizeof head, "Story %d", i);
+		put_story(dir, name, head, "2020-01-01", "", "<p>Text.</p>");
+	}
+	/* Both index the same cold library at the same time. */
+	for (i = 0; i < 2; i++) {
+		kids[i] = fork();
+		cr_assert(kids[i] >= 0);
+		if (kids[i] == 0) {
+			struct library_opts o;
+			struct diag d = DIAG_INIT;
+			struct library *lib;
+
+			library_opts_init(&o);
+			o.cache_dir = cache;
+			lib = library_open_dir(dir, &o, &d);
+			_exit(lib != NULL && library_count(lib) == 300 ? 0 : 1);
+		}
+	}
+	for (i = 0; i < 2; i++) {
+		cr_assert(waitpid(kids[i], &status, 0) == kids[i]);
+		cr_assert(WIFEXITED(status) && WEXITSTATUS(status) == 0,
+		    "writer %d did not see the whole library", i);
+	}
+	library_free(open_lib(dir, cache, NULL));
+}
+
+Test(library, interrupted_keeps_what_was_indexed)
+{
+	char *dir = make_tempdir(), *cache = make_tempdir();
+	struct progress p = { 0 };
+	struct library *lib;
+	int i;
+
+	for (i = 0; i < 600; i++) {
+		char name[32];
+
+		snprintf(name, sizeof name, "s%03d.xml", i);
+		put_story(dir, name, "Same", NULL, "", "<p>T.</p>");
+		age(dir, name);
+	}
+	p.stop_at = 300;
+	lib = open_lib(dir, cache, &p);
+	cr_assert(library_stopped(lib));
+	cr_assert_eq(library_count(lib), 300);
+	library_free(lib);
+	memset(&p, 0, sizeof p);
+	lib = open_lib(dir, cache, &p);
+	cr_assert_not(library_stopped(lib));
+	cr_assert_eq(library_count(lib), 600);
+	/* The first 256 were committed before the stop (a transaction a
+	 * 256 files): at most 344 are left to parse. */
+	cr_assert_leq(p.total, 344, "the interrupted work was lost: %zu",
+	    p.total);
+	library_free(lib);
+}
+
+Test(library, no_index_writes_nothing)
+{
+	char *dir = make_tempdir(), *cache = make_tempdir();
+	struct library_opts o;
+	struct diag d = DIAG_INIT;
+	struct library *lib;
+
+	three_stories(dir);
+	library_opts_init(&o);
+	o.cache_dir = cache;
+	o.no_index = true;
+	lib = library_open_dir(dir, &o, &d);
+	cr_assert_eq(library_count(lib), 3);
+	cr_assert_not(library_indexed(lib));
+	library_free(lib);
+	cr_assert_eq(count_entries(cache), 0);
+}
+
+Test(library, cache_inside_the_library_is_not_used)
+{
+	char *dir = make_tempdir(), *cache;
+	struct library *lib;
+
+	three_stories(dir);
+	cache = test_join(dir, "cache");
+	lib = open_lib(dir, cache, NULL);
+	cr_assert_not(library_indexed(lib));
+	cr_assert(log_has(lib, "inside the library"));
+	cr_assert_eq(library_count(lib), 3);
+	library_free(lib);
+	/* The folder may have been made; nothing is in it. */
+	cr_assert(access(cache, F_OK) != 0 || count_entries(cache) == 0);
+}
+
+/* ---- hostile libraries --------------------------------------------- */
+
+Test(library, symlink_loop_fifo_and_escape_names)
+{
+	char *dir = make_tempdir(), *cache = make_tempdir(), *p;
+	struct library *lib;
+	size_t i;
+
+	three_stories(dir);
+	p = test_join(dir, "loop");
+	cr_assert(symlink(".", p) == 0);
+	free(p);
+	p = test_join(dir, "self.xml");
+	cr_assert(symlink("self.xml", p) == 0);
+	free(p);
+	p = test_join(dir, "fifo.xml");
+	cr_assert(mkfifo(p, 0600) == 0);
+	free(p);
+	put_story(dir, "\x1b[2J\x9b" "evil.xml", "Evil \x1b]0;title\x07", NULL,
+	    "", "<p>x</p>");
+	lib = open_lib(dir, cache, NULL);
+	cr_assert_eq(library_count(lib), 4);
+	cr_assert(log_has(lib, "loop"), "no line for the link loop");
+	cr_assert(log_has(lib, "fifo.xml: skipped: not a regular file"));
+	for (i = 0; i < library_log_count(lib); i++)
+		cr_assert_null(strchr(library_log_line(lib, i), '\x1b'));
+	for (i = 0; i < library_count(lib); i++) {
+		const struct library_row *r = library_row(lib, i);
+
+		cr_assert_null(strchr(r->shown, '\x1b'));
+		cr_assert_null(strchr(r->rel, '\x1b'));
+		cr_assert(r->error == NULL || strchr(r->error, '\x1b') == NULL);
+	}
+	library_free(lib);
+}
+
+static void
+change_next(struct progress *p, size_t done)
+{
+	/* While the first file is indexed, the last one changes. */
+	if (done == 1)
+		put_story(p->dir, "c.xml", "Charlie changed", NULL, "",
+		    "<p>Changed while indexed.</p>");
+}
+
+Test(library, file_changed_while_indexed)
+{
+	char *dir = make_tempdir(), *cache = make_tempdir();
+	struct progress p = { 0 };
+	struct library *lib;
+
+	three_stories(dir);
+	p.hook = change_next;
+	p.dir = dir;
+	library_free(open_lib(dir, cache, &p));
+	lib = open_lib(dir, cache, NULL);
+	cr_assert_neq(row_by_headline(lib, "Charlie changed"), NONE,
+	    "a change during indexing was missed");
+	library_free(lib);
+}
+
+Test(library, ten_thousand_broken_files)
+{
+	char *dir = make_tempdir(), *cache = make_tempdir();
+	struct progress p = { 0 };
+	struct library *lib;
+	size_t i;
+
+	for (i = 0; i < 10000; i++) {
+		char name[32], *path;
+
+		snprintf(name, sizeof name, "b%05zu.xml", i);
+		path = test_join(dir, name);
+		write_file(path, "<story version=\"1\">", 19);
+		free(path);
+		age(dir, name);
+	}
+	lib = open_lib(dir, cache, NULL);
+	cr_assert_eq(library_count(lib), 10000);
+	for (i = 0; i < library_count(lib); i++)
+		cr_assert_not_null(library_row(lib, i)->error);
+	library_free(lib);
+	/* Broken files are kept in the index too: not parsed again. */
+	lib = open_lib(dir, cache, &p);
+	cr_assert_eq(p.calls, 0);
+	cr_assert_eq(library_count(lib), 10000);
+	library_free(lib);
+}
+
+/* ---- the list's view ------------------------------------------------ */
+
+Test(library, sort_and_filter)
+{
+	char *dir = make_tempdir(), *cache = make_tempdir();
+	struct library *lib;
+	struct library_view *v;
+	bool complete;
+
+	three_stories(dir);
+	put_story(dir, "e.xml", "Échos du café", NULL, "", "<p>x</p>");
+	lib = open_lib(dir, cache, NULL);
+	v = library_view_new(lib);
+	library_view_sort(v, LIBRARY_SORT_HEADLINE);
+	cr_assert_str_eq(library_row(lib, library_view_row(v, 0))->headline,
+	    "Alpha talks");
+	library_view_filter(v, "CAFE", 4);
+	cr_assert_eq(library_view_known(v, &complete), 0);
+	cr_assert_not(complete);
+	cr_assert_str_eq(library_row(lib, library_view_row(v, 0))->headline,
+	    "Échos du café");
+	cr_assert_eq(library_view_row(v, 1), NONE);
+	cr_assert_eq(library_view_count(v), 1);
+	library_view_filter(v, "", 0);
+	cr_assert_eq(library_view_count(v), 4);
+	library_view_sort(v, LIBRARY_SORT_DATE);
+	cr_assert_eq(library_view_find(v, row_by_headline(lib, "Bravo vote")),
+	    0);
+	library_view_free(v);
+	library_free(lib);
+}
+
+/* ---- titles and links ------------------------------------------------ */
+
+Test(library, title_keys_fold_case_punctuation_quotes_dashes)
+{
+	char *a = library_title_key("US officials’ “last-ditch” talks — UK"),
+	    *b = library_title_key("us officials' \"last ditch\" talks - uk"),
+	    *c = library_title_key("US officials: last–ditch talks, UK!"),
+	    *d = library_title_key("US officials last talks UK");
+
+	cr_assert_str_eq(a, b);
+	cr_assert_str_eq(a, c);
+	cr_assert_str_neq(a, d);
+	cr_assert_str_eq(a, "us officials last ditch talks uk");
+	free(a);
+	free(b);
+	free(c);
+	free(d);
+}
+
+Test(library, read_more_by_href_and_by_title)
+{
+	char *dir = make_tempdir(), *cache = make_tempdir();
+	struct diag d = DIAG_INIT;
+	struct library *lib;
+	struct story *st;
+	enum library_link how;
+	size_t a;
+
+	put_story(dir, "a.xml", "Alpha", NULL, "",
+	    "<p>x</p><related id=\"r1\" href=\"sub/b.xml\">B</related>"
+	    "<related id=\"r2\">“Charlie” — the COURT</related>"
+	    "<related id=\"r3\" href=\"../outside.xml\">Out</related>"
+	    "<related id=\"r4\">Nowhere</related>");
+	cr_assert(mkdir(test_join(dir, "sub"), 0700) == 0);
+	put_story(dir, "sub/b.xml", "Bravo", NULL, "", "<p>x</p>");
+	put_story(dir, "c.xml", "Charlie: the court", NULL, "", "<p>x</p>");
+	lib = open_lib(dir, cache, NULL);
+	a = row_by_headline(lib, "Alpha");
+	st = library_load(lib, a, &d);
+	cr_assert_not_null(st);
+	cr_assert_eq(library_related(lib, a, st, 0, &how),
+	    row_by_headline(lib, "Bravo"));
+	cr_assert_eq(how, LIBRARY_LINK_HREF);
+	cr_assert_eq(library_related(lib, a, st, 1, &how),
+	    row_by_headline(lib, "Charlie: the court"));
+	cr_assert_eq(how, LIBRARY_LINK_TITLE);
+	cr_assert_eq(library_related(lib, a, st, 2, &how), NONE);
+	cr_assert_eq(how, LIBRARY_LINK_NONE);
+	cr_assert_eq(library_related(lib, a, st, 3, &how), NONE);
+	story_free(st);
+	library_free(lib);
+	diag_free(&d);
+}
+
+/* ---- actors across stories ----------------------------------------- */
+
+static void
+actor_library(const char *dir)
+{
+	put_story(dir, "a.xml", "A", NULL,
+	    "<actor id=\"huawei\" kind=\"company\"><name>Huawei</name></actor>"
+	    "<actor id=\"china\" kind=\"country\"><name>China</name></actor>",
+	    "<p><mention actor=\"huawei\">Huawei</mention> and "
+	    "<mention actor=\"china\">China</mention>.</p>");
+	put_story(dir, "b.xml", "B", NULL,
+	    "<actor id=\"hw\" kind=\"company\"><name>Huawei Technologies"
+	    "</name><alias>HUAWEI</alias></actor>",
+	    "<p>Said <mention actor=\"hw\">it</mention>.</p>"
+	    "<p><mention actor=\"hw\">Huawei</mention> again.</p>");
+	put_story(dir, "c.xml", "C", NULL,
+	    "<actor id=\"huawei\" kind=\"person\"><name>Mr Huawei Li</name>"
+	    "</actor>", "<p><mention actor=\"huawei\">Li</mention>.</p>");
+	put_story(dir, "d.xml", "D", NULL,
+	    "<actor id=\"beijing\" kind=\"government\" same-as=\"china\">"
+	    "<name>Beijing</name></actor>"
+	    "<actor id=\"min\" kind=\"person\" member-of=\"beijing\">"
+	    "<name>A minister</name></actor>",
+	    "<p><mention actor=\"beijing\">Beijing</mention>, "
+	    "<mention actor=\"min\">he</mention>.</p>");
+}
+
+Test(library, actor_identity_across_stories)
+{
+	char *dir = make_tempdir(), *cache = make_tempdir();
+	struct diag d = DIAG_INIT;
+	struct library_place *p;
+	struct library *lib;
+	struct story *st;
+	size_t a, n;
+
+	actor_library(dir);
+	lib = open_lib(dir, cache, NULL);
+	a = row_by_headline(lib, "A");
+	st = library_load(lib, a, &d);
+	/* huawei (company): b by alias; not c, a person of the same id. */
+	n = library_actor_stories(lib, a, st, 0, &p);
+	cr_assert_eq(n, 1);
+	cr_assert_eq(p[0].row, row_by_headline(lib, "B"));
+	cr_assert_str_eq(p[0].actor_id, "hw");
+	cr_assert_eq(p[0].mentions, 2);
+	cr_assert_eq(p[0].block, 0, "the first mention's place");
+	free(p);
+	/* china: d by its same-as. */
+	n = library_actor_stories(lib, a, st, 1, &p);
+	cr_assert_eq(n, 1);
+	cr_assert_eq(p[0].row, row_by_headline(lib, "D"));
+	free(p);
+	story_free(st);
+	library_free(lib);
+	diag_free(&d);
+}
+
+Test(library, library_wide_actors_grouped)
+{
+	char *dir = make_tempdir(), *cache = make_tempdir();
+	const struct library_actor *la;
+	struct library_place *p;
+	struct library *lib;
+	size_t n, i, china = NONE, huawei = NONE;
+
+	actor_library(dir);
+	lib = open_lib(dir, cache, NULL);
+	n = library_actors(lib, &la);
+	/* Huawei (a, b), China (a, d) with its minister, Mr Huawei Li. */
+	cr_assert_eq(n, 4);
+	for (i = 0; i < n; i++) {
+		if (strcmp(la[i].name, "China") == 0)
+			china = i;
+		if (strcmp(la[i].name, "Huawei") == 0)
+			huawei = i;
+	}
+	cr_assert_neq(china, NONE);
+	cr_assert_neq(huawei, NONE);
+	cr_assert_eq(la[huawei].nstories, 2);
+	cr_assert_eq(la[huawei].nmentions, 3);
+	cr_assert_eq(la[china].nstories, 2);
+	cr_assert_eq(la[china + 1].parent, china, "the minister under China");
+	cr_assert_eq(la[china + 1].depth, 1);
+	cr_assert_eq(library_actor_places(lib, huawei, &p), 2);
+	free(p);
+	library_free(lib);
+}
+
+/* ---- search ---------------------------------------------------------- */
+
+Test(library, search_folds_and_steps)
+{
+	char *dir = make_tempdir(), *cache = make_tempdir();
+	struct library_search *s;
+	struct library *lib;
+	const struct library_hit *h;
+
+	put_story(dir, "a.xml", "Café talks", NULL, "",
+	    "<p>At the CAFE on Monday.</p><p>No match.</p>");
+	put_story(dir, "b.xml", "Other", NULL, "",
+	    "<p>The café’s owner \xc2\x9b" "2J.</p>");
+	lib = open_lib(dir, cache, NULL);
+	s = library_search(lib, "cafe", 4);
+	cr_assert_eq(library_search_count(s), 3);
+	h = library_search_hit(s, 0);
+	cr_assert_eq(h->block, NONE, "the headline first");
+	h = library_search_hit(s, 1);
+	cr_assert_eq(h->block, 0);
+	cr_assert_eq(h->end - h->start, 4);
+	cr_assert(strncmp(h->context + h->cstart, "CAFE", 4) == 0);
+	h = library_search_hit(s, 2);
+	cr_assert_eq(h->row, row_by_headline(lib, "Other"));
+	cr_assert_null(strstr(h->context, "\xc2\x9b"), "a C1 control raw");
+	cr_assert_eq(library_search_step(s, 2, true), 0);
+	cr_assert_eq(library_search_step(s, 0, false), 2);
+	library_search_free(s);
+	s = library_search(lib, "nothing here", 12);
+	cr_assert_eq(library_search_count(s), 0);
+	cr_assert_eq(library_search_step(s, NONE, true), NONE);
+	library_search_free(s);
+	library_free(lib);
+}
+
+/* ---- the command line ---------------------------------------------- */
+
+#define NL(r, ...) do { \
+	const char *nl_argv_[] = { test_prog(), __VA_ARGS__, NULL }; \
+	run_prog_timeout((r), nl_argv_, NULL, KILL_SECONDS); \
+} while (0)
+
+static char *
+cli_library(void)
+{
+	char *dir = make_tempdir(), *cache = make_tempdir();
+
+	setenv("XDG_CACHE_HOME", cache, 1);
+	three_stories(dir);
+	put_story(dir, "\x1b]0;x\x07name.xml", "Hostile \xc2\x9b" "2J", NULL,
+	    "", "<p>The ban \xe2\x80\xae txt.</p>");
+	put_story(dir, "broken.xml", "Broken", NULL, "",
+	    "<p><mention actor=\"nobody\">x</mention></p>");
+	return dir;
+}
+
+Test(library_cli, list_stories)
+{
+	char *dir = cli_library();
+	struct run r;
+
+	NL(&r, "--list", "stories", dir);
+	cr_assert_eq(r.status, 0, "%s", r.err);
+	cr_assert(strncmp(r.out, "path\twhen\theadline\tsource\tactors\t"
+	    "claims\tquotes\n", 44) == 0);
+	cr_assert_not_null(strstr(r.out, "/a.xml\t2020-01-10\tAlpha talks\t\t"
+	    "1\t0\t0\n"));
+	cr_assert_null(strstr(r.out, "Broken"), "a broken story listed");
+	cr_assert_not_null(strstr(r.err, "broken.xml"));
+	cr_assert_null(memchr(r.out, '\x1b', r.outlen));
+	cr_assert_null(strstr(r.out, "\xc2\x9b"), "a C1 control raw");
+	/* Newest first: b (12th) before c (11th) before a (10th). */
+	cr_assert(strstr(r.out, "Bravo") < strstr(r.out, "Charlie"));
+	cr_assert(strstr(r.out, "Charlie") < strstr(r.out, "Alpha"));
+	run_free(&r);
+	NL(&r, "--list", "stories", "--limit", "1", dir);
+	cr_assert_eq(r.status, 0);
+	cr_assert_not_null(strstr(r.out, "Bravo"));
+	cr_assert_null(strstr(r.out, "Charlie"));
+	run_free(&r);
+	NL(&r, "--list", "stories", "--no-index", dir);
+	cr_assert_eq(r.status, 0);
+	cr_assert_not_null(strstr(r.out, "Alpha talks"));
+	run_free(&r);
+	NL(&r, "--list", "stories", "/nonexistent/library");
+	cr_assert_eq(r.status, 1);
+	run_free(&r);
+	NL(&r, "--list", "stories");
+	cr_assert_eq(r.status, 2);
+	run_free(&r);
+}
+
+Test(library_cli, search)
+{
+	char *dir = cli_library();
+	struct run r;
+
+	NL(&r, "--search", "BAN", dir);
+	cr_assert_eq(r.status, 0, "%s", r.err);
+	cr_assert_not_null(strstr(r.out, "/b.xml:1: Parliament voted on the "
+	    "ban.\n"));
+	cr_assert_not_null(strstr(r.out, "name.xml:1: The ban <U+202E> "
+	    "txt.\n"), "%s", r.out);
+	cr_assert_null(memchr(r.out, '\x1b', r.outlen));
+	cr_assert_null(strstr(r.out, "\xe2\x80\xae"), "a bidi override raw");
+	run_free(&r);
+	NL(&r, "--search", "Alpha", dir);
+	cr_assert_eq(r.status, 0);
+	cr_assert_not_null(strstr(r.out, "/a.xml:0: Alpha talks\n"));
+	run_free(&r);
+	NL(&r, "--search", "zebra", dir);
+	cr_assert_eq(r.status, 1, "nothing matched, as grep");
+	cr_assert_eq(r.outlen, 0);
+	run_free(&r);
+	NL(&r, "--search", "ban", "--no-index", dir);
+	cr_assert_eq(r.status, 0);
+	cr_assert_not_null(strstr(r.out, "Parliament voted"));
+	run_free(&r);
+	NL(&r, "--search", "ban");
+	cr_assert_eq(r.status, 2);
+	run_free(&r);
+}
