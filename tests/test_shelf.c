@@ -416,7 +416,7 @@ Test(shelf, log_and_actors)
 	cr_assert_eq(shelf_count(&sh), 2);
 	buf_truncate(&b, 0);
 	indent = shelf_entry(&sh, 1, 80, &b, &hs, &he);
-	cr_expect_str_eq(b.data, "NSA  (1 story, 1 mentions)");
+	cr_expect_str_eq(b.data, "NSA  (1 story, 1 mention)");
 	cr_expect_gt(indent, 0, "under the one it is a member of");
 	shelf_move(&sh, 1, 20);
 	cr_expect(!shelf_follow(&sh, &live), "its stories, not a story yet");

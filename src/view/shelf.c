@@ -871,13 +871,14 @@ shelf_entry(const struct shelf *sh, size_t i, int cols, struct buf *b,
 		return 0;
 	case SHELF_ACTORS:
 		a = &sh->actors[i];
-		buf_printf(b, "%s  (%zu %s, %zu mentions)", a->name,
+		buf_printf(b, "%s  (%zu %s, %zu %s)", a->name,
 		    a->nstories, a->nstories == 1 ? "story" : "stories",
-		    a->nmentions);
+		    a->nmentions, a->nmentions == 1 ? "mention" : "mentions");
 		return 2 * (int)(a->depth < 6 ? a->depth : 6);
 	case SHELF_REFS:
 		row_label(sh, f->refs[i].row, b);
-		buf_printf(b, "  (%zu mentions)", f->refs[i].mentions);
+		buf_printf(b, "  (%zu %s)", f->refs[i].mentions,
+		    f->refs[i].mentions == 1 ? "mention" : "mentions");
 		return 0;
 	case SHELF_RESULTS:
 		h = &sh->hits[i];
@@ -936,8 +937,9 @@ shelf_actor_card(const void *ctx, const struct reader *r, size_t a,
 			continue;
 		buf_truncate(&b, 0);
 		row_label(sh, refs[i].row, &b);
-		e = page_add(p, ENTRY_LINK, 2, "%s  (%zu mentions)", b.data,
-		    refs[i].mentions);
+		e = page_add(p, ENTRY_LINK, 2, "%s  (%zu %s)", b.data,
+		    refs[i].mentions, refs[i].mentions == 1 ? "mention" :
+		    "mentions");
 		e->target = TARGET_LIBRARY;
 		e->a = refs[i].row;
 		e->b = a;

@@ -34,8 +34,9 @@ EOF
 make_library() {
 	local huawei='<actor id="huawei" kind="company"><name>Huawei</name></actor>'
 	story a.xml 2020-01-12 "US officials press the UK on Huawei" Reuters \
-	    "$huawei<actor id=\"uk\" kind=\"country\"><name>United Kingdom</name></actor>" \
+	    "$huawei<actor id=\"uk\" kind=\"country\"><name>United Kingdom</name></actor><actor id=\"gchq\" kind=\"agency\" member-of=\"uk\"><name>GCHQ</name></actor>" \
 	    '<p id="p1">Officials met the <mention actor="uk">UK</mention> about <mention actor="huawei">Huawei</mention>.</p>
+<p id="p0">The <mention actor="gchq">GCHQ</mention> listened.</p>
 <related id="r1">Britain delays the Huawei decision</related>
 <related id="r2" href="sub/c.xml">A visit to London</related>
 <related id="r3">A story nobody wrote</related>
@@ -77,7 +78,7 @@ test_list() {
 	row 4 "BROKEN" || return 1
 	row 2 "Reuters" || return 1
 	# Actors, claims, quotes.
-	row 2 "2a   0c   0q" || return 1
+	row 2 "3a   0c   0q" || return 1
 	wait_for -F "1 file skipped (L)" && wait_for -F "Story 1 of 4"
 }
 
@@ -247,6 +248,28 @@ test_search_marked() {
 	    fail "no attribute on the match" || return 1
 }
 
+test_library_actors() {
+	open_library || return 1
+	keys A
+	wait_for -F "Actors of the library: 3" || return 1
+	wait_for -F "Huawei  (2 stories, 2 mentions)" || return 1
+	# GCHQ under the United Kingdom, indented.
+	screen | grep -A1 -F "United Kingdom  (1 story" |
+	    grep -q "^   GCHQ  (1 story, 1 mention)" ||
+	    fail "GCHQ is not under the United Kingdom" || return 1
+	keys Enter
+	wait_for -F "Stories of Huawei: 2" || return 1
+	keys j Enter
+	wait_for -F "The decision waits another week" || return 1
+	wait_for -F "Mention 1 of 1: Huawei" || return 1
+	keys q
+	wait_for -F "Stories of Huawei: 2" || return 1
+	keys q
+	wait_for -F "Actors of the library" || return 1
+	keys q
+	wait_for -F "Library: 4 stories" && alive
+}
+
 # The list at other sizes and without colour or UTF-8: drawn, and
 # usable.
 test_sizes() {
@@ -326,6 +349,7 @@ t "an actor's other stories" test_actor_other_stories
 t "library search, Enter at the match, n and N across stories" \
     test_library_search
 t "the match marked on the results" test_search_marked
+t "A: the library's actors, grouped, and their stories" test_library_actors
 t "120x40 and 40x12" test_sizes
 t "NO_COLOR and LANG=C" test_no_color_and_c_locale
 t "FILE FILE... is a library too" test_files_too
