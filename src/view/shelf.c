@@ -70,8 +70,6 @@ void
 shelf_add_row(struct shelf *sh, const struct shelf_row *in)
 {
 	struct shelf_row *r;
-	struct buf b = BUF_INIT;
-	size_t flen;
 
 	if (sh->nrows % 64 == 0)
 		sh->rows = xreallocarray(sh->rows, sh->nrows + 64,
@@ -84,8 +82,27 @@ shelf_add_row(struct shelf *sh, const struct shelf_row *in)
 	r->headline = safe_dup(in->headline);
 	r->source = safe_dup(in->source);
 	r->broken = in->broken ? safe_dup(in->broken) : NULL;
-	buf_printf(&b, "%s\t%s", r->headline, r->source);
-	r->folded = text_fold_search(b.data, b.len, false, &flen, NULL);
+	r->folded = NULL;
+}
+
+/* Headlines and sources folded, for the filter and two of the orders:
+ * at their first use, so that opening a large library costs no
+ * folding. */
+static void
+fold_rows(struct shelf *sh)
+{
+	struct buf b = BUF_INIT;
+	size_t i, flen;
+
+	for (i = 0; i < sh->nrows; i++) {
+		struct shelf_row *r = &sh->rows[i];
+
+		if (r->folded != NULL)
+			continue;
+		buf_truncate(&b, 0);
+		buf_printf(&b, "%s\t%s", r->headline, r->source);
+		r->folded = text_fold_search(b.data, b.len, false, &flen, NULL);
+	}
 	buf_free(&b);
 }
 
@@ -227,6 +244,8 @@ sort_rows(struct shelf *sh)
 	struct shelf_row **v = xcalloc(sh->nrows ? sh->nrows : 1, sizeof *v);
 	size_t i;
 
+	if (sh->order == SHELF_BY_HEADLINE || sh->order == SHELF_BY_SOURCE)
+		fold_rows(sh);
 	for (i = 0; i < sh->nrows; i++)
 		v[i] = &sh->rows[i];
 	qsort(v, sh->nrows, sizeof *v, order_cmp[sh->order]);
@@ -245,6 +264,8 @@ make_view(struct shelf *sh)
 	char *folded = sh->filter ? text_fold_search(sh->filter,
 	    strlen(sh->filter), false, &flen, NULL) : NULL;
 
+	if (flen > 0)
+		fold_rows(sh);
 	for (i = 0; i < sh->nrows; i++)
 		sh->place[i] = NONE;
 	for (i = 0; i < sh->nrows; i++) {

@@ -39,7 +39,8 @@ struct shelf_row {
 	char		*broken;	/* --check's first message; NULL:
 					 * valid */
 	char		*folded;	/* headline and source, folded for
-					 * the filter (set by the shelf) */
+					 * the filter (set by the shelf at
+					 * its first use; NULL until then) */
 };
 
 /* A match of a search across the library. */
