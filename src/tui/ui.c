@@ -1501,7 +1501,13 @@ ui_run_library(const char *dir, char *const *paths, size_t n,
 		diag_free(&d);
 		if (lib != NULL)
 			library_free(lib);
-		return ui_signal ? 130 : 1;
+		if (ui_signal) {
+			/* A signal before the list: die of it, the terminal
+			 * restored. */
+			signal(ui_signal, SIG_DFL);
+			raise(ui_signal);
+		}
+		return 1;
 	}
 	diag_free(&d);
 	shelflib_init(&shelf, lib, opts);
