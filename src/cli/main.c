@@ -247,6 +247,40 @@ run_library(int nfiles, char **files, const struct options *o)
 	return stories_list(files[0], &so);
 }
 
+static bool
+is_dir(const char *path)
+{
+	struct stat sb;
+
+	return strcmp(path, "-") != 0 && stat(path, &sb) == 0 &&
+	    S_ISDIR(sb.st_mode);
+}
+
+/* newslens DIR, newslens FILE FILE... on a terminal: the library's
+ * list in the reader (on a pipe, a folder is refused as a FILE was
+ * before, and --list stories DIR is what lists it); on a terminal that
+ * cannot be driven, a folder's --list stories. */
+static int
+run_shelf(int nfiles, char **files, const struct options *o)
+{
+	struct stories_opts so;
+	int status;
+	bool dir = nfiles == 1;
+
+	status = ui_run_library(dir ? files[0] : NULL, files, (size_t)nfiles,
+	    &o->load, o->no_index);
+	if (status >= 0)
+		return status;
+	if (!dir)
+		return usage_error("several files make a library for the "
+		    "terminal: '%s' and more", files[0]);
+	memset(&so, 0, sizeof so);
+	library_opts_init(&so.lib);
+	so.lib.load = o->load;
+	so.lib.no_index = o->no_index;
+	return stories_list(files[0], &so);
+}
+
 /* Writes out to standard output; false on a write error. */
 static bool
 emit(const struct buf *out)
@@ -739,7 +773,10 @@ main(int argc, char **argv)
 			return usage_error("%s needs at least one FILE",
 			    "--check");
 		status = run_check(nfiles, argv + optind, &o);
-	} else if (nfiles > 1)
+	} else if (o.mode == MODE_READ && isatty(STDOUT_FILENO) &&
+	    (nfiles > 1 || (nfiles == 1 && is_dir(argv[optind]))))
+		status = run_shelf(nfiles, argv + optind, &o);
+	else if (nfiles > 1)
 		return usage_error("too many files: '%s' (one at a time)",
 		    argv[optind + 1]);
 	else if (o.mode == MODE_READ)

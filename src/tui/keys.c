@@ -23,6 +23,7 @@
 #include "tui/editmode.h"
 #include "tui/ui.h"
 #include "view/cursor.h"
+#include "view/shelf.h"
 
 static struct page *
 top_page(struct ui *u)
@@ -244,7 +245,9 @@ static void
 act_search_next(struct ui *u, int k)
 {
 	(void)k;
-	if (top_page(u))
+	if (!top_page(u) && shelf_step_hit(u->shelf, &u->r, true))
+		ui_adopt(u);
+	else if (top_page(u))
 		reader_page_search_step(&u->r, true);
 	else
 		reader_search_step(&u->r, true);
@@ -254,7 +257,9 @@ static void
 act_search_prev(struct ui *u, int k)
 {
 	(void)k;
-	if (top_page(u))
+	if (!top_page(u) && shelf_step_hit(u->shelf, &u->r, false))
+		ui_adopt(u);
+	else if (top_page(u))
 		reader_page_search_step(&u->r, false);
 	else
 		reader_search_step(&u->r, false);
@@ -314,7 +319,7 @@ act_close(struct ui *u, int k)
 		u->count = 0;
 	else if (u->r.npages > 0)
 		reader_close_page(&u->r);
-	else
+	else if (!(u->shelf->library && ui_close_story(u)))
 		editmode_quit(u);
 }
 
@@ -449,6 +454,121 @@ static void act_redo(struct ui *u, int k)
 { (void)k; editmode_run(u, "redo"); }
 static void act_line_complete(struct ui *u, int k)
 { (void)k; editmode_complete(u); }
+
+/* ---- a library's list and its views (ui_list.c draws them) --------- */
+
+static void
+list_move(struct ui *u, long n)
+{
+	if (u->count > 0 && u->count < 1000000)
+		n *= (long)u->count;
+	shelf_move(u->shelf, n, ui_page_rows(u));
+}
+
+static void act_list_next(struct ui *u, int k) { (void)k; list_move(u, 1); }
+static void act_list_prev(struct ui *u, int k) { (void)k; list_move(u, -1); }
+static void act_list_page_down(struct ui *u, int k)
+{ (void)k; list_move(u, ui_page_rows(u) > 1 ? ui_page_rows(u) - 1 : 1); }
+static void act_list_page_up(struct ui *u, int k)
+{ (void)k; list_move(u, -(ui_page_rows(u) > 1 ? ui_page_rows(u) - 1 : 1)); }
+static void act_list_first(struct ui *u, int k)
+{ (void)k; shelf_move(u->shelf, -(long)(LONG_MAX / 2), ui_page_rows(u)); }
+static void act_list_last(struct ui *u, int k)
+{ (void)k; shelf_move(u->shelf, LONG_MAX / 2, ui_page_rows(u)); }
+static void act_list_open(struct ui *u, int k)
+{ (void)k; ui_list_follow(u); }
+static bool
+on_list(struct ui *u)
+{
+	if (shelf_top(u->shelf)->kind == SHELF_LIST)
+		return true;
+	shelf_notify(u->shelf, "that key is for the list: q goes back to it");
+	return false;
+}
+
+static void act_list_sort(struct ui *u, int k)
+{ (void)k; if (on_list(u)) shelf_sort_next(u->shelf); }
+static void act_list_log(struct ui *u, int k)
+{ (void)k; shelf_open_log(u->shelf); }
+static void act_list_actors(struct ui *u, int k)
+{ (void)k; shelf_open_actors(u->shelf); }
+static void act_list_back(struct ui *u, int k)
+{ (void)k; ui_list_back(u); }
+static void act_list_help(struct ui *u, int k)
+{ (void)k; ui_list_help(u); }
+
+static void
+act_list_search(struct ui *u, int k)
+{
+	char *needle = ui_prompt(u, "/ library: ");
+
+	(void)k;
+	if (needle != NULL && *needle != '\0')
+		shelf_search(u->shelf, needle);
+	free(needle);
+}
+
+/* n, N on the results: the next result, opened. */
+static void
+act_result_step(struct ui *u, int k)
+{
+	struct shelf_frame *f = shelf_top(u->shelf);
+
+	if (f == NULL || f->kind != SHELF_RESULTS) {
+		shelf_notify(u->shelf, "n and N step through the results of "
+		    "/ (the library's search)");
+		return;
+	}
+	if (u->shelf->nhits == 0)
+		return;
+	shelf_move(u->shelf, k == 'N' ? -1 : 1, ui_page_rows(u));
+	ui_list_follow(u);
+}
+
+static void
+act_filter_start(struct ui *u, int k)
+{
+	(void)k;
+	if (!on_list(u))
+		return;
+	u->filtering = true;
+	shelf_notify(u->shelf, "filter: type words of headlines or sources; "
+	    "Enter keeps it, Escape empties it");
+}
+
+/* The filter with key typed at its end (0: one character less; -1:
+ * emptied), applied as it is typed. */
+static void
+filter_edit(struct ui *u, int k)
+{
+	struct buf b = BUF_INIT;
+
+	buf_puts(&b, u->shelf->filter ? u->shelf->filter : "");
+	if (k > 0)
+		ui_line_insert(&b, k);
+	else if (k == 0)
+		ui_line_erase(&b);
+	else
+		buf_truncate(&b, 0);
+	shelf_filter(u->shelf, b.data);
+	buf_free(&b);
+}
+
+static void act_filter_insert(struct ui *u, int k) { filter_edit(u, k); }
+static void act_filter_erase(struct ui *u, int k)
+{ (void)k; filter_edit(u, 0); }
+static void act_filter_kill(struct ui *u, int k)
+{ (void)k; filter_edit(u, -1); }
+static void act_filter_done(struct ui *u, int k)
+{ (void)k; u->filtering = false; }
+
+static void
+act_filter_cancel(struct ui *u, int k)
+{
+	(void)k;
+	filter_edit(u, -1);
+	u->filtering = false;
+}
 
 /* ---- the tables --------------------------------------------------- */
 
@@ -599,7 +719,44 @@ X(UNMARK, "unmark", "Edit mode", "remove the focused item; its words stay " \
     "(:unmark)", act_unmark) \
 X(UNDO, "undo", "Edit mode", "undo the last edit (:u)", act_undo) \
 X(REDO, "redo", "Edit mode", "redo the edit undone last (:redo)", \
-    act_redo)
+    act_redo) \
+X(LIST_NEXT, "list-next", "Library", "focus the next row", act_list_next) \
+X(LIST_PREV, "list-prev", "Library", "focus the previous row", \
+    act_list_prev) \
+X(LIST_PAGE_DOWN, "list-page-down", "Library", "a page of rows down", \
+    act_list_page_down) \
+X(LIST_PAGE_UP, "list-page-up", "Library", "a page of rows up", \
+    act_list_page_up) \
+X(LIST_FIRST, "list-first", "Library", "the first row", act_list_first) \
+X(LIST_LAST, "list-last", "Library", "the last row", act_list_last) \
+X(LIST_OPEN, "list-open", "Library", "open the focused story (a broken " \
+    "one says why it cannot be), actor or result", act_list_open) \
+X(LIST_SORT, "list-sort", "Library", "sort by the next order: date, " \
+    "headline, source, size", act_list_sort) \
+X(LIST_FILTER, "list-filter", "Library", "filter the rows by headline " \
+    "and source as you type", act_filter_start) \
+X(LIST_SEARCH, "library-search", "Library", "search the text of every " \
+    "story of the library", act_list_search) \
+X(LIST_RESULT, "library-result", "Library", "open the next (N: previous) " \
+    "result of the library's search", act_result_step) \
+X(LIST_ACTORS, "library-actors", "Library", "the actors of the whole " \
+    "library, with their stories and mentions", act_list_actors) \
+X(LIST_LOG, "library-log", "Library", "the log of the files skipped", \
+    act_list_log) \
+X(LIST_BACK, "list-back", "Library", "close this view: back to the one " \
+    "under it", act_list_back) \
+X(LIST_HELP, "list-help", "Library", "the keys of this screen (again: " \
+    "close them)", act_list_help) \
+X(FILTER_INSERT, "list-filter-insert", "Filter", "a character typed: the " \
+    "rows whose headline or source hold what is typed", act_filter_insert) \
+X(FILTER_ERASE, "list-filter-erase", "Filter", "erase the filter's last " \
+    "character", act_filter_erase) \
+X(FILTER_KILL, "list-filter-kill", "Filter", "empty the filter", \
+    act_filter_kill) \
+X(FILTER_DONE, "list-filter-done", "Filter", "keep the filter and go " \
+    "back to the list's keys", act_filter_done) \
+X(FILTER_CANCEL, "list-filter-cancel", "Filter", "empty the filter and " \
+    "go back to the list's keys", act_filter_cancel)
 
 enum {
 #define X(id, name, group, help, fn) ACT_##id,
@@ -742,6 +899,55 @@ static const struct keys_binding map_prompt[] = {
 	{ 0, 0 },
 };
 
+/* The list of a library's stories.  Nothing falls back to the common
+ * map: its keys act on a story, and none is open here. */
+static const struct keys_binding map_list[] = {
+	{ 'j', ACT_LIST_NEXT }, { F(KEY_DOWN), ACT_LIST_NEXT },
+	{ C('n'), ACT_LIST_NEXT },
+	{ 'k', ACT_LIST_PREV }, { F(KEY_UP), ACT_LIST_PREV },
+	{ C('p'), ACT_LIST_PREV },
+	{ ' ', ACT_LIST_PAGE_DOWN }, { F(KEY_NPAGE), ACT_LIST_PAGE_DOWN },
+	{ 'b', ACT_LIST_PAGE_UP }, { F(KEY_PPAGE), ACT_LIST_PAGE_UP },
+	{ 'g', ACT_LIST_FIRST }, { F(KEY_HOME), ACT_LIST_FIRST },
+	{ 'G', ACT_LIST_LAST }, { F(KEY_END), ACT_LIST_LAST },
+	{ '\r', ACT_LIST_OPEN }, { '\n', ACT_LIST_OPEN },
+	{ F(KEY_ENTER), ACT_LIST_OPEN },
+	{ 's', ACT_LIST_SORT }, { 'f', ACT_LIST_FILTER },
+	{ '/', ACT_LIST_SEARCH }, { 'A', ACT_LIST_ACTORS }, { 'L', ACT_LIST_LOG },
+	{ 'q', ACT_QUIT }, { 'Q', ACT_QUIT }, { 0x1b, ACT_FILTER_CANCEL },
+	{ '?', ACT_LIST_HELP }, { F(KEY_F(1)), ACT_LIST_HELP },
+	{ C('l'), ACT_REDRAW },
+	{ '0', ACT_COUNT }, { '1', ACT_COUNT }, { '2', ACT_COUNT },
+	{ '3', ACT_COUNT }, { '4', ACT_COUNT }, { '5', ACT_COUNT },
+	{ '6', ACT_COUNT }, { '7', ACT_COUNT }, { '8', ACT_COUNT },
+	{ '9', ACT_COUNT },
+	{ 0, 0 },
+};
+
+/* The log, the actors, an actor's stories, the results, the help:
+ * lists over the list, closed as cards are. */
+static const struct keys_binding map_library[] = {
+	{ 'q', ACT_LIST_BACK }, { 0x1b, ACT_LIST_BACK },
+	{ F(KEY_BACKSPACE), ACT_LIST_BACK }, { 0x7f, ACT_LIST_BACK },
+	{ C('h'), ACT_LIST_BACK }, { F(KEY_LEFT), ACT_LIST_BACK },
+	{ 'n', ACT_LIST_RESULT }, { 'N', ACT_LIST_RESULT },
+	{ '/', ACT_LIST_SEARCH },
+	{ 0, 0 },
+};
+
+/* Typing filters the list, so only keys that type nothing move. */
+static const struct keys_binding map_filter[] = {
+	{ F(KEY_DOWN), ACT_LIST_NEXT }, { F(KEY_UP), ACT_LIST_PREV },
+	{ F(KEY_NPAGE), ACT_LIST_PAGE_DOWN }, { F(KEY_PPAGE), ACT_LIST_PAGE_UP },
+	{ '\r', ACT_FILTER_DONE }, { '\n', ACT_FILTER_DONE },
+	{ F(KEY_ENTER), ACT_FILTER_DONE },
+	{ 0x1b, ACT_FILTER_CANCEL }, { C('g'), ACT_FILTER_CANCEL },
+	{ F(KEY_BACKSPACE), ACT_FILTER_ERASE }, { 0x7f, ACT_FILTER_ERASE },
+	{ C('h'), ACT_FILTER_ERASE }, { C('u'), ACT_FILTER_KILL },
+	{ C('l'), ACT_REDRAW },
+	{ 0, 0 },
+};
+
 /* The prompt's keys, and Tab completes. */
 static const struct keys_binding map_command[] = {
 	{ '\t', ACT_LINE_COMPLETE },
@@ -759,6 +965,10 @@ const struct keys_map keys_maps[KEYS_NMODES] = {
 	[KEYS_PROMPT] = { "prompt", KEYS_NMODES, map_prompt, ACT_LINE_INSERT },
 	[KEYS_EDIT] = { "edit", KEYS_ARTICLE, map_edit, -1 },
 	[KEYS_COMMAND] = { "command", KEYS_PROMPT, map_command, -1 },
+	[KEYS_LIST] = { "list", KEYS_NMODES, map_list, -1 },
+	[KEYS_LIBRARY] = { "library", KEYS_LIST, map_library, -1 },
+	[KEYS_FILTER] = { "filter", KEYS_NMODES, map_filter,
+	    ACT_FILTER_INSERT },
 };
 
 #undef F
@@ -923,7 +1133,7 @@ keys_bind(struct keys *k, const char *screen, const char *key,
 
 	if (m == KEYS_NMODES)
 		return "no such screen (common, article, card, view, help, "
-		    "index, prompt, edit, command)";
+		    "index, prompt, edit, command, list, library, filter)";
 	if (n == 0)
 		return "no such key";
 	if (a < 0 && strcmp(action, "none") != 0)
@@ -957,6 +1167,9 @@ static const char *const mode_titles[KEYS_NMODES] = {
 	"newslens keys: in the help", "newslens keys: in the index",
 	"newslens keys: at the prompt", "newslens keys: in edit mode",
 	"newslens keys: on the command line",
+	"newslens keys: in the library's list",
+	"newslens keys: in the library's views",
+	"newslens keys: filtering the list",
 };
 
 /* Adds to names the name of each key that runs action a on screen

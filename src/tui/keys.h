@@ -35,6 +35,9 @@ enum keys_mode {
 	KEYS_PROMPT,		/* a line typed at the bottom */
 	KEYS_EDIT,		/* the article with a text cursor */
 	KEYS_COMMAND,		/* the line typed after ':' */
+	KEYS_LIST,		/* a library's list of stories */
+	KEYS_LIBRARY,		/* the views over it: log, actors, results */
+	KEYS_FILTER,		/* typing filters the list */
 	KEYS_NMODES
 };
 

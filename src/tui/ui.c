@@ -32,6 +32,8 @@
 #include "view/conf.h"
 #include "tui/editmode.h"
 #include "view/cursor.h"
+#include "library/library.h"
+#include "view/shelflib.h"
 
 /* Below this the screen shows only "terminal too small". */
 #define UI_MIN_COLS 20
@@ -745,17 +747,34 @@ ui_status_text(struct ui *u)
 	    u->r.notice);
 	return buf_detach(&b);
 }
+static char *ui_shelf_status(struct ui *);
+static void ui_draw_shelf(struct ui *, int y0, int y1, struct ui_cursor *);
 
 /* The status: the notice or the focus, cut at a word, and at the right
- * where the screen is (less's "(END)"). */
+ * where the screen is (less's "(END)"), after the story's place in the
+ * library. */
 static void
 ui_draw_status(struct ui *u, int y)
 {
-	char *status = ui_status_text(u);
-	char where[64];
+	bool reading = shelf_reading(u->shelf);
+	char *status = !reading ? ui_shelf_status(u) : ui_status_text(u);
+	char where[64], pos[48];
 	int ww, room;
 
-	reader_where(&u->r, where, sizeof where);
+	where[0] = '\0';
+	if (reading)
+		reader_where(&u->r, where, sizeof where);
+	shelf_position(u->shelf, pos, sizeof pos);
+	if (*pos != '\0' && u->r.npages == 0) {
+		size_t pl = strlen(pos);
+
+		if (*where != '\0' && pl + 2 + strlen(where) < sizeof where) {
+			memmove(where + pl + 2, where, strlen(where) + 1);
+			memcpy(where, pos, pl);
+			memcpy(where + pl, "; ", 2);
+		} else if (*where == '\0')
+			memcpy(where, pos, pl + 1);
+	}
 	ww = (int)strlen(where);
 	/* On a narrow screen, "more below" without the entry's place. */
 	if (u->cols - ww - 2 < u->cols / 2 && strstr(where, "; ") != NULL) {
@@ -785,6 +804,10 @@ static const char *const hint_article[] = {
 	"q quit", "? help", "Tab next item", "Enter open", "c claim",
 	"' quote", "/ search", "a actors", "i index", NULL,
 };
+static const char *const hint_shelved[] = {
+	"q back to the list", "? help", "Tab next item", "Enter open",
+	"/ search", "a actors", "i index", NULL,
+};
 static const char *const hint_page[] = {
 	"q close", "Enter follow", "j/k move", "/ search", "Backspace back",
 	"? help", NULL,
@@ -800,14 +823,28 @@ static const char *const hint_edit[] = {
 	"Escape leave", "v select", "m mention", "' quote", "c claim",
 	"x unmark", "u undo", ": command", "? help", NULL,
 };
+static const char *const hint_list[] = {
+	"q quit", "Enter open", "s sort", "f filter", "/ search",
+	"A actors", "L log", "? help", NULL,
+};
+static const char *const hint_library[] = {
+	"q back", "Enter open", "j/k move", "n/N next result", "? help", NULL,
+};
+static const char *const hint_filter[] = {
+	"type to filter", "Enter keep", "Escape empty", "Up/Down move", NULL,
+};
 
 static void
 ui_draw_hint(struct ui *u, int y)
 {
-	const char *const *h = u->edit ? hint_edit : hint_article;
+	const char *const *h = u->edit ? hint_edit : u->shelf->library ?
+	    hint_shelved : hint_article;
 	int x = 0, w;
 
-	if (u->r.npages > 0)
+	if (!shelf_reading(u->shelf))
+		h = u->filtering ? hint_filter : shelf_top(u->shelf)->kind ==
+		    SHELF_LIST ? hint_list : hint_library;
+	else if (u->r.npages > 0)
 		switch (u->r.pages[u->r.npages - 1]->kind) {
 		case PAGE_INDEX: h = hint_index; break;
 		case PAGE_HELP: h = hint_help; break;
@@ -908,6 +945,12 @@ ui_layout(struct ui *u)
 		width = u->measure;
 
 	u->too_small = u->cols < UI_MIN_COLS || u->lines < UI_MIN_LINES;
+	/* Stories opened from the list are laid out for the screen. */
+	if (u->shelf != NULL)
+		shelf_resize(u->shelf, u->r.st ? width : width - READER_MARGIN,
+		    u->r.st ? u->lines - head - foot : ui_page_rows(u));
+	if (u->r.st == NULL)
+		return;
 	if (!u->too_small)
 		reader_resize(&u->r, width, u->lines - head - foot);
 	u->r.page_rows = ui_page_rows(u);
@@ -929,7 +972,9 @@ ui_draw(struct ui *u)
 		refresh();
 		return;
 	}
-	if (u->r.npages > 0)
+	if (!shelf_reading(u->shelf))
+		ui_draw_shelf(u, 0, u->lines - foot, &cur);
+	else if (u->r.npages > 0)
 		ui_draw_page(u, u->r.pages[u->r.npages - 1], 0,
 		    u->lines - foot, &cur);
 	else {
@@ -1276,78 +1321,213 @@ ui_mouse(struct ui *u)
 	u->click_item = item;
 }
 
-/* ---- stories opened from "Read more" items ------------------------ */
+/* ---- stories opened from others, and the library's list ---------- */
 
-struct ui_stack {
-	struct reader	r[UI_STORY_DEPTH];
-	size_t		n;
-};
-
-/* The reader on a story, with the help made of this ui's keymaps. */
-static void
-ui_reader(struct ui *u, struct story *st, const char *path)
+/* The reader the shelf just put in u->r (a story opened, or one under
+ * a frame that closed), with the help made of this ui's keymaps. */
+void
+ui_adopt(struct ui *u)
 {
-	reader_init(&u->r, st, path);
 	u->r.help = keys_help_page;
 	u->r.help_ctx = &u->keys;
 	u->r.width = 0;
+	ui_layout(u);
 }
 
+/* A story file that a "Read more" card names: the library's row when
+ * it is one of them, so that it has its place in the list. */
 static void
 ui_open_story(struct ui *u)
 {
-	struct ui_stack *stack = u->stories;
-	struct diag d = DIAG_INIT;
-	struct story *st;
 	char *path = u->open_path;
+	size_t row = u->shelf->src.path_row ?
+	    u->shelf->src.path_row(u->shelf->src.ctx, path) : NONE;
 
 	u->open_path = NULL;
 	if (u->edit)
 		editmode_leave(u);
-	if (stack->n == UI_STORY_DEPTH) {
-		reader_notify(&u->r, "too many stories open: go back first");
-		free(path);
-		return;
-	}
-	st = load_file(path, &u->load, &d);
-	if (st == NULL) {
-		reader_notify(&u->r, "%s", d.n ? d.msgs[0] : "cannot open");
-		diag_free(&d);
-		free(path);
-		return;
-	}
-	diag_free(&d);
-	stack->r[stack->n++] = u->r;
-	ui_reader(u, st, path);
+	if (shelf_open(u->shelf, row, path, &u->r, NULL, NULL, 0, 0))
+		ui_adopt(u);
+	else
+		reader_notify(&u->r, "%s", u->shelf->notice ?
+		    u->shelf->notice : "cannot open");
 	free(path);
-	ui_layout(u);
 }
 
 bool
 ui_close_story(struct ui *u)
 {
-	struct ui_stack *stack = u->stories;
-
-	if (stack == NULL || stack->n == 0 || u->r.nback > 0 ||
-	    u->r.npages > 0)
+	if (u->shelf == NULL || !shelf_reading(u->shelf) || u->r.nback > 0 ||
+	    u->r.npages > 0 || !shelf_back(u->shelf, &u->r))
 		return false;
-	reader_free(&u->r);
-	u->r = stack->r[--stack->n];
-	u->r.width = 0;
-	ui_layout(u);
+	if (shelf_reading(u->shelf))
+		ui_adopt(u);
+	else
+		ui_layout(u);
 	return true;
 }
 
 bool
 ui_first_story(const struct ui *u)
 {
-	return u->stories == NULL || u->stories->n == 0;
+	return !u->shelf->library && u->shelf->nframes <= 1;
+}
+
+void
+ui_list_follow(struct ui *u)
+{
+	if (shelf_follow(u->shelf, &u->r))
+		ui_adopt(u);
+}
+
+void
+ui_list_back(struct ui *u)
+{
+	if (!shelf_back(u->shelf, &u->r))
+		u->quit = true;
+	else if (shelf_reading(u->shelf))
+		ui_adopt(u);
+}
+
+void
+ui_list_help(struct ui *u)
+{
+	const struct shelf_frame *f = shelf_top(u->shelf);
+
+	if (f->kind == SHELF_HELP)
+		ui_list_back(u);
+	else
+		shelf_open_help(u->shelf, keys_help_page(&u->keys,
+		    f->kind == SHELF_LIST ? KEYS_LIST : KEYS_LIBRARY,
+		    u->cols));
+}
+
+/* The list's row i: date, headline (or what is broken), source and the
+ * counts, as many columns as the width has room for. */
+static void
+ui_list_row(struct ui *u, int y, const struct shelf_row *r, bool sel)
+{
+	char counts[64];
+	int src = u->cols >= 100 ? 16 : u->cols >= 70 ? 10 : 0, cw, x, right;
+	struct buf b = BUF_INIT;
+
+	if (sel)
+		ui_fill(y, 0, u->cols, role_attr[ROLE_STATUS]);
+	snprintf(counts, sizeof counts, "%4zua %3zuc %3zuq", r->nactors,
+	    r->nclaims, r->nquotes);
+	cw = r->broken || u->cols < 50 ? 0 : (int)strlen(counts);
+	x = u->cols >= 40 ? 11 : 0;
+	if (x > 0)
+		ui_str(u, y, 1, 11, *r->when ? r->when : "undated",
+		    sel ? ROLE_STATUS : ROLE_DATELINE);
+	if (r->broken) {
+		/* What is wrong, as much of it as the row holds. */
+		buf_printf(&b, "BROKEN: %s", r->broken);
+		ui_text(u, y, x + 1, u->cols, b.data, b.len, role_attr[sel ?
+		    ROLE_STATUS : ROLE_TOO_SMALL]);
+		buf_free(&b);
+		return;
+	}
+	right = u->cols - (cw ? cw + 1 : 0) - (src ? src + 2 : 0);
+	ui_cut_words(u, y, x + 1, right - x - 1, *r->headline ? r->headline :
+	    r->shown, sel ? ROLE_STATUS : ROLE_HEADLINE);
+	if (src > 0)
+		ui_cut_words(u, y, right + 1, src, r->source, sel ? ROLE_STATUS :
+		    ROLE_MARGIN);
+	if (cw > 0)
+		ui_str(u, y, u->cols - cw, u->cols, counts, sel ? ROLE_STATUS :
+		    ROLE_MARGIN);
+}
+
+/* An entry of a view over the list, its match marked. */
+static void
+ui_shelf_entry(struct ui *u, int y, size_t i, bool sel)
+{
+	struct buf b = BUF_INIT;
+	size_t hs, he;
+	int x = 1 + shelf_entry(u->shelf, i, u->cols - 2, &b, &hs, &he);
+	attr_t attr = sel ? role_attr[ROLE_STATUS] : role_attr[ROLE_TEXT];
+
+	if (sel)
+		ui_fill(y, 0, u->cols, attr);
+	if (b.data == NULL)
+		buf_puts(&b, "");
+	if (he > hs && he <= b.len) {
+		x = ui_text(u, y, x, u->cols, b.data, hs, attr);
+		x = ui_text(u, y, x, u->cols, b.data + hs, he - hs,
+		    role_attr[sel ? ROLE_CURRENT : ROLE_HIT]);
+		ui_text(u, y, x, u->cols, b.data + he, b.len - he, attr);
+	} else
+		ui_text(u, y, x, u->cols, b.data, b.len, attr);
+	buf_free(&b);
+}
+
+static void
+ui_draw_shelf(struct ui *u, int y0, int y1, struct ui_cursor *cur)
+{
+	struct shelf *sh = u->shelf;
+	const struct shelf_frame *f = shelf_top(sh);
+	struct buf t = BUF_INIT;
+	size_t i, n = shelf_count(sh);
+	int y;
+
+	shelf_title(sh, &t);
+	ui_cut_words(u, y0, 1, u->cols - 1, t.data ? t.data : "", ROLE_TITLE);
+	buf_free(&t);
+	if (n == 0)
+		ui_str(u, y0 + 2, 1, u->cols, f->kind == SHELF_LIST &&
+		    sh->filter ? "No story holds that." : "Nothing here.",
+		    ROLE_HINT);
+	for (i = f->top, y = y0 + 2; i < n && y < y1; i++, y++) {
+		if (i == f->sel) {
+			cur->y = y;
+			cur->x = 0;
+		}
+		if (f->kind == SHELF_LIST)
+			ui_list_row(u, y, shelf_list_row(sh, i), i == f->sel);
+		else
+			ui_shelf_entry(u, y, i, i == f->sel &&
+			    f->kind != SHELF_HELP && f->kind != SHELF_LOG);
+	}
+}
+
+/* The status line over the list: the notice, the filter being typed,
+ * or the focused entry. */
+static char *
+ui_shelf_status(struct ui *u)
+{
+	struct shelf *sh = u->shelf;
+	const struct shelf_frame *f = shelf_top(sh);
+	const struct shelf_row *r;
+	struct buf b = BUF_INIT;
+	size_t n = shelf_count(sh);
+
+	if (u->filtering)
+		buf_printf(&b, "filter: %s", sh->filter ? sh->filter : "");
+	else if (sh->notice)
+		buf_puts(&b, sh->notice);
+	else if (f->kind == SHELF_LIST && (r = shelf_list_row(sh, f->sel))) {
+		buf_printf(&b, "Story %zu of %zu: %s", f->sel + 1, n,
+		    r->broken ? r->broken : r->shown);
+	} else if (f->kind == SHELF_RESULTS && f->sel < sh->nhits) {
+		r = &sh->rows[sh->hits[f->sel].row];
+		buf_printf(&b, "Result %zu of %zu: %s %s", f->sel + 1, n,
+		    *r->when ? r->when : "undated", r->headline);
+	} else if (n > 0)
+		buf_printf(&b, "Entry %zu of %zu", f->sel + 1, n);
+	else
+		buf_puts(&b, "");
+	return buf_detach(&b);
 }
 
 /* The screen a key is typed on: the page on top, or the article. */
 static enum keys_mode
 ui_mode(const struct ui *u)
 {
+	if (!shelf_reading(u->shelf))
+		return u->filtering ? KEYS_FILTER :
+		    shelf_top(u->shelf)->kind == SHELF_LIST ? KEYS_LIST :
+		    KEYS_LIBRARY;
 	if (u->r.npages == 0)
 		return u->edit ? KEYS_EDIT : KEYS_ARTICLE;
 	switch (u->r.pages[u->r.npages - 1]->kind) {
@@ -1409,6 +1589,8 @@ ui_key(struct ui *u, int key)
 
 	free(u->r.notice);
 	u->r.notice = NULL;
+	free(u->shelf->notice);
+	u->shelf->notice = NULL;
 	if (key == KEYS_FN(KEY_RESIZE)) {
 		getmaxyx(stdscr, u->lines, u->cols);
 		ui_layout(u);
@@ -1434,6 +1616,13 @@ ui_key(struct ui *u, int key)
 	ui_edit_follow(u, focus, hit);
 	if (u->open_path)
 		ui_open_story(u);
+	if (shelf_reading(u->shelf) && u->r.open_row != NONE) {
+		if (shelf_follow_card(u->shelf, &u->r))
+			ui_adopt(u);
+		else
+			reader_notify(&u->r, "%s", u->shelf->notice ?
+			    u->shelf->notice : "cannot open");
+	}
 	/* A key may have opened or closed the panel. */
 	ui_layout(u);
 }
@@ -1539,12 +1728,9 @@ ui_term(void)
 static void
 ui_loop(struct ui *u)
 {
-	struct ui_stack stack;
 	wint_t wc;
 	int rc;
 
-	stack.n = 0;
-	u->stories = &stack;
 	while (!u->quit && !ui_signal) {
 		ui_draw(u);
 		rc = get_wch(&wc);
@@ -1552,85 +1738,200 @@ ui_loop(struct ui *u)
 			continue;
 		ui_key(u, ui_meta(ui_keycode(rc, wc)));
 	}
-	u->stories = NULL;
-	while (stack.n > 0) {
-		reader_free(&u->r);
-		u->r = stack.r[--stack.n];
+}
+
+/* The terminal set up for the reader and the configuration file read
+ * (how many of its lines were bad in *bad); NULL when the terminal
+ * cannot be driven. */
+static SCREEN *
+ui_start(struct ui *u, const struct load_opts *opts,
+    const struct ui_opts *uo, size_t *bad)
+{
+	struct conf conf;
+	SCREEN *scr;
+	const char *codeset, *term;
+
+	memset(u, 0, sizeof *u);
+	if ((term = ui_term()) == NULL)
+		return NULL;
+	*bad = ui_conf_load(u, &conf);
+	ui_signals();
+	scr = newterm(term, stdout, stdin);
+	if (scr == NULL) {
+		conf_free(&conf);
+		keys_free(&u->keys);
+		return NULL;
 	}
+	xmalloc_on_fatal(ui_fatal);
+	u->mouse = conf.mouse && !(uo != NULL && uo->no_mouse);
+	u->measure = uo != NULL && uo->measure ? uo->measure :
+	    conf.width ? conf.width : UI_MEASURE_DEFAULT;
+	codeset = nl_langinfo(CODESET);
+	u->ascii = codeset == NULL || strcmp(codeset, "UTF-8") != 0;
+	u->panel = true;
+	u->click_item = NONE;
+	u->load = *opts;
+	cbreak();
+	noecho();
+	nonl();
+	keypad(stdscr, TRUE);
+	set_escdelay(25);
+	if (u->mouse) {
+		mousemask(BUTTON1_CLICKED | BUTTON1_PRESSED | BUTTON1_RELEASED |
+		    BUTTON4_PRESSED | BUTTON5_PRESSED, NULL);
+		mouseinterval(0);
+	}
+	ui_colors(u, &conf);
+	conf_free(&conf);
+	curs_set(1);
+	getmaxyx(stdscr, u->lines, u->cols);
+	return scr;
+}
+
+/* The configuration's bad lines, said on the status line too. */
+static void
+ui_conf_notice(struct ui *u, size_t bad)
+{
+	if (bad > 0)
+		reader_notify(&u->r, "%zu bad line%s in the configuration "
+		    "file, left out (see standard error)", bad,
+		    bad == 1 ? "" : "s");
+}
+
+/* The terminal back as it was, everything freed; a signal that ended
+ * the loop ends the program, as the shell expects. */
+static int
+ui_stop(struct ui *u, SCREEN *scr)
+{
+	endwin();
+	xmalloc_on_fatal(NULL);
+	delscreen(scr);
+	shelf_free(u->shelf, &u->r);
+	if (u->r.st != NULL)
+		reader_free(&u->r);
+	/* After a signal the journal stays, for :recover; a clean quit
+	 * has removed it already. */
+	editmode_close(u);
+	free(u->open_path);
+	while (u->nhistory > 0)
+		free(u->history[--u->nhistory]);
+	while (u->ncommands > 0)
+		free(u->commands[--u->ncommands]);
+	keys_free(&u->keys);
+	if (ui_signal) {
+		int sig = ui_signal;
+
+		/* Die of the signal, with the terminal already restored. */
+		signal(sig, SIG_DFL);
+		raise(sig);
+	}
+	return 0;
 }
 
 int
 ui_run(struct story *st, const char *path, const struct load_opts *opts,
     const struct ui_opts *uo)
 {
+	static const struct shelf_source none;
+	struct shelf shelf;
 	struct ui u;
-	struct conf conf;
-	SCREEN *scr;
-	const char *codeset, *term;
-	size_t bad;
+	size_t bad = 0;
+	SCREEN *scr = ui_start(&u, opts, uo, &bad);
 
-	if ((term = ui_term()) == NULL)
+	if (scr == NULL)
 		return -1;
-	memset(&u, 0, sizeof u);
-	bad = ui_conf_load(&u, &conf);
-	ui_signals();
-	scr = newterm(term, stdout, stdin);
-	if (scr == NULL) {
-		conf_free(&conf);
-		keys_free(&u.keys);
-		return -1;
-	}
-	xmalloc_on_fatal(ui_fatal);
-	u.mouse = conf.mouse && !uo->no_mouse;
-	u.measure = uo->measure ? uo->measure : conf.width ? conf.width :
-	    UI_MEASURE_DEFAULT;
-	codeset = nl_langinfo(CODESET);
-	u.ascii = codeset == NULL || strcmp(codeset, "UTF-8") != 0;
-	u.panel = true;
-	u.click_item = NONE;
-	u.load = *opts;
-	cbreak();
-	noecho();
-	nonl();
-	keypad(stdscr, TRUE);
-	set_escdelay(25);
-	if (u.mouse) {
-		mousemask(BUTTON1_CLICKED | BUTTON1_PRESSED | BUTTON1_RELEASED |
-		    BUTTON4_PRESSED | BUTTON5_PRESSED, NULL);
-		mouseinterval(0);
-	}
-	ui_colors(&u, &conf);
-	conf_free(&conf);
-	curs_set(1);
-	ui_reader(&u, st, path);
+	/* One story: the bottom of the shelf, "Read more" opening others
+	 * over it; the only one that may be edited. */
+	shelf_init(&shelf, &none, opts, false);
+	shelf_ready(&shelf);
+	u.shelf = &shelf;
+	reader_init(&u.r, st, path);
 	editmode_open(&u, uo != NULL && uo->read_only);
-	if (bad > 0)
-		reader_notify(&u.r, "%zu bad line%s in the configuration "
+	shelf_adopt(&shelf, &u.r, NONE);
+	ui_adopt(&u);
+	ui_conf_notice(&u, bad);
+	ui_loop(&u);
+	return ui_stop(&u, scr);
+}
+
+/* Indexing a library: its progress on the status line; Ctrl-C (SIGINT,
+ * noted by the handler) stops it there, keeping what was indexed. */
+static bool
+ui_progress(void *arg, size_t done, size_t total)
+{
+	struct ui *u = arg;
+	char line[160];
+
+	if (ui_signal == SIGINT) {
+		ui_signal = 0;
+		return true;
+	}
+	if (ui_signal)
+		return true;
+	snprintf(line, sizeof line, "indexing the library: %zu of %zu "
+	    "files; Ctrl-C stops, keeping what is indexed", done, total);
+	erase();
+	ui_fill(u->lines - 1 - (u->lines >= 8), 0, u->cols,
+	    role_attr[ROLE_STATUS]);
+	ui_cut_words(u, u->lines - 1 - (u->lines >= 8), 0, u->cols, line,
+	    ROLE_STATUS);
+	refresh();
+	return false;
+}
+
+int
+ui_run_library(const char *dir, char *const *paths, size_t n,
+    const struct load_opts *opts, bool no_index)
+{
+	struct library_opts lo;
+	struct library *lib;
+	struct diag d = DIAG_INIT;
+	struct shelf shelf;
+	struct ui u;
+	size_t bad = 0;
+	SCREEN *scr = ui_start(&u, opts, NULL, &bad);
+
+	if (scr == NULL)
+		return -1;
+	library_opts_init(&lo);
+	lo.load = *opts;
+	lo.no_index = no_index;
+	lo.progress = ui_progress;
+	lo.progress_arg = &u;
+	ui_progress(&u, 0, 0);
+	lib = dir ? library_open_dir(dir, &lo, &d) :
+	    library_open_files(paths, n, &lo, &d);
+	if (lib == NULL || ui_signal) {
+		endwin();
+		xmalloc_on_fatal(NULL);
+		delscreen(scr);
+		keys_free(&u.keys);
+		diag_print(&d, stderr);
+		diag_free(&d);
+		if (lib != NULL)
+			library_free(lib);
+		if (ui_signal) {
+			/* A signal before the list: die of it, the terminal
+			 * restored. */
+			signal(ui_signal, SIG_DFL);
+			raise(ui_signal);
+		}
+		return 1;
+	}
+	diag_free(&d);
+	shelflib_init(&shelf, lib, opts);
+	u.shelf = &shelf;
+	if (library_stopped(lib))
+		shelf_notify(&shelf, "indexing stopped: %zu stories listed; "
+		    "the rest are indexed at the next opening",
+		    library_count(lib));
+	else if (bad > 0)
+		shelf_notify(&shelf, "%zu bad line%s in the configuration "
 		    "file, left out (see standard error)", bad,
 		    bad == 1 ? "" : "s");
-	getmaxyx(stdscr, u.lines, u.cols);
 	ui_layout(&u);
 	ui_loop(&u);
-	endwin();
-	xmalloc_on_fatal(NULL);
-	delscreen(scr);
-	reader_free(&u.r);
-	/* After a signal the journal stays, for :recover; a clean quit
-	 * has removed it already. */
-	editmode_close(&u);
-	free(u.open_path);
-	while (u.nhistory > 0)
-		free(u.history[--u.nhistory]);
-	while (u.ncommands > 0)
-		free(u.commands[--u.ncommands]);
-	keys_free(&u.keys);
-	if (ui_signal) {
-		int sig = ui_signal;
-
-		/* Die of the signal, as the shell expects, with the
-		 * terminal already restored. */
-		signal(sig, SIG_DFL);
-		raise(sig);
-	}
-	return 0;
+	n = (size_t)ui_stop(&u, scr);
+	library_free(lib);
+	return (int)n;
 }

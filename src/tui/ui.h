@@ -13,6 +13,7 @@
 #include "format/load.h"
 #include "tui/keys.h"
 #include "view/reader.h"
+#include "view/shelf.h"
 
 /* How many searches the prompt remembers, for Up and Down. */
 #define UI_HISTORY_MAX 32
@@ -28,7 +29,6 @@ struct ui_line {
 					 * what Tab found), or NULL */
 };
 
-struct ui_stack;
 struct session;
 
 struct ui {
@@ -51,7 +51,6 @@ struct ui {
 	enum keys_mode	 mode;		/* the screen the key was typed on */
 	bool		 keep_count;	/* the key was a digit of a count */
 	struct ui_line	*line;		/* the prompt's, while it is open */
-	struct ui_stack	*stories;	/* stories opened from others */
 	bool		 mouse;		/* clicks and the wheel are taken */
 	int		 measure;	/* the article's widest line */
 	/* Editing (tui/editmode.c): the first story's session, edit
@@ -63,6 +62,9 @@ struct ui {
 	bool		 pressed;
 	size_t		 press_block;
 	size_t		 press_at;
+	struct shelf	*shelf;		/* the stories open, the library's
+					 * list and views */
+	bool		 filtering;	/* f: typing filters the list */
 };
 
 /* The article's widest line unless the options or the configuration
@@ -110,6 +112,12 @@ void	ui_copy(struct ui *, const char *text);
 /* Back from the first place of a story opened from another: true when
  * it went back to that story. */
 bool	ui_close_story(struct ui *);
+/* The story the shelf just put in u->r, set up for this screen. */
+void	ui_adopt(struct ui *);
+/* Enter, q and ? on the library's list and views. */
+void	ui_list_follow(struct ui *);
+void	ui_list_back(struct ui *);
+void	ui_list_help(struct ui *);
 
 /* Runs the reader on story st (which it takes over) read from path
  * (NULL: the built-in story); stories opened from "Read more" cards are
@@ -119,5 +127,11 @@ bool	ui_close_story(struct ui *);
  * then prints the dump). */
 int	ui_run(struct story *st, const char *path,
 	    const struct load_opts *opts, const struct ui_opts *uo);
+/* Runs the library's list on folder dir (paths NULL) or on the n files
+ * of paths, indexing with its progress on the status line (Ctrl-C
+ * stops it, keeping what was indexed).  Returns the exit status, or -1
+ * when the terminal cannot be driven. */
+int	ui_run_library(const char *dir, char *const *paths, size_t n,
+	    const struct load_opts *opts, bool no_index);
 
 #endif

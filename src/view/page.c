@@ -334,6 +334,8 @@ build_actor(struct reader *r, size_t a)
 		page_items(p, "Read more", quotes, ac->related.n);
 		free(quotes);
 	}
+	if (r->links != NULL)
+		r->links->actor(r->links->ctx, r, a, p);
 	return p;
 }
 
@@ -522,6 +524,25 @@ mentions_within(const struct story *st, const struct idx *actors,
 	return k;
 }
 
+/* In a library, the story the item leads to, or that there is none. */
+static void
+related_in_library(struct reader *r, struct page *p, size_t rel)
+{
+	struct buf b = BUF_INIT;
+	size_t row = r->links->related(r->links->ctx, r, rel, &b);
+	char *how = b.data ? strchr(b.data, '\n') : NULL;
+
+	if (how != NULL)
+		*how++ = '\0';
+	if (row != NONE)
+		page_link(p, 0, TARGET_LIBRARY, row, "%s", b.data)->b = NONE;
+	else
+		page_add(p, ENTRY_PLAIN, 0, "%s", b.data ? b.data : "");
+	if (how != NULL)
+		page_add(p, ENTRY_PLAIN, 0, "%s", how);
+	buf_free(&b);
+}
+
 static struct page *
 build_related(struct reader *r, size_t rel)
 {
@@ -538,7 +559,9 @@ build_related(struct reader *r, size_t rel)
 	buf_free(&t);
 	page_text(r, p, 0, st->blocks[re->block].text, st->blocks[re->block].len);
 	page_actor_links(p, st, "Actors: ", &re->actors);
-	if ((path = related_path(r, re->href, &status)) != NULL) {
+	if (r->links != NULL)
+		related_in_library(r, p, rel);
+	else if ((path = related_path(r, re->href, &status)) != NULL) {
 		page_link(p, 0, TARGET_STORY, NONE, "Open the story: %s",
 		    re->href)->target = TARGET_STORY;
 		free(path);
@@ -1253,6 +1276,10 @@ reader_follow(struct reader *r)
 		break;
 	case TARGET_CLAIMS:
 		open_page(r, PAGE_CLAIMS, e->a, e->b);
+		break;
+	case TARGET_LIBRARY:
+		r->open_row = e->a;
+		r->open_actor = e->b;
 		break;
 	case TARGET_STORY: {
 		enum safepath_status status;

@@ -57,6 +57,8 @@ reader_init(struct reader *r, struct story *st, const char *path)
 	r->count_max = READER_COUNT_MAX;
 	r->page_rows = 18;
 	r->highlight = true;
+	r->open_row = NONE;
+	r->open_actor = NONE;
 	r->drawn = xcalloc(READER_HITS, sizeof *r->drawn);
 	r->cost = xcalloc(1, sizeof *r->cost);
 	forget_drawn(r);
@@ -432,6 +434,13 @@ go_to(struct reader *r, struct place p)
 	clamp_top(r);
 	if (r->focus != NONE)
 		show_row(r, reader_item_row(r, r->focus));
+}
+
+void
+reader_forget_history(struct reader *r)
+{
+	history_clear(r->back, &r->nback);
+	history_clear(r->fwd, &r->nfwd);
 }
 
 bool

@@ -43,6 +43,8 @@ enum target_kind {
 	TARGET_CLAIMS,		/* open the list of claims by x about y */
 	TARGET_STORY,		/* open another story file */
 	TARGET_CARD,		/* open the card of item a */
+	TARGET_LIBRARY,		/* open story a of the library (at the
+				 * first mention of actor b, or NONE) */
 };
 
 enum entry_style {
@@ -151,6 +153,24 @@ struct reader_cursor {
 	size_t	anchor;		/* in the same block as at */
 };
 
+struct reader;
+struct buf;
+
+/* What the cards ask of a library, when the story was opened from one
+ * (view/shelf.c); NULL otherwise. */
+struct reader_links {
+	const void	*ctx;
+	/* The library story "Read more" item rel leads to (its href's,
+	 * else the one whose headline matches its title), or NONE; what
+	 * the card says of it, into b. */
+	size_t	(*related)(const void *ctx, const struct reader *, size_t rel,
+		    struct buf *b);
+	/* Adds to p, under a heading, the other stories of the library
+	 * that actor a of this story is in (TARGET_LIBRARY entries). */
+	void	(*actor)(const void *ctx, const struct reader *, size_t a,
+		    struct page *p);
+};
+
 struct reader {
 	struct story	*st;
 	char		*path;		/* the story's file; NULL: built in */
@@ -197,6 +217,11 @@ struct reader {
 	struct reader_cursor cur;	/* edit mode's (view/cursor.h) */
 	bool		 borrowed;	/* st belongs to someone else (an
 					 * editing session): not freed */
+	const struct reader_links *links; /* a library's, or NULL */
+	/* Set by reader_follow on a TARGET_LIBRARY entry, for the
+	 * caller to open: the library's row and the actor, else NONE. */
+	size_t		 open_row;
+	size_t		 open_actor;
 };
 
 /* Sets up a reader on st, which it then owns (path may be NULL). */
@@ -246,6 +271,9 @@ void	reader_jump_mention(struct reader *, bool forward);
 size_t	reader_focus_actor(const struct reader *);
 bool	reader_back(struct reader *);
 bool	reader_forward(struct reader *);
+/* Forgets every jump: where the reader is now is where Back stops (a
+ * story opened at a place, from a library's list or results). */
+void	reader_forget_history(struct reader *);
 
 /* Runs a search and focuses the first hit after the top of the
  * screen; n / N move among hits, wrapping with a notice. */
