@@ -901,9 +901,13 @@ static int
 ui_head_rows(const struct ui *u)
 {
 	struct wrap_line *lines;
-	size_t n = ui_headline_lines(u, &lines);
+	size_t n = 1;
 
-	free(lines);
+	/* A library's list has no story, and no headline, open. */
+	if (u->r.st != NULL) {
+		n = ui_headline_lines(u, &lines);
+		free(lines);
+	}
 	return (int)n + (u->lines >= 10) + (u->lines >= 14);
 }
 
