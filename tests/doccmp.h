@@ -72,6 +72,7 @@ doc_diff_actors(const struct story *a, const struct story *b)
 		DOC_NUM("actor kind", x->kind, y->kind);
 		DOC_STR("actor name", x->name, y->name);
 		DOC_STR("actor note", x->note, y->note);
+		DOC_STR("actor same-as", x->same_as, y->same_as);
 		DOC_NUM("actor member-of", x->parent, y->parent);
 		DOC_NUM("actor aliases", x->naliases, y->naliases);
 		for (j = 0; j < x->naliases; j++)

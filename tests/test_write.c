@@ -320,29 +320,31 @@ Test(write, every_attribute_is_kept)
 	static const char xml[] =
 	    "<story version=\"1\" xml:lang=\"fr\"><head><headline>H</headline>"
 	    "<dateline when=\"2020-01-12T17:06\">D</dateline><byline>B</byline>"
-	    "<source>S</source></head><actors>"
+	    "<source url=\"https://example.org/a\">S</source></head><actors>"
 	    "<actor id=\"g\" kind=\"government\"><name>G</name></actor>"
-	    "<actor id=\"p\" kind=\"person\" member-of=\"g\"><name>P</name>"
+	    "<actor id=\"p\" kind=\"person\" member-of=\"g\" same-as=\"lib-p\">"
+	    "<name>P</name>"
 	    "<alias>Q</alias><alias>R</alias><note>a note</note></actor>"
 	    "</actors><body><p id=\"p1\"><claim id=\"c1\" by=\"p g\" about=\"g\""
 	    " disputes=\"c2\" when=\"2020-01\">“<quote id=\"q1\" speaker=\"p\">"
 	    "It is <mention actor=\"g\">G</mention></quote>”</claim> and "
 	    "<claim id=\"c2\">no</claim>.</p><related id=\"r1\" actors=\"p g\" "
-	    "href=\"other &amp; more.xml\">Read &lt;this&gt;</related></body>"
+	    "href=\"other &amp; more.xml\" url=\"https://example.org/b?x=1&amp;y=2\">"
+	    "Read &lt;this&gt;</related></body>"
 	    "</story>";
 	struct story *st = load_text(xml);
 	char *out = written_folded(st);
 	const char *want[] = {
 	    "<story version=\"1\" xml:lang=\"fr\">",
 	    "<dateline when=\"2020-01-12T17:06\">D</dateline>",
-	    "<byline>B</byline>", "<source>S</source>",
-	    "<actor id=\"p\" kind=\"person\" member-of=\"g\">",
+	    "<byline>B</byline>", "<source url=\"https://example.org/a\">S</source>",
+	    "<actor id=\"p\" kind=\"person\" member-of=\"g\" same-as=\"lib-p\">",
 	    "<alias>Q</alias>", "<alias>R</alias>", "<note>a note</note>",
 	    "<p id=\"p1\"><claim id=\"c1\" by=\"p g\" about=\"g\" "
 	    "disputes=\"c2\" when=\"2020-01\">“<quote id=\"q1\" speaker=\"p\">"
 	    "It is <mention actor=\"g\">G</mention></quote>”</claim>",
-	    "<related id=\"r1\" actors=\"p g\" href=\"other &amp; more.xml\">"
-	    "Read &lt;this&gt;</related>",
+	    "<related id=\"r1\" actors=\"p g\" href=\"other &amp; more.xml\" "
+	    "url=\"https://example.org/b?x=1&amp;y=2\">Read &lt;this&gt;</related>",
 	};
 	size_t i;
 
