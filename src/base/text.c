@@ -400,7 +400,7 @@ struct brk {
 	size_t	next;	/* start of the following line */
 };
 
-struct layout {
+struct wrap_state {
 	const char	*s;
 	size_t		 len, pos, width;
 	size_t		 col;	/* columns used so far, spaces included */
@@ -433,7 +433,7 @@ skip_spaces(const char *s, size_t len, size_t p)
 }
 
 static size_t
-finish(const struct layout *l, struct wrap_line *line, size_t end,
+finish(const struct wrap_state *l, struct wrap_line *line, size_t end,
     size_t col, size_t next)
 {
 	line->start = l->pos;
@@ -445,7 +445,7 @@ finish(const struct layout *l, struct wrap_line *line, size_t end,
 /* Handles the run of spaces at p; returns where it ends.  Spaces may
  * hang past the width: they vanish if the line breaks there. */
 static size_t
-take_spaces(struct layout *l, size_t p)
+take_spaces(struct wrap_state *l, size_t p)
 {
 	size_t q = skip_spaces(l->s, l->len, p);
 
@@ -462,7 +462,7 @@ take_spaces(struct layout *l, size_t p)
 /* Called for each non-space cluster of kind k before it is placed:
  * a pending break after a dash becomes real if k is a word. */
 static void
-note_breaks(struct layout *l, enum kind k)
+note_breaks(struct wrap_state *l, enum kind k)
 {
 	/* A break after a dash needs a word on both sides: "well-known"
 	 * may break, "-5", "a--b" and "a-" NBSP "b" may not. */
@@ -473,7 +473,7 @@ note_breaks(struct layout *l, enum kind k)
 
 /* Called after a cluster of kind k ending at next has been placed. */
 static void
-note_dash(struct layout *l, enum kind k, size_t next)
+note_dash(struct wrap_state *l, enum kind k, size_t next)
 {
 	if (k == K_DASH && l->prev == K_WORD) {
 		l->dash.set = true;
@@ -485,7 +485,7 @@ note_dash(struct layout *l, enum kind k, size_t next)
 
 /* The cluster c at p does not fit: decides where the line ends. */
 static size_t
-overflow(struct layout *l, struct wrap_line *line, size_t p,
+overflow(struct wrap_state *l, struct wrap_line *line, size_t p,
     const struct cluster *c)
 {
 	size_t next;
@@ -505,7 +505,7 @@ size_t
 wrap_next(const char *s, size_t len, size_t pos, int width,
     struct wrap_line *line)
 {
-	struct layout l;
+	struct wrap_state l;
 	struct cluster c;
 	enum kind k;
 	size_t p;

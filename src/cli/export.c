@@ -87,7 +87,7 @@ export_format_valid(const char *format)
 }
 
 static bool
-save(const char *path, const struct buf *b)
+export_save(const char *path, const struct buf *b)
 {
 	char *msg = NULL;
 	struct diag d = DIAG_INIT;
@@ -126,15 +126,15 @@ write_brat(const struct story *st, const struct export_doc *d,
 		buf_puts(&name, out);
 	n = name.len;
 	buf_puts(&name, ".txt");
-	ok = save(name.data, &txt);
+	ok = export_save(name.data, &txt);
 	buf_truncate(&name, n);
 	buf_puts(&name, ".ann");
-	ok = ok && save(name.data, &ann);
+	ok = ok && export_save(name.data, &ann);
 	buf_truncate(&name, n);
 	slash = strrchr(name.data, '/');
 	buf_truncate(&name, slash ? (size_t)(slash - name.data) + 1 : 0);
 	buf_puts(&name, "annotation.conf");
-	ok = ok && save(name.data, &conf);
+	ok = ok && export_save(name.data, &conf);
 	buf_free(&txt);
 	buf_free(&ann);
 	buf_free(&conf);
@@ -151,7 +151,7 @@ write_w3c(const struct story *st, const struct export_doc *d,
 
 	export_w3c(st, d, file, &json);
 	if (out != NULL && strcmp(out, "-") != 0)
-		status = save(out, &json) ? 0 : 1;
+		status = export_save(out, &json) ? 0 : 1;
 	else if (fwrite(json.data, 1, json.len, stdout) != json.len ||
 	    fflush(stdout) != 0) {
 		fprintf(stderr, "newslens: write error: %s\n", strerror(errno));

@@ -19,7 +19,7 @@
 #define W3C_CONTEXT 32
 
 static json_object *
-jstr(const char *s, size_t n)
+w3c_jstr(const char *s, size_t n)
 {
 	return json_object_new_string_len(s, (int)n);
 }
@@ -102,9 +102,9 @@ target_of(const struct export_doc *d, size_t i, const char *source)
 	b = context(&d->text, e, false);
 	json_object_object_add(q, "type",
 	    json_object_new_string("TextQuoteSelector"));
-	json_object_object_add(q, "exact", jstr(d->text.data + s, e - s));
-	json_object_object_add(q, "prefix", jstr(d->text.data + a, s - a));
-	json_object_object_add(q, "suffix", jstr(d->text.data + e, b - e));
+	json_object_object_add(q, "exact", w3c_jstr(d->text.data + s, e - s));
+	json_object_object_add(q, "prefix", w3c_jstr(d->text.data + a, s - a));
+	json_object_object_add(q, "suffix", w3c_jstr(d->text.data + e, b - e));
 	json_object_object_add(p, "type",
 	    json_object_new_string("TextPositionSelector"));
 	json_object_object_add(p, "start",

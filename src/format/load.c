@@ -461,7 +461,7 @@ load_parse(struct loader *ld, const char *data, size_t len)
 /* ---- tree helpers ------------------------------------------------- */
 
 static bool
-is_elem(const xmlNode *n, const char *name)
+load_is_elem(const xmlNode *n, const char *name)
 {
 	return n != NULL && n->type == XML_ELEMENT_NODE && n->ns == NULL &&
 	    strcmp((const char *)n->name, name) == 0;
@@ -508,7 +508,7 @@ is_xml_space(char c)
 /* Appends s to b with runs of XML white space folded into one space,
  * none at the start of b; *space carries a pending space from one call
  * to the next.  The characters are the file's: sanitising them is for
- * the shown form (shown_scratch, build_block_shown). */
+ * the shown form (shown_scratch, load_build_block_shown). */
 static void
 collapse_into(struct buf *b, bool *space, const char *s)
 {
@@ -626,7 +626,7 @@ child_elem(const xmlNode *parent, const char *name)
 	const xmlNode *n;
 
 	for (n = parent ? parent->children : NULL; n != NULL; n = n->next)
-		if (is_elem(n, name))
+		if (load_is_elem(n, name))
 			return n;
 	return NULL;
 }
@@ -667,9 +667,9 @@ ids_inline(struct loader *ld, const xmlNode *parent, size_t *nclaims,
 	const xmlNode *n;
 
 	for (n = parent->children; n != NULL; n = n->next) {
-		if (is_elem(n, "claim"))
+		if (load_is_elem(n, "claim"))
 			ids_add(ld, n, ID_CLAIM, (*nclaims)++);
-		else if (is_elem(n, "quote"))
+		else if (load_is_elem(n, "quote"))
 			ids_add(ld, n, ID_QUOTE, (*nquotes)++);
 		if (n->type == XML_ELEMENT_NODE)
 			ids_inline(ld, n, nclaims, nquotes);
@@ -766,15 +766,15 @@ ids_collect(struct loader *ld, const xmlNode *root)
 		const xmlNode *a;
 
 		for (a = n->children; a != NULL; a = a->next)
-			if (is_elem(a, "actor"))
+			if (load_is_elem(a, "actor"))
 				ids_add(ld, a, ID_ACTOR, nactors++);
 	}
 	n = child_elem(root, "body");
 	for (n = n ? n->children : NULL; n != NULL; n = n->next) {
-		if (is_elem(n, "p")) {
+		if (load_is_elem(n, "p")) {
 			ids_add(ld, n, ID_PARAGRAPH, nblocks++);
 			ids_inline(ld, n, &nclaims, &nquotes);
-		} else if (is_elem(n, "related")) {
+		} else if (load_is_elem(n, "related")) {
 			ids_add(ld, n, ID_RELATED, nrelated++);
 			nblocks++;
 		}
@@ -959,7 +959,7 @@ ids_free(struct loader *ld)
 
 /* A comment of the file, kept where it stands (story.h). */
 void
-build_comment(struct loader *ld, enum comment_place place, size_t at,
+load_build_comment(struct loader *ld, enum comment_place place, size_t at,
     const xmlNode *n)
 {
 	const char *c = n->content ? (const char *)n->content : "";
@@ -982,7 +982,7 @@ build_comment(struct loader *ld, enum comment_place place, size_t at,
 /* The comments among n's siblings between the element before it and
  * n: the streaming path sees them only once n is read. */
 void
-build_comments_before(struct loader *ld, const xmlNode *n,
+load_build_comments_before(struct loader *ld, const xmlNode *n,
     enum comment_place place, size_t at)
 {
 	const xmlNode *c = n;
@@ -991,12 +991,12 @@ build_comments_before(struct loader *ld, const xmlNode *n,
 		c = c->prev;
 	for (; c != n; c = c->next)
 		if (c->type == XML_COMMENT_NODE)
-			build_comment(ld, place, at, c);
+			load_build_comment(ld, place, at, c);
 }
 
 /* The comments among parent's children after its last element. */
 void
-build_comments_after(struct loader *ld, const xmlNode *parent,
+load_build_comments_after(struct loader *ld, const xmlNode *parent,
     enum comment_place place, size_t at)
 {
 	const xmlNode *c = parent->last;
@@ -1005,12 +1005,12 @@ build_comments_after(struct loader *ld, const xmlNode *parent,
 		c = c->prev;
 	for (c = c ? c->next : parent->children; c != NULL; c = c->next)
 		if (c->type == XML_COMMENT_NODE)
-			build_comment(ld, place, at, c);
+			load_build_comment(ld, place, at, c);
 }
 
 /* The comments before and after the root element. */
 void
-build_doc_comments(struct loader *ld, const xmlDoc *doc)
+load_build_doc_comments(struct loader *ld, const xmlDoc *doc)
 {
 	const xmlNode *c;
 	enum comment_place place = COMMENT_PROLOG;
@@ -1019,25 +1019,25 @@ build_doc_comments(struct loader *ld, const xmlDoc *doc)
 		if (c->type == XML_ELEMENT_NODE)
 			place = COMMENT_EPILOG;
 		else if (c->type == XML_COMMENT_NODE)
-			build_comment(ld, place, 0, c);
+			load_build_comment(ld, place, 0, c);
 }
 
 /* Comments inside a child of head (there is no markup there to keep
  * them in place): before that child. */
 static void
-build_head_comments(struct loader *ld, const xmlNode *head)
+load_build_head_comments(struct loader *ld, const xmlNode *head)
 {
 	const xmlNode *n, *c;
 	size_t at = 0;
 
 	for (n = head ? head->children : NULL; n != NULL; n = n->next) {
 		if (n->type == XML_COMMENT_NODE)
-			build_comment(ld, COMMENT_HEAD, at, n);
+			load_build_comment(ld, COMMENT_HEAD, at, n);
 		if (n->type != XML_ELEMENT_NODE)
 			continue;
 		for (c = n->children; c != NULL; c = c->next)
 			if (c->type == XML_COMMENT_NODE)
-				build_comment(ld, COMMENT_HEAD, at, c);
+				load_build_comment(ld, COMMENT_HEAD, at, c);
 		at++;
 	}
 }
@@ -1047,7 +1047,7 @@ build_head_comments(struct loader *ld, const xmlNode *head)
  * once, naming what has it.  A valid one is ASCII with no space, so
  * its copy is the same as attr_clean's. */
 static char *
-build_when(struct loader *ld, const xmlNode *n, const char *what,
+load_build_when(struct loader *ld, const xmlNode *n, const char *what,
     const char *id)
 {
 	char *raw = attr_raw(n, "when"), *v = NULL;
@@ -1074,7 +1074,7 @@ build_when(struct loader *ld, const xmlNode *n, const char *what,
 }
 
 void
-build_head(struct loader *ld, const xmlNode *root)
+load_build_head(struct loader *ld, const xmlNode *root)
 {
 	struct story *st = ld->st;
 	const xmlNode *head = child_elem(root, "head"), *n;
@@ -1088,7 +1088,7 @@ build_head(struct loader *ld, const xmlNode *root)
 	st->headline = n ? content_clean(ld, n) : model_str(ld, "", 0);
 	if ((n = child_elem(head, "dateline")) != NULL) {
 		st->dateline = content_clean(ld, n);
-		st->dateline_when = build_when(ld, n, "dateline", NULL);
+		st->dateline_when = load_build_when(ld, n, "dateline", NULL);
 	}
 	if ((n = child_elem(head, "byline")) != NULL)
 		st->byline = content_clean(ld, n);
@@ -1096,13 +1096,13 @@ build_head(struct loader *ld, const xmlNode *root)
 		st->source = content_clean(ld, n);
 		st->source_url = attr_clean(ld, n, "url");
 	}
-	build_head_comments(ld, head);
+	load_build_head_comments(ld, head);
 }
 
-/* The fast path's member-of, for build_actors_end: the id as the slow
+/* The fast path's member-of, for load_build_actors_end: the id as the slow
  * path would look it up (ids_resolve_attr). */
 static void
-build_member_of_later(struct loader *ld, const xmlNode *n, size_t actor)
+load_build_member_of_later(struct loader *ld, const xmlNode *n, size_t actor)
 {
 	const char *id = attr_scratch(ld, n, "member-of");
 
@@ -1123,23 +1123,23 @@ build_member_of_later(struct loader *ld, const xmlNode *n, size_t actor)
 /* The aliases of actor n, allocated once at their exact number, not
  * grown an alias at a time. */
 static void
-build_aliases(struct loader *ld, const xmlNode *n, struct actor *a)
+load_build_aliases(struct loader *ld, const xmlNode *n, struct actor *a)
 {
 	const xmlNode *c;
 	size_t count = 0;
 
 	for (c = n->children; c != NULL; c = c->next)
-		count += is_elem(c, "alias");
+		count += load_is_elem(c, "alias");
 	if (count == 0)
 		return;
 	a->aliases = xcalloc(count, sizeof *a->aliases);
 	for (c = n->children; c != NULL; c = c->next)
-		if (is_elem(c, "alias"))
+		if (load_is_elem(c, "alias"))
 			a->aliases[a->naliases++] = content_clean(ld, c);
 }
 
 static void
-build_actor(struct loader *ld, const xmlNode *n, size_t index)
+load_build_actor(struct loader *ld, const xmlNode *n, size_t index)
 {
 	struct actor *a = &ld->st->actors[index];
 	const xmlNode *c;
@@ -1158,16 +1158,16 @@ build_actor(struct loader *ld, const xmlNode *n, size_t index)
 		a->parent = ids_resolve_attr(ld, n, "member-of", ID_ACTOR,
 		    "member-of of actor");
 	else
-		build_member_of_later(ld, n, index);
+		load_build_member_of_later(ld, n, index);
 	for (c = n->children; c != NULL; c = c->next) {
-		if (is_elem(c, "name") && a->name == NULL)
+		if (load_is_elem(c, "name") && a->name == NULL)
 			a->name = content_clean(ld, c);
-		else if (is_elem(c, "note") && a->note == NULL)
+		else if (load_is_elem(c, "note") && a->note == NULL)
 			a->note = content_clean(ld, c);
 		else if (c->type == XML_COMMENT_NODE)
-			build_comment(ld, COMMENT_ACTORS, index, c);
+			load_build_comment(ld, COMMENT_ACTORS, index, c);
 	}
-	build_aliases(ld, n, a);
+	load_build_aliases(ld, n, a);
 	if (a->name == NULL)
 		a->name = model_str(ld, a->id, strlen(a->id));
 }
@@ -1175,7 +1175,7 @@ build_actor(struct loader *ld, const xmlNode *n, size_t index)
 /* Member-of must be a tree: follow each chain, marking the actors on
  * the current walk, and stop at one already known to reach a root. */
 static void
-build_check_cycles(struct loader *ld)
+load_build_check_cycles(struct loader *ld)
 {
 	struct story *st = ld->st;
 	unsigned char *state = xcalloc(st->nactors, 1);	/* 0 new, 1 on
@@ -1198,29 +1198,29 @@ build_check_cycles(struct loader *ld)
 }
 
 void
-build_actors(struct loader *ld, const xmlNode *root)
+load_build_actors(struct loader *ld, const xmlNode *root)
 {
 	struct story *st = ld->st;
 	const xmlNode *list = child_elem(root, "actors"), *n;
 	size_t count = 0;
 
 	for (n = list ? list->children : NULL; n != NULL; n = n->next)
-		count += is_elem(n, "actor");
+		count += load_is_elem(n, "actor");
 	st->actors = xcalloc(count, sizeof *st->actors);
 	for (n = list ? list->children : NULL; n != NULL; n = n->next)
-		if (is_elem(n, "actor"))
-			build_actor(ld, n, st->nactors++);
+		if (load_is_elem(n, "actor"))
+			load_build_actor(ld, n, st->nactors++);
 		else if (n->type == XML_COMMENT_NODE)
-			build_comment(ld, COMMENT_ACTORS, st->nactors, n);
-	build_check_cycles(ld);
+			load_build_comment(ld, COMMENT_ACTORS, st->nactors, n);
+	load_build_check_cycles(ld);
 }
 
 void
-build_actor_child(struct loader *ld, const xmlNode *n)
+load_build_actor_child(struct loader *ld, const xmlNode *n)
 {
 	struct story *st = ld->st;
 
-	if (!is_elem(n, "actor"))
+	if (!load_is_elem(n, "actor"))
 		return;
 	/* By half, and no further than the rest of the file can fill (an
 	 * actor takes at least 48 bytes of it): the array is the largest
@@ -1235,14 +1235,14 @@ build_actor_child(struct loader *ld, const xmlNode *n)
 		st->actors = xreallocarray(st->actors, ld->actors_cap,
 		    sizeof *st->actors);
 	}
-	build_actor(ld, n, st->nactors);
+	load_build_actor(ld, n, st->nactors);
 	ids_add_str(ld, st->actors[st->nactors].id, false, ID_ACTOR,
 	    st->nactors, st->actors[st->nactors].line);
 	st->nactors++;
 }
 
 void
-build_actors_end(struct loader *ld)
+load_build_actors_end(struct loader *ld)
 {
 	struct story *st = ld->st;
 	size_t i;
@@ -1264,11 +1264,11 @@ build_actors_end(struct loader *ld)
 	ld->nmember_of = ld->member_of_cap = 0;
 	buf_free(&ld->member_ids);
 	if (ld->errors == 0)
-		build_check_cycles(ld);
+		load_build_check_cycles(ld);
 }
 
 static size_t
-build_item(struct loader *ld, enum item_kind kind, size_t parent,
+load_build_item(struct loader *ld, enum item_kind kind, size_t parent,
     const xmlNode *n)
 {
 	struct story *st = ld->st;
@@ -1288,10 +1288,10 @@ build_item(struct loader *ld, enum item_kind kind, size_t parent,
 	return st->nitems++;
 }
 
-static void build_inline(struct loader *, const xmlNode *, size_t);
+static void load_build_inline(struct loader *, const xmlNode *, size_t);
 
 static void
-build_claim(struct loader *ld, const xmlNode *n, size_t item)
+load_build_claim(struct loader *ld, const xmlNode *n, size_t item)
 {
 	struct story *st = ld->st;
 	struct claim *c;
@@ -1302,7 +1302,7 @@ build_claim(struct loader *ld, const xmlNode *n, size_t item)
 	memset(c, 0, sizeof *c);
 	c->id = attr_clean(ld, n, "id");
 	c->item = item;
-	c->when = build_when(ld, n, "claim", c->id);
+	c->when = load_build_when(ld, n, "claim", c->id);
 	st->items[item].ref = st->nclaims++;
 	ids_resolve_list(ld, n, "by", ID_ACTOR, "by of claim", &c->by);
 	ids_resolve_list(ld, n, "about", ID_ACTOR, "about of claim",
@@ -1323,7 +1323,7 @@ build_claim(struct loader *ld, const xmlNode *n, size_t item)
 }
 
 static void
-build_quote(struct loader *ld, const xmlNode *n, size_t item)
+load_build_quote(struct loader *ld, const xmlNode *n, size_t item)
 {
 	struct story *st = ld->st;
 	struct quote *q;
@@ -1342,7 +1342,7 @@ build_quote(struct loader *ld, const xmlNode *n, size_t item)
 /* Spans are opened before the space that separates them from the text
  * before, and may end on one: trim them to their words. */
 static void
-build_trim(struct loader *ld, size_t item)
+load_build_trim(struct loader *ld, size_t item)
 {
 	struct item *it = &ld->st->items[item];
 	const char *t = ld->text.data;
@@ -1355,30 +1355,30 @@ build_trim(struct loader *ld, size_t item)
 }
 
 static void
-build_span(struct loader *ld, const xmlNode *n, size_t parent)
+load_build_span(struct loader *ld, const xmlNode *n, size_t parent)
 {
 	size_t item;
 
-	if (is_elem(n, "mention")) {
-		item = build_item(ld, ITEM_MENTION, parent, n);
+	if (load_is_elem(n, "mention")) {
+		item = load_build_item(ld, ITEM_MENTION, parent, n);
 		ld->st->items[item].ref = ids_resolve_attr(ld, n, "actor",
 		    ID_ACTOR, "actor of mention");
-	} else if (is_elem(n, "claim")) {
-		item = build_item(ld, ITEM_CLAIM, parent, n);
-		build_claim(ld, n, item);
-	} else if (is_elem(n, "quote")) {
-		item = build_item(ld, ITEM_QUOTE, parent, n);
-		build_quote(ld, n, item);
+	} else if (load_is_elem(n, "claim")) {
+		item = load_build_item(ld, ITEM_CLAIM, parent, n);
+		load_build_claim(ld, n, item);
+	} else if (load_is_elem(n, "quote")) {
+		item = load_build_item(ld, ITEM_QUOTE, parent, n);
+		load_build_quote(ld, n, item);
 	} else {
-		build_inline(ld, n, parent);
+		load_build_inline(ld, n, parent);
 		return;
 	}
-	build_inline(ld, n, item);
-	build_trim(ld, item);
+	load_build_inline(ld, n, item);
+	load_build_trim(ld, item);
 }
 
 static void
-build_inline(struct loader *ld, const xmlNode *parent, size_t item)
+load_build_inline(struct loader *ld, const xmlNode *parent, size_t item)
 {
 	const xmlNode *n;
 
@@ -1392,9 +1392,9 @@ build_inline(struct loader *ld, const xmlNode *parent, size_t item)
 			 * being held whole at its end. */
 			xmlNodeSetContent((xmlNodePtr)n, NULL);
 		} else if (n->type == XML_ELEMENT_NODE)
-			build_span(ld, n, item);
+			load_build_span(ld, n, item);
 		else if (n->type == XML_COMMENT_NODE)
-			build_comment(ld, COMMENT_BODY, ld->st->nblocks, n);
+			load_build_comment(ld, COMMENT_BODY, ld->st->nblocks, n);
 	}
 }
 
@@ -1402,7 +1402,7 @@ build_inline(struct loader *ld, const xmlNode *parent, size_t item)
  * placeholders: the model gets the shown text, its items the offsets
  * of the shown text, and story_raw the file's. */
 static void
-build_block_shown(struct loader *ld, struct block *b)
+load_build_block_shown(struct loader *ld, struct block *b)
 {
 	struct story *st = ld->st;
 	size_t first = b->first_item, n = st->nitems - first, i;
@@ -1418,7 +1418,7 @@ build_block_shown(struct loader *ld, struct block *b)
 }
 
 static struct block *
-build_block(struct loader *ld, const xmlNode *n, enum block_kind kind)
+load_build_block(struct loader *ld, const xmlNode *n, enum block_kind kind)
 {
 	struct story *st = ld->st;
 	struct block *b = &st->blocks[st->nblocks];
@@ -1430,26 +1430,26 @@ build_block(struct loader *ld, const xmlNode *n, enum block_kind kind)
 	b->first_item = st->nitems;
 	buf_truncate(&ld->text, 0);
 	ld->space = false;
-	build_inline(ld, n, NONE);
+	load_build_inline(ld, n, NONE);
 	if (text_is_safe(ld->text.data ? ld->text.data : "", ld->text.len)) {
 		b->len = ld->text.len;
 		b->text = model_str(ld, ld->text.len ? ld->text.data : "",
 		    ld->text.len);
 	} else
-		build_block_shown(ld, b);
+		load_build_block_shown(ld, b);
 	return b;
 }
 
 static void
-build_related(struct loader *ld, const xmlNode *n)
+load_build_related(struct loader *ld, const xmlNode *n)
 {
 	struct story *st = ld->st;
 	struct related *r = &st->related[st->nrelated];
 	struct block *b;
 	size_t item;
 
-	b = build_block(ld, n, BLOCK_RELATED);
-	item = build_item(ld, ITEM_RELATED, NONE, n);
+	b = load_build_block(ld, n, BLOCK_RELATED);
+	item = load_build_item(ld, ITEM_RELATED, NONE, n);
 	b->first_item = item;
 	st->items[item].start = 0;
 	st->items[item].end = b->len;
@@ -1502,28 +1502,28 @@ ids_borrow_block(struct loader *ld, size_t claim, size_t quote)
  * its ids here, once the block is built; the slow path has registered
  * them all before. */
 void
-build_body_child(struct loader *ld, const xmlNode *n)
+load_build_body_child(struct loader *ld, const xmlNode *n)
 {
 	struct story *st = ld->st;
 	struct block *b;
 	size_t nclaims = st->nclaims, nquotes = st->nquotes;
-	bool para = is_elem(n, "p");
+	bool para = load_is_elem(n, "p");
 
 	if (n->type == XML_COMMENT_NODE)
-		build_comment(ld, COMMENT_BODY, st->nblocks, n);
-	if (!para && !is_elem(n, "related"))
+		load_build_comment(ld, COMMENT_BODY, st->nblocks, n);
+	if (!para && !load_is_elem(n, "related"))
 		return;
 	st->blocks = xgrow(st->blocks, st->nblocks, &ld->blocks_cap,
 	    sizeof *st->blocks);
 	b = &st->blocks[st->nblocks];
 	memset(b, 0, sizeof *b);
 	if (para)
-		build_block(ld, n, BLOCK_PARAGRAPH);
+		load_build_block(ld, n, BLOCK_PARAGRAPH);
 	else {
 		st->related = xgrow(st->related, st->nrelated,
 		    &ld->related_cap, sizeof *st->related);
 		memset(&st->related[st->nrelated], 0, sizeof *st->related);
-		build_related(ld, n);
+		load_build_related(ld, n);
 	}
 	b->nitems = st->nitems - b->first_item;
 	if (ld->d == NULL)
@@ -1532,25 +1532,25 @@ build_body_child(struct loader *ld, const xmlNode *n)
 }
 
 static void
-build_body(struct loader *ld, const xmlNode *root)
+load_build_body(struct loader *ld, const xmlNode *root)
 {
 	struct story *st = ld->st;
 	const xmlNode *body = child_elem(root, "body"), *n;
 
 	/* Exact sizes: the slow path knows them before it builds. */
 	for (n = body ? body->children : NULL; n != NULL; n = n->next) {
-		ld->blocks_cap += is_elem(n, "p") || is_elem(n, "related");
-		ld->related_cap += is_elem(n, "related");
+		ld->blocks_cap += load_is_elem(n, "p") || load_is_elem(n, "related");
+		ld->related_cap += load_is_elem(n, "related");
 	}
 	st->blocks = xcalloc(ld->blocks_cap, sizeof *st->blocks);
 	st->related = xcalloc(ld->related_cap, sizeof *st->related);
 	for (n = body ? body->children : NULL; n != NULL; n = n->next)
-		build_body_child(ld, n);
+		load_build_body_child(ld, n);
 }
 
 /* The first of both paths: an empty story, named. */
 void
-build_start(struct loader *ld, const char *name)
+load_build_start(struct loader *ld, const char *name)
 {
 	ld->st = xcalloc(1, sizeof *ld->st);
 	buf_truncate(&ld->scratch, 0);
@@ -1562,7 +1562,7 @@ build_start(struct loader *ld, const char *name)
 /* The last of both paths: the fast path's pending references, the
  * indexes, or the story freed if anything was wrong. */
 struct story *
-build_finish(struct loader *ld)
+load_build_finish(struct loader *ld)
 {
 	size_t i;
 
@@ -1601,31 +1601,31 @@ build_finish(struct loader *ld)
 }
 
 static struct story *
-build_story(struct loader *ld, xmlDocPtr doc, const char *name)
+load_build_story(struct loader *ld, xmlDocPtr doc, const char *name)
 {
 	const xmlNode *root = xmlDocGetRootElement(doc);
 
 	const xmlNode *n;
 	size_t at = 0;
 
-	build_start(ld, name);
+	load_build_start(ld, name);
 	ids_collect(ld, root);
-	build_head(ld, root);
-	build_actors(ld, root);
-	build_body(ld, root);
-	build_doc_comments(ld, doc);
+	load_build_head(ld, root);
+	load_build_actors(ld, root);
+	load_build_body(ld, root);
+	load_build_doc_comments(ld, doc);
 	/* The comments between head, actors and body: after the last of
 	 * them read (story.h). */
 	for (n = root->children; n != NULL; n = n->next)
 		if (n->type == XML_COMMENT_NODE)
-			build_comment(ld, COMMENT_STORY, at, n);
-		else if (is_elem(n, "head"))
+			load_build_comment(ld, COMMENT_STORY, at, n);
+		else if (load_is_elem(n, "head"))
 			at = 1;
-		else if (is_elem(n, "actors"))
+		else if (load_is_elem(n, "actors"))
 			at = 2;
-		else if (is_elem(n, "body"))
+		else if (load_is_elem(n, "body"))
 			at = 3;
-	return build_finish(ld);
+	return load_build_finish(ld);
 }
 
 /* ---- entry points ------------------------------------------------- */
@@ -1644,7 +1644,7 @@ load_tree(const char *data, size_t len, const char *name, struct diag *d)
 	ld.d = d;
 	doc = load_parse(&ld, data, len);
 	if (doc != NULL && !ld.oom) {
-		st = build_story(&ld, doc, name);
+		st = load_build_story(&ld, doc, name);
 		xmlFreeDoc(doc);
 	} else if (doc != NULL)
 		xmlFreeDoc(doc);

@@ -121,23 +121,23 @@ void	 ids_resolve_tokens(struct loader *, unsigned long line, char *raw,
 	    enum id_kind, const char *what, struct idx *);
 void	 ids_free(struct loader *);
 
-void	 build_start(struct loader *, const char *name);
-void	 build_head(struct loader *, const xmlNode *root);
-void	 build_actors(struct loader *, const xmlNode *root);
+void	 load_build_start(struct loader *, const char *name);
+void	 load_build_head(struct loader *, const xmlNode *root);
+void	 load_build_actors(struct loader *, const xmlNode *root);
 /* The fast path's actors, one <actor> at a time (its id registered,
- * borrowed from the model, as build_body_child does), then the end of
- * them all: the member-of that build_actor_child kept, and cycles. */
-void	 build_actor_child(struct loader *, const xmlNode *n);
-void	 build_actors_end(struct loader *);
-void	 build_body_child(struct loader *, const xmlNode *n);
-void	 build_comment(struct loader *, enum comment_place, size_t at,
+ * borrowed from the model, as load_build_body_child does), then the end of
+ * them all: the member-of that load_build_actor_child kept, and cycles. */
+void	 load_build_actor_child(struct loader *, const xmlNode *n);
+void	 load_build_actors_end(struct loader *);
+void	 load_build_body_child(struct loader *, const xmlNode *n);
+void	 load_build_comment(struct loader *, enum comment_place, size_t at,
 	    const xmlNode *n);
-void	 build_comments_before(struct loader *, const xmlNode *n,
+void	 load_build_comments_before(struct loader *, const xmlNode *n,
 	    enum comment_place, size_t at);
-void	 build_comments_after(struct loader *, const xmlNode *parent,
+void	 load_build_comments_after(struct loader *, const xmlNode *parent,
 	    enum comment_place, size_t at);
-void	 build_doc_comments(struct loader *, const xmlDoc *doc);
-struct story *build_finish(struct loader *);
+void	 load_build_doc_comments(struct loader *, const xmlDoc *doc);
+struct story *load_build_finish(struct loader *);
 
 /* The built-in schema, parsed once and used by both paths: true when
  * load_schema_get has it (a failure to allocate sets ld->oom). */

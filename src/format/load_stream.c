@@ -180,18 +180,18 @@ stream_done(struct stream *s, xmlNodePtr n)
 	size_t from = s->ld.nids;
 
 	if (s->depth == 2 && s->in_body) {
-		build_comments_before(&s->ld, n, COMMENT_BODY,
+		load_build_comments_before(&s->ld, n, COMMENT_BODY,
 		    s->ld.st->nblocks);
-		build_body_child(&s->ld, n);
+		load_build_body_child(&s->ld, n);
 		stream_hash_ids(s, from);
 	} else if (s->depth == 2 && s->in_actors) {
 		long at = xmlByteConsumed(s->ctxt);
 
 		s->ld.left = s->size == 0 || at < 0 || (size_t)at > s->size ?
 		    SIZE_MAX : s->size - (size_t)at;
-		build_comments_before(&s->ld, n, COMMENT_ACTORS,
+		load_build_comments_before(&s->ld, n, COMMENT_ACTORS,
 		    s->ld.st->nactors);
-		build_actor_child(&s->ld, n);
+		load_build_actor_child(&s->ld, n);
 		stream_hash_ids(s, from);
 	} else if (s->depth == 1)
 		stream_done_part(s, n);
@@ -206,28 +206,28 @@ stream_done_part(struct stream *s, xmlNodePtr n)
 {
 	xmlNodePtr parent = n->parent;
 
-	build_comments_before(&s->ld, n, COMMENT_STORY, s->story_at);
+	load_build_comments_before(&s->ld, n, COMMENT_STORY, s->story_at);
 	if (is_named(n, "head")) {
 		/* A second one (not valid) must not be built over the
 		 * first: the schema has said so already, but be sure. */
 		if (s->head_done)
 			stream_fail(s);
 		else
-			build_head(&s->ld, parent);
+			load_build_head(&s->ld, parent);
 		s->head_done = true;
 		s->story_at = 1;
 	} else if (is_named(n, "actors")) {
 		if (s->actors_done)
 			stream_fail(s);
 		else
-			build_actors_end(&s->ld);
-		build_comments_after(&s->ld, n, COMMENT_ACTORS,
+			load_build_actors_end(&s->ld);
+		load_build_comments_after(&s->ld, n, COMMENT_ACTORS,
 		    s->ld.st->nactors);
 		s->actors_done = true;
 		s->in_actors = false;
 		s->story_at = 2;
 	} else if (is_named(n, "body")) {
-		build_comments_after(&s->ld, n, COMMENT_BODY,
+		load_build_comments_after(&s->ld, n, COMMENT_BODY,
 		    s->ld.st->nblocks);
 		s->in_body = false;
 		s->story_at = 3;
@@ -388,11 +388,11 @@ stream_end_document(struct stream *s)
 	if (root == NULL || !gate_encoding_ok((const char *)doc->encoding))
 		return false;
 	if (!s->head_done)
-		build_head(&s->ld, root);
+		load_build_head(&s->ld, root);
 	if (!s->actors_done)
-		build_actors_end(&s->ld);
-	build_comments_after(&s->ld, root, COMMENT_STORY, s->story_at);
-	build_doc_comments(&s->ld, doc);
+		load_build_actors_end(&s->ld);
+	load_build_comments_after(&s->ld, root, COMMENT_STORY, s->story_at);
+	load_build_doc_comments(&s->ld, doc);
 	if (s->ld.st->blocks == NULL)
 		s->ld.st->blocks = xcalloc(0, sizeof *s->ld.st->blocks);
 	if (s->ld.st->related == NULL)
@@ -472,7 +472,7 @@ stream_begin(struct stream *s, const char *name)
 	    (s->vctxt = xmlRelaxNGNewValidCtxt(load_schema_get())) == NULL)
 		return false;
 	xmlRelaxNGSetValidStructuredErrors(s->vctxt, stream_error, s);
-	build_start(&s->ld, name);
+	load_build_start(&s->ld, name);
 	return true;
 }
 
@@ -483,7 +483,7 @@ stream_end_all(struct stream *s)
 	if (!stream_finish(s))
 		s->ld.errors++;
 	xmlRelaxNGFreeValidCtxt(s->vctxt);
-	return build_finish(&s->ld);
+	return load_build_finish(&s->ld);
 }
 
 struct story *

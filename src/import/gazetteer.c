@@ -411,7 +411,7 @@ initials(const struct para *p, size_t a, size_t b)
 }
 
 static size_t
-count_words(const struct para *p, size_t a, size_t b)
+gaz_count_words(const struct para *p, size_t a, size_t b)
 {
 	size_t n = 0;
 
@@ -428,7 +428,7 @@ gazetteer_shorten(struct idoc *doc, size_t actor, const struct para *p,
 	size_t last = b - 1;
 	char *ini;
 
-	if (b - a < 2 || count_words(p, a, b) < 2)
+	if (b - a < 2 || gaz_count_words(p, a, b) < 2)
 		return;
 	if (ac->kind == ACTOR_PERSON || (ac->flags & ACT_PERSONLIKE)) {
 		if ((p->t[last].flags & T_WORD) &&

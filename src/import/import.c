@@ -176,7 +176,7 @@ doc_add_claim(struct idoc *doc)
 }
 
 void
-idx_push(struct idx *x, size_t v)
+import_idx_push(struct idx *x, size_t v)
 {
 	x->v = xreallocarray(x->v, x->n + 1, sizeof *x->v);
 	x->v[x->n++] = v;
@@ -468,7 +468,7 @@ import_memory(const char *data, size_t len, const char *name,
 		ok = false;
 		break;
 	default:
-		ok = text_front(&doc, data, len);
+		ok = import_text_front(&doc, data, len);
 		break;
 	}
 	free(root);

@@ -219,13 +219,13 @@ claim_add(struct para *p, size_t a, size_t b, size_t by,
 	claim = doc_add_claim(doc);
 	c = &doc->claims[claim];
 	if (by != NONE)
-		idx_push(&c->by, by);
+		import_idx_push(&c->by, by);
 	for (i = a; i < b; i++)
 		if ((m = p->t[i].mention) != NONE && p->m[m].a == i &&
 		    !idx_has(&c->about, p->m[m].actor))
-			idx_push(&c->about, p->m[m].actor);
+			import_idx_push(&c->about, p->m[m].actor);
 	if (c->about.n == 0 && pat == PAT_DENY && by != NONE)
-		idx_push(&c->about, by);
+		import_idx_push(&c->about, by);
 	if (p->nc == p->ccap) {
 		p->ccap = p->ccap ? p->ccap * 2 : 8;
 		p->c = xreallocarray(p->c, p->ccap, sizeof *p->c);

@@ -501,7 +501,7 @@ page_index(struct hpage *pg)
 }
 
 static void
-page_free(struct hpage *pg)
+html_page_free(struct hpage *pg)
 {
 	size_t i;
 
@@ -625,7 +625,7 @@ page_front(struct idoc *doc, const char *data, size_t len, bool whole)
 	buf_free(&e.text);
 	free(e.href);
 	page_head(&pg);
-	page_free(&pg);
+	html_page_free(&pg);
 	page_drop_title(doc);
 	if (doc->headline == NULL)
 		page_first_words(doc);

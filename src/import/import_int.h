@@ -154,7 +154,7 @@ size_t	 doc_add_quote(struct idoc *, size_t speaker);
 /* The actor's kind, known now (ACT_KIND), with the counts by kind. */
 void	 doc_set_kind(struct idoc *, size_t actor, enum actor_kind);
 size_t	 doc_add_claim(struct idoc *);
-void	 idx_push(struct idx *, size_t);
+void	 import_idx_push(struct idx *, size_t);
 bool	 idx_has(const struct idx *, size_t);
 /* A message about the input, "FILE:LINE: message": an error, or a
  * warning or note when the message says so. */
@@ -394,7 +394,7 @@ void	 claim_find(struct para *);
 
 /* import_text.c: fills the head and the blocks from plain text;
  * false (with an error in doc->d) when there is nothing to import. */
-bool	 text_front(struct idoc *, const char *data, size_t len);
+bool	 import_text_front(struct idoc *, const char *data, size_t len);
 /* "PARIS (Reuters) - …": a dateline at the start of the paragraph is
  * the story's dateline (and its agency the source, when the story has
  * none), and no actor; sets blk->skip. */

@@ -93,7 +93,7 @@ type_is_article(json_object *t)
 }
 
 static const char *
-jstr(json_object *o, const char *key)
+meta_jstr(json_object *o, const char *key)
 {
 	json_object *v;
 
@@ -122,7 +122,7 @@ jnames(json_object *v, struct buf *out, size_t depth)
 	if (json_object_is_type(v, json_type_string))
 		s = json_object_get_string(v);
 	else if (json_object_is_type(v, json_type_object))
-		s = jstr(v, "name");
+		s = meta_jstr(v, "name");
 	/* An author given as a web address says nothing to a reader. */
 	if (s == NULL || *s == '\0' || strncmp(s, "http", 4) == 0)
 		return;
@@ -136,15 +136,15 @@ jarticle(struct found *f, json_object *o)
 {
 	json_object *v;
 	struct buf b = BUF_INIT;
-	const char *h = jstr(o, "headline"), *name = jstr(o, "name");
+	const char *h = meta_jstr(o, "headline"), *name = meta_jstr(o, "name");
 
 	/* Both: the one the page's title holds (Readability's rule). */
 	if (h != NULL && name != NULL && f->title != NULL &&
 	    strstr(f->title, h) == NULL && strstr(f->title, name) != NULL)
 		h = name;
 	found_set(f, F_HEADLINE, R_JSONLD, h ? h : name);
-	found_set(f, F_WHEN, R_JSONLD, jstr(o, "datePublished"));
-	found_set(f, F_WHEN, R_JSONLD, jstr(o, "dateCreated"));
+	found_set(f, F_WHEN, R_JSONLD, meta_jstr(o, "datePublished"));
+	found_set(f, F_WHEN, R_JSONLD, meta_jstr(o, "dateCreated"));
 	if (json_object_object_get_ex(o, "author", &v))
 		jnames(v, &b, 0);
 	if (b.len > 0)
@@ -155,7 +155,7 @@ jarticle(struct found *f, json_object *o)
 	if (b.len > 0)
 		found_set(f, F_SOURCE, R_JSONLD, b.data);
 	buf_free(&b);
-	found_set(f, F_URL, R_JSONLD, jstr(o, "url"));
+	found_set(f, F_URL, R_JSONLD, meta_jstr(o, "url"));
 }
 
 /* The objects of a script: itself, a list, or an @graph. */
@@ -319,7 +319,7 @@ meta_node(struct found *f, xmlNode *n)
 /* ---- the title ---------------------------------------------------- */
 
 static size_t
-count_words(const char *s, size_t n)
+meta_count_words(const char *s, size_t n)
 {
 	size_t i, w = 0;
 	bool in = false;
@@ -353,13 +353,13 @@ title_clean(const char *t)
 		if (last != NULL && (cut == NULL || last > cut))
 			cut = last;
 	}
-	if (cut != NULL && count_words(t, (size_t)(cut - t)) >= 3)
+	if (cut != NULL && meta_count_words(t, (size_t)(cut - t)) >= 3)
 		return xstrndup(t, (size_t)(cut - t));
 	if (cut != NULL) {
 		p = strstr(t, " | ");
 		if (p == NULL)
 			p = strstr(t, " - ");
-		if (p != NULL && count_words(p, n - (size_t)(p - t)) >= 4)
+		if (p != NULL && meta_count_words(p, n - (size_t)(p - t)) >= 4)
 			return xstrdup(p + 3);
 	}
 	return xstrdup(t);

@@ -1004,7 +1004,7 @@ ner_related(struct idoc *doc, struct iblock *blk)
 		if (best == NONE)
 			continue;
 		if (!idx_has(&blk->actors, hits[best].actor))
-			idx_push(&blk->actors, hits[best].actor);
+			import_idx_push(&blk->actors, hits[best].actor);
 		i = hits[best].end - 1;
 	}
 	para_free(&p);

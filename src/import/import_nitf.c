@@ -123,7 +123,7 @@ nitf_detect(const char *data, size_t len, char **root)
 /* ---- tree helpers ------------------------------------------------- */
 
 static bool
-is_elem(const struct nitf *nf, const xmlNode *n, const char *name)
+nitf_is_elem(const struct nitf *nf, const xmlNode *n, const char *name)
 {
 	if (n == NULL || n->type != XML_ELEMENT_NODE ||
 	    strcmp((const char *)n->name, name) != 0)
@@ -138,7 +138,7 @@ child(const struct nitf *nf, const xmlNode *parent, const char *name)
 	const xmlNode *n;
 
 	for (n = parent ? parent->children : NULL; n != NULL; n = n->next)
-		if (is_elem(nf, n, name))
+		if (nitf_is_elem(nf, n, name))
 			return n;
 	return NULL;
 }
@@ -258,11 +258,11 @@ nitf_actor(struct nitf *nf, const char *name, enum actor_kind kind)
 static enum actor_kind
 element_kind(const struct nitf *nf, const xmlNode *n)
 {
-	if (is_elem(nf, n, "person"))
+	if (nitf_is_elem(nf, n, "person"))
 		return ACTOR_PERSON;
-	if (is_elem(nf, n, "org"))
+	if (nitf_is_elem(nf, n, "org"))
 		return ACTOR_GROUP;
-	if (is_elem(nf, n, "country") || child(nf, n, "country") != NULL)
+	if (nitf_is_elem(nf, n, "country") || child(nf, n, "country") != NULL)
 		return ACTOR_COUNTRY;
 	return ACTOR_OTHER;
 }
@@ -369,12 +369,12 @@ nitf_inline(struct nitf *nf, const xmlNode *parent)
 			put_text(nf, (const char *)n->content, n);
 		else if (n->type != XML_ELEMENT_NODE)
 			continue;
-		else if (is_elem(nf, n, "person") || is_elem(nf, n, "org") ||
-		    is_elem(nf, n, "location"))
+		else if (nitf_is_elem(nf, n, "person") || nitf_is_elem(nf, n, "org") ||
+		    nitf_is_elem(nf, n, "location"))
 			nitf_name(nf, n);
-		else if (is_elem(nf, n, "q"))
+		else if (nitf_is_elem(nf, n, "q"))
 			nitf_q(nf, n);
-		else if (is_elem(nf, n, "br"))
+		else if (nitf_is_elem(nf, n, "br"))
 			nf->space = true;
 		else
 			nitf_inline(nf, n);	/* em, a, chron, money, … */
@@ -408,13 +408,13 @@ nitf_blocks(struct nitf *nf, const xmlNode *parent)
 	for (n = parent->children; n != NULL; n = n->next) {
 		if (n->type != XML_ELEMENT_NODE)
 			continue;
-		if (is_elem(nf, n, "p") || is_elem(nf, n, "hl2") ||
-		    is_elem(nf, n, "li") || is_elem(nf, n, "dt") ||
-		    is_elem(nf, n, "dd") || is_elem(nf, n, "pre"))
+		if (nitf_is_elem(nf, n, "p") || nitf_is_elem(nf, n, "hl2") ||
+		    nitf_is_elem(nf, n, "li") || nitf_is_elem(nf, n, "dt") ||
+		    nitf_is_elem(nf, n, "dd") || nitf_is_elem(nf, n, "pre"))
 			nitf_paragraph(nf, n);
-		else if (is_elem(nf, n, "block") || is_elem(nf, n, "bq") ||
-		    is_elem(nf, n, "ol") || is_elem(nf, n, "ul") ||
-		    is_elem(nf, n, "dl"))
+		else if (nitf_is_elem(nf, n, "block") || nitf_is_elem(nf, n, "bq") ||
+		    nitf_is_elem(nf, n, "ol") || nitf_is_elem(nf, n, "ul") ||
+		    nitf_is_elem(nf, n, "dl"))
 			nitf_blocks(nf, n);
 		else
 			drop(nf, n);	/* table, media, fn, note, hr, … */
@@ -447,12 +447,12 @@ nitf_head(struct nitf *nf, const xmlNode *head)
 	for (n = head ? head->children : NULL; n != NULL; n = n->next) {
 		if (n->type != XML_ELEMENT_NODE)
 			continue;
-		if (is_elem(nf, n, "docdata")) {
+		if (nitf_is_elem(nf, n, "docdata")) {
 			for (d = n->children; d != NULL; d = d->next)
-				if (is_elem(nf, d, "key-list") ||
-				    is_elem(nf, d, "identified-content"))
+				if (nitf_is_elem(nf, d, "key-list") ||
+				    nitf_is_elem(nf, d, "identified-content"))
 					drop(nf, d);
-		} else if (is_elem(nf, n, "tobject"))
+		} else if (nitf_is_elem(nf, n, "tobject"))
 			drop(nf, n);
 	}
 }
@@ -466,22 +466,22 @@ nitf_body_head(struct nitf *nf, const xmlNode *bh)
 	for (n = bh ? bh->children : NULL; n != NULL; n = n->next) {
 		if (n->type != XML_ELEMENT_NODE)
 			continue;
-		if (is_elem(nf, n, "hedline")) {
+		if (nitf_is_elem(nf, n, "hedline")) {
 			for (c = n->children; c != NULL; c = c->next)
-				if (is_elem(nf, c, "hl1"))
+				if (nitf_is_elem(nf, c, "hl1"))
 					set_once(&nf->doc->headline,
 					    text_of(nf, c));
 				else if (c->type == XML_ELEMENT_NODE)
 					drop(nf, c);
-		} else if (is_elem(nf, n, "byline")) {
+		} else if (nitf_is_elem(nf, n, "byline")) {
 			v = text_of(nf, n);
 			if (strncmp(v, "By ", 3) == 0 ||
 			    strncmp(v, "BY ", 3) == 0)
 				memmove(v, v + 3, strlen(v + 3) + 1);
 			set_once(&nf->doc->byline, v);
-		} else if (is_elem(nf, n, "distributor"))
+		} else if (nitf_is_elem(nf, n, "distributor"))
 			set_once(&nf->doc->source, text_of(nf, n));
-		else if (is_elem(nf, n, "dateline")) {
+		else if (nitf_is_elem(nf, n, "dateline")) {
 			set_once(&nf->doc->dateline, text_of(nf, n));
 			if ((c = child(nf, n, "story.date")) != NULL) {
 				v = attr(c, "norm");
@@ -541,11 +541,11 @@ nitf_front(struct idoc *doc, const char *data, size_t len)
 	for (n = body ? body->children : NULL; n != NULL; n = n->next) {
 		if (n->type != XML_ELEMENT_NODE)
 			continue;
-		if (is_elem(&nf, n, "body.head"))
+		if (nitf_is_elem(&nf, n, "body.head"))
 			nitf_body_head(&nf, n);
-		else if (is_elem(&nf, n, "body.content"))
+		else if (nitf_is_elem(&nf, n, "body.content"))
 			nitf_blocks(&nf, n);
-		else if (is_elem(&nf, n, "body.end"))
+		else if (nitf_is_elem(&nf, n, "body.end"))
 			nitf_blocks(&nf, n);	/* tagline, bibliography */
 		else
 			drop(&nf, n);

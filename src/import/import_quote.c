@@ -131,7 +131,7 @@ quote_regions(struct para *p)
 /* ---- speakers ----------------------------------------------------- */
 
 static bool
-is_word(const struct para *p, size_t i)
+quote_is_word(const struct para *p, size_t i)
 {
 	return i < p->nt && (p->t[i].flags & T_WORD);
 }
@@ -146,7 +146,7 @@ noun_speaker(struct para *p, size_t a, size_t b)
 	if (b <= a || !tok_in(p, b - 1, LEX_SPEAKER))
 		return NONE;
 	for (i = a; i < b; i++)
-		if (!is_word(p, i) || p->t[i].mention != NONE ||
+		if (!quote_is_word(p, i) || p->t[i].mention != NONE ||
 		    p->t[i].quote != NONE)
 			return NONE;
 	return ner_phrase_actor(p, a, b);
@@ -159,7 +159,7 @@ np_back(const struct para *p, size_t end, size_t first)
 {
 	size_t a = end, n = 0;
 
-	while (a > first && n < NP_WORDS && is_word(p, a - 1) &&
+	while (a > first && n < NP_WORDS && quote_is_word(p, a - 1) &&
 	    (p->t[a - 1].flags & T_LOWER || tok_is(p, a - 1, "a") ||
 	    tok_is(p, a - 1, "the") || tok_is(p, a - 1, "an"))) {
 		a--;
@@ -179,7 +179,7 @@ np_forward(const struct para *p, size_t a)
 
 	if (tok_is(p, b, "a") || tok_is(p, b, "an") || tok_is(p, b, "the"))
 		b++;
-	while (b < p->nt && n < NP_WORDS && is_word(p, b) &&
+	while (b < p->nt && n < NP_WORDS && quote_is_word(p, b) &&
 	    (p->t[b].flags & T_LOWER) && p->t[b].mention == NONE) {
 		b++;
 		n++;
@@ -207,7 +207,7 @@ speaker_at(struct para *p, size_t i, size_t *end)
 
 		/* "its chief executive, Mark Fenwick, …": the person the
 		 * description names. */
-		while (k < p->nt && k < b + TITLE_WORDS && is_word(p, k) &&
+		while (k < p->nt && k < b + TITLE_WORDS && quote_is_word(p, k) &&
 		    (p->t[k].flags & T_LOWER) && tok_in(p, k, LEX_TITLE))
 			k++;
 		if (k + 1 < p->nt && tok_punct(p, k, ',') &&
@@ -242,7 +242,7 @@ speaker_after(struct para *p, size_t close)
 		for (k = j + 1; k < p->nt && k <= j + 1 + TITLE_WORDS; k++) {
 			if ((actor = speaker_at(p, k, &end)) != NONE)
 				return actor;
-			if (!is_word(p, k) || p->t[k].mention != NONE)
+			if (!quote_is_word(p, k) || p->t[k].mention != NONE)
 				break;
 		}
 		return NONE;
@@ -253,7 +253,7 @@ speaker_after(struct para *p, size_t close)
 	for (k = j, actor = NONE; k < p->nt && k <= j + TITLE_WORDS; k++) {
 		if ((actor = speaker_at(p, k, &end)) != NONE)
 			break;
-		if (!is_word(p, k) || !(p->t[k].flags & T_LOWER) ||
+		if (!quote_is_word(p, k) || !(p->t[k].flags & T_LOWER) ||
 		    quote_is_speech_verb(p, k))
 			break;
 	}
@@ -272,7 +272,7 @@ speaker_after(struct para *p, size_t close)
 			return a2;
 	}
 	/* "Lewis later said", "the spokesperson also told". */
-	while (end < p->nt && end < j + SPEAKER_WINDOW && is_word(p, end) &&
+	while (end < p->nt && end < j + SPEAKER_WINDOW && quote_is_word(p, end) &&
 	    !quote_is_speech_verb(p, end) && (p->t[end].flags & T_LOWER) &&
 	    p->t[end].fe - p->t[end].fs > 2 &&
 	    (memcmp(p->fold + p->t[end].fe - 2, "ly", 2) == 0 ||

@@ -547,7 +547,7 @@ text_body(struct idoc *doc, struct line *v, size_t n, size_t i)
 }
 
 bool
-text_front(struct idoc *doc, const char *data, size_t len)
+import_text_front(struct idoc *doc, const char *data, size_t len)
 {
 	struct cleaner c;
 	struct line *v;

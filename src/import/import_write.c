@@ -37,7 +37,7 @@ struct writer {
 /* ---- ids ---------------------------------------------------------- */
 
 static bool
-id_taken(const struct writer *w, const char *id)
+import_write_id_taken(const struct writer *w, const char *id)
 {
 	return strmap_get(w->ids, id, strlen(id)) != NONE;
 }
@@ -63,7 +63,7 @@ id_next(struct writer *w, const char *prefix, size_t *counter)
 
 	do
 		snprintf(id, sizeof id, "%s%zu", prefix, ++*counter);
-	while (id_taken(w, id));
+	while (import_write_id_taken(w, id));
 	return id_claim(w, id);
 }
 
@@ -97,7 +97,7 @@ id_from_name(struct writer *w, const char *name)
 		buf_puts(&b, "actor");
 	}
 	base = b.len;
-	while (id_taken(w, b.data)) {
+	while (import_write_id_taken(w, b.data)) {
 		buf_truncate(&b, base);
 		buf_printf(&b, "-%u", n++);
 	}
@@ -150,12 +150,12 @@ count_uses(struct idoc *doc)
 /* What the importer guessed from weak evidence: said on standard error
  * and kept as a comment beside what it is about, at `place` (story.h),
  * so that the reader knows what to check. */
-static void build_doubt(struct writer *, enum comment_place, size_t at,
+static void import_write_doubt(struct writer *, enum comment_place, size_t at,
     unsigned long line, const char *fmt, ...)
     __attribute__((format(printf, 5, 6)));
 
 static void
-build_doubt(struct writer *w, enum comment_place place, size_t at,
+import_write_doubt(struct writer *w, enum comment_place place, size_t at,
     unsigned long line, const char *fmt, ...)
 {
 	struct buf msg = BUF_INIT, c = BUF_INIT;
@@ -210,7 +210,7 @@ map_ids(struct writer *w, const struct idx *x, struct idx *y)
 }
 
 static void
-build_actors(struct writer *w)
+import_write_actors(struct writer *w)
 {
 	struct idoc *doc = w->doc;
 	struct story *st = w->st;
@@ -237,7 +237,7 @@ build_actors(struct writer *w)
 			continue;
 		a = &st->actors[w->actor_of[i]];
 		if (ia->doubt != NULL)
-			build_doubt(w, COMMENT_ACTORS, w->actor_of[i],
+			import_write_doubt(w, COMMENT_ACTORS, w->actor_of[i],
 			    ia->doubt_line, "%s, %s", ia->name, ia->doubt);
 		a->id = keep(w, ia->id);
 		a->kind = ia->kind;
@@ -294,7 +294,7 @@ static const enum item_kind item_of_span[] = {
 /* The story's item for span s of the block being built, inside parent
  * (an item, or NONE). */
 static void
-build_item(struct writer *w, const struct span *s, size_t parent)
+import_write_item(struct writer *w, const struct span *s, size_t parent)
 {
 	struct idoc *doc = w->doc;
 	struct story *st = w->st;
@@ -353,7 +353,7 @@ span_kept(const struct writer *w, const struct span *s)
  * before the paragraph, with at most 40 bytes of it (whole
  * characters). */
 static void
-build_quote_doubt(struct writer *w, const struct iblock *ib,
+import_write_quote_doubt(struct writer *w, const struct iblock *ib,
     const struct span *sp)
 {
 	const struct iquote *q = &w->doc->quotes[sp->ref];
@@ -363,7 +363,7 @@ build_quote_doubt(struct writer *w, const struct iblock *ib,
 		for (n = 40; n > 0 && ((unsigned char)ib->text[sp->start + n] &
 		    0xC0) == 0x80; n--)
 			;
-	build_doubt(w, COMMENT_BODY, w->st->nblocks, ib->line, "%s is the "
+	import_write_doubt(w, COMMENT_BODY, w->st->nblocks, ib->line, "%s is the "
 	    "speaker of \"%.*s%s\", as of the paragraph's other quote",
 	    w->doc->actors[q->speaker].name, (int)n, ib->text + sp->start,
 	    n < sp->end - sp->start ? "\xE2\x80\xA6" : "");
@@ -373,7 +373,7 @@ build_quote_doubt(struct writer *w, const struct iblock *ib,
  * one open around it; then its text is kept, the items' offsets with
  * it. */
 static void
-build_paragraph(struct writer *w, struct iblock *ib, struct block *b)
+import_write_paragraph(struct writer *w, struct iblock *ib, struct block *b)
 {
 	struct story *st = w->st;
 	size_t sp = 0, i, first = st->nitems, **at;
@@ -384,7 +384,7 @@ build_paragraph(struct writer *w, struct iblock *ib, struct block *b)
 	for (i = 0; i < ib->nspans; i++)
 		if (ib->spans[i].kind == SPAN_QUOTE &&
 		    w->doc->quotes[ib->spans[i].ref].guessed)
-			build_quote_doubt(w, ib, &ib->spans[i]);
+			import_write_quote_doubt(w, ib, &ib->spans[i]);
 	open = xreallocarray(NULL, ib->nspans + 1, sizeof *open);
 	w->open = xreallocarray(w->open, ib->nspans + 1, sizeof *w->open);
 	for (i = 0; i < ib->nspans; i++) {
@@ -395,7 +395,7 @@ build_paragraph(struct writer *w, struct iblock *ib, struct block *b)
 		if (s->end > ib->len || !nests(sp > 0 ? open[sp - 1] : NULL, s) ||
 		    !span_kept(w, s))
 			continue;
-		build_item(w, s, sp > 0 ? w->open[sp - 1] : NONE);
+		import_write_item(w, s, sp > 0 ? w->open[sp - 1] : NONE);
 		open[sp] = s;
 		w->open[sp++] = st->nitems - 1;
 	}
@@ -414,7 +414,7 @@ build_paragraph(struct writer *w, struct iblock *ib, struct block *b)
 }
 
 static void
-build_related(struct writer *w, const struct iblock *ib, struct block *b)
+import_write_related(struct writer *w, const struct iblock *ib, struct block *b)
 {
 	struct story *st = w->st;
 	struct related *r = &st->related[st->nrelated];
@@ -442,7 +442,7 @@ build_related(struct writer *w, const struct iblock *ib, struct block *b)
 }
 
 static void
-build_head(struct writer *w)
+import_write_head(struct writer *w)
 {
 	struct idoc *doc = w->doc;
 	struct story *st = w->st;
@@ -468,8 +468,8 @@ import_build_story(struct idoc *doc)
 	w.st = st;
 	w.ids = strmap_new();
 	count_uses(doc);
-	build_head(&w);
-	build_actors(&w);
+	import_write_head(&w);
+	import_write_actors(&w);
 	st->blocks = xcalloc(doc->nblocks + 1, sizeof *st->blocks);
 	st->related = xcalloc(doc->nblocks + 1, sizeof *st->related);
 	for (i = 0; i < doc->nblocks; i++) {
@@ -480,9 +480,9 @@ import_build_story(struct idoc *doc)
 		b->related = NONE;
 		b->line = doc->blocks[i].line;
 		if (doc->blocks[i].related)
-			build_related(&w, &doc->blocks[i], b);
+			import_write_related(&w, &doc->blocks[i], b);
 		else
-			build_paragraph(&w, &doc->blocks[i], b);
+			import_write_paragraph(&w, &doc->blocks[i], b);
 		st->nblocks++;
 	}
 	free(w.open);

@@ -123,7 +123,7 @@ search_file(struct library *lib, struct library_search *s, size_t row)
 }
 
 static bool
-is_word(unsigned char c)
+lib_is_word(unsigned char c)
 {
 	return c >= 0x80 || (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') ||
 	    (c >= 'A' && c <= 'Z');
@@ -141,9 +141,9 @@ search_query(const char *needle, size_t len)
 	char *f = text_fold_search(needle, len, false, &flen, NULL);
 
 	while (i < flen) {
-		for (; i < flen && !is_word((unsigned char)f[i]); i++)
+		for (; i < flen && !lib_is_word((unsigned char)f[i]); i++)
 			;
-		for (w = i; i < flen && is_word((unsigned char)f[i]); i++)
+		for (w = i; i < flen && lib_is_word((unsigned char)f[i]); i++)
 			;
 		if (i == w)
 			break;
@@ -181,7 +181,7 @@ id_row_cmp(const void *a, const void *b)
 }
 
 static int
-size_cmp(const void *a, const void *b)
+lib_size_cmp(const void *a, const void *b)
 {
 	size_t x = *(const size_t *)a, y = *(const size_t *)b;
 
@@ -226,7 +226,7 @@ search_candidates(struct library *lib, const char *query, size_t **rows,
 		*rows = NULL;
 		return false;
 	}
-	qsort(*rows, n, sizeof **rows, size_cmp);
+	qsort(*rows, n, sizeof **rows, lib_size_cmp);
 	*nrows = n;
 	return true;
 }

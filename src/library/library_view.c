@@ -61,7 +61,7 @@ cmp_tie(const struct sort_item *a, const struct sort_item *b)
 }
 
 static int
-cmp_date(const void *pa, const void *pb)
+lib_cmp_date(const void *pa, const void *pb)
 {
 	const struct sort_item *a = pa, *b = pb;
 	int c;
@@ -75,7 +75,7 @@ cmp_date(const void *pa, const void *pb)
 }
 
 static int
-cmp_headline(const void *pa, const void *pb)
+lib_cmp_headline(const void *pa, const void *pb)
 {
 	const struct sort_item *a = pa, *b = pb;
 	int c = strcmp(a->x->fkey, b->x->fkey);
@@ -93,16 +93,16 @@ fkey_source(const struct lib_extra *x)
 }
 
 static int
-cmp_source(const void *pa, const void *pb)
+lib_cmp_source(const void *pa, const void *pb)
 {
 	const struct sort_item *a = pa, *b = pb;
 	int c = cmp_str_last(fkey_source(a->x), fkey_source(b->x));
 
-	return c ? c : cmp_headline(pa, pb);
+	return c ? c : lib_cmp_headline(pa, pb);
 }
 
 static int
-cmp_size(const void *pa, const void *pb)
+lib_cmp_size(const void *pa, const void *pb)
 {
 	const struct sort_item *a = pa, *b = pb;
 
@@ -112,7 +112,7 @@ cmp_size(const void *pa, const void *pb)
 }
 
 static int (*const sort_cmps[LIBRARY_NSORTS])(const void *, const void *) = {
-	cmp_date, cmp_headline, cmp_source, cmp_size,
+	lib_cmp_date, lib_cmp_headline, lib_cmp_source, lib_cmp_size,
 };
 
 static const size_t *

@@ -135,7 +135,7 @@ claim_by_id(const struct story *st, const char *id)
 /* Whether an id is used by anything of the story but `self` (a string
  * of the story, or NULL). */
 static bool
-id_taken(const struct story *st, const char *id, const char *self)
+edit_id_taken(const struct story *st, const char *id, const char *self)
 {
 	size_t i;
 
@@ -324,7 +324,7 @@ resolve_attrs(struct story *st, enum item_kind kind,
 		if (!id_ok(a->id))
 			return refuse(why, "a %s needs an id: a letter or '_', "
 			    "then letters, digits, '-', '_' or '.'", what);
-		if (id_taken(st, a->id, self))
+		if (edit_id_taken(st, a->id, self))
 			return refuse(why, "the id '%s' is taken", a->id);
 	}
 	if (kind == ITEM_CLAIM &&
@@ -865,7 +865,7 @@ actor_put(struct story *st, size_t i, const struct edit_actor *a,
 }
 
 static bool
-actor_add(struct story *st, const struct edit *e, struct edit *inv,
+edit_actor_add(struct story *st, const struct edit *e, struct edit *inv,
     char **why)
 {
 	const struct edit_actor *a = &e->actor;
@@ -875,7 +875,7 @@ actor_add(struct story *st, const struct edit *e, struct edit *inv,
 	if (!id_ok(a->id))
 		return refuse(why, "an actor needs an id: a letter or '_', "
 		    "then letters, digits, '-', '_' or '.'");
-	if (id_taken(st, a->id, NULL))
+	if (edit_id_taken(st, a->id, NULL))
 		return refuse(why, "the id '%s' is taken", a->id);
 	if (!actor_fields_ok(st, a, NONE, &parent, why))
 		return false;
@@ -936,7 +936,7 @@ actor_used(const struct story *st, size_t a)
 }
 
 static bool
-actor_remove(struct story *st, const struct edit *e, struct edit *inv,
+edit_actor_remove(struct story *st, const struct edit *e, struct edit *inv,
     char **why)
 {
 	size_t a = e->actor.id ? story_find_actor(st, e->actor.id) : NONE;
@@ -1052,8 +1052,8 @@ edit_apply(struct story *st, const struct edit *e, struct edit *inverse,
 	case EDIT_ITEM_ADD:	ok = item_add(st, e, inverse, why); break;
 	case EDIT_ITEM_REMOVE:	ok = item_remove(st, e, inverse, why); break;
 	case EDIT_ITEM_SET:	ok = item_set(st, e, inverse, why); break;
-	case EDIT_ACTOR_ADD:	ok = actor_add(st, e, inverse, why); break;
-	case EDIT_ACTOR_REMOVE:	ok = actor_remove(st, e, inverse, why); break;
+	case EDIT_ACTOR_ADD:	ok = edit_actor_add(st, e, inverse, why); break;
+	case EDIT_ACTOR_REMOVE:	ok = edit_actor_remove(st, e, inverse, why); break;
 	case EDIT_ACTOR_SET:	ok = actor_set(st, e, inverse, why); break;
 	case EDIT_HEAD_SET:	ok = head_set(st, e, inverse, why); break;
 	}

@@ -26,7 +26,7 @@
 #include "view/shelf.h"
 
 static struct page *
-top_page(struct ui *u)
+keys_top_page(struct ui *u)
 {
 	return u->r.npages ? u->r.pages[u->r.npages - 1] : NULL;
 }
@@ -44,7 +44,7 @@ move_by(struct ui *u, long n)
 	if (u->count > 0)
 		n = u->count < (unsigned long)far ? n * (long)u->count :
 		    n < 0 ? -far : far;
-	if (top_page(u))
+	if (keys_top_page(u))
 		reader_page_step(&u->r, n, ui_page_rows(u));
 	else
 		reader_scroll(&u->r, n);
@@ -55,7 +55,7 @@ move_by(struct ui *u, long n)
 static long
 page_size(struct ui *u)
 {
-	if (top_page(u))
+	if (keys_top_page(u))
 		return ui_page_rows(u) > 1 ? ui_page_rows(u) - 1 : 1;
 	return u->r.rows > 2 ? u->r.rows - 2 : 1;
 }
@@ -63,7 +63,7 @@ page_size(struct ui *u)
 static long
 half_page(struct ui *u)
 {
-	int rows = top_page(u) ? ui_page_rows(u) : u->r.rows;
+	int rows = keys_top_page(u) ? ui_page_rows(u) : u->r.rows;
 
 	return rows > 1 ? rows / 2 : 1;
 }
@@ -83,7 +83,7 @@ static void act_half_up(struct ui *u, int k)
 static bool
 goto_counted(struct ui *u)
 {
-	if (u->count == 0 || top_page(u))
+	if (u->count == 0 || keys_top_page(u))
 		return false;
 	reader_goto_block(&u->r, u->count - 1);
 	return true;
@@ -92,7 +92,7 @@ goto_counted(struct ui *u)
 static void
 act_top(struct ui *u, int k)
 {
-	struct page *p = top_page(u);
+	struct page *p = keys_top_page(u);
 
 	(void)k;
 	if (goto_counted(u))
@@ -107,7 +107,7 @@ act_top(struct ui *u, int k)
 static void
 act_bottom(struct ui *u, int k)
 {
-	struct page *p = top_page(u);
+	struct page *p = keys_top_page(u);
 
 	(void)k;
 	if (goto_counted(u))
@@ -222,7 +222,7 @@ static void
 act_search(struct ui *u, int k)
 {
 	char *needle = ui_prompt(u, "/");
-	bool page = top_page(u) != NULL;
+	bool page = keys_top_page(u) != NULL;
 
 	(void)k;
 	if (needle == NULL)
@@ -245,9 +245,9 @@ static void
 act_search_next(struct ui *u, int k)
 {
 	(void)k;
-	if (!top_page(u) && shelf_step_hit(u->shelf, &u->r, true))
+	if (!keys_top_page(u) && shelf_step_hit(u->shelf, &u->r, true))
 		ui_adopt(u);
-	else if (top_page(u))
+	else if (keys_top_page(u))
 		reader_page_search_step(&u->r, true);
 	else
 		reader_search_step(&u->r, true);
@@ -257,9 +257,9 @@ static void
 act_search_prev(struct ui *u, int k)
 {
 	(void)k;
-	if (!top_page(u) && shelf_step_hit(u->shelf, &u->r, false))
+	if (!keys_top_page(u) && shelf_step_hit(u->shelf, &u->r, false))
 		ui_adopt(u);
-	else if (top_page(u))
+	else if (keys_top_page(u))
 		reader_page_search_step(&u->r, false);
 	else
 		reader_search_step(&u->r, false);
@@ -346,7 +346,7 @@ act_count(struct ui *u, int k)
 static void
 index_edit(struct ui *u, int k)
 {
-	struct page *p = top_page(u);
+	struct page *p = keys_top_page(u);
 	struct buf b = BUF_INIT;
 
 	if (p == NULL || p->kind != PAGE_INDEX)

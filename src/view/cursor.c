@@ -509,7 +509,7 @@ cursor_to_item(struct reader *r, size_t item)
 }
 
 static int
-row_cmp(struct row a, struct row b)
+cursor_row_cmp(struct row a, struct row b)
 {
 	if (a.block != b.block)
 		return a.block < b.block ? -1 : 1;
@@ -527,7 +527,7 @@ cursor_keep_on_screen(struct reader *r)
 	row = cursor_row(r);
 	if (reader_row_shown(r, row))
 		return;
-	below = row_cmp(row, r->top) > 0;
+	below = cursor_row_cmp(row, r->top) > 0;
 	to = r->top;
 	if (below)
 		reader_row_step(r, &to, r->rows - 1);

@@ -289,7 +289,7 @@ page_actor_links(struct page *p, const struct story *st, const char *label,
 }
 
 static struct page *
-build_actor(struct reader *r, size_t a)
+page_build_actor(struct reader *r, size_t a)
 {
 	const struct story *st = r->st;
 	const struct actor *ac = &st->actors[a];
@@ -376,7 +376,7 @@ page_claim_refs(struct page *p, const struct story *st, const char *label,
 }
 
 static struct page *
-build_claim(struct reader *r, size_t c)
+page_build_claim(struct reader *r, size_t c)
 {
 	const struct story *st = r->st;
 	const struct claim *cl = &st->claims[c];
@@ -420,7 +420,7 @@ build_claim(struct reader *r, size_t c)
 }
 
 static struct page *
-build_quote(struct reader *r, size_t q)
+page_build_quote(struct reader *r, size_t q)
 {
 	const struct story *st = r->st;
 	const struct quote *qu = &st->quotes[q];
@@ -469,7 +469,7 @@ related_path(const struct reader *r, const char *href,
 }
 
 static int
-size_cmp(const void *x, const void *y)
+page_size_cmp(const void *x, const void *y)
 {
 	size_t a = *(const size_t *)x, b = *(const size_t *)y;
 
@@ -513,7 +513,7 @@ mentions_within(const struct story *st, const struct idx *actors,
 			}
 	}
 	if (n > 1)
-		qsort(v, n, sizeof *v, size_cmp);
+		qsort(v, n, sizeof *v, page_size_cmp);
 	for (i = 0; i < n; i++)
 		if (k == 0 || st->items[v[i]].block !=
 		    st->items[v[k - 1]].block)
@@ -544,7 +544,7 @@ related_in_library(struct reader *r, struct page *p, size_t rel)
 }
 
 static struct page *
-build_related(struct reader *r, size_t rel)
+page_build_related(struct reader *r, size_t rel)
 {
 	const struct story *st = r->st;
 	const struct related *re = &st->related[rel];
@@ -580,7 +580,7 @@ build_related(struct reader *r, size_t rel)
 /* Every actor under the one it is a member of, in the tree's order
  * (story_actor_tree: no recursion, however deep the tree). */
 static struct page *
-build_actors(struct reader *r)
+page_build_actors(struct reader *r)
 {
 	const struct story *st = r->st;
 	struct page *p = page_new("Actors");
@@ -678,7 +678,7 @@ claimant_subjects(const struct story *st, size_t a, size_t *tally,
 	if (owned)
 		free((size_t *)claims);
 	if (ns > 1)
-		qsort(subj, ns, sizeof *subj, size_cmp);
+		qsort(subj, ns, sizeof *subj, page_size_cmp);
 	return ns;
 }
 
@@ -762,7 +762,7 @@ relations_disputes(struct page *p, const struct story *st)
  * subjects: the view lists the first READER_RELATIONS_MAX rows and
  * counts the rest, so that it costs what it shows, not every pair. */
 static struct page *
-build_relations(struct reader *r)
+page_build_relations(struct reader *r)
 {
 	const struct story *st = r->st;
 	struct page *p = page_new("Relations: who claims what about whom");
@@ -803,7 +803,7 @@ build_relations(struct reader *r)
 }
 
 static struct page *
-build_claims(struct reader *r, size_t a, size_t b)
+page_build_claims(struct reader *r, size_t a, size_t b)
 {
 	const struct story *st = r->st;
 	struct buf t = BUF_INIT;
@@ -859,7 +859,7 @@ timeline_order(const struct story *st, size_t *order)
 }
 
 static struct page *
-build_timeline(struct reader *r)
+page_build_timeline(struct reader *r)
 {
 	const struct story *st = r->st;
 	struct page *p = page_new("Timeline");
@@ -959,7 +959,7 @@ index_row(struct page *p, const char *row, enum target_kind t, size_t a,
 /* One row per claim, quote and "Read more" item, in reading order,
  * then per actor: kind, who, paragraph, text. */
 static struct page *
-build_index(struct reader *r, const char *filter)
+page_build_index(struct reader *r, const char *filter)
 {
 	const struct story *st = r->st;
 	struct page *p = page_new("Index");
@@ -1011,7 +1011,7 @@ build_index(struct reader *r, const char *filter)
 }
 
 static struct page *
-build_help(struct reader *r, size_t mode)
+page_build_help(struct reader *r, size_t mode)
 {
 	if (r->help == NULL)
 		return page_new("Help");
@@ -1019,21 +1019,21 @@ build_help(struct reader *r, size_t mode)
 }
 
 static struct page *
-build_page(struct reader *r, enum page_kind kind, size_t a, size_t b)
+page_build_page(struct reader *r, enum page_kind kind, size_t a, size_t b)
 {
 	struct page *p;
 
 	switch (kind) {
-	case PAGE_ACTOR:	p = build_actor(r, a); break;
-	case PAGE_CLAIM:	p = build_claim(r, a); break;
-	case PAGE_QUOTE:	p = build_quote(r, a); break;
-	case PAGE_RELATED:	p = build_related(r, a); break;
-	case PAGE_ACTORS:	p = build_actors(r); break;
-	case PAGE_RELATIONS:	p = build_relations(r); break;
-	case PAGE_CLAIMS:	p = build_claims(r, a, b); break;
-	case PAGE_TIMELINE:	p = build_timeline(r); break;
-	case PAGE_HELP:		p = build_help(r, a); break;
-	case PAGE_INDEX:	p = build_index(r, NULL); break;
+	case PAGE_ACTOR:	p = page_build_actor(r, a); break;
+	case PAGE_CLAIM:	p = page_build_claim(r, a); break;
+	case PAGE_QUOTE:	p = page_build_quote(r, a); break;
+	case PAGE_RELATED:	p = page_build_related(r, a); break;
+	case PAGE_ACTORS:	p = page_build_actors(r); break;
+	case PAGE_RELATIONS:	p = page_build_relations(r); break;
+	case PAGE_CLAIMS:	p = page_build_claims(r, a, b); break;
+	case PAGE_TIMELINE:	p = page_build_timeline(r); break;
+	case PAGE_HELP:		p = page_build_help(r, a); break;
+	case PAGE_INDEX:	p = page_build_index(r, NULL); break;
 	default:		return NULL;
 	}
 	p->kind = kind;
@@ -1096,7 +1096,7 @@ open_page(struct reader *r, enum page_kind kind, size_t a, size_t b)
 	struct page *p;
 
 	if (i == NONE) {
-		reader_push_page(r, build_page(r, kind, a, b));
+		reader_push_page(r, page_build_page(r, kind, a, b));
 		return;
 	}
 	p = r->pages[i];
@@ -1147,8 +1147,8 @@ reader_restore_pages(struct reader *r, const struct page_ref *v, size_t n)
 	while (r->npages > 0)
 		reader_close_page(r);
 	for (i = 0; i < n; i++) {
-		p = v[i].kind == PAGE_INDEX ? build_index(r, v[i].filter) :
-		    build_page(r, v[i].kind, v[i].a, v[i].b);
+		p = v[i].kind == PAGE_INDEX ? page_build_index(r, v[i].filter) :
+		    page_build_page(r, v[i].kind, v[i].a, v[i].b);
 		if (p == NULL)
 			continue;
 		p->kind = v[i].kind;
@@ -1171,7 +1171,7 @@ reader_rebuild_page(struct reader *r, size_t i)
 	if (old->kind != PAGE_HELP && old->kind != PAGE_CLAIM &&
 	    old->kind != PAGE_QUOTE && old->kind != PAGE_RELATED)
 		return;
-	p = build_page(r, old->kind, old->a, old->b);
+	p = page_build_page(r, old->kind, old->a, old->b);
 	p->sel = old->sel < p->n ? old->sel : NONE;
 	p->top = old->top < p->n ? old->top : 0;
 	page_first(p);
@@ -1212,7 +1212,7 @@ reader_index_filter(struct reader *r, const char *filter)
 
 	if (r->npages == 0 || r->pages[r->npages - 1]->kind != PAGE_INDEX)
 		return;
-	p = build_index(r, filter);
+	p = page_build_index(r, filter);
 	p->kind = PAGE_INDEX;
 	p->a = p->b = NONE;
 	page_free(r->pages[--r->npages]);

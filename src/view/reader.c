@@ -127,7 +127,7 @@ block_rows(struct reader *r, size_t block)
 }
 
 static int
-row_cmp(struct row a, struct row b)
+reader_row_cmp(struct row a, struct row b)
 {
 	if (a.block != b.block)
 		return a.block < b.block ? -1 : 1;
@@ -180,7 +180,7 @@ clamp_top(struct reader *r)
 {
 	struct row max = last_top(r);
 
-	if (row_cmp(r->top, max) > 0)
+	if (reader_row_cmp(r->top, max) > 0)
 		r->top = max;
 }
 
@@ -283,10 +283,10 @@ row_visible(struct reader *r, struct row row)
 {
 	struct row bottom = r->top;
 
-	if (row_cmp(row, r->top) < 0)
+	if (reader_row_cmp(row, r->top) < 0)
 		return false;
 	reader_row_step(r, &bottom, r->rows - 1);
-	return row_cmp(row, bottom) <= 0;
+	return reader_row_cmp(row, bottom) <= 0;
 }
 
 size_t
@@ -870,7 +870,7 @@ bottom_row(struct reader *r)
 static bool
 at_end(struct reader *r)
 {
-	return r->st->nblocks == 0 || row_cmp(r->top, last_top(r)) >= 0;
+	return r->st->nblocks == 0 || reader_row_cmp(r->top, last_top(r)) >= 0;
 }
 
 /* How far into the story the bottom of the screen is, as less counts:
@@ -905,7 +905,7 @@ reader_clear_highlight(struct reader *r)
 /* ---- search on a page --------------------------------------------- */
 
 static struct page *
-top_page(const struct reader *r)
+reader_top_page(const struct reader *r)
 {
 	return r->npages ? r->pages[r->npages - 1] : NULL;
 }
@@ -942,7 +942,7 @@ page_show_entry(struct reader *r, struct page *p, size_t i)
 static void
 page_search_from(struct reader *r, bool forward, bool again)
 {
-	struct page *p = top_page(r);
+	struct page *p = reader_top_page(r);
 	size_t from, k, i;
 
 	if (p == NULL || p->n == 0)
@@ -977,8 +977,8 @@ reader_page_search(struct reader *r, const char *needle, size_t len)
 	r->nhits = NONE;
 	r->hit.block = NONE;
 	r->highlight = true;
-	if (top_page(r))
-		top_page(r)->hit = NONE;
+	if (reader_top_page(r))
+		reader_top_page(r)->hit = NONE;
 	page_search_from(r, true, false);
 }
 
@@ -1008,7 +1008,7 @@ quote_or_claim(const struct story *st, size_t item)
 size_t
 reader_copy_item(struct reader *r)
 {
-	const struct page *p = top_page(r);
+	const struct page *p = reader_top_page(r);
 	const struct entry *e;
 
 	if (p == NULL)
@@ -1114,7 +1114,7 @@ page_status(const struct reader *r, struct page *p)
 void
 reader_where(struct reader *r, char *out, size_t size)
 {
-	const struct page *p = top_page(r);
+	const struct page *p = reader_top_page(r);
 	const char *more;
 	bool above, below;
 	size_t i, no = 0;
@@ -1163,8 +1163,8 @@ reader_status(struct reader *r)
 	size_t total, no, len, at, focus = reader_visible_focus(r);
 	const char *text;
 
-	if (top_page(r))
-		return page_status(r, top_page(r));
+	if (reader_top_page(r))
+		return page_status(r, reader_top_page(r));
 	if (focus == NONE) {
 		buf_printf(&b, "Paragraph %zu of %zu", st->nblocks ?
 		    r->top.block + 1 : 0, st->nblocks);

@@ -873,7 +873,7 @@ session_discard(struct session *s, struct buf *msg)
 /* ---- running a line ------------------------------------------------- */
 
 static bool
-is_word(const char *s, const char *a, const char *b)
+session_is_word(const char *s, const char *a, const char *b)
 {
 	return strcmp(s, a) == 0 || (b != NULL && strcmp(s, b) == 0);
 }
@@ -892,7 +892,7 @@ answer(struct session *s, const char *line, struct buf *msg)
 		return session_quit(s, true, msg);
 	if (s->ask_journaled && !journal_line(s, line, true, msg))
 		return SESSION_REFUSED;
-	if (ask == ASK_QUIT && is_word(line, "y", "yes")) {
+	if (ask == ASK_QUIT && session_is_word(line, "y", "yes")) {
 		r = session_save(s, NULL, false, msg);
 		s->ask_quit = r == SESSION_ASK;
 		if (r == SESSION_OK) {
@@ -902,7 +902,7 @@ answer(struct session *s, const char *line, struct buf *msg)
 		return r;
 	}
 	if (ask == ASK_QUIT) {
-		if (is_word(line, "n", "no"))
+		if (session_is_word(line, "n", "no"))
 			return session_quit(s, true, msg);
 		buf_puts(msg, "not quit");
 		return SESSION_OK;

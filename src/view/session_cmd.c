@@ -788,7 +788,7 @@ actor_new(const struct session_args *a, struct edit *e, struct buf *msg)
 }
 
 static enum session_result
-actor_add(struct session *s, const struct session_args *a, struct buf *msg)
+session_cmd_actor_add(struct session *s, const struct session_args *a, struct buf *msg)
 {
 	struct edit e;
 	enum session_result r;
@@ -896,7 +896,7 @@ actor_merge(struct session *s, const struct session_args *a, struct buf *msg)
 }
 
 static enum session_result
-actor_remove(struct session *s, const struct session_args *a,
+session_cmd_actor_remove(struct session *s, const struct session_args *a,
     struct buf *msg)
 {
 	struct edit e;
@@ -989,7 +989,7 @@ cmd_redo(struct session *s, const struct session_args *a, struct buf *msg)
 }
 
 static enum session_result
-save(struct session *s, const struct session_args *a, bool force,
+session_cmd_save(struct session *s, const struct session_args *a, bool force,
     bool quit, struct buf *msg)
 {
 	char *to = a->n > 1 ? session_args_join(a, 1) : NULL;
@@ -1008,19 +1008,19 @@ save(struct session *s, const struct session_args *a, bool force,
 static enum session_result
 cmd_w(struct session *s, const struct session_args *a, struct buf *msg)
 {
-	return save(s, a, false, false, msg);
+	return session_cmd_save(s, a, false, false, msg);
 }
 
 static enum session_result
 cmd_wbang(struct session *s, const struct session_args *a, struct buf *msg)
 {
-	return save(s, a, true, false, msg);
+	return session_cmd_save(s, a, true, false, msg);
 }
 
 static enum session_result
 cmd_wq(struct session *s, const struct session_args *a, struct buf *msg)
 {
-	return save(s, a, false, true, msg);
+	return session_cmd_save(s, a, false, true, msg);
 }
 
 static enum session_result
@@ -1084,14 +1084,14 @@ const struct session_cmd session_cmds[] = {
 };
 
 const struct session_cmd session_actor_cmds[] = {
-	{ "add",	actor_add,	CMD_CHANGES },
+	{ "add",	session_cmd_actor_add,	CMD_CHANGES },
 	{ "rename",	actor_field,	CMD_CHANGES },
 	{ "kind",	actor_field,	CMD_CHANGES },
 	{ "alias",	actor_field,	CMD_CHANGES },
 	{ "member-of",	actor_field,	CMD_CHANGES },
 	{ "note",	actor_field,	CMD_CHANGES },
 	{ "merge",	actor_merge,	CMD_CHANGES },
-	{ "remove",	actor_remove,	CMD_CHANGES },
+	{ "remove",	session_cmd_actor_remove,	CMD_CHANGES },
 	{ NULL,		NULL,		0 },
 };
 

@@ -185,7 +185,7 @@ cmp_path(const struct shelf_row *a, const struct shelf_row *b)
 }
 
 static int
-cmp_date(const void *x, const void *y)
+shelf_cmp_date(const void *x, const void *y)
 {
 	const struct shelf_row *a = *(struct shelf_row *const *)x;
 	const struct shelf_row *b = *(struct shelf_row *const *)y;
@@ -195,7 +195,7 @@ cmp_date(const void *x, const void *y)
 }
 
 static int
-cmp_headline(const void *x, const void *y)
+shelf_cmp_headline(const void *x, const void *y)
 {
 	const struct shelf_row *a = *(struct shelf_row *const *)x;
 	const struct shelf_row *b = *(struct shelf_row *const *)y;
@@ -209,7 +209,7 @@ cmp_headline(const void *x, const void *y)
 }
 
 static int
-cmp_source(const void *x, const void *y)
+shelf_cmp_source(const void *x, const void *y)
 {
 	const struct shelf_row *a = *(struct shelf_row *const *)x;
 	const struct shelf_row *b = *(struct shelf_row *const *)y;
@@ -220,11 +220,11 @@ cmp_source(const void *x, const void *y)
 	sa = sa && sa[1] ? sa + 1 : "\x7f";
 	sb = sb && sb[1] ? sb + 1 : "\x7f";
 	c = strcmp(sa, sb);
-	return c ? c : cmp_date(x, y);
+	return c ? c : shelf_cmp_date(x, y);
 }
 
 static int
-cmp_size(const void *x, const void *y)
+shelf_cmp_size(const void *x, const void *y)
 {
 	const struct shelf_row *a = *(struct shelf_row *const *)x;
 	const struct shelf_row *b = *(struct shelf_row *const *)y;
@@ -235,7 +235,7 @@ cmp_size(const void *x, const void *y)
 }
 
 static int (*const order_cmp[SHELF_NORDERS])(const void *, const void *) = {
-	cmp_date, cmp_headline, cmp_source, cmp_size,
+	shelf_cmp_date, shelf_cmp_headline, shelf_cmp_source, shelf_cmp_size,
 };
 
 static void
