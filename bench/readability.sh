@@ -18,6 +18,7 @@ set -eu
 NEWSLENS=${NEWSLENS:-./src/newslens}
 SHINGLES=${SHINGLES:-./tests/import/shingles}
 RUNS=${RUNS:-3}
+HYPERFINE=${HYPERFINE:-hyperfine}	# HYPERFINE=none times each once
 JS=$(cd "$(dirname "$0")/readability" && pwd)
 
 if [ $# -ne 1 ] || [ ! -d "$1" ]; then
@@ -66,8 +67,8 @@ rd_f1=$(sed "s|^exec '$SHINGLES'|exec '$SHINGLES' --extracted '$tmp/rd'|" \
 
 # time NAME: mean wall and CPU seconds of $tmp/NAME.sh into $tmp/NAME.t
 # ("wall sd user+system runs").
-if command -v hyperfine >/dev/null; then
-	hyperfine --warmup 1 --runs "$RUNS" -i \
+if command -v "$HYPERFINE" >/dev/null; then
+	"$HYPERFINE" --warmup 1 --runs "$RUNS" -i \
 	    --export-json "$tmp/times.json" \
 	    -n nl-one "sh '$tmp/nl-one.sh'" -n nl-each "sh '$tmp/nl-each.sh'" \
 	    -n rd-one "sh '$tmp/rd-one.sh'" -n rd-each "sh '$tmp/rd-each.sh'" \
@@ -78,7 +79,7 @@ for (const x of r)
 	require("fs").writeFileSync(process.argv[2] + "/" + x.command + ".t",
 	    `${x.mean} ${x.stddev || 0} ${x.user + x.system} ${x.times.length}\n`);
 ' "$tmp/times.json" "$tmp"
-	timer="hyperfine $(hyperfine --version | cut -d' ' -f2), $RUNS runs each after a warm-up"
+	timer="hyperfine $("$HYPERFINE" --version | cut -d' ' -f2), $RUNS runs each after a warm-up"
 else
 	for t in nl-one nl-each rd-one rd-each; do
 		/usr/bin/time -f '%e 0 %U %S 1' -o "$tmp/$t.u" \
