@@ -148,8 +148,8 @@ harvest(struct hpage *pg, xmlNode *box)
 		title = html_text(n);
 		if (href != NULL && strlen(title) >= 20 &&
 		    strchr(title, ' ') != NULL) {
-			pg->links = xreallocarray(pg->links, pg->nlinks + 1,
-			    sizeof *pg->links);
+			pg->links = xgrow(pg->links, pg->nlinks,
+			    &pg->links_cap, sizeof *pg->links);
 			pg->links[pg->nlinks].title = title;
 			pg->links[pg->nlinks].url = href;
 			pg->links[pg->nlinks].box = box;
@@ -622,7 +622,7 @@ keep_siblings(struct hpage *pg, xmlNode *top)
 			    (html_is(s, "p") && reads_as_prose(pg, s));
 		}
 		if (keep) {
-			pg->keep = xreallocarray(pg->keep, pg->nkeep + 1,
+			pg->keep = xgrow(pg->keep, pg->nkeep, &pg->keep_cap,
 			    sizeof *pg->keep);
 			pg->keep[pg->nkeep++] = s;
 		}

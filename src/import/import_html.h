@@ -62,12 +62,14 @@ struct hpage {
 	unsigned	 flags;		/* enum hflag */
 	struct hlink	*links;
 	size_t		 nlinks;
+	size_t		 links_cap;
 	char		*byline;	/* from a byline element of the page */
 	/* The article: its top node and the nodes kept (the top node and
 	 * its siblings), in document order. */
 	xmlNode		*top;
 	xmlNode		**keep;
 	size_t		 nkeep;
+	size_t		 keep_cap;
 };
 
 /* import_html.c */

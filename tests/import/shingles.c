@@ -15,7 +15,14 @@
  * title, the byline with its byline, each 1 when they are the same
  * (white space aside), 0 when not, - when it expects none.  Prints
  * "DIR P R F1 HEADLINE BYLINE" a line, then "mean P R F1 HEADLINE
- * BYLINE" over them all. */
+ * BYLINE" over them all.
+ *
+ *   shingles --extracted OUT DIR...
+ *
+ * scores another extractor the same way: the text is that of
+ * OUT/NAME.html and the head the title and byline of OUT/NAME.json,
+ * NAME being DIR's name (bench/readability/extract.js writes them for
+ * Readability.js), so that both are measured by the one method. */
 #include "config.h"
 
 #include <stdint.h>
@@ -26,6 +33,7 @@
 
 #include <libxml/HTMLparser.h>
 #include <json.h>
+#include <libgen.h>
 #include <utf8proc.h>
 
 #include "base/buf.h"
@@ -157,8 +165,9 @@ common(const uint64_t *a, size_t na, const uint64_t *b, size_t nb)
 	return c;
 }
 
+/* The words of the text of the HTML file at path. */
 static bool
-expected_words(const char *path, struct words *w)
+html_words(const char *path, struct words *w)
 {
 	htmlDocPtr doc = htmlReadFile(path, "UTF-8", HTML_PARSE_NONET |
 	    HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING);
@@ -207,23 +216,30 @@ struct head {
 	int	headline, byline;
 };
 
+/* The string of key in the JSON object o, or NULL. */
+static const char *
+json_str(json_object *o, const char *key)
+{
+	json_object *v;
+
+	if (o != NULL && json_object_object_get_ex(o, key, &v) &&
+	    json_object_is_type(v, json_type_string))
+		return json_object_get_string(v);
+	return NULL;
+}
+
+/* The headline and byline got against expected-metadata.json. */
 static void
-head_compare(const char *dir, const struct story *st, struct head *h)
+head_compare(const char *dir, const char *headline, const char *byline,
+    struct head *h)
 {
 	struct buf path = BUF_INIT;
-	json_object *o, *v;
-	const char *title = NULL, *byline = NULL;
+	json_object *o;
 
 	buf_printf(&path, "%s/expected-metadata.json", dir);
 	o = json_object_from_file(path.data);
-	if (o != NULL && json_object_object_get_ex(o, "title", &v) &&
-	    json_object_is_type(v, json_type_string))
-		title = json_object_get_string(v);
-	if (o != NULL && json_object_object_get_ex(o, "byline", &v) &&
-	    json_object_is_type(v, json_type_string))
-		byline = json_object_get_string(v);
-	h->headline = same(title, st ? st->headline : NULL);
-	h->byline = same(byline, st ? st->byline : NULL);
+	h->headline = same(json_str(o, "title"), headline);
+	h->byline = same(json_str(o, "byline"), byline);
 	json_object_put(o);
 	buf_free(&path);
 }
@@ -240,7 +256,8 @@ story_words(const char *dir, const char *path, struct words *w,
 
 	if (xml != NULL)
 		st = load_memory(xml, len, path, NULL, &d);
-	head_compare(dir, st, h);
+	head_compare(dir, st ? st->headline : NULL, st ? st->byline : NULL,
+	    h);
 	if (st == NULL) {
 		diag_print(&d, stderr);
 		diag_free(&d);
@@ -253,6 +270,31 @@ story_words(const char *dir, const char *path, struct words *w,
 	diag_free(&d);
 	free(xml);
 	return true;
+}
+
+/* The words and head another extractor took from DIR, in OUT. */
+static void
+extracted_words(const char *out, const char *dir, struct words *w,
+    struct head *h)
+{
+	struct buf d = BUF_INIT, path = BUF_INIT;
+	json_object *o;
+	const char *name;
+
+	buf_printf(&d, "%s", dir);
+	while (d.len > 1 && d.data[d.len - 1] == '/')
+		buf_truncate(&d, d.len - 1);
+	name = basename(d.data);
+	buf_printf(&path, "%s/%s.json", out, name);
+	o = json_object_from_file(path.data);
+	head_compare(dir, json_str(o, "title"), json_str(o, "byline"), h);
+	json_object_put(o);
+	buf_truncate(&path, 0);
+	buf_printf(&path, "%s/%s.html", out, name);
+	/* An empty file is no article: no words. */
+	(void)html_words(path.data, w);
+	buf_free(&path);
+	buf_free(&d);
 }
 
 static double
@@ -304,13 +346,23 @@ int
 main(int argc, char **argv)
 {
 	double sp = 0, sr = 0, sf = 0;
-	int i, n = 0, hl[2] = { 0, 0 }, by[2] = { 0, 0 };
+	const char *out = NULL;
+	int i = 1, n = 0, hl[2] = { 0, 0 }, by[2] = { 0, 0 };
 	static const char *const mark[] = { "-", "0", "1" };
 
 	if (argc == 1)
 		return self_test();
+	if (strcmp(argv[1], "--extracted") == 0) {
+		if (argc < 3) {
+			fputs("usage: shingles [--extracted OUT] DIR...\n",
+			    stderr);
+			return 2;
+		}
+		out = argv[2];
+		i = 3;
+	}
 
-	for (i = 1; i < argc; i++) {
+	for (; i < argc; i++) {
 		struct words a = { 0 }, b = { 0 };
 		struct head h;
 		struct buf src = BUF_INIT, exp = BUF_INIT;
@@ -320,9 +372,11 @@ main(int argc, char **argv)
 
 		buf_printf(&src, "%s/source.html", argv[i]);
 		buf_printf(&exp, "%s/expected.html", argv[i]);
-		if (!expected_words(exp.data, &b))
+		if (!html_words(exp.data, &b))
 			return 1;
-		if (!story_words(argv[i], src.data, &a, &h))
+		if (out != NULL)
+			extracted_words(out, argv[i], &a, &h);
+		else if (!story_words(argv[i], src.data, &a, &h))
 			a.n = 0;
 		sa = shingle(&a, &na);
 		sb = shingle(&b, &nb);

@@ -17,7 +17,9 @@ ok() {	# ok TRUE DESCRIPTION
 	n=$((n + 1))
 	if [ "$1" = 1 ]; then echo "ok $n - $2"; else echo "not ok $n - $2"; fi
 }
-# one_message FILE: 1 if FILE holds one line, in the form of a message.
+# one_message FILE: 1 if FILE holds one line, in the form of a message
+# (`newslens: FILE:LINE: message`, or `newslens: FILE: message` for the
+# file as a whole, as newslens(1) says).
 one_message() {
 	[ "$(wc -l <"$1")" -eq 1 ] && grep -q '^newslens: [^ ]*: ' "$1" &&
 	    echo 1 || echo 0
