@@ -99,7 +99,12 @@ static const char *const role_names[ROLE_COUNT] = {
 #undef X
 };
 
-static attr_t role_attr[ROLE_COUNT];
+/* The attributes each role is drawn with, from role_table and the
+ * configuration's colour lines: the reader's own (struct ui), not a
+ * global. */
+struct ui_roles {
+	attr_t	attr[ROLE_COUNT];
+};
 
 /* Set by the signal handler, acted on by the loop. */
 static volatile sig_atomic_t ui_signal;
@@ -123,19 +128,19 @@ ui_conf_attrs(unsigned a)
 /* The color lines of the configuration, over the table; without
  * colours only their attributes count. */
 static void
-ui_conf_colors(const struct conf *c, bool mono)
+ui_conf_colors(struct ui *u, const struct conf *c, bool mono)
 {
 	const struct conf_color *cc;
 	size_t i;
 
 	for (i = 0; i < c->ncolors; i++) {
 		cc = &c->colors[i];
-		role_attr[cc->role] = ui_conf_attrs(cc->attrs);
+		u->roles->attr[cc->role] = ui_conf_attrs(cc->attrs);
 		if (mono || (cc->fg >= COLORS || cc->bg >= COLORS))
 			continue;
 		init_pair((short)(cc->role + 1), cc->fg, cc->bg);
 		if (cc->fg >= 0 || cc->bg >= 0)
-			role_attr[cc->role] |= COLOR_PAIR(cc->role + 1);
+			u->roles->attr[cc->role] |= COLOR_PAIR(cc->role + 1);
 	}
 }
 
@@ -149,16 +154,16 @@ ui_colors(struct ui *u, const struct conf *c)
 		use_default_colors();
 		for (i = 0; i < ROLE_COUNT; i++) {
 			init_pair((short)(i + 1), role_table[i].fg, -1);
-			role_attr[i] = role_table[i].color |
+			u->roles->attr[i] = role_table[i].color |
 			    (role_table[i].fg >= 0 ? COLOR_PAIR(i + 1) : 0);
 		}
-		ui_conf_colors(c, false);
+		ui_conf_colors(u, c, false);
 		return;
 	}
 	u->mono = true;
 	for (i = 0; i < ROLE_COUNT; i++)
-		role_attr[i] = role_table[i].mono;
-	ui_conf_colors(c, true);
+		u->roles->attr[i] = role_table[i].mono;
+	ui_conf_colors(u, c, true);
 }
 
 /* A bind line of the configuration file, into the reader's keymaps. */
@@ -309,7 +314,7 @@ ui_text(struct ui *u, int y, int x, int right, const char *s, size_t len,
 static int
 ui_str(struct ui *u, int y, int x, int right, const char *s, enum role r)
 {
-	return ui_text(u, y, x, right, s, strlen(s), role_attr[r]);
+	return ui_text(u, y, x, right, s, strlen(s), u->roles->attr[r]);
 }
 
 static void
@@ -341,7 +346,7 @@ static attr_t
 ui_attr_at(struct ui *u, size_t b, size_t offset, bool *claim)
 {
 	const struct story *st = u->r.st;
-	attr_t attr = role_attr[ROLE_TEXT];
+	attr_t attr = u->roles->attr[ROLE_TEXT];
 	bool inner = false;
 	size_t i;
 
@@ -356,7 +361,7 @@ ui_attr_at(struct ui *u, size_t b, size_t offset, bool *claim)
 			*claim = true;
 		else if (!inner) {
 			inner = true;
-			attr = role_attr[it->kind == ITEM_MENTION ?
+			attr = u->roles->attr[it->kind == ITEM_MENTION ?
 			    mention_role(st->actors[it->ref].kind) :
 			    it->kind == ITEM_QUOTE ? ROLE_QUOTE :
 			    ROLE_RELATED];
@@ -432,10 +437,10 @@ ui_edit_attr(struct ui *u, size_t b, size_t pos, attr_t attr)
 	if (!u->r.cur.on)
 		return attr;
 	if (b == u->r.cur.block && pos == u->r.cur.at)
-		return role_attr[ROLE_CURSOR];
+		return u->roles->attr[ROLE_CURSOR];
 	if (cursor_selection(&u->r, &sb, &ss, &se) && sb == b && pos >= ss &&
 	    pos < se)
-		return role_attr[ROLE_SELECTION];
+		return u->roles->attr[ROLE_SELECTION];
 	return attr;
 }
 
@@ -452,7 +457,7 @@ ui_edit_break(struct ui *u, int y, int x, int right, size_t b, size_t line,
 	if (!u->r.cur.on || b != u->r.cur.block || u->r.cur.at < from ||
 	    u->r.cur.at >= to || x >= right)
 		return;
-	ui_fill(y, x, x + 1, role_attr[ROLE_CURSOR]);
+	ui_fill(y, x, x + 1, u->roles->attr[ROLE_CURSOR]);
 	cur->y = y;
 	cur->x = x;
 	cur->edit = true;
@@ -479,7 +484,7 @@ ui_article_line(struct ui *u, int y, int right, size_t b, size_t line,
 
 		text_cluster(bl->text, bl->len, pos, &next);
 		if (ui_in_hit(r, b, pos, &current))
-			attr = role_attr[current ? ROLE_CURRENT : ROLE_HIT];
+			attr = u->roles->attr[current ? ROLE_CURRENT : ROLE_HIT];
 		attr = ui_edit_attr(u, b, pos, attr);
 		if (r->cur.on && b == r->cur.block && pos == r->cur.at) {
 			cur->y = y;
@@ -581,19 +586,20 @@ ui_page_rows(const struct ui *u)
 /* The attributes an item has in the article, for its words in an
  * excerpt. */
 static attr_t
-ui_item_attr(const struct story *st, size_t item)
+ui_item_attr(const struct ui *u, size_t item)
 {
+	const struct story *st = u->r.st;
 	const struct item *it = &st->items[item];
 
 	switch (it->kind) {
 	case ITEM_MENTION:
-		return role_attr[mention_role(st->actors[it->ref].kind)];
+		return u->roles->attr[mention_role(st->actors[it->ref].kind)];
 	case ITEM_QUOTE:
-		return role_attr[ROLE_QUOTE];
+		return u->roles->attr[ROLE_QUOTE];
 	case ITEM_RELATED:
-		return role_attr[ROLE_RELATED];
+		return u->roles->attr[ROLE_RELATED];
 	default:
-		return role_attr[ROLE_CLAIMBAR];
+		return u->roles->attr[ROLE_CLAIMBAR];
 	}
 }
 
@@ -639,7 +645,7 @@ ui_entry(struct ui *u, int y, int x, const struct entry *e,
 	if (he > len || hs > he)
 		hs = he = 0;
 	if (he > 0 && e->target == TARGET_ITEM && e->a < u->r.st->nitems)
-		hl = ui_item_attr(u->r.st, e->a) | (attr & A_REVERSE);
+		hl = ui_item_attr(u, e->a) | (attr & A_REVERSE);
 	if (u->r.highlight && u->r.nfolded > 0)
 		n = search_text(text, cut, u->r.folded, u->r.nfolded, &hits);
 	/* Segments: a match, else the item's words, else the rest. */
@@ -648,7 +654,7 @@ ui_entry(struct ui *u, int y, int x, const struct entry *e,
 			i++;
 		if (i < n && hits[i].start <= at) {
 			end = hits[i].end < cut ? hits[i].end : cut;
-			a = role_attr[current && i == 0 ? ROLE_CURRENT :
+			a = u->roles->attr[current && i == 0 ? ROLE_CURRENT :
 			    ROLE_HIT];
 		} else {
 			end = i < n && hits[i].start < cut ? hits[i].start : cut;
@@ -681,7 +687,7 @@ ui_draw_page(struct ui *u, const struct page *p, int y0, int y1,
 		struct entry *e = &p->entries[i];
 		enum role role = e->style == ENTRY_HEADING ? ROLE_HEADING :
 		    e->style == ENTRY_LINK ? ROLE_LINK : ROLE_TEXT;
-		attr_t attr = role_attr[role];
+		attr_t attr = u->roles->attr[role];
 
 		if (i == p->sel) {
 			attr |= A_REVERSE;
@@ -727,8 +733,8 @@ ui_cut_words(struct ui *u, int y, int x, int width, const char *s,
 		cut = pos;
 	while (cut > 0 && strchr(" ,;:", s[cut - 1]) != NULL)
 		cut--;
-	x = ui_text(u, y, x, x + width, s, cut, role_attr[r]);
-	ui_text(u, y, x, x + dw, dots, strlen(dots), role_attr[r]);
+	x = ui_text(u, y, x, x + width, s, cut, u->roles->attr[r]);
+	ui_text(u, y, x, x + dw, dots, strlen(dots), u->roles->attr[r]);
 }
 
 /* The notice or the focus; in edit mode after "-- EDIT --", which the
@@ -791,7 +797,7 @@ ui_draw_status(struct ui *u, int y)
 		ww = 0;
 		room = u->cols;
 	}
-	ui_fill(y, 0, u->cols, role_attr[ROLE_STATUS]);
+	ui_fill(y, 0, u->cols, u->roles->attr[ROLE_STATUS]);
 	ui_cut_words(u, y, 0, room, status, ROLE_STATUS);
 	if (ww > 0)
 		ui_str(u, y, u->cols - ww, u->cols, where, ROLE_STATUS);
@@ -878,7 +884,7 @@ ui_draw_dateline(struct ui *u, int y)
 		}
 	memset(&none, 0, sizeof none);
 	if (b.len > 0)
-		ui_entry(u, y, 0, &none, b.data, role_attr[ROLE_DATELINE],
+		ui_entry(u, y, 0, &none, b.data, u->roles->attr[ROLE_DATELINE],
 		    false);
 	buf_free(&b);
 }
@@ -920,7 +926,7 @@ ui_draw_head(struct ui *u, int *y)
 
 	for (i = 0; i < n; i++)
 		ui_text(u, (*y)++, 0, u->cols, st->headline + lines[i].start,
-		    lines[i].end - lines[i].start, role_attr[ROLE_HEADLINE]);
+		    lines[i].end - lines[i].start, u->roles->attr[ROLE_HEADLINE]);
 	free(lines);
 	if (u->lines >= 10)
 		ui_draw_dateline(u, (*y)++);
@@ -1018,13 +1024,13 @@ ui_prompt_above(struct ui *u, int y, const char *text)
 	for (i = 0; i < (size_t)rows; i++) {
 		int row = y - rows + (int)i;
 
-		ui_fill(row, 0, u->cols, role_attr[ROLE_STATUS]);
+		ui_fill(row, 0, u->cols, u->roles->attr[ROLE_STATUS]);
 		if (i + 1 == (size_t)rows && i + 1 < n)
 			ui_cut_words(u, row, 0, u->cols, text + l[i].start,
 			    ROLE_STATUS);
 		else
 			ui_text(u, row, 0, u->cols, text + l[i].start,
-			    l[i].end - l[i].start, role_attr[ROLE_STATUS]);
+			    l[i].end - l[i].start, u->roles->attr[ROLE_STATUS]);
 	}
 	free(l);
 }
@@ -1416,7 +1422,7 @@ ui_list_row(struct ui *u, int y, const struct shelf_row *r, bool sel)
 	struct buf b = BUF_INIT;
 
 	if (sel)
-		ui_fill(y, 0, u->cols, role_attr[ROLE_STATUS]);
+		ui_fill(y, 0, u->cols, u->roles->attr[ROLE_STATUS]);
 	snprintf(counts, sizeof counts, "%4zua %3zuc %3zuq", r->nactors,
 	    r->nclaims, r->nquotes);
 	cw = r->broken || u->cols < 50 ? 0 : (int)strlen(counts);
@@ -1427,7 +1433,7 @@ ui_list_row(struct ui *u, int y, const struct shelf_row *r, bool sel)
 	if (r->broken) {
 		/* What is wrong, as much of it as the row holds. */
 		buf_printf(&b, "BROKEN: %s", r->broken);
-		ui_text(u, y, x + 1, u->cols, b.data, b.len, role_attr[sel ?
+		ui_text(u, y, x + 1, u->cols, b.data, b.len, u->roles->attr[sel ?
 		    ROLE_STATUS : ROLE_TOO_SMALL]);
 		buf_free(&b);
 		return;
@@ -1450,7 +1456,7 @@ ui_shelf_entry(struct ui *u, int y, size_t i, bool sel)
 	struct buf b = BUF_INIT;
 	size_t hs, he;
 	int x = 1 + shelf_entry(u->shelf, i, u->cols - 2, &b, &hs, &he);
-	attr_t attr = sel ? role_attr[ROLE_STATUS] : role_attr[ROLE_TEXT];
+	attr_t attr = sel ? u->roles->attr[ROLE_STATUS] : u->roles->attr[ROLE_TEXT];
 
 	if (sel)
 		ui_fill(y, 0, u->cols, attr);
@@ -1459,7 +1465,7 @@ ui_shelf_entry(struct ui *u, int y, size_t i, bool sel)
 	if (he > hs && he <= b.len) {
 		x = ui_text(u, y, x, u->cols, b.data, hs, attr);
 		x = ui_text(u, y, x, u->cols, b.data + hs, he - hs,
-		    role_attr[sel ? ROLE_CURRENT : ROLE_HIT]);
+		    u->roles->attr[sel ? ROLE_CURRENT : ROLE_HIT]);
 		ui_text(u, y, x, u->cols, b.data + he, b.len - he, attr);
 	} else
 		ui_text(u, y, x, u->cols, b.data, b.len, attr);
@@ -1766,6 +1772,7 @@ ui_start(struct ui *u, const struct load_opts *opts,
 		keys_free(&u->keys);
 		return NULL;
 	}
+	u->roles = xcalloc(1, sizeof *u->roles);
 	xmalloc_on_fatal(ui_fatal);
 	u->mouse = conf.mouse && !(uo != NULL && uo->no_mouse);
 	u->measure = uo != NULL && uo->measure ? uo->measure :
@@ -1822,6 +1829,7 @@ ui_stop(struct ui *u, SCREEN *scr)
 	while (u->ncommands > 0)
 		free(u->commands[--u->ncommands]);
 	keys_free(&u->keys);
+	free(u->roles);
 	if (ui_signal) {
 		int sig = ui_signal;
 
@@ -1876,7 +1884,7 @@ ui_progress(void *arg, size_t done, size_t total)
 	    "files; Ctrl-C stops, keeping what is indexed", done, total);
 	erase();
 	ui_fill(u->lines - 1 - (u->lines >= 8), 0, u->cols,
-	    role_attr[ROLE_STATUS]);
+	    u->roles->attr[ROLE_STATUS]);
 	ui_cut_words(u, u->lines - 1 - (u->lines >= 8), 0, u->cols, line,
 	    ROLE_STATUS);
 	refresh();
@@ -1910,6 +1918,7 @@ ui_run_library(const char *dir, char *const *paths, size_t n,
 		xmalloc_on_fatal(NULL);
 		delscreen(scr);
 		keys_free(&u.keys);
+		free(u.roles);
 		diag_print(&d, stderr);
 		diag_free(&d);
 		if (lib != NULL)

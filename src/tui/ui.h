@@ -30,6 +30,7 @@ struct ui_line {
 };
 
 struct session;
+struct ui_roles;
 
 struct ui {
 	struct reader	 r;
@@ -65,6 +66,7 @@ struct ui {
 	struct shelf	*shelf;		/* the stories open, the library's
 					 * list and views */
 	bool		 filtering;	/* f: typing filters the list */
+	struct ui_roles	*roles;		/* how each role is drawn (ui.c) */
 };
 
 /* The article's widest line unless the options or the configuration
