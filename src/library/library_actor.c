@@ -156,9 +156,15 @@ aset_get(struct library *lib)
 		sqlite3_finalize(q);
 	}
 	b.a->row_first[lib->nrows] = b.a->nrecs;
-	qsort(b.a->by_id, b.a->nid, sizeof *b.a->by_id, akey_cmp);
-	qsort(b.a->by_name, b.a->nname, sizeof *b.a->by_name, akey_cmp);
-	qsort(b.a->by_same, b.a->nsame, sizeof *b.a->by_same, akey_cmp);
+	/* qsort may not be given NULL, even for nothing to sort. */
+	if (b.a->nid > 0)
+		qsort(b.a->by_id, b.a->nid, sizeof *b.a->by_id, akey_cmp);
+	if (b.a->nname > 0)
+		qsort(b.a->by_name, b.a->nname, sizeof *b.a->by_name,
+		    akey_cmp);
+	if (b.a->nsame > 0)
+		qsort(b.a->by_same, b.a->nsame, sizeof *b.a->by_same,
+		    akey_cmp);
 	return b.a;
 }
 
