@@ -58,7 +58,8 @@ export_doc_build(const struct story *st, struct export_doc *d)
 	}
 	/* One walk of the text, whatever the number of items: a code point
 	 * is a byte that does not continue a UTF-8 sequence. */
-	qsort(refs, 2 * n, sizeof *refs, cp_ref_cmp);
+	if (n > 0)
+		qsort(refs, 2 * n, sizeof *refs, cp_ref_cmp);
 	for (i = 0; i < 2 * n; i++) {
 		for (; pos < refs[i].at; pos++)
 			if (((unsigned char)d->text.data[pos] & 0xC0) != 0x80)

@@ -236,7 +236,8 @@ places_of(struct lib_actorset *a, size_t *recs, size_t n,
 {
 	size_t i, m = 0;
 
-	qsort(recs, n, sizeof *recs, rec_cmp);
+	if (n > 1)
+		qsort(recs, n, sizeof *recs, rec_cmp);
 	*out = n ? xcalloc(n, sizeof **out) : NULL;
 	for (i = 0; i < n; i++) {
 		const struct arec *r = &a->recs[recs[i]];

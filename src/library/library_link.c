@@ -73,7 +73,8 @@ link_by_hkey(struct library *lib)
 		items[i].key = lib->extra[i].hkey;
 		items[i].row = i;
 	}
-	qsort(items, lib->nrows, sizeof *items, hkey_cmp);
+	if (lib->nrows > 1)
+		qsort(items, lib->nrows, sizeof *items, hkey_cmp);
 	lib->by_hkey = xcalloc(lib->nrows ? lib->nrows : 1, sizeof(size_t));
 	for (i = 0; i < lib->nrows; i++)
 		lib->by_hkey[i] = items[i].row;

@@ -204,7 +204,8 @@ search_candidates(struct library *lib, const char *query, size_t **rows,
 		ids[i].id = lib->extra[i].id;
 		ids[i].row = i;
 	}
-	qsort(ids, lib->nrows, sizeof *ids, id_row_cmp);
+	if (lib->nrows > 1)
+		qsort(ids, lib->nrows, sizeof *ids, id_row_cmp);
 	rc = sqlite3_prepare_v2(lib->db, "SELECT rowid FROM texts WHERE texts "
 	    "MATCH ?1", -1, &q, NULL);
 	if (rc == SQLITE_OK)
@@ -226,7 +227,8 @@ search_candidates(struct library *lib, const char *query, size_t **rows,
 		*rows = NULL;
 		return false;
 	}
-	qsort(*rows, n, sizeof **rows, lib_size_cmp);
+	if (n > 1)
+		qsort(*rows, n, sizeof **rows, lib_size_cmp);
 	*nrows = n;
 	return true;
 }

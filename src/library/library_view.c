@@ -129,7 +129,8 @@ view_order(struct library *lib, enum library_sort s)
 		items[i].x = &lib->extra[i];
 		items[i].row = i;
 	}
-	qsort(items, lib->nrows, sizeof *items, sort_cmps[s]);
+	if (lib->nrows > 1)
+		qsort(items, lib->nrows, sizeof *items, sort_cmps[s]);
 	order = xcalloc(lib->nrows ? lib->nrows : 1, sizeof *order);
 	for (i = 0; i < lib->nrows; i++)
 		order[i] = items[i].row;

@@ -248,7 +248,8 @@ sort_rows(struct shelf *sh)
 		fold_rows(sh);
 	for (i = 0; i < sh->nrows; i++)
 		v[i] = &sh->rows[i];
-	qsort(v, sh->nrows, sizeof *v, order_cmp[sh->order]);
+	if (sh->nrows > 1)
+		qsort(v, sh->nrows, sizeof *v, order_cmp[sh->order]);
 	for (i = 0; i < sh->nrows; i++)
 		sh->sorted[i] = (size_t)(v[i] - sh->rows);
 	free(v);
