@@ -18,8 +18,11 @@ buf_reserve(struct buf *b, size_t extra)
 		return;
 	if (b->cap == 0)
 		b->cap = 64;
+	/* Doubling up to a megabyte, then by an eighth, as xgrow: a limit
+	 * on address space counts what a buffer holds in reserve, and an
+	 * import holds a buffer of its whole text. */
 	while (b->cap < need)
-		b->cap *= 2;
+		b->cap += b->cap < ((size_t)1 << 20) ? b->cap : b->cap / 8;
 	b->data = xreallocarray(b->data, b->cap, 1);
 	b->data[b->len] = '\0';
 }

@@ -47,6 +47,7 @@ doc_free(struct idoc *doc)
 {
 	size_t i, j;
 
+	free(doc->input);
 	free(doc->headline);
 	free(doc->dateline);
 	free(doc->when);
@@ -83,6 +84,13 @@ doc_free(struct idoc *doc)
 	strmap_free(doc->capwords);
 	strmap_free(doc->lowerwords);
 	memset(doc, 0, sizeof *doc);
+}
+
+void
+doc_release_input(struct idoc *doc)
+{
+	free(doc->input);
+	doc->input = NULL;
 }
 
 struct iblock *
@@ -206,6 +214,155 @@ doc_warn(struct idoc *doc, unsigned long line, const char *fmt, ...)
 	buf_free(&msg);
 }
 
+/* ---- paragraphs too long to take whole ---------------------------- */
+
+/* Whether the text before s[i] (a space) ends a sentence: a full stop,
+ * question or exclamation mark, or one of them and a closing quotation
+ * mark or bracket. */
+static bool
+split_sentence_end(const char *s, size_t i)
+{
+	size_t k = i;
+
+	if (k >= 3 && (unsigned char)s[k - 3] == 0xE2 &&
+	    (unsigned char)s[k - 2] == 0x80 &&
+	    ((unsigned char)s[k - 1] == 0x9D || (unsigned char)s[k - 1] == 0x99))
+		k -= 3;	/* ” ’ */
+	else if (k >= 1 && (s[k - 1] == '"' || s[k - 1] == '\'' ||
+	    s[k - 1] == ')'))
+		k--;
+	return k >= 1 && (s[k - 1] == '.' || s[k - 1] == '!' ||
+	    s[k - 1] == '?');
+}
+
+/* Where the first piece of s[0, len) ends, len > IMPORT_PARA_MAX: at
+ * the last sentence end in the second half of the first
+ * IMPORT_PARA_MAX bytes, else at the last space there, else at the
+ * start of a character.  *next is where the next piece starts (past
+ * the space). */
+static size_t
+split_point(const char *s, size_t len, size_t *next)
+{
+	size_t max = IMPORT_PARA_MAX, i, space = 0;
+
+	(void)len;
+	for (i = max; i > max / 2; i--)
+		if (s[i] == ' ') {
+			if (split_sentence_end(s, i)) {
+				*next = i + 1;
+				return i;
+			}
+			if (space == 0)
+				space = i;
+		}
+	if (space != 0) {
+		*next = space + 1;
+		return space;
+	}
+	for (i = max; i > 0 && ((unsigned char)s[i] & 0xC0) == 0x80; i--)
+		;
+	*next = i;
+	return i;
+}
+
+/* The spans of piece [from, to) of a block, in its own offsets: a
+ * quotation's markup cut with the text, any other dropped when it
+ * crosses the cut. */
+static void
+split_spans(const struct iblock *whole, struct iblock *piece, size_t from,
+    size_t to)
+{
+	size_t k;
+
+	for (k = 0; k < whole->nspans; k++) {
+		const struct span *sp = &whole->spans[k];
+		size_t a = sp->start, b = sp->end;
+
+		if (b <= from || a >= to)
+			continue;
+		if ((a < from || b > to) && sp->kind != SPAN_QUOTE)
+			continue;
+		a = a < from ? from : a;
+		b = b > to ? to : b;
+		block_add_span(piece, a - from, b - from, sp->kind, sp->ref);
+	}
+}
+
+/* The pieces of a long block, appended to *v: copied out from the
+ * last, each time giving back the tail of the block's text, so that
+ * the paragraph is held about once. */
+static void
+split_block(struct idoc *doc, struct iblock *b, struct iblock **v,
+    size_t *n, size_t *cap)
+{
+	size_t *cut = NULL, ncut = 0, ccap = 0, at = 0, next, end, k, first;
+	struct iblock *pc;
+
+	while (b->len - at > IMPORT_PARA_MAX) {
+		end = at + split_point(b->text + at, b->len - at, &next);
+		cut = xgrow(cut, ncut, &ccap, 2 * sizeof *cut);
+		cut[2 * ncut] = at;
+		cut[2 * ncut++ + 1] = end;
+		at += next;
+	}
+	cut = xreallocarray(cut, ncut + 1, 2 * sizeof *cut);
+	cut[2 * ncut] = at;
+	cut[2 * ncut++ + 1] = b->len;
+	first = *n;
+	for (k = 0; k < ncut; k++) {
+		*v = xgrow(*v, *n, cap, sizeof **v);
+		pc = &(*v)[(*n)++];
+		memset(pc, 0, sizeof *pc);
+		pc->line = b->line;
+	}
+	for (k = ncut; k-- > 0;) {
+		pc = &(*v)[first + k];
+		pc->len = cut[2 * k + 1] - cut[2 * k];
+		if (k == 0) {
+			pc->text = xreallocarray(b->text, pc->len + 1, 1);
+			pc->text[pc->len] = '\0';
+		} else {
+			pc->text = xstrndup(b->text + cut[2 * k], pc->len);
+			b->text = xreallocarray(b->text, cut[2 * k] + 1, 1);
+		}
+		split_spans(b, pc, cut[2 * k], cut[2 * k + 1]);
+	}
+	doc_warn(doc, b->line, "warning: a paragraph of %zu bytes is cut "
+	    "into %zu paragraphs of at most %zu KiB", b->len, ncut,
+	    IMPORT_PARA_MAX >> 10);
+	b->text = NULL;
+	free(b->spans);
+	free(cut);
+}
+
+/* Every paragraph longer than IMPORT_PARA_MAX, cut into pieces. */
+static void
+doc_split(struct idoc *doc)
+{
+	struct iblock *v = NULL;
+	size_t i, n = 0, cap = 0;
+
+	for (i = 0; i < doc->nblocks; i++)
+		if (!doc->blocks[i].related &&
+		    doc->blocks[i].len > IMPORT_PARA_MAX)
+			break;
+	if (i == doc->nblocks)
+		return;
+	for (i = 0; i < doc->nblocks; i++) {
+		struct iblock *b = &doc->blocks[i];
+
+		if (b->related || b->len <= IMPORT_PARA_MAX) {
+			v = xgrow(v, n, &cap, sizeof *v);
+			v[n++] = *b;
+		} else
+			split_block(doc, b, &v, &n, &cap);
+	}
+	free(doc->blocks);
+	doc->blocks = v;
+	doc->nblocks = n;
+	doc->blocks_cap = cap;
+}
+
 /* ---- the analysis ------------------------------------------------- */
 
 /* Marked-up spans (NITF) become mentions of their actors, and speakers
@@ -324,6 +481,7 @@ analyse(struct idoc *doc)
 {
 	size_t i;
 
+	doc_split(doc);
 	for (i = 0; i < doc->nblocks && doc->blocks[i].related; i++)
 		;
 	if (i < doc->nblocks)
@@ -436,8 +594,10 @@ doc_finish(struct idoc *doc, size_t *lenp)
 	return out;
 }
 
-char *
-import_memory(const char *data, size_t len, const char *name,
+/* The import of data; owned (the same bytes, or NULL) is given to the
+ * import, which frees it as soon as the front end is done with it. */
+static char *
+import_run(const char *data, char *owned, size_t len, const char *name,
     const struct import_opts *opts, size_t *lenp, struct diag *d)
 {
 	struct idoc doc;
@@ -446,6 +606,7 @@ import_memory(const char *data, size_t len, const char *name,
 	bool ok;
 
 	doc_start(&doc, name, opts, d);
+	doc.input = owned;
 	from = opts != NULL ? opts->from : IMPORT_FROM_AUTO;
 	if (from == IMPORT_FROM_AUTO)
 		from = detect(data, len, &root);
@@ -472,6 +633,7 @@ import_memory(const char *data, size_t len, const char *name,
 		break;
 	}
 	free(root);
+	doc_release_input(&doc);
 	if (ok)
 		return doc_finish(&doc, lenp);
 	doc_free(&doc);
@@ -479,16 +641,21 @@ import_memory(const char *data, size_t len, const char *name,
 }
 
 char *
+import_memory(const char *data, size_t len, const char *name,
+    const struct import_opts *opts, size_t *lenp, struct diag *d)
+{
+	return import_run(data, NULL, len, name, opts, lenp, d);
+}
+
+char *
 import_file(const char *path, size_t max, const struct import_opts *opts,
     size_t *lenp, struct diag *d)
 {
-	char *data, *out;
+	char *data;
 	size_t len;
 
 	data = load_read_file(path, max, &len, d);
 	if (data == NULL)
 		return NULL;
-	out = import_memory(data, len, path, opts, lenp, d);
-	free(data);
-	return out;
+	return import_run(data, data, len, path, opts, lenp, d);
 }

@@ -606,6 +606,7 @@ page_front(struct idoc *doc, const char *data, size_t len, bool whole)
 	memset(&pg, 0, sizeof pg);
 	pg.doc = doc;
 	pg.xml = page_parse(data, len, doc->name);
+	doc_release_input(doc);
 	if (pg.xml == NULL || xmlDocGetRootElement(pg.xml) == NULL) {
 		doc_warn(doc, 1, "not an HTML document that can be read");
 		xmlFreeDoc(pg.xml);
