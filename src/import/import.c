@@ -114,7 +114,13 @@ void
 block_add_span(struct iblock *b, size_t start, size_t end,
     enum span_kind kind, size_t ref)
 {
-	b->spans = xgrow(b->spans, b->nspans, &b->spans_cap, sizeof *b->spans);
+	/* Most paragraphs hold a few spans: xgrow's first sixteen would
+	 * be four times the text of a short one. */
+	if (b->nspans == b->spans_cap) {
+		b->spans_cap = b->spans_cap ? 2 * b->spans_cap : 2;
+		b->spans = xreallocarray(b->spans, b->spans_cap,
+		    sizeof *b->spans);
+	}
 	b->spans[b->nspans].start = start;
 	b->spans[b->nspans].end = end;
 	b->spans[b->nspans].kind = kind;

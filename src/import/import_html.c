@@ -15,12 +15,14 @@
  * more" item with the link's address. */
 #include "config.h"
 
+#include <stdbool.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
 #include <libxml/HTMLparser.h>
+#include <libxml/xmlerror.h>
 #include <libxml/uri.h>
 #include <utf8proc.h>
 
@@ -465,20 +467,40 @@ page_encoding(const char *data, size_t len)
 	return "UTF-8";
 }
 
+/* libxml2's errors while it parses a page: only running out of memory
+ * matters (the page is read however broken), and none is printed. */
+static void
+page_error(void *arg, xmlErrorPtr err)
+{
+	bool *oom = arg;
+
+	if (err->code == XML_ERR_NO_MEMORY || err->domain == XML_FROM_MEMORY)
+		*oom = true;
+}
+
+/* The page's tree, or NULL; *oom when libxml2 ran out of memory, which
+ * it says as a tree cut short (or none), not by failing. */
 static xmlDoc *
-page_parse(const char *data, size_t len, const char *name)
+page_parse(const char *data, size_t len, const char *name, bool *oom)
 {
 	const int opts = HTML_PARSE_NONET | HTML_PARSE_NOERROR |
 	    HTML_PARSE_NOWARNING | HTML_PARSE_COMPACT;
 	const char *enc = page_encoding(data, len);
 	xmlDoc *x;
 
+	*oom = false;
 	if (len > INT32_MAX)
 		return NULL;
+	xmlSetStructuredErrorFunc(oom, page_error);
 	x = htmlReadMemory(data, (int)len, name, enc, opts);
 	/* A declared encoding the parser does not know. */
-	if (x == NULL && enc == NULL)
+	if (x == NULL && enc == NULL && !*oom)
 		x = htmlReadMemory(data, (int)len, name, "windows-1252", opts);
+	xmlSetStructuredErrorFunc(NULL, NULL);
+	if (*oom) {
+		xmlFreeDoc(x);
+		x = NULL;
+	}
 	return x;
 }
 
@@ -602,11 +624,16 @@ page_front(struct idoc *doc, const char *data, size_t len, bool whole)
 	struct hpage pg;
 	struct emit e;
 	size_t i;
+	bool oom;
 
 	memset(&pg, 0, sizeof pg);
 	pg.doc = doc;
-	pg.xml = page_parse(data, len, doc->name);
+	pg.xml = page_parse(data, len, doc->name, &oom);
 	doc_release_input(doc);
+	if (oom) {
+		diag_add(doc->d, doc->name, 0, "out of memory");
+		return false;
+	}
 	if (pg.xml == NULL || xmlDocGetRootElement(pg.xml) == NULL) {
 		doc_warn(doc, 1, "not an HTML document that can be read");
 		xmlFreeDoc(pg.xml);

@@ -411,9 +411,13 @@ build_paragraph(struct writer *w, struct iblock *ib, struct block *b)
 	b->text = story_keep_text(st, ib->text, ib->len, &b->len, at,
 	    2 * b->nitems);
 	free(at);
-	/* Kept: the article's copy goes, so that the text is held once. */
+	/* Kept: the article's copy goes, so that the text is held once,
+	 * and its spans with it. */
 	free(ib->text);
 	ib->text = NULL;
+	free(ib->spans);
+	ib->spans = NULL;
+	ib->nspans = ib->spans_cap = 0;
 }
 
 static void
