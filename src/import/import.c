@@ -11,6 +11,7 @@
 
 #include "import/import.h"
 
+#include <malloc.h>
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
@@ -19,6 +20,9 @@
 #include "import/import_int.h"
 #include "format/load.h"
 #include "base/xmalloc.h"
+
+/* Blocks of this size and more are mapped, not taken from the heap. */
+#define IMPORT_MMAP_MIN	(32 << 10)
 
 /* ---- the article -------------------------------------------------- */
 
@@ -587,10 +591,9 @@ doc_finish(struct idoc *doc, size_t *lenp)
 	size_t outlen = 0;
 
 	analyse(doc);
+	/* import_write frees the article once it has the story, before
+	 * it is written and loaded back. */
 	out = import_write(doc, &outlen);
-	/* The article goes before the story is loaded back: only one of
-	 * the two is in memory at a time. */
-	doc_free(doc);
 	if (out != NULL && !import_verify(out, outlen, name, d)) {
 		free(out);
 		out = NULL;
@@ -611,6 +614,15 @@ import_run(const char *data, char *owned, size_t len, const char *name,
 	enum import_from from;
 	bool ok;
 
+#ifdef M_MMAP_THRESHOLD
+	/* glibc raises its threshold for mapping a block to the size of
+	 * the largest one freed, here the input: after it, the pieces,
+	 * the story's text and its growing arrays would come from the heap
+	 * and leave it in holes that a limit on address space still
+	 * counts (a 10 MB paragraph: 5 MB).  A fixed threshold keeps them
+	 * mapped, each given back whole when freed. */
+	mallopt(M_MMAP_THRESHOLD, IMPORT_MMAP_MIN);
+#endif
 	doc_start(&doc, name, opts, d);
 	doc.input = owned;
 	from = opts != NULL ? opts->from : IMPORT_FROM_AUTO;

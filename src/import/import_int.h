@@ -434,7 +434,8 @@ char	*date_from_norm(const char *s);
  * to, ids given to everything; caller-owned, with no index built.  The
  * blocks' texts are given up (freed, NULL) as the story keeps them. */
 struct story *import_build_story(struct idoc *);
-/* That story written as a file: caller-owned, its length in *lenp. */
+/* That story written as a file: caller-owned, its length in *lenp;
+ * the article is freed (doc_free) as soon as the story is built. */
 char	*import_write(struct idoc *, size_t *lenp);
 
 #endif

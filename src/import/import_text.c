@@ -67,9 +67,9 @@ text_clean(struct cleaner *c, const char *data, size_t len)
 	int32_t cp;
 
 	c->line = 1;
-	/* The clean text is the size of the input, or a little more where
-	 * U+FFFD stands for a bad byte: reserved once, not doubled. */
-	buf_reserve(&c->out, len + len / 8 + 64);
+	/* The clean text is the size of the input (more only where U+FFFD
+	 * stands for a bad byte): reserved once, not doubled. */
+	buf_reserve(&c->out, len + 64);
 	if (len >= 3 && memcmp(data, "\xEF\xBB\xBF", 3) == 0)
 		i = 3;
 	while (i < len) {

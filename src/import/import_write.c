@@ -529,6 +529,11 @@ import_write(struct idoc *doc, size_t *lenp)
 	struct story *st = import_build_story(doc);
 	struct buf out = BUF_INIT;
 
+	/* The article, its actors, quotes and claims, goes before the story
+	 * is written: the story and its text are in memory, not the three
+	 * of them. */
+	doc_free(doc);
+
 	buf_reserve(&out, write_estimate(st));
 	write_story_buf(st, &out);
 	story_free(st);
