@@ -194,13 +194,17 @@ enum tok_flag {
 				 * starts here */
 };
 
+/* 56 bytes, not 80: offsets and sentences fit in 32 bits, as a
+ * paragraph is at most IMPORT_PARA_MAX bytes (doc_split), folded at
+ * most a few times that, and a related item's title at most the input
+ * (--max-size, under 4 GiB). */
 struct tok {
-	size_t		s, e;		/* bytes of the paragraph's text */
-	size_t		fs, fe;		/* bytes of the folded text */
+	uint32_t	s, e;		/* bytes of the paragraph's text */
+	uint32_t	fs, fe;		/* bytes of the folded text */
 	int32_t		cp;		/* punctuation: the character; -1 */
 	unsigned	flags;
 	uint32_t	lex;		/* the word lists it is in, a bit each */
-	size_t		sent;		/* its sentence */
+	uint32_t	sent;		/* its sentence */
 	size_t		quote;		/* the quotation it lies in, or NONE */
 	size_t		mention;	/* the mention covering it, or NONE */
 	size_t		claim;		/* the claim covering it, or NONE */
