@@ -489,7 +489,10 @@ ends_sentence(const struct line *l)
 	    (unsigned char)end[-1] == 0x99 || (unsigned char)end[-1] == 0xA6));
 }
 
-/* The paragraph becomes a block: its buffer is taken, not copied. */
+/* The paragraph becomes a block: a long one takes its buffer, so that
+ * it is not held twice; a short one is copied, and the buffer kept for
+ * the next (a buffer cut down to each short paragraph leaves a hole in
+ * the heap beside it). */
 static void
 text_flush(struct idoc *doc, struct buf *para, unsigned long line)
 {
@@ -497,6 +500,11 @@ text_flush(struct idoc *doc, struct buf *para, unsigned long line)
 
 	if (len == 0)
 		return;
+	if (len < IMPORT_PARA_MAX) {
+		doc_add_block(doc, false, xstrndup(para->data, len), len, line);
+		buf_truncate(para, 0);
+		return;
+	}
 	doc_add_block(doc, false, xreallocarray(buf_detach(para), len + 1, 1),
 	    len, line);
 }
