@@ -11,10 +11,12 @@
 
 #include "import/import.h"
 
-#include <malloc.h>
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
+#ifdef __GLIBC__
+#include <malloc.h>	/* mallopt */
+#endif
 
 #include "base/buf.h"
 #include "import/import_int.h"
@@ -245,17 +247,16 @@ split_sentence_end(const char *s, size_t i)
 	    s[k - 1] == '?');
 }
 
-/* Where the first piece of s[0, len) ends, len > IMPORT_PARA_MAX: at
- * the last sentence end in the second half of the first
- * IMPORT_PARA_MAX bytes, else at the last space there, else at the
- * start of a character.  *next is where the next piece starts (past
- * the space). */
+/* Where the first piece of s ends, s being longer than
+ * IMPORT_PARA_MAX: at the last sentence end in the second half of its
+ * first IMPORT_PARA_MAX bytes, else at the last space there, else at
+ * the start of a character.  *next is where the next piece starts
+ * (past the space). */
 static size_t
-split_point(const char *s, size_t len, size_t *next)
+split_point(const char *s, size_t *next)
 {
 	size_t max = IMPORT_PARA_MAX, i, space = 0;
 
-	(void)len;
 	for (i = max; i > max / 2; i--)
 		if (s[i] == ' ') {
 			if (split_sentence_end(s, i)) {
@@ -309,7 +310,7 @@ split_block(struct idoc *doc, struct iblock *b, struct iblock **v,
 	struct iblock *pc;
 
 	while (b->len - at > IMPORT_PARA_MAX) {
-		end = at + split_point(b->text + at, b->len - at, &next);
+		end = at + split_point(b->text + at, &next);
 		cut = xgrow(cut, ncut, &ccap, 2 * sizeof *cut);
 		cut[2 * ncut] = at;
 		cut[2 * ncut++ + 1] = end;
@@ -614,7 +615,7 @@ import_run(const char *data, char *owned, size_t len, const char *name,
 	enum import_from from;
 	bool ok;
 
-#ifdef M_MMAP_THRESHOLD
+#if defined(__GLIBC__) && defined(M_MMAP_THRESHOLD)
 	/* glibc raises its threshold for mapping a block to the size of
 	 * the largest one freed, here the input: after it, the pieces,
 	 * the story's text and its growing arrays would come from the heap
