@@ -301,10 +301,9 @@ split_spans(const struct iblock *whole, struct iblock *piece, size_t from,
 
 /* The pieces of a long block, appended to *v: copied out from the
  * last, each time giving back the tail of the block's text, so that
- * the paragraph is held about once. */
-static void
-split_block(struct idoc *doc, struct iblock *b, struct iblock **v,
-    size_t *n, size_t *cap)
+ * the paragraph is held about once.  Returns how many. */
+static size_t
+split_block(struct iblock *b, struct iblock **v, size_t *n, size_t *cap)
 {
 	size_t *cut = NULL, ncut = 0, ccap = 0, at = 0, next, end, k, first;
 	struct iblock *pc;
@@ -338,20 +337,20 @@ split_block(struct idoc *doc, struct iblock *b, struct iblock **v,
 		}
 		split_spans(b, pc, cut[2 * k], cut[2 * k + 1]);
 	}
-	doc_warn(doc, b->line, "warning: a paragraph of %zu bytes is cut "
-	    "into %zu paragraphs of at most %zu KiB", b->len, ncut,
-	    IMPORT_PARA_MAX >> 10);
 	b->text = NULL;
 	free(b->spans);
 	free(cut);
+	return ncut;
 }
 
-/* Every paragraph longer than IMPORT_PARA_MAX, cut into pieces. */
+/* Every paragraph longer than IMPORT_PARA_MAX, cut into pieces, with
+ * one warning for them all. */
 static void
 doc_split(struct idoc *doc)
 {
 	struct iblock *v = NULL;
-	size_t i, n = 0, cap = 0;
+	size_t i, n = 0, cap = 0, first_len = 0, first_pieces = 0, more = 0;
+	unsigned long first_line = 0;
 
 	for (i = 0; i < doc->nblocks; i++)
 		if (!doc->blocks[i].related &&
@@ -365,9 +364,24 @@ doc_split(struct idoc *doc)
 		if (b->related || b->len <= IMPORT_PARA_MAX) {
 			v = xgrow(v, n, &cap, sizeof *v);
 			v[n++] = *b;
-		} else
-			split_block(doc, b, &v, &n, &cap);
+		} else if (first_pieces == 0) {
+			first_line = b->line;
+			first_len = b->len;
+			first_pieces = split_block(b, &v, &n, &cap);
+		} else {
+			split_block(b, &v, &n, &cap);
+			more++;
+		}
 	}
+	if (more > 0)
+		doc_warn(doc, first_line, "warning: a paragraph of %zu bytes "
+		    "is cut into %zu paragraphs of at most %zu KiB (and %zu "
+		    "later paragraphs longer than that)", first_len,
+		    first_pieces, IMPORT_PARA_MAX >> 10, more);
+	else
+		doc_warn(doc, first_line, "warning: a paragraph of %zu bytes "
+		    "is cut into %zu paragraphs of at most %zu KiB", first_len,
+		    first_pieces, IMPORT_PARA_MAX >> 10);
 	free(doc->blocks);
 	doc->blocks = v;
 	doc->nblocks = n;
