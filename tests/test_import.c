@@ -1228,3 +1228,50 @@ Test(import_cli, help_names_the_options)
 	cr_expect(strstr(r.out, "--actors=STORY") != NULL);
 	run_free(&r);
 }
+
+/* A paragraph of 200 kB is cut, at sentence ends, into paragraphs of
+ * at most 64 KiB that hold its text, word for word, and each its names:
+ * the analysis holds one piece at a time (it tokenised and folded the
+ * whole paragraph, 88 bytes a byte, and the story loaded back held the
+ * paragraph's whole tree). */
+Test(import, long_paragraph_is_cut_at_sentence_ends)
+{
+	struct buf t = BUF_INIT, joined = BUF_INIT;
+	struct story *st;
+	const char *para;
+	size_t i, mentions = 0;
+
+	buf_puts(&t, "Talks on the network\n\n");
+	for (i = 0; t.len < 200000; i++)
+		buf_printf(&t, "%sBrandon Lewis said the review of sentence %zu "
+		    "would end soon.", i > 0 ? " " : "", i);
+	buf_puts(&t, "\n");
+	/* The paragraph, once the buffer has stopped moving. */
+	para = t.data + strlen("Talks on the network\n\n");
+	st = imp(t.data);
+	cr_expect(said("is cut into"), "no warning of the cut");
+	cr_assert_geq(st->nblocks, 4, "%zu blocks", st->nblocks);
+	for (i = 0; i < st->nblocks; i++) {
+		const struct block *b = &st->blocks[i];
+
+		cr_expect_leq(b->len, (size_t)64 << 10, "block %zu: %zu bytes",
+		    i, b->len);
+		cr_expect_eq(b->text[b->len - 1], '.', "block %zu does not end "
+		    "a sentence: ...%.20s", i, b->text + b->len - 20);
+		if (i > 0)
+			buf_putc(&joined, ' ');
+		buf_append(&joined, b->text, b->len);
+	}
+	cr_expect_eq(joined.len, strlen(para) - 1);
+	cr_expect(memcmp(joined.data, para, joined.len) == 0,
+	    "the pieces do not hold the paragraph's text");
+	for (i = 0; i < st->nitems; i++)
+		mentions += st->items[i].kind == ITEM_MENTION;
+	cr_expect_gt(mentions, 1000, "%zu mentions", mentions);
+	cr_expect(item_is(st, st->blocks[st->nblocks - 1].first_item,
+	    "Brandon Lewis") || mention_of(st, "Lewis") != NULL,
+	    "the last piece has no name");
+	story_free(st);
+	buf_free(&t);
+	buf_free(&joined);
+}

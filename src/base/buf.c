@@ -12,14 +12,18 @@
 void
 buf_reserve(struct buf *b, size_t extra)
 {
-	size_t need = b->len + extra + 1;
+	size_t need = b->len + extra + 1, step;
 
 	if (need <= b->cap)
 		return;
 	if (b->cap == 0)
 		b->cap = 64;
-	while (b->cap < need)
-		b->cap *= 2;
+	/* Doubling up to a megabyte, then by an eighth, as xgrow, or to
+	 * what is asked if that is more: a limit on address space counts
+	 * what a buffer holds in reserve, and an import holds a buffer of
+	 * its whole text. */
+	step = b->cap < ((size_t)1 << 20) ? b->cap : b->cap / 8;
+	b->cap = b->cap + step < need ? need : b->cap + step;
 	b->data = xreallocarray(b->data, b->cap, 1);
 	b->data[b->len] = '\0';
 }

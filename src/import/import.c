@@ -14,11 +14,17 @@
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
+#ifdef __GLIBC__
+#include <malloc.h>	/* mallopt */
+#endif
 
 #include "base/buf.h"
 #include "import/import_int.h"
 #include "format/load.h"
 #include "base/xmalloc.h"
+
+/* Blocks of this size and more are mapped, not taken from the heap. */
+#define IMPORT_MMAP_MIN	(32 << 10)
 
 /* ---- the article -------------------------------------------------- */
 
@@ -47,6 +53,7 @@ doc_free(struct idoc *doc)
 {
 	size_t i, j;
 
+	free(doc->input);
 	free(doc->headline);
 	free(doc->dateline);
 	free(doc->when);
@@ -85,6 +92,13 @@ doc_free(struct idoc *doc)
 	memset(doc, 0, sizeof *doc);
 }
 
+void
+doc_release_input(struct idoc *doc)
+{
+	free(doc->input);
+	doc->input = NULL;
+}
+
 struct iblock *
 doc_add_block(struct idoc *doc, bool related, char *text, size_t len,
     unsigned long line)
@@ -106,7 +120,13 @@ void
 block_add_span(struct iblock *b, size_t start, size_t end,
     enum span_kind kind, size_t ref)
 {
-	b->spans = xgrow(b->spans, b->nspans, &b->spans_cap, sizeof *b->spans);
+	/* Most paragraphs hold a few spans: xgrow's first sixteen would
+	 * be four times the text of a short one. */
+	if (b->nspans == b->spans_cap) {
+		b->spans_cap = b->spans_cap ? 2 * b->spans_cap : 2;
+		b->spans = xreallocarray(b->spans, b->spans_cap,
+		    sizeof *b->spans);
+	}
 	b->spans[b->nspans].start = start;
 	b->spans[b->nspans].end = end;
 	b->spans[b->nspans].kind = kind;
@@ -204,6 +224,168 @@ doc_warn(struct idoc *doc, unsigned long line, const char *fmt, ...)
 	va_end(ap);
 	diag_add(doc->d, doc->name, line, "%s", msg.data ? msg.data : "");
 	buf_free(&msg);
+}
+
+/* ---- paragraphs too long to take whole ---------------------------- */
+
+/* Whether the text before s[i] (a space) ends a sentence: a full stop,
+ * question or exclamation mark, or one of them and a closing quotation
+ * mark or bracket. */
+static bool
+split_sentence_end(const char *s, size_t i)
+{
+	size_t k = i;
+
+	if (k >= 3 && (unsigned char)s[k - 3] == 0xE2 &&
+	    (unsigned char)s[k - 2] == 0x80 &&
+	    ((unsigned char)s[k - 1] == 0x9D || (unsigned char)s[k - 1] == 0x99))
+		k -= 3;	/* ” ’ */
+	else if (k >= 1 && (s[k - 1] == '"' || s[k - 1] == '\'' ||
+	    s[k - 1] == ')'))
+		k--;
+	return k >= 1 && (s[k - 1] == '.' || s[k - 1] == '!' ||
+	    s[k - 1] == '?');
+}
+
+/* Where the first piece of s ends, s being longer than
+ * IMPORT_PARA_MAX: at the last sentence end in the second half of its
+ * first IMPORT_PARA_MAX bytes, else at the last space there, else at
+ * the start of a character.  *next is where the next piece starts
+ * (past the space). */
+static size_t
+split_point(const char *s, size_t *next)
+{
+	size_t max = IMPORT_PARA_MAX, i, space = 0;
+
+	for (i = max; i > max / 2; i--)
+		if (s[i] == ' ') {
+			if (split_sentence_end(s, i)) {
+				*next = i + 1;
+				return i;
+			}
+			if (space == 0)
+				space = i;
+		}
+	if (space != 0) {
+		*next = space + 1;
+		return space;
+	}
+	for (i = max; i > 0 && ((unsigned char)s[i] & 0xC0) == 0x80; i--)
+		;
+	*next = i;
+	return i;
+}
+
+/* The spans of piece [from, to) of a block, in its own offsets: a
+ * quotation's markup cut with the text, any other dropped when it
+ * crosses the cut. */
+static void
+split_spans(const struct iblock *whole, struct iblock *piece, size_t from,
+    size_t to)
+{
+	size_t k;
+
+	for (k = 0; k < whole->nspans; k++) {
+		const struct span *sp = &whole->spans[k];
+		size_t a = sp->start, b = sp->end;
+
+		if (b <= from || a >= to)
+			continue;
+		if ((a < from || b > to) && sp->kind != SPAN_QUOTE)
+			continue;
+		a = a < from ? from : a;
+		b = b > to ? to : b;
+		block_add_span(piece, a - from, b - from, sp->kind, sp->ref);
+	}
+}
+
+/* The pieces of a long block, appended to *v: copied out from the
+ * last, each time giving back the tail of the block's text, so that
+ * the paragraph is held about once.  Returns how many. */
+static size_t
+split_block(struct iblock *b, struct iblock **v, size_t *n, size_t *cap)
+{
+	size_t *cut = NULL, ncut = 0, ccap = 0, at = 0, next, end, k, first;
+	struct iblock *pc;
+
+	while (b->len - at > IMPORT_PARA_MAX) {
+		end = at + split_point(b->text + at, &next);
+		cut = xgrow(cut, ncut, &ccap, 2 * sizeof *cut);
+		cut[2 * ncut] = at;
+		cut[2 * ncut++ + 1] = end;
+		at += next;
+	}
+	cut = xreallocarray(cut, ncut + 1, 2 * sizeof *cut);
+	cut[2 * ncut] = at;
+	cut[2 * ncut++ + 1] = b->len;
+	first = *n;
+	for (k = 0; k < ncut; k++) {
+		*v = xgrow(*v, *n, cap, sizeof **v);
+		pc = &(*v)[(*n)++];
+		memset(pc, 0, sizeof *pc);
+		pc->line = b->line;
+	}
+	for (k = ncut; k-- > 0;) {
+		pc = &(*v)[first + k];
+		pc->len = cut[2 * k + 1] - cut[2 * k];
+		if (k == 0) {
+			pc->text = xreallocarray(b->text, pc->len + 1, 1);
+			pc->text[pc->len] = '\0';
+		} else {
+			pc->text = xstrndup(b->text + cut[2 * k], pc->len);
+			b->text = xreallocarray(b->text, cut[2 * k] + 1, 1);
+		}
+		split_spans(b, pc, cut[2 * k], cut[2 * k + 1]);
+	}
+	b->text = NULL;
+	free(b->spans);
+	free(cut);
+	return ncut;
+}
+
+/* Every paragraph longer than IMPORT_PARA_MAX, cut into pieces, with
+ * one warning for them all. */
+static void
+doc_split(struct idoc *doc)
+{
+	struct iblock *v = NULL;
+	size_t i, n = 0, cap = 0, first_len = 0, first_pieces = 0, more = 0;
+	unsigned long first_line = 0;
+
+	for (i = 0; i < doc->nblocks; i++)
+		if (!doc->blocks[i].related &&
+		    doc->blocks[i].len > IMPORT_PARA_MAX)
+			break;
+	if (i == doc->nblocks)
+		return;
+	for (i = 0; i < doc->nblocks; i++) {
+		struct iblock *b = &doc->blocks[i];
+
+		if (b->related || b->len <= IMPORT_PARA_MAX) {
+			v = xgrow(v, n, &cap, sizeof *v);
+			v[n++] = *b;
+		} else if (first_pieces == 0) {
+			first_line = b->line;
+			first_len = b->len;
+			first_pieces = split_block(b, &v, &n, &cap);
+		} else {
+			split_block(b, &v, &n, &cap);
+			more++;
+		}
+	}
+	if (more > 0)
+		doc_warn(doc, first_line, "warning: a paragraph of %zu bytes "
+		    "is cut into %zu paragraphs of at most %zu KiB (and %zu "
+		    "later paragraphs longer than that)", first_len,
+		    first_pieces, IMPORT_PARA_MAX >> 10, more);
+	else
+		doc_warn(doc, first_line, "warning: a paragraph of %zu bytes "
+		    "is cut into %zu paragraphs of at most %zu KiB", first_len,
+		    first_pieces, IMPORT_PARA_MAX >> 10);
+	free(doc->blocks);
+	doc->blocks = v;
+	doc->nblocks = n;
+	doc->blocks_cap = cap;
 }
 
 /* ---- the analysis ------------------------------------------------- */
@@ -324,6 +506,7 @@ analyse(struct idoc *doc)
 {
 	size_t i;
 
+	doc_split(doc);
 	for (i = 0; i < doc->nblocks && doc->blocks[i].related; i++)
 		;
 	if (i < doc->nblocks)
@@ -423,10 +606,9 @@ doc_finish(struct idoc *doc, size_t *lenp)
 	size_t outlen = 0;
 
 	analyse(doc);
+	/* import_write frees the article once it has the story, before
+	 * it is written and loaded back. */
 	out = import_write(doc, &outlen);
-	/* The article goes before the story is loaded back: only one of
-	 * the two is in memory at a time. */
-	doc_free(doc);
 	if (out != NULL && !import_verify(out, outlen, name, d)) {
 		free(out);
 		out = NULL;
@@ -436,8 +618,10 @@ doc_finish(struct idoc *doc, size_t *lenp)
 	return out;
 }
 
-char *
-import_memory(const char *data, size_t len, const char *name,
+/* The import of data; owned (the same bytes, or NULL) is given to the
+ * import, which frees it as soon as the front end is done with it. */
+static char *
+import_run(const char *data, char *owned, size_t len, const char *name,
     const struct import_opts *opts, size_t *lenp, struct diag *d)
 {
 	struct idoc doc;
@@ -445,7 +629,17 @@ import_memory(const char *data, size_t len, const char *name,
 	enum import_from from;
 	bool ok;
 
+#if defined(__GLIBC__) && defined(M_MMAP_THRESHOLD)
+	/* glibc raises its threshold for mapping a block to the size of
+	 * the largest one freed, here the input: after it, the pieces,
+	 * the story's text and its growing arrays would come from the heap
+	 * and leave it in holes that a limit on address space still
+	 * counts (a 10 MB paragraph: 5 MB).  A fixed threshold keeps them
+	 * mapped, each given back whole when freed. */
+	mallopt(M_MMAP_THRESHOLD, IMPORT_MMAP_MIN);
+#endif
 	doc_start(&doc, name, opts, d);
+	doc.input = owned;
 	from = opts != NULL ? opts->from : IMPORT_FROM_AUTO;
 	if (from == IMPORT_FROM_AUTO)
 		from = detect(data, len, &root);
@@ -472,6 +666,7 @@ import_memory(const char *data, size_t len, const char *name,
 		break;
 	}
 	free(root);
+	doc_release_input(&doc);
 	if (ok)
 		return doc_finish(&doc, lenp);
 	doc_free(&doc);
@@ -479,16 +674,21 @@ import_memory(const char *data, size_t len, const char *name,
 }
 
 char *
+import_memory(const char *data, size_t len, const char *name,
+    const struct import_opts *opts, size_t *lenp, struct diag *d)
+{
+	return import_run(data, NULL, len, name, opts, lenp, d);
+}
+
+char *
 import_file(const char *path, size_t max, const struct import_opts *opts,
     size_t *lenp, struct diag *d)
 {
-	char *data, *out;
+	char *data;
 	size_t len;
 
 	data = load_read_file(path, max, &len, d);
 	if (data == NULL)
 		return NULL;
-	out = import_memory(data, len, path, opts, lenp, d);
-	free(data);
-	return out;
+	return import_run(data, data, len, path, opts, lenp, d);
 }

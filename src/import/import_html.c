@@ -15,12 +15,14 @@
  * more" item with the link's address. */
 #include "config.h"
 
+#include <stdbool.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
 #include <libxml/HTMLparser.h>
+#include <libxml/xmlerror.h>
 #include <libxml/uri.h>
 #include <utf8proc.h>
 
@@ -465,20 +467,97 @@ page_encoding(const char *data, size_t len)
 	return "UTF-8";
 }
 
+/* libxml2's errors while it parses a page: only running out of memory
+ * matters (the page is read however broken), and none is printed.
+ * libxml2 2.9's HTML parser, out of memory, can go round for ever
+ * without getting further: stopped here, once it has begun the tree
+ * (stopped while it converts the page's encoding, it crashes). */
+struct page_err {
+	htmlParserCtxtPtr	 ctxt;
+	bool			 oom;
+};
+
+static void
+page_error(void *arg, xmlErrorPtr err)
+{
+	struct page_err *pe = arg;
+
+	if (err->code == XML_ERR_NO_MEMORY || err->domain == XML_FROM_MEMORY) {
+		pe->oom = true;
+		if (pe->ctxt->myDoc != NULL)
+			xmlStopParser(pe->ctxt);
+	}
+}
+
+#define PAGE_CHUNK	(256 << 10)
+
+/* A page in UTF-8, pushed to the parser a chunk at a time: read from
+ * memory, libxml2 copies the page whole into its input buffer and again
+ * to convert it (from UTF-8 to UTF-8), three times the page beside its
+ * tree.  The encoding the page declares is ignored, as it is when one
+ * is given to htmlReadMemory.  pe->ctxt is replaced by the push
+ * parser's. */
 static xmlDoc *
-page_parse(const char *data, size_t len, const char *name)
+page_push(struct page_err *pe, const char *data, size_t len,
+    const char *name, int opts)
+{
+	htmlParserCtxtPtr ctxt;
+	xmlDoc *x;
+	size_t at = 0, n;
+
+	ctxt = htmlCreatePushParserCtxt(NULL, NULL, NULL, 0, name,
+	    XML_CHAR_ENCODING_UTF8);
+	if (ctxt == NULL) {
+		pe->oom = true;
+		return NULL;
+	}
+	htmlFreeParserCtxt(pe->ctxt);
+	pe->ctxt = ctxt;
+	htmlCtxtUseOptions(ctxt, opts | HTML_PARSE_IGNORE_ENC);
+	do {
+		n = len - at < PAGE_CHUNK ? len - at : PAGE_CHUNK;
+		htmlParseChunk(ctxt, data + at, (int)n, at + n == len);
+		at += n;
+	} while (at < len && !pe->oom);
+	x = ctxt->myDoc;
+	ctxt->myDoc = NULL;
+	return x;
+}
+
+/* The page's tree, or NULL; *oom when libxml2 ran out of memory, which
+ * it says as a tree cut short (or none), not by failing. */
+static xmlDoc *
+page_parse(const char *data, size_t len, const char *name, bool *oom)
 {
 	const int opts = HTML_PARSE_NONET | HTML_PARSE_NOERROR |
 	    HTML_PARSE_NOWARNING | HTML_PARSE_COMPACT;
 	const char *enc = page_encoding(data, len);
-	xmlDoc *x;
+	struct page_err pe = { NULL, false };
+	xmlDoc *x = NULL;
 
-	if (len > INT32_MAX)
+	*oom = false;
+	if (len > INT32_MAX || (pe.ctxt = htmlNewParserCtxt()) == NULL) {
+		*oom = len <= INT32_MAX;
 		return NULL;
-	x = htmlReadMemory(data, (int)len, name, enc, opts);
+	}
+	xmlSetStructuredErrorFunc(&pe, page_error);
+	if (enc != NULL) {
+		x = page_push(&pe, data, len, name, opts);
+		goto done;
+	}
+	x = htmlCtxtReadMemory(pe.ctxt, data, (int)len, name, enc, opts);
 	/* A declared encoding the parser does not know. */
-	if (x == NULL && enc == NULL)
-		x = htmlReadMemory(data, (int)len, name, "windows-1252", opts);
+	if (x == NULL && enc == NULL && !pe.oom)
+		x = htmlCtxtReadMemory(pe.ctxt, data, (int)len, name,
+		    "windows-1252", opts);
+done:
+	xmlSetStructuredErrorFunc(NULL, NULL);
+	htmlFreeParserCtxt(pe.ctxt);
+	if (pe.oom) {
+		xmlFreeDoc(x);
+		x = NULL;
+	}
+	*oom = pe.oom;
 	return x;
 }
 
@@ -602,10 +681,16 @@ page_front(struct idoc *doc, const char *data, size_t len, bool whole)
 	struct hpage pg;
 	struct emit e;
 	size_t i;
+	bool oom;
 
 	memset(&pg, 0, sizeof pg);
 	pg.doc = doc;
-	pg.xml = page_parse(data, len, doc->name);
+	pg.xml = page_parse(data, len, doc->name, &oom);
+	doc_release_input(doc);
+	if (oom) {
+		diag_add(doc->d, doc->name, 0, "out of memory");
+		return false;
+	}
 	if (pg.xml == NULL || xmlDocGetRootElement(pg.xml) == NULL) {
 		doc_warn(doc, 1, "not an HTML document that can be read");
 		xmlFreeDoc(pg.xml);

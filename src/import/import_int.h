@@ -37,6 +37,13 @@
  * that a paragraph of megabytes with no full stop costs no more per
  * word than a short one. */
 #define IMPORT_REACH		200
+/* The longest paragraph analysed and written as one, in bytes: a
+ * longer one is cut, at a sentence end where there is one, into
+ * paragraphs of at most this size (with a warning).  The analysis then
+ * holds one such piece at a time (its folded text and its tokens), and
+ * loading the story back holds one block's tree, so that the import of
+ * a paragraph of any size costs a few times that paragraph's bytes. */
+#define IMPORT_PARA_MAX		((size_t)64 << 10)
 
 /* ---- the article being imported ---------------------------------- */
 
@@ -101,6 +108,10 @@ struct strmap;
 struct idoc {
 	const char	*name;		/* the file, for messages */
 	struct diag	*d;
+	char		*input;		/* the bytes being imported, when the
+					 * import owns them, or NULL: freed by
+					 * doc_release_input as soon as the
+					 * front end no longer needs them */
 	char		*headline, *dateline, *when, *byline, *source, *lang;
 	char		*source_url;	/* the page's own address, or NULL */
 	struct iblock	*blocks;
@@ -142,6 +153,9 @@ void	 doc_start(struct idoc *, const char *name,
  * caller-owned, or NULL (with an error) when it does not load. */
 char	*doc_finish(struct idoc *, size_t *lenp);
 void	 doc_free(struct idoc *);
+/* The front end has what it needs of the input: frees it, if the
+ * import owns it (doc->input). */
+void	 doc_release_input(struct idoc *);
 /* A new block owning text (which must already be clean); returns it. */
 struct iblock *doc_add_block(struct idoc *, bool related, char *text,
 	    size_t len, unsigned long line);
@@ -180,13 +194,17 @@ enum tok_flag {
 				 * starts here */
 };
 
+/* 56 bytes, not 80: offsets and sentences fit in 32 bits, as a
+ * paragraph is at most IMPORT_PARA_MAX bytes (doc_split), folded at
+ * most a few times that, and a related item's title at most the input
+ * (--max-size, under 4 GiB). */
 struct tok {
-	size_t		s, e;		/* bytes of the paragraph's text */
-	size_t		fs, fe;		/* bytes of the folded text */
+	uint32_t	s, e;		/* bytes of the paragraph's text */
+	uint32_t	fs, fe;		/* bytes of the folded text */
 	int32_t		cp;		/* punctuation: the character; -1 */
 	unsigned	flags;
 	uint32_t	lex;		/* the word lists it is in, a bit each */
-	size_t		sent;		/* its sentence */
+	uint32_t	sent;		/* its sentence */
 	size_t		quote;		/* the quotation it lies in, or NONE */
 	size_t		mention;	/* the mention covering it, or NONE */
 	size_t		claim;		/* the claim covering it, or NONE */
@@ -417,9 +435,11 @@ char	*date_parse(const char *s, size_t len, size_t *words);
 char	*date_from_norm(const char *s);
 /* import_write.c: the story as XML text, caller-owned. */
 /* The article as a story (import_write.c): only the actors it refers
- * to, ids given to everything; caller-owned, with no index built. */
+ * to, ids given to everything; caller-owned, with no index built.  The
+ * blocks' texts are given up (freed, NULL) as the story keeps them. */
 struct story *import_build_story(struct idoc *);
-/* That story written as a file: caller-owned, its length in *lenp. */
+/* That story written as a file: caller-owned, its length in *lenp;
+ * the article is freed (doc_free) as soon as the story is built. */
 char	*import_write(struct idoc *, size_t *lenp);
 
 #endif

@@ -529,6 +529,7 @@ nitf_front(struct idoc *doc, const char *data, size_t len)
 	size_t i;
 
 	x = load_parse_xml(data, len, doc->name, doc->d);
+	doc_release_input(doc);
 	if (x == NULL)
 		return false;
 	memset(&nf, 0, sizeof nf);

@@ -67,6 +67,9 @@ text_clean(struct cleaner *c, const char *data, size_t len)
 	int32_t cp;
 
 	c->line = 1;
+	/* The clean text is the size of the input (more only where U+FFFD
+	 * stands for a bad byte): reserved once, not doubled. */
+	buf_reserve(&c->out, len + 64);
 	if (len >= 3 && memcmp(data, "\xEF\xBB\xBF", 3) == 0)
 		i = 3;
 	while (i < len) {
@@ -134,7 +137,8 @@ text_clean(struct cleaner *c, const char *data, size_t len)
 enum line_kind { L_BLANK, L_TEXT, L_RELATED };
 
 struct line {
-	char		*s;		/* trimmed, single spaces; owned */
+	char		*s;		/* trimmed, single spaces, in the
+					 * clean text */
 	size_t		 len;
 	size_t		 chars;		/* code points */
 	unsigned long	 no;
@@ -210,40 +214,36 @@ related_title(const char *s, size_t len)
 	return 0;
 }
 
-/* Splits the clean text into trimmed lines with single spaces. */
+/* Splits the clean text into trimmed lines with single spaces, in
+ * place: a line never grows, so each is rewritten where it stands and
+ * ends with a NUL where its newline (or less) was.  The lines point
+ * into s, which must outlive them; no line costs an allocation. */
 static struct line *
-text_lines(const char *s, size_t len, size_t *np)
+text_lines(char *s, size_t len, size_t *np)
 {
 	struct line *v = NULL;
-	size_t n = 0, cap = 0, i = 0, j;
+	size_t n = 0, cap = 0, i = 0, j, w;
 	unsigned long no = 1;
-	struct buf b = BUF_INIT;
 
 	while (i <= len) {
 		bool space = false;
 
-		buf_truncate(&b, 0);
-		for (j = i; j < len && s[j] != '\n'; ) {
-			size_t run = j;
-
+		for (j = w = i; j < len && s[j] != '\n'; ) {
 			if (s[j] == ' ') {
 				space = true;
 				j++;
 				continue;
 			}
-			if (space && b.len > 0)
-				buf_putc(&b, ' ');
+			if (space && w > i)
+				s[w++] = ' ';
 			space = false;
 			while (j < len && s[j] != '\n' && s[j] != ' ')
-				j++;
-			buf_append(&b, s + run, j - run);
+				s[w++] = s[j++];
 		}
-		if (n == cap) {
-			cap = cap ? cap * 2 : 64;
-			v = xreallocarray(v, cap, sizeof *v);
-		}
-		v[n].len = b.len;
-		v[n].s = xstrndup(b.len ? b.data : "", b.len);
+		v = xgrow(v, n, &cap, sizeof *v);
+		v[n].s = s + i;
+		v[n].len = w - i;
+		s[w] = '\0';
 		v[n].chars = count_chars(v[n].s, v[n].len);
 		v[n].no = no++;
 		v[n].title = 0;
@@ -256,7 +256,6 @@ text_lines(const char *s, size_t len, size_t *np)
 		n++;
 		i = j + 1;
 	}
-	buf_free(&b);
 	*np = n;
 	return v;
 }
@@ -264,10 +263,7 @@ text_lines(const char *s, size_t len, size_t *np)
 static void
 lines_free(struct line *v, size_t n)
 {
-	size_t i;
-
-	for (i = 0; i < n; i++)
-		free(v[i].s);
+	(void)n;
 	free(v);
 }
 
@@ -493,14 +489,24 @@ ends_sentence(const struct line *l)
 	    (unsigned char)end[-1] == 0x99 || (unsigned char)end[-1] == 0xA6));
 }
 
+/* The paragraph becomes a block: a long one takes its buffer, so that
+ * it is not held twice; a short one is copied, and the buffer kept for
+ * the next (a buffer cut down to each short paragraph leaves a hole in
+ * the heap beside it). */
 static void
 text_flush(struct idoc *doc, struct buf *para, unsigned long line)
 {
-	if (para->len == 0)
+	size_t len = para->len;
+
+	if (len == 0)
 		return;
-	doc_add_block(doc, false, xstrndup(para->data, para->len), para->len,
-	    line);
-	buf_truncate(para, 0);
+	if (len < IMPORT_PARA_MAX) {
+		doc_add_block(doc, false, xstrndup(para->data, len), len, line);
+		buf_truncate(para, 0);
+		return;
+	}
+	doc_add_block(doc, false, xreallocarray(buf_detach(para), len + 1, 1),
+	    len, line);
 }
 
 static void
@@ -560,8 +566,9 @@ import_text_front(struct idoc *doc, const char *data, size_t len)
 		buf_free(&c.out);
 		return false;
 	}
-	v = text_lines(c.out.data ? c.out.data : "", c.out.len, &n);
-	buf_free(&c.out);
+	doc_release_input(doc);
+	buf_putc(&c.out, '\n');	/* a buffer, even when empty */
+	v = text_lines(c.out.data, c.out.len - 1, &n);
 	body = text_head(doc, v, n);
 	if (body != NONE) {
 		text_body(doc, v, n, body);
@@ -576,5 +583,6 @@ import_text_front(struct idoc *doc, const char *data, size_t len)
 		ok = true;
 	}
 	lines_free(v, n);
+	buf_free(&c.out);
 	return ok;
 }

@@ -411,16 +411,25 @@ import_write_paragraph(struct writer *w, struct iblock *ib, struct block *b)
 	b->text = story_keep_text(st, ib->text, ib->len, &b->len, at,
 	    2 * b->nitems);
 	free(at);
+	/* Kept: the article's copy goes, so that the text is held once,
+	 * and its spans with it. */
+	free(ib->text);
+	ib->text = NULL;
+	free(ib->spans);
+	ib->spans = NULL;
+	ib->nspans = ib->spans_cap = 0;
 }
 
 static void
-import_write_related(struct writer *w, const struct iblock *ib, struct block *b)
+import_write_related(struct writer *w, struct iblock *ib, struct block *b)
 {
 	struct story *st = w->st;
 	struct related *r = &st->related[st->nrelated];
 	struct item *it;
 
 	b->text = story_keep_text(st, ib->text, ib->len, &b->len, NULL, 0);
+	free(ib->text);
+	ib->text = NULL;
 	b->related = st->nrelated;
 	st->items = xgrow(st->items, st->nitems, &w->items_cap,
 	    sizeof *st->items);
@@ -491,19 +500,45 @@ import_build_story(struct idoc *doc)
 	return st;
 }
 
+/* About the bytes the story takes written: its text, a tenth more for
+ * the lines' indentation, and the markup of its blocks, items and
+ * actors.  A buffer that doubled when it ran out would hold up to
+ * twice the story in reserve beside the story itself; one a little too
+ * small grows by an eighth. */
+static size_t
+write_estimate(const struct story *st)
+{
+	size_t i, k, size = 4096;
+
+	for (i = 0; i < st->nblocks; i++)
+		size += st->blocks[i].len + st->blocks[i].len / 10 + 48;
+	size += 48 * st->nitems;
+	for (i = 0; i < st->nactors; i++) {
+		const struct actor *a = &st->actors[i];
+
+		size += 160 + strlen(a->name) + (a->note ? strlen(a->note) : 0);
+		for (k = 0; k < a->naliases; k++)
+			size += 24 + strlen(a->aliases[k]);
+	}
+	return size;
+}
+
 char *
 import_write(struct idoc *doc, size_t *lenp)
 {
 	struct story *st = import_build_story(doc);
 	struct buf out = BUF_INIT;
-	size_t i, size = 0;
 
-	/* Markup roughly doubles an article; one allocation, not twenty. */
-	for (i = 0; i < st->nblocks; i++)
-		size += st->blocks[i].len;
-	buf_reserve(&out, 2 * size + 4096);
+	/* The article, its actors, quotes and claims, goes before the story
+	 * is written: the story and its text are in memory, not the three
+	 * of them. */
+	doc_free(doc);
+
+	buf_reserve(&out, write_estimate(st));
 	write_story_buf(st, &out);
 	story_free(st);
 	*lenp = out.len;
-	return buf_detach(&out);
+	/* What was reserved and not written goes back before the story
+	 * is loaded again to check it. */
+	return xreallocarray(buf_detach(&out), *lenp + 1, 1);
 }

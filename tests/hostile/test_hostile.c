@@ -884,17 +884,24 @@ Test(hostile, search_needles)
 /* ---- memory under a limit on address space (issue 15, item 8) ----- */
 
 /* Runs --check FILE under `ulimit -v KB`; status and stderr in *r. */
+/* `newslens OPTION PATH` under `ulimit -v kb`. */
 static void
-check_within(struct run *r, const char *path, long kb)
+run_within(struct run *r, const char *option, const char *path, long kb)
 {
 	char *cmd;
 	const char *argv[] = { "/bin/sh", "-c", NULL, NULL };
 
-	cr_assert(asprintf(&cmd, "ulimit -v %ld && exec '%s' --check '%s'",
-	    kb, test_prog(), path) > 0);
+	cr_assert(asprintf(&cmd, "ulimit -v %ld && exec '%s' %s '%s'",
+	    kb, test_prog(), option, path) > 0);
 	argv[2] = cmd;
 	run_prog_timeout(r, argv, NULL, KILL_SECONDS);
 	free(cmd);
+}
+
+static void
+check_within(struct run *r, const char *path, long kb)
+{
+	run_within(r, "--check", path, kb);
 }
 
 /* The address space the program needs on the default story, to 2 MB:
@@ -1052,5 +1059,112 @@ Test(hostile, out_of_memory_is_one_line)
 	unlink(path);
 	rmdir(dir);
 	free(path);
+	free(dir);
+}
+
+/* A plain-text article of one paragraph of 10 MB: a headline, then the
+ * paragraph on one line, a name every 900 bytes for its first 9,000.
+ * --import took 24 times it (an 80-byte token a word, 8 bytes of fold
+ * map a byte, the input, the clean text, every line, the paragraph and
+ * its copy, and the story's whole tree when loaded back). */
+static char *
+write_one_paragraph_text(const char *dir, size_t *size)
+{
+	struct buf b = BUF_INIT;
+	char *path = test_join(dir, "paragraph.txt");
+	size_t i;
+
+	buf_puts(&b, "Talks on the network\n\n");
+	for (i = 0; b.len < (size_t)10 << 20; i++) {
+		if (i % 20 == 0 && i < 9000 * 20)
+			buf_puts(&b, "Brandon Lewis ");
+		buf_puts(&b, "the minister said the review would end soon and "
+		    "the decision would follow. ");
+	}
+	buf_puts(&b, "\n");
+	write_file(path, b.data, b.len);
+	*size = b.len;
+	buf_free(&b);
+	return path;
+}
+
+Test(hostile, import_one_paragraph_within_a_limit)
+{
+	char *dir = make_tempdir(), *path;
+	size_t size;
+	long base, kb;
+	struct run r;
+
+#ifdef SANITIZED
+	cr_skip_test("AddressSanitizer reserves terabytes of address space");
+#endif
+	base = base_kb();
+	path = write_one_paragraph_text(dir, &size);
+	kb = base + (long)(3 * size / 1024);
+	run_within(&r, "--import", path, kb);
+	cr_expect_eq(r.status, 0, "--import under ulimit -v %ld (base %ld KiB, "
+	    "file %zu bytes): exit %d; stderr:\n%.500s", kb, base, size,
+	    r.status, r.err);
+	cr_expect(r.out != NULL && strstr(r.out, "<mention actor=") != NULL,
+	    "no mention found:\n%.300s", r.out ? r.out : "");
+	cr_expect(r.err != NULL && strstr(r.err, "is cut into") != NULL,
+	    "the paragraph is cut without a word:\n%.300s",
+	    r.err ? r.err : "");
+	run_free(&r);
+	unlink(path);
+	rmdir(dir);
+	free(path);
+	free(dir);
+}
+
+/* Running out of memory in --import, of text or of a web page, is one
+ * line that says so: libxml2's HTML parser printed "Memory allocation
+ * failed : growing buffer", and the page was "not an HTML document
+ * that can be read". */
+Test(hostile, import_out_of_memory_is_one_line)
+{
+	char *dir = make_tempdir(), *text, *page = test_join(dir, "page.html");
+	struct buf b = BUF_INIT;
+	size_t size, i;
+	long base, kb;
+	const char *paths[2];
+
+#ifdef SANITIZED
+	cr_skip_test("AddressSanitizer reserves terabytes of address space");
+#endif
+	base = base_kb();
+	text = write_one_paragraph_text(dir, &size);
+	buf_puts(&b, "<!DOCTYPE html><html><head><title>Page</title></head>"
+	    "<body><article>\n");
+	for (i = 0; b.len < (size_t)10 << 20; i++)
+		buf_puts(&b, "<p>The minister said on Tuesday that the port "
+		    "would reopen, and the union agreed to talks.</p>\n");
+	buf_puts(&b, "</article></body></html>\n");
+	write_file(page, b.data, b.len);
+	buf_free(&b);
+	paths[0] = text;
+	paths[1] = page;
+	for (i = 0; i < 2; i++)
+		for (kb = base + (2L << 10); kb < base + (long)(size / 1024);
+		    kb += (long)(size / 1024 / 3)) {
+			struct run r;
+			const char *nl;
+
+			run_within(&r, "--import", paths[i], kb);
+			cr_expect_eq(r.status, 1, "%s, ulimit -v %ld: exit %d",
+			    paths[i], kb, r.status);
+			nl = r.err ? strchr(r.err, '\n') : NULL;
+			cr_expect(nl != NULL && nl[1] == '\0' &&
+			    strncmp(r.err, "newslens: ", 10) == 0 &&
+			    strstr(r.err, "out of memory") != NULL,
+			    "%s, ulimit -v %ld: not one line saying out of "
+			    "memory:\n%.1000s", paths[i], kb, r.err);
+			run_free(&r);
+		}
+	unlink(text);
+	unlink(page);
+	rmdir(dir);
+	free(text);
+	free(page);
 	free(dir);
 }
