@@ -58,7 +58,7 @@ huawei(void)
 static struct story *
 imp_gaz(const char *text, const struct story *gaz)
 {
-	struct import_opts o = { gaz };
+	struct import_opts o = { gaz, IMPORT_FROM_AUTO };
 	struct diag vd = DIAG_INIT;
 	struct story *st;
 	size_t len;
@@ -974,7 +974,7 @@ expect_listing(const char *name, const struct story *gaz)
 {
 	char *rel = test_join("import/data", name), *path = test_path(rel);
 	char *exp_rel, *exp_path, *text, *expected, *xml, *got;
-	struct import_opts o = { gaz };
+	struct import_opts o = { gaz, IMPORT_FROM_AUTO };
 	size_t len, xlen;
 
 	exp_rel = malloc(strlen(rel) + 10);

@@ -388,7 +388,7 @@ import_is_clean(const char *article, const char *const *refs, size_t nrefs)
 	static const char *const raw[] = { "\xE2\x80\xAE", "\xE2\x80\xAC",
 	    "\xE2\x81\xA6", "\xE2\x81\xA7", "\xE2\x81\xA8", "\xE2\x81\xA9",
 	    "\xE2\x80\x8F", "\xD8\x9C", "\xE2\x80\xA8" };
-	struct import_opts io = { NULL };
+	struct import_opts io = { NULL, IMPORT_FROM_AUTO };
 	struct diag d = DIAG_INIT;
 	size_t len = 0, i;
 	char *out = import_memory(article, strlen(article), "article", &io,

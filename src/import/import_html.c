@@ -498,7 +498,7 @@ page_error(void *arg, xmlErrorPtr err)
  * is given to htmlReadMemory.  pe->ctxt is replaced by the push
  * parser's. */
 static xmlDoc *
-page_push(struct page_err *pe, const char *data, size_t len,
+html_page_push(struct page_err *pe, const char *data, size_t len,
     const char *name, int opts)
 {
 	htmlParserCtxtPtr ctxt;
@@ -542,7 +542,7 @@ page_parse(const char *data, size_t len, const char *name, bool *oom)
 	}
 	xmlSetStructuredErrorFunc(&pe, page_error);
 	if (enc != NULL) {
-		x = page_push(&pe, data, len, name, opts);
+		x = html_page_push(&pe, data, len, name, opts);
 		goto done;
 	}
 	x = htmlCtxtReadMemory(pe.ctxt, data, (int)len, name, enc, opts);
