@@ -27,6 +27,7 @@
 #include "cli/run.h"
 #include "cli/export.h"
 #include "cli/stories.h"
+#include "format/gate.h"
 #include "format/load.h"
 #include "format/write.h"
 #include "model/story.h"
@@ -305,38 +306,14 @@ is_stdin(const char *path)
 static char *
 read_stdin(size_t max, size_t *lenp, struct diag *d)
 {
-	size_t len = 0, cap = 65536;
-	char *data = xmalloc(cap + 1);
-	ssize_t n;
+	enum gate_refusal why;
+	char msg[160], *data = gate_read(STDIN_FILENO, max, 65536, lenp,
+	    &why);
 
-	for (;;) {
-		if (len == cap) {
-			if (cap > max)
-				break;
-			cap *= 2;
-			data = xreallocarray(data, cap + 1, 1);
-		}
-		n = read(STDIN_FILENO, data + len, cap - len);
-		if (n == -1 && errno == EINTR)
-			continue;
-		if (n == -1) {
-			diag_add(d, stdin_name, 0, "cannot read: %s",
-			    strerror(errno));
-			free(data);
-			return NULL;
-		}
-		if (n == 0)
-			break;
-		len += (size_t)n;
+	if (data == NULL) {
+		gate_describe(why, errno, max, msg, sizeof msg);
+		diag_add(d, stdin_name, 0, "%s", msg);
 	}
-	if (len > max) {
-		diag_add(d, stdin_name, 0, "file is larger than the limit of "
-		    "%zu bytes (raise it with --max-size)", max);
-		free(data);
-		return NULL;
-	}
-	data[len] = '\0';
-	*lenp = len;
 	return data;
 }
 

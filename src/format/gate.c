@@ -11,6 +11,8 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "base/xmalloc.h"
+
 int
 gate_open(const char *path, size_t max, size_t *size, enum gate_refusal *why)
 {
@@ -41,6 +43,49 @@ gate_open(const char *path, size_t max, size_t *size, enum gate_refusal *why)
 	return -1;
 }
 
+char *
+gate_read(int fd, size_t max, size_t cap, size_t *lenp,
+    enum gate_refusal *why)
+{
+	size_t len = 0;
+	ssize_t n;
+	char *data;
+	int err;
+
+	/* Read to the end rather than trust the size: the file may grow. */
+	cap = cap < 4096 ? 4096 : cap + 1;
+	data = xmalloc(cap + 1);
+	for (;;) {
+		if (len == cap) {
+			if (cap > max)
+				break;
+			cap *= 2;
+			data = xreallocarray(data, cap + 1, 1);
+		}
+		n = read(fd, data + len, cap - len);
+		if (n == -1 && errno == EINTR)
+			continue;
+		if (n == -1) {
+			err = errno;
+			free(data);
+			*why = GATE_READ;
+			errno = err;
+			return NULL;
+		}
+		if (n == 0)
+			break;
+		len += (size_t)n;
+	}
+	if (len > max) {
+		free(data);
+		*why = GATE_TOO_BIG;
+		return NULL;
+	}
+	data[len] = '\0';
+	*lenp = len;
+	return data;
+}
+
 void
 gate_describe(enum gate_refusal why, int err, size_t max, char *out,
     size_t n)
@@ -50,6 +95,7 @@ gate_describe(enum gate_refusal why, int err, size_t max, char *out,
 		snprintf(out, n, "cannot open: %s", strerror(err));
 		break;
 	case GATE_STAT:
+	case GATE_READ:
 		snprintf(out, n, "cannot read: %s", strerror(err));
 		break;
 	case GATE_FOLDER:

@@ -40,7 +40,8 @@ enum gate_refusal {
 	GATE_STAT,		/* fstat(2) failed: errno */
 	GATE_FOLDER,
 	GATE_NOT_REGULAR,
-	GATE_TOO_BIG
+	GATE_TOO_BIG,
+	GATE_READ		/* read(2) failed: errno */
 };
 
 /* Opens path to be read as a story file of at most max bytes: the
@@ -48,7 +49,13 @@ enum gate_refusal {
  * in *why (and errno for GATE_OPEN and GATE_STAT). */
 int	gate_open(const char *path, size_t max, size_t *size,
 	    enum gate_refusal *why);
-/* What gate_open's refusal means, in the loader's words: "cannot open:
+/* The bytes of fd, read to its end but never past max: a caller-owned,
+ * NUL-terminated copy (its length in *lenp), or NULL with the reason in
+ * *why (GATE_TOO_BIG, or GATE_READ and errno).  cap is a first guess of
+ * the size (the file's, when it is known). */
+char	*gate_read(int fd, size_t max, size_t cap, size_t *lenp,
+	    enum gate_refusal *why);
+/* What gate_open's or gate_read's refusal means, in the loader's words: "cannot open:
  * No such file or directory", "is a directory, not a story file"... */
 void	gate_describe(enum gate_refusal, int err, size_t max, char *out,
 	    size_t n);

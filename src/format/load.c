@@ -69,50 +69,19 @@ load_read(struct loader *ld, const char *path, size_t max, size_t *lenp)
 {
 	enum gate_refusal why;
 	char *data = NULL, msg[160];
-	size_t len = 0, cap;
-	ssize_t n;
-	int fd = gate_open(path, max, &cap, &why);
+	size_t size;
+	int fd = gate_open(path, max, &size, &why), err = errno;
 
-	if (fd == -1) {
-		gate_describe(why, errno, max, msg, sizeof msg);
+	if (fd != -1) {
+		data = gate_read(fd, max, size, lenp, &why);
+		err = errno;
+		close(fd);
+	}
+	if (data == NULL) {
+		gate_describe(why, err, max, msg, sizeof msg);
 		load_error(ld, 0, "%s", msg);
-		return NULL;
 	}
-	/* Read to the end rather than trust st_size: the file may grow. */
-	cap++;
-	data = xmalloc(cap + 1);
-	for (;;) {
-		if (len == cap) {
-			if (cap > max)
-				goto too_big;
-			cap *= 2;
-			data = xreallocarray(data, cap + 1, 1);
-		}
-		n = read(fd, data + len, cap - len);
-		if (n == -1 && errno == EINTR)
-			continue;
-		if (n == -1) {
-			load_error(ld, 0, "cannot read: %s", strerror(errno));
-			goto fail;
-		}
-		if (n == 0)
-			break;
-		len += (size_t)n;
-	}
-	if (len > max)
-		goto too_big;
-	data[len] = '\0';
-	close(fd);
-	*lenp = len;
 	return data;
-
-too_big:
-	gate_describe(GATE_TOO_BIG, 0, max, msg, sizeof msg);
-	load_error(ld, 0, "%s", msg);
-fail:
-	free(data);
-	close(fd);
-	return NULL;
 }
 
 /* ---- step two: parse and validate --------------------------------- */

@@ -23,6 +23,7 @@
 #include <unistd.h>
 
 #include "base/buf.h"
+#include "base/safefile.h"
 #include "base/xmalloc.h"
 #include "import/import.h"
 #include "import/import_int.h"
@@ -145,43 +146,17 @@ import_folder_open(const char *dir, struct diag *d)
 	return f;
 }
 
-/* Writes data to path through a temporary file in dir, fsync and
- * rename.  To be replaced by the base/ helper that replaces a file
- * safely (issue 15) once it is in. */
+/* Writes data to path whole or not at all (base/safefile.h). */
 static bool
-folder_replace(const char *dir, const char *path, const char *data,
-    size_t len, struct diag *d)
+folder_replace(const char *path, const char *data, size_t len,
+    struct diag *d)
 {
-	struct buf tmp = BUF_INIT;
-	size_t done = 0;
-	ssize_t k;
-	int fd, err = 0;
+	char *msg = NULL;
+	int err = safefile_replace(path, data, len, &msg);
 
-	buf_printf(&tmp, "%s/.newslens-XXXXXX", dir);
-	fd = mkstemp(tmp.data);
-	if (fd < 0) {
-		diag_add(d, path, 0, "cannot write: %s", strerror(errno));
-		buf_free(&tmp);
-		return false;
-	}
-	while (done < len && err == 0) {
-		k = write(fd, data + done, len - done);
-		if (k < 0 && errno != EINTR)
-			err = errno;
-		else if (k > 0)
-			done += (size_t)k;
-	}
-	if (err == 0 && (fchmod(fd, 0644) != 0 || fsync(fd) != 0))
-		err = errno;
-	if (close(fd) != 0 && err == 0)
-		err = errno;
-	if (err == 0 && rename(tmp.data, path) != 0)
-		err = errno;
-	if (err != 0) {
-		unlink(tmp.data);
-		diag_add(d, path, 0, "cannot write: %s", strerror(err));
-	}
-	buf_free(&tmp);
+	if (err != 0)
+		diag_add(d, path, 0, "%s", msg ? msg : strerror(err));
+	free(msg);
 	return err == 0;
 }
 
@@ -234,7 +209,7 @@ import_folder_put(struct import_folder *f, const struct import_item *it,
 	}
 	buf_printf(&path, "%s/%s", f->dir, name);
 	free(name);
-	if (!folder_replace(f->dir, path.data, it->xml, it->len, d)) {
+	if (!folder_replace(path.data, it->xml, it->len, d)) {
 		buf_free(&path);
 		return NULL;
 	}
