@@ -215,8 +215,8 @@ struct emit {
 	size_t		 nrelated;
 };
 
-static size_t
-words_in(const char *s, size_t len)
+size_t
+html_words(const char *s, size_t len)
 {
 	size_t i, w = 0;
 	bool in = false;
@@ -317,7 +317,7 @@ emit_flush(struct emit *e)
 	if (alnum && e->nlinks == 1 && e->nrelated < RELATED_MAX) {
 		lab = label_len(t->data, t->len);
 		if ((e->link_bytes * 10 >= (t->len - lab) * 9 || lab > 0) &&
-		    words_in(t->data + lab, t->len - lab) >= 3)
+		    html_words(t->data + lab, t->len - lab) >= 3)
 			url = article_url(e->href, e->pg->meta.url);
 		if (url != NULL) {
 			struct iblock *b = doc_add_block(e->pg->doc, true,

@@ -75,6 +75,8 @@ struct hpage {
 /* import_html.c */
 struct hnode	*html_info(const struct hpage *, const xmlNode *);
 bool		 html_is(const xmlNode *, const char *name);
+/* The words of s[0..len), runs of characters between single spaces. */
+size_t		 html_words(const char *s, size_t len);
 /* The next node in document order within root, into n's children
  * unless skip. */
 xmlNode		*html_next(xmlNode *n, const xmlNode *root, bool skip);

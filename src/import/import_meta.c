@@ -318,22 +318,6 @@ meta_node(struct found *f, xmlNode *n)
 
 /* ---- the title ---------------------------------------------------- */
 
-static size_t
-meta_count_words(const char *s, size_t n)
-{
-	size_t i, w = 0;
-	bool in = false;
-
-	for (i = 0; i < n; i++) {
-		bool sp = s[i] == ' ';
-
-		if (!sp && !in)
-			w++;
-		in = !sp;
-	}
-	return w;
-}
-
 /* "Headline | Site", "Headline - Site": the headline, when what is
  * left has words enough to be one (as Readability decides). */
 static char *
@@ -353,13 +337,13 @@ title_clean(const char *t)
 		if (last != NULL && (cut == NULL || last > cut))
 			cut = last;
 	}
-	if (cut != NULL && meta_count_words(t, (size_t)(cut - t)) >= 3)
+	if (cut != NULL && html_words(t, (size_t)(cut - t)) >= 3)
 		return xstrndup(t, (size_t)(cut - t));
 	if (cut != NULL) {
 		p = strstr(t, " | ");
 		if (p == NULL)
 			p = strstr(t, " - ");
-		if (p != NULL && meta_count_words(p, n - (size_t)(p - t)) >= 4)
+		if (p != NULL && html_words(p, n - (size_t)(p - t)) >= 4)
 			return xstrdup(p + 3);
 	}
 	return xstrdup(t);
