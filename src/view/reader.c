@@ -774,13 +774,11 @@ search_from(struct reader *r, size_t block, size_t offset, bool forward,
 	return n > 0;
 }
 
-void
-reader_search(struct reader *r, const char *needle, size_t len)
+/* A new search: its needle folded, and what the last one found
+ * forgotten. */
+static void
+reader_new_needle(struct reader *r, const char *needle, size_t len)
 {
-	struct search_hit hit;
-	size_t start = 0;
-	bool wrapped;
-
 	free(r->needle);
 	free(r->folded);
 	free(r->hits);
@@ -790,6 +788,16 @@ reader_search(struct reader *r, const char *needle, size_t len)
 	r->hits = NULL;
 	r->nhits = NONE;
 	r->hit.block = NONE;
+}
+
+void
+reader_search(struct reader *r, const char *needle, size_t len)
+{
+	struct search_hit hit;
+	size_t start = 0;
+	bool wrapped;
+
+	reader_new_needle(r, needle, len);
 	if (r->top.block < r->st->nblocks &&
 	    r->top.line < reader_layout(r, r->top.block)->nlines)
 		start = reader_layout(r, r->top.block)->lines[r->top.line].start;
@@ -967,15 +975,7 @@ page_search_from(struct reader *r, bool forward, bool again)
 void
 reader_page_search(struct reader *r, const char *needle, size_t len)
 {
-	free(r->needle);
-	free(r->folded);
-	free(r->hits);
-	forget_drawn(r);
-	r->needle = xstrndup(needle, len);
-	r->folded = search_fold(needle, len, &r->nfolded);
-	r->hits = NULL;
-	r->nhits = NONE;
-	r->hit.block = NONE;
+	reader_new_needle(r, needle, len);
 	r->highlight = true;
 	if (reader_top_page(r))
 		reader_top_page(r)->hit = NONE;
