@@ -701,6 +701,24 @@ cmd_related(struct session *s, const struct session_args *a, struct buf *msg)
 	return set_attrs(s, a, true, msg);
 }
 
+/* Two edits made as one change (an item moved; an actor made with the
+ * item that named it), said in what; both are freed, and the item made
+ * is focused. */
+static enum session_result
+commit_pair(struct session *s, struct edit e[2], struct buf *what,
+    struct buf *msg)
+{
+	struct edits es = { e, 2, 2 };
+	enum session_result r = session_commit(s, &es, what->data, msg);
+
+	edit_free(&e[0]);
+	edit_free(&e[1]);
+	buf_free(what);
+	if (r == SESSION_OK)
+		focus_new(s);
+	return r;
+}
+
 /* extend and shrink: the focused item moves to the selection, as one
  * change (removed, then added there with its attributes). */
 static enum session_result
@@ -709,9 +727,7 @@ move_item(struct session *s, bool grow, struct buf *msg)
 	size_t f = focused(s, msg);
 	const struct item *it;
 	struct edit e[2];
-	struct edits es = { e, 2, 2 };
 	struct buf what = BUF_INIT;
-	enum session_result r;
 
 	if (f == NONE)
 		return SESSION_REFUSED;
@@ -733,13 +749,7 @@ move_item(struct session *s, bool grow, struct buf *msg)
 	e[1].end = s->sel.end;
 	buf_printf(&what, "%s a %s in paragraph %zu", grow ? "extend" :
 	    "shrink", item_kind_name(it->kind), e[0].block + 1);
-	r = session_commit(s, &es, what.data, msg);
-	edit_free(&e[0]);
-	edit_free(&e[1]);
-	buf_free(&what);
-	if (r == SESSION_OK)
-		focus_new(s);
-	return r;
+	return commit_pair(s, e, &what, msg);
 }
 
 static enum session_result
@@ -932,9 +942,7 @@ session_answer_actor(struct session *s, const struct session_args *a,
     struct buf *msg)
 {
 	struct edit e[2];
-	struct edits es = { e, 2, 2 };
 	struct buf what = BUF_INIT;
-	enum session_result r;
 
 	if (a->n == 1 && (strcmp(a->v[0], "no") == 0 ||
 	    strcmp(a->v[0], "n") == 0)) {
@@ -963,13 +971,7 @@ session_answer_actor(struct session *s, const struct session_args *a,
 		e[1].attrs.actor = xstrdup(e[0].actor.id);
 	buf_printf(&what, "add actor '%s' and a %s in paragraph %zu",
 	    e[0].actor.id, item_kind_name(s->ask_kind), e[1].block + 1);
-	r = session_commit(s, &es, what.data, msg);
-	edit_free(&e[0]);
-	edit_free(&e[1]);
-	buf_free(&what);
-	if (r == SESSION_OK)
-		focus_new(s);
-	return r;
+	return commit_pair(s, e, &what, msg);
 }
 
 /* ---- history, files ------------------------------------------------- */
