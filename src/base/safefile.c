@@ -189,16 +189,33 @@ safefile_replace(const char *path, const char *data, size_t len, char **msg)
 
 /* ---- changed since loaded ----------------------------------------- */
 
-#define FNV_OFFSET	0xcbf29ce484222325ULL
 #define FNV_PRIME	0x100000001b3ULL
+
+uint64_t
+safefile_fnv1a(uint64_t h, const char *p, size_t n)
+{
+	while (n-- > 0)
+		h = (h ^ (unsigned char)*p++) * FNV_PRIME;
+	return h;
+}
+
+void
+safefile_stamp_data(const char *data, size_t len,
+    struct safefile_stamp *stamp)
+{
+	memset(stamp, 0, sizeof *stamp);
+	stamp->exists = true;
+	stamp->size = (off_t)len;
+	stamp->hash = safefile_fnv1a(SAFEFILE_FNV_OFFSET, data, len);
+}
 
 /* The hash of what is left to read on fd. */
 static int
 safefile_hash(int fd, uint64_t *hash)
 {
 	char chunk[65536];
-	uint64_t h = FNV_OFFSET;
-	ssize_t n, i;
+	uint64_t h = SAFEFILE_FNV_OFFSET;
+	ssize_t n;
 
 	for (;;) {
 		n = read(fd, chunk, sizeof chunk);
@@ -208,8 +225,7 @@ safefile_hash(int fd, uint64_t *hash)
 			return errno;
 		if (n == 0)
 			break;
-		for (i = 0; i < n; i++)
-			h = (h ^ (unsigned char)chunk[i]) * FNV_PRIME;
+		h = safefile_fnv1a(h, chunk, (size_t)n);
 	}
 	*hash = h;
 	return 0;

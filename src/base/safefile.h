@@ -41,6 +41,16 @@ struct safefile_stamp {
  * cannot be read (or is not a regular file). */
 int	safefile_stat(const char *path, struct safefile_stamp *stamp);
 
+/* FNV-1a of p[0..n), going on from h (SAFEFILE_FNV_OFFSET to start):
+ * the hash of a stamp. */
+#define SAFEFILE_FNV_OFFSET 0xcbf29ce484222325ULL
+uint64_t safefile_fnv1a(uint64_t h, const char *p, size_t n);
+
+/* The stamp a file holding data[0..len) would have (no mtime): for
+ * what exists only in memory, such as the built-in story. */
+void	safefile_stamp_data(const char *data, size_t len,
+	    struct safefile_stamp *stamp);
+
 /* Whether the file at path still is what stamp says: there or not as
  * it was, of the same size and content.  The modification time alone
  * decides nothing (a touch changes no byte; a same-second edit may keep

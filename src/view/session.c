@@ -25,28 +25,14 @@
 
 /* ---- opening -------------------------------------------------------- */
 
-/* FNV-1a, as safefile.c hashes a file: the built-in story's stamp is the
- * hash of what a save would write. */
-static uint64_t
-fnv1a(const char *p, size_t n)
-{
-	uint64_t h = 0xcbf29ce484222325ULL;
-
-	while (n-- > 0)
-		h = (h ^ (unsigned char)*p++) * 0x100000001b3ULL;
-	return h;
-}
-
+/* The built-in story's stamp is that of what a save would write. */
 static void
 builtin_stamp(const struct story *st, struct safefile_stamp *stamp)
 {
 	struct buf b = BUF_INIT;
 
 	write_story_buf(st, &b);
-	memset(stamp, 0, sizeof *stamp);
-	stamp->exists = true;
-	stamp->size = (off_t)b.len;
-	stamp->hash = fnv1a(b.data ? b.data : "", b.len);
+	safefile_stamp_data(b.data ? b.data : "", b.len, stamp);
 	buf_free(&b);
 }
 
@@ -500,7 +486,8 @@ session_journal_path(const char *path)
 	/* Within NAME_MAX: a long path keeps its hash and its end. */
 	if (name.len > 200)
 		buf_printf(&b, "%s/%016" PRIx64 "-%s.journal", dir,
-		    fnv1a(abs, strlen(abs)), name.data + name.len - 180);
+		    safefile_fnv1a(SAFEFILE_FNV_OFFSET, abs, strlen(abs)),
+		    name.data + name.len - 180);
 	else
 		buf_printf(&b, "%s/%s.journal", dir, name.data);
 	free(abs);
