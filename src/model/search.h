@@ -38,6 +38,38 @@ size_t	search_block(const struct story *, size_t b, const char *folded,
 bool	search_next(const struct story *, const char *folded, size_t flen,
 	    size_t block, size_t offset, bool forward, struct search_hit *hit,
 	    bool *wrapped);
+/* The matches of one block found lazily, a window at a time, the same
+ * and in the same order as search_block finds them: the ones that
+ * start in [lo, hi) of block `block` (NONE: none yet), sorted.  What a
+ * look-up costs is the text between where it starts and the match.
+ * folded and whole count the bytes of text folded and the folds of a
+ * whole block since the caller last zeroed them; window is the first
+ * window's size (search_span_init sets it; tests make it small). */
+struct search_span {
+	size_t		 block;
+	size_t		 lo, hi;
+	struct search_hit *hits;	/* owned by the span */
+	size_t		 n, cap;
+	size_t		 folded;
+	size_t		 whole;
+	size_t		 window;
+};
+
+void	search_span_init(struct search_span *);
+/* Frees the matches; the span is empty again, with its window. */
+void	search_span_free(struct search_span *);
+/* The match of block b after (at or after) offset, or the last one
+ * before it: an index into sp->hits, or NONE when the block has none
+ * there.  The span becomes one of block b. */
+size_t	search_span_next(const struct story *, const char *folded,
+	    size_t flen, struct search_span *sp, size_t b, size_t offset);
+size_t	search_span_prev(const struct story *, const char *folded,
+	    size_t flen, struct search_span *sp, size_t b, size_t offset);
+/* The matches of block b that overlap bytes [from, to): they are
+ * sp->hits[*first, the return value). */
+size_t	search_span_range(const struct story *, const char *folded,
+	    size_t flen, struct search_span *sp, size_t b, size_t from,
+	    size_t to, size_t *first);
 /* Finds every match of needle[0..len) in the body, in reading order,
  * without overlaps.  Returns the count and stores a caller-owned array
  * in *hits (NULL when there are none).  An empty needle, or one that
