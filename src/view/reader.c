@@ -23,12 +23,8 @@ forget_drawn(struct reader *r)
 {
 	size_t i;
 
-	for (i = 0; i < READER_HITS; i++) {
-		free(r->drawn[i].hits);
-		r->drawn[i].hits = NULL;
-		r->drawn[i].block = NONE;
-		r->drawn[i].n = 0;
-	}
+	for (i = 0; i < READER_HITS; i++)
+		search_span_free(&r->drawn[i]);
 }
 
 /* The margin that holds the number of the last of nblocks blocks. */
@@ -45,6 +41,8 @@ reader_margin(size_t nblocks)
 void
 reader_init(struct reader *r, struct story *st, const char *path)
 {
+	size_t i;
+
 	memset(r, 0, sizeof *r);
 	r->st = st;
 	r->path = path ? xstrdup(path) : NULL;
@@ -61,7 +59,8 @@ reader_init(struct reader *r, struct story *st, const char *path)
 	r->open_actor = NONE;
 	r->drawn = xcalloc(READER_HITS, sizeof *r->drawn);
 	r->cost = xcalloc(1, sizeof *r->cost);
-	forget_drawn(r);
+	for (i = 0; i < READER_HITS; i++)
+		search_span_init(&r->drawn[i]);
 }
 
 void
@@ -710,37 +709,50 @@ countable(const struct story *st, size_t max)
 	return total <= max;
 }
 
-/* The first of n matches that starts at or after offset, or n. */
-static size_t
-hit_from(const struct reader *r, const struct search_hit *hits, size_t n,
-    size_t offset)
+/* The span that holds block b's matches (the cache of drawn blocks). */
+static struct search_span *
+span_of(const struct reader *r, size_t b)
 {
-	size_t lo = 0, hi = n, mid;
+	return &r->drawn[b % READER_HITS];
+}
 
-	while (lo < hi) {
-		r->cost->steps++;
-		mid = lo + (hi - lo) / 2;
-		if (hits[mid].start < offset)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	return lo;
+/* What a look-up in span sp cost, into the reader's count. */
+static void
+span_cost(const struct reader *r, struct search_span *sp)
+{
+	r->cost->folds += sp->whole;
+	r->cost->folded += sp->folded;
+	sp->whole = sp->folded = 0;
+}
+
+/* The match of block b at or after offset (forward) or the last one
+ * before it, into *hit; false when the block has none there. */
+static bool
+block_match(const struct reader *r, size_t b, size_t offset, bool forward,
+    struct search_hit *hit)
+{
+	struct search_span *sp = span_of(r, b);
+	size_t k = forward ?
+	    search_span_next(r->st, r->folded, r->nfolded, sp, b, offset) :
+	    search_span_prev(r->st, r->folded, r->nfolded, sp, b, offset);
+
+	span_cost(r, sp);
+	if (k != NONE)
+		*hit = sp->hits[k];
+	return k != NONE;
 }
 
 /* The match nearest (block, offset): forward, the first at or after
  * it; backward, the last before it; going round the story once, and
- * *wrapped when it went past an end.  The block's own matches come
- * from reader_block_hits, whose cache keeps them while the block is
- * on screen: n and N in one long paragraph fold it once, not at every
- * press.  The other blocks are read only as far as the next match. */
+ * *wrapped when it went past an end.  Each block's matches are found
+ * lazily from the place asked for (search_span), and kept while the
+ * block is on screen: a search, n and N cost the text between the
+ * place and the match, not the length of the paragraph. */
 static bool
 search_from(struct reader *r, size_t block, size_t offset, bool forward,
     struct search_hit *hit, bool *wrapped)
 {
-	const struct search_hit *hits;
-	struct search_hit *other;
-	size_t nb = r->st->nblocks, n, k, i, b, m;
+	size_t nb = r->st->nblocks, i, b;
 
 	if (r->nfolded == 0 || nb == 0)
 		return false;
@@ -748,30 +760,19 @@ search_from(struct reader *r, size_t block, size_t offset, bool forward,
 		block = forward ? 0 : nb - 1;
 		offset = forward ? 0 : SIZE_MAX;
 	}
-	n = reader_block_hits(r, block, &hits);
-	k = hit_from(r, hits, n, offset);
 	*wrapped = false;
-	if (forward ? k < n : k > 0) {
-		*hit = hits[forward ? k : k - 1];
+	if (block_match(r, block, offset, forward, hit))
 		return true;
-	}
 	for (i = 1; i < nb; i++) {
 		b = forward ? (block + i) % nb : (block + nb - i) % nb;
-		r->cost->folds++;
-		m = search_block(r->st, b, r->folded, r->nfolded, &other);
-		if (m > 0) {
-			*hit = other[forward ? 0 : m - 1];
+		if (block_match(r, b, forward ? 0 : SIZE_MAX, forward, hit)) {
 			*wrapped = forward ? b < block : b > block;
-		}
-		free(other);
-		if (m > 0)
 			return true;
+		}
 	}
 	/* Round to the far side of the block itself. */
 	*wrapped = true;
-	if (n > 0)
-		*hit = hits[forward ? 0 : n - 1];
-	return n > 0;
+	return block_match(r, block, forward ? 0 : SIZE_MAX, forward, hit);
 }
 
 /* A new search: its needle folded, and what the last one found
@@ -837,32 +838,32 @@ size_t
 reader_block_hits(const struct reader *r, size_t b,
     const struct search_hit **hits)
 {
-	struct reader_hits *slot = &r->drawn[b % READER_HITS];
+	struct search_span *sp = span_of(r, b);
+	size_t first, end;
 
 	*hits = NULL;
 	if (r->nfolded == 0)
 		return 0;
-	if (slot->block != b) {
-		free(slot->hits);
-		r->cost->folds++;
-		slot->n = search_block(r->st, b, r->folded, r->nfolded,
-		    &slot->hits);
-		slot->block = b;
-	}
-	*hits = slot->hits;
-	return slot->n;
+	end = search_span_range(r->st, r->folded, r->nfolded, sp, b, 0,
+	    SIZE_MAX, &first);
+	span_cost(r, sp);
+	*hits = sp->hits + first;
+	return end - first;
 }
 
 const struct search_hit *
 reader_hit_at(const struct reader *r, size_t b, size_t offset)
 {
-	const struct search_hit *hits;
-	size_t n = reader_block_hits(r, b, &hits);
-	size_t k = hit_from(r, hits, n, offset + 1);
+	struct search_span *sp = span_of(r, b);
+	size_t first, end;
 
-	/* Matches do not overlap: only the last that starts at or before
-	 * the offset may hold it. */
-	return k > 0 && offset < hits[k - 1].end ? &hits[k - 1] : NULL;
+	if (r->nfolded == 0)
+		return NULL;
+	/* Matches do not overlap: only one may hold the offset. */
+	end = search_span_range(r->st, r->folded, r->nfolded, sp, b, offset,
+	    offset + 1, &first);
+	span_cost(r, sp);
+	return first < end ? &sp->hits[first] : NULL;
 }
 
 /* The row at the bottom of the screen. */

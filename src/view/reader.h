@@ -127,19 +127,16 @@ struct place {
 /* The most rows the relations view lists; it counts the rest. */
 #define READER_RELATIONS_MAX 1000
 
-struct reader_hits {
-	size_t		 block;		/* NONE when the slot is empty */
-	size_t		 n;
-	struct search_hit *hits;
-};
 
 /* What the reader's look-ups have cost since a test last zeroed it:
- * steps taken over items and lines, and blocks folded for a search.
- * Only tests read it, to show that a key costs the same in a story of
- * any shape. */
+ * steps taken over items and lines, whole blocks folded for a search,
+ * bytes of text folded for it and bytes wrapped.  Only tests read it,
+ * to show that a key costs the same in a story of any shape. */
 struct reader_cost {
 	size_t	steps;
 	size_t	folds;
+	size_t	folded;
+	size_t	wrapped;
 };
 
 /* Edit mode's text cursor and selection (view/cursor.h): a place in a
@@ -198,9 +195,10 @@ struct reader {
 	struct search_hit *hits;
 	size_t		 nhits;
 	size_t		 count_max;
-	/* The matches of blocks lately drawn, by block % READER_HITS;
-	 * filled in by reader_block_hits() even on a const reader. */
-	struct reader_hits *drawn;
+	/* The matches of blocks lately drawn or searched, by block %
+	 * READER_HITS, found lazily around what is looked at
+	 * (search_span); filled in even on a const reader. */
+	struct search_span *drawn;
 
 	struct page	**pages;	/* pages[npages - 1] is on top */
 	size_t		 npages;
@@ -280,11 +278,13 @@ void	reader_forget_history(struct reader *);
 void	reader_search(struct reader *, const char *needle, size_t len);
 void	reader_search_step(struct reader *, bool forward);
 /* The matches of the last search in block b, in order; 0 when there
- * is no search.  Cached, so drawing a screen costs what is on it. */
+ * is no search.  It reads the whole block: drawing asks reader_hit_at,
+ * which reads only around the offset.  Valid until the next look-up. */
 size_t	reader_block_hits(const struct reader *, size_t b,
 	    const struct search_hit **hits);
 /* The match of the last search that holds byte `offset` of block b, or
- * NULL; from the same cache, by bisection. */
+ * NULL; from the cache of the block's matches, widened only as far as
+ * the offset, so that drawing a screen costs what is on it. */
 const struct search_hit *reader_hit_at(const struct reader *, size_t b,
 	    size_t offset);
 
