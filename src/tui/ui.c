@@ -450,9 +450,14 @@ static void
 ui_edit_break(struct ui *u, int y, int x, int right, size_t b, size_t line,
     struct ui_cursor *cur)
 {
-	const struct layout *l = reader_layout(&u->r, b);
-	size_t from = l->lines[line].end, to = line + 1 < l->nlines ?
-	    l->lines[line + 1].start : u->r.st->blocks[b].len + 1;
+	struct wrap_line wl, nl;
+	size_t from, to;
+
+	if (!reader_line(&u->r, b, line, &wl))
+		return;
+	from = wl.end;
+	to = reader_line(&u->r, b, line + 1, &nl) ? nl.start :
+	    u->r.st->blocks[b].len + 1;
 
 	if (!u->r.cur.on || b != u->r.cur.block || u->r.cur.at < from ||
 	    u->r.cur.at >= to || x >= right)
@@ -468,15 +473,13 @@ ui_article_line(struct ui *u, int y, int right, size_t b, size_t line,
     struct ui_cursor *cur)
 {
 	struct reader *r = &u->r;
-	const struct layout *l = reader_layout(r, b);
 	const struct block *bl = &r->st->blocks[b];
-	const struct wrap_line *wl;
+	struct wrap_line line_at, *wl = &line_at;
 	size_t pos, next;
 	int x = r->margin;
 
-	if (line >= l->nlines)
+	if (!reader_line(r, b, line, wl))
 		return;
-	wl = &l->lines[line];
 	ui_margin(u, y, b, line, ui_line_in_claim(r, b, wl));
 	for (pos = wl->start; pos < wl->end && x < right; pos = next) {
 		bool claim = false, current = false;
@@ -1206,7 +1209,7 @@ ui_text_at(struct ui *u, int y, int x, size_t *block, size_t *at)
 {
 	int head = ui_head_rows(u);
 	struct row row = u->r.top;
-	const struct layout *l;
+	struct wrap_line wl;
 	const struct block *bl;
 	size_t pos, next;
 	int cx = u->r.margin;
@@ -1216,12 +1219,10 @@ ui_text_at(struct ui *u, int y, int x, size_t *block, size_t *at)
 		return false;
 	if (!reader_row_step(&u->r, &row, y - head) && y != head)
 		return false;
-	l = reader_layout(&u->r, row.block);
-	if (row.line >= l->nlines)
+	if (!reader_line(&u->r, row.block, row.line, &wl))
 		return false;
 	bl = &u->r.st->blocks[row.block];
-	for (pos = l->lines[row.line].start; pos < l->lines[row.line].end;
-	    pos = next) {
+	for (pos = wl.start; pos < wl.end; pos = next) {
 		cx += text_cluster(bl->text, bl->len, pos, &next);
 		if (cx > x)
 			break;

@@ -39,18 +39,26 @@ next_cl(const struct reader *r, size_t b, size_t at)
 static size_t
 line_at(struct reader *r, size_t b, size_t pos)
 {
-	const struct layout *l = reader_layout(r, b);
-	size_t lo = 1, hi = l->nlines, mid;
+	return reader_line_at(r, b, pos);
+}
 
-	while (lo < hi) {
-		r->cost->steps++;
-		mid = lo + (hi - lo) / 2;
-		if (l->lines[mid].start <= pos)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	return lo - 1;
+/* Line `line` of block b (it exists). */
+static struct wrap_line
+line_n(struct reader *r, size_t b, size_t line)
+{
+	struct wrap_line wl = { 0, 0, 0 };
+
+	reader_line(r, b, line, &wl);
+	return wl;
+}
+
+/* Whether row holds text (not the blank row after a block). */
+static bool
+row_text(struct reader *r, struct row row)
+{
+	struct wrap_line wl;
+
+	return reader_line(r, row.block, row.line, &wl);
 }
 
 /* The start of the cluster that holds byte pos (the last cluster for
@@ -65,7 +73,7 @@ snap(struct reader *r, size_t b, size_t pos)
 		return 0;
 	if (pos >= bl->len)
 		pos = bl->len - 1;
-	p = reader_layout(r, b)->lines[line_at(r, b, pos)].start;
+	p = line_n(r, b, line_at(r, b, pos)).start;
 	while (p < bl->len && (next = next_cl(r, b, p)) <= pos) {
 		r->cost->steps++;
 		p = next;
@@ -316,8 +324,7 @@ sentence_prev(struct reader *r, struct cpos p)
 static int
 column_of(struct reader *r, size_t b, size_t at)
 {
-	const struct layout *l = reader_layout(r, b);
-	size_t start = l->lines[line_at(r, b, at)].start;
+	size_t start = line_n(r, b, line_at(r, b, at)).start;
 
 	return (int)text_width(blk(r, b)->text + start, at - start);
 }
@@ -327,7 +334,7 @@ column_of(struct reader *r, size_t b, size_t at)
 static size_t
 at_column(struct reader *r, size_t b, size_t line, int col)
 {
-	const struct wrap_line *wl = &reader_layout(r, b)->lines[line];
+	struct wrap_line line_at_col = line_n(r, b, line), *wl = &line_at_col;
 	const struct block *bl = blk(r, b);
 	size_t at = wl->start, next;
 	int x = 0, w;
@@ -352,7 +359,7 @@ line_step(struct reader *r, struct cpos p, bool down)
 	do {
 		if (!reader_row_step(r, &row, down ? 1 : -1))
 			return p;
-	} while (row.line >= reader_layout(r, row.block)->nlines);
+	} while (!row_text(r, row));
 	if (row.block != p.b && !may_enter(r, row.block))
 		return p;
 	r->cur.want = col;
@@ -457,12 +464,12 @@ cursor_start(struct reader *r)
 		cursor_to_item(r, focus);
 		return;
 	}
-	while (row.line >= reader_layout(r, row.block)->nlines)
+	while (!row_text(r, row))
 		if (!reader_row_step(r, &row, 1))
 			break;
 	r->cur.block = row.block;
-	r->cur.at = row.line < reader_layout(r, row.block)->nlines ?
-	    reader_layout(r, row.block)->lines[row.line].start : 0;
+	r->cur.at = row_text(r, row) ? line_n(r, row.block, row.line).start :
+	    0;
 	focus_cursor(r);
 }
 
@@ -532,13 +539,13 @@ cursor_keep_on_screen(struct reader *r)
 	if (below)
 		reader_row_step(r, &to, r->rows - 1);
 	/* The blank row between blocks holds no text. */
-	while (to.line >= reader_layout(r, to.block)->nlines)
+	while (!row_text(r, to))
 		if (!reader_row_step(r, &to, below ? -1 : 1))
 			break;
-	if (to.line >= reader_layout(r, to.block)->nlines)
+	if (!row_text(r, to))
 		return;
 	r->cur.block = to.block;
-	r->cur.at = reader_layout(r, to.block)->lines[to.line].start;
+	r->cur.at = line_n(r, to.block, to.line).start;
 	r->cur.want = -1;
 	focus_cursor(r);
 }

@@ -61,6 +61,8 @@ reader_init(struct reader *r, struct story *st, const char *path)
 	r->cost = xcalloc(1, sizeof *r->cost);
 	for (i = 0; i < READER_HITS; i++)
 		search_span_init(&r->drawn[i]);
+	for (i = 0; i < READER_KEPT; i++)
+		r->kept_block[i] = NONE;
 }
 
 void
@@ -76,6 +78,8 @@ reader_free(struct reader *r)
 	for (i = 0; i < r->st->nblocks; i++)
 		free(r->lay[i].lines);
 	free(r->lay);
+	for (i = 0; i < READER_KEPT; i++)
+		free(r->kept[i].lines);
 	free(r->needle);
 	free(r->folded);
 	free(r->hits);
@@ -104,21 +108,102 @@ reader_notify(struct reader *r, const char *fmt, ...)
 
 /* ---- layout and rows ---------------------------------------------- */
 
-const struct layout *
-reader_layout(struct reader *r, size_t block)
+/* Block b's layout at the current width: the one it has, one kept
+ * from before a resize, or a new one.  A long layout left for another
+ * width is kept, so that a resize and back wraps nothing again. */
+static struct layout *
+layout_at_width(struct reader *r, size_t block)
 {
-	struct layout *l = &r->lay[block];
-	const struct block *b = &r->st->blocks[block];
+	struct layout *l = &r->lay[block], found = { .width = r->width };
+	size_t i;
 
-	if (l->lines == NULL || l->width != r->width) {
+	if (l->width == r->width)
+		return l;
+	for (i = 0; i < READER_KEPT; i++)
+		if (r->kept_block[i] == block && r->kept[i].width == r->width)
+			break;
+	if (i < READER_KEPT) {
+		found = r->kept[i];
+		memmove(r->kept + i, r->kept + i + 1, (READER_KEPT - 1 - i) *
+		    sizeof *r->kept);
+		memmove(r->kept_block + i, r->kept_block + i + 1,
+		    (READER_KEPT - 1 - i) * sizeof *r->kept_block);
+		memset(&r->kept[READER_KEPT - 1], 0, sizeof *r->kept);
+		r->kept_block[READER_KEPT - 1] = NONE;
+	}
+	if (l->nlines >= READER_KEEP_LINES) {
+		free(r->kept[READER_KEPT - 1].lines);
+		memmove(r->kept + 1, r->kept, (READER_KEPT - 1) *
+		    sizeof *r->kept);
+		memmove(r->kept_block + 1, r->kept_block, (READER_KEPT - 1) *
+		    sizeof *r->kept_block);
+		r->kept[0] = *l;
+		r->kept_block[0] = block;
+	} else
 		free(l->lines);
-		l->nlines = wrap_text(b->text, b->len, r->width, &l->lines);
-		l->width = r->width;
+	*l = found;
+	return l;
+}
+
+/* Lines wrapped at a time, at least: about a screen. */
+#define LAYOUT_CHUNK 64
+
+/* Wraps block b's layout on until it holds line `line` and the line
+ * that holds byte `offset`, and LAYOUT_CHUNK lines more, or is done:
+ * each line starts where the one before ended, so the lines are
+ * wrap_text's, whatever was asked first. */
+static struct layout *
+layout_to(struct reader *r, size_t block, size_t line, size_t offset)
+{
+	struct layout *l = layout_at_width(r, block);
+	const struct block *b = &r->st->blocks[block];
+	size_t more = LAYOUT_CHUNK, from;
+
+	while (!l->done && (l->nlines <= line || l->next <= offset ||
+	    more > 0)) {
+		if (l->nlines > line && l->next > offset)
+			more--;
+		l->lines = xgrow(l->lines, l->nlines, &l->cap,
+		    sizeof *l->lines);
+		from = l->next;
+		l->next = wrap_next(b->text, b->len, from, r->width,
+		    &l->lines[l->nlines++]);
+		r->cost->wrapped += l->next - from;
+		l->done = l->next >= b->len;
 	}
 	return l;
 }
 
-/* Rows of a block: its lines and the blank row after it. */
+const struct layout *
+reader_layout(struct reader *r, size_t block)
+{
+	return layout_to(r, block, SIZE_MAX, SIZE_MAX);
+}
+
+bool
+reader_line(struct reader *r, size_t block, size_t line,
+    struct wrap_line *out)
+{
+	const struct layout *l = layout_to(r, block, line, 0);
+
+	if (line >= l->nlines)
+		return false;
+	*out = l->lines[line];
+	return true;
+}
+
+/* Whether block b has line `line` (or, past its lines, the blank row
+ * after them): a row of the article. */
+static bool
+has_row(struct reader *r, size_t block, size_t line)
+{
+	const struct layout *l = layout_to(r, block, line ? line - 1 : 0, 0);
+
+	return line <= l->nlines;
+}
+
+/* Rows of a block: its lines and the blank row after it (all of its
+ * lines wrapped). */
 static size_t
 block_rows(struct reader *r, size_t block)
 {
@@ -139,7 +224,7 @@ reader_row_step(struct reader *r, struct row *row, long n)
 	if (r->st->nblocks == 0)
 		return false;
 	for (; n > 0; n--) {
-		if (row->line + 1 < block_rows(r, row->block))
+		if (has_row(r, row->block, row->line + 1))
 			row->line++;
 		else if (row->block + 1 < r->st->nblocks) {
 			row->block++;
@@ -174,11 +259,30 @@ last_top(struct reader *r)
 	return row;
 }
 
+/* Whether the screen from the top row reaches the story's last line:
+ * it steps down a screen, so that a long last paragraph is wrapped
+ * only when its end is near. */
+static bool
+reaches_end(struct reader *r)
+{
+	struct wrap_line wl;
+	struct row row = r->top;
+
+	if (r->st->nblocks == 0 ||
+	    !reader_row_step(r, &row, r->rows > 1 ? r->rows - 1 : 0))
+		return true;
+	return row.block + 1 == r->st->nblocks &&
+	    !reader_line(r, row.block, row.line + 1, &wl);
+}
+
 static void
 clamp_top(struct reader *r)
 {
-	struct row max = last_top(r);
+	struct row max;
 
+	if (!reaches_end(r))
+		return;
+	max = last_top(r);
 	if (reader_row_cmp(r->top, max) > 0)
 		r->top = max;
 }
@@ -246,6 +350,12 @@ line_of(const struct reader *r, const struct layout *l, size_t offset)
 	return lo - 1;
 }
 
+size_t
+reader_line_at(struct reader *r, size_t block, size_t offset)
+{
+	return line_of(r, layout_to(r, block, 0, offset), offset);
+}
+
 /* The first item of block b that starts at or after `offset`, or the
  * end of the block's items: items are in reading order, so within a
  * block by their start. */
@@ -272,7 +382,7 @@ reader_item_row(struct reader *r, size_t item)
 	const struct item *it = &r->st->items[item];
 	struct row row = { it->block, 0 };
 
-	row.line = line_of(r, reader_layout(r, it->block), it->start);
+	row.line = reader_line_at(r, it->block, it->start);
 	return row;
 }
 
@@ -428,7 +538,7 @@ go_to(struct reader *r, struct place p)
 		return;
 	if (r->top.block >= r->st->nblocks)
 		r->top.block = 0, r->top.line = 0;
-	if (r->top.line >= block_rows(r, r->top.block))
+	if (!has_row(r, r->top.block, r->top.line))
 		r->top.line = 0;
 	clamp_top(r);
 	if (r->focus != NONE)
@@ -474,7 +584,7 @@ static size_t
 first_on_screen(struct reader *r)
 {
 	size_t lo = 0, hi = r->st->nitems, mid, end;
-	const struct layout *l;
+	struct wrap_line wl;
 
 	/* The first item of the top block or after it, by bisection:
 	 * walking the blocks would cost a key press the length of a run
@@ -493,13 +603,12 @@ first_on_screen(struct reader *r)
 		return lo;
 	/* In the top block, the first that starts on the top line or
 	 * after it: the items on a line are found by bisection too. */
-	l = reader_layout(r, r->top.block);
 	end = r->st->blocks[r->top.block].first_item +
 	    r->st->blocks[r->top.block].nitems;
-	if (r->top.line >= l->nlines)
+	if (!reader_line(r, r->top.block, r->top.line, &wl))
 		lo = end;
 	else if (r->top.line > 0)
-		lo = item_from(r, r->top.block, l->lines[r->top.line].start);
+		lo = item_from(r, r->top.block, wl.start);
 	return lo < r->st->nitems ? lo : NONE;
 }
 
@@ -509,15 +618,15 @@ static size_t
 last_in_block(struct reader *r, size_t b, struct row bottom)
 {
 	const struct block *bl = &r->st->blocks[b];
-	const struct layout *l = reader_layout(r, b);
 	size_t from = bl->first_item, to = bl->first_item + bl->nitems;
+	struct wrap_line wl;
 
-	if (b == bottom.block && bottom.line + 1 < l->nlines)
-		to = item_from(r, b, l->lines[bottom.line + 1].start);
-	if (b == r->top.block && r->top.line >= l->nlines)
+	if (b == bottom.block && reader_line(r, b, bottom.line + 1, &wl))
+		to = item_from(r, b, wl.start);
+	if (b == r->top.block && !reader_line(r, b, r->top.line, &wl))
 		return NONE;
 	if (b == r->top.block && r->top.line > 0)
-		from = item_from(r, b, l->lines[r->top.line].start);
+		from = item_from(r, b, wl.start);
 	return to > from ? to - 1 : NONE;
 }
 
@@ -673,7 +782,6 @@ reader_items_in(const struct reader *r, size_t block, size_t from,
 static void
 show_hit(struct reader *r, const struct search_hit *hit, bool wrapped)
 {
-	const struct layout *l = reader_layout(r, hit->block);
 	struct row row = { hit->block, 0 };
 	struct buf b = BUF_INIT;
 
@@ -682,7 +790,7 @@ show_hit(struct reader *r, const struct search_hit *hit, bool wrapped)
 	r->highlight = true;
 	r->hit = *hit;
 	r->focus = reader_item_at(r, hit->block, hit->start);
-	row.line = line_of(r, l, hit->start);
+	row.line = reader_line_at(r, hit->block, hit->start);
 	show_row(r, row);
 	if (wrapped)
 		buf_puts(&b, "search wrapped; ");
@@ -795,13 +903,14 @@ void
 reader_search(struct reader *r, const char *needle, size_t len)
 {
 	struct search_hit hit;
+	struct wrap_line wl;
 	size_t start = 0;
 	bool wrapped;
 
 	reader_new_needle(r, needle, len);
 	if (r->top.block < r->st->nblocks &&
-	    r->top.line < reader_layout(r, r->top.block)->nlines)
-		start = reader_layout(r, r->top.block)->lines[r->top.line].start;
+	    reader_line(r, r->top.block, r->top.line, &wl))
+		start = wl.start;
 	if (!search_from(r, r->top.block, start, true, &hit, &wrapped)) {
 		reader_notify(r, "not found: %s", r->needle);
 		return;
@@ -879,7 +988,7 @@ bottom_row(struct reader *r)
 static bool
 at_end(struct reader *r)
 {
-	return r->st->nblocks == 0 || reader_row_cmp(r->top, last_top(r)) >= 0;
+	return reaches_end(r);
 }
 
 /* How far into the story the bottom of the screen is, as less counts:

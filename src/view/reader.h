@@ -29,11 +29,22 @@ struct row {
 	size_t	line;
 };
 
+/* A block's lines, wrapped lazily from its start as far as asked:
+ * lines [0, nlines) are those of wrap_text at `width`, and `next` is
+ * where the line after them starts; `done` when they are all. */
 struct layout {
 	struct wrap_line *lines;	/* NULL until laid out */
 	size_t		  nlines;
+	size_t		  cap;
+	size_t		  next;
+	bool		  done;
 	int		  width;	/* the width it was laid out for */
 };
+
+/* The layouts of long blocks at widths lately left (a resize and
+ * back finds them again): this many, of at least READER_KEEP_LINES. */
+#define READER_KEPT	4
+#define READER_KEEP_LINES 1024
 
 enum target_kind {
 	TARGET_NONE,		/* a heading or plain text */
@@ -175,6 +186,8 @@ struct reader {
 	int		 margin;	/* columns left of it */
 	int		 rows;		/* rows of article */
 	struct layout	*lay;		/* one per block, laid out lazily */
+	struct layout	 kept[READER_KEPT];
+	size_t		 kept_block[READER_KEPT];
 	struct row	 top;
 	size_t		 focus;		/* an item, or NONE */
 
@@ -229,8 +242,16 @@ void	reader_free(struct reader *);
  * focused item, or else the top block, in view. */
 void	reader_resize(struct reader *, int width, int rows);
 
-/* The wrapped lines of a block at the current width. */
+/* The wrapped lines of a block at the current width, all of them (it
+ * wraps the whole block: what is drawn asks reader_line). */
 const struct layout *reader_layout(struct reader *, size_t block);
+/* Line `line` of a block at the current width into *out, wrapping only
+ * as far as it; false past the block's last line. */
+bool	reader_line(struct reader *, size_t block, size_t line,
+	    struct wrap_line *out);
+/* The line of a block that holds byte `offset` (the last that starts
+ * at or before it), wrapping only as far as it. */
+size_t	reader_line_at(struct reader *, size_t block, size_t offset);
 /* Moves r by n rows (negative: up); returns false at either end. */
 bool	reader_row_step(struct reader *, struct row *r, long n);
 /* Scrolls by n rows, clamped so the last row stays on the last line. */
