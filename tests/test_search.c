@@ -13,6 +13,7 @@
 #include "base/diag.h"
 #include "format/load.h"
 #include "model/search.h"
+#include "view/reader.h"
 #include "testutil.h"
 
 /* First windows small enough to cut every block into many, and the
@@ -348,4 +349,196 @@ Test(span, search_next_round_the_story)
 	free(all);
 	free(f);
 	free(s);
+}
+
+/* ---- the reader: the lazy search and the lazy layout ---------------- */
+
+/* A story of one paragraph of about 20 MB, as bench/keys.sh's (10,000
+ * mentions of Huawei), loaded. */
+static struct story *
+long_story(void)
+{
+	struct buf b = BUF_INIT;
+	struct diag d = DIAG_INIT;
+	struct story *st;
+	size_t i, j;
+
+	buf_puts(&b, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<story "
+	    "version=\"1\"><head><headline>One long paragraph</headline>"
+	    "</head><actors><actor id=\"h\" kind=\"company\"><name>Huawei"
+	    "</name></actor></actors><body><p>");
+	for (i = 0; i < 10000; i++) {
+		for (j = 0; j < 110; j++)
+			buf_puts(&b, "lorem ipsum dolor ");
+		buf_puts(&b, "<mention actor=\"h\">Huawei</mention> ");
+	}
+	buf_puts(&b, "</p></body></story>\n");
+	st = load_memory(b.data, b.len, "long.xml", NULL, &d);
+	cr_assert_not_null(st, "%s", d.n ? d.msgs[0] : "");
+	diag_free(&d);
+	buf_free(&b);
+	return st;
+}
+
+/* Every line of every block, asked for out of order through
+ * reader_line and reader_line_at, is wrap_text's. */
+static void
+expect_lines(struct reader *r)
+{
+	struct wrap_line *want, got;
+	size_t b, n, i, k;
+
+	for (b = 0; b < r->st->nblocks; b++) {
+		n = wrap_text(r->st->blocks[b].text, r->st->blocks[b].len,
+		    r->width, &want);
+		/* From the middle first, then the end, then all. */
+		cr_assert(reader_line(r, b, n / 2, &got));
+		cr_assert_eq(got.start, want[n / 2].start);
+		cr_expect_not(reader_line(r, b, n, &got), "block %zu has more "
+		    "than %zu lines", b, n);
+		for (i = 0; i < n; i++) {
+			k = (i * 7919) % n;
+			cr_assert(reader_line(r, b, k, &got));
+			cr_assert(got.start == want[k].start &&
+			    got.end == want[k].end && got.width ==
+			    want[k].width, "block %zu, line %zu at %d", b, k,
+			    r->width);
+			cr_assert_eq(reader_line_at(r, b, want[k].start), k);
+		}
+		cr_assert_eq(reader_layout(r, b)->nlines, n);
+		free(want);
+	}
+}
+
+Test(lazy, a_lazy_layout_gives_the_lines_of_the_whole_wrap)
+{
+	static const char *const files[] = {
+		"data/accents.xml", "data/clusters.xml", "data/hostile-text.xml",
+	};
+	static const int widths[] = { 1, 7, 30, 75 };
+	struct reader r;
+	size_t i, w;
+
+	for (i = 0; i < sizeof files / sizeof files[0]; i++) {
+		reader_init(&r, load_test(files[i]), NULL);
+		for (w = 0; w < sizeof widths / sizeof widths[0]; w++) {
+			reader_resize(&r, widths[w], 18);
+			expect_lines(&r);
+		}
+		/* Back to a width seen before. */
+		reader_resize(&r, 30, 18);
+		expect_lines(&r);
+		reader_free(&r);
+	}
+}
+
+/* A resize in a 20 MB paragraph wraps what the screen shows, not the
+ * paragraph; G then wraps it all once, and a resize and back finds
+ * that layout again. */
+Test(lazy, a_resize_wraps_what_is_seen)
+{
+	struct reader r;
+	struct wrap_line got, *want;
+	const struct block *bl;
+	size_t n;
+
+	reader_init(&r, long_story(), NULL);
+	bl = &r.st->blocks[0];
+	reader_resize(&r, 75, 18);
+	r.cost->wrapped = 0;
+	reader_resize(&r, 74, 18);
+	cr_expect_lt(r.cost->wrapped, 64 * 1024, "%zu bytes wrapped",
+	    r.cost->wrapped);
+	reader_focus_step(&r, true);
+	reader_resize(&r, 75, 18);
+	cr_expect_lt(r.cost->wrapped, 64 * 1024, "%zu bytes wrapped",
+	    r.cost->wrapped);
+	cr_assert_neq(r.focus, NONE);
+	reader_bottom(&r);
+	cr_expect_geq(r.cost->wrapped, bl->len, "G wraps the paragraph");
+	n = wrap_text(bl->text, bl->len, 75, &want);
+	cr_expect_eq(r.top.line + 18, n, "the last line on the last row");
+	cr_assert(reader_line(&r, 0, n - 1, &got));
+	cr_expect_eq(got.start, want[n - 1].start);
+	free(want);
+	reader_top(&r);
+	r.cost->wrapped = 0;
+	reader_resize(&r, 74, 18);
+	reader_resize(&r, 75, 18);
+	reader_bottom(&r);
+	cr_expect_lt(r.cost->wrapped, 64 * 1024, "a resize and back, then G: "
+	    "%zu bytes wrapped", r.cost->wrapped);
+	reader_free(&r);
+}
+
+/* A new search in the 20 MB paragraph folds from the screen to the
+ * first match, and n and N visit the matches search_story finds, in
+ * its order. */
+Test(lazy, a_new_search_folds_from_the_screen_to_the_match)
+{
+	struct search_hit *all;
+	struct reader r;
+	size_t n, i, at;
+
+	reader_init(&r, long_story(), NULL);
+	reader_resize(&r, 75, 18);
+	n = search_story(r.st, "huawei", 6, &all);
+	cr_assert_eq(n, 10000);
+	reader_goto_percent(&r, 0);
+	reader_scroll(&r, 5000);
+	r.cost->folded = 0;
+	reader_search(&r, "huawei", 6);
+	cr_expect_lt(r.cost->folded, 64 * 1024, "%zu bytes folded",
+	    r.cost->folded);
+	cr_expect_eq(r.cost->folds, 0);
+	cr_assert_neq(r.hit.block, NONE);
+	at = search_hit_at(all, n, 0, r.hit.start);
+	cr_assert(same_hit(&r.hit, &all[at]));
+	cr_expect_gt(at, 100);
+	for (i = 1; i <= 300; i++) {
+		reader_search_step(&r, true);
+		cr_assert(same_hit(&r.hit, &all[(at + i) % n]), "n %zu", i);
+	}
+	for (i = 1; i <= 600; i++) {
+		reader_search_step(&r, false);
+		cr_assert(same_hit(&r.hit, &all[(at + 300 - i + n) % n]),
+		    "N %zu", i);
+	}
+	cr_expect_lt(r.cost->folded, 4 * 1024 * 1024, "%zu bytes folded",
+	    r.cost->folded);
+	free(all);
+	reader_free(&r);
+}
+
+/* In the stories of tests/data, n from the top visits every match of
+ * search_story in order, round to the first. */
+Test(lazy, n_visits_the_matches_of_the_whole_search)
+{
+	static const char *const files[] = {
+		"data/accents.xml", "data/clusters.xml", "data/linked-a.xml",
+	};
+	static const char *const needles[] = { "e", "the", "zoe", "a" };
+	struct search_hit *all;
+	struct reader r;
+	size_t i, j, k, n;
+
+	for (i = 0; i < sizeof files / sizeof files[0]; i++) {
+		reader_init(&r, load_test(files[i]), NULL);
+		reader_resize(&r, 30, 5);
+		for (j = 0; j < sizeof needles / sizeof needles[0]; j++) {
+			n = search_story(r.st, needles[j], strlen(needles[j]),
+			    &all);
+			reader_top(&r);
+			r.count_max = 0;
+			reader_search(&r, needles[j], strlen(needles[j]));
+			for (k = 0; k <= n && n > 0; k++) {
+				cr_assert(same_hit(&r.hit, &all[k % n]),
+				    "%s: %s, match %zu", files[i], needles[j],
+				    k);
+				reader_search_step(&r, true);
+			}
+			free(all);
+		}
+		reader_free(&r);
+	}
 }

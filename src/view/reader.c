@@ -159,6 +159,8 @@ layout_to(struct reader *r, size_t block, size_t line, size_t offset)
 	const struct block *b = &r->st->blocks[block];
 	size_t more = LAYOUT_CHUNK, from;
 
+	if (l->nlines > line && l->next > offset)
+		return l;
 	while (!l->done && (l->nlines <= line || l->next <= offset ||
 	    more > 0)) {
 		if (l->nlines > line && l->next > offset)
