@@ -501,6 +501,17 @@ overflow(struct wrap_state *l, struct wrap_line *line, size_t p,
 	return finish(l, line, p, l->col, p);
 }
 
+/* Whether s[p] is a cluster of its own that is a printable ASCII
+ * character of a word (not a space or a dash): one column. */
+static bool
+ascii_letter(const char *s, size_t len, size_t p)
+{
+	const unsigned char *u = (const unsigned char *)s;
+
+	return u[p] > 0x20 && u[p] < 0x7F && u[p] != '-' &&
+	    (p + 1 == len || u[p + 1] < 0x80);
+}
+
 size_t
 wrap_next(const char *s, size_t len, size_t pos, int width,
     struct wrap_line *line)
@@ -520,6 +531,22 @@ wrap_next(const char *s, size_t len, size_t pos, int width,
 	l.prev = K_NONE;
 	p = pos;
 	while (p < len) {
+		if (ascii_letter(s, len, p)) {
+			/* The common case, without scan_cluster: what it
+			 * would say of a one-column ASCII word cluster. */
+			if (l.dash.set)
+				l.best = l.dash;
+			l.dash.set = false;
+			if (l.col + 1 > l.width) {
+				c.next = p + 1;
+				c.width = 1;
+				return overflow(&l, line, p, &c);
+			}
+			l.col++;
+			l.prev = K_WORD;
+			p++;
+			continue;
+		}
 		if (is_break_space(s, len, p)) {
 			p = take_spaces(&l, p);
 			if (p == len)
