@@ -326,9 +326,10 @@ verdict() { awk -v v="$1" -v t="$2" -v op="$3" 'BEGIN {
 		echo "| ${row#*:} | $a | $b | $k $(verdict "$k" 2 '<=') |"
 	done
 	echo
-	echo "A new search folds the paragraph it starts in once, and a resize"
-	echo "wraps it again: in one paragraph of 20 MB both cost what reading"
-	echo "it costs.  Every other key costs what is on the screen."
+	echo "A new search folds from the screen to its first match, and a resize"
+	echo "rewraps what is seen; the first G at a width wraps the paragraph"
+	echo "once (about 30 ms for 20 MB, in the sessions above).  Every other key"
+	echo "costs what is on the screen."
 	echo
 	echo "## Times and sizes"
 	echo

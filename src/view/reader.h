@@ -1,8 +1,8 @@
 /* reader.h - what the reader shows, without a terminal.
  *
  * The reader's state: the wrapped layout of the story (block by block,
- * on demand, so that a key press or a resize never rewraps the whole
- * story), the scroll position, the focused item, the history of jumps,
+ * and within a block line by line, on demand, so that a key press or a
+ * resize never rewraps the whole story), the scroll position, the focused item, the history of jumps,
  * the search, and the stack of pages (cards and views) opened over the
  * article.  The curses front end (ui.c) only draws this state and
  * calls these functions from its key table, so everything here is
