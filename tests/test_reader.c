@@ -584,15 +584,36 @@ Test(reader, back_returns_into_the_view_on_its_entry)
 	cr_assert_eq(r.npages, 0);
 	cr_assert_neq(r.focus, NONE);
 	cr_assert(reader_back(&r));
-	cr_assert_eq(r.npages, 2, "Back opens the pages the jump left");
-	cr_expect_eq(r.pages[1]->kind, PAGE_CLAIMS);
-	reader_close_page(&r);
+	/* One Back: the view, not the list of claims its row opened. */
+	cr_assert_eq(r.npages, 1, "Back opens the view the jump left");
 	cr_expect_eq(r.pages[0]->kind, PAGE_RELATIONS);
 	cr_expect_eq(r.pages[0]->sel, sel, "on the same entry");
 	/* And forward again, into the article. */
-	reader_close_page(&r);
 	cr_expect(reader_forward(&r));
 	cr_expect_eq(r.npages, 0);
+}
+
+/* A card is a place: a jump from a claim's card comes back to it,
+ * over the view it was opened from. */
+Test(reader, back_returns_into_a_card_over_its_view)
+{
+	reader_open_actors(&r);
+	reader_follow(&r);			/* an actor's card */
+	cr_assert_eq(r.npages, 2);
+	reader_open_claim(&r, 6);
+	cr_assert_eq(r.npages, 3);
+	r.pages[2]->sel = NONE;
+	for (size_t i = 0; i < r.pages[2]->n; i++)
+		if (r.pages[2]->entries[i].target == TARGET_ITEM) {
+			r.pages[2]->sel = i;
+			break;
+		}
+	cr_assert_neq(r.pages[2]->sel, NONE);
+	reader_follow(&r);
+	cr_assert_eq(r.npages, 0);
+	cr_assert(reader_back(&r));
+	cr_expect_eq(r.npages, 3);
+	cr_expect_eq(r.pages[2]->kind, PAGE_CLAIM);
 }
 
 Test(reader, focus_off_screen_is_not_acted_on)

@@ -1262,7 +1262,12 @@ reader_follow(struct reader *r)
 	e = &p->entries[p->sel];
 	switch (e->target) {
 	case TARGET_ITEM:
-		/* A jump: Back comes back to this page, this entry. */
+		/* A jump: Back comes back to this page, this entry.  A
+		 * list of claims is a step of the view row that opened
+		 * it (the relations view's), not a place of its own:
+		 * Back comes back to that row. */
+		if (p->kind == PAGE_CLAIMS && r->npages > 1)
+			reader_close_page(r);
 		reader_focus(r, e->a, true);
 		break;
 	case TARGET_CARD:
