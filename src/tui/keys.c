@@ -368,6 +368,19 @@ static void act_index_erase(struct ui *u, int k)
 static void act_index_kill(struct ui *u, int k)
 { (void)k; index_edit(u, -1); }
 
+/* Ctrl-C, as in less and readline: the filter typed goes; an empty
+ * one, the index. */
+static void
+act_index_cancel(struct ui *u, int k)
+{
+	struct page *p = keys_top_page(u);
+
+	if (p != NULL && p->filter != NULL && *p->filter != '\0')
+		index_edit(u, -1);
+	else
+		act_close(u, k);
+}
+
 /* ---- the prompt (its line is in u->line, ui.c) --------------------- */
 
 static void act_line_enter(struct ui *u, int k)
@@ -657,6 +670,8 @@ X(INDEX_ERASE, "filter-erase", "Filter", "erase the filter's last " \
     "character", act_index_erase) \
 X(INDEX_KILL, "filter-kill", "Filter", "empty the filter", \
     act_index_kill) \
+X(INDEX_CANCEL, "filter-cancel", "Filter", "cancel the filter; with " \
+    "none, close the index (never the program)", act_index_cancel) \
 X(LINE_ENTER, "line-enter", "Editing", "run what is typed (empty: the " \
     "next match)", act_line_enter) \
 X(LINE_CANCEL, "line-cancel", "Editing", "cancel", act_line_cancel) \
@@ -882,6 +897,7 @@ static const struct keys_binding map_index[] = {
 	{ 0x1b, ACT_CLOSE }, { F(KEY_LEFT), ACT_CLOSE },
 	{ F(KEY_BACKSPACE), ACT_INDEX_ERASE }, { 0x7f, ACT_INDEX_ERASE },
 	{ C('h'), ACT_INDEX_ERASE }, { C('u'), ACT_INDEX_KILL },
+	{ C('c'), ACT_INDEX_CANCEL },
 	{ F(KEY_F(1)), ACT_HELP }, { C('l'), ACT_REDRAW },
 	{ F(KEY_MOUSE), ACT_MOUSE },
 	{ 0, 0 },
@@ -942,6 +958,7 @@ static const struct keys_binding map_filter[] = {
 	{ '\r', ACT_FILTER_DONE }, { '\n', ACT_FILTER_DONE },
 	{ F(KEY_ENTER), ACT_FILTER_DONE },
 	{ 0x1b, ACT_FILTER_CANCEL }, { C('g'), ACT_FILTER_CANCEL },
+	{ C('c'), ACT_FILTER_CANCEL },
 	{ F(KEY_BACKSPACE), ACT_FILTER_ERASE }, { 0x7f, ACT_FILTER_ERASE },
 	{ C('h'), ACT_FILTER_ERASE }, { C('u'), ACT_FILTER_KILL },
 	{ C('l'), ACT_REDRAW },

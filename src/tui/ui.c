@@ -1735,13 +1735,29 @@ ui_term(void)
 	return NULL;
 }
 
+/* Ctrl-C reaches the reader as SIGINT (cbreak mode; only the prompt
+ * reads it raw).  On a screen that types text (the index's filter,
+ * the library's), it is the key Ctrl-C, which cancels what is typed
+ * there, as in less and readline; anywhere else it ends the program. */
+static bool
+ui_interrupt_is_key(struct ui *u)
+{
+	if (ui_signal != SIGINT ||
+	    keys_maps[ui_mode(u)].self_insert < 0 ||
+	    keys_lookup(&u->keys, ui_mode(u), KEYS_CTRL('c')) < 0)
+		return false;
+	ui_signal = 0;
+	ui_key(u, KEYS_CTRL('c'));
+	return true;
+}
+
 static void
 ui_loop(struct ui *u)
 {
 	wint_t wc;
 	int rc;
 
-	while (!u->quit && !ui_signal) {
+	while (!u->quit && (!ui_signal || ui_interrupt_is_key(u))) {
 		ui_draw(u);
 		rc = get_wch(&wc);
 		if (rc == ERR)

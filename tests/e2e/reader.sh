@@ -1222,6 +1222,26 @@ test_status_cut_at_words() {
 	alive
 }
 
+# Ctrl-C in the index's filter cancels the filter, then closes the
+# index, as in less and readline; the program goes on.
+test_ctrl_c_in_index() {
+	open_default || return 1
+	keys i
+	wait_for -F "Index: 39 rows" || return 1
+	text "brandon"
+	wait_for -F 'Index: 3 of 39 rows hold "brandon"' || return 1
+	keys C-c
+	wait_for -F "Index: 39 rows; type to filter" || return 1
+	alive || return 1
+	keys C-c
+	wait_gone -F "Index: 39 rows" || return 1
+	wait_for -F "$HEADLINE" || return 1
+	alive || return 1
+	# In the article, Ctrl-C still ends the program.
+	keys C-c
+	wait_dead
+}
+
 t "opens the default story at 80x24: headline, dateline, status" test_open
 t "Tab and Shift-Tab move the focus in reading order" test_tab
 t "Enter on a mention opens the actor card; q closes it" test_actor_card
@@ -1304,4 +1324,6 @@ t "/ searches inside a view" test_search_in_card
 t "y copies the focused quote with its citation (OSC 52)" test_copy
 t "at 40x12 the status is cut at a word, with an ellipsis" \
     test_status_cut_at_words
+t "Ctrl-C in the index cancels the filter, then the index" \
+    test_ctrl_c_in_index
 done_testing
