@@ -102,31 +102,31 @@ Test(reader, tab_walks_items_in_reading_order)
 	expect_status("Mention 1 of 44: US officials: US officials");
 	reader_focus_step(&r, false);
 	cr_expect_eq(r.focus, 0);
-	expect_status("Claim 1 of 17: the publication: US officials are");
+	expect_status("Claim c1, 1 of 17: the publication: US officials are");
 	cr_expect_eq(r.nback, 0, "Tab is not a jump");
 }
 
 Test(reader, jumps_by_kind_and_history)
 {
 	reader_jump_kind(&r, ITEM_QUOTE, true);
-	expect_status("Quote 1 of 2: Brandon Lewis: relatively soon");
+	expect_status("Quote q1, 1 of 2: Brandon Lewis: relatively soon");
 	reader_jump_kind(&r, ITEM_QUOTE, true);
-	expect_status("Quote 2 of 2: Government spokesperson: The security");
+	expect_status("Quote q2, 2 of 2: Government spokesperson: The security");
 	cr_expect(visible(r.focus));
 	reader_jump_kind(&r, ITEM_QUOTE, true);
 	cr_expect_not_null(r.notice, "no more quotes below");
 	cr_expect_eq(r.nback, 2);
 	cr_assert(reader_back(&r));
-	expect_status("Quote 1 of 2");
+	expect_status("Quote q1, 1 of 2");
 	cr_assert(reader_back(&r));
 	cr_expect_eq(r.focus, NONE);
 	cr_expect_eq(r.top.block, 0);
 	cr_assert(reader_forward(&r));
-	expect_status("Quote 1 of 2");
+	expect_status("Quote q1, 1 of 2");
 	reader_jump_kind(&r, ITEM_RELATED, true);
-	expect_status("Read more 2 of 2:");
+	expect_status("Read more r2, 2 of 2:");
 	reader_jump_kind(&r, ITEM_CLAIM, false);
-	expect_status("Claim 14 of 17");
+	expect_status("Claim c14, 14 of 17");
 }
 
 Test(reader, mentions_of_the_actor_in_focus)
@@ -663,6 +663,40 @@ Test(reader, status_on_a_card_names_its_entry)
 	reader_page_step(&r, 1, 18);
 	reader_where(&r, w, sizeof w);
 	cr_expect(strncmp(w, "entry 2 of ", 11) == 0, "%s", w);
+}
+
+/* An entry that leads to a claim, quote or "Read more" item is named
+ * by the item's id, on every page: the claims of a relations row, the
+ * index, a card's "In paragraph". */
+Test(reader, status_on_a_page_names_the_entry_by_its_id)
+{
+	char w[64], *s;
+
+	reader_open_relations(&r);
+	reader_page_step(&r, 1, 18);
+	reader_follow(&r);			/* by the publication about US officials */
+	cr_assert_eq(r.pages[r.npages - 1]->kind, PAGE_CLAIMS);
+	s = reader_status(&r);
+	cr_expect(strncmp(s, "Claim c1: the publication: US officials", 39) == 0,
+	    "%s", s);
+	free(s);
+	cr_expect(strstr(page_entry_text(r.st, &r.pages[1]->entries[
+	    r.pages[1]->sel]), "c1: ") != NULL, "the entry shows the id");
+	reader_where(&r, w, sizeof w);
+	cr_expect_str_eq(w, "entry 1 of 2");
+	reader_page_step(&r, 1, 18);
+	s = reader_status(&r);
+	cr_expect(strncmp(s, "Claim c2: ", 10) == 0, "%s", s);
+	free(s);
+	reader_close_page(&r);
+	reader_close_page(&r);
+	reader_open_index(&r);
+	s = reader_status(&r);
+	cr_expect(strncmp(s, "Claim c1: the publication: ", 27) == 0, "%s", s);
+	free(s);
+	cr_expect(strstr(page_entry_text(r.st, &r.pages[0]->entries[0]),
+	    "\xc2\xb6" "1   c1: US officials") != NULL, "%s",
+	    page_entry_text(r.st, &r.pages[0]->entries[0]));
 }
 
 Test(reader, index_rows_and_filter)

@@ -212,6 +212,19 @@ page_items(struct page *p, const char *heading, const size_t *items,
 }
 
 const char *
+reader_item_id(const struct story *st, size_t item)
+{
+	const struct item *it = &st->items[item];
+
+	switch (it->kind) {
+	case ITEM_CLAIM:	return st->claims[it->ref].id;
+	case ITEM_QUOTE:	return st->quotes[it->ref].id;
+	case ITEM_RELATED:	return st->related[it->ref].id;
+	default:		return NULL;
+	}
+}
+
+const char *
 page_entry_text(const struct story *st, struct entry *e)
 {
 	struct buf b = BUF_INIT;
@@ -230,8 +243,11 @@ page_entry_text(const struct story *st, struct entry *e)
 		    (size_t)st->items[c->item].block + 1, c->id, (int)len,
 		    text);
 	} else {
+		/* A claim, quote or "Read more" item by its id too. */
 		buf_printf(&b, "\xc2\xb6%-3zu ",
 		    (size_t)st->items[e->a].block + 1);
+		if (reader_item_id(st, e->a) != NULL)
+			buf_printf(&b, "%s: ", reader_item_id(st, e->a));
 		excerpt(st, e->a, &b, e);
 	}
 	e->text = buf_detach(&b);
@@ -980,7 +996,8 @@ page_build_index(struct reader *r, const char *filter)
 		cell(&row, it->kind == ITEM_RELATED ? "read-more" :
 		    item_kind_name(it->kind), 9);
 		cell(&row, who.data, 20);
-		buf_printf(&row, "\xc2\xb6%-3zu ", (size_t)it->block + 1);
+		buf_printf(&row, "\xc2\xb6%-3zu %s: ", (size_t)it->block + 1,
+		    reader_item_id(st, i));
 		text = story_item_text(st, i, &len);
 		buf_append(&row, text, len);
 		index_row(p, row.data, TARGET_CARD, i, folded, flen, &total);

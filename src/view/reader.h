@@ -369,6 +369,9 @@ struct page *page_new(const char *title);
 struct entry *page_add(struct page *, enum entry_style, int indent,
 	    const char *fmt, ...) __attribute__((format(printf, 4, 5)));
 void	page_free(struct page *);
+/* The id of a claim, quote or "Read more" item ("c5", "q1", "r1");
+ * NULL for a mention, which has none. */
+const char *reader_item_id(const struct story *, size_t item);
 /* An entry's text, built the first time it is asked for (the long
  * lists of a card are built that way); owned by the page. */
 const char *page_entry_text(const struct story *, struct entry *);

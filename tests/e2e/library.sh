@@ -181,7 +181,7 @@ test_read_more_by_headline_and_back() {
 	wait_for -F "The decision waits another week" || return 1
 	wait_for -F "story 1 of 4" || return 1
 	keys BSpace
-	wait_for -F "Read more r1" || return 1
+	wait_for "^ Read more r1\$" || return 1
 	wait_for -F "by its headline" || return 1
 	keys q
 	wait_for -F "Officials met the UK" && wait_for -F "story 2 of 4"
