@@ -699,6 +699,54 @@ Test(reader, status_on_a_page_names_the_entry_by_its_id)
 	    page_entry_text(r.st, &r.pages[0]->entries[0]));
 }
 
+/* Entries wrap at the page's width: none is cut, the focus and the
+ * end of the page are counted in screen lines. */
+Test(reader, page_entries_wrap_and_keep_their_text)
+{
+	struct wrap_line lines[64];
+	struct page *p;
+	size_t i, n, len, shown;
+	const char *text;
+	char w[64];
+
+	r.page_cols = 40;
+	r.page_rows = 10;
+	reader_open_timeline(&r);
+	p = r.pages[0];
+	for (i = 0; i < p->n; i++) {
+		text = page_entry_text(r.st, &p->entries[i]);
+		len = strlen(text);
+		n = page_entry_lines(&r, &p->entries[i], lines, 64);
+		cr_expect_eq(lines[n - 1].end, len, "entry %zu cut: %s", i,
+		    text);
+		cr_expect_leq(lines[0].width, 39 - p->entries[i].indent);
+		if (n > 1)
+			cr_expect_leq(lines[1].width, 37 -
+			    p->entries[i].indent);
+	}
+	cr_assert_gt(page_entry_lines(&r, &p->entries[0], NULL, 64), 1,
+	    "the first dated claim is longer than 40 columns");
+	/* Its second line is a line of the first entry. */
+	cr_expect_eq(page_entry_at(&r, p, 1, 10), 0);
+	/* Five entries, more lines than the screen has. */
+	reader_where(&r, w, sizeof w);
+	cr_expect(strstr(w, "more below") != NULL, "%s", w);
+	/* The focus is always shown whole. */
+	for (i = 0; i < 4; i++) {
+		reader_page_step(&r, 1, 10);
+		cr_expect(page_fits(&r, p, p->top, p->sel, 10),
+		    "entry %zu from %zu", p->sel, p->top);
+	}
+	/* A page down goes a screen of lines, not a screen of entries. */
+	reader_page_step_rows(&r, -9, 10);
+	shown = p->sel;
+	cr_expect_lt(shown, 4);
+	/* A table's rows keep to one line. */
+	reader_open_actors(&r);
+	cr_expect_eq(page_entry_lines(&r, &r.pages[1]->entries[0], NULL, 64),
+	    1);
+}
+
 Test(reader, index_rows_and_filter)
 {
 	const struct story *st = r.st;

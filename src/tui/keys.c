@@ -68,16 +68,34 @@ half_page(struct ui *u)
 	return rows > 1 ? rows / 2 : 1;
 }
 
+/* A page or half of one: on a card, n screen lines of its entries,
+ * which wrap (reader_page_step_rows), times the count. */
+static void
+move_rows(struct ui *u, long n)
+{
+	unsigned long c = u->count > 0 ? u->count : 1;
+	long rows = ui_page_rows(u);
+
+	if (!keys_top_page(u)) {
+		move_by(u, n);
+		return;
+	}
+	/* More than the page holds is as far as it goes. */
+	if (c > (unsigned long)(LONG_MAX / (n < 0 ? -n : n)))
+		c = (unsigned long)(LONG_MAX / (n < 0 ? -n : n));
+	reader_page_step_rows(&u->r, n * (long)c, (int)rows);
+}
+
 static void act_down(struct ui *u, int k) { (void)k; move_by(u, 1); }
 static void act_up(struct ui *u, int k) { (void)k; move_by(u, -1); }
 static void act_page_down(struct ui *u, int k)
-{ (void)k; move_by(u, page_size(u)); }
+{ (void)k; move_rows(u, page_size(u)); }
 static void act_page_up(struct ui *u, int k)
-{ (void)k; move_by(u, -page_size(u)); }
+{ (void)k; move_rows(u, -page_size(u)); }
 static void act_half_down(struct ui *u, int k)
-{ (void)k; move_by(u, half_page(u)); }
+{ (void)k; move_rows(u, half_page(u)); }
 static void act_half_up(struct ui *u, int k)
-{ (void)k; move_by(u, -half_page(u)); }
+{ (void)k; move_rows(u, -half_page(u)); }
 
 /* g and G with a count go to that paragraph of the article. */
 static bool

@@ -613,7 +613,8 @@ page_build_actors(struct reader *r)
 		/* Indent no further than a screen allows. */
 		page_link(p, 2 * (int)(depth[i] < 20 ? depth[i] : 20),
 		    TARGET_ACTOR, order[i], "%s (%s) %zu", ac->name,
-		    actor_kind_name(ac->kind), ac->total_mentions);
+		    actor_kind_name(ac->kind), ac->total_mentions)->oneline =
+		    true;
 	}
 	free(order);
 	free(depth);
@@ -796,10 +797,14 @@ page_build_relations(struct reader *r)
 			page_add(p, ENTRY_HEADING, 0, "%s claims about",
 			    a == NONE ? "The publication" :
 			    claimant_name(st, a));
-		for (k = 0; k < ns && rows < READER_RELATIONS_MAX; k++, rows++)
-			page_link(p, 2, TARGET_CLAIMS, a, "%-28s %3zu",
-			    st->actors[subj[k]].name, tally[subj[k]])->b =
-			    subj[k];
+		for (k = 0; k < ns && rows < READER_RELATIONS_MAX; k++, rows++) {
+			struct entry *e = page_link(p, 2, TARGET_CLAIMS, a,
+			    "%-28s %3zu", st->actors[subj[k]].name,
+			    tally[subj[k]]);
+
+			e->b = subj[k];
+			e->oneline = true;
+		}
 		if (k < ns)
 			page_add(p, ENTRY_PLAIN, 2, "and %zu more subjects",
 			    ns - k);
@@ -969,7 +974,7 @@ index_row(struct page *p, const char *row, enum target_kind t, size_t a,
 {
 	(*total)++;
 	if (index_match(row, folded, flen))
-		page_link(p, 0, t, a, "%s", row);
+		page_link(p, 0, t, a, "%s", row)->oneline = true;
 }
 
 /* One row per claim, quote and "Read more" item, in reading order,
@@ -1315,17 +1320,105 @@ reader_follow(struct reader *r)
 	return NULL;
 }
 
-static void
-page_keep_visible(struct page *p, int rows)
+size_t
+page_entry_lines(const struct reader *r, struct entry *e,
+    struct wrap_line *lines, size_t max)
 {
-	size_t h = rows > 0 ? (size_t)rows : 1;
+	const char *s = page_entry_text(r->st, e);
+	size_t len = strlen(s), pos = 0, n = 0;
+	int w = r->page_cols - 1 - e->indent;
+	struct wrap_line l;
 
-	if (p->sel == NONE)
+	if (e->oneline || max <= 1) {
+		if (lines != NULL) {
+			lines[0].start = 0;
+			lines[0].end = len;
+			lines[0].width = 0;
+		}
+		return 1;
+	}
+	do {
+		pos = wrap_next(s, len, pos, n == 0 ? w : w - PAGE_HANG, &l);
+		if (lines != NULL)
+			lines[n] = l;
+		n++;
+	} while (pos < len && n < max);
+	return n;
+}
+
+bool
+page_fits(const struct reader *r, struct page *p, size_t from, size_t to,
+    size_t rows)
+{
+	size_t used = 0, i;
+
+	for (i = from; i <= to && i < p->n; i++) {
+		used += page_entry_lines(r, &p->entries[i], NULL, rows + 1);
+		if (used > rows)
+			return false;
+	}
+	return true;
+}
+
+size_t
+page_entry_at(const struct reader *r, struct page *p, size_t y,
+    size_t rows)
+{
+	size_t line = 0, i;
+
+	for (i = p->top; i < p->n && line < rows; i++) {
+		line += page_entry_lines(r, &p->entries[i], NULL, rows - line);
+		if (y < line)
+			return i;
+	}
+	return NONE;
+}
+
+void
+page_bring_into_view(const struct reader *r, struct page *p, size_t i,
+    size_t rows)
+{
+	size_t used, k;
+
+	if (i >= p->n)
 		return;
-	if (p->sel < p->top)
-		p->top = p->sel;
-	else if (p->sel >= p->top + h)
-		p->top = p->sel - h + 1;
+	if (i < p->top) {
+		p->top = i;
+		return;
+	}
+	/* The first entry from which i still fits, going back from i no
+	 * further than the top: a screenful of entries at most. */
+	used = page_entry_lines(r, &p->entries[i], NULL, rows);
+	for (k = i; k > p->top; k--) {
+		size_t more = page_entry_lines(r, &p->entries[k - 1], NULL,
+		    rows);
+
+		if (used + more > rows)
+			break;
+		used += more;
+	}
+	p->top = k;
+}
+
+static void
+page_keep_visible(struct reader *r, struct page *p, int rows)
+{
+	if (p->sel != NONE)
+		page_bring_into_view(r, p, p->sel, rows > 0 ? (size_t)rows : 1);
+}
+
+/* The last top entry from which the page's end fits on the screen. */
+static size_t
+page_last_top(const struct reader *r, struct page *p, size_t rows)
+{
+	size_t used = 0, k;
+
+	for (k = p->n; k > 0; k--) {
+		used += page_entry_lines(r, &p->entries[k - 1], NULL, rows);
+		if (used > rows)
+			break;
+	}
+	return k;
 }
 
 void
@@ -1339,10 +1432,12 @@ reader_page_step(struct reader *r, long n, int rows)
 	p = r->pages[r->npages - 1];
 	if (p->sel == NONE) {
 		/* Nothing to focus: scroll. */
+		size_t last = page_last_top(r, p, h);
+
 		if (n < 0)
 			p->top = (size_t)-n > p->top ? 0 : p->top - (size_t)-n;
-		else if (p->n > h)
-			p->top = p->top + (size_t)n > p->n - h ? p->n - h :
+		else if (p->top < last)
+			p->top = (size_t)n > last - p->top ? last :
 			    p->top + (size_t)n;
 		return;
 	}
@@ -1361,7 +1456,41 @@ reader_page_step(struct reader *r, long n, int rows)
 	/* Show the headings above the first entry. */
 	if (n < 0 && p->sel == i)
 		p->top = p->top > i ? i : p->top;
-	page_keep_visible(p, rows);
-	if (p->sel < h && p->top > 0 && n != 0)
+	page_keep_visible(r, p, rows);
+	if (p->top > 0 && n != 0 && p->sel < h && page_fits(r, p, 0, p->sel, h))
 		p->top = 0;
+}
+
+void
+reader_page_step_rows(struct reader *r, long n, int rows)
+{
+	struct page *p;
+	size_t i, from, used = 0, links = 0, h = rows > 0 ? (size_t)rows : 1;
+	size_t want = n < 0 ? (size_t)-(n + 1) + 1 : (size_t)n;
+
+	if (r->npages == 0 || n == 0)
+		return;
+	p = r->pages[r->npages - 1];
+	from = i = p->sel != NONE ? p->sel : p->top;
+	/* Over the entries `want` lines cover, counting the links among
+	 * them: no more entries than lines, so a screenful at most. */
+	if (n > 0)
+		for (; i + 1 < p->n; i++) {
+			used += page_entry_lines(r, &p->entries[i], NULL, h);
+			if (used > want)
+				break;
+			links += p->entries[i + 1].target != TARGET_NONE;
+		}
+	else
+		for (; i > 0; i--) {
+			used += page_entry_lines(r, &p->entries[i - 1], NULL, h);
+			if (used > want)
+				break;
+			links += p->entries[i - 1].target != TARGET_NONE;
+		}
+	if (p->sel == NONE)
+		links = i > from ? i - from : from - i;
+	if (links == 0)
+		links = 1;
+	reader_page_step(r, n > 0 ? (long)links : -(long)links, rows);
 }

@@ -56,6 +56,7 @@ reader_init(struct reader *r, struct story *st, const char *path)
 	r->hit.block = NONE;
 	r->count_max = READER_COUNT_MAX;
 	r->page_rows = 18;
+	r->page_cols = 80;
 	r->highlight = true;
 	r->open_row = NONE;
 	r->open_actor = NONE;
@@ -943,6 +944,7 @@ page_show_entry(struct reader *r, struct page *p, size_t i)
 		p->sel = i;
 	if (i < p->top || i >= p->top + h)
 		p->top = i >= h / 3 ? i - h / 3 : 0;
+	page_bring_into_view(r, p, i, h);
 }
 
 /* From the match, the focus or the top, one entry at a time round the
@@ -1166,7 +1168,7 @@ page_status(const struct reader *r, struct page *p)
 void
 reader_where(struct reader *r, char *out, size_t size)
 {
-	const struct page *p = reader_top_page(r);
+	struct page *p = reader_top_page(r);
 	const char *more;
 	bool above, below;
 	size_t i, no = 0;
@@ -1175,7 +1177,8 @@ reader_where(struct reader *r, char *out, size_t size)
 		size_t h = r->page_rows > 0 ? (size_t)r->page_rows : 1;
 
 		above = p->top > 0;
-		below = p->top + h < p->n;
+		below = p->n > 0 && !page_fits(r, p, p->top,
+		    p->n - 1, h);
 	} else {
 		above = r->top.block > 0 || r->top.line > 0;
 		below = !at_end(r);
@@ -1193,7 +1196,9 @@ reader_where(struct reader *r, char *out, size_t size)
 	if (p->sel == NONE || p->sel >= p->n) {
 		/* Nothing to focus (the help): the lines shown. */
 		size_t h = r->page_rows > 0 ? (size_t)r->page_rows : 1;
-		size_t last = p->top + h < p->n ? p->top + h : p->n;
+		size_t last = page_entry_at(r, p, h - 1, h);
+
+		last = last == NONE ? p->n : last + 1;
 
 		snprintf(out, size, "lines %zu-%zu of %zu%s%s", p->n ?
 		    p->top + 1 : 0, last, p->n, *more ? "; " : "", more);

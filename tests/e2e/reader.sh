@@ -421,10 +421,14 @@ test_count() {
 
 # ---- 5. views -----------------------------------------------------------------
 
-# see TEXT: TEXT is on the screen, if need be after going to the end (G).
+# see TEXT: TEXT is on the screen, if need be after paging down (Space).
 see() {
-	wait_for -q -F "$1" 1 && return 0
-	keys G
+	local i
+	# Entries wrap, so a long card may be several screens: page down.
+	for i in 1 2 3 4 5 6; do
+		wait_for -q -F "$1" 1 && return 0
+		keys Space
+	done
 	wait_for -F "$1"
 }
 
@@ -1253,6 +1257,39 @@ test_ctrl_c_in_index() {
 	wait_dead
 }
 
+# The timeline keeps its text: a long entry wraps onto several lines
+# (at 40 and at 80 columns), the focus keeps to its entry, and a click
+# on an entry's second line is a click on that entry.
+test_timeline_wraps() {
+	start -s 40x12 || return 1
+	wait_for -F "Paragraph 1 of 14" || return 1
+	keys t
+	wait_for -F "Timeline" || return 1
+	# The end of c6, the first dated claim, far past 40 columns.
+	wait_for -F "kicked back the" || return 1
+	wait_for -F "decision" || return 1
+	keys j
+	wait_for "^Claim c8: " || return 1
+	# c8's four lines are shown whole, its end included.
+	keys j
+	wait_for "^Claim c7: " || return 1
+	wait_for -F "soon”" || return 1
+	start || return 1
+	wait_for -F "$HEADLINE" || return 1
+	keys t
+	wait_for -F "Timeline" || return 1
+	wait_for -F "be banned from building the core" || return 1
+	wait_for "^Claim c6: .*entry 1 of 4" || return 1
+	local at
+	at=$(screen_at "in so-called non-core") ||
+	    { fail "no second line of c8"; return 1; }
+	set -- $at
+	click "$1" "$2"
+	wait_for "^Claim c8: .*entry 2 of 4" || return 1
+	click "$1" "$2"
+	wait_for -F "$HEADLINE" && alive
+}
+
 t "opens the default story at 80x24: headline, dateline, status" test_open
 t "Tab and Shift-Tab move the focus in reading order" test_tab
 t "Enter on a mention opens the actor card; q closes it" test_actor_card
@@ -1337,4 +1374,6 @@ t "at 40x12 the status is cut at a word, with an ellipsis" \
     test_status_cut_at_words
 t "Ctrl-C in the index cancels the filter, then the index" \
     test_ctrl_c_in_index
+t "the timeline wraps its entries at 40 and 80 columns; clicks follow" \
+    test_timeline_wraps
 done_testing
