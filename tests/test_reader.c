@@ -8,7 +8,9 @@
 
 #include "base/diag.h"
 #include "format/load.h"
+#include "view/index.h"
 #include "view/reader.h"
+#include "base/buf.h"
 #include "base/text.h"
 
 static struct reader r;
@@ -762,8 +764,8 @@ Test(reader, index_rows_and_filter)
 	cr_expect_eq(r.npages, 1);
 	cr_assert_geq(p->n, 3, "a claim, a quote and the actor");
 	for (i = 0; i < p->n; i++)
-		cr_expect(strstr(p->entries[i].text, "Brandon") != NULL,
-		    "%s", p->entries[i].text);
+		cr_expect(strstr(page_entry_text(r.st, &p->entries[i]),
+		    "Brandon") != NULL, "%s", p->entries[i].text);
 	cr_expect(strstr(p->title, "3 of ") != NULL, "%s", p->title);
 	reader_follow(&r);
 	cr_expect_eq(r.npages, 2);
@@ -771,6 +773,60 @@ Test(reader, index_rows_and_filter)
 	/* Back from the card: the index is still filtered. */
 	reader_close_page(&r);
 	cr_expect_str_eq(r.pages[0]->filter, "BRANDON");
+}
+
+/* The rows of the index whose text holds the folded filter, counted
+ * the slow way: every row built and searched. */
+static size_t
+index_brute(const char *filter)
+{
+	struct index *ix = index_new(r.st);
+	const struct index_row *rows = index_rows(ix);
+	struct search_hit *hits;
+	struct buf row = BUF_INIT;
+	size_t i, n = 0, flen;
+	char *folded = search_fold(filter, strlen(filter), &flen);
+
+	for (i = 0; i < index_total(ix); i++) {
+		buf_truncate(&row, 0);
+		page_index_row(r.st, rows[i].t, rows[i].a, &row);
+		n += search_text(row.data, row.len, folded, flen, &hits) > 0;
+		free(hits);
+	}
+	buf_free(&row);
+	free(folded);
+	index_free(ix);
+	return n;
+}
+
+/* A character typed narrows the last result: it reads only the rows
+ * that one kept; Backspace goes back to the result before without
+ * reading a row; no row is folded twice. */
+Test(reader, index_filter_narrows_and_widens)
+{
+	static const char *const typed[] = {
+		"b", "br", "bra", "bran", "bra", "br", "bre", "b", "", "L",
+		"LE", "LEW", "LE", "L", "",
+	};
+	struct index *ix = index_new(r.st);
+	size_t i, n, folded, read, before, last = index_total(ix);
+
+	for (i = 0; i < sizeof typed / sizeof typed[0]; i++) {
+		index_cost(ix, &folded, &before);
+		index_filter(ix, typed[i], &n);
+		index_cost(ix, &folded, &read);
+		cr_expect_eq(n, *typed[i] ? index_brute(typed[i]) :
+		    index_total(ix), "\"%s\"", typed[i]);
+		if (i > 0 && strlen(typed[i]) > strlen(typed[i - 1]))
+			cr_expect_eq(read - before, *typed[i - 1] ? last :
+			    index_total(ix), "\"%s\" read %zu rows",
+			    typed[i], read - before);
+		else if (i > 0 && strlen(typed[i]) < strlen(typed[i - 1]))
+			cr_expect_eq(read, before, "Backspace read rows");
+		cr_expect_eq(folded, index_total(ix), "rows folded again");
+		last = n;
+	}
+	index_free(ix);
 }
 
 Test(reader, disputes_are_visible)

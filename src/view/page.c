@@ -15,6 +15,7 @@
 #include "base/buf.h"
 #include "base/safepath.h"
 #include "base/xmalloc.h"
+#include "view/index.h"
 
 /* Excerpts around a mention: at most this many columns of context
  * each side, in whole words. */
@@ -92,6 +93,7 @@ page_free(struct page *p)
 	free(p->entries);
 	free(p->title);
 	free(p->filter);
+	index_free(p->index);
 	free(p);
 }
 
@@ -234,6 +236,12 @@ page_entry_text(const struct story *st, struct entry *e)
 
 	if (e->text != NULL)
 		return e->text;
+	if (e->target == TARGET_CARD || e->target == TARGET_ACTOR) {
+		/* Only the index leaves these to be built. */
+		page_index_row(st, e->target, e->a, &b);
+		e->text = buf_detach(&b);
+		return e->text;
+	}
 	/* Only page_items and page_claims leave the text to be built:
 	 * "¶N excerpt" for an item, "¶N cK: text" for a claim. */
 	if (e->target == TARGET_CLAIM) {
@@ -954,81 +962,82 @@ index_who(const struct story *st, const struct item *it, struct buf *b)
 		buf_printf(b, "%s%s", i ? ", " : "", st->actors[x->v[i]].name);
 }
 
-/* Whether a row holds the folded filter. */
-static bool
-index_match(const char *row, const char *folded, size_t flen)
+void
+page_index_row(const struct story *st, enum target_kind t, size_t a,
+    struct buf *row)
 {
-	struct search_hit *hits;
-	size_t n;
-
-	if (flen == 0)
-		return true;
-	n = search_text(row, strlen(row), folded, flen, &hits);
-	free(hits);
-	return n > 0;
-}
-
-static void
-index_row(struct page *p, const char *row, enum target_kind t, size_t a,
-    const char *folded, size_t flen, size_t *total)
-{
-	(*total)++;
-	if (index_match(row, folded, flen))
-		page_link(p, 0, t, a, "%s", row)->oneline = true;
-}
-
-/* One row per claim, quote and "Read more" item, in reading order,
- * then per actor: kind, who, paragraph, text. */
-static struct page *
-page_build_index(struct reader *r, const char *filter)
-{
-	const struct story *st = r->st;
-	struct page *p = page_new("Index");
-	struct buf row = BUF_INIT, who = BUF_INIT;
-	size_t i, len, flen = 0, total = 0;
-	char *folded = filter ? search_fold(filter, strlen(filter), &flen) :
-	    NULL;
+	struct buf who = BUF_INIT;
+	const struct item *it;
 	const char *text;
+	size_t len;
 
-	for (i = 0; i < st->nitems; i++) {
-		const struct item *it = &st->items[i];
+	if (t == TARGET_ACTOR) {
+		cell(row, "actor", 9);
+		cell(row, st->actors[a].name, 20);
+		buf_printf(row, "%s, %zu mentions",
+		    actor_kind_name(st->actors[a].kind),
+		    st->actors[a].total_mentions);
+		return;
+	}
+	it = &st->items[a];
+	index_who(st, it, &who);
+	cell(row, it->kind == ITEM_RELATED ? "read-more" :
+	    item_kind_name(it->kind), 9);
+	cell(row, who.data ? who.data : "", 20);
+	buf_printf(row, "\xc2\xb6%-3zu %s: ", (size_t)it->block + 1,
+	    reader_item_id(st, a));
+	text = story_item_text(st, a, &len);
+	buf_append(row, text, len);
+	buf_free(&who);
+}
 
-		if (it->kind == ITEM_MENTION)
-			continue;
-		buf_truncate(&row, 0);
-		buf_truncate(&who, 0);
-		index_who(st, it, &who);
-		cell(&row, it->kind == ITEM_RELATED ? "read-more" :
-		    item_kind_name(it->kind), 9);
-		cell(&row, who.data, 20);
-		buf_printf(&row, "\xc2\xb6%-3zu %s: ", (size_t)it->block + 1,
-		    reader_item_id(st, i));
-		text = story_item_text(st, i, &len);
-		buf_append(&row, text, len);
-		index_row(p, row.data, TARGET_CARD, i, folded, flen, &total);
+/* The index's page shows the rows that hold filter: its entries are
+ * those rows, their text built when shown (page_entry_text), so that
+ * a key typed costs the rows kept, not their text. */
+static void
+page_index_show(struct page *p, const char *filter)
+{
+	const struct index_row *rows = index_rows(p->index);
+	const size_t *keep;
+	struct buf t = BUF_INIT;
+	size_t i, n;
+
+	for (i = 0; i < p->n; i++)
+		free(p->entries[i].text);
+	p->n = 0;
+	p->sel = p->top = 0;
+	p->sel = p->hit = NONE;
+	keep = index_filter(p->index, filter, &n);
+	for (i = 0; i < n; i++) {
+		struct entry *e = page_push(p, ENTRY_LINK, 0, NULL);
+
+		e->target = rows[keep[i]].t;
+		e->a = rows[keep[i]].a;
+		e->oneline = true;
 	}
-	for (i = 0; i < st->nactors; i++) {
-		buf_truncate(&row, 0);
-		cell(&row, "actor", 9);
-		cell(&row, st->actors[i].name, 20);
-		buf_printf(&row, "%s, %zu mentions",
-		    actor_kind_name(st->actors[i].kind),
-		    st->actors[i].total_mentions);
-		index_row(p, row.data, TARGET_ACTOR, i, folded, flen, &total);
-	}
-	free(p->title);
-	buf_truncate(&row, 0);
-	if (flen > 0)
-		buf_printf(&row, "Index: %zu of %zu rows hold \"%s\"",
-		    p->n, total, filter);
+	if (filter && *filter)
+		buf_printf(&t, "Index: %zu of %zu rows hold \"%s\"", n,
+		    index_total(p->index), filter);
 	else
-		buf_printf(&row, "Index: %zu rows; type to filter them", total);
-	p->title = buf_detach(&row);
+		buf_printf(&t, "Index: %zu rows; type to filter them",
+		    index_total(p->index));
+	free(p->title);
+	p->title = buf_detach(&t);
+	free(p->filter);
 	p->filter = filter ? xstrdup(filter) : NULL;
 	if (p->n == 0)
 		page_add(p, ENTRY_PLAIN, 0, "No row holds that.");
-	buf_free(&who);
-	free(folded);
+}
+
+/* One row per claim, quote and "Read more" item, in reading order,
+ * then per actor: kind, who, paragraph, id, text. */
+static struct page *
+page_build_index(struct reader *r, const char *filter)
+{
+	struct page *p = page_new("Index");
+
+	p->index = index_new(r->st);
+	page_index_show(p, filter);
 	return p;
 }
 
@@ -1234,11 +1243,9 @@ reader_index_filter(struct reader *r, const char *filter)
 
 	if (r->npages == 0 || r->pages[r->npages - 1]->kind != PAGE_INDEX)
 		return;
-	p = page_build_index(r, filter);
-	p->kind = PAGE_INDEX;
-	p->a = p->b = NONE;
-	page_free(r->pages[--r->npages]);
-	reader_push_page(r, p);
+	p = r->pages[r->npages - 1];
+	page_index_show(p, filter);
+	page_first(p);
 }
 
 void

@@ -87,6 +87,8 @@ enum page_kind {
  * oldest, and opening one that is open brings it forward. */
 #define READER_PAGES_MAX 16
 
+struct index;
+
 /* A card or a view: a titled list of entries.  Pages that wrap text
  * (claim, quote and "Read more" cards) are rebuilt from (kind, a, b)
  * when the width changes; the others do not depend on it. */
@@ -96,6 +98,7 @@ struct page {
 	size_t		 b;
 	char		*title;
 	char		*filter;	/* PAGE_INDEX: what the rows hold */
+	struct index	*index;		/* PAGE_INDEX: its rows (view/index.h) */
 	struct entry	*entries;
 	size_t		 n;
 	size_t		 cap;
@@ -372,6 +375,11 @@ void	reader_free_refs(struct page_ref *, size_t n);
 void	reader_restore_pages(struct reader *, const struct page_ref *,
 	    size_t n);
 
+/* A row of the index (view/index.h), into row: kind, who, paragraph,
+ * id and text of item a (t TARGET_CARD), or actor a's kind, name and
+ * mentions (TARGET_ACTOR). */
+void	page_index_row(const struct story *, enum target_kind t, size_t a,
+	    struct buf *row);
 /* How far in the lines after an entry's first start. */
 #define PAGE_HANG 2
 /* The screen lines entry e takes on a page r->page_cols wide, at most
