@@ -752,6 +752,9 @@ ui_page_entry(struct ui *u, const struct page *p, size_t i, int y, int y1)
 	return (int)n;
 }
 
+static void ui_cut_words(struct ui *, int, int, int, const char *,
+    enum role);
+
 static void
 ui_draw_page(struct ui *u, const struct page *p, int y0, int y1,
     struct ui_cursor *cur)
@@ -759,7 +762,8 @@ ui_draw_page(struct ui *u, const struct page *p, int y0, int y1,
 	size_t i;
 	int y;
 
-	ui_str(u, y0, 1, u->cols, p->title, ROLE_TITLE);
+	/* A long title ends at a word, as the status does. */
+	ui_cut_words(u, y0, 1, u->cols - 1, p->title, ROLE_TITLE);
 	for (i = p->top, y = y0 + 2; i < p->n && y < y1; i++) {
 		if (i == p->sel) {
 			cur->y = y;

@@ -1290,6 +1290,14 @@ test_timeline_wraps() {
 	wait_for -F "$HEADLINE" && alive
 }
 
+# At 40 columns a page's long title ends at a word, with an ellipsis.
+test_page_title_cut_at_words() {
+	start -s 40x12 || return 1
+	wait_for -F "Paragraph 1 of 14" || return 1
+	keys w j Enter
+	wait_for '^ Claims by the publication about US…$' && alive
+}
+
 t "opens the default story at 80x24: headline, dateline, status" test_open
 t "Tab and Shift-Tab move the focus in reading order" test_tab
 t "Enter on a mention opens the actor card; q closes it" test_actor_card
@@ -1376,4 +1384,6 @@ t "Ctrl-C in the index cancels the filter, then the index" \
     test_ctrl_c_in_index
 t "the timeline wraps its entries at 40 and 80 columns; clicks follow" \
     test_timeline_wraps
+t "at 40 columns a page title is cut at a word" \
+    test_page_title_cut_at_words
 done_testing
