@@ -1282,6 +1282,7 @@ reader_follow(struct reader *r)
 {
 	struct page *p;
 	const struct entry *e;
+	size_t item;
 
 	if (r->npages == 0)
 		return NULL;
@@ -1295,9 +1296,10 @@ reader_follow(struct reader *r)
 		 * list of claims is a step of the view row that opened
 		 * it (the relations view's), not a place of its own:
 		 * Back comes back to that row. */
+		item = e->a;	/* e goes with the page it is on */
 		if (p->kind == PAGE_CLAIMS && r->npages > 1)
 			reader_close_page(r);
-		reader_focus(r, e->a, true);
+		reader_focus(r, item, true);
 		break;
 	case TARGET_CARD:
 		reader_open_item(r, e->a);
