@@ -8,7 +8,9 @@
 
 #include "base/diag.h"
 #include "format/load.h"
+#include "view/index.h"
 #include "view/reader.h"
+#include "base/buf.h"
 #include "base/text.h"
 
 static struct reader r;
@@ -102,31 +104,31 @@ Test(reader, tab_walks_items_in_reading_order)
 	expect_status("Mention 1 of 44: US officials: US officials");
 	reader_focus_step(&r, false);
 	cr_expect_eq(r.focus, 0);
-	expect_status("Claim 1 of 17: the publication: US officials are");
+	expect_status("Claim c1, 1 of 17: the publication: US officials are");
 	cr_expect_eq(r.nback, 0, "Tab is not a jump");
 }
 
 Test(reader, jumps_by_kind_and_history)
 {
 	reader_jump_kind(&r, ITEM_QUOTE, true);
-	expect_status("Quote 1 of 2: Brandon Lewis: relatively soon");
+	expect_status("Quote q1, 1 of 2: Brandon Lewis: relatively soon");
 	reader_jump_kind(&r, ITEM_QUOTE, true);
-	expect_status("Quote 2 of 2: Government spokesperson: The security");
+	expect_status("Quote q2, 2 of 2: Government spokesperson: The security");
 	cr_expect(visible(r.focus));
 	reader_jump_kind(&r, ITEM_QUOTE, true);
 	cr_expect_not_null(r.notice, "no more quotes below");
 	cr_expect_eq(r.nback, 2);
 	cr_assert(reader_back(&r));
-	expect_status("Quote 1 of 2");
+	expect_status("Quote q1, 1 of 2");
 	cr_assert(reader_back(&r));
 	cr_expect_eq(r.focus, NONE);
 	cr_expect_eq(r.top.block, 0);
 	cr_assert(reader_forward(&r));
-	expect_status("Quote 1 of 2");
+	expect_status("Quote q1, 1 of 2");
 	reader_jump_kind(&r, ITEM_RELATED, true);
-	expect_status("Read more 2 of 2:");
+	expect_status("Read more r2, 2 of 2:");
 	reader_jump_kind(&r, ITEM_CLAIM, false);
-	expect_status("Claim 14 of 17");
+	expect_status("Claim c14, 14 of 17");
 }
 
 Test(reader, mentions_of_the_actor_in_focus)
@@ -584,15 +586,36 @@ Test(reader, back_returns_into_the_view_on_its_entry)
 	cr_assert_eq(r.npages, 0);
 	cr_assert_neq(r.focus, NONE);
 	cr_assert(reader_back(&r));
-	cr_assert_eq(r.npages, 2, "Back opens the pages the jump left");
-	cr_expect_eq(r.pages[1]->kind, PAGE_CLAIMS);
-	reader_close_page(&r);
+	/* One Back: the view, not the list of claims its row opened. */
+	cr_assert_eq(r.npages, 1, "Back opens the view the jump left");
 	cr_expect_eq(r.pages[0]->kind, PAGE_RELATIONS);
 	cr_expect_eq(r.pages[0]->sel, sel, "on the same entry");
 	/* And forward again, into the article. */
-	reader_close_page(&r);
 	cr_expect(reader_forward(&r));
 	cr_expect_eq(r.npages, 0);
+}
+
+/* A card is a place: a jump from a claim's card comes back to it,
+ * over the view it was opened from. */
+Test(reader, back_returns_into_a_card_over_its_view)
+{
+	reader_open_actors(&r);
+	reader_follow(&r);			/* an actor's card */
+	cr_assert_eq(r.npages, 2);
+	reader_open_claim(&r, 6);
+	cr_assert_eq(r.npages, 3);
+	r.pages[2]->sel = NONE;
+	for (size_t i = 0; i < r.pages[2]->n; i++)
+		if (r.pages[2]->entries[i].target == TARGET_ITEM) {
+			r.pages[2]->sel = i;
+			break;
+		}
+	cr_assert_neq(r.pages[2]->sel, NONE);
+	reader_follow(&r);
+	cr_assert_eq(r.npages, 0);
+	cr_assert(reader_back(&r));
+	cr_expect_eq(r.npages, 3);
+	cr_expect_eq(r.pages[2]->kind, PAGE_CLAIM);
 }
 
 Test(reader, focus_off_screen_is_not_acted_on)
@@ -644,6 +667,88 @@ Test(reader, status_on_a_card_names_its_entry)
 	cr_expect(strncmp(w, "entry 2 of ", 11) == 0, "%s", w);
 }
 
+/* An entry that leads to a claim, quote or "Read more" item is named
+ * by the item's id, on every page: the claims of a relations row, the
+ * index, a card's "In paragraph". */
+Test(reader, status_on_a_page_names_the_entry_by_its_id)
+{
+	char w[64], *s;
+
+	reader_open_relations(&r);
+	reader_page_step(&r, 1, 18);
+	reader_follow(&r);			/* by the publication about US officials */
+	cr_assert_eq(r.pages[r.npages - 1]->kind, PAGE_CLAIMS);
+	s = reader_status(&r);
+	cr_expect(strncmp(s, "Claim c1: the publication: US officials", 39) == 0,
+	    "%s", s);
+	free(s);
+	cr_expect(strstr(page_entry_text(r.st, &r.pages[1]->entries[
+	    r.pages[1]->sel]), "c1: ") != NULL, "the entry shows the id");
+	reader_where(&r, w, sizeof w);
+	cr_expect_str_eq(w, "entry 1 of 2");
+	reader_page_step(&r, 1, 18);
+	s = reader_status(&r);
+	cr_expect(strncmp(s, "Claim c2: ", 10) == 0, "%s", s);
+	free(s);
+	reader_close_page(&r);
+	reader_close_page(&r);
+	reader_open_index(&r);
+	s = reader_status(&r);
+	cr_expect(strncmp(s, "Claim c1: the publication: ", 27) == 0, "%s", s);
+	free(s);
+	cr_expect(strstr(page_entry_text(r.st, &r.pages[0]->entries[0]),
+	    "\xc2\xb6" "1   c1: US officials") != NULL, "%s",
+	    page_entry_text(r.st, &r.pages[0]->entries[0]));
+}
+
+/* Entries wrap at the page's width: none is cut, the focus and the
+ * end of the page are counted in screen lines. */
+Test(reader, page_entries_wrap_and_keep_their_text)
+{
+	struct wrap_line lines[64];
+	struct page *p;
+	size_t i, n, len, shown;
+	const char *text;
+	char w[64];
+
+	r.page_cols = 40;
+	r.page_rows = 10;
+	reader_open_timeline(&r);
+	p = r.pages[0];
+	for (i = 0; i < p->n; i++) {
+		text = page_entry_text(r.st, &p->entries[i]);
+		len = strlen(text);
+		n = page_entry_lines(&r, &p->entries[i], lines, 64);
+		cr_expect_eq(lines[n - 1].end, len, "entry %zu cut: %s", i,
+		    text);
+		cr_expect_leq(lines[0].width, 39 - p->entries[i].indent);
+		if (n > 1)
+			cr_expect_leq(lines[1].width, 37 -
+			    p->entries[i].indent);
+	}
+	cr_assert_gt(page_entry_lines(&r, &p->entries[0], NULL, 64), 1,
+	    "the first dated claim is longer than 40 columns");
+	/* Its second line is a line of the first entry. */
+	cr_expect_eq(page_entry_at(&r, p, 1, 10), 0);
+	/* Five entries, more lines than the screen has. */
+	reader_where(&r, w, sizeof w);
+	cr_expect(strstr(w, "more below") != NULL, "%s", w);
+	/* The focus is always shown whole. */
+	for (i = 0; i < 4; i++) {
+		reader_page_step(&r, 1, 10);
+		cr_expect(page_fits(&r, p, p->top, p->sel, 10),
+		    "entry %zu from %zu", p->sel, p->top);
+	}
+	/* A page down goes a screen of lines, not a screen of entries. */
+	reader_page_step_rows(&r, -9, 10);
+	shown = p->sel;
+	cr_expect_lt(shown, 4);
+	/* A table's rows keep to one line. */
+	reader_open_actors(&r);
+	cr_expect_eq(page_entry_lines(&r, &r.pages[1]->entries[0], NULL, 64),
+	    1);
+}
+
 Test(reader, index_rows_and_filter)
 {
 	const struct story *st = r.st;
@@ -659,8 +764,8 @@ Test(reader, index_rows_and_filter)
 	cr_expect_eq(r.npages, 1);
 	cr_assert_geq(p->n, 3, "a claim, a quote and the actor");
 	for (i = 0; i < p->n; i++)
-		cr_expect(strstr(p->entries[i].text, "Brandon") != NULL,
-		    "%s", p->entries[i].text);
+		cr_expect(strstr(page_entry_text(r.st, &p->entries[i]),
+		    "Brandon") != NULL, "%s", p->entries[i].text);
 	cr_expect(strstr(p->title, "3 of ") != NULL, "%s", p->title);
 	reader_follow(&r);
 	cr_expect_eq(r.npages, 2);
@@ -668,6 +773,60 @@ Test(reader, index_rows_and_filter)
 	/* Back from the card: the index is still filtered. */
 	reader_close_page(&r);
 	cr_expect_str_eq(r.pages[0]->filter, "BRANDON");
+}
+
+/* The rows of the index whose text holds the folded filter, counted
+ * the slow way: every row built and searched. */
+static size_t
+index_brute(const char *filter)
+{
+	struct index *ix = index_new(r.st);
+	const struct index_row *rows = index_rows(ix);
+	struct search_hit *hits;
+	struct buf row = BUF_INIT;
+	size_t i, n = 0, flen;
+	char *folded = search_fold(filter, strlen(filter), &flen);
+
+	for (i = 0; i < index_total(ix); i++) {
+		buf_truncate(&row, 0);
+		page_index_row(r.st, rows[i].t, rows[i].a, &row);
+		n += search_text(row.data, row.len, folded, flen, &hits) > 0;
+		free(hits);
+	}
+	buf_free(&row);
+	free(folded);
+	index_free(ix);
+	return n;
+}
+
+/* A character typed narrows the last result: it reads only the rows
+ * that one kept; Backspace goes back to the result before without
+ * reading a row; no row is folded twice. */
+Test(reader, index_filter_narrows_and_widens)
+{
+	static const char *const typed[] = {
+		"b", "br", "bra", "bran", "bra", "br", "bre", "b", "", "L",
+		"LE", "LEW", "LE", "L", "",
+	};
+	struct index *ix = index_new(r.st);
+	size_t i, n, folded, read, before, last = index_total(ix);
+
+	for (i = 0; i < sizeof typed / sizeof typed[0]; i++) {
+		index_cost(ix, &folded, &before);
+		index_filter(ix, typed[i], &n);
+		index_cost(ix, &folded, &read);
+		cr_expect_eq(n, *typed[i] ? index_brute(typed[i]) :
+		    index_total(ix), "\"%s\"", typed[i]);
+		if (i > 0 && strlen(typed[i]) > strlen(typed[i - 1]))
+			cr_expect_eq(read - before, *typed[i - 1] ? last :
+			    index_total(ix), "\"%s\" read %zu rows",
+			    typed[i], read - before);
+		else if (i > 0 && strlen(typed[i]) < strlen(typed[i - 1]))
+			cr_expect_eq(read, before, "Backspace read rows");
+		cr_expect_eq(folded, index_total(ix), "rows folded again");
+		last = n;
+	}
+	index_free(ix);
 }
 
 Test(reader, disputes_are_visible)

@@ -68,16 +68,34 @@ half_page(struct ui *u)
 	return rows > 1 ? rows / 2 : 1;
 }
 
+/* A page or half of one: on a card, n screen lines of its entries,
+ * which wrap (reader_page_step_rows), times the count. */
+static void
+move_rows(struct ui *u, long n)
+{
+	unsigned long c = u->count > 0 ? u->count : 1;
+	long rows = ui_page_rows(u);
+
+	if (!keys_top_page(u)) {
+		move_by(u, n);
+		return;
+	}
+	/* More than the page holds is as far as it goes. */
+	if (c > (unsigned long)(LONG_MAX / (n < 0 ? -n : n)))
+		c = (unsigned long)(LONG_MAX / (n < 0 ? -n : n));
+	reader_page_step_rows(&u->r, n * (long)c, (int)rows);
+}
+
 static void act_down(struct ui *u, int k) { (void)k; move_by(u, 1); }
 static void act_up(struct ui *u, int k) { (void)k; move_by(u, -1); }
 static void act_page_down(struct ui *u, int k)
-{ (void)k; move_by(u, page_size(u)); }
+{ (void)k; move_rows(u, page_size(u)); }
 static void act_page_up(struct ui *u, int k)
-{ (void)k; move_by(u, -page_size(u)); }
+{ (void)k; move_rows(u, -page_size(u)); }
 static void act_half_down(struct ui *u, int k)
-{ (void)k; move_by(u, half_page(u)); }
+{ (void)k; move_rows(u, half_page(u)); }
 static void act_half_up(struct ui *u, int k)
-{ (void)k; move_by(u, -half_page(u)); }
+{ (void)k; move_rows(u, -half_page(u)); }
 
 /* g and G with a count go to that paragraph of the article. */
 static bool
@@ -368,6 +386,19 @@ static void act_index_erase(struct ui *u, int k)
 static void act_index_kill(struct ui *u, int k)
 { (void)k; index_edit(u, -1); }
 
+/* Ctrl-C, as in less and readline: the filter typed goes; an empty
+ * one, the index. */
+static void
+act_index_cancel(struct ui *u, int k)
+{
+	struct page *p = keys_top_page(u);
+
+	if (p != NULL && p->filter != NULL && *p->filter != '\0')
+		index_edit(u, -1);
+	else
+		act_close(u, k);
+}
+
 /* ---- the prompt (its line is in u->line, ui.c) --------------------- */
 
 static void act_line_enter(struct ui *u, int k)
@@ -657,6 +688,8 @@ X(INDEX_ERASE, "filter-erase", "Filter", "erase the filter's last " \
     "character", act_index_erase) \
 X(INDEX_KILL, "filter-kill", "Filter", "empty the filter", \
     act_index_kill) \
+X(INDEX_CANCEL, "filter-cancel", "Filter", "cancel the filter; with " \
+    "none, close the index (never the program)", act_index_cancel) \
 X(LINE_ENTER, "line-enter", "Editing", "run what is typed (empty: the " \
     "next match)", act_line_enter) \
 X(LINE_CANCEL, "line-cancel", "Editing", "cancel", act_line_cancel) \
@@ -882,6 +915,7 @@ static const struct keys_binding map_index[] = {
 	{ 0x1b, ACT_CLOSE }, { F(KEY_LEFT), ACT_CLOSE },
 	{ F(KEY_BACKSPACE), ACT_INDEX_ERASE }, { 0x7f, ACT_INDEX_ERASE },
 	{ C('h'), ACT_INDEX_ERASE }, { C('u'), ACT_INDEX_KILL },
+	{ C('c'), ACT_INDEX_CANCEL },
 	{ F(KEY_F(1)), ACT_HELP }, { C('l'), ACT_REDRAW },
 	{ F(KEY_MOUSE), ACT_MOUSE },
 	{ 0, 0 },
@@ -942,6 +976,7 @@ static const struct keys_binding map_filter[] = {
 	{ '\r', ACT_FILTER_DONE }, { '\n', ACT_FILTER_DONE },
 	{ F(KEY_ENTER), ACT_FILTER_DONE },
 	{ 0x1b, ACT_FILTER_CANCEL }, { C('g'), ACT_FILTER_CANCEL },
+	{ C('c'), ACT_FILTER_CANCEL },
 	{ F(KEY_BACKSPACE), ACT_FILTER_ERASE }, { 0x7f, ACT_FILTER_ERASE },
 	{ C('h'), ACT_FILTER_ERASE }, { C('u'), ACT_FILTER_KILL },
 	{ C('l'), ACT_REDRAW },

@@ -628,55 +628,135 @@ ui_entry_cut(const struct ui *u, int x, const char *text, size_t len,
 	return first.end;
 }
 
-/* An entry on one row: its item's words (e->hl_start..hl_end) drawn as
- * in the article, the matches of the search marked (the first of them
- * as the current one when `current`); one too long for the row is cut
- * as ui_entry_cut says, with an ellipsis. */
-static void
-ui_entry(struct ui *u, int y, int x, const struct entry *e,
-    const char *text, attr_t attr, bool current)
-{
-	size_t len = strlen(text), cut = len, tail = len;
-	size_t hs = e->hl_start, he = e->hl_end, n = 0, i = 0, at = 0, end;
-	struct search_hit *hits = NULL;
-	attr_t hl = attr, a;
-	bool more = x + (int)text_width(text, len) > u->cols;
-	int right = u->cols;
+/* How an entry is drawn: its text, the matches of the search in it,
+ * the item's words (hs..he) and their attributes. */
+struct ui_entry_look {
+	const char		*text;
+	struct search_hit	*hits;
+	size_t			 nhits;
+	size_t			 hs, he;
+	attr_t			 attr, hl;
+	bool			 current;
+};
 
-	if (more)
-		cut = ui_entry_cut(u, x, text, len, &tail, &right);
-	if (he > len || hs > he)
-		hs = he = 0;
-	if (he > 0 && e->target == TARGET_ITEM && e->a < u->r.st->nitems)
-		hl = ui_item_attr(u, e->a) | (attr & A_REVERSE);
-	if (u->r.highlight && u->r.nfolded > 0)
-		n = search_text(text, cut, u->r.folded, u->r.nfolded, &hits);
-	/* Segments: a match, else the item's words, else the rest. */
+/* Bytes [at, cut) of an entry from column x of row y, up to `right`:
+ * a match (the first of them as the current one when `current`), else
+ * the item's words drawn as in the article, else the rest. */
+static int
+ui_entry_span(struct ui *u, int y, int x, int right,
+    const struct ui_entry_look *k, size_t at, size_t cut)
+{
+	size_t i = 0, end, hs = k->hs, he = k->he;
+	attr_t a;
+
 	while (at < cut) {
-		while (i < n && hits[i].end <= at)
+		while (i < k->nhits && k->hits[i].end <= at)
 			i++;
-		if (i < n && hits[i].start <= at) {
-			end = hits[i].end < cut ? hits[i].end : cut;
-			a = u->roles->attr[current && i == 0 ? ROLE_CURRENT :
-			    ROLE_HIT];
+		if (i < k->nhits && k->hits[i].start <= at) {
+			end = k->hits[i].end < cut ? k->hits[i].end : cut;
+			a = u->roles->attr[k->current && i == 0 ?
+			    ROLE_CURRENT : ROLE_HIT];
 		} else {
-			end = i < n && hits[i].start < cut ? hits[i].start : cut;
-			a = at < hs ? attr : at < he ? hl : attr;
+			end = i < k->nhits && k->hits[i].start < cut ?
+			    k->hits[i].start : cut;
+			a = at < hs ? k->attr : at < he ? k->hl : k->attr;
 			if (at < hs && end > hs)
 				end = hs;
 			else if (at >= hs && at < he && end > he)
 				end = he;
 		}
-		x = ui_text(u, y, x, right, text + at, end - at, a);
+		x = ui_text(u, y, x, right, k->text + at, end - at, a);
 		at = end;
 	}
-	free(hits);
+	return x;
+}
+
+/* The look of entry e over bytes [0, upto) of its text: the matches
+ * of the search found there (caller frees k->hits). */
+static void
+ui_entry_look(struct ui *u, const struct entry *e, const char *text,
+    size_t upto, attr_t attr, bool current, struct ui_entry_look *k)
+{
+	struct search_hit *hits = NULL;
+	size_t len = strlen(text);
+
+	memset(k, 0, sizeof *k);
+	k->text = text;
+	k->attr = k->hl = attr;
+	k->current = current;
+	k->hs = e->hl_start;
+	k->he = e->hl_end;
+	if (k->he > len || k->hs > k->he)
+		k->hs = k->he = 0;
+	if (k->he > 0 && e->target == TARGET_ITEM && e->a < u->r.st->nitems)
+		k->hl = ui_item_attr(u, e->a) | (attr & A_REVERSE);
+	if (u->r.highlight && u->r.nfolded > 0)
+		k->nhits = search_text(text, upto, u->r.folded, u->r.nfolded,
+		    &hits);
+	k->hits = hits;
+}
+
+/* An entry on one row (a row of a table, the status's head): one too
+ * long for the row is cut as ui_entry_cut says, with an ellipsis. */
+static void
+ui_entry(struct ui *u, int y, int x, const struct entry *e,
+    const char *text, attr_t attr, bool current)
+{
+	size_t len = strlen(text), cut = len, tail = len;
+	bool more = x + (int)text_width(text, len) > u->cols;
+	int right = u->cols;
+	struct ui_entry_look k;
+
+	if (more)
+		cut = ui_entry_cut(u, x, text, len, &tail, &right);
+	ui_entry_look(u, e, text, cut, attr, current, &k);
+	x = ui_entry_span(u, y, x, right, &k, 0, cut);
+	free(k.hits);
 	if (!more)
 		return;
 	x = ui_text(u, y, x, right, "\xe2\x80\xa6", 3, attr);
 	if (tail < len)
 		ui_text(u, y, x + 1, u->cols, text + tail, len - tail, attr);
 }
+
+/* Entry i of p from row y, wrapped onto as many rows as it needs up
+ * to y1 (page_entry_lines); the rows it took.  The focused one is in
+ * reverse video on all of them. */
+static int
+ui_page_entry(struct ui *u, const struct page *p, size_t i, int y, int y1)
+{
+	struct entry *e = &p->entries[i];
+	enum role role = e->style == ENTRY_HEADING ? ROLE_HEADING :
+	    e->style == ENTRY_LINK ? ROLE_LINK : ROLE_TEXT;
+	attr_t attr = u->roles->attr[role] | (i == p->sel ? A_REVERSE : 0);
+	const char *text = page_entry_text(u->r.st, e);
+	struct wrap_line *lines;
+	struct ui_entry_look k;
+	size_t n, l;
+	int x = 1 + e->indent;
+
+	if (e->oneline) {
+		if (i == p->sel)
+			ui_fill(y, 0, u->cols, A_REVERSE);
+		ui_entry(u, y, x, e, text, attr, i == p->hit);
+		return 1;
+	}
+	lines = xcalloc((size_t)(y1 - y), sizeof *lines);
+	n = page_entry_lines(&u->r, e, lines, (size_t)(y1 - y));
+	ui_entry_look(u, e, text, lines[n - 1].end, attr, i == p->hit, &k);
+	for (l = 0; l < n; l++) {
+		if (i == p->sel)
+			ui_fill(y + (int)l, 0, u->cols, A_REVERSE);
+		ui_entry_span(u, y + (int)l, x + (l ? PAGE_HANG : 0), u->cols,
+		    &k, lines[l].start, lines[l].end);
+	}
+	free(k.hits);
+	free(lines);
+	return (int)n;
+}
+
+static void ui_cut_words(struct ui *, int, int, int, const char *,
+    enum role);
 
 static void
 ui_draw_page(struct ui *u, const struct page *p, int y0, int y1,
@@ -685,21 +765,14 @@ ui_draw_page(struct ui *u, const struct page *p, int y0, int y1,
 	size_t i;
 	int y;
 
-	ui_str(u, y0, 1, u->cols, p->title, ROLE_TITLE);
-	for (i = p->top, y = y0 + 2; i < p->n && y < y1; i++, y++) {
-		struct entry *e = &p->entries[i];
-		enum role role = e->style == ENTRY_HEADING ? ROLE_HEADING :
-		    e->style == ENTRY_LINK ? ROLE_LINK : ROLE_TEXT;
-		attr_t attr = u->roles->attr[role];
-
+	/* A long title ends at a word, as the status does. */
+	ui_cut_words(u, y0, 1, u->cols - 1, p->title, ROLE_TITLE);
+	for (i = p->top, y = y0 + 2; i < p->n && y < y1; i++) {
 		if (i == p->sel) {
-			attr |= A_REVERSE;
 			cur->y = y;
-			cur->x = 1 + e->indent;
-			ui_fill(y, 0, u->cols, A_REVERSE);
+			cur->x = 1 + p->entries[i].indent;
 		}
-		ui_entry(u, y, 1 + e->indent, e, page_entry_text(u->r.st, e),
-		    attr, i == p->hit);
+		y += ui_page_entry(u, p, i, y, y1);
 	}
 }
 
@@ -967,6 +1040,7 @@ ui_layout(struct ui *u)
 	if (!u->too_small)
 		reader_resize(&u->r, width, u->lines - head - foot);
 	u->r.page_rows = ui_page_rows(u);
+	u->r.page_cols = u->cols;
 }
 
 static void
@@ -1281,8 +1355,9 @@ ui_mouse_page(struct ui *u, int y)
 
 	if (y < 2 || y >= 2 + ui_page_rows(u))
 		return;
-	i = p->top + (size_t)(y - 2);
-	if (i >= p->n || p->entries[i].target == TARGET_NONE)
+	/* Entries wrap: the row is a line of which entry. */
+	i = page_entry_at(&u->r, p, (size_t)(y - 2), (size_t)ui_page_rows(u));
+	if (i == NONE || p->entries[i].target == TARGET_NONE)
 		return;
 	if (i != p->sel) {
 		p->sel = i;
@@ -1736,13 +1811,29 @@ ui_term(void)
 	return NULL;
 }
 
+/* Ctrl-C reaches the reader as SIGINT (cbreak mode; only the prompt
+ * reads it raw).  On a screen that types text (the index's filter,
+ * the library's), it is the key Ctrl-C, which cancels what is typed
+ * there, as in less and readline; anywhere else it ends the program. */
+static bool
+ui_interrupt_is_key(struct ui *u)
+{
+	if (ui_signal != SIGINT ||
+	    keys_maps[ui_mode(u)].self_insert < 0 ||
+	    keys_lookup(&u->keys, ui_mode(u), KEYS_CTRL('c')) < 0)
+		return false;
+	ui_signal = 0;
+	ui_key(u, KEYS_CTRL('c'));
+	return true;
+}
+
 static void
 ui_loop(struct ui *u)
 {
 	wint_t wc;
 	int rc;
 
-	while (!u->quit && !ui_signal) {
+	while (!u->quit && (!ui_signal || ui_interrupt_is_key(u))) {
 		ui_draw(u);
 		rc = get_wch(&wc);
 		if (rc == ERR)

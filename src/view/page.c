@@ -15,6 +15,7 @@
 #include "base/buf.h"
 #include "base/safepath.h"
 #include "base/xmalloc.h"
+#include "view/index.h"
 
 /* Excerpts around a mention: at most this many columns of context
  * each side, in whole words. */
@@ -92,6 +93,7 @@ page_free(struct page *p)
 	free(p->entries);
 	free(p->title);
 	free(p->filter);
+	index_free(p->index);
 	free(p);
 }
 
@@ -212,6 +214,19 @@ page_items(struct page *p, const char *heading, const size_t *items,
 }
 
 const char *
+reader_item_id(const struct story *st, size_t item)
+{
+	const struct item *it = &st->items[item];
+
+	switch (it->kind) {
+	case ITEM_CLAIM:	return st->claims[it->ref].id;
+	case ITEM_QUOTE:	return st->quotes[it->ref].id;
+	case ITEM_RELATED:	return st->related[it->ref].id;
+	default:		return NULL;
+	}
+}
+
+const char *
 page_entry_text(const struct story *st, struct entry *e)
 {
 	struct buf b = BUF_INIT;
@@ -221,6 +236,12 @@ page_entry_text(const struct story *st, struct entry *e)
 
 	if (e->text != NULL)
 		return e->text;
+	if (e->target == TARGET_CARD || e->target == TARGET_ACTOR) {
+		/* Only the index leaves these to be built. */
+		page_index_row(st, e->target, e->a, &b);
+		e->text = buf_detach(&b);
+		return e->text;
+	}
 	/* Only page_items and page_claims leave the text to be built:
 	 * "¶N excerpt" for an item, "¶N cK: text" for a claim. */
 	if (e->target == TARGET_CLAIM) {
@@ -230,8 +251,11 @@ page_entry_text(const struct story *st, struct entry *e)
 		    (size_t)st->items[c->item].block + 1, c->id, (int)len,
 		    text);
 	} else {
+		/* A claim, quote or "Read more" item by its id too. */
 		buf_printf(&b, "\xc2\xb6%-3zu ",
 		    (size_t)st->items[e->a].block + 1);
+		if (reader_item_id(st, e->a) != NULL)
+			buf_printf(&b, "%s: ", reader_item_id(st, e->a));
 		excerpt(st, e->a, &b, e);
 	}
 	e->text = buf_detach(&b);
@@ -597,7 +621,8 @@ page_build_actors(struct reader *r)
 		/* Indent no further than a screen allows. */
 		page_link(p, 2 * (int)(depth[i] < 20 ? depth[i] : 20),
 		    TARGET_ACTOR, order[i], "%s (%s) %zu", ac->name,
-		    actor_kind_name(ac->kind), ac->total_mentions);
+		    actor_kind_name(ac->kind), ac->total_mentions)->oneline =
+		    true;
 	}
 	free(order);
 	free(depth);
@@ -780,10 +805,14 @@ page_build_relations(struct reader *r)
 			page_add(p, ENTRY_HEADING, 0, "%s claims about",
 			    a == NONE ? "The publication" :
 			    claimant_name(st, a));
-		for (k = 0; k < ns && rows < READER_RELATIONS_MAX; k++, rows++)
-			page_link(p, 2, TARGET_CLAIMS, a, "%-28s %3zu",
-			    st->actors[subj[k]].name, tally[subj[k]])->b =
-			    subj[k];
+		for (k = 0; k < ns && rows < READER_RELATIONS_MAX; k++, rows++) {
+			struct entry *e = page_link(p, 2, TARGET_CLAIMS, a,
+			    "%-28s %3zu", st->actors[subj[k]].name,
+			    tally[subj[k]]);
+
+			e->b = subj[k];
+			e->oneline = true;
+		}
 		if (k < ns)
 			page_add(p, ENTRY_PLAIN, 2, "and %zu more subjects",
 			    ns - k);
@@ -933,80 +962,82 @@ index_who(const struct story *st, const struct item *it, struct buf *b)
 		buf_printf(b, "%s%s", i ? ", " : "", st->actors[x->v[i]].name);
 }
 
-/* Whether a row holds the folded filter. */
-static bool
-index_match(const char *row, const char *folded, size_t flen)
+void
+page_index_row(const struct story *st, enum target_kind t, size_t a,
+    struct buf *row)
 {
-	struct search_hit *hits;
-	size_t n;
-
-	if (flen == 0)
-		return true;
-	n = search_text(row, strlen(row), folded, flen, &hits);
-	free(hits);
-	return n > 0;
-}
-
-static void
-index_row(struct page *p, const char *row, enum target_kind t, size_t a,
-    const char *folded, size_t flen, size_t *total)
-{
-	(*total)++;
-	if (index_match(row, folded, flen))
-		page_link(p, 0, t, a, "%s", row);
-}
-
-/* One row per claim, quote and "Read more" item, in reading order,
- * then per actor: kind, who, paragraph, text. */
-static struct page *
-page_build_index(struct reader *r, const char *filter)
-{
-	const struct story *st = r->st;
-	struct page *p = page_new("Index");
-	struct buf row = BUF_INIT, who = BUF_INIT;
-	size_t i, len, flen = 0, total = 0;
-	char *folded = filter ? search_fold(filter, strlen(filter), &flen) :
-	    NULL;
+	struct buf who = BUF_INIT;
+	const struct item *it;
 	const char *text;
+	size_t len;
 
-	for (i = 0; i < st->nitems; i++) {
-		const struct item *it = &st->items[i];
+	if (t == TARGET_ACTOR) {
+		cell(row, "actor", 9);
+		cell(row, st->actors[a].name, 20);
+		buf_printf(row, "%s, %zu mentions",
+		    actor_kind_name(st->actors[a].kind),
+		    st->actors[a].total_mentions);
+		return;
+	}
+	it = &st->items[a];
+	index_who(st, it, &who);
+	cell(row, it->kind == ITEM_RELATED ? "read-more" :
+	    item_kind_name(it->kind), 9);
+	cell(row, who.data ? who.data : "", 20);
+	buf_printf(row, "\xc2\xb6%-3zu %s: ", (size_t)it->block + 1,
+	    reader_item_id(st, a));
+	text = story_item_text(st, a, &len);
+	buf_append(row, text, len);
+	buf_free(&who);
+}
 
-		if (it->kind == ITEM_MENTION)
-			continue;
-		buf_truncate(&row, 0);
-		buf_truncate(&who, 0);
-		index_who(st, it, &who);
-		cell(&row, it->kind == ITEM_RELATED ? "read-more" :
-		    item_kind_name(it->kind), 9);
-		cell(&row, who.data, 20);
-		buf_printf(&row, "\xc2\xb6%-3zu ", (size_t)it->block + 1);
-		text = story_item_text(st, i, &len);
-		buf_append(&row, text, len);
-		index_row(p, row.data, TARGET_CARD, i, folded, flen, &total);
+/* The index's page shows the rows that hold filter: its entries are
+ * those rows, their text built when shown (page_entry_text), so that
+ * a key typed costs the rows kept, not their text. */
+static void
+page_index_show(struct page *p, const char *filter)
+{
+	const struct index_row *rows = index_rows(p->index);
+	const size_t *keep;
+	struct buf t = BUF_INIT;
+	size_t i, n;
+
+	for (i = 0; i < p->n; i++)
+		free(p->entries[i].text);
+	p->n = 0;
+	p->sel = p->top = 0;
+	p->sel = p->hit = NONE;
+	keep = index_filter(p->index, filter, &n);
+	for (i = 0; i < n; i++) {
+		struct entry *e = page_push(p, ENTRY_LINK, 0, NULL);
+
+		e->target = rows[keep[i]].t;
+		e->a = rows[keep[i]].a;
+		e->oneline = true;
 	}
-	for (i = 0; i < st->nactors; i++) {
-		buf_truncate(&row, 0);
-		cell(&row, "actor", 9);
-		cell(&row, st->actors[i].name, 20);
-		buf_printf(&row, "%s, %zu mentions",
-		    actor_kind_name(st->actors[i].kind),
-		    st->actors[i].total_mentions);
-		index_row(p, row.data, TARGET_ACTOR, i, folded, flen, &total);
-	}
-	free(p->title);
-	buf_truncate(&row, 0);
-	if (flen > 0)
-		buf_printf(&row, "Index: %zu of %zu rows hold \"%s\"",
-		    p->n, total, filter);
+	if (filter && *filter)
+		buf_printf(&t, "Index: %zu of %zu rows hold \"%s\"", n,
+		    index_total(p->index), filter);
 	else
-		buf_printf(&row, "Index: %zu rows; type to filter them", total);
-	p->title = buf_detach(&row);
+		buf_printf(&t, "Index: %zu rows; type to filter them",
+		    index_total(p->index));
+	free(p->title);
+	p->title = buf_detach(&t);
+	free(p->filter);
 	p->filter = filter ? xstrdup(filter) : NULL;
 	if (p->n == 0)
 		page_add(p, ENTRY_PLAIN, 0, "No row holds that.");
-	buf_free(&who);
-	free(folded);
+}
+
+/* One row per claim, quote and "Read more" item, in reading order,
+ * then per actor: kind, who, paragraph, id, text. */
+static struct page *
+page_build_index(struct reader *r, const char *filter)
+{
+	struct page *p = page_new("Index");
+
+	p->index = index_new(r->st);
+	page_index_show(p, filter);
 	return p;
 }
 
@@ -1212,11 +1243,9 @@ reader_index_filter(struct reader *r, const char *filter)
 
 	if (r->npages == 0 || r->pages[r->npages - 1]->kind != PAGE_INDEX)
 		return;
-	p = page_build_index(r, filter);
-	p->kind = PAGE_INDEX;
-	p->a = p->b = NONE;
-	page_free(r->pages[--r->npages]);
-	reader_push_page(r, p);
+	p = r->pages[r->npages - 1];
+	page_index_show(p, filter);
+	page_first(p);
 }
 
 void
@@ -1253,6 +1282,7 @@ reader_follow(struct reader *r)
 {
 	struct page *p;
 	const struct entry *e;
+	size_t item;
 
 	if (r->npages == 0)
 		return NULL;
@@ -1262,8 +1292,14 @@ reader_follow(struct reader *r)
 	e = &p->entries[p->sel];
 	switch (e->target) {
 	case TARGET_ITEM:
-		/* A jump: Back comes back to this page, this entry. */
-		reader_focus(r, e->a, true);
+		/* A jump: Back comes back to this page, this entry.  A
+		 * list of claims is a step of the view row that opened
+		 * it (the relations view's), not a place of its own:
+		 * Back comes back to that row. */
+		item = e->a;	/* e goes with the page it is on */
+		if (p->kind == PAGE_CLAIMS && r->npages > 1)
+			reader_close_page(r);
+		reader_focus(r, item, true);
 		break;
 	case TARGET_CARD:
 		reader_open_item(r, e->a);
@@ -1293,17 +1329,105 @@ reader_follow(struct reader *r)
 	return NULL;
 }
 
-static void
-page_keep_visible(struct page *p, int rows)
+size_t
+page_entry_lines(const struct reader *r, struct entry *e,
+    struct wrap_line *lines, size_t max)
 {
-	size_t h = rows > 0 ? (size_t)rows : 1;
+	const char *s = page_entry_text(r->st, e);
+	size_t len = strlen(s), pos = 0, n = 0;
+	int w = r->page_cols - 1 - e->indent;
+	struct wrap_line l;
 
-	if (p->sel == NONE)
+	if (e->oneline || max <= 1) {
+		if (lines != NULL) {
+			lines[0].start = 0;
+			lines[0].end = len;
+			lines[0].width = 0;
+		}
+		return 1;
+	}
+	do {
+		pos = wrap_next(s, len, pos, n == 0 ? w : w - PAGE_HANG, &l);
+		if (lines != NULL)
+			lines[n] = l;
+		n++;
+	} while (pos < len && n < max);
+	return n;
+}
+
+bool
+page_fits(const struct reader *r, struct page *p, size_t from, size_t to,
+    size_t rows)
+{
+	size_t used = 0, i;
+
+	for (i = from; i <= to && i < p->n; i++) {
+		used += page_entry_lines(r, &p->entries[i], NULL, rows + 1);
+		if (used > rows)
+			return false;
+	}
+	return true;
+}
+
+size_t
+page_entry_at(const struct reader *r, struct page *p, size_t y,
+    size_t rows)
+{
+	size_t line = 0, i;
+
+	for (i = p->top; i < p->n && line < rows; i++) {
+		line += page_entry_lines(r, &p->entries[i], NULL, rows - line);
+		if (y < line)
+			return i;
+	}
+	return NONE;
+}
+
+void
+page_bring_into_view(const struct reader *r, struct page *p, size_t i,
+    size_t rows)
+{
+	size_t used, k;
+
+	if (i >= p->n)
 		return;
-	if (p->sel < p->top)
-		p->top = p->sel;
-	else if (p->sel >= p->top + h)
-		p->top = p->sel - h + 1;
+	if (i < p->top) {
+		p->top = i;
+		return;
+	}
+	/* The first entry from which i still fits, going back from i no
+	 * further than the top: a screenful of entries at most. */
+	used = page_entry_lines(r, &p->entries[i], NULL, rows);
+	for (k = i; k > p->top; k--) {
+		size_t more = page_entry_lines(r, &p->entries[k - 1], NULL,
+		    rows);
+
+		if (used + more > rows)
+			break;
+		used += more;
+	}
+	p->top = k;
+}
+
+static void
+page_keep_visible(struct reader *r, struct page *p, int rows)
+{
+	if (p->sel != NONE)
+		page_bring_into_view(r, p, p->sel, rows > 0 ? (size_t)rows : 1);
+}
+
+/* The last top entry from which the page's end fits on the screen. */
+static size_t
+page_last_top(const struct reader *r, struct page *p, size_t rows)
+{
+	size_t used = 0, k;
+
+	for (k = p->n; k > 0; k--) {
+		used += page_entry_lines(r, &p->entries[k - 1], NULL, rows);
+		if (used > rows)
+			break;
+	}
+	return k;
 }
 
 void
@@ -1317,10 +1441,12 @@ reader_page_step(struct reader *r, long n, int rows)
 	p = r->pages[r->npages - 1];
 	if (p->sel == NONE) {
 		/* Nothing to focus: scroll. */
+		size_t last = page_last_top(r, p, h);
+
 		if (n < 0)
 			p->top = (size_t)-n > p->top ? 0 : p->top - (size_t)-n;
-		else if (p->n > h)
-			p->top = p->top + (size_t)n > p->n - h ? p->n - h :
+		else if (p->top < last)
+			p->top = (size_t)n > last - p->top ? last :
 			    p->top + (size_t)n;
 		return;
 	}
@@ -1339,7 +1465,41 @@ reader_page_step(struct reader *r, long n, int rows)
 	/* Show the headings above the first entry. */
 	if (n < 0 && p->sel == i)
 		p->top = p->top > i ? i : p->top;
-	page_keep_visible(p, rows);
-	if (p->sel < h && p->top > 0 && n != 0)
+	page_keep_visible(r, p, rows);
+	if (p->top > 0 && n != 0 && p->sel < h && page_fits(r, p, 0, p->sel, h))
 		p->top = 0;
+}
+
+void
+reader_page_step_rows(struct reader *r, long n, int rows)
+{
+	struct page *p;
+	size_t i, from, used = 0, links = 0, h = rows > 0 ? (size_t)rows : 1;
+	size_t want = n < 0 ? (size_t)-(n + 1) + 1 : (size_t)n;
+
+	if (r->npages == 0 || n == 0)
+		return;
+	p = r->pages[r->npages - 1];
+	from = i = p->sel != NONE ? p->sel : p->top;
+	/* Over the entries `want` lines cover, counting the links among
+	 * them: no more entries than lines, so a screenful at most. */
+	if (n > 0)
+		for (; i + 1 < p->n; i++) {
+			used += page_entry_lines(r, &p->entries[i], NULL, h);
+			if (used > want)
+				break;
+			links += p->entries[i + 1].target != TARGET_NONE;
+		}
+	else
+		for (; i > 0; i--) {
+			used += page_entry_lines(r, &p->entries[i - 1], NULL, h);
+			if (used > want)
+				break;
+			links += p->entries[i - 1].target != TARGET_NONE;
+		}
+	if (p->sel == NONE)
+		links = i > from ? i - from : from - i;
+	if (links == 0)
+		links = 1;
+	reader_page_step(r, n > 0 ? (long)links : -(long)links, rows);
 }

@@ -54,6 +54,7 @@ reader_init(struct reader *r, struct story *st, const char *path)
 	r->hit.block = NONE;
 	r->count_max = READER_COUNT_MAX;
 	r->page_rows = 18;
+	r->page_cols = 80;
 	r->highlight = true;
 	r->open_row = NONE;
 	r->open_actor = NONE;
@@ -1055,6 +1056,7 @@ page_show_entry(struct reader *r, struct page *p, size_t i)
 		p->sel = i;
 	if (i < p->top || i >= p->top + h)
 		p->top = i >= h / 3 ? i - h / 3 : 0;
+	page_bring_into_view(r, p, i, h);
 }
 
 /* From the match, the focus or the top, one entry at a time round the
@@ -1210,12 +1212,64 @@ static const char *const status_kind[ITEM_NKINDS] = {
 	"Mention", "Claim", "Quote", "Read more",
 };
 
-/* On a page: its title and the focused entry. */
+/* "Claim c5: United States, Donald Trump: the firm's…": an item by
+ * its kind, its id (mentions have none) and, with `place`, its number
+ * among the items of its kind ("Claim c5, 5 of 17", "Mention 3 of
+ * 44"), then who it concerns and its text. */
+static void
+status_item(const struct story *st, size_t item, bool place,
+    struct buf *b)
+{
+	const struct item *it = &st->items[item];
+	const char *id = reader_item_id(st, item), *text;
+	size_t total, no, len, at;
+
+	buf_puts(b, status_kind[it->kind]);
+	if (id != NULL)
+		buf_printf(b, " %s", id);
+	if (place) {
+		no = story_item_ordinal(st, item, &total);
+		buf_printf(b, "%s %zu of %zu", id ? "," : "", no, total);
+	}
+	buf_puts(b, ": ");
+	at = b->len;
+	status_who(st, it, b);
+	/* A "Read more" item may name no actor: no empty field then. */
+	if (b->len > at)
+		buf_puts(b, ": ");
+	text = story_item_text(st, item, &len);
+	buf_append(b, text, len);
+}
+
+/* The claim, quote or "Read more" item an entry leads to, or NONE. */
+static size_t
+entry_item(const struct story *st, const struct entry *e)
+{
+	size_t item = NONE;
+
+	if (e->target == TARGET_CLAIM && e->a < st->nclaims)
+		item = st->claims[e->a].item;
+	else if ((e->target == TARGET_ITEM || e->target == TARGET_CARD) &&
+	    e->a < st->nitems)
+		item = e->a;
+	return item != NONE && st->items[item].kind != ITEM_MENTION ? item :
+	    NONE;
+}
+
+/* On a page: the focused entry, by the id of the item it leads to
+ * ("Claim c5: …"), else after the page's title; its place is
+ * reader_where's ("entry 3 of 12"). */
 static char *
 page_status(const struct reader *r, struct page *p)
 {
 	struct buf b = BUF_INIT;
+	size_t item;
 
+	if (p->sel != NONE && p->sel < p->n &&
+	    (item = entry_item(r->st, &p->entries[p->sel])) != NONE) {
+		status_item(r->st, item, false, &b);
+		return buf_detach(&b);
+	}
 	buf_puts(&b, p->title);
 	if (p->sel != NONE && p->sel < p->n)
 		buf_printf(&b, ": %s", page_entry_text(r->st,
@@ -1226,7 +1280,7 @@ page_status(const struct reader *r, struct page *p)
 void
 reader_where(struct reader *r, char *out, size_t size)
 {
-	const struct page *p = reader_top_page(r);
+	struct page *p = reader_top_page(r);
 	const char *more;
 	bool above, below;
 	size_t i, no = 0;
@@ -1235,7 +1289,8 @@ reader_where(struct reader *r, char *out, size_t size)
 		size_t h = r->page_rows > 0 ? (size_t)r->page_rows : 1;
 
 		above = p->top > 0;
-		below = p->top + h < p->n;
+		below = p->n > 0 && !page_fits(r, p, p->top,
+		    p->n - 1, h);
 	} else {
 		above = r->top.block > 0 || r->top.line > 0;
 		below = !at_end(r);
@@ -1253,7 +1308,9 @@ reader_where(struct reader *r, char *out, size_t size)
 	if (p->sel == NONE || p->sel >= p->n) {
 		/* Nothing to focus (the help): the lines shown. */
 		size_t h = r->page_rows > 0 ? (size_t)r->page_rows : 1;
-		size_t last = p->top + h < p->n ? p->top + h : p->n;
+		size_t last = page_entry_at(r, p, h - 1, h);
+
+		last = last == NONE ? p->n : last + 1;
 
 		snprintf(out, size, "lines %zu-%zu of %zu%s%s", p->n ?
 		    p->top + 1 : 0, last, p->n, *more ? "; " : "", more);
@@ -1271,9 +1328,7 @@ reader_status(struct reader *r)
 {
 	const struct story *st = r->st;
 	struct buf b = BUF_INIT;
-	const struct item *it;
-	size_t total, no, len, at, focus = reader_visible_focus(r);
-	const char *text;
+	size_t focus = reader_visible_focus(r);
 
 	if (reader_top_page(r))
 		return page_status(r, reader_top_page(r));
@@ -1282,15 +1337,6 @@ reader_status(struct reader *r)
 		    r->top.block + 1 : 0, st->nblocks);
 		return buf_detach(&b);
 	}
-	it = &st->items[focus];
-	no = story_item_ordinal(st, focus, &total);
-	buf_printf(&b, "%s %zu of %zu: ", status_kind[it->kind], no, total);
-	at = b.len;
-	status_who(st, it, &b);
-	/* A "Read more" item may name no actor: no empty field then. */
-	if (b.len > at)
-		buf_puts(&b, ": ");
-	text = story_item_text(st, focus, &len);
-	buf_append(&b, text, len);
+	status_item(st, focus, true, &b);
 	return buf_detach(&b);
 }

@@ -75,6 +75,9 @@ struct entry {
 	 * around (hl_end 0: nothing to show); set with the text. */
 	size_t		 hl_start;
 	size_t		 hl_end;
+	/* A row of a table (the actors, the relations, the index): kept
+	 * to one screen line, cut there; any other entry wraps. */
+	bool		 oneline;
 };
 
 enum page_kind {
@@ -95,6 +98,8 @@ enum page_kind {
  * oldest, and opening one that is open brings it forward. */
 #define READER_PAGES_MAX 16
 
+struct index;
+
 /* A card or a view: a titled list of entries.  Pages that wrap text
  * (claim, quote and "Read more" cards) are rebuilt from (kind, a, b)
  * when the width changes; the others do not depend on it. */
@@ -104,6 +109,7 @@ struct page {
 	size_t		 b;
 	char		*title;
 	char		*filter;	/* PAGE_INDEX: what the rows hold */
+	struct index	*index;		/* PAGE_INDEX: its rows (view/index.h) */
 	struct entry	*entries;
 	size_t		 n;
 	size_t		 cap;
@@ -216,6 +222,7 @@ struct reader {
 	struct page	**pages;	/* pages[npages - 1] is on top */
 	size_t		 npages;
 	int		 page_rows;	/* rows a page has on screen */
+	int		 page_cols;	/* and columns */
 	bool		 highlight;	/* the matches are shown */
 	/* Builds the help of screen `mode` (the front end's keymaps); a
 	 * page with only a title without it. */
@@ -362,6 +369,10 @@ char	*reader_follow(struct reader *);
 /* Moves the top page's focus by n entries (or scrolls it when it has
  * nothing to focus), keeping it within `rows` rows on screen. */
 void	reader_page_step(struct reader *, long n, int rows);
+/* The same by n screen lines of entries (a page, half a page): the
+ * focus goes to the last entry that many lines away, as entries wrap
+ * onto several lines. */
+void	reader_page_step_rows(struct reader *, long n, int rows);
 
 /* The status line for the focus (or the top paragraph), or on a page
  * for its focused entry and its place, as UTF-8; caller-owned. */
@@ -385,11 +396,40 @@ void	reader_free_refs(struct page_ref *, size_t n);
 void	reader_restore_pages(struct reader *, const struct page_ref *,
 	    size_t n);
 
+/* A row of the index (view/index.h), into row: kind, who, paragraph,
+ * id and text of item a (t TARGET_CARD), or actor a's kind, name and
+ * mentions (TARGET_ACTOR). */
+void	page_index_row(const struct story *, enum target_kind t, size_t a,
+	    struct buf *row);
+/* How far in the lines after an entry's first start. */
+#define PAGE_HANG 2
+/* The screen lines entry e takes on a page r->page_cols wide, at most
+ * max of them (at least one), into lines when it is not NULL: the
+ * first from column 1 + indent, the others PAGE_HANG columns further
+ * in; a oneline entry takes one, cut when drawn.  It wraps no more
+ * text than max lines hold, so a huge entry costs what is shown. */
+size_t	page_entry_lines(const struct reader *, struct entry *e,
+	    struct wrap_line *lines, size_t max);
+/* Whether entries [from, to] of p fit in `rows` screen lines. */
+bool	page_fits(const struct reader *, struct page *, size_t from,
+	    size_t to, size_t rows);
+/* The entry that screen line y of the page's rows shows (0: the line
+ * of entry p->top), or NONE: what a click there is on. */
+size_t	page_entry_at(const struct reader *, struct page *, size_t y,
+	    size_t rows);
+/* Scrolls p, if need be, so that entry i is on screen whole (or, if
+ * it is longer than the screen, from its start). */
+void	page_bring_into_view(const struct reader *, struct page *,
+	    size_t i, size_t rows);
+
 /* Page construction, shared with the help screen. */
 struct page *page_new(const char *title);
 struct entry *page_add(struct page *, enum entry_style, int indent,
 	    const char *fmt, ...) __attribute__((format(printf, 4, 5)));
 void	page_free(struct page *);
+/* The id of a claim, quote or "Read more" item ("c5", "q1", "r1");
+ * NULL for a mention, which has none. */
+const char *reader_item_id(const struct story *, size_t item);
 /* An entry's text, built the first time it is asked for (the long
  * lists of a card are built that way); owned by the page. */
 const char *page_entry_text(const struct story *, struct entry *);

@@ -266,7 +266,7 @@ test_suspend_resume() {
 		return 1
 	fi
 	keys Tab
-	wait_for "Claim 1 of|Mention 1 of" || return 1
+	wait_for 'Claim [^ ]+, 1 of|Mention 1 of' || return 1
 	keys q
 	restored 0
 }
@@ -351,9 +351,9 @@ EOF
 # followed, and Enter on it opens nothing.
 card_not_followed() {
 	keys r
-	wait_for -F "Read more $1 of 3" || return 1
+	wait_for -F "Read more r$1, $1 of 3" || return 1
 	keys Enter
-	wait_for -F "Read more r$1" || return 1
+	wait_for "^ Read more r$1\$" || return 1
 	wait_for -F "Story file $2: not followed: outside the story's folder" ||
 	    return 1
 	if screen | grep -q "Open the story"; then
@@ -361,9 +361,9 @@ card_not_followed() {
 		return 1
 	fi
 	keys j j j Enter
-	wait_for -F "Read more r$1" || return 1
+	wait_for "^ Read more r$1\$" || return 1
 	keys q
-	wait_gone -F "Read more r$1" || return 1
+	wait_gone "^ Read more r$1\$" || return 1
 }
 
 test_hrefs_not_followed() {
@@ -439,7 +439,7 @@ test_out_of_memory_restores() {
 	    exit "$(cat rc)"' sh "$OOM_LIMIT_KB" "$OOMDIR/oom.xml" || return 1
 	wait_for -F "Out of memory while reading" || return 1
 	keys r
-	wait_for -F "Read more 1 of 1" || return 1
+	wait_for 'Read more [^ ]+, 1 of 1' || return 1
 	keys Enter
 	wait_for -F "Open the story: huge.xml" || return 1
 	keys Enter

@@ -33,15 +33,15 @@
 #   resize W H        resize the window (tmux 3.3 then keeps that size).
 #   pane FORMAT       a tmux format of the pane, e.g. pane pane_dead.
 #   dead, alive, wait_dead [SECONDS], exit_status, hold_alive SECONDS
-#   focus             "Kind N of M" from the status line, if any.
+#   focus             "Claim c1, 1 of 17", "Mention 3 of 44": the focus.
 #   fail MESSAGE      a diagnostic and the screen; returns 1.
 #   diag LINE...      "# " diagnostics, printed after the test's TAP line.
 #   t NAME COMMAND... run a test function: "ok N - NAME" or "not ok".
 #   done_testing      print the plan "1..N".
 #   item N, item_who N, count KIND
 #                     what the status line says of item N of the default
-#                     story, numbered as --dump numbers it ("Claim 1 of
-#                     17", "Mention 3 of 44: Huawei"); how many of a kind.
+#                     story, numbered as --dump numbers it ("Claim c1, 1
+#                     of 17", "Mention 3 of 44: Huawei"); how many of a kind.
 
 E2E_DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 : "${NEWSLENS:=$E2E_DIR/../../src/newslens}"
@@ -456,9 +456,10 @@ resize() {
 	tm resize-window -t "$WINDOW" -x "$1" -y "$2"
 }
 
-# focus: "Kind N of M" of the focused item, from the status line.
+# focus: "Claim c1, 1 of 17" or "Mention 3 of 44", the focused item, from
+# the status line.
 focus() {
-	screen | grep -Eo '(Mention|Claim|Quote|Read more) [0-9]+ of [0-9]+' |
+	screen | grep -Eo 'Mention [0-9]+ of [0-9]+|(Claim|Quote|Read more) [^ ]+, [0-9]+ of [0-9]+' |
 	    tail -n 1
 }
 
@@ -466,7 +467,8 @@ focus() {
 
 # items_from_dump: from "newslens --dump" of the default story, one line
 # per item in reading order: number, kind, index within its kind, count of
-# its kind, who (actor, speaker or the actors of a "Read more" item), tab-separated.
+# its kind, who (actor, speaker or the actors of a "Read more" item), id
+# (none for a mention), tab-separated.
 items_from_dump() {
 	"$NEWSLENS" --dump | awk '
 	BEGIN { sec = "body"; OFS = "\t" }
@@ -482,6 +484,11 @@ items_from_dump() {
 			s = substr(s, RSTART + RLENGTH)
 		}
 	}
+	# "   [21] c5, by ...": c5.
+	function ident(s) {
+		s = substr(s, index(s, "] ") + 2)
+		return substr(s, 1, index(s, ",") - 1)
+	}
 	sec == "body" { numbers($0, "", ""); next }
 	sec == "actors" {
 		if (match($0, /^ *[0-9]+\. /)) {
@@ -494,19 +501,20 @@ items_from_dump() {
 	}
 	sec == "claims" && match($0, /^ *\[[0-9]+\] c[^,]*, /) {
 		n = substr($0, index($0, "[") + 1) + 0
-		kind[n] = "Claim"; who[n] = ""
+		kind[n] = "Claim"; who[n] = ""; id[n] = ident($0)
 		next
 	}
 	sec == "quotes" && match($0, /^ *\[[0-9]+\] q[^,]*, /) {
 		n = substr($0, index($0, "[") + 1) + 0
 		w = substr($0, RSTART + RLENGTH)
 		sub(/ \(paragraph.*/, "", w)
-		kind[n] = "Quote"; who[n] = w
+		kind[n] = "Quote"; who[n] = w; id[n] = ident($0)
 		next
 	}
 	sec == "related" && match($0, /^ *\[[0-9]+\] r[^,]*, about /) {
 		n = substr($0, index($0, "[") + 1) + 0
 		kind[n] = "Read more"; who[n] = substr($0, RSTART + RLENGTH)
+		id[n] = ident($0)
 		sub(/ \(paragraph.*/, "", who[n])
 		next
 	}
@@ -518,7 +526,7 @@ items_from_dump() {
 		for (n = 1; n <= max; n++) {
 			k = (n in kind) ? kind[n] : "?"
 			idx[k]++
-			print n, k, idx[k], total[k], who[n]
+			print n, k, idx[k], total[k], who[n], id[n]
 		}
 	}'
 }
@@ -526,15 +534,17 @@ items_from_dump() {
 ITEMS=$TMPD/items.tsv
 items_from_dump > "$ITEMS"
 
-# item N: "Kind i of n" of item N of the default story, as --dump numbers
-# it; item_who N: "Kind i of n: who".
+# item N: what the status line calls item N of the default story, as
+# --dump numbers it: "Claim c5, 5 of 17" by its id, "Mention 3 of 44";
+# item_who N: the same, then ": who".
 item() {
-	awk -F '\t' -v n="$1" '$1 == n { print $2 " " $3 " of " $4 }' "$ITEMS"
+	awk -F '\t' -v n="$1" '$1 == n { print $2 " " ($6 == "" ? "" : \
+	    $6 ", ") $3 " of " $4 }' "$ITEMS"
 }
 
 item_who() {
-	awk -F '\t' -v n="$1" '$1 == n { print $2 " " $3 " of " $4 ": " $5 }' \
-	    "$ITEMS"
+	echo "$(item "$1"): $(awk -F '\t' -v n="$1" '$1 == n { print $5 }' \
+	    "$ITEMS")"
 }
 
 # count KIND: how many items of that kind the default story has.

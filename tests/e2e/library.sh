@@ -116,6 +116,17 @@ test_filter() {
 	wait_for -F "Library: 4 stories" && alive
 }
 
+# Ctrl-C while filtering cancels the filter, as in less and readline.
+test_filter_ctrl_c() {
+	open_library || return 1
+	keys f
+	text "POTT"
+	wait_for -F '1 of 4 stories hold "POTT"' || return 1
+	keys C-c
+	wait_gone -F '"POTT"' || return 1
+	wait_for -F "Library: 4 stories" && alive
+}
+
 test_open_and_back() {
 	open_library || return 1
 	keys j j Enter
@@ -170,7 +181,7 @@ test_read_more_by_headline_and_back() {
 	wait_for -F "The decision waits another week" || return 1
 	wait_for -F "story 1 of 4" || return 1
 	keys BSpace
-	wait_for -F "Read more r1" || return 1
+	wait_for "^ Read more r1\$" || return 1
 	wait_for -F "by its headline" || return 1
 	keys q
 	wait_for -F "Officials met the UK" && wait_for -F "story 2 of 4"
@@ -338,6 +349,7 @@ test_index_progress_and_ctrl_c() {
 t "the list: newest first, counts, broken, skipped" test_list
 t "s cycles the order" test_sort
 t "f filters by headline and source as typed" test_filter
+t "Ctrl-C while filtering cancels the filter" test_filter_ctrl_c
 t "Enter opens, q and Backspace back to the cursor" test_open_and_back
 t "a broken story is listed, not opened" test_broken
 t "L: the log of skipped files" test_log

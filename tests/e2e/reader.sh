@@ -104,14 +104,14 @@ test_claim_card() {
 	wait_for "$(item 1)" || return 1
 	keys Enter
 	wait_for 'Claim c1([^0-9]|$)' || return 1
-	close_to_article 'Claim c1([^0-9]|$)' || return 1
+	close_to_article '^ Claim c1([^0-9]|$)' || return 1
 	wait_for -F "$(item 1)" || return 1
 	keys c c c c c c
 	wait_for -F "$(item 29): Brandon Lewis" || return 1
 	keys Enter
 	wait_for 'Claim c7([^0-9]|$)' && wait_for -F "By: Brandon Lewis" ||
 	    return 1
-	close_to_article 'Claim c7([^0-9]|$)'
+	close_to_article '^ Claim c7([^0-9]|$)'
 }
 
 test_quote_card() {
@@ -121,16 +121,16 @@ test_quote_card() {
 	keys Enter
 	wait_for 'Quote q1([^0-9]|$)' && wait_for -F "Speaker: Brandon Lewis" ||
 	    return 1
-	close_to_article 'Quote q1([^0-9]|$)'
+	close_to_article '^ Quote q1([^0-9]|$)'
 }
 
 test_related_card() {
 	open_default || return 1
 	keys r
-	wait_for -F "$(item_who 12): Just one" || return 1
+	wait_for -F "$(item_who 12): Just" || return 1
 	keys Enter
 	wait_for 'Read more r1([^0-9]|$)' || return 1
-	close_to_article 'Read more r1([^0-9]|$)'
+	close_to_article '^ Read more r1([^0-9]|$)'
 }
 
 # A "Read more" item whose href names a story file: Enter on its card's
@@ -139,7 +139,7 @@ test_related_href() {
 	start -- "$TESTDIR/data/linked-a.xml" || return 1
 	wait_for -F "First story: the council meets" || return 1
 	keys r
-	wait_for -F "Read more 1 of 1" || return 1
+	wait_for 'Read more [^ ]+, 1 of 1' || return 1
 	keys Enter
 	wait_for -F "Open the story: linked-b.xml" || return 1
 	keys Enter
@@ -222,10 +222,10 @@ test_related_keys() {
 	keys r
 	wait_for -F "$(item 12)" || return 1
 	keys r
-	wait_for -F "$(item_who 54)" || return 1
+	wait_for -F "$(item 54): Huawei" || return 1
 	wait_for -F "Huawei predicts" || return 1
 	keys R
-	wait_for -F "$(item_who 12)"
+	wait_for -F "$(item 12): Brits"
 }
 
 test_mention_keys() {
@@ -421,10 +421,14 @@ test_count() {
 
 # ---- 5. views -----------------------------------------------------------------
 
-# see TEXT: TEXT is on the screen, if need be after going to the end (G).
+# see TEXT: TEXT is on the screen, if need be after paging down (Space).
 see() {
-	wait_for -q -F "$1" 1 && return 0
-	keys G
+	local i
+	# Entries wrap, so a long card may be several screens: page down.
+	for i in 1 2 3 4 5 6; do
+		wait_for -q -F "$1" 1 && return 0
+		keys Space
+	done
 	wait_for -F "$1"
 }
 
@@ -769,7 +773,7 @@ test_escapes() {
 	text "'"
 	wait_for -F "<U+009B>31mred<U+009B>0m" || return 1
 	keys Enter
-	wait_for 'Quote q1([^0-9]|$)' || return 1
+	wait_for '^ Quote q1([^0-9]|$)' || return 1
 	title_unchanged || return 1
 	keys q
 	wait_for -F "Escapes stay on the page" && title_unchanged && alive
@@ -809,13 +813,13 @@ test_quit_from_everywhere() {
 	wait_for -F "$HEADLINE" || return 1
 	text "'"
 	keys Enter
-	wait_for "Quote q1" || return 1
+	wait_for "^ Quote q1" || return 1
 	text "?"
 	wait_for "newslens keys" || return 1
 	keys q
 	wait_gone "newslens keys" || return 1
 	keys q
-	wait_gone "Quote q1" || return 1
+	wait_gone "^ Quote q1" || return 1
 	keys q
 	restored 0
 }
@@ -980,7 +984,7 @@ test_escape_closes() {
 	open_default || return 1
 	first_tab || return 1
 	keys Enter
-	wait_for 'Actor: |Claim c1' || return 1
+	wait_for '^ Actor: |^ Claim c1' || return 1
 	keys Escape
 	wait_for -F "$HEADLINE" || return 1
 	text "?"
@@ -1009,7 +1013,7 @@ test_Q_quits_from_anywhere() {
 	wait_for -F "$HEADLINE" || return 1
 	text "'"
 	keys Enter
-	wait_for "Quote q1" || return 1
+	wait_for "^ Quote q1" || return 1
 	text "?"
 	wait_for "newslens keys: on a card" || return 1
 	text "Q"
@@ -1103,8 +1107,8 @@ test_current_match_no_color() {
 	current_match_differs -e NO_COLOR=1
 }
 
-# w, j, Enter, Enter, Backspace: back in the list, over the relations
-# view; Backspace again: the relations view, on the same entry.
+# w, j, Enter (the row's list of claims), Enter (into the article),
+# Backspace: back in the relations view, on the same entry.
 test_back_into_views() {
 	open_default || return 1
 	keys w
@@ -1116,10 +1120,12 @@ test_back_into_views() {
 	keys Enter
 	wait_for -F "$HEADLINE" || return 1
 	keys BSpace
-	wait_for "^ Claims by " || return 1
-	keys BSpace
 	wait_for -F "Relations: who claims" || return 1
-	wait_for -F "entry 2 of" && alive
+	wait_for -F "entry 2 of" || return 1
+	if screen | grep -q "^ Claims by "; then
+		fail "Back stopped in the list of claims" || return 1
+	fi
+	alive
 }
 
 # The status line on a card names the card, its entry and its place;
@@ -1127,11 +1133,22 @@ test_back_into_views() {
 test_status_on_pages() {
 	open_default || return 1
 	wait_for -F "more below" || return 1
-	keys c Enter
-	wait_for 'Claim c1([^0-9]|$)' || return 1
+	# In the article a claim is named by its id and its place.
+	keys c
+	wait_for '^Claim c1, 1 of 17: the publication: US officials' || return 1
+	keys Enter
+	wait_for '^ Claim c1([^0-9]|$)' || return 1
 	wait_for "Claim c1: .*entry 1 of [0-9]+" || return 1
 	keys j
 	wait_for "entry 2 of [0-9]+" || return 1
+	# An entry that leads to a claim is named by the claim's id.
+	keys q w j Enter
+	wait_for "^ Claims by " || return 1
+	wait_for "^Claim c1: the publication: US officials.* entry 1 of 2" ||
+	    return 1
+	wait_for -F "c1: US officials" || return 1
+	keys q
+	wait_for -F "Relations: who claims" || return 1
 	keys q
 	text "?"
 	wait_for "newslens keys: in the article.*lines 1-[0-9]+ of [0-9]+; more below" ||
@@ -1151,7 +1168,7 @@ test_index() {
 	wait_for -F 'Index: 3 of 39 rows hold "brandon"' || return 1
 	wait_for "claim +Brandon Lewis" || return 1
 	keys Enter
-	wait_for 'Claim c7([^0-9]|$)' || return 1
+	wait_for '^ Claim c7([^0-9]|$)' || return 1
 	keys Escape
 	wait_for -F 'Index: 3 of 39' || return 1
 	keys BSpace BSpace BSpace BSpace BSpace BSpace BSpace
@@ -1204,9 +1221,9 @@ test_status_cut_at_words() {
 	start -s 40x12 || return 1
 	wait_for -F "Paragraph 1 of 14" || return 1
 	keys c
-	wait_for 'Claim 1 of 17' || return 1
+	wait_for 'Claim c1, 1 of 17' || return 1
 	local status
-	status=$(screen | grep -E '^Claim 1 of 17')
+	status=$(screen | grep -E '^Claim c1, 1 of 17')
 	case $status in
 	*…*) ;;
 	*) fail "no ellipsis on a long status: '$status'" || return 1 ;;
@@ -1218,6 +1235,67 @@ test_status_cut_at_words() {
 		fail "cut inside a word: '$word'" || return 1
 	fi
 	alive
+}
+
+# Ctrl-C in the index's filter cancels the filter, then closes the
+# index, as in less and readline; the program goes on.
+test_ctrl_c_in_index() {
+	open_default || return 1
+	keys i
+	wait_for -F "Index: 39 rows" || return 1
+	text "brandon"
+	wait_for -F 'Index: 3 of 39 rows hold "brandon"' || return 1
+	keys C-c
+	wait_for -F "Index: 39 rows; type to filter" || return 1
+	alive || return 1
+	keys C-c
+	wait_gone -F "Index: 39 rows" || return 1
+	wait_for -F "$HEADLINE" || return 1
+	alive || return 1
+	# In the article, Ctrl-C still ends the program.
+	keys C-c
+	wait_dead
+}
+
+# The timeline keeps its text: a long entry wraps onto several lines
+# (at 40 and at 80 columns), the focus keeps to its entry, and a click
+# on an entry's second line is a click on that entry.
+test_timeline_wraps() {
+	start -s 40x12 || return 1
+	wait_for -F "Paragraph 1 of 14" || return 1
+	keys t
+	wait_for -F "Timeline" || return 1
+	# The end of c6, the first dated claim, far past 40 columns.
+	wait_for -F "kicked back the" || return 1
+	wait_for -F "decision" || return 1
+	keys j
+	wait_for "^Claim c8: " || return 1
+	# c8's four lines are shown whole, its end included.
+	keys j
+	wait_for "^Claim c7: " || return 1
+	wait_for -F "soon”" || return 1
+	start || return 1
+	wait_for -F "$HEADLINE" || return 1
+	keys t
+	wait_for -F "Timeline" || return 1
+	wait_for -F "be banned from building the core" || return 1
+	wait_for "^Claim c6: .*entry 1 of 4" || return 1
+	local at
+	at=$(screen_at "in so-called non-core") ||
+	    { fail "no second line of c8"; return 1; }
+	set -- $at
+	click "$1" "$2"
+	wait_for "^Claim c8: .*entry 2 of 4" || return 1
+	click "$1" "$2"
+	wait_for -F "$HEADLINE" && alive
+}
+
+# At 40 columns a page's long title ends at a word, with an ellipsis.
+test_page_title_cut_at_words() {
+	start -s 40x12 || return 1
+	wait_for -F "Paragraph 1 of 14" || return 1
+	keys w j Enter
+	wait_for '^ Claims by the publication about US…$' && alive
 }
 
 t "opens the default story at 80x24: headline, dateline, status" test_open
@@ -1292,7 +1370,7 @@ t "Tab, G: Enter does nothing off screen, Tab starts on it" \
 t "the current match differs from the others; Escape hides them" \
     test_current_match
 t "the current match differs, NO_COLOR" test_current_match_no_color
-t "w j Enter Enter Backspace Backspace: the view, same entry" \
+t "w j Enter Enter Backspace: the relations view, same entry" \
     test_back_into_views
 t "status: a card's entry and place; more below, (END), 100%" \
     test_status_on_pages
@@ -1302,4 +1380,10 @@ t "/ searches inside a view" test_search_in_card
 t "y copies the focused quote with its citation (OSC 52)" test_copy
 t "at 40x12 the status is cut at a word, with an ellipsis" \
     test_status_cut_at_words
+t "Ctrl-C in the index cancels the filter, then the index" \
+    test_ctrl_c_in_index
+t "the timeline wraps its entries at 40 and 80 columns; clicks follow" \
+    test_timeline_wraps
+t "at 40 columns a page title is cut at a word" \
+    test_page_title_cut_at_words
 done_testing
