@@ -1370,20 +1370,21 @@ load_build_inline(struct loader *ld, const xmlNode *parent, size_t item)
 /* The block's text, in ld->text, has characters that are shown as
  * placeholders: the model gets the shown text, its items the offsets
  * of the shown text, and story_raw the file's. */
-static void
+static size_t
 load_build_block_shown(struct loader *ld, struct block *b)
 {
 	struct story *st = ld->st;
-	size_t first = b->first_item, n = st->nitems - first, i;
-	size_t **at = xreallocarray(NULL, 2 * n, sizeof *at);
+	size_t first = b->first_item, n = st->nitems - first, i, len;
+	uint32_t **at = xreallocarray(NULL, 2 * n, sizeof *at);
 
 	for (i = 0; i < n; i++) {
 		at[2 * i] = &st->items[first + i].start;
 		at[2 * i + 1] = &st->items[first + i].end;
 	}
-	b->text = story_keep_text(st, ld->text.data, ld->text.len, &b->len,
+	b->text = story_keep_text(st, ld->text.data, ld->text.len, &len,
 	    at, 2 * n);
 	free(at);
+	return len;
 }
 
 static struct block *
@@ -1391,6 +1392,7 @@ load_build_block(struct loader *ld, const xmlNode *n, enum block_kind kind)
 {
 	struct story *st = ld->st;
 	struct block *b = &st->blocks[st->nblocks];
+	size_t len;
 
 	b->kind = kind;
 	b->id = attr_clean(ld, n, "id");
@@ -1401,11 +1403,16 @@ load_build_block(struct loader *ld, const xmlNode *n, enum block_kind kind)
 	ld->space = false;
 	load_build_inline(ld, n, NONE);
 	if (text_is_safe(ld->text.data ? ld->text.data : "", ld->text.len)) {
-		b->len = ld->text.len;
+		len = ld->text.len;
 		b->text = model_str(ld, ld->text.len ? ld->text.data : "",
 		    ld->text.len);
 	} else
-		load_build_block_shown(ld, b);
+		len = load_build_block_shown(ld, b);
+	/* Offsets and lengths are 32 bits (story.h). */
+	if (len > STORY_BLOCK_MAX)
+		load_error(ld, b->line, "the text of this block is %zu bytes "
+		    "as shown; the most is %zu", len, STORY_BLOCK_MAX);
+	b->len = (uint32_t)len;
 	return b;
 }
 

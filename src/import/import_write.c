@@ -376,7 +376,8 @@ static void
 import_write_paragraph(struct writer *w, struct iblock *ib, struct block *b)
 {
 	struct story *st = w->st;
-	size_t sp = 0, i, first = st->nitems, **at;
+	size_t sp = 0, i, first = st->nitems, len;
+	uint32_t **at;
 	const struct span **open;
 
 	if (ib->nspans > 1)
@@ -408,8 +409,11 @@ import_write_paragraph(struct writer *w, struct iblock *ib, struct block *b)
 		at[2 * i] = &st->items[first + i].start;
 		at[2 * i + 1] = &st->items[first + i].end;
 	}
-	b->text = story_keep_text(st, ib->text, ib->len, &b->len, at,
+	/* At most IMPORT_PARA_MAX bytes, eight times that shown: far
+	 * within STORY_BLOCK_MAX. */
+	b->text = story_keep_text(st, ib->text, ib->len, &len, at,
 	    2 * b->nitems);
+	b->len = (uint32_t)len;
 	free(at);
 	/* Kept: the article's copy goes, so that the text is held once,
 	 * and its spans with it. */
@@ -420,14 +424,32 @@ import_write_paragraph(struct writer *w, struct iblock *ib, struct block *b)
 	ib->nspans = ib->spans_cap = 0;
 }
 
+/* A title's bytes, cut at a character so that even shown as eight
+ * bytes a byte (C1 controls) it fits STORY_BLOCK_MAX. */
+static size_t
+related_len(const struct iblock *ib)
+{
+	size_t n = ib->len;
+
+	if (n <= STORY_BLOCK_MAX / 8)
+		return n;
+	for (n = STORY_BLOCK_MAX / 8; n > 0 &&
+	    ((unsigned char)ib->text[n] & 0xC0) == 0x80; n--)
+		;
+	return n;
+}
+
 static void
 import_write_related(struct writer *w, struct iblock *ib, struct block *b)
 {
 	struct story *st = w->st;
 	struct related *r = &st->related[st->nrelated];
 	struct item *it;
+	size_t len;
 
-	b->text = story_keep_text(st, ib->text, ib->len, &b->len, NULL, 0);
+	b->text = story_keep_text(st, ib->text, related_len(ib), &len, NULL,
+	    0);
+	b->len = (uint32_t)len;
 	free(ib->text);
 	ib->text = NULL;
 	b->related = st->nrelated;

@@ -3,12 +3,19 @@
 
 #include "model/story.h"
 
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "base/buf.h"
 #include "base/text.h"
 #include "base/xmalloc.h"
+
+/* What the comments in story.h promise, where size_t is 64 bits. */
+#if SIZE_MAX == UINT64_MAX
+_Static_assert(sizeof(struct item) == 32, "struct item is 32 bytes");
+_Static_assert(sizeof(struct block) == 40, "struct block is 40 bytes");
+#endif
 
 static const char *const actor_kind_names[ACTOR_NKINDS] = {
 	"country", "government", "agency", "company",
@@ -532,7 +539,7 @@ story_add_comment(struct story *st, enum comment_place place, size_t at,
 static int
 offset_ptr_cmp(const void *a, const void *b)
 {
-	size_t x = **(size_t *const *)a, y = **(size_t *const *)b;
+	uint32_t x = **(uint32_t *const *)a, y = **(uint32_t *const *)b;
 
 	return x < y ? -1 : x > y;
 }
@@ -542,7 +549,7 @@ offset_ptr_cmp(const void *a, const void *b)
  * the whole text sanitised. */
 char *
 story_keep_text(struct story *st, const char *raw, size_t len,
-    size_t *shown_len, size_t **at, size_t nat)
+    size_t *shown_len, uint32_t **at, size_t nat)
 {
 	struct buf b = BUF_INIT;
 	size_t i, from = 0;
@@ -561,7 +568,9 @@ story_keep_text(struct story *st, const char *raw, size_t len,
 			text_sanitize_into(&b, raw + from, to - from);
 			from = to;
 		}
-		*at[i] = b.len;
+		/* Truncated past STORY_BLOCK_MAX, which the caller
+		 * refuses. */
+		*at[i] = (uint32_t)b.len;
 	}
 	text_sanitize_into(&b, raw + from, len - from);
 	*shown_len = b.len;
