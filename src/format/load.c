@@ -1634,11 +1634,26 @@ load_build_start(struct loader *ld, const char *name)
 	    ld->scratch.len);
 }
 
+/* An array grown as it streamed, down to its n elements: up to an
+ * eighth of it was held in reserve (xgrow), which a limit on address
+ * space counts for as long as the story is open.  malloc shrinks a
+ * mapped array in place. */
+static void *
+load_fit(void *p, size_t n, size_t *cap, size_t size)
+{
+	if (p == NULL || n >= *cap || n == 0)
+		return p;
+	*cap = n;
+	return xreallocarray(p, n, size);
+}
+
 /* The last of both paths: the fast path's pending references, the
- * indexes, or the story freed if anything was wrong. */
+ * arrays at their size, the indexes, or the story freed if anything
+ * was wrong. */
 struct story *
 load_build_finish(struct loader *ld)
 {
+	struct story *st;
 	size_t i;
 
 	for (i = 0; i < ld->npending; i++) {
@@ -1671,7 +1686,18 @@ load_build_finish(struct loader *ld)
 		ld->st = NULL;
 		return NULL;
 	}
-	story_index(ld->st);
+	st = ld->st;
+	st->items = load_fit(st->items, st->nitems, &ld->items_cap,
+	    sizeof *st->items);
+	st->claims = load_fit(st->claims, st->nclaims, &ld->claims_cap,
+	    sizeof *st->claims);
+	st->quotes = load_fit(st->quotes, st->nquotes, &ld->quotes_cap,
+	    sizeof *st->quotes);
+	st->blocks = load_fit(st->blocks, st->nblocks, &ld->blocks_cap,
+	    sizeof *st->blocks);
+	st->related = load_fit(st->related, st->nrelated, &ld->related_cap,
+	    sizeof *st->related);
+	story_index(st);
 	return ld->st;
 }
 
