@@ -56,18 +56,21 @@ struct span {
 	size_t		ref;		/* actor, quote or claim */
 };
 
+/* 64 bytes, not 96: a text of 21-byte paragraphs has one for each.
+ * The counts and offsets are 32 bits, as the input is at most 2 GiB
+ * (--max-size). */
 struct iblock {
-	bool		 related;
 	char		*text;		/* valid UTF-8, single spaces, trimmed */
-	size_t		 len;
-	unsigned long	 line;		/* in the input, for messages */
 	struct span	*spans;
-	size_t		 nspans, spans_cap;
 	struct idx	 actors;	/* a related item: actors its title names */
 	char		*url;		/* a related item: its web address, or
 					 * NULL */
-	size_t		 skip;		/* bytes of a dateline at its start, in
+	uint32_t	 len;
+	uint32_t	 line;		/* in the input, for messages */
+	uint32_t	 nspans, spans_cap;
+	uint32_t	 skip;		/* bytes of a dateline at its start, in
 					 * which no name is looked for */
+	bool		 related;
 };
 
 enum actor_flag {
