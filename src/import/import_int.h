@@ -44,6 +44,13 @@
  * loading the story back holds one block's tree, so that the import of
  * a paragraph of any size costs a few times that paragraph's bytes. */
 #define IMPORT_PARA_MAX		((size_t)64 << 10)
+/* The most lines a plain text may have: each costs its struct line
+ * (32 bytes) and a short paragraph's block, article and story about
+ * 100 more, beyond the 3 times the text's size the rest takes; 200,000
+ * lines (a book is some 20,000) hold that to about 30 MB, and a text
+ * of short lines, or of nothing but newlines, to that.  Checked before
+ * the lines are made. */
+#define IMPORT_MAX_LINES	((size_t)200000)
 
 /* ---- the article being imported ---------------------------------- */
 

@@ -556,6 +556,27 @@ text_body(struct idoc *doc, struct line *v, size_t n, size_t i)
 	buf_free(&para);
 }
 
+/* Whether the clean text has at most IMPORT_MAX_LINES lines; else
+ * one message, before any line is made. */
+static bool
+text_lines_fit(struct idoc *doc, const char *s, size_t len)
+{
+	const char *end, *nl;
+	size_t n = 1;
+
+	if (s == NULL)
+		return true;
+	for (end = s + len; s < end && (nl = memchr(s, '\n', (size_t)(end - s))) != NULL;
+	    s = nl + 1)
+		if (++n > IMPORT_MAX_LINES) {
+			diag_add(doc->d, doc->name, 0, "more than %zu lines: "
+			    "a text to import has at most that many (newslens(1) "
+			    "says why)", IMPORT_MAX_LINES);
+			return false;
+		}
+	return true;
+}
+
 bool
 import_text_front(struct idoc *doc, const char *data, size_t len)
 {
@@ -571,6 +592,10 @@ import_text_front(struct idoc *doc, const char *data, size_t len)
 		return false;
 	}
 	doc_release_input(doc);
+	if (!text_lines_fit(doc, c.out.data, c.out.len)) {
+		buf_free(&c.out);
+		return false;
+	}
 	buf_putc(&c.out, '\n');	/* a buffer, even when empty */
 	v = text_lines(c.out.data, c.out.len - 1, &n);
 	body = text_head(doc, v, n);

@@ -1205,6 +1205,84 @@ Test(hostile, import_one_paragraph_within_a_limit)
 	free(dir);
 }
 
+/* A plain text of n short paragraphs, a blank line between: two lines
+ * each. */
+static char *
+write_short_paragraphs(const char *dir, size_t n, size_t *size)
+{
+	struct buf b = BUF_INIT;
+	char *path = test_join(dir, "short.txt");
+	size_t i;
+
+	buf_puts(&b, "Short paragraphs\n\n");
+	for (i = 0; i < n; i++)
+		buf_printf(&b, "The port reopened %03zu.\n\n", i % 1000);
+	write_file(path, b.data, b.len);
+	*size = b.len;
+	buf_free(&b);
+	return path;
+}
+
+/* 99,990 paragraphs of 22 bytes: 15.7 times the text (the writer's
+ * map of every generated id, a related slot a block, 48-byte lines and
+ * 96-byte article blocks); now about 8, and newslens(1) says 10. */
+Test(hostile, import_short_paragraphs_within_a_limit)
+{
+	char *dir = make_tempdir(), *path;
+	size_t size;
+	long base, kb;
+	struct run r;
+
+#ifdef SANITIZED
+	cr_skip_test("AddressSanitizer reserves terabytes of address space");
+#endif
+	base = base_kb();
+	path = write_short_paragraphs(dir, 99990, &size);
+	kb = base + (long)(10 * size / 1024);
+	run_within(&r, "--import", path, kb);
+	cr_expect_eq(r.status, 0, "--import under ulimit -v %ld (base %ld KiB, "
+	    "file %zu bytes): exit %d; stderr:\n%.500s", kb, base, size,
+	    r.status, r.err);
+	cr_expect(r.out != NULL && strstr(r.out, "<p id=\"p99990\">") != NULL,
+	    "not every paragraph imported");
+	run_free(&r);
+	unlink(path);
+	rmdir(dir);
+	free(path);
+	free(dir);
+}
+
+/* More lines than IMPORT_MAX_LINES: refused in one line that says so,
+ * before the lines are made, so within 3 times the text (it ran out of
+ * memory at 16 times). */
+Test(hostile, import_too_many_lines_is_refused)
+{
+	char *dir = make_tempdir(), *path;
+	size_t size;
+	long base, kb;
+	struct run r;
+	const char *nl;
+
+#ifdef SANITIZED
+	cr_skip_test("AddressSanitizer reserves terabytes of address space");
+#endif
+	base = base_kb();
+	path = write_short_paragraphs(dir, 150000, &size);
+	kb = base + (long)(3 * size / 1024);
+	run_within(&r, "--import", path, kb);
+	cr_expect_eq(r.status, 1, "exit %d", r.status);
+	nl = r.err ? strchr(r.err, '\n') : NULL;
+	cr_expect(nl != NULL && nl[1] == '\0' && strstr(r.err, "short.txt: "
+	    "more than 200000 lines") != NULL, "not one line saying the cap:"
+	    "\n%.500s", r.err ? r.err : "");
+	cr_expect(r.out == NULL || r.out[0] == '\0', "something written");
+	run_free(&r);
+	unlink(path);
+	rmdir(dir);
+	free(path);
+	free(dir);
+}
+
 /* Running out of memory in --import, of text or of a web page, is one
  * line that says so: libxml2's HTML parser printed "Memory allocation
  * failed : growing buffer", and the page was "not an HTML document
