@@ -220,13 +220,16 @@ done
 	echo "|---|---:|---:|---:|---:|---:|"
 	printf '%s' "$rows"
 } > "$work/section"
-# The rest of the file as it was, without its trailing blank lines.
+# The file as it was, this section replaced where it stands (up to the
+# next "## " heading), or added at the end; the sections after it stay.
 : > "$work/res"
-[ -f "$results" ] && sed '/^## Memory by the shape of the story/,$d' \
-    "$results" | awk 'NF { for (; blank > 0; blank--) print ""; print; next }
-    { blank++ }' > "$work/res"
-[ -s "$work/res" ] && echo >> "$work/res"
-cat "$work/section" >> "$work/res"
+[ -f "$results" ] && awk -v sec="$work/section" '
+    function put(  l) { while ((getline l < sec) > 0) print l; done = 1 }
+    /^## Memory by the shape of the story/ { put(); print ""; skip = 1; next }
+    skip && /^## / { skip = 0 }
+    !skip { print }
+    END { if (!done) { print ""; put() } }' "$results" > "$work/res"
+[ -s "$work/res" ] || cat "$work/section" > "$work/res"
 cat "$work/res" > "$results"
 say "wrote $results"
 cat "$work/section"

@@ -39,7 +39,11 @@ diag_add(struct diag *d, const char *file, unsigned long line,
 	va_end(ap);
 	text_sanitize_into(&out, raw.data, raw.len);
 	buf_free(&raw);
-	d->msgs = xreallocarray(d->msgs, d->n + 1, sizeof *d->msgs);
+	/* Doubling, at each power of two: the capacity is implied by n
+	 * (diag_truncate only ever leaves more room than that). */
+	if ((d->n & (d->n - 1)) == 0)
+		d->msgs = xreallocarray(d->msgs, d->n ? 2 * d->n : 1,
+		    sizeof *d->msgs);
 	d->msgs[d->n++] = buf_detach(&out);
 }
 

@@ -40,10 +40,11 @@ dump_flush(struct buf *out, FILE *fp)
 }
 
 /* Writes s wrapped to width with `first` and then `rest` columns of
- * indentation. */
+ * indentation, flushed to fp as it fills (an actor's list of its
+ * 400,000 mentions is megabytes; a failed write shows in ferror). */
 static void
-dump_wrapped(struct buf *out, const char *s, size_t len, int width,
-    int first, int rest)
+dump_wrapped(struct buf *out, FILE *fp, const char *s, size_t len,
+    int width, int first, int rest)
 {
 	struct wrap_line line;
 	size_t pos = 0;
@@ -60,6 +61,7 @@ dump_wrapped(struct buf *out, const char *s, size_t len, int width,
 			buf_putc(out, ' ');
 		buf_append(out, s + line.start, line.end - line.start);
 		buf_putc(out, '\n');
+		(void)dump_flush(out, fp);
 		indent = rest;
 	} while (pos < len);
 }
@@ -78,11 +80,15 @@ dump_margin(size_t nblocks)
 
 /* Block b's text wrapped after its number in the margin, as the reader
  * shows it: "  3» " for a "Read more" item.  Too narrow a dump puts the
- * number on a line of its own and the text under it, unindented. */
-static void
+ * number on a line of its own and the text under it, unindented.  Out
+ * is flushed to fp as it fills, so that a paragraph of 50 MB is not
+ * held a third time, wrapped, beside the story and its marked copy;
+ * false when writing failed. */
+static bool
 dump_block_text(const struct story *st, size_t b, int margin, int width,
-    const struct buf *text, struct buf *out)
+    const struct buf *text, struct buf *out, FILE *fp)
 {
+	bool ok = true;
 	struct wrap_line line;
 	size_t pos = 0;
 	int i;
@@ -91,8 +97,8 @@ dump_block_text(const struct story *st, size_t b, int margin, int width,
 	    st->blocks[b].kind == BLOCK_RELATED ? "\xc2\xbb" : "");
 	if (width - margin < 10) {
 		buf_putc(out, '\n');
-		dump_wrapped(out, text->data, text->len, width, 0, 0);
-		return;
+		dump_wrapped(out, fp, text->data, text->len, width, 0, 0);
+		return true;
 	}
 	buf_puts(out, st->blocks[b].kind == BLOCK_RELATED ? " " : "  ");
 	do {
@@ -103,7 +109,9 @@ dump_block_text(const struct story *st, size_t b, int margin, int width,
 				buf_putc(out, ' ');
 		buf_append(out, text->data + line.start, line.end - line.start);
 		buf_putc(out, '\n');
+		ok = dump_flush(out, fp) && ok;
 	} while (pos < text->len);
+	return ok;
 }
 
 /* The block's text with "[N]" before each item that starts in it. */
@@ -130,14 +138,17 @@ dump_marked(const struct story *st, size_t b, struct buf *tmp)
 static void
 dump_head(const struct story *st, int width, struct buf *out)
 {
-	dump_wrapped(out, st->headline, strlen(st->headline), width, 0, 0);
+	dump_wrapped(out, NULL, st->headline, strlen(st->headline), width,
+	    0, 0);
 	if (st->dateline)
-		dump_wrapped(out, st->dateline, strlen(st->dateline), width,
-		    0, 0);
+		dump_wrapped(out, NULL, st->dateline, strlen(st->dateline),
+		    width, 0, 0);
 	if (st->byline)
-		dump_wrapped(out, st->byline, strlen(st->byline), width, 0, 0);
+		dump_wrapped(out, NULL, st->byline, strlen(st->byline), width,
+		    0, 0);
 	if (st->source)
-		dump_wrapped(out, st->source, strlen(st->source), width, 0, 0);
+		dump_wrapped(out, NULL, st->source, strlen(st->source), width,
+		    0, 0);
 }
 
 static void
@@ -151,7 +162,7 @@ dump_names(const struct story *st, const struct idx *x, struct buf *out)
 
 static void
 dump_actor(const struct story *st, size_t a, size_t depth, size_t no,
-    int width, struct buf *out, struct buf *tmp)
+    int width, struct buf *out, struct buf *tmp, FILE *fp)
 {
 	const struct actor *ac = &st->actors[a];
 	/* Indent no deeper than the widest line allows: the words wrap
@@ -168,7 +179,8 @@ dump_actor(const struct story *st, size_t a, size_t depth, size_t no,
 	for (i = 0; i < ac->mentions.n; i++)
 		buf_printf(tmp, "%s[%zu]", i ? " " : ": ",
 		    ITEM_NO((size_t)story_ix(st, ac->mentions)[i]));
-	dump_wrapped(out, tmp->data, tmp->len, width, 3 + 3 * d, 6 + 3 * d);
+	dump_wrapped(out, fp, tmp->data, tmp->len, width, 3 + 3 * d,
+	    6 + 3 * d);
 }
 
 /* Each actor under the one it is a member of, in the tree's order
@@ -187,7 +199,7 @@ dump_actors(const struct story *st, int width, struct buf *out,
 	story_actor_tree(st, order, depth);
 	buf_puts(out, "\nActors\n\n");
 	for (i = 0; i < st->nactors; i++) {
-		dump_actor(st, order[i], depth[i], i + 1, width, out, tmp);
+		dump_actor(st, order[i], depth[i], i + 1, width, out, tmp, fp);
 		ok = dump_flush(out, fp) && ok;
 	}
 	free(order);
@@ -198,15 +210,15 @@ dump_actors(const struct story *st, int width, struct buf *out,
 /* "[N] " then the item's text, wrapped under a hanging indent. */
 static void
 dump_entry(const struct story *st, size_t item, const char *about,
-    int width, struct buf *out, struct buf *tmp)
+    int width, struct buf *out, struct buf *tmp, FILE *fp)
 {
 	size_t len;
 	const char *text = story_item_text(st, item, &len);
 
 	buf_truncate(tmp, 0);
 	buf_printf(tmp, "[%zu] %s", ITEM_NO(item), about);
-	dump_wrapped(out, tmp->data, tmp->len, width, 3, 7);
-	dump_wrapped(out, text, len, width, 7, 7);
+	dump_wrapped(out, fp, tmp->data, tmp->len, width, 3, 7);
+	dump_wrapped(out, fp, text, len, width, 7, 7);
 }
 
 static bool
@@ -243,7 +255,7 @@ dump_claims(const struct story *st, int width, struct buf *out,
 			buf_printf(&about, ", dated %s", c->when);
 		buf_printf(&about, " (paragraph %zu)",
 		    (size_t)st->items[c->item].block + 1);
-		dump_entry(st, c->item, about.data, width, out, tmp);
+		dump_entry(st, c->item, about.data, width, out, tmp, fp);
 		ok = dump_flush(out, fp) && ok;
 	}
 	buf_free(&about);
@@ -268,7 +280,7 @@ dump_quotes(const struct story *st, int width, struct buf *out,
 		buf_printf(&about, "%s, %s (paragraph %zu)", q->id,
 		    st->actors[q->speaker].name,
 		    (size_t)st->items[q->item].block + 1);
-		dump_entry(st, q->item, about.data, width, out, tmp);
+		dump_entry(st, q->item, about.data, width, out, tmp, fp);
 		ok = dump_flush(out, fp) && ok;
 	}
 	buf_free(&about);
@@ -298,7 +310,7 @@ dump_related(const struct story *st, int width, struct buf *out,
 		if (r->href)
 			buf_printf(&about, ", %s", r->href);
 		buf_printf(&about, " (paragraph %zu)", r->block + 1);
-		dump_entry(st, r->item, about.data, width, out, tmp);
+		dump_entry(st, r->item, about.data, width, out, tmp, fp);
 		ok = dump_flush(out, fp) && ok;
 	}
 	buf_free(&about);
@@ -319,13 +331,14 @@ dump_story(const struct story *st, int width, struct buf *out, FILE *fp)
 	for (b = 0; b < st->nblocks; b++) {
 		buf_putc(out, '\n');
 		dump_marked(st, b, &tmp);
-		dump_block_text(st, b, margin, width, &tmp, out);
-		ok = dump_flush(out, fp) && ok;
+		ok = dump_block_text(st, b, margin, width, &tmp, out, fp) &&
+		    ok;
 	}
 	ok = dump_actors(st, width, out, &tmp, fp) && ok;
 	ok = dump_claims(st, width, out, &tmp, fp) && ok;
 	ok = dump_quotes(st, width, out, &tmp, fp) && ok;
 	ok = dump_related(st, width, out, &tmp, fp) && ok;
 	buf_free(&tmp);
-	return ok;
+	/* The flushes inside a wrapped text leave their failure here. */
+	return ok && (fp == NULL || !ferror(fp));
 }

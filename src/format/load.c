@@ -602,13 +602,34 @@ child_elem(const xmlNode *parent, const char *name)
 
 /* ---- pass one: the ids -------------------------------------------- */
 
-/* Registers id, which the loader frees if it owns it. */
+static bool ids_hash_put(struct loader *, uint32_t v, const char *id);
+
+/* A hash slot's value for the fast path's id of a thing of `kind` at
+ * `index`, found through the model (story.h): 28 bits suffice for the
+ * index (struct idref), and 0 is an empty slot. */
+static uint32_t
+ids_model_slot(enum id_kind kind, size_t index)
+{
+	return ((uint32_t)kind << 28 | ((uint32_t)index & 0xFFFFFFF)) + 1;
+}
+
+/* Registers id, which the loader frees if it owns it.  The fast path's
+ * ids are the model's strings (owned false), and go straight into the
+ * hash table: it finds each through the model, so that an id costs its
+ * slot and nothing more (an idref of 16 bytes a claim, a quote and a
+ * paragraph with an id were a fifth of such a story's memory).  A
+ * duplicate is an error there, and the slow path says which. */
 static void
 ids_add_str(struct loader *ld, char *id, bool owned, enum id_kind kind,
     size_t index, unsigned long line)
 {
 	if (id == NULL)
 		return;
+	if (ld->ids_in_model) {
+		if (!ids_hash_put(ld, ids_model_slot(kind, index), id))
+			ld->errors++;
+		return;
+	}
 	ld->ids = xgrow(ld->ids, ld->nids, &ld->ids_cap, sizeof *ld->ids);
 	ld->ids[ld->nids].id = id;
 	ld->ids[ld->nids].owned = owned;
@@ -663,52 +684,121 @@ ids_hash_of(const char *s)
 
 	for (; *s != '\0'; s++)
 		h = (h ^ (unsigned char)*s) * 1099511628211ULL;
+	/* FNV-1a leaves the high bits alike for ids that differ in their
+	 * last characters ("a1", "a2"), and the table starts from the
+	 * high bits (ids_hash_home): MurmurHash3's finaliser mixes them. */
+	h ^= h >> 33;
+	h *= 0xff51afd7ed558ccdULL;
+	h ^= h >> 33;
 	return (uint32_t)(h ^ (h >> 32));
 }
 
-/* Adds ids[i] to the hash table, which grows to keep at least a
- * quarter of its slots free; false, and no table, when its id is
- * there already.  The fast path adds each id as it streams, the slow
- * path all of them at once.  A table kept half empty would be twice
- * the size about half the time, and the largest of the loader's
- * allocations; at three quarters full, linear probing still takes
- * about 2.5 probes to find an id, each a 32-bit compare first. */
-bool
-ids_hash_add(struct loader *ld, size_t i)
+/* What a hash slot's value v stands for: an entry of ld->ids (the slow
+ * path's, v - 1), or a thing of the model (ids_model_slot). */
+static void
+ids_slot_ref(const struct loader *ld, uint32_t v, uint32_t *kind,
+    size_t *index)
 {
-	size_t h, j, cap = ld->hash ? ld->hash_mask + 1 : 0;
+	if (ld->ids_in_model) {
+		*kind = (v - 1) >> 28;
+		*index = (v - 1) & 0xFFFFFFF;
+	} else {
+		*kind = ld->ids[v - 1].kind;
+		*index = ld->ids[v - 1].index;
+	}
+}
+
+static const char *
+ids_slot_id(const struct loader *ld, uint32_t v)
+{
+	const struct story *st = ld->st;
+	uint32_t kind;
+	size_t i;
+
+	if (!ld->ids_in_model)
+		return ld->ids[v - 1].id;
+	ids_slot_ref(ld, v, &kind, &i);
+	switch ((enum id_kind)kind) {
+	case ID_ACTOR:
+		return st->actors[i].id;
+	case ID_PARAGRAPH:
+		return st->blocks[i].id;
+	case ID_RELATED:
+		return st->related[i].id;
+	case ID_CLAIM:
+		return st->claims[i].id;
+	case ID_QUOTE:
+		return st->quotes[i].id;
+	}
+	return "";
+}
+
+/* The slot a hash starts from: its high bits scaled to the table
+ * (Lemire's multiply-shift), so that the table can be of any size. */
+static size_t
+ids_hash_home(const struct loader *ld, uint32_t full)
+{
+	return (size_t)(((uint64_t)full * ld->hash_cap) >> 32);
+}
+
+static size_t
+ids_hash_next(const struct loader *ld, size_t h)
+{
+	return h + 1 < ld->hash_cap ? h + 1 : 0;
+}
+
+/* Half as many slots again, each where its stored hash puts it. */
+static void
+ids_hash_grow(struct loader *ld, size_t want)
+{
+	uint32_t *old = ld->hash;
+	size_t oldcap = old ? ld->hash_cap : 0, cap, h, j;
+
+	for (cap = oldcap ? oldcap : 16; cap / 4 * 3 < want; cap += cap / 2)
+		;
+	ld->hash = xcalloc(cap, 2 * sizeof *ld->hash);
+	ld->hash_cap = cap;
+	for (j = 0; j < oldcap; j++)
+		if (old[2 * j] != 0) {
+			for (h = ids_hash_home(ld, old[2 * j + 1]);
+			    ld->hash[2 * h] != 0; h = ids_hash_next(ld, h))
+				;
+			ld->hash[2 * h] = old[2 * j];
+			ld->hash[2 * h + 1] = old[2 * j + 1];
+		}
+	free(old);
+}
+
+/* Adds the slot value v, whose id is id, to the hash table, which
+ * grows to keep at least a quarter of its slots free; false, and no
+ * table, when the id is there already.  The fast path adds each id as
+ * it streams, the slow path all of them at once.  The table is the
+ * largest of the loader's allocations: grown by half, it is at most
+ * twice the slots in use (doubling, 2.7), and holds 2.5 times them
+ * while it grows (3); at three quarters full, linear probing still
+ * takes about 2.5 probes to find an id, each a 32-bit compare first. */
+static bool
+ids_hash_put(struct loader *ld, uint32_t v, const char *id)
+{
+	size_t h, cap = ld->hash ? ld->hash_cap : 0;
 	uint32_t full;
 
-	if (cap / 4 * 3 < i + 1) {
-		uint32_t *old = ld->hash;
-		size_t oldcap = cap;
-
-		for (cap = cap ? cap : 16; cap / 4 * 3 < i + 1; cap *= 2)
-			;
-		ld->hash = xcalloc(cap, 2 * sizeof *ld->hash);
-		ld->hash_mask = cap - 1;
-		for (j = 0; j < oldcap; j++)
-			if (old[2 * j] != 0) {
-				for (h = old[2 * j + 1] & ld->hash_mask;
-				    ld->hash[2 * h] != 0;
-				    h = (h + 1) & ld->hash_mask)
-					;
-				ld->hash[2 * h] = old[2 * j];
-				ld->hash[2 * h + 1] = old[2 * j + 1];
-			}
-		free(old);
-	}
-	full = ids_hash_of(ld->ids[i].id);
-	for (h = full & ld->hash_mask; ld->hash[2 * h] != 0;
-	    h = (h + 1) & ld->hash_mask)
+	if (ld->hash == NULL && ld->nhashed > 0)
+		return false;	/* a duplicate was found before */
+	if (cap / 4 * 3 < ld->nhashed + 1)
+		ids_hash_grow(ld, ld->nhashed + 1);
+	full = ids_hash_of(id);
+	for (h = ids_hash_home(ld, full); ld->hash[2 * h] != 0;
+	    h = ids_hash_next(ld, h))
 		if (ld->hash[2 * h + 1] == full &&
-		    strcmp(ld->ids[ld->hash[2 * h] - 1].id, ld->ids[i].id) == 0) {
+		    strcmp(ids_slot_id(ld, ld->hash[2 * h]), id) == 0) {
 			free(ld->hash);
 			ld->hash = NULL;
 			return false;
 		}
-	ld->hash[2 * h] = (uint32_t)(i + 1);
+	ld->hash[2 * h] = v;
 	ld->hash[2 * h + 1] = full;
+	ld->nhashed++;
 	return true;
 }
 
@@ -719,7 +809,7 @@ ids_hash(struct loader *ld)
 	size_t i;
 
 	for (i = 0; i < ld->nids; i++)
-		if (!ids_hash_add(ld, i))
+		if (!ids_hash_put(ld, (uint32_t)(i + 1), ld->ids[i].id))
 			return false;
 	return true;
 }
@@ -763,9 +853,11 @@ ids_collect(struct loader *ld, const xmlNode *root)
 			    (unsigned long)ld->ids[i - 1].line);
 }
 
-/* Any entry with this id (duplicates have been reported already). */
-static const struct idref *
-ids_find(const struct loader *ld, const char *id)
+/* The kind and index of any thing with this id (duplicates have been
+ * reported already); false when there is none. */
+static bool
+ids_find(const struct loader *ld, const char *id, uint32_t *kind,
+    size_t *index)
 {
 	size_t lo = 0, hi = ld->nids, mid, h;
 	uint32_t full;
@@ -773,24 +865,29 @@ ids_find(const struct loader *ld, const char *id)
 
 	if (ld->hash != NULL) {
 		full = ids_hash_of(id);
-		for (h = full & ld->hash_mask; ld->hash[2 * h] != 0;
-		    h = (h + 1) & ld->hash_mask)
+		for (h = ids_hash_home(ld, full); ld->hash[2 * h] != 0;
+		    h = ids_hash_next(ld, h))
 			if (ld->hash[2 * h + 1] == full &&
-			    strcmp(ld->ids[ld->hash[2 * h] - 1].id, id) == 0)
-				return &ld->ids[ld->hash[2 * h] - 1];
-		return NULL;
+			    strcmp(ids_slot_id(ld, ld->hash[2 * h]), id) == 0) {
+				ids_slot_ref(ld, ld->hash[2 * h], kind, index);
+				return true;
+			}
+		return false;
 	}
 	while (lo < hi) {
 		mid = lo + (hi - lo) / 2;
 		c = strcmp(id, ld->ids[mid].id);
-		if (c == 0)
-			return &ld->ids[mid];
+		if (c == 0) {
+			*kind = ld->ids[mid].kind;
+			*index = ld->ids[mid].index;
+			return true;
+		}
 		if (c < 0)
 			hi = mid;
 		else
 			lo = mid + 1;
 	}
-	return NULL;
+	return false;
 }
 
 /* Resolves one id that must name a thing of `kind`; what = "actor of
@@ -799,18 +896,19 @@ static size_t
 ids_resolve(struct loader *ld, unsigned long line, const char *id,
     enum id_kind kind, const char *what)
 {
-	const struct idref *r = ids_find(ld, id);
+	uint32_t found;
+	size_t index;
 
-	if (r == NULL) {
+	if (!ids_find(ld, id, &found, &index)) {
 		load_error(ld, line, "%s: no such id '%s'", what, id);
 		return NONE;
 	}
-	if (r->kind != (uint32_t)kind) {
+	if (found != (uint32_t)kind) {
 		load_error(ld, line, "%s: '%s' is %s, not %s", what, id,
-		    id_kind_names[r->kind], id_kind_names[kind]);
+		    id_kind_names[found], id_kind_names[kind]);
 		return NONE;
 	}
-	return r->index;
+	return index;
 }
 
 /* Whether v was named before in the list being resolved, which has
@@ -922,6 +1020,7 @@ ids_free(struct loader *ld)
 	ld->nids = 0;
 	free(ld->hash);
 	ld->hash = NULL;
+	ld->nhashed = 0;
 }
 
 /* ---- pass two: the model ------------------------------------------ */
@@ -1370,20 +1469,21 @@ load_build_inline(struct loader *ld, const xmlNode *parent, size_t item)
 /* The block's text, in ld->text, has characters that are shown as
  * placeholders: the model gets the shown text, its items the offsets
  * of the shown text, and story_raw the file's. */
-static void
+static size_t
 load_build_block_shown(struct loader *ld, struct block *b)
 {
 	struct story *st = ld->st;
-	size_t first = b->first_item, n = st->nitems - first, i;
-	size_t **at = xreallocarray(NULL, 2 * n, sizeof *at);
+	size_t first = b->first_item, n = st->nitems - first, i, len;
+	uint32_t **at = xreallocarray(NULL, 2 * n, sizeof *at);
 
 	for (i = 0; i < n; i++) {
 		at[2 * i] = &st->items[first + i].start;
 		at[2 * i + 1] = &st->items[first + i].end;
 	}
-	b->text = story_keep_text(st, ld->text.data, ld->text.len, &b->len,
+	b->text = story_keep_text(st, ld->text.data, ld->text.len, &len,
 	    at, 2 * n);
 	free(at);
+	return len;
 }
 
 static struct block *
@@ -1391,6 +1491,7 @@ load_build_block(struct loader *ld, const xmlNode *n, enum block_kind kind)
 {
 	struct story *st = ld->st;
 	struct block *b = &st->blocks[st->nblocks];
+	size_t len;
 
 	b->kind = kind;
 	b->id = attr_clean(ld, n, "id");
@@ -1401,11 +1502,16 @@ load_build_block(struct loader *ld, const xmlNode *n, enum block_kind kind)
 	ld->space = false;
 	load_build_inline(ld, n, NONE);
 	if (text_is_safe(ld->text.data ? ld->text.data : "", ld->text.len)) {
-		b->len = ld->text.len;
+		len = ld->text.len;
 		b->text = model_str(ld, ld->text.len ? ld->text.data : "",
 		    ld->text.len);
 	} else
-		load_build_block_shown(ld, b);
+		len = load_build_block_shown(ld, b);
+	/* Offsets and lengths are 32 bits (story.h). */
+	if (len > STORY_BLOCK_MAX)
+		load_error(ld, b->line, "the text of this block is %zu bytes "
+		    "as shown; the most is %zu", len, STORY_BLOCK_MAX);
+	b->len = (uint32_t)len;
 	return b;
 }
 
@@ -1528,11 +1634,26 @@ load_build_start(struct loader *ld, const char *name)
 	    ld->scratch.len);
 }
 
+/* An array grown as it streamed, down to its n elements: up to an
+ * eighth of it was held in reserve (xgrow), which a limit on address
+ * space counts for as long as the story is open.  malloc shrinks a
+ * mapped array in place. */
+static void *
+load_fit(void *p, size_t n, size_t *cap, size_t size)
+{
+	if (p == NULL || n >= *cap || n == 0)
+		return p;
+	*cap = n;
+	return xreallocarray(p, n, size);
+}
+
 /* The last of both paths: the fast path's pending references, the
- * indexes, or the story freed if anything was wrong. */
+ * arrays at their size, the indexes, or the story freed if anything
+ * was wrong. */
 struct story *
 load_build_finish(struct loader *ld)
 {
+	struct story *st;
 	size_t i;
 
 	for (i = 0; i < ld->npending; i++) {
@@ -1565,7 +1686,18 @@ load_build_finish(struct loader *ld)
 		ld->st = NULL;
 		return NULL;
 	}
-	story_index(ld->st);
+	st = ld->st;
+	st->items = load_fit(st->items, st->nitems, &ld->items_cap,
+	    sizeof *st->items);
+	st->claims = load_fit(st->claims, st->nclaims, &ld->claims_cap,
+	    sizeof *st->claims);
+	st->quotes = load_fit(st->quotes, st->nquotes, &ld->quotes_cap,
+	    sizeof *st->quotes);
+	st->blocks = load_fit(st->blocks, st->nblocks, &ld->blocks_cap,
+	    sizeof *st->blocks);
+	st->related = load_fit(st->related, st->nrelated, &ld->related_cap,
+	    sizeof *st->related);
+	story_index(st);
 	return ld->st;
 }
 

@@ -25,8 +25,8 @@
 
 enum id_kind { ID_ACTOR, ID_PARAGRAPH, ID_RELATED, ID_CLAIM, ID_QUOTE };
 
-/* One for every id in the story, held while it loads: 16 bytes, not
- * 32.  The line is at most INT_MAX, the largest file; the index fits in
+/* One for every id in the story, held while the slow path loads (the
+ * fast path finds its ids through the model): 16 bytes, not 32.  The line is at most INT_MAX, the largest file; the index fits in
  * 28 bits, as no id takes fewer than 8 bytes of the file (` id="a"`)
  * and the file has at most INT_MAX of them. */
 struct idref {
@@ -63,8 +63,10 @@ struct loader {
 					 * when one is used twice */
 	size_t		 nids;
 	size_t		 ids_cap;
-	uint32_t	*hash;		/* ids by hash: pairs of index + 1
-					 * (0: empty) and the id's 32-bit
+	uint32_t	*hash;		/* ids by hash: pairs of a value
+					 * (an index of ids + 1, or
+					 * ids_model_slot; 0: empty) and
+					 * the id's 32-bit
 					 * hash, so that probes and growth
 					 * compare numbers, not strings; NULL
 					 * when the ids are sorted.  32 bits
@@ -72,7 +74,11 @@ struct loader {
 					 * the loader's while it streams; a
 					 * file of at most INT_MAX bytes has
 					 * fewer ids than that. */
-	size_t		 hash_mask;
+	size_t		 hash_cap;	/* slots */
+	size_t		 nhashed;	/* ids in it */
+	bool		 ids_in_model;	/* the fast path: a slot names a
+					 * thing of the model, whose id it
+					 * is, not an entry of ids */
 	size_t		 items_cap;
 	size_t		 claims_cap;
 	size_t		 quotes_cap;
@@ -116,7 +122,6 @@ void	 load_error(struct loader *, unsigned long line, const char *fmt,
 	    ...) __attribute__((format(printf, 3, 4)));
 
 void	 ids_add(struct loader *, const xmlNode *, enum id_kind, size_t index);
-bool	 ids_hash_add(struct loader *, size_t i);
 void	 ids_resolve_tokens(struct loader *, unsigned long line, char *raw,
 	    enum id_kind, const char *what, struct idx *);
 void	 ids_free(struct loader *);

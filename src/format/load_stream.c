@@ -152,17 +152,6 @@ stream_free_children(struct stream *s, xmlNodePtr parent)
 	s->pushed = NULL;
 }
 
-/* Hashes the ids registered since `from`; a duplicate is a problem. */
-static void
-stream_hash_ids(struct stream *s, size_t from)
-{
-	for (; from < s->ld.nids; from++)
-		if (!ids_hash_add(&s->ld, from)) {
-			stream_fail(s);
-			return;
-		}
-}
-
 static bool
 is_named(const xmlNode *n, const char *name)
 {
@@ -177,13 +166,13 @@ static void
 stream_done(struct stream *s, xmlNodePtr n)
 {
 	xmlNodePtr parent = n->parent;
-	size_t from = s->ld.nids;
 
+	/* Each id is hashed as it is registered; a duplicate counts as an
+	 * error. */
 	if (s->depth == 2 && s->in_body) {
 		load_build_comments_before(&s->ld, n, COMMENT_BODY,
 		    s->ld.st->nblocks);
 		load_build_body_child(&s->ld, n);
-		stream_hash_ids(s, from);
 	} else if (s->depth == 2 && s->in_actors) {
 		long at = xmlByteConsumed(s->ctxt);
 
@@ -192,7 +181,6 @@ stream_done(struct stream *s, xmlNodePtr n)
 		load_build_comments_before(&s->ld, n, COMMENT_ACTORS,
 		    s->ld.st->nactors);
 		load_build_actor_child(&s->ld, n);
-		stream_hash_ids(s, from);
 	} else if (s->depth == 1)
 		stream_done_part(s, n);
 	if (s->ld.errors > 0)
@@ -468,6 +456,7 @@ stream_begin(struct stream *s, const char *name)
 {
 	memset(s, 0, sizeof *s);
 	s->ld.name = name;
+	s->ld.ids_in_model = true;
 	if (!load_schema_ready(&s->ld) ||
 	    (s->vctxt = xmlRelaxNGNewValidCtxt(load_schema_get())) == NULL)
 		return false;

@@ -111,8 +111,8 @@ doc_add_block(struct idoc *doc, bool related, char *text, size_t len,
 	memset(b, 0, sizeof *b);
 	b->related = related;
 	b->text = text;
-	b->len = len;
-	b->line = line;
+	b->len = (uint32_t)len;
+	b->line = (uint32_t)line;
 	return b;
 }
 

@@ -44,6 +44,13 @@
  * loading the story back holds one block's tree, so that the import of
  * a paragraph of any size costs a few times that paragraph's bytes. */
 #define IMPORT_PARA_MAX		((size_t)64 << 10)
+/* The most lines a plain text may have: each costs its struct line
+ * (32 bytes) and a short paragraph's block, article and story about
+ * 100 more, beyond the 3 times the text's size the rest takes; 200,000
+ * lines (a book is some 20,000) hold that to about 30 MB, and a text
+ * of short lines, or of nothing but newlines, to that.  Checked before
+ * the lines are made. */
+#define IMPORT_MAX_LINES	((size_t)200000)
 
 /* ---- the article being imported ---------------------------------- */
 
@@ -56,18 +63,21 @@ struct span {
 	size_t		ref;		/* actor, quote or claim */
 };
 
+/* 64 bytes, not 96: a text of 21-byte paragraphs has one for each.
+ * The counts and offsets are 32 bits, as the input is at most 2 GiB
+ * (--max-size). */
 struct iblock {
-	bool		 related;
 	char		*text;		/* valid UTF-8, single spaces, trimmed */
-	size_t		 len;
-	unsigned long	 line;		/* in the input, for messages */
 	struct span	*spans;
-	size_t		 nspans, spans_cap;
 	struct idx	 actors;	/* a related item: actors its title names */
 	char		*url;		/* a related item: its web address, or
 					 * NULL */
-	size_t		 skip;		/* bytes of a dateline at its start, in
+	uint32_t	 len;
+	uint32_t	 line;		/* in the input, for messages */
+	uint32_t	 nspans, spans_cap;
+	uint32_t	 skip;		/* bytes of a dateline at its start, in
 					 * which no name is looked for */
+	bool		 related;
 };
 
 enum actor_flag {

@@ -272,7 +272,8 @@ add_span(struct nitf *nf, size_t start, enum span_kind kind, size_t ref)
 {
 	if (nf->text.len <= start)
 		return;
-	nf->spans = xreallocarray(nf->spans, nf->nspans + 1,
+	/* Geometrically: a paragraph may hold tens of thousands. */
+	nf->spans = xgrow(nf->spans, nf->nspans, &nf->spans_cap,
 	    sizeof *nf->spans);
 	nf->spans[nf->nspans].start = start;
 	nf->spans[nf->nspans].end = nf->text.len;

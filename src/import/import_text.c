@@ -136,14 +136,17 @@ text_clean(struct cleaner *c, const char *data, size_t len)
 
 enum line_kind { L_BLANK, L_TEXT, L_RELATED };
 
+/* 32 bytes, not 48: a text of short paragraphs has two lines for each
+ * (the blank one between), and a line may be one byte of the input.
+ * 32 bits suffice, as the input is at most 2 GiB (--max-size). */
 struct line {
 	char		*s;		/* trimmed, single spaces, in the
 					 * clean text */
-	size_t		 len;
-	size_t		 chars;		/* code points */
-	unsigned long	 no;
+	uint32_t	 len;
+	uint32_t	 chars;		/* code points */
+	uint32_t	 no;
+	uint32_t	 title;		/* L_RELATED: where the title starts */
 	enum line_kind	 kind;
-	size_t		 title;		/* L_RELATED: where the title starts */
 };
 
 static bool
@@ -242,14 +245,15 @@ text_lines(char *s, size_t len, size_t *np)
 		}
 		v = xgrow(v, n, &cap, sizeof *v);
 		v[n].s = s + i;
-		v[n].len = w - i;
+		v[n].len = (uint32_t)(w - i);
 		s[w] = '\0';
-		v[n].chars = count_chars(v[n].s, v[n].len);
-		v[n].no = no++;
+		v[n].chars = (uint32_t)count_chars(v[n].s, v[n].len);
+		v[n].no = (uint32_t)no++;
 		v[n].title = 0;
 		if (!has_alnum(v[n].s, v[n].len))
 			v[n].kind = L_BLANK;	/* also "###", "* * *" */
-		else if ((v[n].title = related_title(v[n].s, v[n].len)) > 0)
+		else if ((v[n].title = (uint32_t)related_title(v[n].s,
+		    v[n].len)) > 0)
 			v[n].kind = L_RELATED;
 		else
 			v[n].kind = L_TEXT;
@@ -344,7 +348,7 @@ text_head(struct idoc *doc, struct line *v, size_t n)
 	}
 	if (v[i].chars > HEADLINE_MAX) {
 		doc_warn(doc, v[i].no, "no headline: the first line is a "
-		    "paragraph of %zu characters", v[i].chars);
+		    "paragraph of %zu characters", (size_t)v[i].chars);
 		return NONE;
 	}
 	doc->headline = xstrdup(v[i].s);
@@ -552,6 +556,27 @@ text_body(struct idoc *doc, struct line *v, size_t n, size_t i)
 	buf_free(&para);
 }
 
+/* Whether the clean text has at most IMPORT_MAX_LINES lines; else
+ * one message, before any line is made. */
+static bool
+text_lines_fit(struct idoc *doc, const char *s, size_t len)
+{
+	const char *end, *nl;
+	size_t n = 1;
+
+	if (s == NULL)
+		return true;
+	for (end = s + len; s < end && (nl = memchr(s, '\n', (size_t)(end - s))) != NULL;
+	    s = nl + 1)
+		if (++n > IMPORT_MAX_LINES) {
+			diag_add(doc->d, doc->name, 0, "more than %zu lines: "
+			    "a text to import has at most that many (newslens(1) "
+			    "says why)", IMPORT_MAX_LINES);
+			return false;
+		}
+	return true;
+}
+
 bool
 import_text_front(struct idoc *doc, const char *data, size_t len)
 {
@@ -567,6 +592,10 @@ import_text_front(struct idoc *doc, const char *data, size_t len)
 		return false;
 	}
 	doc_release_input(doc);
+	if (!text_lines_fit(doc, c.out.data, c.out.len)) {
+		buf_free(&c.out);
+		return false;
+	}
 	buf_putc(&c.out, '\n');	/* a buffer, even when empty */
 	v = text_lines(c.out.data, c.out.len - 1, &n);
 	body = text_head(doc, v, n);

@@ -96,16 +96,19 @@ enum item_kind {
  * spans its whole block.
  *
  * Items are the most numerous thing in a story (a mention every ten
- * words or so): block and line are 32 bits, which pack with kind into
- * 48 bytes an item, not 56.  A story file is at most INT_MAX bytes,
- * so neither can exceed that.  The offsets stay size_t: sanitising
- * can make a block's text four times its bytes in the file. */
+ * words or so, three to a claim-quote-mention paragraph): 32 bytes an
+ * item, not 48.  A story file is at most INT_MAX bytes and a block at
+ * least three of them (`<p/>`, or a line and a blank one in --import),
+ * so the block fits in 30 bits beside the kind, and the line in 32; the offsets are 32 bits because a block's
+ * shown text is at most UINT32_MAX bytes (STORY_BLOCK_MAX: the loader
+ * and the importer refuse a longer one).  parent and ref stay size_t,
+ * as NONE is. */
 struct item {
-	enum item_kind	kind;
-	uint32_t	block;
+	uint32_t	kind : 2;	/* enum item_kind */
+	uint32_t	block : 30;
 	uint32_t	line;
-	size_t		start;	/* byte offsets into the block's text */
-	size_t		end;
+	uint32_t	start;	/* byte offsets into the block's text */
+	uint32_t	end;
 	size_t		parent;	/* the enclosing item, or NONE */
 	size_t		ref;	/* actor (mention), claim, quote or related */
 };
@@ -142,20 +145,26 @@ enum block_kind {
 	BLOCK_RELATED
 };
 
-/* 48 bytes, not 64: a story may be millions of short paragraphs.  The
- * line and the item counts are 32 bits, as a file is at most INT_MAX
- * bytes and an item takes more than one of them; the length stays
- * size_t, as struct item's offsets do. */
+/* The longest shown text of a block, so that struct item's offsets
+ * and struct block's length take 32 bits.  Only a paragraph of over a
+ * gigabyte of C1 controls (two bytes each in the file, eight shown)
+ * can reach it, under a --max-size of more than 1G. */
+#define STORY_BLOCK_MAX ((size_t)UINT32_MAX)
+
+/* 40 bytes, not 64: a story may be millions of short paragraphs.  The
+ * line fits in 31 bits beside the kind, as a file is at most INT_MAX
+ * bytes; the item counts are 32 bits, as an item takes more than one
+ * byte of it; the length is at most STORY_BLOCK_MAX. */
 struct block {
-	enum block_kind	 kind;
-	uint32_t	 line;
 	char		*id;		/* NULL when absent */
 	char		*text;		/* whitespace collapsed and trimmed */
-	size_t		 len;
+	size_t		 related;	/* for BLOCK_RELATED, else NONE */
+	uint32_t	 len;
+	enum block_kind	 kind : 1;
+	uint32_t	 line : 31;
 	uint32_t	 first_item;	/* its items are [first_item,
 					 * first_item + nitems) */
 	uint32_t	 nitems;
-	size_t		 related;	/* for BLOCK_RELATED, else NONE */
 };
 
 /* Where a comment stood: COMMENT_STORY before the head (at 0), the
@@ -264,9 +273,10 @@ void	story_raw_set(struct story *, const char *shown, const char *raw);
  * in the story's pool with the file's form beside it when the two
  * differ (story_raw); its length in *shown_len.  The nat offsets *at[i]
  * into raw, which must fall between characters, become offsets into
- * the shown form (the array of pointers is reordered). */
+ * the shown form (the array of pointers is reordered); they are struct
+ * item's, so a caller refuses a shown length over STORY_BLOCK_MAX. */
 char	*story_keep_text(struct story *, const char *raw, size_t len,
-	    size_t *shown_len, size_t **at, size_t nat);
+	    size_t *shown_len, uint32_t **at, size_t nat);
 /* The same for a string with no offsets; NULL stays NULL. */
 char	*story_keep_str(struct story *, const char *raw);
 /* Adds a comment (text copied into the pool) at the end of the list. */

@@ -1020,10 +1020,98 @@ Test(hostile, one_paragraph_within_a_limit)
 	    "file %zu bytes): exit %d; stderr:\n%.500s", kb, base, size,
 	    r.status, r.err);
 	run_free(&r);
+	/* --dump held the paragraph three times (the story, its marked
+	 * copy and the wrapped lines): 3.3 times the file. */
+	run_within(&r, "--dump", path, kb);
+	cr_expect_eq(r.status, 0, "--dump under ulimit -v %ld (base %ld KiB, "
+	    "file %zu bytes): exit %d; stderr:\n%.500s", kb, base, size,
+	    r.status, r.err);
+	run_free(&r);
 	unlink(path);
 	rmdir(dir);
 	free(path);
 	free(dir);
+}
+
+/* Stories of the most numerous small things the format has, about
+ * 32 MiB each (bench/shapes.sh's "paragraphs" and "nesting"): 25-byte
+ * paragraphs took 3.0 times the file above the base (a 64-byte block,
+ * now 40), claim-quote-mention paragraphs 3.6 (three 48-byte items,
+ * now 32, and an idref of 16 bytes an id beside its hash slot). */
+static char *
+write_shape(const char *dir, bool nesting, size_t *size)
+{
+	static const char *const words[] = {
+		"the", "of", "talks", "minister", "network", "said", "would",
+	};
+	struct buf b = BUF_INIT;
+	char *path = test_join(dir, nesting ? "nesting.xml" :
+	    "paragraphs.xml");
+	size_t i;
+
+	buf_puts(&b, PROLOG "<story version=\"1\"><head><headline>H"
+	    "</headline></head>\n<actors><actor id=\"a1\" kind=\"person\">"
+	    "<name>P</name></actor></actors><body>\n");
+	for (i = 1; b.len < (size_t)32 << 20; i++)
+		if (nesting)
+			buf_printf(&b, "<p><claim id=\"c%zu\" by=\"a1\"><quote "
+			    "id=\"q%zu\" speaker=\"a1\"><mention actor=\"a1\">"
+			    "he</mention> said</quote></claim></p>\n", i, i);
+		else
+			buf_printf(&b, "<p>%s %s.</p>\n", words[i % 7],
+			    words[(i * 3 + 1) % 7]);
+	buf_puts(&b, "</body></story>\n");
+	write_file(path, b.data, b.len);
+	*size = b.len;
+	buf_free(&b);
+	return path;
+}
+
+/* --check and --dump of each shape under the base and `times` the
+ * file (in hundredths): what the model and the loader hold, whatever
+ * the machine's libraries take. */
+static void
+shape_within(bool nesting, long times)
+{
+	static const char *const options[] = { "--check", "--dump" };
+	char *dir = make_tempdir(), *path;
+	size_t size, i;
+	long base, kb;
+	struct run r;
+
+	base = base_kb();
+	path = write_shape(dir, nesting, &size);
+	kb = base + (long)(size / 1024) * times / 100;
+	for (i = 0; i < 2; i++) {
+		run_within(&r, options[i], path, kb);
+		cr_expect_eq(r.status, 0, "%s %s under ulimit -v %ld (base %ld "
+		    "KiB, file %zu bytes, %ld/100 times): exit %d; stderr:\n"
+		    "%.500s", options[i], path, kb, base, size, times,
+		    r.status, r.err);
+		run_free(&r);
+	}
+	unlink(path);
+	rmdir(dir);
+	free(path);
+	free(dir);
+}
+
+/* 2.85 times: the model's 40-byte block and its text take 2.6. */
+Test(hostile, short_paragraphs_within_a_limit)
+{
+#ifdef SANITIZED
+	cr_skip_test("AddressSanitizer reserves terabytes of address space");
+#endif
+	shape_within(false, 285);
+}
+
+/* The README's 3 times: 2.8 in practice. */
+Test(hostile, nested_paragraphs_within_a_limit)
+{
+#ifdef SANITIZED
+	cr_skip_test("AddressSanitizer reserves terabytes of address space");
+#endif
+	shape_within(true, 300);
 }
 
 /* Running out of memory is one line that says so, whatever libxml2 or
@@ -1110,6 +1198,84 @@ Test(hostile, import_one_paragraph_within_a_limit)
 	cr_expect(r.err != NULL && strstr(r.err, "is cut into") != NULL,
 	    "the paragraph is cut without a word:\n%.300s",
 	    r.err ? r.err : "");
+	run_free(&r);
+	unlink(path);
+	rmdir(dir);
+	free(path);
+	free(dir);
+}
+
+/* A plain text of n short paragraphs, a blank line between: two lines
+ * each. */
+static char *
+write_short_paragraphs(const char *dir, size_t n, size_t *size)
+{
+	struct buf b = BUF_INIT;
+	char *path = test_join(dir, "short.txt");
+	size_t i;
+
+	buf_puts(&b, "Short paragraphs\n\n");
+	for (i = 0; i < n; i++)
+		buf_printf(&b, "The port reopened %03zu.\n\n", i % 1000);
+	write_file(path, b.data, b.len);
+	*size = b.len;
+	buf_free(&b);
+	return path;
+}
+
+/* 99,990 paragraphs of 22 bytes: 15.7 times the text (the writer's
+ * map of every generated id, a related slot a block, 48-byte lines and
+ * 96-byte article blocks); now about 8, and newslens(1) says 10. */
+Test(hostile, import_short_paragraphs_within_a_limit)
+{
+	char *dir = make_tempdir(), *path;
+	size_t size;
+	long base, kb;
+	struct run r;
+
+#ifdef SANITIZED
+	cr_skip_test("AddressSanitizer reserves terabytes of address space");
+#endif
+	base = base_kb();
+	path = write_short_paragraphs(dir, 99990, &size);
+	kb = base + (long)(10 * size / 1024);
+	run_within(&r, "--import", path, kb);
+	cr_expect_eq(r.status, 0, "--import under ulimit -v %ld (base %ld KiB, "
+	    "file %zu bytes): exit %d; stderr:\n%.500s", kb, base, size,
+	    r.status, r.err);
+	cr_expect(r.out != NULL && strstr(r.out, "<p id=\"p99990\">") != NULL,
+	    "not every paragraph imported");
+	run_free(&r);
+	unlink(path);
+	rmdir(dir);
+	free(path);
+	free(dir);
+}
+
+/* More lines than IMPORT_MAX_LINES: refused in one line that says so,
+ * before the lines are made, so within 3 times the text (it ran out of
+ * memory at 16 times). */
+Test(hostile, import_too_many_lines_is_refused)
+{
+	char *dir = make_tempdir(), *path;
+	size_t size;
+	long base, kb;
+	struct run r;
+	const char *nl;
+
+#ifdef SANITIZED
+	cr_skip_test("AddressSanitizer reserves terabytes of address space");
+#endif
+	base = base_kb();
+	path = write_short_paragraphs(dir, 150000, &size);
+	kb = base + (long)(3 * size / 1024);
+	run_within(&r, "--import", path, kb);
+	cr_expect_eq(r.status, 1, "exit %d", r.status);
+	nl = r.err ? strchr(r.err, '\n') : NULL;
+	cr_expect(nl != NULL && nl[1] == '\0' && strstr(r.err, "short.txt: "
+	    "more than 200000 lines") != NULL, "not one line saying the cap:"
+	    "\n%.500s", r.err ? r.err : "");
+	cr_expect(r.out == NULL || r.out[0] == '\0', "something written");
 	run_free(&r);
 	unlink(path);
 	rmdir(dir);
