@@ -1,13 +1,20 @@
 /* library_search.c - search across a library.
  *
- * The FTS5 index finds the stories that hold every word of the needle
- * (the last one as a prefix; the first is left out when there are
- * others, as the needle may start inside a word); then each candidate's
- * texts, kept in the index, are searched as a story's own search
- * searches them (model/search.h search_text), for the exact, folded
- * places.  So the index only narrows; what matches is what the reader
- * would find in the story.  Without an index on disk, or for a needle
- * the index cannot take, every story is searched. */
+ * A story's search (model/search.h) finds any substring of a text once
+ * both are folded; so does this one, through the index, and finds the
+ * same: the index keeps every paragraph folded without diacritics
+ * (lib_blob_folded), which is how the story's search folds a text for
+ * a needle without any, and a needle with some is looked for in it
+ * folded the same way (a text that holds "Zoë" holds "zoe" so folded).
+ * The FTS index of those texts' trigrams gives the stories that hold
+ * every trigram of the needle (a needle of three bytes or more); in
+ * each, the paragraphs whose folded text holds the needle are searched
+ * as a story's search searches them (search_text), for the exact
+ * places and their context.  A needle of one or two bytes has no
+ * trigram: the folded texts of every story are scanned, in the index
+ * still.  So the index only narrows; what matches is what the reader
+ * would find in the story.  Without an index on disk, every story is
+ * read from its file and searched. */
 #include "config.h"
 
 #include "library/library_int.h"
@@ -28,8 +35,10 @@ struct library_search {
 	struct library_hit	*hits;
 	size_t			 n;
 	size_t			 cap;
-	char			*folded;
+	char			*folded;	/* as search_fold folds */
 	size_t			 flen;
+	char			*key;		/* as the index folds */
+	size_t			 klen;
 };
 
 static bool
@@ -89,22 +98,6 @@ search_one(struct library_search *s, size_t row, size_t block,
 	free(hits);
 }
 
-/* A row's texts from the index's blob. */
-static void
-search_blob(struct library_search *s, size_t row, const char *blob,
-    size_t len)
-{
-	uint32_t n;
-	size_t k, tlen;
-	const char *text;
-
-	if (len < sizeof n)
-		return;
-	memcpy(&n, blob, sizeof n);
-	for (k = 0; k < n && lib_blob_text(blob, len, k, &text, &tlen); k++)
-		search_one(s, row, k == 0 ? NONE : k - 1, text, tlen);
-}
-
 /* A row's texts from its file (no index on disk). */
 static void
 search_file(struct library *lib, struct library_search *s, size_t row)
@@ -120,50 +113,6 @@ search_file(struct library *lib, struct library_search *s, size_t row)
 	for (b = 0; b < st->nblocks; b++)
 		search_one(s, row, b, st->blocks[b].text, st->blocks[b].len);
 	story_free(st);
-}
-
-static bool
-lib_is_word(unsigned char c)
-{
-	return c >= 0x80 || (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') ||
-	    (c >= 'A' && c <= 'Z');
-}
-
-/* The FTS query for the needle: its words, quoted; the last as a
- * prefix when the needle ends inside it; the first left out when there
- * are others and the needle starts inside it (it may be a word's end,
- * which FTS cannot look up).  NULL when it has no word. */
-static char *
-search_query(const char *needle, size_t len)
-{
-	struct buf q = BUF_INIT;
-	size_t flen, i = 0, w, nwords = 0;
-	char *f = text_fold_search(needle, len, false, &flen, NULL);
-
-	while (i < flen) {
-		for (; i < flen && !lib_is_word((unsigned char)f[i]); i++)
-			;
-		for (w = i; i < flen && lib_is_word((unsigned char)f[i]); i++)
-			;
-		if (i == w)
-			break;
-		nwords++;
-		if (w == 0 && i < flen)
-			continue;
-		if (q.len > 0)
-			buf_putc(&q, ' ');
-		buf_putc(&q, '"');
-		buf_append(&q, f + w, i - w);
-		buf_putc(&q, '"');
-		if (i == flen)
-			buf_putc(&q, '*');
-	}
-	free(f);
-	if (q.len == 0) {
-		buf_free(&q);
-		return NULL;
-	}
-	return buf_detach(&q);
 }
 
 struct id_row {
@@ -233,28 +182,89 @@ search_candidates(struct library *lib, const char *query, size_t **rows,
 	return true;
 }
 
+/* The statements that read a row's folded texts and its texts. */
+struct search_q {
+	sqlite3_stmt	*folded;
+	sqlite3_stmt	*texts;
+};
+
+/* The texts blob of a row, read at most once; NULL when it has none. */
+static const char *
+search_texts(struct search_q *q, int64_t id, bool *read, size_t *len)
+{
+	if (!*read) {
+		*read = true;
+		sqlite3_bind_int64(q->texts, 1, id);
+		if (sqlite3_step(q->texts) != SQLITE_ROW)
+			return NULL;
+	}
+	*len = (size_t)sqlite3_column_bytes(q->texts, 0);
+	return sqlite3_column_blob(q->texts, 0);
+}
+
+/* The matches in a row: its paragraphs whose folded text holds the
+ * key, searched in their own text. */
 static void
-search_rows_blobs(struct library *lib, struct library_search *s,
+search_row(struct library *lib, struct library_search *s,
+    struct search_q *q, size_t row)
+{
+	const char *folded, *blob, *f, *t;
+	size_t flen, blen = 0, fl, tl, k;
+	bool read = false;
+
+	sqlite3_bind_int64(q->folded, 1, lib->extra[row].id);
+	if (sqlite3_step(q->folded) != SQLITE_ROW)
+		goto done;
+	folded = sqlite3_column_blob(q->folded, 0);
+	flen = (size_t)sqlite3_column_bytes(q->folded, 0);
+	for (k = 0; lib_blob_text(folded, flen, k, &f, &fl); k++) {
+		if (memmem(f, fl, s->key, s->klen) == NULL && s->klen > 0)
+			continue;
+		blob = search_texts(q, lib->extra[row].id, &read, &blen);
+		if (blob == NULL)
+			break;
+		if (lib_blob_text(blob, blen, k, &t, &tl))
+			search_one(s, row, k == 0 ? NONE : k - 1, t, tl);
+	}
+done:
+	sqlite3_reset(q->folded);
+	sqlite3_reset(q->texts);
+}
+
+/* Rows rows[0..n) (every row when rows is NULL) from the index. */
+static void
+search_rows_index(struct library *lib, struct library_search *s,
     const size_t *rows, size_t n)
 {
-	sqlite3_stmt *q;
+	struct search_q q = { NULL, NULL };
 	size_t i;
 
-	if (sqlite3_prepare_v2(lib->db, "SELECT texts FROM blobs WHERE file = "
-	    "?1", -1, &q, NULL) != SQLITE_OK)
-		return;
-	for (i = 0; i < n; i++) {
-		size_t row = rows ? rows[i] : i;
+	if (sqlite3_prepare_v2(lib->db, "SELECT texts FROM folded WHERE "
+	    "file = ?1", -1, &q.folded, NULL) == SQLITE_OK &&
+	    sqlite3_prepare_v2(lib->db, "SELECT texts FROM blobs WHERE "
+	    "file = ?1", -1, &q.texts, NULL) == SQLITE_OK)
+		for (i = 0; i < n; i++) {
+			size_t row = rows ? rows[i] : i;
 
-		if (lib->rows[row].error != NULL)
-			continue;
-		sqlite3_bind_int64(q, 1, lib->extra[row].id);
-		if (sqlite3_step(q) == SQLITE_ROW)
-			search_blob(s, row, sqlite3_column_blob(q, 0),
-			    (size_t)sqlite3_column_bytes(q, 0));
-		sqlite3_reset(q);
+			if (lib->rows[row].error == NULL)
+				search_row(lib, s, &q, row);
+		}
+	sqlite3_finalize(q.folded);
+	sqlite3_finalize(q.texts);
+}
+
+/* The needle as the index folds its texts: as search_text folds a
+ * text for it. */
+static void
+search_key(struct library_search *s)
+{
+	if (text_has_diacritic(s->folded, s->flen))
+		s->key = text_fold_search(s->folded, s->flen, false, &s->klen,
+		    NULL);
+	else {
+		s->key = xstrndup(s->folded, s->flen);
+		s->klen = s->flen;
 	}
-	sqlite3_finalize(q);
 }
 
 struct library_search *
@@ -273,11 +283,12 @@ library_search(struct library *lib, const char *needle, size_t len)
 				search_file(lib, s, i);
 		return s;
 	}
-	query = search_query(needle, len);
+	search_key(s);
+	query = lib_trigram_query(s->key, s->klen);
 	if (query != NULL && search_candidates(lib, query, &rows, &n))
-		search_rows_blobs(lib, s, rows, n);
+		search_rows_index(lib, s, rows, n);
 	else
-		search_rows_blobs(lib, s, NULL, lib->nrows);
+		search_rows_index(lib, s, NULL, lib->nrows);
 	free(rows);
 	free(query);
 	return s;
@@ -294,6 +305,7 @@ library_search_free(struct library_search *s)
 		free(s->hits[i].context);
 	free(s->hits);
 	free(s->folded);
+	free(s->key);
 	free(s);
 }
 

@@ -1,0 +1,194 @@
+/* library_trigram.c - the FTS5 tokenizer of the library's index: every
+ * three bytes of a story's folded text, each once.
+ *
+ * SQLite's own trigram tokenizer would do, but it hands FTS5 one token
+ * a character, and FTS5's hash, not the tokenizer, is then the cost of
+ * indexing (about six times what the whole index costs otherwise); a
+ * story holds a few thousand distinct trigrams in its tens of
+ * thousands of characters, so this one hands over each only once.  It
+ * cuts bytes, not characters: the text is folded UTF-8 on both sides,
+ * so a needle's bytes are a substring of the text's wherever the
+ * needle is, and a trigram that cuts a character is as good a key as
+ * any.  The table has detail=none (no positions: a story is a
+ * candidate when it holds all of the needle's trigrams, and the search
+ * then finds the places itself), which keeps the index small.
+ *
+ * A query term is six hex digits, the three bytes of one trigram: the
+ * query never carries the needle's own bytes, so no FTS5 syntax
+ * (quotes, `*`, NEAR, `-`, `:`) in a needle can mean anything. */
+#include "config.h"
+
+#include "library/library_int.h"
+
+#include <sqlite3.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "base/buf.h"
+#include "base/xmalloc.h"
+
+#define TRI_NAME	"newslens_trigram"
+#define TRI_TERMS	24		/* a query's trigrams at most */
+
+/* The trigrams met in the text being tokenized: an open-addressing set
+ * of trigram + 1 (0 is empty) of 2^bits slots, at most half full, made
+ * empty again for each text at the cost of that text's length (the
+ * array grows with the longest text, no further). */
+struct tri_tok {
+	uint32_t	*set;
+	size_t		 cap;		/* slots allocated */
+	unsigned	 bits;		/* this text's 2^bits of them */
+};
+
+static uint32_t
+tri_at(const unsigned char *u)
+{
+	return (uint32_t)u[0] << 16 | (uint32_t)u[1] << 8 | u[2];
+}
+
+static int
+tri_create(void *ctx, const char **argv, int argc, Fts5Tokenizer **out)
+{
+	struct tri_tok *t = calloc(1, sizeof *t);
+
+	(void)ctx;
+	(void)argv;
+	(void)argc;
+	/* Not xcalloc: SQLite wants an error code, not an exit. */
+	if (t == NULL)
+		return SQLITE_NOMEM;
+	*out = (Fts5Tokenizer *)t;
+	return SQLITE_OK;
+}
+
+static void
+tri_delete(Fts5Tokenizer *p)
+{
+	struct tri_tok *t = (struct tri_tok *)p;
+
+	free(t->set);
+	free(t);
+}
+
+/* An empty set for a text of len bytes; false when out of memory. */
+static bool
+tri_reset(struct tri_tok *t, int len)
+{
+	unsigned bits = 6;
+
+	while (((size_t)1 << bits) < 2 * (size_t)len && bits < 25)
+		bits++;
+	if (((size_t)1 << bits) > t->cap) {
+		free(t->set);
+		t->cap = (size_t)1 << bits;
+		if ((t->set = malloc(t->cap * sizeof *t->set)) == NULL) {
+			t->cap = 0;
+			return false;
+		}
+	}
+	t->bits = bits;
+	memset(t->set, 0, ((size_t)1 << bits) * sizeof *t->set);
+	return true;
+}
+
+/* Adds v; false when it was there. */
+static bool
+tri_add(struct tri_tok *t, uint32_t v)
+{
+	size_t mask = ((size_t)1 << t->bits) - 1;
+	/* Fibonacci hashing: the product's high bits mix all of v's. */
+	size_t i = (uint32_t)((v + 1) * 0x9E3779B1u) >> (32 - t->bits);
+
+	for (; t->set[i] != 0; i = (i + 1) & mask)
+		if (t->set[i] == v + 1)
+			return false;
+	t->set[i] = v + 1;
+	return true;
+}
+
+static int
+hex_digit(char c)
+{
+	if (c >= '0' && c <= '9')
+		return c - '0';
+	if (c >= 'a' && c <= 'f')
+		return c - 'a' + 10;
+	return -1;
+}
+
+/* A query term: six hex digits, one token; anything else none. */
+static int
+tri_query(void *ctx, const char *text, int len,
+    int (*token)(void *, int, const char *, int, int, int))
+{
+	char b[3];
+	int i, hi, lo;
+
+	if (len != 6)
+		return SQLITE_OK;
+	for (i = 0; i < 3; i++) {
+		if ((hi = hex_digit(text[2 * i])) < 0 ||
+		    (lo = hex_digit(text[2 * i + 1])) < 0)
+			return SQLITE_OK;
+		b[i] = (char)(hi << 4 | lo);
+	}
+	return token(ctx, 0, b, 3, 0, len);
+}
+
+static int
+tri_tokenize(Fts5Tokenizer *p, void *ctx, int flags, const char *text,
+    int len, int (*token)(void *, int, const char *, int, int, int))
+{
+	struct tri_tok *t = (struct tri_tok *)p;
+	const unsigned char *u = (const unsigned char *)text;
+	int i, rc = SQLITE_OK;
+
+	if (flags & FTS5_TOKENIZE_QUERY)
+		return tri_query(ctx, text, len, token);
+	if (len < 3)
+		return SQLITE_OK;
+	if (!tri_reset(t, len))
+		return SQLITE_NOMEM;
+	/* At most 2^24 distinct trigrams: the set, of 2^25, stays at most
+	 * half full whatever the text's length. */
+	for (i = 0; i + 3 <= len && rc == SQLITE_OK; i++)
+		if (tri_add(t, tri_at(u + i)))
+			rc = token(ctx, 0, text + i, 3, i, i + 3);
+	return rc;
+}
+
+bool
+lib_trigram_register(struct sqlite3 *db)
+{
+	static fts5_tokenizer tok = { tri_create, tri_delete, tri_tokenize };
+	fts5_api *api = NULL;
+	sqlite3_stmt *q;
+
+	if (sqlite3_prepare_v2(db, "SELECT fts5(?1)", -1, &q, NULL) !=
+	    SQLITE_OK)
+		return false;
+	sqlite3_bind_pointer(q, 1, &api, "fts5_api_ptr", NULL);
+	sqlite3_step(q);
+	sqlite3_finalize(q);
+	return api != NULL && api->iVersion >= 2 && api->xCreateTokenizer(api,
+	    TRI_NAME, NULL, &tok, NULL) == SQLITE_OK;
+}
+
+char *
+lib_trigram_query(const char *key, size_t len)
+{
+	struct buf q = BUF_INIT;
+	size_t n, k, at;
+
+	if (len < 3)
+		return NULL;
+	/* Every trigram of a short needle; of a long one, TRI_TERMS spread
+	 * from its start to its end: any of them narrow, none can miss. */
+	n = len - 2 < TRI_TERMS ? len - 2 : TRI_TERMS;
+	for (k = 0; k < n; k++) {
+		at = n == 1 ? 0 : k * (len - 3) / (n - 1);
+		buf_printf(&q, "%s\"%06x\"", k ? " " : "",
+		    (unsigned)tri_at((const unsigned char *)key + at));
+	}
+	return buf_detach(&q);
+}
