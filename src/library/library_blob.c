@@ -71,30 +71,28 @@ lib_blob_texts(const struct story *st, struct buf *out)
 		buf_append(out, st->blocks[i].text, st->blocks[i].len);
 }
 
-/* Appends text k folded to texts and its end to ends. */
 static void
-put_folded(struct buf *ends, struct buf *texts, const char *s, size_t len)
+put_folded(struct buf *out, const char *s, size_t len)
 {
 	size_t flen;
 	char *f = text_fold_search(s, len, false, &flen, NULL);
 
-	buf_append(texts, f, flen);
+	buf_append(out, f, flen);
 	free(f);
-	put_u32(ends, texts->len);
 }
 
 void
 lib_blob_folded(const struct story *st, struct buf *out)
 {
-	struct buf texts = BUF_INIT;
 	size_t i;
 
-	put_u32(out, st->nblocks + 1);
-	put_folded(out, &texts, st->headline, strlen(st->headline));
-	for (i = 0; i < st->nblocks; i++)
-		put_folded(out, &texts, st->blocks[i].text, st->blocks[i].len);
-	buf_append(out, texts.data ? texts.data : "", texts.len);
-	buf_free(&texts);
+	/* A line a text: the trigrams across a newline only make a
+	 * story a candidate, which its texts then answer for. */
+	put_folded(out, st->headline, strlen(st->headline));
+	for (i = 0; i < st->nblocks; i++) {
+		buf_putc(out, '\n');
+		put_folded(out, st->blocks[i].text, st->blocks[i].len);
+	}
 }
 
 static bool
@@ -161,16 +159,3 @@ lib_blob_text(const char *blob, size_t len, size_t k, const char **text,
 	return true;
 }
 
-bool
-lib_blob_all(const char *blob, size_t len, const char **text, size_t *tlen)
-{
-	const char *first;
-	size_t flen;
-
-	/* The texts are the blob's tail, the first one's start on. */
-	if (!lib_blob_text(blob, len, 0, &first, &flen))
-		return false;
-	*text = first;
-	*tlen = (size_t)(blob + len - first);
-	return true;
-}

@@ -95,12 +95,8 @@ struct buf;
 void	lib_blob_actors(const struct story *, struct buf *out);
 void	lib_blob_texts(const struct story *, struct buf *out);
 /* The same texts folded as a search without diacritics folds them
- * (text_fold_search), in the same layout: what the FTS index holds
- * and what a search scans before it looks at a text itself. */
+ * (text_fold_search), one a line: what the FTS index holds. */
 void	lib_blob_folded(const struct story *, struct buf *out);
-/* The texts of a texts blob, end to end; false when it has none. */
-bool	lib_blob_all(const char *blob, size_t len, const char **text,
-	    size_t *tlen);
 struct lib_blob_actor {
 	uint32_t	 kind, parent, mentions, total;
 	uint32_t	 fblock, fstart, fend;	/* fblock UINT32_MAX: none */

@@ -1,20 +1,19 @@
 /* library_search.c - search across a library.
  *
  * A story's search (model/search.h) finds any substring of a text once
- * both are folded; so does this one, through the index, and finds the
- * same: the index keeps every paragraph folded without diacritics
- * (lib_blob_folded), which is how the story's search folds a text for
- * a needle without any, and a needle with some is looked for in it
- * folded the same way (a text that holds "Zoë" holds "zoe" so folded).
- * The FTS index of those texts' trigrams gives the stories that hold
- * every trigram of the needle (a needle of three bytes or more); in
- * each, the paragraphs whose folded text holds the needle are searched
- * as a story's search searches them (search_text), for the exact
- * places and their context.  A needle of one or two bytes has no
- * trigram: the folded texts of every story are scanned, in the index
- * still.  So the index only narrows; what matches is what the reader
- * would find in the story.  Without an index on disk, every story is
- * read from its file and searched. */
+ * both are folded; so does this one, and finds the same with the index
+ * as without.  The index holds the trigrams of every story's texts
+ * folded without diacritics (lib_blob_folded): that is how the story's
+ * search folds a text for a needle without any, and a needle with some
+ * is looked up folded the same way (a text that holds "Zoë" holds
+ * "zoe" so folded).  So the stories that hold every trigram of the
+ * needle (one of three bytes or more) are all those that can match;
+ * their texts, kept in the index, are searched as a story's search
+ * searches them (search_text), for the exact places and their context.
+ * A needle of one or two bytes has no trigram: the texts of every
+ * story in the index are searched.  The index only narrows; what
+ * matches is what the reader would find in the story.  Without an
+ * index on disk, every story is read from its file and searched. */
 #include "config.h"
 
 #include "library/library_int.h"
@@ -182,75 +181,41 @@ search_candidates(struct library *lib, const char *query, size_t **rows,
 	return true;
 }
 
-/* The statements that read a row's folded texts and its texts. */
-struct search_q {
-	sqlite3_stmt	*folded;
-	sqlite3_stmt	*texts;
-};
-
-/* The texts blob of a row, read at most once; NULL when it has none. */
-static const char *
-search_texts(struct search_q *q, int64_t id, bool *read, size_t *len)
+/* A row's texts from the index's blob. */
+static void
+search_blob(struct library_search *s, size_t row, const char *blob,
+    size_t len)
 {
-	if (!*read) {
-		*read = true;
-		sqlite3_bind_int64(q->texts, 1, id);
-		if (sqlite3_step(q->texts) != SQLITE_ROW)
-			return NULL;
-	}
-	*len = (size_t)sqlite3_column_bytes(q->texts, 0);
-	return sqlite3_column_blob(q->texts, 0);
+	const char *text;
+	size_t k, tlen;
+
+	for (k = 0; lib_blob_text(blob, len, k, &text, &tlen); k++)
+		search_one(s, row, k == 0 ? NONE : k - 1, text, tlen);
 }
 
-/* The matches in a row: its paragraphs whose folded text holds the
- * key, searched in their own text. */
+/* Rows rows[0..n) (every row when rows is NULL), from the index. */
 static void
-search_row(struct library *lib, struct library_search *s,
-    struct search_q *q, size_t row)
-{
-	const char *folded, *blob, *f, *t;
-	size_t flen, blen = 0, fl, tl, k;
-	bool read = false;
-
-	sqlite3_bind_int64(q->folded, 1, lib->extra[row].id);
-	if (sqlite3_step(q->folded) != SQLITE_ROW)
-		goto done;
-	folded = sqlite3_column_blob(q->folded, 0);
-	flen = (size_t)sqlite3_column_bytes(q->folded, 0);
-	for (k = 0; lib_blob_text(folded, flen, k, &f, &fl); k++) {
-		if (memmem(f, fl, s->key, s->klen) == NULL && s->klen > 0)
-			continue;
-		blob = search_texts(q, lib->extra[row].id, &read, &blen);
-		if (blob == NULL)
-			break;
-		if (lib_blob_text(blob, blen, k, &t, &tl))
-			search_one(s, row, k == 0 ? NONE : k - 1, t, tl);
-	}
-done:
-	sqlite3_reset(q->folded);
-	sqlite3_reset(q->texts);
-}
-
-/* Rows rows[0..n) (every row when rows is NULL) from the index. */
-static void
-search_rows_index(struct library *lib, struct library_search *s,
+search_rows_blobs(struct library *lib, struct library_search *s,
     const size_t *rows, size_t n)
 {
-	struct search_q q = { NULL, NULL };
+	sqlite3_stmt *q;
 	size_t i;
 
-	if (sqlite3_prepare_v2(lib->db, "SELECT texts FROM folded WHERE "
-	    "file = ?1", -1, &q.folded, NULL) == SQLITE_OK &&
-	    sqlite3_prepare_v2(lib->db, "SELECT texts FROM blobs WHERE "
-	    "file = ?1", -1, &q.texts, NULL) == SQLITE_OK)
-		for (i = 0; i < n; i++) {
-			size_t row = rows ? rows[i] : i;
+	if (sqlite3_prepare_v2(lib->db, "SELECT texts FROM blobs WHERE file = "
+	    "?1", -1, &q, NULL) != SQLITE_OK)
+		return;
+	for (i = 0; i < n; i++) {
+		size_t row = rows ? rows[i] : i;
 
-			if (lib->rows[row].error == NULL)
-				search_row(lib, s, &q, row);
-		}
-	sqlite3_finalize(q.folded);
-	sqlite3_finalize(q.texts);
+		if (lib->rows[row].error != NULL)
+			continue;
+		sqlite3_bind_int64(q, 1, lib->extra[row].id);
+		if (sqlite3_step(q) == SQLITE_ROW)
+			search_blob(s, row, sqlite3_column_blob(q, 0),
+			    (size_t)sqlite3_column_bytes(q, 0));
+		sqlite3_reset(q);
+	}
+	sqlite3_finalize(q);
 }
 
 /* The needle as the index folds its texts: as search_text folds a
@@ -286,9 +251,9 @@ library_search(struct library *lib, const char *needle, size_t len)
 	search_key(s);
 	query = lib_trigram_query(s->key, s->klen);
 	if (query != NULL && search_candidates(lib, query, &rows, &n))
-		search_rows_index(lib, s, rows, n);
+		search_rows_blobs(lib, s, rows, n);
 	else
-		search_rows_index(lib, s, NULL, lib->nrows);
+		search_rows_blobs(lib, s, NULL, lib->nrows);
 	free(rows);
 	free(query);
 	return s;
