@@ -1080,3 +1080,33 @@ Test(library_cli, search)
 	cr_assert_eq(r.status, 2);
 	run_free(&r);
 }
+
+Test(library_cli, search_inside_words_as_without_the_index)
+{
+	char *dir = make_tempdir(), *cache = make_tempdir(), *indexed;
+	struct run r;
+
+	setenv("XDG_CACHE_HOME", cache, 1);
+	put_story(dir, "h.xml", "Phones", NULL, "",
+	    "<p>Huawei sold more; the UK’s ban held.</p>");
+	age(dir, "h.xml");
+	NL(&r, "--list", "stories", dir);
+	run_free(&r);
+	NL(&r, "--search", "uawei", dir);
+	cr_assert_eq(r.status, 0, "not found through the index: %s", r.err);
+	cr_assert_not_null(strstr(r.out, "/h.xml:1: Huawei sold more; the UK’s "
+	    "ban held.\n"), "%s", r.out);
+	indexed = xstrdup(r.out);
+	run_free(&r);
+	NL(&r, "--search", "uawei", "--no-index", dir);
+	cr_assert_eq(r.status, 0);
+	cr_assert_str_eq(r.out, indexed);
+	run_free(&r);
+	NL(&r, "--search", "i sold m", dir);
+	cr_assert_eq(r.status, 0, "not found across words");
+	run_free(&r);
+	NL(&r, "--search", "uk's b", dir);
+	cr_assert_eq(r.status, 0, "a straight apostrophe missed a curly one");
+	run_free(&r);
+	free(indexed);
+}
