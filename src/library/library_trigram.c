@@ -2,10 +2,10 @@
  * three bytes of a story's folded text, each once.
  *
  * SQLite's own trigram tokenizer would do, but it hands FTS5 one token
- * a character, and FTS5's hash, not the tokenizer, is then the cost of
- * indexing (about six times what the whole index costs otherwise); a
- * story holds a few thousand distinct trigrams in its tens of
- * thousands of characters, so this one hands over each only once.  It
+ * a character, each looked up in FTS5's hash: indexing the texts of
+ * 1,000 generated stories (14 MB) took 0.31 s with it, 0.05 s with
+ * this one, which hands over each distinct trigram of a story once (a
+ * story holds a few thousand in its tens of thousands of bytes).  It
  * cuts bytes, not characters: the text is folded UTF-8 on both sides,
  * so a needle's bytes are a substring of the text's wherever the
  * needle is, and a trigram that cuts a character is as good a key as
