@@ -931,6 +931,47 @@ Test(library, search_index_and_files_agree_on_generated_text)
 	library_free(direct);
 }
 
+/* A story of some 20,000 distinct trigrams, more than the index's
+ * tokenizer starts with room for: each of its words is found. */
+Test(library, search_index_and_files_agree_on_a_story_of_many_trigrams)
+{
+	char *dir = make_tempdir(), *cache = make_tempdir();
+	struct buf body = BUF_INIT, word = BUF_INIT;
+	struct library *indexed, *direct;
+	uint32_t seed = 7;
+	size_t i, k;
+
+	buf_puts(&body, "<p>");
+	for (i = 0; i < 12000; i++) {
+		for (k = 0; k < 5; k++)
+			buf_putc(&body, (char)('a' + lcg(&seed) % 26));
+		buf_putc(&body, ' ');
+	}
+	buf_puts(&body, "</p>");
+	put_story(dir, "many.xml", "Many", NULL, "", body.data);
+	age(dir, "many.xml");
+	library_free(open_lib(dir, cache, NULL));
+	indexed = open_lib(dir, cache, NULL);
+	direct = open_no_index(dir);
+	for (i = 0; i < 60; i++) {
+		/* A word from all along the text, and its end and the next
+		 * one's start. */
+		size_t at = 3 + (i * 997 % 12000) * 6;
+
+		buf_free(&word);
+		buf_append(&word, body.data + at, 5);
+		cr_assert_geq(same_hits(indexed, direct, word.data, 5), 1,
+		    "\"%s\" not found", word.data);
+		buf_free(&word);
+		buf_append(&word, body.data + at + 3, 5);
+		cr_assert_geq(same_hits(indexed, direct, word.data, 5), 1);
+	}
+	buf_free(&word);
+	buf_free(&body);
+	library_free(indexed);
+	library_free(direct);
+}
+
 /* The tables of version 1, which indexed words: a library indexed by
  * it must be indexed again, or a substring would not be found. */
 static const char version1[] =

@@ -30,14 +30,18 @@
 #define TRI_NAME	"newslens_trigram"
 #define TRI_TERMS	24		/* a query's trigrams at most */
 
+#define TRI_BITS0	13		/* a text's set starts at 2^13 slots */
+
 /* The trigrams met in the text being tokenized: an open-addressing set
- * of trigram + 1 (0 is empty) of 2^bits slots, at most half full, made
- * empty again for each text at the cost of that text's length (the
- * array grows with the longest text, no further). */
+ * of trigram + 1 (0 is empty) of 2^bits slots, kept at most half full
+ * by doubling, so that it is as large as the text's distinct trigrams
+ * need (a few thousand in a story), not as its length; made empty for
+ * each text at the cost of its first 2^TRI_BITS0 slots. */
 struct tri_tok {
 	uint32_t	*set;
 	size_t		 cap;		/* slots allocated */
 	unsigned	 bits;		/* this text's 2^bits of them */
+	size_t		 n;		/* trigrams in the set */
 };
 
 static uint32_t
@@ -70,40 +74,70 @@ tri_delete(Fts5Tokenizer *p)
 	free(t);
 }
 
-/* An empty set for a text of len bytes; false when out of memory. */
-static bool
-tri_reset(struct tri_tok *t, int len)
+static size_t
+tri_slot(uint32_t key, unsigned bits)
 {
-	unsigned bits = 6;
+	/* Fibonacci hashing: the product's high bits mix all of key's. */
+	return (uint32_t)(key * 0x9E3779B1u) >> (32 - bits);
+}
 
-	while (((size_t)1 << bits) < 2 * (size_t)len && bits < 25)
-		bits++;
-	if (((size_t)1 << bits) > t->cap) {
+/* An empty set; false when out of memory. */
+static bool
+tri_reset(struct tri_tok *t)
+{
+	size_t want = (size_t)1 << TRI_BITS0;
+
+	if (t->cap < want) {
 		free(t->set);
-		t->cap = (size_t)1 << bits;
-		if ((t->set = malloc(t->cap * sizeof *t->set)) == NULL) {
+		if ((t->set = malloc(want * sizeof *t->set)) == NULL) {
 			t->cap = 0;
 			return false;
 		}
+		t->cap = want;
 	}
-	t->bits = bits;
-	memset(t->set, 0, ((size_t)1 << bits) * sizeof *t->set);
+	t->bits = TRI_BITS0;
+	t->n = 0;
+	memset(t->set, 0, want * sizeof *t->set);
 	return true;
 }
 
-/* Adds v; false when it was there. */
+/* Doubles the set; false when out of memory. */
 static bool
+tri_grow(struct tri_tok *t)
+{
+	unsigned bits = t->bits + 1;
+	size_t i, j, old = (size_t)1 << t->bits, mask = ((size_t)1 << bits) - 1;
+	uint32_t *set = calloc(mask + 1, sizeof *set);
+
+	if (set == NULL)
+		return false;
+	for (i = 0; i < old; i++) {
+		if (t->set[i] == 0)
+			continue;
+		for (j = tri_slot(t->set[i], bits); set[j] != 0; j = (j + 1) & mask)
+			;
+		set[j] = t->set[i];
+	}
+	free(t->set);
+	t->set = set;
+	t->cap = mask + 1;
+	t->bits = bits;
+	return true;
+}
+
+/* Adds v: 1 when it is new, 0 when it was there, -1 out of memory. */
+static int
 tri_add(struct tri_tok *t, uint32_t v)
 {
-	size_t mask = ((size_t)1 << t->bits) - 1;
-	/* Fibonacci hashing: the product's high bits mix all of v's. */
-	size_t i = (uint32_t)((v + 1) * 0x9E3779B1u) >> (32 - t->bits);
+	size_t mask = ((size_t)1 << t->bits) - 1, i;
 
-	for (; t->set[i] != 0; i = (i + 1) & mask)
+	for (i = tri_slot(v + 1, t->bits); t->set[i] != 0; i = (i + 1) & mask)
 		if (t->set[i] == v + 1)
-			return false;
+			return 0;
 	t->set[i] = v + 1;
-	return true;
+	if (++t->n * 2 > mask + 1 && !tri_grow(t))
+		return -1;
+	return 1;
 }
 
 static int
@@ -147,13 +181,17 @@ tri_tokenize(Fts5Tokenizer *p, void *ctx, int flags, const char *text,
 		return tri_query(ctx, text, len, token);
 	if (len < 3)
 		return SQLITE_OK;
-	if (!tri_reset(t, len))
+	if (!tri_reset(t))
 		return SQLITE_NOMEM;
-	/* At most 2^24 distinct trigrams: the set, of 2^25, stays at most
-	 * half full whatever the text's length. */
 	for (i = 0; i + 3 <= len && rc == SQLITE_OK; i++)
-		if (tri_add(t, tri_at(u + i)))
+		switch (tri_add(t, tri_at(u + i))) {
+		case 1:
 			rc = token(ctx, 0, text + i, 3, i, i + 3);
+			break;
+		case -1:
+			rc = SQLITE_NOMEM;
+			break;
+		}
 	return rc;
 }
 
