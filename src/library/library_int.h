@@ -95,7 +95,8 @@ struct buf;
 void	lib_blob_actors(const struct story *, struct buf *out);
 void	lib_blob_texts(const struct story *, struct buf *out);
 /* The same texts folded as a search without diacritics folds them
- * (text_fold_search), one a line: what the FTS index holds. */
+ * (text_fold_search), one a line, but for the case of ASCII letters,
+ * which the index's tokenizer lowers: what the FTS index holds. */
 void	lib_blob_folded(const struct story *, struct buf *out);
 struct lib_blob_actor {
 	uint32_t	 kind, parent, mentions, total;

@@ -169,12 +169,29 @@ tri_query(void *ctx, const char *text, int len,
 	return token(ctx, 0, b, 3, 0, len);
 }
 
+/* a..z for A..Z, every other byte itself. */
+static uint32_t
+tri_lower(unsigned char c)
+{
+	return (unsigned)(c - 'A') < 26 ? c + ('a' - 'A') : c;
+}
+
+static int
+tri_emit(void *ctx, int (*token)(void *, int, const char *, int, int, int),
+    uint32_t v, int at)
+{
+	char b[3] = { (char)(v >> 16), (char)(v >> 8), (char)v };
+
+	return token(ctx, 0, b, 3, at, at + 3);
+}
+
 static int
 tri_tokenize(Fts5Tokenizer *p, void *ctx, int flags, const char *text,
     int len, int (*token)(void *, int, const char *, int, int, int))
 {
 	struct tri_tok *t = (struct tri_tok *)p;
 	const unsigned char *u = (const unsigned char *)text;
+	uint32_t v;
 	int i, rc = SQLITE_OK;
 
 	if (flags & FTS5_TOKENIZE_QUERY)
@@ -183,15 +200,21 @@ tri_tokenize(Fts5Tokenizer *p, void *ctx, int flags, const char *text,
 		return SQLITE_OK;
 	if (!tri_reset(t))
 		return SQLITE_NOMEM;
-	for (i = 0; i + 3 <= len && rc == SQLITE_OK; i++)
-		switch (tri_add(t, tri_at(u + i))) {
+	/* ASCII letters lowered as they are read: lib_blob_folded leaves
+	 * plain ASCII texts as they are, and a folded text has no capital
+	 * ASCII letter to lower. */
+	v = tri_lower(u[0]) << 8 | tri_lower(u[1]);
+	for (i = 0; i + 3 <= len && rc == SQLITE_OK; i++) {
+		v = (v << 8 | tri_lower(u[i + 2])) & 0xFFFFFF;
+		switch (tri_add(t, v)) {
 		case 1:
-			rc = token(ctx, 0, text + i, 3, i, i + 3);
+			rc = tri_emit(ctx, token, v, i);
 			break;
 		case -1:
 			rc = SQLITE_NOMEM;
 			break;
 		}
+	}
 	return rc;
 }
 
