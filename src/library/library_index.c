@@ -433,6 +433,10 @@ sync_fail(struct lib_sync *s, const char *what)
 	if (s->intx)
 		db_exec(s->lib->db, "ROLLBACK");
 	s->intx = false;
+	/* The rows of this opening are no longer all in the index (the
+	 * batch rolled back, the files after it): a search that trusted
+	 * it would miss them, so it reads the files, as said. */
+	s->lib->ondisk = false;
 }
 
 static bool
