@@ -119,11 +119,17 @@ each with the 40 rows of a screen fetched): $k100 µs of CPU at 100
 stories, $k10k µs at $n ($(ratio "$k10k" "$k100") times; bound 1.5).
 EOT
 )
-if [ -f "$results" ]; then
-	awk '/^## Library$/ { skip = 1; next } /^## / { skip = 0 } !skip' \
-	    "$results" > "$work/results"
+# The section replaced where it stands, up to the next heading (a
+# "###" one too: bench/readability.sh's table follows it), or added.
+echo "$section" > "$work/section"
+if [ -f "$results" ] && grep -q '^## Library$' "$results"; then
+	awk -v f="$work/section" '/^## Library$/ {
+		while ((getline l < f) > 0) print l; print ""; skip = 1; next }
+	    /^###? / { skip = 0 } !skip' "$results" | cat -s > "$work/results"
+	cp "$work/results" "$results"
 else
-	: > "$work/results"
+	{ [ -f "$results" ] && cat "$results"; echo; cat "$work/section"; } |
+	    cat -s > "$work/results"
+	cp "$work/results" "$results"
 fi
-{ cat "$work/results"; echo; echo "$section"; } | cat -s > "$results"
 echo "$section"
