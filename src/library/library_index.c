@@ -294,8 +294,11 @@ db_open(const char *path)
 {
 	sqlite3 *db = NULL;
 
+	/* NOMUTEX: one thread uses a connection, and a warm opening of
+	 * 10,000 stories spent an eighth of its instructions locking. */
 	if (sqlite3_open_v2(path, &db, SQLITE_OPEN_READWRITE |
-	    SQLITE_OPEN_CREATE | SQLITE_OPEN_NOFOLLOW, NULL) != SQLITE_OK) {
+	    SQLITE_OPEN_CREATE | SQLITE_OPEN_NOFOLLOW | SQLITE_OPEN_NOMUTEX,
+	    NULL) != SQLITE_OK) {
 		sqlite3_close(db);
 		return NULL;
 	}
