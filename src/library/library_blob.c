@@ -74,8 +74,8 @@ lib_blob_texts(const struct story *st, struct buf *out)
 /* Whether s folds to itself but for the case of its ASCII letters:
  * text_fold_search takes ASCII but a carriage return a byte at a time
  * and only lowers its case. */
-static bool
-plain_ascii(const char *s, size_t len)
+bool
+lib_plain_ascii(const char *s, size_t len)
 {
 	const uint64_t ones = 0x0101010101010101u, highs = ones << 7;
 	uint64_t w, cr;
@@ -104,7 +104,7 @@ put_folded(struct buf *out, const char *s, size_t len)
 	/* Most paragraphs of some libraries (all of bench/gen's): as
 	 * they are, the tokenizer lowers their case (library_trigram.c),
 	 * at a tenth of a fold's cost. */
-	if (plain_ascii(s, len)) {
+	if (lib_plain_ascii(s, len)) {
 		buf_append(out, s, len);
 		return;
 	}
