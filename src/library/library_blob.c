@@ -190,4 +190,3 @@ lib_blob_text(const char *blob, size_t len, size_t k, const char **text,
 	*tlen = to - from;
 	return true;
 }
-

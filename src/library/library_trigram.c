@@ -1,5 +1,6 @@
 /* library_trigram.c - the FTS5 tokenizer of the library's index: every
- * three bytes of a story's folded text, each once.
+ * three bytes of a story's folded text (ASCII letters lowered), each
+ * once.
  *
  * SQLite's own trigram tokenizer would do, but it hands FTS5 one token
  * a character, each looked up in FTS5's hash: indexing the texts of
@@ -25,11 +26,9 @@
 #include <string.h>
 
 #include "base/buf.h"
-#include "base/xmalloc.h"
 
 #define TRI_NAME	"newslens_trigram"
 #define TRI_TERMS	24		/* a query's trigrams at most */
-
 #define TRI_BITS0	13		/* a text's set starts at 2^13 slots */
 
 /* The trigrams met in the text being tokenized: an open-addressing set
