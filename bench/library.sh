@@ -7,7 +7,9 @@
 # same files:
 #   - the first opening (no index) to the list's first screen;
 #   - a later opening, the index warm, to the first screen;
-#   - a search across the library (--search);
+#   - a search across the library (--search), for a word, for a
+#     piece inside a word, and for two letters (no trigram to look up:
+#     every text in the index is read);
 #   - a reopening after one file of the 10,000 changed;
 #   - the peak memory of the list (a warm opening);
 #   - the CPU time of a key press in the list at 100 and 10,000
@@ -27,6 +29,8 @@ n=${BENCH_STORIES:-10000}
 runs=${BENCH_RUNS:-5}
 results=${BENCH_RESULTS:-$srcdir/bench/RESULTS.md}
 word=zephyrine
+inside=phyrin
+short=zq
 work=$(mktemp -d "${TMPDIR:-/tmp}/newslens-library.XXXXXX")
 trap 'rm -rf "$work"' EXIT
 export XDG_CACHE_HOME=$work/cache
@@ -66,6 +70,9 @@ first=$(median 'rm -rf "$XDG_CACHE_HOME"' "$prog" --list stories --limit 40 "$li
 "$prog" --list stories "$lib" >/dev/null
 warm=$(median : "$prog" --list stories --limit 40 "$lib")
 search=$(median : "$prog" --search "$word" "$lib")
+isearch=$(median : "$prog" --search "$inside" "$lib")
+ssearch=$(median : "$prog" --search "$short" "$lib")
+dbsize=$(du -s --apparent-size --block-size=1M "$XDG_CACHE_HOME/newslens" | cut -f1)
 changed=$lib/42/s4242.xml
 change='sed -i "s/Story 4242:/Story 4242 (changed $RANDOM):/" "$changed"'
 one=$(median "$change" "$prog" --list stories --limit 40 "$lib")
@@ -100,8 +107,11 @@ the library opened, sorted newest first, its first 40 rows printed.
 | first opening (no index) to the first screen | $(w "$first") ($(c "$first")) | --check | $(ratios "$first" "$check") | 1.5 |
 | later opening, index warm | $(w "$warm") ($(c "$warm")) | grep -rl | $(ratios "$warm" "$grep") | 0.2 |
 | \`--search $word\` | $(w "$search") ($(c "$search")) | grep -rl | $(ratios "$search" "$grep") | 0.2 |
+| \`--search $inside\` (inside a word) | $(w "$isearch") ($(c "$isearch")) | grep -rl | $(ratios "$isearch" "$grep") | 0.2 |
+| \`--search $short\` (two bytes: every text) | $(w "$ssearch") ($(c "$ssearch")) | grep -rl | $(ratios "$ssearch" "$grep") | |
 | one file of $n changed, reopening | $(w "$one") ($(c "$one")) | grep -rl | $(ratios "$one" "$grep") | 0.3 |
 
+The index on disk: $dbsize MB (the library: $size MB).
 Peak memory of the list at $n stories (\`--list stories\`, warm):
 $((rss / 1024)) MB (bound 100 MB).  A key press in the list
 (\`bench/listkeys\`: j, Space, s, f and two letters typed and erased,
@@ -109,11 +119,17 @@ each with the 40 rows of a screen fetched): $k100 µs of CPU at 100
 stories, $k10k µs at $n ($(ratio "$k10k" "$k100") times; bound 1.5).
 EOT
 )
-if [ -f "$results" ]; then
-	awk '/^## Library$/ { skip = 1; next } /^## / { skip = 0 } !skip' \
-	    "$results" > "$work/results"
+# The section replaced where it stands, up to the next heading (a
+# "###" one too: bench/readability.sh's table follows it), or added.
+echo "$section" > "$work/section"
+if [ -f "$results" ] && grep -q '^## Library$' "$results"; then
+	awk -v f="$work/section" '/^## Library$/ {
+		while ((getline l < f) > 0) print l; print ""; skip = 1; next }
+	    /^###? / { skip = 0 } !skip' "$results" | cat -s > "$work/results"
+	cp "$work/results" "$results"
 else
-	: > "$work/results"
+	{ [ -f "$results" ] && cat "$results"; echo; cat "$work/section"; } |
+	    cat -s > "$work/results"
+	cp "$work/results" "$results"
 fi
-{ cat "$work/results"; echo; echo "$section"; } | cat -s > "$results"
 echo "$section"

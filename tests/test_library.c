@@ -10,6 +10,8 @@
 #include <sys/time.h>
 
 #include "testutil.h"
+#include "base/buf.h"
+#include "base/xmalloc.h"
 #include "library/library.h"
 
 TestSuite(library, .timeout = 120);
@@ -741,6 +743,331 @@ Test(library, search_folds_and_steps)
 	library_free(lib);
 }
 
+/* Both ways of searching, the index and the files (--no-index), over
+ * one library: the same hits, or the message says which needle. */
+static struct library *
+open_no_index(const char *dir)
+{
+	struct library_opts o;
+	struct diag d = DIAG_INIT;
+	struct library *lib;
+
+	library_opts_init(&o);
+	o.no_index = true;
+	lib = library_open_dir(dir, &o, &d);
+	cr_assert_not_null(lib);
+	diag_free(&d);
+	return lib;
+}
+
+/* The hits of needle in lib as lines "rel block start end". */
+static char *
+hits_of(struct library *lib, const char *needle, size_t len, size_t *n)
+{
+	struct library_search *s = library_search(lib, needle, len);
+	struct buf b = BUF_INIT;
+	size_t i;
+
+	*n = library_search_count(s);
+	for (i = 0; i < *n; i++) {
+		const struct library_hit *h = library_search_hit(s, i);
+
+		buf_printf(&b, "%s %zd %zu %zu\n", library_row(lib, h->row)->rel,
+		    h->block == NONE ? (ssize_t)-1 : (ssize_t)h->block,
+		    h->start, h->end);
+	}
+	library_search_free(s);
+	return b.data ? buf_detach(&b) : xstrdup("");
+}
+
+/* Asserts that both give the same hits for needle; returns how many. */
+static size_t
+same_hits(struct library *indexed, struct library *direct,
+    const char *needle, size_t len)
+{
+	size_t ni, nd;
+	char *hi = hits_of(indexed, needle, len, &ni);
+	char *hd = hits_of(direct, needle, len, &nd);
+
+	cr_assert_str_eq(hi, hd, "needle \"%s\": the index found %zu, the "
+	    "files %zu:\n%s---\n%s", vis(needle, len), ni, nd, hi, hd);
+	free(hi);
+	free(hd);
+	return ni;
+}
+
+static void
+tricky_stories(const char *dir)
+{
+	put_story(dir, "a.xml", "Huawei’s rivals", "2020-01-10", "",
+	    "<p>The HUAWEI phone sold; Huawei said so.</p>"
+	    "<p>The UK’s ban, the UK's ban, and co-op key:value.</p>");
+	put_story(dir, "b.xml", "Zoë and Zoe\xcc\x88", "2020-01-11", "",
+	    "<p>Zoë met Zoe\xcc\x88 at the Straße café — then left.</p>"
+	    "<p>He said \"no\" and a*b NEAR(x y) -minus ^caret (paren).</p>");
+	put_story(dir, "c.xml", "ab", "2020-01-12", "",
+	    "<p>a</p><p>x</p><p>naïve NAIVE naive</p>");
+	age(dir, "a.xml");
+	age(dir, "b.xml");
+	age(dir, "c.xml");
+}
+
+Test(library, search_index_and_files_agree_on_every_needle)
+{
+	static const char *const needles[] = {
+		/* inside a word, across a space, across words */
+		"uawei", "awe", "ei phone", "i said so", "e hu",
+		/* an apostrophe either way, against either */
+		"uk's", "UK’s", "k’s b", "s'",
+		/* diacritics: none finds both, one finds its own */
+		"zoe", "zoë", "Zoe\xcc\x88", "ZOË", "e\xcc\x88", "naive",
+		"naïve", "strasse", "STRASSE", "ße", "caf", "é", "\xcc\x88",
+		/* dashes, one and two bytes */
+		"—", "-", " - ", "e", "a", "ab", "b", "x", "é ", "’",
+		/* FTS5 syntax, and text that looks like it */
+		"\"", "\"no\"", "*", "a*", "a*b", "NEAR", "NEAR(x y)",
+		"NEAR(", "-minus", ":", "key:value", "^", "^caret", "(",
+		"(paren)", "AND", "OR", "NOT", "\"\"", "a OR b",
+		/* nothing there */
+		"zephyr", "huaweii",
+	};
+	char *dir = make_tempdir(), *cache = make_tempdir(), *longer;
+	struct library *indexed, *direct;
+	size_t i, found = 0;
+
+	tricky_stories(dir);
+	library_free(open_lib(dir, cache, NULL));
+	indexed = open_lib(dir, cache, NULL);
+	cr_assert(library_indexed(indexed));
+	direct = open_no_index(dir);
+	cr_assert_not(library_indexed(direct));
+	for (i = 0; i < sizeof needles / sizeof needles[0]; i++)
+		found += same_hits(indexed, direct, needles[i],
+		    strlen(needles[i])) > 0;
+	/* Not all empty on both sides: the needles above that are in
+	 * the texts. */
+	cr_assert_geq(found, 40, "only %zu needles found anything", found);
+	cr_assert_eq(same_hits(indexed, direct, "uawei", 5), 3);
+	cr_assert_eq(same_hits(indexed, direct, "uk's", 4), 2);
+	cr_assert_eq(same_hits(indexed, direct, "zoe", 3), 4);
+	cr_assert_eq(same_hits(indexed, direct, "zoë", 4), 4);
+	cr_assert_eq(same_hits(indexed, direct, "\"no\"", 4), 1);
+	cr_assert_eq(same_hits(indexed, direct, "ab", 2), 1);
+	longer = xmalloc(4097);
+	memset(longer, 'a', 4096);
+	longer[4096] = '\0';
+	cr_assert_eq(same_hits(indexed, direct, longer, 4096), 0);
+	memcpy(longer, "huawei phone sold", 17);
+	cr_assert_eq(same_hits(indexed, direct, longer, 4096), 0);
+	free(longer);
+	library_free(indexed);
+	library_free(direct);
+}
+
+/* A small generator of texts made to trouble a fold: letters with and
+ * without marks, composed and not, ligatures, sharp s, dotted I, final
+ * sigma, typographic quotes, dashes and spaces. */
+static const char *const tricky_pieces[] = {
+	"a", "b", "e", "E", "é", "e\xcc\x81", "\xcc\x81", "ß", "ss", "ﬁ",
+	"fi", "İ", "i", "Σ", "σ", "ς", "’", "'", "“", "\"", "–", "-", " ",
+	"\xc2\xa0", "ǅ", "\xea\xb0\x80", "\xe1\x84\x80\xe1\x85\xa1", "ñ",
+	"n\xcc\x83", "*", ":", "(",
+};
+#define NPIECES (sizeof tricky_pieces / sizeof tricky_pieces[0])
+
+static uint32_t
+lcg(uint32_t *s)
+{
+	*s = *s * 1103515245u + 12345u;
+	return *s >> 8;
+}
+
+static void
+tricky_text(struct buf *b, uint32_t *seed, size_t pieces)
+{
+	size_t i;
+
+	for (i = 0; i < pieces; i++)
+		buf_puts(b, tricky_pieces[lcg(seed) % NPIECES]);
+}
+
+Test(library, search_index_and_files_agree_on_generated_text)
+{
+	char *dir = make_tempdir(), *cache = make_tempdir();
+	struct library *indexed, *direct;
+	uint32_t seed = 13;
+	size_t i, k, found = 0;
+
+	for (i = 0; i < 6; i++) {
+		struct buf body = BUF_INIT, head = BUF_INIT, rel = BUF_INIT;
+
+		tricky_text(&head, &seed, 6);
+		for (k = 0; k < 4; k++) {
+			buf_puts(&body, "<p>x");
+			tricky_text(&body, &seed, 40);
+			buf_puts(&body, "</p>");
+		}
+		buf_printf(&rel, "s%zu.xml", i);
+		put_story(dir, rel.data, head.data, NULL, "", body.data);
+		age(dir, rel.data);
+		buf_free(&body);
+		buf_free(&head);
+		buf_free(&rel);
+	}
+	library_free(open_lib(dir, cache, NULL));
+	indexed = open_lib(dir, cache, NULL);
+	cr_assert(library_indexed(indexed));
+	cr_assert_eq(library_count(indexed), 6, "a generated story broken");
+	direct = open_no_index(dir);
+	for (i = 0; i < 400; i++) {
+		struct buf needle = BUF_INIT;
+
+		tricky_text(&needle, &seed, 1 + i % 5);
+		found += same_hits(indexed, direct, needle.data, needle.len) > 0;
+		buf_free(&needle);
+	}
+	cr_assert_geq(found, 100, "only %zu needles found anything", found);
+	library_free(indexed);
+	library_free(direct);
+}
+
+/* A story of some 20,000 distinct trigrams, more than the index's
+ * tokenizer starts with room for: each of its words is found. */
+Test(library, search_index_and_files_agree_on_a_story_of_many_trigrams)
+{
+	char *dir = make_tempdir(), *cache = make_tempdir();
+	struct buf body = BUF_INIT, word = BUF_INIT;
+	struct library *indexed, *direct;
+	uint32_t seed = 7;
+	size_t i, k;
+
+	buf_puts(&body, "<p>");
+	for (i = 0; i < 12000; i++) {
+		for (k = 0; k < 5; k++)
+			buf_putc(&body, (char)('a' + lcg(&seed) % 26));
+		buf_putc(&body, ' ');
+	}
+	buf_puts(&body, "</p>");
+	put_story(dir, "many.xml", "Many", NULL, "", body.data);
+	age(dir, "many.xml");
+	library_free(open_lib(dir, cache, NULL));
+	indexed = open_lib(dir, cache, NULL);
+	direct = open_no_index(dir);
+	for (i = 0; i < 60; i++) {
+		/* A word from all along the text, and its end and the next
+		 * one's start. */
+		size_t at = 3 + (i * 997 % 12000) * 6;
+
+		buf_free(&word);
+		buf_append(&word, body.data + at, 5);
+		cr_assert_geq(same_hits(indexed, direct, word.data, 5), 1,
+		    "\"%s\" not found", word.data);
+		buf_free(&word);
+		buf_append(&word, body.data + at + 3, 5);
+		cr_assert_geq(same_hits(indexed, direct, word.data, 5), 1);
+	}
+	buf_free(&word);
+	buf_free(&body);
+	library_free(indexed);
+	library_free(direct);
+}
+
+/* A new story the index cannot take (another process holds the write
+ * lock past the busy timeout) is read directly, and found all the
+ * same: a search does not trust an index that missed rows. */
+Test(library, search_finds_what_a_locked_index_could_not_take)
+{
+	char *dir = make_tempdir(), *cache = make_tempdir(), *db;
+	struct library_search *s;
+	struct library *lib;
+	sqlite3 *h;
+
+	three_stories(dir);
+	library_free(open_lib(dir, cache, NULL));
+	put_story(dir, "new.xml", "Phones", NULL, "", "<p>Huawei sold.</p>");
+	age(dir, "new.xml");
+	db = the_db(cache);
+	cr_assert(sqlite3_open(db, &h) == SQLITE_OK);
+	cr_assert(sqlite3_exec(h, "BEGIN IMMEDIATE", NULL, NULL, NULL) ==
+	    SQLITE_OK);
+	lib = open_lib(dir, cache, NULL);
+	sqlite3_exec(h, "ROLLBACK", NULL, NULL, NULL);
+	sqlite3_close(h);
+	cr_assert(log_has(lib, "cannot lock"), "%s",
+	    library_log_count(lib) ? library_log_line(lib, 0) : "no log");
+	cr_assert_eq(library_count(lib), 4);
+	s = library_search(lib, "uawei", 5);
+	cr_assert_eq(library_search_count(s), 1, "the new story missed");
+	library_search_free(s);
+	s = library_search(lib, "court", 5);
+	cr_assert_eq(library_search_count(s), 2);
+	library_search_free(s);
+	library_free(lib);
+	free(db);
+}
+
+/* The tables of version 1, which indexed words: a library indexed by
+ * it must be indexed again, or a substring would not be found. */
+static const char version1[] =
+	"PRAGMA application_id = 1313622338;"
+	"PRAGMA user_version = 1;"
+	"CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT);"
+	"CREATE TABLE files(id INTEGER PRIMARY KEY AUTOINCREMENT,"
+	" rel BLOB UNIQUE NOT NULL, size INTEGER, mtime INTEGER, ino INTEGER,"
+	" hash INTEGER, checked INTEGER, whenx TEXT, headline TEXT,"
+	" source TEXT, nactors INTEGER, nclaims INTEGER, nquotes INTEGER,"
+	" error TEXT, fkey TEXT, hkey TEXT);"
+	"CREATE TABLE blobs(file INTEGER PRIMARY KEY, actors BLOB, texts BLOB);"
+	"CREATE VIRTUAL TABLE texts USING fts5(folded, content='',"
+	" columnsize=0, detail=none, tokenize='unicode61 remove_diacritics 2');";
+
+static void
+unlink_db(const char *db)
+{
+	static const char *const ext[] = { "", "-wal", "-shm" };
+	size_t i;
+
+	for (i = 0; i < 3; i++) {
+		char *p = NULL;
+
+		cr_assert(asprintf(&p, "%s%s", db, ext[i]) > 0);
+		unlink(p);
+		free(p);
+	}
+}
+
+Test(library, version_1_index_is_rebuilt_for_substrings)
+{
+	char *dir = make_tempdir(), *cache = make_tempdir(), *db, *sql;
+	struct progress p = { 0 };
+	struct library_search *s;
+	struct library *lib;
+	sqlite3 *h;
+
+	tricky_stories(dir);
+	lib = open_lib(dir, cache, NULL);
+	cr_assert(asprintf(&sql, "INSERT INTO meta VALUES('root', '%s')",
+	    library_root(lib)) > 0);
+	library_free(lib);
+	/* In its place, the same library as version 1 indexed it. */
+	db = the_db(cache);
+	unlink_db(db);
+	cr_assert(sqlite3_open(db, &h) == SQLITE_OK);
+	cr_assert(sqlite3_exec(h, version1, NULL, NULL, NULL) == SQLITE_OK);
+	cr_assert(sqlite3_exec(h, sql, NULL, NULL, NULL) == SQLITE_OK);
+	sqlite3_close(h);
+	free(sql);
+	lib = open_lib(dir, cache, &p);
+	cr_assert(log_has(lib, "index an index of another version: rebuilt"),
+	    "%s", library_log_count(lib) ? library_log_line(lib, 0) : "");
+	cr_assert_eq(p.total, 3, "a version 1 index was trusted");
+	s = library_search(lib, "uawei", 5);
+	cr_assert_eq(library_search_count(s), 3);
+	library_search_free(s);
+	library_free(lib);
+	free(db);
+}
+
 /* ---- the command line ---------------------------------------------- */
 
 #define NL(r, ...) do { \
@@ -827,4 +1154,34 @@ Test(library_cli, search)
 	NL(&r, "--search", "ban");
 	cr_assert_eq(r.status, 2);
 	run_free(&r);
+}
+
+Test(library_cli, search_inside_words_as_without_the_index)
+{
+	char *dir = make_tempdir(), *cache = make_tempdir(), *indexed;
+	struct run r;
+
+	setenv("XDG_CACHE_HOME", cache, 1);
+	put_story(dir, "h.xml", "Phones", NULL, "",
+	    "<p>Huawei sold more; the UK’s ban held.</p>");
+	age(dir, "h.xml");
+	NL(&r, "--list", "stories", dir);
+	run_free(&r);
+	NL(&r, "--search", "uawei", dir);
+	cr_assert_eq(r.status, 0, "not found through the index: %s", r.err);
+	cr_assert_not_null(strstr(r.out, "/h.xml:1: Huawei sold more; the UK’s "
+	    "ban held.\n"), "%s", r.out);
+	indexed = xstrdup(r.out);
+	run_free(&r);
+	NL(&r, "--search", "uawei", "--no-index", dir);
+	cr_assert_eq(r.status, 0);
+	cr_assert_str_eq(r.out, indexed);
+	run_free(&r);
+	NL(&r, "--search", "i sold m", dir);
+	cr_assert_eq(r.status, 0, "not found across words");
+	run_free(&r);
+	NL(&r, "--search", "uk's b", dir);
+	cr_assert_eq(r.status, 0, "a straight apostrophe missed a curly one");
+	run_free(&r);
+	free(indexed);
 }

@@ -8,9 +8,11 @@
 
 #include "library/library_int.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 #include "base/buf.h"
+#include "base/text.h"
 
 static void
 put_u32(struct buf *b, uint64_t v)
@@ -67,6 +69,62 @@ lib_blob_texts(const struct story *st, struct buf *out)
 	buf_puts(out, st->headline);
 	for (i = 0; i < st->nblocks; i++)
 		buf_append(out, st->blocks[i].text, st->blocks[i].len);
+}
+
+/* Whether s folds to itself but for the case of its ASCII letters:
+ * text_fold_search takes ASCII but a carriage return a byte at a time
+ * and only lowers its case. */
+bool
+lib_plain_ascii(const char *s, size_t len)
+{
+	const uint64_t ones = 0x0101010101010101u, highs = ones << 7;
+	uint64_t w, cr;
+	size_t i = 0;
+
+	/* Eight bytes at a time: a high bit set, or a byte of w ^ CRs
+	 * zero (the classic test: (x - ones) & ~x & highs). */
+	for (; i + 8 <= len; i += 8) {
+		memcpy(&w, s + i, 8);
+		cr = w ^ (ones * '\r');
+		if ((w & highs) || ((cr - ones) & ~cr & highs))
+			return false;
+	}
+	for (; i < len; i++)
+		if ((unsigned char)s[i] >= 0x80 || s[i] == '\r')
+			return false;
+	return true;
+}
+
+static void
+put_folded(struct buf *out, const char *s, size_t len)
+{
+	size_t flen;
+	char *f;
+
+	/* Most paragraphs of some libraries (all of bench/gen's): as
+	 * they are, the tokenizer lowers their case (library_trigram.c),
+	 * at a tenth of a fold's cost. */
+	if (lib_plain_ascii(s, len)) {
+		buf_append(out, s, len);
+		return;
+	}
+	f = text_fold_search(s, len, false, &flen, NULL);
+	buf_append(out, f, flen);
+	free(f);
+}
+
+void
+lib_blob_folded(const struct story *st, struct buf *out)
+{
+	size_t i;
+
+	/* A line a text: the trigrams across a newline only make a
+	 * story a candidate, which its texts then answer for. */
+	put_folded(out, st->headline, strlen(st->headline));
+	for (i = 0; i < st->nblocks; i++) {
+		buf_putc(out, '\n');
+		put_folded(out, st->blocks[i].text, st->blocks[i].len);
+	}
 }
 
 static bool

@@ -94,6 +94,13 @@ size_t	lib_row_from(struct library *, const char *path, const char *rel,
 struct buf;
 void	lib_blob_actors(const struct story *, struct buf *out);
 void	lib_blob_texts(const struct story *, struct buf *out);
+/* The same texts folded as a search without diacritics folds them
+ * (text_fold_search), one a line, but for the case of ASCII letters,
+ * which the index's tokenizer lowers: what the FTS index holds. */
+void	lib_blob_folded(const struct story *, struct buf *out);
+/* Whether text_fold_search of s[0..len) is s with its ASCII letters
+ * lowered: s is all ASCII, no carriage return in it. */
+bool	lib_plain_ascii(const char *s, size_t len);
 struct lib_blob_actor {
 	uint32_t	 kind, parent, mentions, total;
 	uint32_t	 fblock, fstart, fend;	/* fblock UINT32_MAX: none */
@@ -108,6 +115,13 @@ bool	lib_blob_actor_next(const char **p, const char *end,
 /* Text k of a texts blob; false when it has none such. */
 bool	lib_blob_text(const char *blob, size_t len, size_t k,
 	    const char **text, size_t *tlen);
+
+/* The index's tokenizer (library_trigram.c), registered on a
+ * connection before its FTS table is touched; false when it cannot be
+ * (no FTS5).  lib_trigram_query makes the FTS5 query of a folded
+ * needle of 3 bytes or more (caller-owned; NULL for a shorter one). */
+bool	lib_trigram_register(struct sqlite3 *);
+char	*lib_trigram_query(const char *key, size_t len);
 
 /* Frees what library_actors built (library_actor.c). */
 void	lib_actors_free(struct library *);

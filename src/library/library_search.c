@@ -1,13 +1,19 @@
 /* library_search.c - search across a library.
  *
- * The FTS5 index finds the stories that hold every word of the needle
- * (the last one as a prefix; the first is left out when there are
- * others, as the needle may start inside a word); then each candidate's
- * texts, kept in the index, are searched as a story's own search
- * searches them (model/search.h search_text), for the exact, folded
- * places.  So the index only narrows; what matches is what the reader
- * would find in the story.  Without an index on disk, or for a needle
- * the index cannot take, every story is searched. */
+ * A story's search (model/search.h) finds any substring of a text once
+ * both are folded; so does this one, and finds the same with the index
+ * as without.  The index holds the trigrams of every story's texts
+ * folded without diacritics (lib_blob_folded): that is how the story's
+ * search folds a text for a needle without any, and a needle with some
+ * is looked up folded the same way (a text that holds "Zoë" holds
+ * "zoe" so folded).  So the stories that hold every trigram of the
+ * needle (one of three bytes or more) are all those that can match;
+ * their texts, kept in the index, are searched as a story's search
+ * searches them (search_text), for the exact places and their context.
+ * A needle of one or two bytes has no trigram: the texts of every
+ * story in the index are searched.  The index only narrows; what
+ * matches is what the reader would find in the story.  Without an
+ * index on disk, every story is read from its file and searched. */
 #include "config.h"
 
 #include "library/library_int.h"
@@ -28,8 +34,11 @@ struct library_search {
 	struct library_hit	*hits;
 	size_t			 n;
 	size_t			 cap;
-	char			*folded;
+	char			*folded;	/* as search_fold folds */
 	size_t			 flen;
+	char			*key;		/* as the index folds */
+	size_t			 klen;
+	struct buf		 lower;		/* search_may_hold's */
 };
 
 static bool
@@ -89,22 +98,6 @@ search_one(struct library_search *s, size_t row, size_t block,
 	free(hits);
 }
 
-/* A row's texts from the index's blob. */
-static void
-search_blob(struct library_search *s, size_t row, const char *blob,
-    size_t len)
-{
-	uint32_t n;
-	size_t k, tlen;
-	const char *text;
-
-	if (len < sizeof n)
-		return;
-	memcpy(&n, blob, sizeof n);
-	for (k = 0; k < n && lib_blob_text(blob, len, k, &text, &tlen); k++)
-		search_one(s, row, k == 0 ? NONE : k - 1, text, tlen);
-}
-
 /* A row's texts from its file (no index on disk). */
 static void
 search_file(struct library *lib, struct library_search *s, size_t row)
@@ -120,50 +113,6 @@ search_file(struct library *lib, struct library_search *s, size_t row)
 	for (b = 0; b < st->nblocks; b++)
 		search_one(s, row, b, st->blocks[b].text, st->blocks[b].len);
 	story_free(st);
-}
-
-static bool
-lib_is_word(unsigned char c)
-{
-	return c >= 0x80 || (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') ||
-	    (c >= 'A' && c <= 'Z');
-}
-
-/* The FTS query for the needle: its words, quoted; the last as a
- * prefix when the needle ends inside it; the first left out when there
- * are others and the needle starts inside it (it may be a word's end,
- * which FTS cannot look up).  NULL when it has no word. */
-static char *
-search_query(const char *needle, size_t len)
-{
-	struct buf q = BUF_INIT;
-	size_t flen, i = 0, w, nwords = 0;
-	char *f = text_fold_search(needle, len, false, &flen, NULL);
-
-	while (i < flen) {
-		for (; i < flen && !lib_is_word((unsigned char)f[i]); i++)
-			;
-		for (w = i; i < flen && lib_is_word((unsigned char)f[i]); i++)
-			;
-		if (i == w)
-			break;
-		nwords++;
-		if (w == 0 && i < flen)
-			continue;
-		if (q.len > 0)
-			buf_putc(&q, ' ');
-		buf_putc(&q, '"');
-		buf_append(&q, f + w, i - w);
-		buf_putc(&q, '"');
-		if (i == flen)
-			buf_putc(&q, '*');
-	}
-	free(f);
-	if (q.len == 0) {
-		buf_free(&q);
-		return NULL;
-	}
-	return buf_detach(&q);
 }
 
 struct id_row {
@@ -233,6 +182,41 @@ search_candidates(struct library *lib, const char *query, size_t **rows,
 	return true;
 }
 
+/* Whether a text may hold the key.  A plain ASCII text folds to
+ * itself lowered: that and a look for the key tell, for a few bytes'
+ * work a byte rather than a fold's (search_text folds every text it
+ * is given, and most texts of a candidate story do not match). */
+static bool
+search_may_hold(struct library_search *s, const char *text, size_t len)
+{
+	size_t i;
+
+	if (s->klen == 0 || !lib_plain_ascii(text, len))
+		return true;
+	s->lower.len = 0;
+	buf_reserve(&s->lower, len);
+	for (i = 0; i < len; i++)
+		s->lower.data[i] = (char)((unsigned)(text[i] - 'A') < 26 ?
+		    text[i] + ('a' - 'A') : text[i]);
+	s->lower.len = len;
+	s->lower.data[len] = '\0';
+	return memmem(s->lower.data, len, s->key, s->klen) != NULL;
+}
+
+/* A row's texts from the index's blob. */
+static void
+search_blob(struct library_search *s, size_t row, const char *blob,
+    size_t len)
+{
+	const char *text;
+	size_t k, tlen;
+
+	for (k = 0; lib_blob_text(blob, len, k, &text, &tlen); k++)
+		if (search_may_hold(s, text, tlen))
+			search_one(s, row, k == 0 ? NONE : k - 1, text, tlen);
+}
+
+/* Rows rows[0..n) (every row when rows is NULL), from the index. */
 static void
 search_rows_blobs(struct library *lib, struct library_search *s,
     const size_t *rows, size_t n)
@@ -257,6 +241,20 @@ search_rows_blobs(struct library *lib, struct library_search *s,
 	sqlite3_finalize(q);
 }
 
+/* The needle as the index folds its texts: as search_text folds a
+ * text for it. */
+static void
+search_key(struct library_search *s)
+{
+	if (text_has_diacritic(s->folded, s->flen))
+		s->key = text_fold_search(s->folded, s->flen, false, &s->klen,
+		    NULL);
+	else {
+		s->key = xstrndup(s->folded, s->flen);
+		s->klen = s->flen;
+	}
+}
+
 struct library_search *
 library_search(struct library *lib, const char *needle, size_t len)
 {
@@ -273,7 +271,8 @@ library_search(struct library *lib, const char *needle, size_t len)
 				search_file(lib, s, i);
 		return s;
 	}
-	query = search_query(needle, len);
+	search_key(s);
+	query = lib_trigram_query(s->key, s->klen);
 	if (query != NULL && search_candidates(lib, query, &rows, &n))
 		search_rows_blobs(lib, s, rows, n);
 	else
@@ -294,6 +293,8 @@ library_search_free(struct library_search *s)
 		free(s->hits[i].context);
 	free(s->hits);
 	free(s->folded);
+	free(s->key);
+	buf_free(&s->lower);
 	free(s);
 }
 
