@@ -381,7 +381,7 @@ long_story(void)
 }
 
 /* Every line of every block, asked for out of order through
- * reader_line and reader_line_at, is wrap_text's. */
+ * reader_line and reader_line_at, is text_wrap's. */
 static void
 expect_lines(struct reader *r)
 {
@@ -389,7 +389,7 @@ expect_lines(struct reader *r)
 	size_t b, n, i, k;
 
 	for (b = 0; b < r->st->nblocks; b++) {
-		n = wrap_text(r->st->blocks[b].text, r->st->blocks[b].len,
+		n = text_wrap(r->st->blocks[b].text, r->st->blocks[b].len,
 		    r->width, &want);
 		/* From the middle first, then the end, then all. */
 		cr_assert(reader_line(r, b, n / 2, &got));
@@ -456,7 +456,7 @@ Test(lazy, a_resize_wraps_what_is_seen)
 	cr_assert_neq(r.focus, NONE);
 	reader_bottom(&r);
 	cr_expect_geq(r.cost->wrapped, bl->len, "G wraps the paragraph");
-	n = wrap_text(bl->text, bl->len, 75, &want);
+	n = text_wrap(bl->text, bl->len, 75, &want);
 	cr_expect_eq(r.top.line + 18, n, "the last line on the last row");
 	cr_assert(reader_line(&r, 0, n - 1, &got));
 	cr_expect_eq(got.start, want[n - 1].start);

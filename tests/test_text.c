@@ -439,7 +439,7 @@ check_wrap(const char *s, size_t len, int width, struct wrap_line **out)
 	size_t n, i, next, w1;
 	int w;
 
-	n = wrap_text(s, len, width, &v);
+	n = text_wrap(s, len, width, &v);
 	cr_assert_geq(n, 1);
 	cr_assert_eq(v[0].start, 0);
 	for (i = 0; i < n; i++) {
@@ -468,7 +468,7 @@ check_wrap(const char *s, size_t len, int width, struct wrap_line **out)
 			text_cluster(s, len, v[i + 1].start, &next);
 			cr_assert(s[v[i + 1].start] != ' ' ||
 			    next > v[i + 1].start + 1);
-			cr_assert_eq(wrap_next(s, len, v[i].start, width,
+			cr_assert_eq(text_wrap_next(s, len, v[i].start, width,
 			    &(struct wrap_line){ 0, 0, 0 }), v[i + 1].start);
 		} else {
 			for (w1 = v[i].end; w1 < len; w1++)
@@ -581,8 +581,8 @@ Test(wrap, width_below_one_counts_as_one)
 {
 	struct wrap_line a, b;
 
-	cr_assert_eq(wrap_next(S("abc"), 0, 0, &a), 1);
-	cr_assert_eq(wrap_next(S("abc"), 0, -5, &b), 1);
+	cr_assert_eq(text_wrap_next(S("abc"), 0, 0, &a), 1);
+	cr_assert_eq(text_wrap_next(S("abc"), 0, -5, &b), 1);
 	cr_assert_eq(a.end, 1);
 	cr_assert_eq(b.width, 1);
 }
@@ -733,11 +733,11 @@ Test(wrap, empty_text)
 	struct wrap_line *v, l = { 9, 9, 9 };
 	size_t n;
 
-	cr_assert_eq(wrap_next("", 0, 0, 20, &l), 0);
+	cr_assert_eq(text_wrap_next("", 0, 0, 20, &l), 0);
 	cr_assert_eq(l.start, 0);
 	cr_assert_eq(l.end, 0);
 	cr_assert_eq(l.width, 0);
-	n = wrap_text("", 0, 20, &v);
+	n = text_wrap("", 0, 20, &v);
 	cr_assert_eq(n, 1);
 	cr_assert_eq(v[0].end, 0);
 	free(v);
@@ -754,7 +754,7 @@ Test(wrap, ten_thousand_marks, .timeout = 10)
 	char *s = many_marks(10000, &len);
 	struct buf b = BUF_INIT;
 
-	n = wrap_text(s, len, 1, &v);
+	n = text_wrap(s, len, 1, &v);
 	cr_assert_eq(n, 1);
 	cr_assert_eq(v[0].end, len);
 	cr_assert_eq(v[0].width, 1);
@@ -790,8 +790,8 @@ Test(large, ten_megabytes, .timeout = 30)
 	cr_assert(text_is_safe(b.data, b.len));
 	cr_assert_gt(text_width(b.data, b.len), b.len / 2);
 	for (pos = 0; pos < b.len; lines++)
-		pos = wrap_next(b.data, b.len, pos, 80, &l);
-	n = wrap_text(b.data, b.len, 80, &v);
+		pos = text_wrap_next(b.data, b.len, pos, 80, &l);
+	n = text_wrap(b.data, b.len, 80, &v);
 	cr_assert_eq(n, lines);
 	free(v);
 	f = text_fold(b.data, b.len, &outlen, &map);
@@ -812,7 +812,7 @@ Test(large, one_huge_cluster_and_long_word, .timeout = 30)
 	struct buf b = BUF_INIT;
 
 	cr_assert_eq(text_width(s, len), 1);
-	n = wrap_text(s, len, 1, &v);
+	n = text_wrap(s, len, 1, &v);
 	cr_assert_eq(n, 1);
 	free(v);
 	f = text_fold(s, len, &outlen, NULL);
@@ -821,7 +821,7 @@ Test(large, one_huge_cluster_and_long_word, .timeout = 30)
 	free(s);
 	while (b.len < 1000000)
 		buf_puts(&b, "abcdefghij");
-	n = wrap_text(b.data, b.len, 7, &v);
+	n = text_wrap(b.data, b.len, 7, &v);
 	cr_assert_eq(n, (b.len + 6) / 7);
 	free(v);
 	buf_free(&b);

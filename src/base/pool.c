@@ -44,7 +44,7 @@ struct pool_slab {
 };
 
 static struct pool_slab *
-slab_new(size_t size)
+pool_slab_new(size_t size)
 {
 	struct pool_slab *sl = xmalloc(sizeof *sl + size);
 
@@ -65,7 +65,7 @@ pool_take(struct pool *p, size_t n, size_t align)
 
 	if (n >= POOL_OWN) {
 		/* Behind the slab being filled, which goes on filling. */
-		sl = slab_new(n);
+		sl = pool_slab_new(n);
 		sl->used = n;
 		ASAN_UNPOISON_MEMORY_REGION(sl->data, n);
 		if (p->head != NULL) {
@@ -78,7 +78,7 @@ pool_take(struct pool *p, size_t n, size_t align)
 	if (sl != NULL)
 		pad = -(uintptr_t)(sl->data + sl->used) & (align - 1);
 	if (sl == NULL || sl->size - sl->used < pad + n + POOL_GAP) {
-		sl = slab_new(POOL_SLAB);
+		sl = pool_slab_new(POOL_SLAB);
 		sl->next = p->head;
 		p->head = sl;
 		pad = 0;

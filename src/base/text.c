@@ -37,7 +37,7 @@
 /* Decodes the unit at u[0..len), len >= 1: stores the code point (or
  * BAD_CP) in *cp and returns the unit's length in bytes (at least 1). */
 static size_t
-utf8_decode(const unsigned char *u, size_t len, int32_t *cp)
+text_utf8_decode(const unsigned char *u, size_t len, int32_t *cp)
 {
 	unsigned char b = u[0], lo = 0x80, hi = 0xBF;
 	size_t need, i;
@@ -92,7 +92,7 @@ enum unsafe {
 };
 
 static bool
-is_noncharacter(int32_t cp)
+text_is_noncharacter(int32_t cp)
 {
 	return (cp >= 0xFDD0 && cp <= 0xFDEF) || (cp & 0xFFFE) == 0xFFFE;
 }
@@ -100,7 +100,7 @@ is_noncharacter(int32_t cp)
 /* Bidi controls can reorder the rest of the terminal line, and line or
  * paragraph separators can move the cursor on some terminals. */
 static bool
-is_layout_control(int32_t cp)
+text_is_layout_control(int32_t cp)
 {
 	return cp == 0x061C || cp == 0x200E || cp == 0x200F ||
 	    (cp >= 0x202A && cp <= 0x202E) ||
@@ -109,20 +109,21 @@ is_layout_control(int32_t cp)
 }
 
 static enum unsafe
-classify(int32_t cp)
+text_classify(int32_t cp)
 {
 	if (cp < 0x20 || cp == 0x7F)
 		return PICTURE;
 	if (cp < 0x80)
 		return SAFE;
-	if (cp <= 0x9F || is_layout_control(cp) || is_noncharacter(cp) ||
+	if (cp <= 0x9F || text_is_layout_control(cp)
+	    || text_is_noncharacter(cp) ||
 	    cp == 0xE0001)
 		return HEX;
 	return SAFE;
 }
 
 static void
-put_placeholder(struct buf *out, int32_t cp)
+text_put_placeholder(struct buf *out, int32_t cp)
 {
 	char pic[3];
 
@@ -130,7 +131,7 @@ put_placeholder(struct buf *out, int32_t cp)
 		buf_append(out, REPLACEMENT, 3);
 		return;
 	}
-	if (classify(cp) == HEX) {
+	if (text_classify(cp) == HEX) {
 		buf_printf(out, "<U+%04X>", (unsigned)cp);
 		return;
 	}
@@ -145,7 +146,7 @@ put_placeholder(struct buf *out, int32_t cp)
 
 /* Length of the longest safe prefix of u[0..len). */
 static size_t
-safe_span(const unsigned char *u, size_t len)
+text_safe_span(const unsigned char *u, size_t len)
 {
 	size_t i = 0, n;
 	int32_t cp;
@@ -155,8 +156,8 @@ safe_span(const unsigned char *u, size_t len)
 			i++;
 			continue;
 		}
-		n = utf8_decode(u + i, len - i, &cp);
-		if (cp == BAD_CP || classify(cp) != SAFE)
+		n = text_utf8_decode(u + i, len - i, &cp);
+		if (cp == BAD_CP || text_classify(cp) != SAFE)
 			break;
 		i += n;
 	}
@@ -171,13 +172,13 @@ text_sanitize_into(struct buf *out, const char *s, size_t len)
 	int32_t cp;
 
 	while (i < len) {
-		n = safe_span(u + i, len - i);
+		n = text_safe_span(u + i, len - i);
 		buf_append(out, s + i, n);
 		i += n;
 		if (i == len)
 			break;
-		i += utf8_decode(u + i, len - i, &cp);
-		put_placeholder(out, cp);
+		i += text_utf8_decode(u + i, len - i, &cp);
+		text_put_placeholder(out, cp);
 	}
 }
 
@@ -193,7 +194,7 @@ text_sanitize(const char *s)
 bool
 text_is_safe(const char *s, size_t len)
 {
-	return safe_span((const unsigned char *)s, len) == len;
+	return text_safe_span((const unsigned char *)s, len) == len;
 }
 
 long
@@ -201,7 +202,8 @@ text_char_at(const char *s, size_t len, size_t pos, size_t *next)
 {
 	int32_t cp;
 
-	*next = pos + utf8_decode((const unsigned char *)s + pos, len - pos,
+	*next = pos + text_utf8_decode((const unsigned char *)s + pos,
+	    len - pos,
 	    &cp);
 	return cp;
 }
@@ -209,7 +211,7 @@ text_char_at(const char *s, size_t len, size_t pos, size_t *next)
 bool
 text_char_unsafe(long cp)
 {
-	return cp < 0 || classify((int32_t)cp) != SAFE;
+	return cp < 0 || text_classify((int32_t)cp) != SAFE;
 }
 
 /*
@@ -233,7 +235,7 @@ struct width_acc {
 };
 
 static int
-cp_width(int32_t cp)
+text_cp_width(int32_t cp)
 {
 	/* U+2400..U+2426: our own stand-ins must have a known width. */
 	if (cp >= 0x2400 && cp <= 0x2426)
@@ -242,7 +244,7 @@ cp_width(int32_t cp)
 }
 
 static bool
-is_regional(int32_t cp)
+text_is_regional(int32_t cp)
 {
 	return cp >= 0x1F1E6 && cp <= 0x1F1FF;
 }
@@ -250,7 +252,7 @@ is_regional(int32_t cp)
 /* Whether cp can take emoji presentation (then U+FE0F makes it 2 wide):
  * the pictographs, plus the keycap bases # * 0-9. */
 static bool
-emoji_capable(int32_t cp)
+text_emoji_capable(int32_t cp)
 {
 	if (cp == '#' || cp == '*' || (cp >= '0' && cp <= '9'))
 		return true;
@@ -259,17 +261,17 @@ emoji_capable(int32_t cp)
 }
 
 static void
-width_add(struct width_acc *a, int32_t cp)
+text_width_add(struct width_acc *a, int32_t cp)
 {
 	int w;
 
-	if (is_regional(cp))
+	if (text_is_regional(cp))
 		a->ri++;
 	if (cp == 0xFE0F && a->after_base && a->base == 1 &&
-	    emoji_capable(a->basecp))
+	    text_emoji_capable(a->basecp))
 		a->vs16 = true;
 	a->after_base = false;
-	if (a->base == 0 && (w = cp_width(cp)) > 0) {
+	if (a->base == 0 && (w = text_cp_width(cp)) > 0) {
 		a->base = w;
 		a->basecp = cp;
 		a->after_base = true;
@@ -277,7 +279,7 @@ width_add(struct width_acc *a, int32_t cp)
 }
 
 static int
-width_result(const struct width_acc *a, size_t pos)
+text_width_result(const struct width_acc *a, size_t pos)
 {
 	if (a->vs16 || a->ri >= 2)
 		return 2;
@@ -292,14 +294,14 @@ width_result(const struct width_acc *a, size_t pos)
  * followed by another ASCII byte (or the end) is a whole cluster,
  * except CR before LF. */
 static bool
-ascii_cluster(const unsigned char *u, size_t len, size_t pos)
+text_ascii_cluster(const unsigned char *u, size_t len, size_t pos)
 {
 	return u[pos] < 0x80 && u[pos] != '\r' &&
 	    (pos + 1 == len || u[pos + 1] < 0x80);
 }
 
 static void
-scan_cluster(const char *s, size_t len, size_t pos, struct cluster *c)
+text_scan_cluster(const char *s, size_t len, size_t pos, struct cluster *c)
 {
 	const unsigned char *u = (const unsigned char *)s;
 	struct width_acc acc = { 0, 0, false, false, 0 };
@@ -307,32 +309,32 @@ scan_cluster(const char *s, size_t len, size_t pos, struct cluster *c)
 	size_t p, n;
 
 	c->single = true;
-	if (ascii_cluster(u, len, pos)) {
+	if (text_ascii_cluster(u, len, pos)) {
 		c->first = u[pos];
 		c->next = pos + 1;
 		c->width = (u[pos] >= 0x20 && u[pos] < 0x7F) || pos == 0;
 		return;
 	}
-	p = pos + utf8_decode(u + pos, len - pos, &cp);
+	p = pos + text_utf8_decode(u + pos, len - pos, &cp);
 	c->first = cp;
 	if (cp == BAD_CP) {
 		c->next = p;
 		c->width = 1;
 		return;
 	}
-	width_add(&acc, cp);
+	text_width_add(&acc, cp);
 	/* The state is valid because pos is a boundary (utf8proc allows
 	 * resetting it to zero after a break). */
 	for (prev = cp; p < len; prev = cp, p += n) {
-		n = utf8_decode(u + p, len - p, &cp);
+		n = text_utf8_decode(u + p, len - p, &cp);
 		if (cp == BAD_CP ||
 		    utf8proc_grapheme_break_stateful(prev, cp, &state))
 			break;
-		width_add(&acc, cp);
+		text_width_add(&acc, cp);
 		c->single = false;
 	}
 	c->next = p;
-	c->width = width_result(&acc, pos);
+	c->width = text_width_result(&acc, pos);
 }
 
 int
@@ -344,7 +346,7 @@ text_cluster(const char *s, size_t len, size_t pos, size_t *next)
 		*next = len;
 		return 0;
 	}
-	scan_cluster(s, len, pos, &c);
+	text_scan_cluster(s, len, pos, &c);
 	*next = c.next;
 	return c.width;
 }
@@ -356,7 +358,7 @@ text_width(const char *s, size_t len)
 	size_t pos, w = 0;
 
 	for (pos = 0; pos < len; pos = c.next) {
-		scan_cluster(s, len, pos, &c);
+		text_scan_cluster(s, len, pos, &c);
 		w += (size_t)c.width;
 	}
 	return w;
@@ -374,7 +376,7 @@ enum kind {
 };
 
 static enum kind
-cluster_kind(const struct cluster *c)
+text_cluster_kind(const struct cluster *c)
 {
 	if (!c->single)
 		return K_WORD;
@@ -412,7 +414,7 @@ struct wrap_state {
 /* Only a lone U+0020 is a break space: one carrying a combining mark
  * is a cluster like any other and must stay whole. */
 static bool
-is_break_space(const char *s, size_t len, size_t p)
+text_is_break_space(const char *s, size_t len, size_t p)
 {
 	int32_t cp, state = 0;
 
@@ -420,20 +422,20 @@ is_break_space(const char *s, size_t len, size_t p)
 		return false;
 	if (p + 1 == len || (unsigned char)s[p + 1] < 0x80)
 		return true;
-	utf8_decode((const unsigned char *)s + p + 1, len - p - 1, &cp);
+	text_utf8_decode((const unsigned char *)s + p + 1, len - p - 1, &cp);
 	return cp == BAD_CP || utf8proc_grapheme_break_stateful(' ', cp, &state);
 }
 
 static size_t
-skip_spaces(const char *s, size_t len, size_t p)
+text_skip_spaces(const char *s, size_t len, size_t p)
 {
-	while (p < len && is_break_space(s, len, p))
+	while (p < len && text_is_break_space(s, len, p))
 		p++;
 	return p;
 }
 
 static size_t
-finish(const struct wrap_state *l, struct wrap_line *line, size_t end,
+text_finish(const struct wrap_state *l, struct wrap_line *line, size_t end,
     size_t col, size_t next)
 {
 	line->start = l->pos;
@@ -445,9 +447,9 @@ finish(const struct wrap_state *l, struct wrap_line *line, size_t end,
 /* Handles the run of spaces at p; returns where it ends.  Spaces may
  * hang past the width: they vanish if the line breaks there. */
 static size_t
-take_spaces(struct wrap_state *l, size_t p)
+text_take_spaces(struct wrap_state *l, size_t p)
 {
-	size_t q = skip_spaces(l->s, l->len, p);
+	size_t q = text_skip_spaces(l->s, l->len, p);
 
 	l->best.set = true;
 	l->best.end = p;
@@ -462,7 +464,7 @@ take_spaces(struct wrap_state *l, size_t p)
 /* Called for each non-space cluster of kind k before it is placed:
  * a pending break after a dash becomes real if k is a word. */
 static void
-note_breaks(struct wrap_state *l, enum kind k)
+text_note_breaks(struct wrap_state *l, enum kind k)
 {
 	/* A break after a dash needs a word on both sides: "well-known"
 	 * may break, "-5", "a--b" and "a-" NBSP "b" may not. */
@@ -473,7 +475,7 @@ note_breaks(struct wrap_state *l, enum kind k)
 
 /* Called after a cluster of kind k ending at next has been placed. */
 static void
-note_dash(struct wrap_state *l, enum kind k, size_t next)
+text_note_dash(struct wrap_state *l, enum kind k, size_t next)
 {
 	if (k == K_DASH && l->prev == K_WORD) {
 		l->dash.set = true;
@@ -485,26 +487,26 @@ note_dash(struct wrap_state *l, enum kind k, size_t next)
 
 /* The cluster c at p does not fit: decides where the line ends. */
 static size_t
-overflow(struct wrap_state *l, struct wrap_line *line, size_t p,
+text_overflow(struct wrap_state *l, struct wrap_line *line, size_t p,
     const struct cluster *c)
 {
 	size_t next;
 
 	if (l->best.set)
-		return finish(l, line, l->best.end, l->best.col,
+		return text_finish(l, line, l->best.end, l->best.col,
 		    l->best.next);
 	if (l->col == 0) {
 		/* Wider than the whole line: it goes alone. */
-		next = skip_spaces(l->s, l->len, c->next);
-		return finish(l, line, c->next, (size_t)c->width, next);
+		next = text_skip_spaces(l->s, l->len, c->next);
+		return text_finish(l, line, c->next, (size_t)c->width, next);
 	}
-	return finish(l, line, p, l->col, p);
+	return text_finish(l, line, p, l->col, p);
 }
 
 /* Whether s[p] is a cluster of its own that is a printable ASCII
  * character of a word (not a space or a dash): one column. */
 static bool
-ascii_letter(const char *s, size_t len, size_t p)
+text_ascii_letter(const char *s, size_t len, size_t p)
 {
 	const unsigned char *u = (const unsigned char *)s;
 
@@ -513,7 +515,7 @@ ascii_letter(const char *s, size_t len, size_t p)
 }
 
 size_t
-wrap_next(const char *s, size_t len, size_t pos, int width,
+text_wrap_next(const char *s, size_t len, size_t pos, int width,
     struct wrap_line *line)
 {
 	struct wrap_state l;
@@ -531,8 +533,8 @@ wrap_next(const char *s, size_t len, size_t pos, int width,
 	l.prev = K_NONE;
 	p = pos;
 	while (p < len) {
-		if (ascii_letter(s, len, p)) {
-			/* The common case, without scan_cluster: what it
+		if (text_ascii_letter(s, len, p)) {
+			/* The common case, without text_scan_cluster: what it
 			 * would say of a one-column ASCII word cluster. */
 			if (l.dash.set)
 				l.best = l.dash;
@@ -540,34 +542,34 @@ wrap_next(const char *s, size_t len, size_t pos, int width,
 			if (l.col + 1 > l.width) {
 				c.next = p + 1;
 				c.width = 1;
-				return overflow(&l, line, p, &c);
+				return text_overflow(&l, line, p, &c);
 			}
 			l.col++;
 			l.prev = K_WORD;
 			p++;
 			continue;
 		}
-		if (is_break_space(s, len, p)) {
-			p = take_spaces(&l, p);
+		if (text_is_break_space(s, len, p)) {
+			p = text_take_spaces(&l, p);
 			if (p == len)
-				return finish(&l, line, l.best.end,
+				return text_finish(&l, line, l.best.end,
 				    l.best.col, len);
 			continue;
 		}
-		scan_cluster(s, len, p, &c);
-		k = cluster_kind(&c);
-		note_breaks(&l, k);
+		text_scan_cluster(s, len, p, &c);
+		k = text_cluster_kind(&c);
+		text_note_breaks(&l, k);
 		if (l.col + (size_t)c.width > l.width)
-			return overflow(&l, line, p, &c);
+			return text_overflow(&l, line, p, &c);
 		l.col += (size_t)c.width;
-		note_dash(&l, k, c.next);
+		text_note_dash(&l, k, c.next);
 		p = c.next;
 	}
-	return finish(&l, line, len, l.col, len);
+	return text_finish(&l, line, len, l.col, len);
 }
 
 size_t
-wrap_text(const char *s, size_t len, int width, struct wrap_line **lines)
+text_wrap(const char *s, size_t len, int width, struct wrap_line **lines)
 {
 	struct wrap_line *v = NULL;
 	size_t n = 0, cap = 0, pos = 0;
@@ -577,7 +579,7 @@ wrap_text(const char *s, size_t len, int width, struct wrap_line **lines)
 			cap = cap ? cap * 2 : 16;
 			v = xreallocarray(v, cap, sizeof(*v));
 		}
-		pos = wrap_next(s, len, pos, width, &v[n++]);
+		pos = text_wrap_next(s, len, pos, width, &v[n++]);
 	} while (pos < len);
 	*lines = v;
 	return n;
@@ -608,7 +610,7 @@ struct fold {
 };
 
 static void
-fold_grow(struct fold *f, size_t need)
+text_fold_grow(struct fold *f, size_t need)
 {
 	if (need <= f->cap)
 		return;
@@ -619,7 +621,7 @@ fold_grow(struct fold *f, size_t need)
 }
 
 static int
-ccc(int32_t cp)
+text_ccc(int32_t cp)
 {
 	return utf8proc_get_property(cp)->combining_class;
 }
@@ -628,7 +630,7 @@ ccc(int32_t cp)
  * own reordering is a bubble sort, quadratic on adversarial input such
  * as thousands of alternating marks; counting sort keeps us linear. */
 static void
-sort_marks(int32_t *v, size_t n, int32_t *tmp)
+text_sort_marks(int32_t *v, size_t n, int32_t *tmp)
 {
 	size_t count[256], i, j, sum, t;
 	int32_t x;
@@ -636,7 +638,8 @@ sort_marks(int32_t *v, size_t n, int32_t *tmp)
 	if (n <= SHORT_RUN) {
 		for (i = 1; i < n; i++) {
 			x = v[i];
-			for (j = i; j > 0 && ccc(v[j - 1]) > ccc(x); j--)
+			for (j = i; j > 0
+			    && text_ccc(v[j - 1]) > text_ccc(x); j--)
 				v[j] = v[j - 1];
 			v[j] = x;
 		}
@@ -644,42 +647,42 @@ sort_marks(int32_t *v, size_t n, int32_t *tmp)
 	}
 	memset(count, 0, sizeof(count));
 	for (i = 0; i < n; i++)
-		count[ccc(v[i])]++;
+		count[text_ccc(v[i])]++;
 	for (i = 0, sum = 0; i < 256; i++) {
 		t = count[i];
 		count[i] = sum;
 		sum += t;
 	}
 	for (i = 0; i < n; i++)
-		tmp[count[ccc(v[i])]++] = v[i];
+		tmp[count[text_ccc(v[i])]++] = v[i];
 	memcpy(v, tmp, n * sizeof(*v));
 }
 
 static void
-canonical_order(struct fold *f)
+text_canonical_order(struct fold *f)
 {
 	size_t i = 0, j;
 
 	while (i < f->n) {
-		if (ccc(f->cp[i]) == 0) {
+		if (text_ccc(f->cp[i]) == 0) {
 			i++;
 			continue;
 		}
-		for (j = i; j < f->n && ccc(f->cp[j]) != 0; j++)
+		for (j = i; j < f->n && text_ccc(f->cp[j]) != 0; j++)
 			;
 		if (j - i > 1)
-			sort_marks(f->cp + i, j - i, f->tmp);
+			text_sort_marks(f->cp + i, j - i, f->tmp);
 		i = j;
 	}
 }
 
 /* Appends the full decomposition and case folding of cp. */
 static void
-fold_decompose(struct fold *f, int32_t cp)
+text_fold_decompose(struct fold *f, int32_t cp)
 {
 	utf8proc_ssize_t r;
 
-	fold_grow(f, f->n + 4);		/* usually enough; never NULL */
+	text_fold_grow(f, f->n + 4);		/* usually enough; never NULL */
 	for (;;) {
 		r = utf8proc_decompose_char(cp, f->cp + f->n,
 		    (utf8proc_ssize_t)(f->cap - f->n), FOLD_OPTS, NULL);
@@ -690,13 +693,13 @@ fold_decompose(struct fold *f, int32_t cp)
 		}
 		if ((size_t)r <= f->cap - f->n)
 			break;
-		fold_grow(f, f->n + (size_t)r);
+		text_fold_grow(f, f->n + (size_t)r);
 	}
 	f->n += (size_t)r;
 }
 
 static bool
-is_diacritic(int32_t cp)
+text_is_diacritic(int32_t cp)
 {
 	return (cp >= 0x0300 && cp <= 0x036F) ||
 	    (cp >= 0x1AB0 && cp <= 0x1AFF) ||
@@ -727,13 +730,13 @@ text_ascii_punct(int32_t cp)
 
 /* The search folds of the decomposed, case-folded cluster in f. */
 static void
-fold_more(struct fold *f, unsigned opts)
+text_fold_more(struct fold *f, unsigned opts)
 {
 	size_t i, k = 0;
 	int c;
 
 	for (i = 0; i < f->n; i++) {
-		if ((opts & FOLD_STRIP) && is_diacritic(f->cp[i]))
+		if ((opts & FOLD_STRIP) && text_is_diacritic(f->cp[i]))
 			continue;
 		if ((opts & FOLD_PUNCT) && (c = text_ascii_punct(f->cp[i])))
 			f->cp[i] = c;
@@ -743,7 +746,7 @@ fold_more(struct fold *f, unsigned opts)
 }
 
 static void
-fold_cluster(struct fold *f, struct buf *out, const char *s, size_t pos,
+text_fold_cluster(struct fold *f, struct buf *out, const char *s, size_t pos,
     size_t end, unsigned opts)
 {
 	const unsigned char *u = (const unsigned char *)s;
@@ -752,22 +755,22 @@ fold_cluster(struct fold *f, struct buf *out, const char *s, size_t pos,
 
 	f->n = 0;
 	while (pos < end) {
-		pos += utf8_decode(u + pos, end - pos, &cp);
-		fold_decompose(f, cp == BAD_CP ? 0xFFFD : cp);
+		pos += text_utf8_decode(u + pos, end - pos, &cp);
+		text_fold_decompose(f, cp == BAD_CP ? 0xFFFD : cp);
 	}
 	if (opts != 0)
-		fold_more(f, opts);
-	canonical_order(f);
+		text_fold_more(f, opts);
+	text_canonical_order(f);
 	/* utf8proc_reencode writes UTF-8 over the buffer and wants one
 	 * spare byte for its NUL. */
-	fold_grow(f, f->n + 1);
+	text_fold_grow(f, f->n + 1);
 	r = utf8proc_reencode(f->cp, (utf8proc_ssize_t)f->n, UTF8PROC_COMPOSE);
 	if (r > 0)
 		buf_append(out, f->cp, (size_t)r);
 }
 
 static void
-map_extend(size_t **map, size_t *cap, size_t from, size_t to, size_t off)
+text_map_extend(size_t **map, size_t *cap, size_t from, size_t to, size_t off)
 {
 	if (to + 1 > *cap) {
 		while (*cap < to + 1)
@@ -781,13 +784,13 @@ map_extend(size_t **map, size_t *cap, size_t from, size_t to, size_t off)
 /* Folds the run of single-byte ASCII clusters from pos in one go, the
  * common case, and stores where it ends in *next. */
 static void
-fold_ascii_run(struct buf *out, const unsigned char *u, size_t len,
+text_fold_ascii_run(struct buf *out, const unsigned char *u, size_t len,
     size_t pos, size_t *next)
 {
 	size_t end = pos;
 	char *d;
 
-	while (end < len && ascii_cluster(u, len, end))
+	while (end < len && text_ascii_cluster(u, len, end))
 		end++;
 	buf_reserve(out, end - pos);
 	d = out->data + out->len;
@@ -800,7 +803,7 @@ fold_ascii_run(struct buf *out, const unsigned char *u, size_t len,
 }
 
 static char *
-fold_opts(const char *s, size_t len, unsigned opts, size_t *outlen,
+text_fold_opts(const char *s, size_t len, unsigned opts, size_t *outlen,
     size_t **map)
 {
 	const unsigned char *u = (const unsigned char *)s;
@@ -811,29 +814,29 @@ fold_opts(const char *s, size_t len, unsigned opts, size_t *outlen,
 
 	for (pos = 0; pos < len; pos = c.next) {
 		done = out.len;
-		if (ascii_cluster(u, len, pos)) {
-			fold_ascii_run(&out, u, len, pos, &c.next);
+		if (text_ascii_cluster(u, len, pos)) {
+			text_fold_ascii_run(&out, u, len, pos, &c.next);
 			/* A cluster a byte, folded to a byte: output byte
 			 * done + k comes from input byte pos + k. */
 			if (map != NULL) {
 				size_t k;
 
-				map_extend(&m, &mcap, done, out.len, pos);
+				text_map_extend(&m, &mcap, done, out.len, pos);
 				for (k = 0; done + k < out.len; k++)
 					m[done + k] = pos + k;
 			}
 			continue;
 		} else {
-			scan_cluster(s, len, pos, &c);
-			fold_cluster(&f, &out, s, pos, c.next, opts);
+			text_scan_cluster(s, len, pos, &c);
+			text_fold_cluster(&f, &out, s, pos, c.next, opts);
 		}
 		if (map != NULL)
-			map_extend(&m, &mcap, done, out.len, pos);
+			text_map_extend(&m, &mcap, done, out.len, pos);
 	}
 	free(f.cp);
 	free(f.tmp);
 	if (map != NULL) {
-		map_extend(&m, &mcap, out.len, out.len, len);
+		text_map_extend(&m, &mcap, out.len, out.len, len);
 		m[out.len] = len;
 		*map = m;
 	}
@@ -845,14 +848,15 @@ fold_opts(const char *s, size_t len, unsigned opts, size_t *outlen,
 char *
 text_fold(const char *s, size_t len, size_t *outlen, size_t **map)
 {
-	return fold_opts(s, len, 0, outlen, map);
+	return text_fold_opts(s, len, 0, outlen, map);
 }
 
 char *
 text_fold_search(const char *s, size_t len, bool diacritics,
     size_t *outlen, size_t **map)
 {
-	return fold_opts(s, len, FOLD_PUNCT | (diacritics ? 0 : FOLD_STRIP),
+	return text_fold_opts(s, len, FOLD_PUNCT | (diacritics ? 0
+	    : FOLD_STRIP),
 	    outlen, map);
 }
 
@@ -870,15 +874,15 @@ text_has_diacritic(const char *s, size_t len)
 			pos++;
 			continue;
 		}
-		pos += utf8_decode(u + pos, len - pos, &cp);
+		pos += text_utf8_decode(u + pos, len - pos, &cp);
 		if (cp == BAD_CP)
 			continue;
-		if (is_diacritic(cp))
+		if (text_is_diacritic(cp))
 			return true;
 		/* Canonical decompositions are at most 4 code points. */
 		r = utf8proc_decompose_char(cp, d, 8, UTF8PROC_DECOMPOSE, NULL);
 		for (k = 0; k < r && k < 8; k++)
-			if (is_diacritic(d[k]))
+			if (text_is_diacritic(d[k]))
 				return true;
 	}
 	return false;

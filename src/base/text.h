@@ -47,11 +47,11 @@ struct wrap_line {
 /* Lays out the line of s[0..len) starting at byte pos in at most width
  * columns (width < 1 counts as 1) into *line; returns where the next
  * line starts (spaces at the break skipped), or len when exhausted. */
-size_t	wrap_next(const char *s, size_t len, size_t pos, int width,
+size_t	text_wrap_next(const char *s, size_t len, size_t pos, int width,
 	    struct wrap_line *line);
 /* Wraps the whole text; returns the number of lines (at least one) and
  * stores a caller-owned array of them in *lines. */
-size_t	wrap_text(const char *s, size_t len, int width,
+size_t	text_wrap(const char *s, size_t len, int width,
 	    struct wrap_line **lines);
 
 /* Search folding (NFC + full Unicode case folding) of s[0..len); returns

@@ -56,7 +56,7 @@ dump_wrapped(struct buf *out, FILE *fp, const char *s, size_t len,
 		/* A narrow dump keeps the words rather than the indent. */
 		if (avail < 10 && width >= 1)
 			indent = 0, avail = width;
-		pos = wrap_next(s, len, pos, avail, &line);
+		pos = text_wrap_next(s, len, pos, avail, &line);
 		for (i = 0; i < indent; i++)
 			buf_putc(out, ' ');
 		buf_append(out, s + line.start, line.end - line.start);
@@ -102,7 +102,7 @@ dump_block_text(const struct story *st, size_t b, int margin, int width,
 	}
 	buf_puts(out, st->blocks[b].kind == BLOCK_RELATED ? " " : "  ");
 	do {
-		pos = wrap_next(text->data, text->len, pos, width - margin,
+		pos = text_wrap_next(text->data, text->len, pos, width - margin,
 		    &line);
 		if (line.start > 0)
 			for (i = 0; i < margin; i++)
@@ -172,7 +172,7 @@ dump_actor(const struct story *st, size_t a, size_t depth, size_t no,
 
 	buf_truncate(tmp, 0);
 	buf_printf(tmp, "%zu. %s (%s, %s): %zu mention%s", no, ac->name,
-	    ac->id, actor_kind_name(ac->kind), (size_t)ac->mentions.n,
+	    ac->id, story_actor_kind_name(ac->kind), (size_t)ac->mentions.n,
 	    ac->mentions.n == 1 ? "" : "s");
 	if (ac->total_mentions != ac->mentions.n)
 		buf_printf(tmp, ", %zu with its members", ac->total_mentions);

@@ -21,7 +21,7 @@ struct cp_ref {
 };
 
 static int
-cp_ref_cmp(const void *a, const void *b)
+export_cp_ref_cmp(const void *a, const void *b)
 {
 	const struct cp_ref *x = a, *y = b;
 
@@ -59,7 +59,7 @@ export_doc_build(const struct story *st, struct export_doc *d)
 	/* One walk of the text, whatever the number of items: a code point
 	 * is a byte that does not continue a UTF-8 sequence. */
 	if (n > 0)
-		qsort(refs, 2 * n, sizeof *refs, cp_ref_cmp);
+		qsort(refs, 2 * n, sizeof *refs, export_cp_ref_cmp);
 	for (i = 0; i < 2 * n; i++) {
 		for (; pos < refs[i].at; pos++)
 			if (((unsigned char)d->text.data[pos] & 0xC0) != 0x80)
@@ -104,7 +104,7 @@ export_save(const char *path, const struct buf *b)
 
 /* OUT.txt, OUT.ann and annotation.conf beside them. */
 static int
-write_brat(const struct story *st, const struct export_doc *d,
+export_write_brat(const struct story *st, const struct export_doc *d,
     const char *file, const char *out)
 {
 	struct buf txt = BUF_INIT, ann = BUF_INIT, conf = BUF_INIT;
@@ -144,7 +144,7 @@ write_brat(const struct story *st, const struct export_doc *d,
 }
 
 static int
-write_w3c(const struct story *st, const struct export_doc *d,
+export_write_w3c(const struct story *st, const struct export_doc *d,
     const char *file, const char *out)
 {
 	struct buf json = BUF_INIT;
@@ -176,8 +176,9 @@ export_file(const char *format, const char *file, const char *out,
 	if (st == NULL)
 		return 1;
 	export_doc_build(st, &d);
-	status = strcmp(format, "brat") == 0 ? write_brat(st, &d, file, out) :
-	    write_w3c(st, &d, file, out);
+	status = strcmp(format, "brat") == 0 ? export_write_brat(st, &d, file,
+	    out) :
+	    export_write_w3c(st, &d, file, out);
 	export_doc_free(&d);
 	story_free(st);
 	return status;

@@ -21,7 +21,8 @@ static const char *const brat_types[ITEM_NKINDS] = {
 };
 
 static void
-attr_lines(const struct story *st, const char *name, const struct idx *x,
+export_brat_attr_lines(const struct story *st, const char *name,
+    const struct idx *x,
     size_t t, size_t *na, struct buf *ann)
 {
 	size_t k;
@@ -32,7 +33,8 @@ attr_lines(const struct story *st, const char *name, const struct idx *x,
 }
 
 static void
-item_lines(const struct story *st, const struct export_doc *d, size_t i,
+export_brat_item_lines(const struct story *st, const struct export_doc *d,
+    size_t i,
     const size_t *tnum, size_t *nn, size_t *na, struct buf *ann)
 {
 	const struct item *it = &st->items[i];
@@ -51,13 +53,15 @@ item_lines(const struct story *st, const struct export_doc *d, size_t i,
 		buf_printf(ann, "A%zu\tSpeaker T%zu %s\n", ++*na, t,
 		    story_raw(st, st->actors[st->quotes[it->ref].speaker].id));
 	else {
-		attr_lines(st, "By", &st->claims[it->ref].by, t, na, ann);
-		attr_lines(st, "About", &st->claims[it->ref].about, t, na, ann);
+		export_brat_attr_lines(st, "By", &st->claims[it->ref].by, t, na,
+		    ann);
+		export_brat_attr_lines(st, "About", &st->claims[it->ref].about,
+		    t, na, ann);
 	}
 }
 
 static void
-brat_conf(const struct story *st, struct buf *conf)
+export_brat_conf(const struct story *st, struct buf *conf)
 {
 	static const char *const attrs[][2] = {
 		{ "Speaker", "Quote" }, { "By", "Claim" }, { "About", "Claim" },
@@ -89,12 +93,13 @@ export_brat(const struct story *st, const struct export_doc *d,
 			tnum[i] = ++nt;
 	for (i = 0; i < st->nitems; i++)
 		if (tnum[i] != 0)
-			item_lines(st, d, i, tnum, &nn, &na, out_ann);
+			export_brat_item_lines(st, d, i, tnum, &nn, &na,
+			    out_ann);
 	for (i = 0; i < st->nclaims; i++)
 		for (k = 0; k < st->claims[i].disputes.n; k++)
 			buf_printf(out_ann, "R%zu\tDisputes Arg1:T%zu Arg2:T%zu\n",
 			    ++nr, tnum[st->claims[i].item],
 			    tnum[st->claims[st->claims[i].disputes.v[k]].item]);
-	brat_conf(st, conf);
+	export_brat_conf(st, conf);
 	free(tnum);
 }

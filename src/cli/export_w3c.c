@@ -19,13 +19,13 @@
 #define W3C_CONTEXT 32
 
 static json_object *
-w3c_jstr(const char *s, size_t n)
+export_w3c_jstr(const char *s, size_t n)
 {
 	return json_object_new_string_len(s, (int)n);
 }
 
 static json_object *
-body(const char *purpose, const char *value)
+export_w3c_body(const char *purpose, const char *value)
 {
 	json_object *b = json_object_new_object();
 
@@ -36,42 +36,42 @@ body(const char *purpose, const char *value)
 }
 
 static void
-tag(json_object *bodies, const char *key, const char *value)
+export_w3c_tag(json_object *bodies, const char *key, const char *value)
 {
 	struct buf b = BUF_INIT;
 
 	if (value == NULL)
 		return;
 	buf_printf(&b, "%s=%s", key, value);
-	json_object_array_add(bodies, body("tagging", b.data));
+	json_object_array_add(bodies, export_w3c_body("tagging", b.data));
 	buf_free(&b);
 }
 
 static json_object *
-bodies_of(const struct story *st, size_t i)
+export_w3c_bodies_of(const struct story *st, size_t i)
 {
 	json_object *bodies = json_object_new_array();
 	struct edit e;
 
-	json_object_array_add(bodies, body("classifying",
+	json_object_array_add(bodies, export_w3c_body("classifying",
 	    st->items[i].kind == ITEM_RELATED ? "related" :
-	    item_kind_name(st->items[i].kind)));
+	    story_item_kind_name(st->items[i].kind)));
 	edit_item_of(st, i, &e);
-	tag(bodies, "actor", e.attrs.actor);
-	tag(bodies, "speaker", e.attrs.speaker);
-	tag(bodies, "by", e.attrs.by);
-	tag(bodies, "about", e.attrs.about);
-	tag(bodies, "disputes", e.attrs.disputes);
-	tag(bodies, "when", e.attrs.when);
-	tag(bodies, "actors", e.attrs.actors);
-	tag(bodies, "href", e.attrs.href);
+	export_w3c_tag(bodies, "actor", e.attrs.actor);
+	export_w3c_tag(bodies, "speaker", e.attrs.speaker);
+	export_w3c_tag(bodies, "by", e.attrs.by);
+	export_w3c_tag(bodies, "about", e.attrs.about);
+	export_w3c_tag(bodies, "disputes", e.attrs.disputes);
+	export_w3c_tag(bodies, "when", e.attrs.when);
+	export_w3c_tag(bodies, "actors", e.attrs.actors);
+	export_w3c_tag(bodies, "href", e.attrs.href);
 	edit_free(&e);
 	return bodies;
 }
 
 /* Back or forth from byte `at` by up to W3C_CONTEXT code points. */
 static size_t
-context(const struct buf *t, size_t at, bool back)
+export_w3c_context(const struct buf *t, size_t at, bool back)
 {
 	size_t n = 0;
 
@@ -90,7 +90,7 @@ context(const struct buf *t, size_t at, bool back)
 }
 
 static json_object *
-target_of(const struct export_doc *d, size_t i, const char *source)
+export_w3c_target_of(const struct export_doc *d, size_t i, const char *source)
 {
 	json_object *t = json_object_new_object();
 	json_object *sel = json_object_new_array();
@@ -98,13 +98,16 @@ target_of(const struct export_doc *d, size_t i, const char *source)
 	json_object *p = json_object_new_object();
 	size_t s = d->byte_start[i], e = d->byte_end[i], a, b;
 
-	a = context(&d->text, s, true);
-	b = context(&d->text, e, false);
+	a = export_w3c_context(&d->text, s, true);
+	b = export_w3c_context(&d->text, e, false);
 	json_object_object_add(q, "type",
 	    json_object_new_string("TextQuoteSelector"));
-	json_object_object_add(q, "exact", w3c_jstr(d->text.data + s, e - s));
-	json_object_object_add(q, "prefix", w3c_jstr(d->text.data + a, s - a));
-	json_object_object_add(q, "suffix", w3c_jstr(d->text.data + e, b - e));
+	json_object_object_add(q, "exact", export_w3c_jstr(d->text.data + s,
+	    e - s));
+	json_object_object_add(q, "prefix", export_w3c_jstr(d->text.data + a,
+	    s - a));
+	json_object_object_add(q, "suffix", export_w3c_jstr(d->text.data + e,
+	    b - e));
 	json_object_object_add(p, "type",
 	    json_object_new_string("TextPositionSelector"));
 	json_object_object_add(p, "start",
@@ -119,7 +122,8 @@ target_of(const struct export_doc *d, size_t i, const char *source)
 }
 
 static json_object *
-annotation(const struct story *st, const struct export_doc *d, size_t i,
+export_w3c_annotation(const struct story *st, const struct export_doc *d,
+    size_t i,
     const char *source)
 {
 	json_object *a = json_object_new_object();
@@ -130,8 +134,8 @@ annotation(const struct story *st, const struct export_doc *d, size_t i,
 	json_object_object_add(a, "type", json_object_new_string("Annotation"));
 	json_object_object_add(a, "motivation", json_object_new_string(
 	    st->items[i].kind == ITEM_RELATED ? "linking" : "identifying"));
-	json_object_object_add(a, "body", bodies_of(st, i));
-	json_object_object_add(a, "target", target_of(d, i, source));
+	json_object_object_add(a, "body", export_w3c_bodies_of(st, i));
+	json_object_object_add(a, "target", export_w3c_target_of(d, i, source));
 	buf_free(&id);
 	return a;
 }
@@ -146,7 +150,8 @@ export_w3c(const struct story *st, const struct export_doc *d,
 	size_t i;
 
 	for (i = 0; i < st->nitems; i++)
-		json_object_array_add(items, annotation(st, d, i, source));
+		json_object_array_add(items, export_w3c_annotation(st, d, i,
+		    source));
 	json_object_object_add(c, "@context",
 	    json_object_new_string("http://www.w3.org/ns/anno.jsonld"));
 	json_object_object_add(c, "type",

@@ -62,7 +62,7 @@ list_actors(const struct story *st, struct buf *out)
 		const struct actor *a = &st->actors[i];
 
 		buf_printf(out, "%s\t%s\t%s\t%zu\t%s\t", a->id,
-		    actor_kind_name(a->kind), a->name, a->total_mentions,
+		    story_actor_kind_name(a->kind), a->name, a->total_mentions,
 		    a->parent != NONE ? st->actors[a->parent].id : "");
 		/* Aliases may hold spaces: they are separated by "; ". */
 		for (j = 0; j < a->naliases; j++)

@@ -86,7 +86,7 @@ static const struct option long_options[] = {
 };
 
 static void
-usage_help(void)
+main_usage_help(void)
 {
 	printf("Usage: newslens [OPTION]... [FILE]\n"
 "Explore a news story: its actors, their claims, the quotes and the\n"
@@ -140,18 +140,18 @@ usage_help(void)
 }
 
 static void
-usage_version(void)
+main_usage_version(void)
 {
 	printf("newslens %s\n", PACKAGE_VERSION);
 }
 
 /* The message may hold a file name or any other argument: it is
  * sanitised before it reaches the terminal. */
-static int usage_error(const char *fmt, ...)
+static int main_usage_error(const char *fmt, ...)
     __attribute__((format(printf, 1, 2)));
 
 static int
-usage_error(const char *fmt, ...)
+main_usage_error(const char *fmt, ...)
 {
 	struct buf msg = BUF_INIT;
 	va_list ap;
@@ -170,7 +170,7 @@ usage_error(const char *fmt, ...)
 
 /* A number with an optional K, M or G suffix (powers of 1024). */
 static bool
-parse_size(const char *s, size_t *out)
+main_parse_size(const char *s, size_t *out)
 {
 	unsigned long long v;
 	char *end;
@@ -200,7 +200,7 @@ parse_size(const char *s, size_t *out)
 }
 
 static bool
-parse_width(const char *s, int *out)
+main_parse_width(const char *s, int *out)
 {
 	long v;
 	char *end;
@@ -214,7 +214,7 @@ parse_width(const char *s, int *out)
 }
 
 static bool
-parse_limit(const char *s, size_t *out)
+main_parse_limit(const char *s, size_t *out)
 {
 	unsigned long long v;
 	char *end;
@@ -231,12 +231,13 @@ parse_limit(const char *s, size_t *out)
 
 /* --list stories DIR and --search TEXT DIR (cli/stories.c). */
 static int
-run_library(int nfiles, char **files, const struct options *o)
+main_run_library(int nfiles, char **files, const struct options *o)
 {
 	struct stories_opts so;
 
 	if (nfiles != 1)
-		return usage_error("%s needs one DIR", o->mode == MODE_SEARCH ?
+		return main_usage_error("%s needs one DIR",
+		    o->mode == MODE_SEARCH ?
 		    "--search" : "--list stories");
 	memset(&so, 0, sizeof so);
 	library_opts_init(&so.lib);
@@ -249,7 +250,7 @@ run_library(int nfiles, char **files, const struct options *o)
 }
 
 static bool
-is_dir(const char *path)
+main_is_dir(const char *path)
 {
 	struct stat sb;
 
@@ -262,7 +263,7 @@ is_dir(const char *path)
  * before, and --list stories DIR is what lists it); on a terminal that
  * cannot be driven, a folder's --list stories. */
 static int
-run_shelf(int nfiles, char **files, const struct options *o)
+main_run_shelf(int nfiles, char **files, const struct options *o)
 {
 	struct stories_opts so;
 	int status;
@@ -273,7 +274,7 @@ run_shelf(int nfiles, char **files, const struct options *o)
 	if (status >= 0)
 		return status;
 	if (!dir)
-		return usage_error("several files make a library for the "
+		return main_usage_error("several files make a library for the "
 		    "terminal: '%s' and more", files[0]);
 	memset(&so, 0, sizeof so);
 	library_opts_init(&so.lib);
@@ -284,7 +285,7 @@ run_shelf(int nfiles, char **files, const struct options *o)
 
 /* Writes out to standard output; false on a write error. */
 static bool
-emit(const struct buf *out)
+main_emit(const struct buf *out)
 {
 	if (out->len > 0 && fwrite(out->data, 1, out->len, stdout) != out->len)
 		return false;
@@ -295,7 +296,7 @@ emit(const struct buf *out)
 static const char stdin_name[] = "(standard input)";
 
 static bool
-is_stdin(const char *path)
+main_is_stdin(const char *path)
 {
 	return path != NULL && strcmp(path, "-") == 0;
 }
@@ -304,7 +305,7 @@ is_stdin(const char *path)
  * reads a file: caller-owned and NUL-terminated, or NULL with the
  * problem in *d. */
 static char *
-read_stdin(size_t max, size_t *lenp, struct diag *d)
+main_read_stdin(size_t max, size_t *lenp, struct diag *d)
 {
 	enum gate_refusal why;
 	char msg[160], *data = gate_read(STDIN_FILENO, max, 65536, lenp,
@@ -318,11 +319,11 @@ read_stdin(size_t max, size_t *lenp, struct diag *d)
 }
 
 static struct story *
-load_stdin(const struct options *o, struct diag *d)
+main_load_stdin(const struct options *o, struct diag *d)
 {
 	struct story *st;
 	size_t len;
-	char *data = read_stdin(o->load.max_size, &len, d);
+	char *data = main_read_stdin(o->load.max_size, &len, d);
 
 	if (data == NULL)
 		return NULL;
@@ -333,13 +334,13 @@ load_stdin(const struct options *o, struct diag *d)
 
 /* The story in path: "-" is standard input, NULL the default story. */
 static struct story *
-open_story(const char *path, const struct options *o)
+main_open_story(const char *path, const struct options *o)
 {
 	struct diag d = DIAG_INIT;
 	struct story *st;
 
-	if (is_stdin(path))
-		st = load_stdin(o, &d);
+	if (main_is_stdin(path))
+		st = main_load_stdin(o, &d);
 	else
 		st = path ? load_file(path, &o->load, &d) : load_default(&d);
 	diag_print(&d, stderr);
@@ -349,11 +350,11 @@ open_story(const char *path, const struct options *o)
 
 /* --import of standard input. */
 static char *
-import_stdin(const struct options *o, const struct import_opts *io,
+main_import_stdin(const struct options *o, const struct import_opts *io,
     size_t *lenp, struct diag *d)
 {
 	size_t len;
-	char *data = read_stdin(o->load.max_size, &len, d), *xml;
+	char *data = main_read_stdin(o->load.max_size, &len, d), *xml;
 
 	if (data == NULL)
 		return NULL;
@@ -363,12 +364,12 @@ import_stdin(const struct options *o, const struct import_opts *io,
 }
 
 static int
-run_check(int argc, char **argv, const struct options *o)
+main_run_check(int argc, char **argv, const struct options *o)
 {
 	int i, status = EXIT_SUCCESS;
 
 	for (i = 0; i < argc; i++) {
-		struct story *st = open_story(argv[i], o);
+		struct story *st = main_open_story(argv[i], o);
 
 		if (st == NULL)
 			status = EXIT_BAD_FILE;
@@ -379,7 +380,7 @@ run_check(int argc, char **argv, const struct options *o)
 
 /* Prints the dump or the list of st, then frees it. */
 static int
-print_story(struct story *st, const struct options *o)
+main_print_story(struct story *st, const struct options *o)
 {
 	struct buf out = BUF_INIT;
 	int status = EXIT_SUCCESS;
@@ -392,7 +393,7 @@ print_story(struct story *st, const struct options *o)
 	else
 		ok = dump_story(st, o->width ? o->width : DUMP_WIDTH_DEFAULT,
 		    &out, stdout);
-	if (!emit(&out) || !ok) {
+	if (!main_emit(&out) || !ok) {
 		fprintf(stderr, "newslens: write error: %s\n",
 		    strerror(errno));
 		status = EXIT_BAD_FILE;
@@ -403,35 +404,35 @@ print_story(struct story *st, const struct options *o)
 }
 
 static int
-run_output(const char *path, const struct options *o)
+main_run_output(const char *path, const struct options *o)
 {
-	struct story *st = open_story(path, o);
+	struct story *st = main_open_story(path, o);
 
-	return st ? print_story(st, o) : EXIT_BAD_FILE;
+	return st ? main_print_story(st, o) : EXIT_BAD_FILE;
 }
 
 /* The reader, or the dump when the terminal cannot be driven. */
 static int
-run_reader(const char *path, const struct options *o)
+main_run_reader(const char *path, const struct options *o)
 {
 	struct story *st;
 	int status;
 
 	if (!isatty(STDOUT_FILENO))
-		return run_output(path, o);
-	st = open_story(path, o);
+		return main_run_output(path, o);
+	st = main_open_story(path, o);
 	if (st == NULL)
 		return EXIT_BAD_FILE;
 	status = ui_run(st, path, &o->load, &o->ui);
 	/* -1: no terminal to drive, and the story is still ours. */
-	return status >= 0 ? status : print_story(st, o);
+	return status >= 0 ? status : main_print_story(st, o);
 }
 
 /* Writes xml to OUT in place: standard output (OUT NULL), or a device
  * or a FIFO such as /dev/null, which has nothing to lose and must not
  * be renamed over.  Returns 0 or an errno value. */
 static int
-write_in_place(const char *xml, size_t len, const char *out)
+main_write_in_place(const char *xml, size_t len, const char *out)
 {
 	FILE *fp = out ? fopen(out, "w") : stdout;
 	int err = 0;
@@ -450,7 +451,7 @@ write_in_place(const char *xml, size_t len, const char *out)
  * whole or not at all: newslens(1) promises that a failed import
  * writes nothing. */
 static bool
-write_import(const char *xml, size_t len, const char *out)
+main_write_import(const char *xml, size_t len, const char *out)
 {
 	struct diag d = DIAG_INIT;
 	struct stat sb;
@@ -462,7 +463,7 @@ write_import(const char *xml, size_t len, const char *out)
 	if (out != NULL && (stat(out, &sb) != 0 || S_ISREG(sb.st_mode) ||
 	    S_ISDIR(sb.st_mode)))
 		err = safefile_replace(out, xml, len, &msg);
-	else if ((err = write_in_place(xml, len, out)) != 0) {
+	else if ((err = main_write_in_place(xml, len, out)) != 0) {
 		struct buf b = BUF_INIT;
 
 		buf_printf(&b, "cannot write: %s", strerror(err));
@@ -482,7 +483,7 @@ static const char *const from_names[] = { "text", "nitf", "html", "feed",
 
 /* Each story of a feed, written into the folder; its path printed. */
 static bool
-feed_put(void *arg, const struct import_item *it)
+main_feed_put(void *arg, const struct import_item *it)
 {
 	struct diag d = DIAG_INIT;
 	char *path = import_folder_put(arg, it, &d), *safe;
@@ -500,21 +501,21 @@ feed_put(void *arg, const struct import_item *it)
 
 /* --import FEED -o DIR. */
 static int
-run_import_feed(const struct options *o, const struct import_opts *io)
+main_run_import_feed(const struct options *o, const struct import_opts *io)
 {
 	struct diag d = DIAG_INIT;
 	struct import_folder *f;
 	bool ok = false;
 
 	if (o->output == NULL || strcmp(o->output, "-") == 0) {
-		usage_error("a feed is imported into a folder: give it "
+		main_usage_error("a feed is imported into a folder: give it "
 		    "with -o DIR");
 		return EXIT_USAGE;
 	}
 	f = import_folder_open(o->output, &d);
 	if (f != NULL)
 		ok = import_feed_file(o->import, o->load.max_size, io,
-		    feed_put, f, &d);
+		    main_feed_put, f, &d);
 	import_folder_close(f);
 	diag_print(&d, stderr);
 	diag_free(&d);
@@ -523,7 +524,7 @@ run_import_feed(const struct options *o, const struct import_opts *io)
 
 /* Whether FILE is a feed: by --from, else by its first bytes. */
 static bool
-import_is_feed(const struct options *o)
+main_import_is_feed(const struct options *o)
 {
 	char head[65536];
 	size_t n = 0;
@@ -541,7 +542,7 @@ import_is_feed(const struct options *o)
 
 /* --import: the article, with the actors of another story if given. */
 static int
-run_import(const struct options *o)
+main_run_import(const struct options *o)
 {
 	struct import_opts io = { NULL };
 	struct diag d = DIAG_INIT;
@@ -551,23 +552,25 @@ run_import(const struct options *o)
 	int status = EXIT_BAD_FILE;
 
 	if (o->actors != NULL)
-		gazetteer = open_story(o->actors, o);
+		gazetteer = main_open_story(o->actors, o);
 	io.from = o->from;
-	if ((o->actors == NULL || gazetteer != NULL) && import_is_feed(o)) {
+	if ((o->actors == NULL || gazetteer != NULL)
+	    && main_import_is_feed(o)) {
 		io.gazetteer = gazetteer;
-		status = run_import_feed(o, &io);
+		status = main_run_import_feed(o, &io);
 		story_free(gazetteer);
 		return status;
 	}
 	if (o->actors == NULL || gazetteer != NULL) {
 		io.gazetteer = gazetteer;
-		xml = is_stdin(o->import) ? import_stdin(o, &io, &len, &d) :
+		xml = main_is_stdin(o->import) ? main_import_stdin(o, &io, &len,
+		    &d) :
 		    import_file(o->import, o->load.max_size, &io, &len, &d);
 		diag_print(&d, stderr);
 		diag_free(&d);
 	}
 	/* Nothing is written unless the whole story is good. */
-	if (xml != NULL && write_import(xml, len, o->output))
+	if (xml != NULL && main_write_import(xml, len, o->output))
 		status = EXIT_SUCCESS;
 	free(xml);
 	story_free(gazetteer);
@@ -575,10 +578,11 @@ run_import(const struct options *o)
 }
 
 static int
-set_mode(struct options *o, enum mode m, const char *opt)
+main_set_mode(struct options *o, enum mode m, const char *opt)
 {
 	if (o->mode != MODE_READ && o->mode != m) {
-		usage_error("%s cannot be combined with another mode", opt);
+		main_usage_error("%s cannot be combined with another mode",
+		    opt);
 		return -1;
 	}
 	o->mode = m;
@@ -587,7 +591,7 @@ set_mode(struct options *o, enum mode m, const char *opt)
 
 /* Parses the options into *o; returns -1 to go on, or an exit status. */
 static int
-parse_options(int argc, char **argv, struct options *o)
+main_parse_options(int argc, char **argv, struct options *o)
 {
 	bool ambiguous;
 	int c;
@@ -598,41 +602,41 @@ parse_options(int argc, char **argv, struct options *o)
 	    -1) {
 		switch (c) {
 		case OPT_DUMP:
-			if (set_mode(o, MODE_DUMP, "--dump") < 0)
+			if (main_set_mode(o, MODE_DUMP, "--dump") < 0)
 				return EXIT_USAGE;
 			break;
 		case OPT_CHECK:
-			if (set_mode(o, MODE_CHECK, "--check") < 0)
+			if (main_set_mode(o, MODE_CHECK, "--check") < 0)
 				return EXIT_USAGE;
 			break;
 		case OPT_LIST:
-			if (set_mode(o, MODE_LIST, "--list") < 0)
+			if (main_set_mode(o, MODE_LIST, "--list") < 0)
 				return EXIT_USAGE;
 			if (strcmp(optarg, "stories") == 0)
 				o->list_kind = "stories";
 			else if ((o->list_kind = list_kind_match(optarg,
 			    &ambiguous)) == NULL)
-				return usage_error("--list: %s kind '%s' "
+				return main_usage_error("--list: %s kind '%s' "
 				    "(actors, quotes, claims, related, "
 				    "mentions or stories)", ambiguous ?
 				    "ambiguous" : "unknown", optarg);
 			break;
 		case 'w':
-			if (!parse_width(optarg, &o->width))
-				return usage_error("--width: '%s' is not a "
+			if (!main_parse_width(optarg, &o->width))
+				return main_usage_error("--width: '%s' is not a "
 				    "width from 1 to 100000", optarg);
 			break;
 		case OPT_MAX_SIZE:
-			if (!parse_size(optarg, &o->load.max_size))
-				return usage_error("--max-size: '%s' is not a "
+			if (!main_parse_size(optarg, &o->load.max_size))
+				return main_usage_error("--max-size: '%s' is not a "
 				    "size from 1 byte to 2G", optarg);
 			break;
 		case OPT_CANONICAL:
-			if (set_mode(o, MODE_CANONICAL, "--canonical") < 0)
+			if (main_set_mode(o, MODE_CANONICAL, "--canonical") < 0)
 				return EXIT_USAGE;
 			break;
 		case OPT_IMPORT:
-			if (set_mode(o, MODE_IMPORT, "--import") < 0)
+			if (main_set_mode(o, MODE_IMPORT, "--import") < 0)
 				return EXIT_USAGE;
 			o->import = optarg;
 			break;
@@ -652,7 +656,7 @@ parse_options(int argc, char **argv, struct options *o)
 				if (strcmp(optarg, from_names[k]) == 0)
 					break;
 			if (from_names[k] == NULL)
-				return usage_error("--from: unknown kind '%s' "
+				return main_usage_error("--from: unknown kind '%s' "
 				    "(text, nitf, html or feed)", optarg);
 			o->from = (enum import_from)(IMPORT_FROM_TEXT + k);
 			break;
@@ -661,20 +665,20 @@ parse_options(int argc, char **argv, struct options *o)
 			o->ui.read_only = true;
 			break;
 		case OPT_RUN:
-			if (set_mode(o, MODE_RUN, "--run") < 0)
+			if (main_set_mode(o, MODE_RUN, "--run") < 0)
 				return EXIT_USAGE;
 			o->script = optarg;
 			break;
 		case OPT_EXPORT:
-			if (set_mode(o, MODE_EXPORT, "--export") < 0)
+			if (main_set_mode(o, MODE_EXPORT, "--export") < 0)
 				return EXIT_USAGE;
 			if (!export_format_valid(optarg))
-				return usage_error("--export: unknown format "
+				return main_usage_error("--export: unknown format "
 				    "'%s' (brat or w3c)", optarg);
 			o->export = optarg;
 			break;
 		case OPT_SEARCH:
-			if (set_mode(o, MODE_SEARCH, "--search") < 0)
+			if (main_set_mode(o, MODE_SEARCH, "--search") < 0)
 				return EXIT_USAGE;
 			o->search = optarg;
 			break;
@@ -682,24 +686,24 @@ parse_options(int argc, char **argv, struct options *o)
 			o->no_index = true;
 			break;
 		case OPT_LIMIT:
-			if (!parse_limit(optarg, &o->limit))
-				return usage_error("--limit: '%s' is not a "
+			if (!main_parse_limit(optarg, &o->limit))
+				return main_usage_error("--limit: '%s' is not a "
 				    "number of rows from 1", optarg);
 			break;
 		case 'h':
-			usage_help();
+			main_usage_help();
 			return fflush(stdout) == 0 ? EXIT_SUCCESS : 1;
 		case 'V':
-			usage_version();
+			main_usage_version();
 			return fflush(stdout) == 0 ? EXIT_SUCCESS : 1;
 		case ':':
-			return usage_error("option '%s' needs an argument",
+			return main_usage_error("option '%s' needs an argument",
 			    argv[optind - 1]);
 		default:
 			if (optopt != 0)
-				return usage_error("unknown option '-%c'",
+				return main_usage_error("unknown option '-%c'",
 				    optopt);
-			return usage_error("unknown option '%s'",
+			return main_usage_error("unknown option '%s'",
 			    argv[optind - 1]);
 		}
 	}
@@ -717,49 +721,49 @@ main(int argc, char **argv)
 	setlocale(LC_ALL, "");
 	memset(&o, 0, sizeof o);
 	o.load.max_size = LOAD_MAX_SIZE_DEFAULT;
-	if ((status = parse_options(argc, argv, &o)) >= 0)
+	if ((status = main_parse_options(argc, argv, &o)) >= 0)
 		return status;
 	nfiles = argc - optind;
 	o.ui.measure = o.width;
 	if (o.width != 0 && o.mode != MODE_DUMP && o.mode != MODE_READ)
-		return usage_error("%s only goes with --dump", "--width");
+		return main_usage_error("%s only goes with --dump", "--width");
 	if (o.output != NULL && o.mode == MODE_EXPORT)
 		;
 	else if ((o.output != NULL || o.actors != NULL ||
 	    o.from != IMPORT_FROM_AUTO) && o.mode != MODE_IMPORT)
-		return usage_error("%s only goes with --import",
+		return main_usage_error("%s only goes with --import",
 		    o.output != NULL ? "--output" : o.actors != NULL ?
 		    "--actors" : "--from");
 	if (o.mode == MODE_SEARCH || (o.mode == MODE_LIST &&
 	    strcmp(o.list_kind, "stories") == 0))
-		status = run_library(nfiles, argv + optind, &o);
+		status = main_run_library(nfiles, argv + optind, &o);
 	else if (o.mode == MODE_IMPORT) {
 		if (nfiles > 0)
-			return usage_error("--import takes one FILE: '%s' is "
+			return main_usage_error("--import takes one FILE: '%s' is "
 			    "one too many", argv[optind]);
-		status = run_import(&o);
+		status = main_run_import(&o);
 	} else if (o.mode == MODE_RUN || o.mode == MODE_EXPORT) {
 		if (nfiles != 1)
-			return usage_error("%s takes one FILE", o.mode ==
+			return main_usage_error("%s takes one FILE", o.mode ==
 			    MODE_RUN ? "--run" : "--export");
 		status = o.mode == MODE_RUN ? run_script(o.script,
 		    argv[optind], &o.load) : export_file(o.export,
 		    argv[optind], o.output, &o.load);
 	} else if (o.mode == MODE_CHECK) {
 		if (nfiles == 0)
-			return usage_error("%s needs at least one FILE",
+			return main_usage_error("%s needs at least one FILE",
 			    "--check");
-		status = run_check(nfiles, argv + optind, &o);
+		status = main_run_check(nfiles, argv + optind, &o);
 	} else if (o.mode == MODE_READ && isatty(STDOUT_FILENO) &&
-	    (nfiles > 1 || (nfiles == 1 && is_dir(argv[optind]))))
-		status = run_shelf(nfiles, argv + optind, &o);
+	    (nfiles > 1 || (nfiles == 1 && main_is_dir(argv[optind]))))
+		status = main_run_shelf(nfiles, argv + optind, &o);
 	else if (nfiles > 1)
-		return usage_error("too many files: '%s' (one at a time)",
+		return main_usage_error("too many files: '%s' (one at a time)",
 		    argv[optind + 1]);
 	else if (o.mode == MODE_READ)
-		status = run_reader(nfiles ? argv[optind] : NULL, &o);
+		status = main_run_reader(nfiles ? argv[optind] : NULL, &o);
 	else
-		status = run_output(nfiles ? argv[optind] : NULL, &o);
+		status = main_run_output(nfiles ? argv[optind] : NULL, &o);
 	load_cleanup();
 	return status;
 }

@@ -15,7 +15,7 @@
 
 /* Prints "newslens: NAME:LINE: message" (no LINE when 0), sanitised. */
 static void
-say(const char *name, unsigned long line, const char *msg)
+run_say(const char *name, unsigned long line, const char *msg)
 {
 	struct buf b = BUF_INIT;
 	char *safe;
@@ -50,7 +50,7 @@ run_lines(struct session *s, FILE *fp, const char *name)
 		buf_truncate(&msg, 0);
 		r = session_run(s, line, &msg);
 		if (r == SESSION_REFUSED) {
-			say(name, no, msg.data ? msg.data : "refused");
+			run_say(name, no, msg.data ? msg.data : "refused");
 			status = 1;
 			break;
 		}
@@ -58,10 +58,10 @@ run_lines(struct session *s, FILE *fp, const char *name)
 			break;
 	}
 	if (status == 0 && ferror(fp)) {
-		say(name, no, strerror(errno));
+		run_say(name, no, strerror(errno));
 		status = 1;
 	} else if (status == 0 && r == SESSION_ASK)
-		say(name, no, "the script ends without an answer to the "
+		run_say(name, no, "the script ends without an answer to the "
 		    "question");
 	if (status == 0 && r == SESSION_ASK)
 		status = 1;
@@ -84,7 +84,7 @@ run_script(const char *script, const char *file, const struct load_opts *lo)
 
 	fp = strcmp(script, "-") == 0 ? stdin : fopen(script, "re");
 	if (fp == NULL) {
-		say(name, 0, strerror(errno));
+		run_say(name, 0, strerror(errno));
 		return 1;
 	}
 	if ((st = load_file(file, lo, &d)) == NULL) {
@@ -96,7 +96,7 @@ run_script(const char *script, const char *file, const struct load_opts *lo)
 	}
 	s = session_open(st, file, false, &msg);
 	if (msg.len > 0)
-		say(file, 0, msg.data);
+		run_say(file, 0, msg.data);
 	status = run_lines(s, fp, name);
 	if (fp != stdin)
 		fclose(fp);
@@ -104,7 +104,8 @@ run_script(const char *script, const char *file, const struct load_opts *lo)
 	 * is dropped on purpose, and its journal with it. */
 	buf_truncate(&msg, 0);
 	if (session_dirty(s) && status == 0)
-		say(name, 0, "edits not saved: the script has no w after them");
+		run_say(name, 0,
+		    "edits not saved: the script has no w after them");
 	session_run(s, "q!", &msg);
 	session_free(s);
 	buf_free(&msg);

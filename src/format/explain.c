@@ -248,7 +248,7 @@ explain_attr_value(struct buf *msg, const xmlNode *n,
 		    "separated by spaces", a->name);
 		return true;
 	case EXPLAIN_KIND:
-		if (actor_kind_parse(v) != ACTOR_NKINDS)
+		if (story_actor_kind_parse(v) != ACTOR_NKINDS)
 			return false;
 		explain_label(msg, n);
 		buf_puts(msg, ": kind ");
@@ -256,7 +256,7 @@ explain_attr_value(struct buf *msg, const xmlNode *n,
 		buf_puts(msg, " is not one of");
 		for (k = 0; k < ACTOR_NKINDS; k++)
 			buf_printf(msg, "%s %s", k ? "," : "",
-			    actor_kind_name((enum actor_kind)k));
+			    story_actor_kind_name((enum actor_kind)k));
 		return true;
 	case EXPLAIN_VERSION:
 		if (strcmp(v, "1") == 0)

@@ -446,16 +446,16 @@ load_node_line(const xmlNode *n)
 
 /* The attribute's raw value, owned by the caller (xmlFree), or NULL. */
 static char *
-attr_raw(const xmlNode *n, const char *name)
+load_attr_raw(const xmlNode *n, const char *name)
 {
 	return (char *)xmlGetNoNsProp((xmlNodePtr)n, (const xmlChar *)name);
 }
 
 /* The attribute's value as the tree holds it, without a copy, when it
  * is one text node, as it is but for an empty value (entities are
- * refused); else NULL, and attr_raw must be asked. */
+ * refused); else NULL, and load_attr_raw must be asked. */
 static const char *
-attr_peek(const xmlNode *n, const char *name)
+load_attr_peek(const xmlNode *n, const char *name)
 {
 	const xmlAttr *a;
 
@@ -469,7 +469,7 @@ attr_peek(const xmlNode *n, const char *name)
 }
 
 static bool
-is_xml_space(char c)
+load_is_xml_space(char c)
 {
 	return c == ' ' || c == '\t' || c == '\n' || c == '\r';
 }
@@ -479,12 +479,12 @@ is_xml_space(char c)
  * to the next.  The characters are the file's: sanitising them is for
  * the shown form (shown_scratch, load_build_block_shown). */
 static void
-collapse_into(struct buf *b, bool *space, const char *s)
+load_collapse_into(struct buf *b, bool *space, const char *s)
 {
 	const char *run;
 
 	while (*s != '\0') {
-		if (is_xml_space(*s)) {
+		if (load_is_xml_space(*s)) {
 			*space = true;
 			s++;
 			continue;
@@ -492,8 +492,9 @@ collapse_into(struct buf *b, bool *space, const char *s)
 		/* A single space between words stays as it is: keep it in
 		 * the run, which is then appended in one call, not a call
 		 * a word. */
-		for (run = s; *s != '\0' && (!is_xml_space(*s) ||
-		    (*s == ' ' && s[1] != '\0' && !is_xml_space(s[1]))); s++)
+		for (run = s; *s != '\0' && (!load_is_xml_space(*s) ||
+		    (*s == ' ' && s[1] != '\0'
+		    && !load_is_xml_space(s[1]))); s++)
 			;
 		if (*space && b->len > 0)
 			buf_putc(b, ' ');
@@ -507,7 +508,7 @@ collapse_into(struct buf *b, bool *space, const char *s)
  * form (collapsed and trimmed) and ld->has_raw is set.  NULL stays
  * NULL. */
 static const char *
-clean_scratch(struct loader *ld, const char *s)
+load_clean_scratch(struct loader *ld, const char *s)
 {
 	struct buf t;
 	bool space = false;
@@ -515,7 +516,7 @@ clean_scratch(struct loader *ld, const char *s)
 	if (s == NULL)
 		return NULL;
 	buf_truncate(&ld->raw, 0);
-	collapse_into(&ld->raw, &space, s);
+	load_collapse_into(&ld->raw, &space, s);
 	buf_truncate(&ld->scratch, 0);
 	ld->has_raw = !text_is_safe(ld->raw.data ? ld->raw.data : "",
 	    ld->raw.len);
@@ -531,21 +532,22 @@ clean_scratch(struct loader *ld, const char *s)
 
 /* A string of the story: in its pool (pool.h), which frees it. */
 static char *
-model_str(struct loader *ld, const char *s, size_t n)
+load_model_str(struct loader *ld, const char *s, size_t n)
 {
 	return pool_strndup(&ld->st->pool, s, n);
 }
 
-/* The string clean_scratch has just cleaned, for the model, with the
+/* The string load_clean_scratch has just cleaned, for the model, with the
  * file's form beside it when that differs (story_raw). */
 static char *
-keep_scratch(struct loader *ld)
+load_keep_scratch(struct loader *ld)
 {
-	char *shown = model_str(ld, ld->scratch.data ? ld->scratch.data : "",
+	char *shown = load_model_str(ld, ld->scratch.data ? ld->scratch.data
+	    : "",
 	    ld->scratch.len);
 
 	if (ld->has_raw)
-		story_raw_set(ld->st, shown, model_str(ld, ld->raw.data,
+		story_raw_set(ld->st, shown, load_model_str(ld, ld->raw.data,
 		    ld->raw.len));
 	return shown;
 }
@@ -553,44 +555,44 @@ keep_scratch(struct loader *ld)
 /* A string for the model: collapsed, trimmed and sanitised.  NULL
  * stays NULL. */
 static char *
-clean_str(struct loader *ld, const char *s)
+load_clean_str(struct loader *ld, const char *s)
 {
-	return clean_scratch(ld, s) ? keep_scratch(ld) : NULL;
+	return load_clean_scratch(ld, s) ? load_keep_scratch(ld) : NULL;
 }
 
-/* An attribute's value as clean_scratch leaves it, or NULL. */
+/* An attribute's value as load_clean_scratch leaves it, or NULL. */
 static const char *
-attr_scratch(struct loader *ld, const xmlNode *n, const char *name)
+load_attr_scratch(struct loader *ld, const xmlNode *n, const char *name)
 {
-	const char *v = attr_peek(n, name), *s;
+	const char *v = load_attr_peek(n, name), *s;
 	char *raw;
 
 	if (v != NULL)
-		return clean_scratch(ld, v);
-	raw = attr_raw(n, name);
-	s = clean_scratch(ld, raw);
+		return load_clean_scratch(ld, v);
+	raw = load_attr_raw(n, name);
+	s = load_clean_scratch(ld, raw);
 	xmlFree(raw);
 	return s;
 }
 
 static char *
-attr_clean(struct loader *ld, const xmlNode *n, const char *name)
+load_attr_clean(struct loader *ld, const xmlNode *n, const char *name)
 {
-	return attr_scratch(ld, n, name) ? keep_scratch(ld) : NULL;
+	return load_attr_scratch(ld, n, name) ? load_keep_scratch(ld) : NULL;
 }
 
 static char *
-content_clean(struct loader *ld, const xmlNode *n)
+load_content_clean(struct loader *ld, const xmlNode *n)
 {
 	char *raw = (char *)xmlNodeGetContent((xmlNodePtr)n);
-	char *s = clean_str(ld, raw ? raw : "");
+	char *s = load_clean_str(ld, raw ? raw : "");
 
 	xmlFree(raw);
 	return s;
 }
 
 static const xmlNode *
-child_elem(const xmlNode *parent, const char *name)
+load_child_elem(const xmlNode *parent, const char *name)
 {
 	const xmlNode *n;
 
@@ -602,13 +604,13 @@ child_elem(const xmlNode *parent, const char *name)
 
 /* ---- pass one: the ids -------------------------------------------- */
 
-static bool ids_hash_put(struct loader *, uint32_t v, const char *id);
+static bool load_ids_hash_put(struct loader *, uint32_t v, const char *id);
 
 /* A hash slot's value for the fast path's id of a thing of `kind` at
  * `index`, found through the model (story.h): 28 bits suffice for the
  * index (struct idref), and 0 is an empty slot. */
 static uint32_t
-ids_model_slot(enum id_kind kind, size_t index)
+load_ids_model_slot(enum id_kind kind, size_t index)
 {
 	return ((uint32_t)kind << 28 | ((uint32_t)index & 0xFFFFFFF)) + 1;
 }
@@ -620,13 +622,14 @@ ids_model_slot(enum id_kind kind, size_t index)
  * paragraph with an id were a fifth of such a story's memory).  A
  * duplicate is an error there, and the slow path says which. */
 static void
-ids_add_str(struct loader *ld, char *id, bool owned, enum id_kind kind,
+load_ids_add_str(struct loader *ld, char *id, bool owned, enum id_kind kind,
     size_t index, unsigned long line)
 {
 	if (id == NULL)
 		return;
 	if (ld->ids_in_model) {
-		if (!ids_hash_put(ld, ids_model_slot(kind, index), id))
+		if (!load_ids_hash_put(ld, load_ids_model_slot(kind, index),
+		    id))
 			ld->errors++;
 		return;
 	}
@@ -640,34 +643,35 @@ ids_add_str(struct loader *ld, char *id, bool owned, enum id_kind kind,
 }
 
 void
-ids_add(struct loader *ld, const xmlNode *n, enum id_kind kind,
+load_ids_add(struct loader *ld, const xmlNode *n, enum id_kind kind,
     size_t index)
 {
-	const char *id = attr_scratch(ld, n, "id");
+	const char *id = load_attr_scratch(ld, n, "id");
 
 	/* The loader's own copy: the model's comes later, if at all. */
-	ids_add_str(ld, id ? xstrndup(id, ld->scratch.len) : NULL, true, kind,
+	load_ids_add_str(ld, id ? xstrndup(id, ld->scratch.len) : NULL, true,
+	    kind,
 	    index, load_node_line(n));
 }
 
 static void
-ids_inline(struct loader *ld, const xmlNode *parent, size_t *nclaims,
+load_ids_inline(struct loader *ld, const xmlNode *parent, size_t *nclaims,
     size_t *nquotes)
 {
 	const xmlNode *n;
 
 	for (n = parent->children; n != NULL; n = n->next) {
 		if (load_is_elem(n, "claim"))
-			ids_add(ld, n, ID_CLAIM, (*nclaims)++);
+			load_ids_add(ld, n, ID_CLAIM, (*nclaims)++);
 		else if (load_is_elem(n, "quote"))
-			ids_add(ld, n, ID_QUOTE, (*nquotes)++);
+			load_ids_add(ld, n, ID_QUOTE, (*nquotes)++);
 		if (n->type == XML_ELEMENT_NODE)
-			ids_inline(ld, n, nclaims, nquotes);
+			load_ids_inline(ld, n, nclaims, nquotes);
 	}
 }
 
 static int
-idref_cmp(const void *a, const void *b)
+load_idref_cmp(const void *a, const void *b)
 {
 	const struct idref *x = a, *y = b;
 	int c = strcmp(x->id, y->id);
@@ -678,7 +682,7 @@ idref_cmp(const void *a, const void *b)
 }
 
 static uint32_t
-ids_hash_of(const char *s)
+load_ids_hash_of(const char *s)
 {
 	uint64_t h = 14695981039346656037ULL;	/* FNV-1a */
 
@@ -686,7 +690,8 @@ ids_hash_of(const char *s)
 		h = (h ^ (unsigned char)*s) * 1099511628211ULL;
 	/* FNV-1a leaves the high bits alike for ids that differ in their
 	 * last characters ("a1", "a2"), and the table starts from the
-	 * high bits (ids_hash_home): MurmurHash3's finaliser mixes them. */
+	 * high bits (load_ids_hash_home): MurmurHash3's finaliser mixes them.
+	 * */
 	h ^= h >> 33;
 	h *= 0xff51afd7ed558ccdULL;
 	h ^= h >> 33;
@@ -694,9 +699,9 @@ ids_hash_of(const char *s)
 }
 
 /* What a hash slot's value v stands for: an entry of ld->ids (the slow
- * path's, v - 1), or a thing of the model (ids_model_slot). */
+ * path's, v - 1), or a thing of the model (load_ids_model_slot). */
 static void
-ids_slot_ref(const struct loader *ld, uint32_t v, uint32_t *kind,
+load_ids_slot_ref(const struct loader *ld, uint32_t v, uint32_t *kind,
     size_t *index)
 {
 	if (ld->ids_in_model) {
@@ -709,7 +714,7 @@ ids_slot_ref(const struct loader *ld, uint32_t v, uint32_t *kind,
 }
 
 static const char *
-ids_slot_id(const struct loader *ld, uint32_t v)
+load_ids_slot_id(const struct loader *ld, uint32_t v)
 {
 	const struct story *st = ld->st;
 	uint32_t kind;
@@ -717,7 +722,7 @@ ids_slot_id(const struct loader *ld, uint32_t v)
 
 	if (!ld->ids_in_model)
 		return ld->ids[v - 1].id;
-	ids_slot_ref(ld, v, &kind, &i);
+	load_ids_slot_ref(ld, v, &kind, &i);
 	switch ((enum id_kind)kind) {
 	case ID_ACTOR:
 		return st->actors[i].id;
@@ -736,20 +741,20 @@ ids_slot_id(const struct loader *ld, uint32_t v)
 /* The slot a hash starts from: its high bits scaled to the table
  * (Lemire's multiply-shift), so that the table can be of any size. */
 static size_t
-ids_hash_home(const struct loader *ld, uint32_t full)
+load_ids_hash_home(const struct loader *ld, uint32_t full)
 {
 	return (size_t)(((uint64_t)full * ld->hash_cap) >> 32);
 }
 
 static size_t
-ids_hash_next(const struct loader *ld, size_t h)
+load_ids_hash_next(const struct loader *ld, size_t h)
 {
 	return h + 1 < ld->hash_cap ? h + 1 : 0;
 }
 
 /* Half as many slots again, each where its stored hash puts it. */
 static void
-ids_hash_grow(struct loader *ld, size_t want)
+load_ids_hash_grow(struct loader *ld, size_t want)
 {
 	uint32_t *old = ld->hash;
 	size_t oldcap = old ? ld->hash_cap : 0, cap, h, j;
@@ -760,8 +765,8 @@ ids_hash_grow(struct loader *ld, size_t want)
 	ld->hash_cap = cap;
 	for (j = 0; j < oldcap; j++)
 		if (old[2 * j] != 0) {
-			for (h = ids_hash_home(ld, old[2 * j + 1]);
-			    ld->hash[2 * h] != 0; h = ids_hash_next(ld, h))
+			for (h = load_ids_hash_home(ld, old[2 * j + 1]);
+			    ld->hash[2 * h] != 0; h = load_ids_hash_next(ld, h))
 				;
 			ld->hash[2 * h] = old[2 * j];
 			ld->hash[2 * h + 1] = old[2 * j + 1];
@@ -778,7 +783,7 @@ ids_hash_grow(struct loader *ld, size_t want)
  * while it grows (3); at three quarters full, linear probing still
  * takes about 2.5 probes to find an id, each a 32-bit compare first. */
 static bool
-ids_hash_put(struct loader *ld, uint32_t v, const char *id)
+load_ids_hash_put(struct loader *ld, uint32_t v, const char *id)
 {
 	size_t h, cap = ld->hash ? ld->hash_cap : 0;
 	uint32_t full;
@@ -786,12 +791,12 @@ ids_hash_put(struct loader *ld, uint32_t v, const char *id)
 	if (ld->hash == NULL && ld->nhashed > 0)
 		return false;	/* a duplicate was found before */
 	if (cap / 4 * 3 < ld->nhashed + 1)
-		ids_hash_grow(ld, ld->nhashed + 1);
-	full = ids_hash_of(id);
-	for (h = ids_hash_home(ld, full); ld->hash[2 * h] != 0;
-	    h = ids_hash_next(ld, h))
+		load_ids_hash_grow(ld, ld->nhashed + 1);
+	full = load_ids_hash_of(id);
+	for (h = load_ids_hash_home(ld, full); ld->hash[2 * h] != 0;
+	    h = load_ids_hash_next(ld, h))
 		if (ld->hash[2 * h + 1] == full &&
-		    strcmp(ids_slot_id(ld, ld->hash[2 * h]), id) == 0) {
+		    strcmp(load_ids_slot_id(ld, ld->hash[2 * h]), id) == 0) {
 			free(ld->hash);
 			ld->hash = NULL;
 			return false;
@@ -804,47 +809,47 @@ ids_hash_put(struct loader *ld, uint32_t v, const char *id)
 
 /* Indexes every id; false, and no table, when an id is used twice. */
 static bool
-ids_hash(struct loader *ld)
+load_ids_hash(struct loader *ld)
 {
 	size_t i;
 
 	for (i = 0; i < ld->nids; i++)
-		if (!ids_hash_put(ld, (uint32_t)(i + 1), ld->ids[i].id))
+		if (!load_ids_hash_put(ld, (uint32_t)(i + 1), ld->ids[i].id))
 			return false;
 	return true;
 }
 
 static void
-ids_collect(struct loader *ld, const xmlNode *root)
+load_ids_collect(struct loader *ld, const xmlNode *root)
 {
 	const xmlNode *n;
 	size_t i, nactors = 0, nblocks = 0, nclaims = 0, nquotes = 0;
 	size_t nrelated = 0;
 
-	for (n = child_elem(root, "actors"); n != NULL; n = NULL) {
+	for (n = load_child_elem(root, "actors"); n != NULL; n = NULL) {
 		const xmlNode *a;
 
 		for (a = n->children; a != NULL; a = a->next)
 			if (load_is_elem(a, "actor"))
-				ids_add(ld, a, ID_ACTOR, nactors++);
+				load_ids_add(ld, a, ID_ACTOR, nactors++);
 	}
-	n = child_elem(root, "body");
+	n = load_child_elem(root, "body");
 	for (n = n ? n->children : NULL; n != NULL; n = n->next) {
 		if (load_is_elem(n, "p")) {
-			ids_add(ld, n, ID_PARAGRAPH, nblocks++);
-			ids_inline(ld, n, &nclaims, &nquotes);
+			load_ids_add(ld, n, ID_PARAGRAPH, nblocks++);
+			load_ids_inline(ld, n, &nclaims, &nquotes);
 		} else if (load_is_elem(n, "related")) {
-			ids_add(ld, n, ID_RELATED, nrelated++);
+			load_ids_add(ld, n, ID_RELATED, nrelated++);
 			nblocks++;
 		}
 	}
 	/* Look-ups go through a hash table.  Only when an id is used twice
 	 * are the ids sorted, to report each duplicate in the order of
 	 * the ids, and looked up by bisection. */
-	if (ids_hash(ld))
+	if (load_ids_hash(ld))
 		return;
 	if (ld->nids > 1)
-		qsort(ld->ids, ld->nids, sizeof *ld->ids, idref_cmp);
+		qsort(ld->ids, ld->nids, sizeof *ld->ids, load_idref_cmp);
 	for (i = 1; i < ld->nids; i++)
 		if (strcmp(ld->ids[i].id, ld->ids[i - 1].id) == 0)
 			load_error(ld, ld->ids[i].line,
@@ -856,7 +861,7 @@ ids_collect(struct loader *ld, const xmlNode *root)
 /* The kind and index of any thing with this id (duplicates have been
  * reported already); false when there is none. */
 static bool
-ids_find(const struct loader *ld, const char *id, uint32_t *kind,
+load_ids_find(const struct loader *ld, const char *id, uint32_t *kind,
     size_t *index)
 {
 	size_t lo = 0, hi = ld->nids, mid, h;
@@ -864,12 +869,14 @@ ids_find(const struct loader *ld, const char *id, uint32_t *kind,
 	int c;
 
 	if (ld->hash != NULL) {
-		full = ids_hash_of(id);
-		for (h = ids_hash_home(ld, full); ld->hash[2 * h] != 0;
-		    h = ids_hash_next(ld, h))
+		full = load_ids_hash_of(id);
+		for (h = load_ids_hash_home(ld, full); ld->hash[2 * h] != 0;
+		    h = load_ids_hash_next(ld, h))
 			if (ld->hash[2 * h + 1] == full &&
-			    strcmp(ids_slot_id(ld, ld->hash[2 * h]), id) == 0) {
-				ids_slot_ref(ld, ld->hash[2 * h], kind, index);
+			    strcmp(load_ids_slot_id(ld, ld->hash[2 * h]),
+			    id) == 0) {
+				load_ids_slot_ref(ld, ld->hash[2 * h], kind,
+				    index);
 				return true;
 			}
 		return false;
@@ -893,13 +900,13 @@ ids_find(const struct loader *ld, const char *id, uint32_t *kind,
 /* Resolves one id that must name a thing of `kind`; what = "actor of
  * mention", and so on, for the message.  Returns NONE if it does not. */
 static size_t
-ids_resolve(struct loader *ld, unsigned long line, const char *id,
+load_ids_resolve(struct loader *ld, unsigned long line, const char *id,
     enum id_kind kind, const char *what)
 {
 	uint32_t found;
 	size_t index;
 
-	if (!ids_find(ld, id, &found, &index)) {
+	if (!load_ids_find(ld, id, &found, &index)) {
 		load_error(ld, line, "%s: no such id '%s'", what, id);
 		return NONE;
 	}
@@ -916,7 +923,7 @@ ids_resolve(struct loader *ld, unsigned long line, const char *id,
  * reported, so that "a a a" says so once.  Stamps need no clearing
  * between lists, so a list costs its length, however long. */
 static bool
-ids_listed_twice(struct loader *ld, size_t v, bool *reported)
+load_ids_listed_twice(struct loader *ld, size_t v, bool *reported)
 {
 	uint32_t stamp = 2 * ld->nlists;
 	size_t old = ld->listed_cap;
@@ -943,7 +950,7 @@ ids_listed_twice(struct loader *ld, size_t v, bool *reported)
  * named twice is refused: it would say nothing more, and every view
  * that pairs the ids of two lists would pay for it. */
 void
-ids_resolve_tokens(struct loader *ld, unsigned long line, char *raw,
+load_ids_resolve_tokens(struct loader *ld, unsigned long line, char *raw,
     enum id_kind kind, const char *what, struct idx *x)
 {
 	char *tok, *save = NULL;
@@ -954,10 +961,10 @@ ids_resolve_tokens(struct loader *ld, unsigned long line, char *raw,
 	ld->nlists++;
 	for (tok = strtok_r(raw, " \t\r\n", &save); tok != NULL;
 	    tok = strtok_r(NULL, " \t\r\n", &save)) {
-		v = ids_resolve(ld, line, tok, kind, what);
+		v = load_ids_resolve(ld, line, tok, kind, what);
 		if (v == NONE)
 			continue;
-		if (ids_listed_twice(ld, v, &reported)) {
+		if (load_ids_listed_twice(ld, v, &reported)) {
 			/* `what` is "by of claim" and so on: the
 			 * attribute is its first word. */
 			if (!reported)
@@ -978,37 +985,37 @@ ids_resolve_tokens(struct loader *ld, unsigned long line, char *raw,
 }
 
 static void
-ids_resolve_list(struct loader *ld, const xmlNode *n, const char *attr,
+load_ids_resolve_list(struct loader *ld, const xmlNode *n, const char *attr,
     enum id_kind kind, const char *what, struct idx *x)
 {
-	char *raw = attr_raw(n, attr);
+	char *raw = load_attr_raw(n, attr);
 
 	if (raw == NULL)
 		return;
-	ids_resolve_tokens(ld, load_node_line(n), raw, kind, what, x);
+	load_ids_resolve_tokens(ld, load_node_line(n), raw, kind, what, x);
 	xmlFree(raw);
 }
 
 static size_t
-ids_resolve_attr(struct loader *ld, const xmlNode *n, const char *attr,
+load_ids_resolve_attr(struct loader *ld, const xmlNode *n, const char *attr,
     enum id_kind kind, const char *what)
 {
-	const char *raw = attr_peek(n, attr), *id;
+	const char *raw = load_attr_peek(n, attr), *id;
 	size_t v = NONE;
 
 	/* Most ids need no cleaning: look them up where they are. */
 	if (raw != NULL && *raw != '\0' && raw[strcspn(raw, " \t\r\n")] ==
 	    '\0' && text_is_safe(raw, strlen(raw)))
-		return ids_resolve(ld, load_node_line(n), raw, kind, what);
+		return load_ids_resolve(ld, load_node_line(n), raw, kind, what);
 	/* The schema's NCName allows white space around the id. */
-	id = attr_scratch(ld, n, attr);
+	id = load_attr_scratch(ld, n, attr);
 	if (id != NULL)
-		v = ids_resolve(ld, load_node_line(n), id, kind, what);
+		v = load_ids_resolve(ld, load_node_line(n), id, kind, what);
 	return v;
 }
 
 void
-ids_free(struct loader *ld)
+load_ids_free(struct loader *ld)
 {
 	size_t i;
 
@@ -1113,12 +1120,12 @@ load_build_head_comments(struct loader *ld, const xmlNode *head)
 /* The when attribute of n, checked as written (when.h): a copy for
  * the model, or NULL when there is none or it is wrong, which is said
  * once, naming what has it.  A valid one is ASCII with no space, so
- * its copy is the same as attr_clean's. */
+ * its copy is the same as load_attr_clean's. */
 static char *
 load_build_when(struct loader *ld, const xmlNode *n, const char *what,
     const char *id)
 {
-	char *raw = attr_raw(n, "when"), *v = NULL;
+	char *raw = load_attr_raw(n, "when"), *v = NULL;
 	char why[WHEN_WHY_MAX];
 	size_t len, shown;
 
@@ -1126,7 +1133,7 @@ load_build_when(struct loader *ld, const xmlNode *n, const char *what,
 		return NULL;
 	len = strlen(raw);
 	if (when_check(raw, why, sizeof why))
-		v = model_str(ld, raw, len);
+		v = load_model_str(ld, raw, len);
 	else {
 		/* Enough of a long value to recognise it, cut between
 		 * characters. */
@@ -1145,34 +1152,35 @@ void
 load_build_head(struct loader *ld, const xmlNode *root)
 {
 	struct story *st = ld->st;
-	const xmlNode *head = child_elem(root, "head"), *n;
+	const xmlNode *head = load_child_elem(root, "head"), *n;
 	char *lang;
 
 	lang = (char *)xmlGetNsProp((xmlNodePtr)root,
 	    (const xmlChar *)"lang", XML_XML_NAMESPACE);
-	st->lang = clean_str(ld, lang);
+	st->lang = load_clean_str(ld, lang);
 	xmlFree(lang);
-	n = child_elem(head, "headline");
-	st->headline = n ? content_clean(ld, n) : model_str(ld, "", 0);
-	if ((n = child_elem(head, "dateline")) != NULL) {
-		st->dateline = content_clean(ld, n);
+	n = load_child_elem(head, "headline");
+	st->headline = n ? load_content_clean(ld, n) : load_model_str(ld, "",
+	    0);
+	if ((n = load_child_elem(head, "dateline")) != NULL) {
+		st->dateline = load_content_clean(ld, n);
 		st->dateline_when = load_build_when(ld, n, "dateline", NULL);
 	}
-	if ((n = child_elem(head, "byline")) != NULL)
-		st->byline = content_clean(ld, n);
-	if ((n = child_elem(head, "source")) != NULL) {
-		st->source = content_clean(ld, n);
-		st->source_url = attr_clean(ld, n, "url");
+	if ((n = load_child_elem(head, "byline")) != NULL)
+		st->byline = load_content_clean(ld, n);
+	if ((n = load_child_elem(head, "source")) != NULL) {
+		st->source = load_content_clean(ld, n);
+		st->source_url = load_attr_clean(ld, n, "url");
 	}
 	load_build_head_comments(ld, head);
 }
 
 /* The fast path's member-of, for load_build_actors_end: the id as the slow
- * path would look it up (ids_resolve_attr). */
+ * path would look it up (load_ids_resolve_attr). */
 static void
 load_build_member_of_later(struct loader *ld, const xmlNode *n, size_t actor)
 {
-	const char *id = attr_scratch(ld, n, "member-of");
+	const char *id = load_attr_scratch(ld, n, "member-of");
 
 	if (id == NULL)
 		return;
@@ -1203,7 +1211,7 @@ load_build_aliases(struct loader *ld, const xmlNode *n, struct actor *a)
 	a->aliases = xcalloc(count, sizeof *a->aliases);
 	for (c = n->children; c != NULL; c = c->next)
 		if (load_is_elem(c, "alias"))
-			a->aliases[a->naliases++] = content_clean(ld, c);
+			a->aliases[a->naliases++] = load_content_clean(ld, c);
 }
 
 static void
@@ -1211,33 +1219,33 @@ load_build_actor(struct loader *ld, const xmlNode *n, size_t index)
 {
 	struct actor *a = &ld->st->actors[index];
 	const xmlNode *c;
-	char *kind = attr_raw(n, "kind");
+	char *kind = load_attr_raw(n, "kind");
 
 	memset(a, 0, sizeof *a);
-	a->id = attr_clean(ld, n, "id");
-	a->kind = kind ? actor_kind_parse(kind) : ACTOR_OTHER;
+	a->id = load_attr_clean(ld, n, "id");
+	a->kind = kind ? story_actor_kind_parse(kind) : ACTOR_OTHER;
 	if (a->kind == ACTOR_NKINDS)
 		a->kind = ACTOR_OTHER;
 	xmlFree(kind);
 	a->line = load_node_line(n);
-	a->same_as = attr_clean(ld, n, "same-as");
+	a->same_as = load_attr_clean(ld, n, "same-as");
 	a->parent = NONE;
 	if (ld->d != NULL)
-		a->parent = ids_resolve_attr(ld, n, "member-of", ID_ACTOR,
+		a->parent = load_ids_resolve_attr(ld, n, "member-of", ID_ACTOR,
 		    "member-of of actor");
 	else
 		load_build_member_of_later(ld, n, index);
 	for (c = n->children; c != NULL; c = c->next) {
 		if (load_is_elem(c, "name") && a->name == NULL)
-			a->name = content_clean(ld, c);
+			a->name = load_content_clean(ld, c);
 		else if (load_is_elem(c, "note") && a->note == NULL)
-			a->note = content_clean(ld, c);
+			a->note = load_content_clean(ld, c);
 		else if (c->type == XML_COMMENT_NODE)
 			load_build_comment(ld, COMMENT_ACTORS, index, c);
 	}
 	load_build_aliases(ld, n, a);
 	if (a->name == NULL)
-		a->name = model_str(ld, a->id, strlen(a->id));
+		a->name = load_model_str(ld, a->id, strlen(a->id));
 }
 
 /* Member-of must be a tree: follow each chain, marking the actors on
@@ -1269,7 +1277,7 @@ void
 load_build_actors(struct loader *ld, const xmlNode *root)
 {
 	struct story *st = ld->st;
-	const xmlNode *list = child_elem(root, "actors"), *n;
+	const xmlNode *list = load_child_elem(root, "actors"), *n;
 	size_t count = 0;
 
 	for (n = list ? list->children : NULL; n != NULL; n = n->next)
@@ -1304,7 +1312,7 @@ load_build_actor_child(struct loader *ld, const xmlNode *n)
 		    sizeof *st->actors);
 	}
 	load_build_actor(ld, n, st->nactors);
-	ids_add_str(ld, st->actors[st->nactors].id, false, ID_ACTOR,
+	load_ids_add_str(ld, st->actors[st->nactors].id, false, ID_ACTOR,
 	    st->nactors, st->actors[st->nactors].line);
 	st->nactors++;
 }
@@ -1323,7 +1331,7 @@ load_build_actors_end(struct loader *ld)
 		    sizeof *st->actors);
 	ld->actors_cap = st->nactors;
 	for (i = 0; i < ld->nmember_of && ld->errors == 0; i++)
-		st->actors[ld->member_of[i].actor].parent = ids_resolve(ld,
+		st->actors[ld->member_of[i].actor].parent = load_ids_resolve(ld,
 		    st->actors[ld->member_of[i].actor].line,
 		    ld->member_ids.data + ld->member_of[i].at, ID_ACTOR,
 		    "member-of of actor");
@@ -1368,15 +1376,15 @@ load_build_claim(struct loader *ld, const xmlNode *n, size_t item)
 	    sizeof *st->claims);
 	c = &st->claims[st->nclaims];
 	memset(c, 0, sizeof *c);
-	c->id = attr_clean(ld, n, "id");
+	c->id = load_attr_clean(ld, n, "id");
 	c->item = item;
 	c->when = load_build_when(ld, n, "claim", c->id);
 	st->items[item].ref = st->nclaims++;
-	ids_resolve_list(ld, n, "by", ID_ACTOR, "by of claim", &c->by);
-	ids_resolve_list(ld, n, "about", ID_ACTOR, "about of claim",
+	load_ids_resolve_list(ld, n, "by", ID_ACTOR, "by of claim", &c->by);
+	load_ids_resolve_list(ld, n, "about", ID_ACTOR, "about of claim",
 	    &c->about);
 	if (ld->d != NULL) {
-		ids_resolve_list(ld, n, "disputes", ID_CLAIM,
+		load_ids_resolve_list(ld, n, "disputes", ID_CLAIM,
 		    "disputes of claim", &c->disputes);
 		return;
 	}
@@ -1384,7 +1392,7 @@ load_build_claim(struct loader *ld, const xmlNode *n, size_t item)
 	ld->pending = xgrow(ld->pending, ld->npending, &ld->pending_cap,
 	    sizeof *ld->pending);
 	ld->pending[ld->npending].claim = st->nclaims - 1;
-	ld->pending[ld->npending].ids = attr_raw(n, "disputes");
+	ld->pending[ld->npending].ids = load_attr_raw(n, "disputes");
 	ld->pending[ld->npending].line = load_node_line(n);
 	if (ld->pending[ld->npending].ids != NULL)
 		ld->npending++;
@@ -1399,10 +1407,10 @@ load_build_quote(struct loader *ld, const xmlNode *n, size_t item)
 	st->quotes = xgrow(st->quotes, st->nquotes, &ld->quotes_cap,
 	    sizeof *st->quotes);
 	q = &st->quotes[st->nquotes];
-	q->id = attr_clean(ld, n, "id");
+	q->id = load_attr_clean(ld, n, "id");
 	q->item = item;
 	q->claim = NONE;
-	q->speaker = ids_resolve_attr(ld, n, "speaker", ID_ACTOR,
+	q->speaker = load_ids_resolve_attr(ld, n, "speaker", ID_ACTOR,
 	    "speaker of quote");
 	st->items[item].ref = st->nquotes++;
 }
@@ -1429,7 +1437,7 @@ load_build_span(struct loader *ld, const xmlNode *n, size_t parent)
 
 	if (load_is_elem(n, "mention")) {
 		item = load_build_item(ld, ITEM_MENTION, parent, n);
-		ld->st->items[item].ref = ids_resolve_attr(ld, n, "actor",
+		ld->st->items[item].ref = load_ids_resolve_attr(ld, n, "actor",
 		    ID_ACTOR, "actor of mention");
 	} else if (load_is_elem(n, "claim")) {
 		item = load_build_item(ld, ITEM_CLAIM, parent, n);
@@ -1453,7 +1461,7 @@ load_build_inline(struct loader *ld, const xmlNode *parent, size_t item)
 	for (n = parent->children; n != NULL; n = n->next) {
 		if (n->type == XML_TEXT_NODE ||
 		    n->type == XML_CDATA_SECTION_NODE) {
-			collapse_into(&ld->text, &ld->space,
+			load_collapse_into(&ld->text, &ld->space,
 			    (const char *)n->content);
 			/* Read once: in a paragraph of megabytes, the tree's
 			 * text shrinks as the model's grows, rather than both
@@ -1494,7 +1502,7 @@ load_build_block(struct loader *ld, const xmlNode *n, enum block_kind kind)
 	size_t len;
 
 	b->kind = kind;
-	b->id = attr_clean(ld, n, "id");
+	b->id = load_attr_clean(ld, n, "id");
 	b->line = load_node_line(n);
 	b->related = NONE;
 	b->first_item = st->nitems;
@@ -1503,7 +1511,7 @@ load_build_block(struct loader *ld, const xmlNode *n, enum block_kind kind)
 	load_build_inline(ld, n, NONE);
 	if (text_is_safe(ld->text.data ? ld->text.data : "", ld->text.len)) {
 		len = ld->text.len;
-		b->text = model_str(ld, ld->text.len ? ld->text.data : "",
+		b->text = load_model_str(ld, ld->text.len ? ld->text.data : "",
 		    ld->text.len);
 	} else
 		len = load_build_block_shown(ld, b);
@@ -1530,43 +1538,46 @@ load_build_related(struct loader *ld, const xmlNode *n)
 	st->items[item].end = b->len;
 	st->items[item].ref = st->nrelated;
 	b->related = st->nrelated;
-	r->id = attr_clean(ld, n, "id");
+	r->id = load_attr_clean(ld, n, "id");
 	r->item = item;
 	r->block = st->nblocks;
-	r->href = attr_clean(ld, n, "href");
-	r->url = attr_clean(ld, n, "url");
-	ids_resolve_list(ld, n, "actors", ID_ACTOR, "actors of related",
+	r->href = load_attr_clean(ld, n, "href");
+	r->url = load_attr_clean(ld, n, "url");
+	load_ids_resolve_list(ld, n, "actors", ID_ACTOR, "actors of related",
 	    &r->actors);
 	st->nrelated++;
 }
 
 /* The fast path's ids of the block just built, in file order: the
  * strings the model holds, not copies of them, so that each id is in
- * memory once.  They are the strings ids_collect would have found:
- * both come from attr_clean of the same attribute. */
+ * memory once.  They are the strings load_ids_collect would have found:
+ * both come from load_attr_clean of the same attribute. */
 static void
-ids_borrow_block(struct loader *ld, size_t claim, size_t quote)
+load_ids_borrow_block(struct loader *ld, size_t claim, size_t quote)
 {
 	struct story *st = ld->st;
 	const struct block *b = &st->blocks[st->nblocks];
 	const struct item *it;
 
 	if (b->kind == BLOCK_RELATED) {
-		ids_add_str(ld, st->related[b->related].id, false, ID_RELATED,
+		load_ids_add_str(ld, st->related[b->related].id, false,
+		    ID_RELATED,
 		    b->related, b->line);
 		return;
 	}
-	ids_add_str(ld, b->id, false, ID_PARAGRAPH, st->nblocks, b->line);
+	load_ids_add_str(ld, b->id, false, ID_PARAGRAPH, st->nblocks, b->line);
 	while (claim < st->nclaims || quote < st->nquotes)
 		if (quote == st->nquotes || (claim < st->nclaims &&
 		    st->claims[claim].item < st->quotes[quote].item)) {
 			it = &st->items[st->claims[claim].item];
-			ids_add_str(ld, st->claims[claim].id, false, ID_CLAIM,
+			load_ids_add_str(ld, st->claims[claim].id, false,
+			    ID_CLAIM,
 			    claim, it->line);
 			claim++;
 		} else {
 			it = &st->items[st->quotes[quote].item];
-			ids_add_str(ld, st->quotes[quote].id, false, ID_QUOTE,
+			load_ids_add_str(ld, st->quotes[quote].id, false,
+			    ID_QUOTE,
 			    quote, it->line);
 			quote++;
 		}
@@ -1602,7 +1613,7 @@ load_build_body_child(struct loader *ld, const xmlNode *n)
 	}
 	b->nitems = st->nitems - b->first_item;
 	if (ld->d == NULL)
-		ids_borrow_block(ld, nclaims, nquotes);
+		load_ids_borrow_block(ld, nclaims, nquotes);
 	st->nblocks++;
 }
 
@@ -1610,7 +1621,7 @@ static void
 load_build_body(struct loader *ld, const xmlNode *root)
 {
 	struct story *st = ld->st;
-	const xmlNode *body = child_elem(root, "body"), *n;
+	const xmlNode *body = load_child_elem(root, "body"), *n;
 
 	/* Exact sizes: the slow path knows them before it builds. */
 	for (n = body ? body->children : NULL; n != NULL; n = n->next) {
@@ -1630,7 +1641,8 @@ load_build_start(struct loader *ld, const char *name)
 	ld->st = xcalloc(1, sizeof *ld->st);
 	buf_truncate(&ld->scratch, 0);
 	text_sanitize_into(&ld->scratch, name, strlen(name));
-	ld->st->path = model_str(ld, ld->scratch.data ? ld->scratch.data : "",
+	ld->st->path = load_model_str(ld, ld->scratch.data ? ld->scratch.data
+	    : "",
 	    ld->scratch.len);
 }
 
@@ -1660,7 +1672,7 @@ load_build_finish(struct loader *ld)
 		struct pending *p = &ld->pending[i];
 
 		if (ld->errors == 0)
-			ids_resolve_tokens(ld, p->line, p->ids, ID_CLAIM,
+			load_ids_resolve_tokens(ld, p->line, p->ids, ID_CLAIM,
 			    "disputes of claim",
 			    &ld->st->claims[p->claim].disputes);
 		xmlFree(p->ids);
@@ -1680,7 +1692,7 @@ load_build_finish(struct loader *ld)
 	free(ld->listed);
 	ld->listed = NULL;
 	ld->listed_cap = 0;
-	ids_free(ld);
+	load_ids_free(ld);
 	if (ld->errors > 0) {
 		story_free(ld->st);
 		ld->st = NULL;
@@ -1710,7 +1722,7 @@ load_build_story(struct loader *ld, xmlDocPtr doc, const char *name)
 	size_t at = 0;
 
 	load_build_start(ld, name);
-	ids_collect(ld, root);
+	load_ids_collect(ld, root);
 	load_build_head(ld, root);
 	load_build_actors(ld, root);
 	load_build_body(ld, root);

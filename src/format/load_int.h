@@ -121,10 +121,11 @@ bool	 load_is_oom(const xmlError *);
 void	 load_error(struct loader *, unsigned long line, const char *fmt,
 	    ...) __attribute__((format(printf, 3, 4)));
 
-void	 ids_add(struct loader *, const xmlNode *, enum id_kind, size_t index);
-void	 ids_resolve_tokens(struct loader *, unsigned long line, char *raw,
+void	 load_ids_add(struct loader *, const xmlNode *, enum id_kind,
+    size_t index);
+void	 load_ids_resolve_tokens(struct loader *, unsigned long line, char *raw,
 	    enum id_kind, const char *what, struct idx *);
-void	 ids_free(struct loader *);
+void	 load_ids_free(struct loader *);
 
 void	 load_build_start(struct loader *, const char *name);
 void	 load_build_head(struct loader *, const xmlNode *root);

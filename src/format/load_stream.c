@@ -65,7 +65,7 @@ struct stream {
  * returns to reading freed or NULL buffers.  With SAX off it only
  * scans to the end of the chunk it was given, and no chunk follows. */
 static void
-stream_fail(struct stream *s)
+load_stream_fail(struct stream *s)
 {
 	s->failed = true;
 	if (s->ctxt != NULL)
@@ -73,12 +73,12 @@ stream_fail(struct stream *s)
 }
 
 static void
-stream_error(void *arg, xmlErrorPtr err)
+load_stream_error(void *arg, xmlErrorPtr err)
 {
 	struct stream *s = arg;
 
 	if (err->level != XML_ERR_WARNING)
-		stream_fail(s);
+		load_stream_fail(s);
 	if (load_is_oom(err))
 		s->ld.oom = true;
 }
@@ -86,7 +86,7 @@ stream_error(void *arg, xmlErrorPtr err)
 /* The schema sees text when the element around it starts or ends:
  * only then is the text node complete. */
 static void
-stream_push_text(struct stream *s)
+load_stream_push_text(struct stream *s)
 {
 	xmlNodePtr parent = s->ctxt->node, t;
 
@@ -98,7 +98,7 @@ stream_push_text(struct stream *s)
 	s->pushed = t;
 	if (xmlRelaxNGValidatePushCData(s->vctxt, t->content,
 	    xmlStrlen(t->content)) != 1)
-		stream_fail(s);
+		load_stream_fail(s);
 }
 
 /* Text goes on in a new node past this many bytes: libxml2 refuses a
@@ -109,7 +109,7 @@ stream_push_text(struct stream *s)
 #define STREAM_TEXT_NODE (1 << 20)
 
 static void
-stream_characters(void *ctx, const xmlChar *ch, int len)
+load_stream_characters(void *ctx, const xmlChar *ch, int len)
 {
 	xmlParserCtxtPtr ctxt = ctx;
 	struct stream *s = ctxt->_private;
@@ -122,10 +122,10 @@ stream_characters(void *ctx, const xmlChar *ch, int len)
 		xmlSAX2Characters(ctx, ch, len);
 		return;
 	}
-	stream_push_text(s);
+	load_stream_push_text(s);
 	if ((t = xmlNewDocTextLen(ctxt->myDoc, ch, len)) == NULL) {
 		s->ld.oom = true;
-		stream_fail(s);
+		load_stream_fail(s);
 		return;
 	}
 	/* Linked by hand: xmlAddChild would merge it into last. */
@@ -140,7 +140,7 @@ stream_characters(void *ctx, const xmlChar *ch, int len)
 /* Frees what has been read under parent: each child is either built
  * into the model or white space the schema has seen. */
 static void
-stream_free_children(struct stream *s, xmlNodePtr parent)
+load_stream_free_children(struct stream *s, xmlNodePtr parent)
 {
 	xmlNodePtr k, next;
 
@@ -153,17 +153,17 @@ stream_free_children(struct stream *s, xmlNodePtr parent)
 }
 
 static bool
-is_named(const xmlNode *n, const char *name)
+load_stream_is_named(const xmlNode *n, const char *name)
 {
 	return n->type == XML_ELEMENT_NODE && n->ns == NULL &&
 	    strcmp((const char *)n->name, name) == 0;
 }
 
-static void stream_done_part(struct stream *, xmlNodePtr);
+static void load_stream_done_part(struct stream *, xmlNodePtr);
 
 /* A child of the root or of body has been read and validated. */
 static void
-stream_done(struct stream *s, xmlNodePtr n)
+load_stream_done(struct stream *s, xmlNodePtr n)
 {
 	xmlNodePtr parent = n->parent;
 
@@ -182,31 +182,31 @@ stream_done(struct stream *s, xmlNodePtr n)
 		    s->ld.st->nactors);
 		load_build_actor_child(&s->ld, n);
 	} else if (s->depth == 1)
-		stream_done_part(s, n);
+		load_stream_done_part(s, n);
 	if (s->ld.errors > 0)
-		stream_fail(s);
-	stream_free_children(s, parent);
+		load_stream_fail(s);
+	load_stream_free_children(s, parent);
 }
 
 /* A child of the root: head, actors or body. */
 static void
-stream_done_part(struct stream *s, xmlNodePtr n)
+load_stream_done_part(struct stream *s, xmlNodePtr n)
 {
 	xmlNodePtr parent = n->parent;
 
 	load_build_comments_before(&s->ld, n, COMMENT_STORY, s->story_at);
-	if (is_named(n, "head")) {
+	if (load_stream_is_named(n, "head")) {
 		/* A second one (not valid) must not be built over the
 		 * first: the schema has said so already, but be sure. */
 		if (s->head_done)
-			stream_fail(s);
+			load_stream_fail(s);
 		else
 			load_build_head(&s->ld, parent);
 		s->head_done = true;
 		s->story_at = 1;
-	} else if (is_named(n, "actors")) {
+	} else if (load_stream_is_named(n, "actors")) {
 		if (s->actors_done)
-			stream_fail(s);
+			load_stream_fail(s);
 		else
 			load_build_actors_end(&s->ld);
 		load_build_comments_after(&s->ld, n, COMMENT_ACTORS,
@@ -214,7 +214,7 @@ stream_done_part(struct stream *s, xmlNodePtr n)
 		s->actors_done = true;
 		s->in_actors = false;
 		s->story_at = 2;
-	} else if (is_named(n, "body")) {
+	} else if (load_stream_is_named(n, "body")) {
 		load_build_comments_after(&s->ld, n, COMMENT_BODY,
 		    s->ld.st->nblocks);
 		s->in_body = false;
@@ -223,7 +223,7 @@ stream_done_part(struct stream *s, xmlNodePtr n)
 }
 
 static void
-stream_validate_start(struct stream *s)
+load_stream_validate_start(struct stream *s)
 {
 	int rc;
 
@@ -235,15 +235,15 @@ stream_validate_start(struct stream *s)
 	 * hold the story's tree, and keep its parts from being built. */
 	if (rc == 0 && (s->depth == 1 || (s->depth == 2 && (s->in_body ||
 	    s->in_actors))))
-		stream_fail(s);
+		load_stream_fail(s);
 	else if (rc == 0)
 		s->full = s->ctxt->node;
 	else if (rc != 1)
-		stream_fail(s);
+		load_stream_fail(s);
 }
 
 static void
-stream_start(void *ctx, const xmlChar *localname, const xmlChar *prefix,
+load_stream_start(void *ctx, const xmlChar *localname, const xmlChar *prefix,
     const xmlChar *uri, int nb_namespaces, const xmlChar **namespaces,
     int nb_attributes, int nb_defaulted, const xmlChar **attributes)
 {
@@ -252,19 +252,19 @@ stream_start(void *ctx, const xmlChar *localname, const xmlChar *prefix,
 
 	if (s->failed)
 		return;
-	stream_push_text(s);
+	load_stream_push_text(s);
 	if (s->failed)
 		return;
 	xmlSAX2StartElementNs(ctx, localname, prefix, uri, nb_namespaces,
 	    namespaces, nb_attributes, nb_defaulted, attributes);
 	if (ctxt->node == NULL || ++s->depth > GATE_MAX_DEPTH) {
-		stream_fail(s);
+		load_stream_fail(s);
 		return;
 	}
 	/* The slow path checks the encoding after the parse; the XML
 	 * declaration is behind us already. */
 	if (s->depth == 1 && !gate_encoding_ok((const char *)ctxt->encoding))
-		stream_fail(s);
+		load_stream_fail(s);
 	if (s->depth == 2 && uri == NULL &&
 	    strcmp((const char *)localname, "body") == 0)
 		s->in_body = true;
@@ -276,27 +276,27 @@ stream_start(void *ctx, const xmlChar *localname, const xmlChar *prefix,
 	/* The cap must hold before the schema sees the spans: checking
 	 * many of them costs libxml2 quadratic time. */
 	else if (s->depth > 3 && s->in_body && ++s->spans > GATE_MAX_INLINE)
-		stream_fail(s);
-	stream_validate_start(s);
+		load_stream_fail(s);
+	load_stream_validate_start(s);
 }
 
 static void
-stream_validate_end(struct stream *s, xmlNodePtr n)
+load_stream_validate_end(struct stream *s, xmlNodePtr n)
 {
 	if (s->full == NULL) {
 		if (xmlRelaxNGValidatePopElement(s->vctxt, s->ctxt->myDoc,
 		    n) != 1)
-			stream_fail(s);
+			load_stream_fail(s);
 	} else if (s->full == n) {
 		s->full = NULL;
 		if (xmlRelaxNGValidateFullElement(s->vctxt, s->ctxt->myDoc,
 		    n) != 1)
-			stream_fail(s);
+			load_stream_fail(s);
 	}
 }
 
 static void
-stream_end(void *ctx, const xmlChar *localname, const xmlChar *prefix,
+load_stream_end(void *ctx, const xmlChar *localname, const xmlChar *prefix,
     const xmlChar *uri)
 {
 	xmlParserCtxtPtr ctxt = ctx;
@@ -305,19 +305,19 @@ stream_end(void *ctx, const xmlChar *localname, const xmlChar *prefix,
 
 	if (s->failed)
 		return;
-	stream_push_text(s);
+	load_stream_push_text(s);
 	if (s->failed)
 		return;
 	xmlSAX2EndElementNs(ctx, localname, prefix, uri);
 	s->depth--;
-	stream_validate_end(s, n);
+	load_stream_validate_end(s, n);
 	if (!s->failed && s->full == NULL && (s->depth == 1 ||
 	    (s->depth == 2 && (s->in_body || s->in_actors))))
-		stream_done(s, n);
+		load_stream_done(s, n);
 }
 
 static void
-stream_entity_decl(void *ctx, const xmlChar *name, int type,
+load_stream_entity_decl(void *ctx, const xmlChar *name, int type,
     const xmlChar *publicId, const xmlChar *systemId, xmlChar *content)
 {
 	xmlParserCtxtPtr ctxt = ctx;
@@ -327,11 +327,11 @@ stream_entity_decl(void *ctx, const xmlChar *name, int type,
 	(void)publicId;
 	(void)systemId;
 	(void)content;
-	stream_fail(ctxt->_private);
+	load_stream_fail(ctxt->_private);
 }
 
 static void
-stream_internal_subset(void *ctx, const xmlChar *name,
+load_stream_internal_subset(void *ctx, const xmlChar *name,
     const xmlChar *externalId, const xmlChar *systemId)
 {
 	xmlParserCtxtPtr ctxt = ctx;
@@ -339,23 +339,23 @@ stream_internal_subset(void *ctx, const xmlChar *name,
 	(void)name;
 	(void)externalId;
 	(void)systemId;
-	stream_fail(ctxt->_private);
+	load_stream_fail(ctxt->_private);
 }
 
 static xmlParserCtxtPtr
-stream_new_parser(struct stream *s, const char *head, int n)
+load_stream_new_parser(struct stream *s, const char *head, int n)
 {
 	xmlSAXHandler sax;
 	xmlParserCtxtPtr ctxt;
 
 	memset(&sax, 0, sizeof sax);
 	xmlSAXVersion(&sax, 2);
-	sax.startElementNs = stream_start;
-	sax.endElementNs = stream_end;
-	sax.characters = stream_characters;
-	sax.ignorableWhitespace = stream_characters;
-	sax.entityDecl = stream_entity_decl;
-	sax.internalSubset = stream_internal_subset;
+	sax.startElementNs = load_stream_start;
+	sax.endElementNs = load_stream_end;
+	sax.characters = load_stream_characters;
+	sax.ignorableWhitespace = load_stream_characters;
+	sax.entityDecl = load_stream_entity_decl;
+	sax.internalSubset = load_stream_internal_subset;
 	/* The push parser copies the handler, and detects the encoding
 	 * from the first bytes, which it must be given here. */
 	ctxt = xmlCreatePushParserCtxt(&sax, NULL, head, n, NULL);
@@ -368,7 +368,7 @@ stream_new_parser(struct stream *s, const char *head, int n)
 
 /* After the last byte: what the story lacked, and the encoding. */
 static bool
-stream_end_document(struct stream *s)
+load_stream_end_document(struct stream *s)
 {
 	xmlDocPtr doc = s->ctxt->myDoc;
 	xmlNodePtr root = doc ? xmlDocGetRootElement(doc) : NULL;
@@ -393,7 +393,7 @@ stream_end_document(struct stream *s)
  * a NUL) goes to the slow path, which refuses it in its own words,
  * and stays clear of libxml2's push-mode encoding switches. */
 static bool
-stream_looks_utf8(const char *data, size_t len)
+load_stream_looks_utf8(const char *data, size_t len)
 {
 	if (len < 4 || memchr(data, '\0', 4) != NULL)
 		return false;
@@ -404,7 +404,7 @@ stream_looks_utf8(const char *data, size_t len)
  * at least the first four bytes, from which libxml2 tells the
  * encoding. */
 static void
-stream_chunk(struct stream *s, const char *p, size_t n)
+load_stream_chunk(struct stream *s, const char *p, size_t n)
 {
 	if (s->failed || n == 0)
 		return;
@@ -413,8 +413,8 @@ stream_chunk(struct stream *s, const char *p, size_t n)
 		return;
 	}
 	if (s->len == 0) {
-		if (!stream_looks_utf8(p, n) ||
-		    (s->ctxt = stream_new_parser(s, p, 4)) == NULL) {
+		if (!load_stream_looks_utf8(p, n) ||
+		    (s->ctxt = load_stream_new_parser(s, p, 4)) == NULL) {
 			s->failed = true;
 			return;
 		}
@@ -423,7 +423,7 @@ stream_chunk(struct stream *s, const char *p, size_t n)
 		n -= 4;
 	}
 	s->len += n;
-	xmlSetStructuredErrorFunc(s, stream_error);
+	xmlSetStructuredErrorFunc(s, load_stream_error);
 	if (n > 0 && xmlParseChunk(s->ctxt, p, (int)n, 0) != 0)
 		s->failed = true;
 	xmlSetStructuredErrorFunc(NULL, NULL);
@@ -431,19 +431,19 @@ stream_chunk(struct stream *s, const char *p, size_t n)
 
 /* The end of the bytes: the parser's last checks, then the story's. */
 static bool
-stream_finish(struct stream *s)
+load_stream_finish(struct stream *s)
 {
 	bool ok = false;
 
 	if (s->ctxt == NULL)
 		return false;
 	if (!s->failed) {
-		xmlSetStructuredErrorFunc(s, stream_error);
+		xmlSetStructuredErrorFunc(s, load_stream_error);
 		if (xmlParseChunk(s->ctxt, NULL, 0, 1) != 0)
 			s->failed = true;
 		xmlSetStructuredErrorFunc(NULL, NULL);
 		ok = !s->failed && s->ctxt->wellFormed && s->depth == 0 &&
-		    s->full == NULL && stream_end_document(s);
+		    s->full == NULL && load_stream_end_document(s);
 	}
 	xmlFreeDoc(s->ctxt->myDoc);
 	s->ctxt->myDoc = NULL;
@@ -452,7 +452,7 @@ stream_finish(struct stream *s)
 }
 
 static bool
-stream_begin(struct stream *s, const char *name)
+load_stream_begin(struct stream *s, const char *name)
 {
 	memset(s, 0, sizeof *s);
 	s->ld.name = name;
@@ -460,16 +460,16 @@ stream_begin(struct stream *s, const char *name)
 	if (!load_schema_ready(&s->ld) ||
 	    (s->vctxt = xmlRelaxNGNewValidCtxt(load_schema_get())) == NULL)
 		return false;
-	xmlRelaxNGSetValidStructuredErrors(s->vctxt, stream_error, s);
+	xmlRelaxNGSetValidStructuredErrors(s->vctxt, load_stream_error, s);
 	load_build_start(&s->ld, name);
 	return true;
 }
 
 /* The story, or NULL when anything was wrong. */
 static struct story *
-stream_end_all(struct stream *s)
+load_stream_end_all(struct stream *s)
 {
-	if (!stream_finish(s))
+	if (!load_stream_finish(s))
 		s->ld.errors++;
 	xmlRelaxNGFreeValidCtxt(s->vctxt);
 	return load_build_finish(&s->ld);
@@ -481,19 +481,19 @@ load_stream(const char *data, size_t len, const char *name)
 	struct stream s;
 	size_t off, n;
 
-	if (!stream_begin(&s, name))
+	if (!load_stream_begin(&s, name))
 		return NULL;
 	s.size = len;
 	for (off = 0; off < len && !s.failed; off += n) {
 		n = len - off < STREAM_CHUNK ? len - off : STREAM_CHUNK;
-		stream_chunk(&s, data + off, n);
+		load_stream_chunk(&s, data + off, n);
 	}
-	return stream_end_all(&s);
+	return load_stream_end_all(&s);
 }
 
 /* Fills buf from fd, up to n bytes; the count, 0 at the end, or -1. */
 static ssize_t
-read_full(int fd, char *buf, size_t n)
+load_stream_read_full(int fd, char *buf, size_t n)
 {
 	size_t got = 0;
 	ssize_t r;
@@ -527,22 +527,23 @@ load_stream_file(const char *path, size_t max, bool *oom)
 	fd = gate_open(path, max, &size, &why);
 	if (fd == -1)
 		return NULL;
-	if (!stream_begin(&s, path)) {
+	if (!load_stream_begin(&s, path)) {
 		close(fd);
 		return NULL;
 	}
 	s.size = size;
 	buf = xmalloc(STREAM_CHUNK);
-	while (!s.failed && (n = read_full(fd, buf, STREAM_CHUNK)) > 0) {
+	while (!s.failed && (n = load_stream_read_full(fd, buf,
+	    STREAM_CHUNK)) > 0) {
 		total += (size_t)n;
 		if (total > max)
 			s.failed = true;
-		stream_chunk(&s, buf, (size_t)n);
+		load_stream_chunk(&s, buf, (size_t)n);
 	}
 	if (n == -1)
 		s.failed = true;
 	free(buf);
 	close(fd);
 	*oom = s.ld.oom;
-	return stream_end_all(&s);
+	return load_stream_end_all(&s);
 }

@@ -36,7 +36,7 @@ struct writer {
 /* ---- output --------------------------------------------------------- */
 
 static void
-w_flush(struct writer *w, bool all)
+write_w_flush(struct writer *w, bool all)
 {
 	if (w->fp == NULL || (!all && w->out->len < FLUSH_AT))
 		return;
@@ -47,7 +47,7 @@ w_flush(struct writer *w, bool all)
 }
 
 static void
-w_put(struct writer *w, const char *s, size_t n)
+write_w_put(struct writer *w, const char *s, size_t n)
 {
 	size_t i;
 
@@ -60,15 +60,15 @@ w_put(struct writer *w, const char *s, size_t n)
 }
 
 static void
-w_str(struct writer *w, const char *s)
+write_w_str(struct writer *w, const char *s)
 {
-	w_put(w, s, strlen(s));
+	write_w_put(w, s, strlen(s));
 }
 
 /* s[0..len), the file's characters, escaped for text (attr false) or
  * for an attribute value in double quotes. */
 static void
-w_escaped(struct writer *w, const char *s, size_t len, bool attr)
+write_w_escaped(struct writer *w, const char *s, size_t len, bool attr)
 {
 	size_t i = 0, run = 0, next;
 	long cp;
@@ -109,83 +109,84 @@ w_escaped(struct writer *w, const char *s, size_t len, bool attr)
 			}
 		}
 		if (esc != NULL) {
-			w_put(w, s + run, i - run);
-			w_str(w, esc);
+			write_w_put(w, s + run, i - run);
+			write_w_str(w, esc);
 			run = next;
 		}
 		i = next;
 	}
-	w_put(w, s + run, len - run);
+	write_w_put(w, s + run, len - run);
 }
 
 static void
-w_text(struct writer *w, const char *shown)
+write_w_text(struct writer *w, const char *shown)
 {
 	const char *raw = story_raw(w->st, shown);
 
-	w_escaped(w, raw, strlen(raw), false);
+	write_w_escaped(w, raw, strlen(raw), false);
 }
 
 /* ` name="value"`, the value the file's form of a string of the story;
  * nothing when it is NULL. */
 static void
-w_attr(struct writer *w, const char *name, const char *shown)
+write_w_attr(struct writer *w, const char *name, const char *shown)
 {
 	const char *raw;
 
 	if (shown == NULL)
 		return;
 	raw = story_raw(w->st, shown);
-	w_str(w, " ");
-	w_str(w, name);
-	w_str(w, "=\"");
-	w_escaped(w, raw, strlen(raw), true);
-	w_str(w, "\"");
+	write_w_str(w, " ");
+	write_w_str(w, name);
+	write_w_str(w, "=\"");
+	write_w_escaped(w, raw, strlen(raw), true);
+	write_w_str(w, "\"");
 }
 
 /* ` name="id id..."`: the ids of actors (claims when claims is true);
  * nothing when the list is empty. */
 static void
-w_ids(struct writer *w, const char *name, const struct idx *x, bool claims)
+write_w_ids(struct writer *w, const char *name, const struct idx *x,
+    bool claims)
 {
 	size_t i;
 	const char *id, *raw;
 
 	if (x->n == 0)
 		return;
-	w_str(w, " ");
-	w_str(w, name);
-	w_str(w, "=\"");
+	write_w_str(w, " ");
+	write_w_str(w, name);
+	write_w_str(w, "=\"");
 	for (i = 0; i < x->n; i++) {
 		id = claims ? w->st->claims[x->v[i]].id :
 		    w->st->actors[x->v[i]].id;
 		raw = story_raw(w->st, id);
 		if (i > 0)
-			w_str(w, " ");
-		w_escaped(w, raw, strlen(raw), true);
+			write_w_str(w, " ");
+		write_w_escaped(w, raw, strlen(raw), true);
 	}
-	w_str(w, "\"");
+	write_w_str(w, "\"");
 }
 
 /* <name attrs>text</name> on a line of its own. */
 static void
-w_element_line(struct writer *w, const char *indent, const char *name,
+write_w_element_line(struct writer *w, const char *indent, const char *name,
     const char *text)
 {
-	w_str(w, indent);
-	w_str(w, "<");
-	w_str(w, name);
-	w_str(w, ">");
-	w_text(w, text);
-	w_str(w, "</");
-	w_str(w, name);
-	w_str(w, ">\n");
+	write_w_str(w, indent);
+	write_w_str(w, "<");
+	write_w_str(w, name);
+	write_w_str(w, ">");
+	write_w_text(w, text);
+	write_w_str(w, "</");
+	write_w_str(w, name);
+	write_w_str(w, ">\n");
 }
 
 /* ---- comments ------------------------------------------------------- */
 
 static size_t
-comment_section(const struct comment *c)
+write_comment_section(const struct comment *c)
 {
 	switch (c->place) {
 	case COMMENT_PROLOG:	return SEC_PROLOG;
@@ -208,7 +209,7 @@ struct comment_key {
 };
 
 static int
-comment_key_cmp(const void *a, const void *b)
+write_comment_key_cmp(const void *a, const void *b)
 {
 	const struct comment_key *x = a, *y = b;
 
@@ -222,18 +223,18 @@ comment_key_cmp(const void *a, const void *b)
 /* The comments in the order they are written: by section and place,
  * and in file order at one place. */
 static size_t *
-comment_order(const struct story *st)
+write_comment_order(const struct story *st)
 {
 	struct comment_key *k = xcalloc(st->ncomments, sizeof *k);
 	size_t *order = xcalloc(st->ncomments, sizeof *order), i;
 
 	for (i = 0; i < st->ncomments; i++) {
-		k[i].section = comment_section(&st->comments[i]);
+		k[i].section = write_comment_section(&st->comments[i]);
 		k[i].at = st->comments[i].place == COMMENT_STORY ? 0 :
 		    st->comments[i].at;
 		k[i].i = i;
 	}
-	qsort(k, st->ncomments, sizeof *k, comment_key_cmp);
+	qsort(k, st->ncomments, sizeof *k, write_comment_key_cmp);
 	for (i = 0; i < st->ncomments; i++)
 		order[i] = k[i].i;
 	free(k);
@@ -243,33 +244,34 @@ comment_order(const struct story *st)
 /* Every comment not yet written that stands in `section` at a place up
  * to `at` (SIZE_MAX: anywhere in it), or in an earlier section. */
 static void
-w_comments(struct writer *w, size_t section, size_t at, const char *indent)
+write_w_comments(struct writer *w, size_t section, size_t at,
+    const char *indent)
 {
 	const struct story *st = w->st;
 
 	while (w->next < st->ncomments) {
 		const struct comment *c = &st->comments[w->order[w->next]];
-		size_t sec = comment_section(c);
+		size_t sec = write_comment_section(c);
 		size_t cat = c->place == COMMENT_STORY ? 0 : c->at;
 
 		if (sec > section || (sec == section && cat > at))
 			break;
-		w_str(w, indent);
-		w_str(w, "<!--");
-		w_str(w, c->text);
-		w_str(w, "-->\n");
+		write_w_str(w, indent);
+		write_w_str(w, "<!--");
+		write_w_str(w, c->text);
+		write_w_str(w, "-->\n");
 		w->next++;
 	}
 }
 
 /* Whether a comment stands in the section. */
 static bool
-has_comments(const struct story *st, size_t section)
+write_has_comments(const struct story *st, size_t section)
 {
 	size_t i;
 
 	for (i = 0; i < st->ncomments; i++)
-		if (comment_section(&st->comments[i]) == section)
+		if (write_comment_section(&st->comments[i]) == section)
 			return true;
 	return false;
 }
@@ -277,82 +279,82 @@ has_comments(const struct story *st, size_t section)
 /* ---- the head and the actors --------------------------------------- */
 
 static void
-w_head(struct writer *w)
+write_w_head(struct writer *w)
 {
 	const struct story *st = w->st;
 	const char *ind = INDENT_BLOCK;
 	size_t at = 0;
 
-	w_str(w, "  <head>\n");
-	w_comments(w, SEC_HEAD, at++, ind);
-	w_element_line(w, ind, "headline", st->headline);
+	write_w_str(w, "  <head>\n");
+	write_w_comments(w, SEC_HEAD, at++, ind);
+	write_w_element_line(w, ind, "headline", st->headline);
 	if (st->dateline != NULL) {
-		w_comments(w, SEC_HEAD, at++, ind);
-		w_str(w, ind);
-		w_str(w, "<dateline");
-		w_attr(w, "when", st->dateline_when);
-		w_str(w, ">");
-		w_text(w, st->dateline);
-		w_str(w, "</dateline>\n");
+		write_w_comments(w, SEC_HEAD, at++, ind);
+		write_w_str(w, ind);
+		write_w_str(w, "<dateline");
+		write_w_attr(w, "when", st->dateline_when);
+		write_w_str(w, ">");
+		write_w_text(w, st->dateline);
+		write_w_str(w, "</dateline>\n");
 	}
 	if (st->byline != NULL) {
-		w_comments(w, SEC_HEAD, at++, ind);
-		w_element_line(w, ind, "byline", st->byline);
+		write_w_comments(w, SEC_HEAD, at++, ind);
+		write_w_element_line(w, ind, "byline", st->byline);
 	}
 	if (st->source != NULL) {
-		w_comments(w, SEC_HEAD, at++, ind);
-		w_str(w, ind);
-		w_str(w, "<source");
-		w_attr(w, "url", st->source_url);
-		w_str(w, ">");
-		w_text(w, st->source);
-		w_str(w, "</source>\n");
+		write_w_comments(w, SEC_HEAD, at++, ind);
+		write_w_str(w, ind);
+		write_w_str(w, "<source");
+		write_w_attr(w, "url", st->source_url);
+		write_w_str(w, ">");
+		write_w_text(w, st->source);
+		write_w_str(w, "</source>\n");
 	}
-	w_comments(w, SEC_HEAD, (size_t)-1, ind);
-	w_str(w, "  </head>\n");
+	write_w_comments(w, SEC_HEAD, (size_t)-1, ind);
+	write_w_str(w, "  </head>\n");
 }
 
 static void
-w_actor(struct writer *w, const struct actor *a)
+write_w_actor(struct writer *w, const struct actor *a)
 {
 	const struct story *st = w->st;
 	size_t i;
 
-	w_str(w, INDENT_BLOCK "<actor");
-	w_attr(w, "id", a->id);
-	w_attr(w, "kind", actor_kind_name(a->kind));
+	write_w_str(w, INDENT_BLOCK "<actor");
+	write_w_attr(w, "id", a->id);
+	write_w_attr(w, "kind", story_actor_kind_name(a->kind));
 	if (a->parent != NONE)
-		w_attr(w, "member-of", st->actors[a->parent].id);
+		write_w_attr(w, "member-of", st->actors[a->parent].id);
 	if (a->same_as != NULL)
-		w_attr(w, "same-as", a->same_as);
-	w_str(w, ">\n");
-	w_element_line(w, INDENT_ACTOR, "name", a->name);
+		write_w_attr(w, "same-as", a->same_as);
+	write_w_str(w, ">\n");
+	write_w_element_line(w, INDENT_ACTOR, "name", a->name);
 	for (i = 0; i < a->naliases; i++)
-		w_element_line(w, INDENT_ACTOR, "alias", a->aliases[i]);
+		write_w_element_line(w, INDENT_ACTOR, "alias", a->aliases[i]);
 	if (a->note != NULL)
-		w_element_line(w, INDENT_ACTOR, "note", a->note);
-	w_str(w, INDENT_BLOCK "</actor>\n");
+		write_w_element_line(w, INDENT_ACTOR, "note", a->note);
+	write_w_str(w, INDENT_BLOCK "</actor>\n");
 }
 
 static void
-w_actors(struct writer *w)
+write_w_actors(struct writer *w)
 {
 	const struct story *st = w->st;
 	size_t i;
 
 	/* <actors> may be left out; written when it holds anything, so
 	 * that what stood in or after it stays there. */
-	if (st->nactors == 0 && !has_comments(st, SEC_ACTORS) &&
-	    !has_comments(st, SEC_STORY2))
+	if (st->nactors == 0 && !write_has_comments(st, SEC_ACTORS) &&
+	    !write_has_comments(st, SEC_STORY2))
 		return;
-	w_str(w, "  <actors>\n");
+	write_w_str(w, "  <actors>\n");
 	for (i = 0; i < st->nactors; i++) {
-		w_comments(w, SEC_ACTORS, i, INDENT_BLOCK);
-		w_actor(w, &st->actors[i]);
-		w_flush(w, false);
+		write_w_comments(w, SEC_ACTORS, i, INDENT_BLOCK);
+		write_w_actor(w, &st->actors[i]);
+		write_w_flush(w, false);
 	}
-	w_comments(w, SEC_ACTORS, (size_t)-1, INDENT_BLOCK);
-	w_str(w, "  </actors>\n");
+	write_w_comments(w, SEC_ACTORS, (size_t)-1, INDENT_BLOCK);
+	write_w_str(w, "  </actors>\n");
 }
 
 /* ---- the body ------------------------------------------------------- */
@@ -370,7 +372,7 @@ struct tcur {
 /* Moves the cursor to offset `to` of the shown text, which is past it
  * and falls between characters of the file's text. */
 static void
-tcur_advance(struct writer *w, struct tcur *t, size_t to)
+write_tcur_advance(struct writer *w, struct tcur *t, size_t to)
 {
 	size_t next;
 	long cp;
@@ -394,29 +396,29 @@ tcur_advance(struct writer *w, struct tcur *t, size_t to)
 /* The block's text up to shown offset `to`, broken into lines at
  * spaces in paragraphs. */
 static void
-w_block_text(struct writer *w, struct tcur *t, size_t to, bool wrap)
+write_w_block_text(struct writer *w, struct tcur *t, size_t to, bool wrap)
 {
 	size_t from = t->r, i, word;
 
-	tcur_advance(w, t, to);
+	write_tcur_advance(w, t, to);
 	if (!wrap) {
-		w_escaped(w, t->raw + from, t->r - from, false);
+		write_w_escaped(w, t->raw + from, t->r - from, false);
 		return;
 	}
 	for (i = from; i < t->r; i++) {
 		if (t->raw[i] != ' ')
 			continue;
-		w_escaped(w, t->raw + from, i - from, false);
+		write_w_escaped(w, t->raw + from, i - from, false);
 		for (word = i + 1; word < t->rawlen && t->raw[word] != ' ';
 		    word++)
 			;
 		if (w->col + (word - i) > WRITE_WIDTH)
-			w_str(w, "\n" INDENT_WRAP);
+			write_w_str(w, "\n" INDENT_WRAP);
 		else
-			w_str(w, " ");
+			write_w_str(w, " ");
 		from = i + 1;
 	}
-	w_escaped(w, t->raw + from, t->r - from, false);
+	write_w_escaped(w, t->raw + from, t->r - from, false);
 }
 
 static const char *const item_tags[ITEM_NKINDS] = {
@@ -424,43 +426,43 @@ static const char *const item_tags[ITEM_NKINDS] = {
 };
 
 static void
-w_open_item(struct writer *w, const struct item *it)
+write_w_open_item(struct writer *w, const struct item *it)
 {
 	const struct story *st = w->st;
 
-	w_str(w, "<");
-	w_str(w, item_tags[it->kind]);
+	write_w_str(w, "<");
+	write_w_str(w, item_tags[it->kind]);
 	if (it->kind == ITEM_MENTION)
-		w_attr(w, "actor", st->actors[it->ref].id);
+		write_w_attr(w, "actor", st->actors[it->ref].id);
 	else if (it->kind == ITEM_CLAIM) {
 		const struct claim *c = &st->claims[it->ref];
 
-		w_attr(w, "id", c->id);
-		w_ids(w, "by", &c->by, false);
-		w_ids(w, "about", &c->about, false);
-		w_ids(w, "disputes", &c->disputes, true);
-		w_attr(w, "when", c->when);
+		write_w_attr(w, "id", c->id);
+		write_w_ids(w, "by", &c->by, false);
+		write_w_ids(w, "about", &c->about, false);
+		write_w_ids(w, "disputes", &c->disputes, true);
+		write_w_attr(w, "when", c->when);
 	} else if (it->kind == ITEM_QUOTE) {
 		const struct quote *q = &st->quotes[it->ref];
 
-		w_attr(w, "id", q->id);
-		w_attr(w, "speaker", st->actors[q->speaker].id);
+		write_w_attr(w, "id", q->id);
+		write_w_attr(w, "speaker", st->actors[q->speaker].id);
 	}
-	w_str(w, ">");
+	write_w_str(w, ">");
 }
 
 static void
-w_close_item(struct writer *w, const struct item *it)
+write_w_close_item(struct writer *w, const struct item *it)
 {
-	w_str(w, "</");
-	w_str(w, item_tags[it->kind]);
-	w_str(w, ">");
+	write_w_str(w, "</");
+	write_w_str(w, item_tags[it->kind]);
+	write_w_str(w, ">");
 }
 
 /* A paragraph's text with its items, which are in reading order: each
  * one's parent is open when it starts, so the open ones are a stack. */
 static void
-w_paragraph_text(struct writer *w, const struct block *b, struct tcur *t)
+write_w_paragraph_text(struct writer *w, const struct block *b, struct tcur *t)
 {
 	const struct story *st = w->st;
 	size_t *open = NULL, nopen = 0, cap = 0, i;
@@ -471,26 +473,26 @@ w_paragraph_text(struct writer *w, const struct block *b, struct tcur *t)
 		while (nopen > 0 && open[nopen - 1] != it->parent) {
 			const struct item *o = &st->items[open[--nopen]];
 
-			w_block_text(w, t, o->end, true);
-			w_close_item(w, o);
+			write_w_block_text(w, t, o->end, true);
+			write_w_close_item(w, o);
 		}
-		w_block_text(w, t, it->start, true);
-		w_open_item(w, it);
+		write_w_block_text(w, t, it->start, true);
+		write_w_open_item(w, it);
 		open = xgrow(open, nopen, &cap, sizeof *open);
 		open[nopen++] = i;
 	}
 	while (nopen > 0) {
 		const struct item *o = &st->items[open[--nopen]];
 
-		w_block_text(w, t, o->end, true);
-		w_close_item(w, o);
+		write_w_block_text(w, t, o->end, true);
+		write_w_close_item(w, o);
 	}
-	w_block_text(w, t, b->len, true);
+	write_w_block_text(w, t, b->len, true);
 	free(open);
 }
 
 static void
-w_block(struct writer *w, const struct block *b)
+write_w_block(struct writer *w, const struct block *b)
 {
 	const struct story *st = w->st;
 	struct tcur t;
@@ -499,65 +501,65 @@ w_block(struct writer *w, const struct block *b)
 	t.raw = story_raw(st, b->text);
 	t.rawlen = t.raw == t.shown ? b->len : strlen(t.raw);
 	t.d = t.r = 0;
-	w_str(w, INDENT_BLOCK);
+	write_w_str(w, INDENT_BLOCK);
 	if (b->kind == BLOCK_RELATED) {
 		const struct related *r = &st->related[b->related];
 
-		w_str(w, "<related");
-		w_attr(w, "id", r->id);
-		w_ids(w, "actors", &r->actors, false);
-		w_attr(w, "href", r->href);
-		w_attr(w, "url", r->url);
-		w_str(w, ">");
-		w_block_text(w, &t, b->len, false);
-		w_str(w, "</related>\n");
+		write_w_str(w, "<related");
+		write_w_attr(w, "id", r->id);
+		write_w_ids(w, "actors", &r->actors, false);
+		write_w_attr(w, "href", r->href);
+		write_w_attr(w, "url", r->url);
+		write_w_str(w, ">");
+		write_w_block_text(w, &t, b->len, false);
+		write_w_str(w, "</related>\n");
 		return;
 	}
-	w_str(w, "<p");
-	w_attr(w, "id", b->id);
-	w_str(w, ">");
-	w_paragraph_text(w, b, &t);
-	w_str(w, "</p>\n");
+	write_w_str(w, "<p");
+	write_w_attr(w, "id", b->id);
+	write_w_str(w, ">");
+	write_w_paragraph_text(w, b, &t);
+	write_w_str(w, "</p>\n");
 }
 
 static void
-w_body(struct writer *w)
+write_w_body(struct writer *w)
 {
 	const struct story *st = w->st;
 	size_t i;
 
-	w_str(w, "  <body>\n");
+	write_w_str(w, "  <body>\n");
 	for (i = 0; i < st->nblocks; i++) {
-		w_comments(w, SEC_BODY, i, INDENT_BLOCK);
-		w_block(w, &st->blocks[i]);
-		w_flush(w, false);
+		write_w_comments(w, SEC_BODY, i, INDENT_BLOCK);
+		write_w_block(w, &st->blocks[i]);
+		write_w_flush(w, false);
 	}
-	w_comments(w, SEC_BODY, (size_t)-1, INDENT_BLOCK);
-	w_str(w, "  </body>\n");
+	write_w_comments(w, SEC_BODY, (size_t)-1, INDENT_BLOCK);
+	write_w_str(w, "  </body>\n");
 }
 
 /* ---- the story ------------------------------------------------------ */
 
 static void
-w_story(struct writer *w)
+write_w_story(struct writer *w)
 {
 	const struct story *st = w->st;
 
-	w->order = comment_order(st);
-	w_str(w, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
-	w_comments(w, SEC_PROLOG, (size_t)-1, "");
-	w_str(w, "<story version=\"1\"");
-	w_attr(w, "xml:lang", st->lang);
-	w_str(w, ">\n");
-	w_comments(w, SEC_STORY0, (size_t)-1, "  ");
-	w_head(w);
-	w_comments(w, SEC_STORY1, (size_t)-1, "  ");
-	w_actors(w);
-	w_comments(w, SEC_STORY2, (size_t)-1, "  ");
-	w_body(w);
-	w_comments(w, SEC_STORY3, (size_t)-1, "  ");
-	w_str(w, "</story>\n");
-	w_comments(w, SEC_EPILOG, (size_t)-1, "");
+	w->order = write_comment_order(st);
+	write_w_str(w, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
+	write_w_comments(w, SEC_PROLOG, (size_t)-1, "");
+	write_w_str(w, "<story version=\"1\"");
+	write_w_attr(w, "xml:lang", st->lang);
+	write_w_str(w, ">\n");
+	write_w_comments(w, SEC_STORY0, (size_t)-1, "  ");
+	write_w_head(w);
+	write_w_comments(w, SEC_STORY1, (size_t)-1, "  ");
+	write_w_actors(w);
+	write_w_comments(w, SEC_STORY2, (size_t)-1, "  ");
+	write_w_body(w);
+	write_w_comments(w, SEC_STORY3, (size_t)-1, "  ");
+	write_w_str(w, "</story>\n");
+	write_w_comments(w, SEC_EPILOG, (size_t)-1, "");
 	free(w->order);
 	buf_free(&w->tmp);
 }
@@ -570,7 +572,7 @@ write_story_buf(const struct story *st, struct buf *out)
 	memset(&w, 0, sizeof w);
 	w.st = st;
 	w.out = out;
-	w_story(&w);
+	write_w_story(&w);
 }
 
 int
@@ -583,8 +585,8 @@ write_story_file(const struct story *st, FILE *fp)
 	w.st = st;
 	w.out = &out;
 	w.fp = fp;
-	w_story(&w);
-	w_flush(&w, true);
+	write_w_story(&w);
+	write_w_flush(&w, true);
 	buf_free(&out);
 	if (w.err == 0 && fflush(fp) != 0)
 		w.err = errno ? errno : EIO;

@@ -43,7 +43,7 @@ struct names {
 };
 
 static uint64_t
-hash_bytes(uint64_t h, const char *s, size_t len)
+gazetteer_hash_bytes(uint64_t h, const char *s, size_t len)
 {
 	size_t i;
 
@@ -55,16 +55,16 @@ hash_bytes(uint64_t h, const char *s, size_t len)
 }
 
 static uint64_t
-edge_hash(size_t parent, const char *tok, size_t len, bool caps)
+gazetteer_edge_hash(size_t parent, const char *tok, size_t len, bool caps)
 {
 	uint64_t h = 0xcbf29ce484222325ULL ^ ((uint64_t)parent * 0x9E3779B97F4A7C15ULL);
 
-	h = hash_bytes(h, tok, len);
+	h = gazetteer_hash_bytes(h, tok, len);
 	return h ^ (caps ? 0x5bd1e995ULL : 0);
 }
 
 static size_t
-node_new(struct names *nm)
+gazetteer_node_new(struct names *nm)
 {
 	if (nm->nnodes == nm->ncap) {
 		nm->ncap = nm->ncap ? nm->ncap * 2 : 64;
@@ -77,7 +77,7 @@ node_new(struct names *nm)
 }
 
 struct names *
-names_new(void)
+gazetteer_names_new(void)
 {
 	struct names *nm = xcalloc(1, sizeof *nm);
 	size_t i;
@@ -86,12 +86,12 @@ names_new(void)
 	nm->tab = xreallocarray(NULL, nm->tcap, sizeof *nm->tab);
 	for (i = 0; i < nm->tcap; i++)
 		nm->tab[i].parent = NONE;
-	node_new(nm);	/* the root */
+	gazetteer_node_new(nm);	/* the root */
 	return nm;
 }
 
 void
-names_free(struct names *nm)
+gazetteer_names_free(struct names *nm)
 {
 	size_t i;
 
@@ -106,10 +106,10 @@ names_free(struct names *nm)
 }
 
 static size_t
-edge_find(const struct names *nm, size_t parent, const char *tok,
+gazetteer_edge_find(const struct names *nm, size_t parent, const char *tok,
     size_t len, bool caps)
 {
-	uint64_t h = edge_hash(parent, tok, len, caps);
+	uint64_t h = gazetteer_edge_hash(parent, tok, len, caps);
 	size_t i = (size_t)h & (nm->tcap - 1);
 	const struct edge *e;
 
@@ -124,7 +124,7 @@ edge_find(const struct names *nm, size_t parent, const char *tok,
 }
 
 static void
-edge_put(struct names *nm, struct edge *src)
+gazetteer_edge_put(struct names *nm, struct edge *src)
 {
 	size_t i = (size_t)src->hash & (nm->tcap - 1);
 
@@ -135,7 +135,7 @@ edge_put(struct names *nm, struct edge *src)
 }
 
 static void
-edge_grow(struct names *nm)
+gazetteer_edge_grow(struct names *nm)
 {
 	struct edge *old = nm->tab;
 	size_t oldcap = nm->tcap, i;
@@ -147,34 +147,34 @@ edge_grow(struct names *nm)
 	nm->tn = 0;
 	for (i = 0; i < oldcap; i++)
 		if (old[i].parent != NONE)
-			edge_put(nm, &old[i]);
+			gazetteer_edge_put(nm, &old[i]);
 	free(old);
 }
 
 static size_t
-edge_add(struct names *nm, size_t parent, const char *tok, size_t len,
+gazetteer_edge_add(struct names *nm, size_t parent, const char *tok, size_t len,
     bool caps)
 {
 	struct edge e;
-	size_t child = edge_find(nm, parent, tok, len, caps);
+	size_t child = gazetteer_edge_find(nm, parent, tok, len, caps);
 
 	if (child != NONE)
 		return child;
 	if ((nm->tn + 1) * 2 > nm->tcap)
-		edge_grow(nm);
-	child = node_new(nm);
+		gazetteer_edge_grow(nm);
+	child = gazetteer_node_new(nm);
 	e.parent = parent;
-	e.hash = edge_hash(parent, tok, len, caps);
+	e.hash = gazetteer_edge_hash(parent, tok, len, caps);
 	e.tok = xstrndup(tok, len);
 	e.len = len;
 	e.caps = caps;
 	e.child = child;
-	edge_put(nm, &e);
+	gazetteer_edge_put(nm, &e);
 	return child;
 }
 
 bool
-names_add(struct names *nm, const struct para *p, size_t a, size_t b,
+gazetteer_names_add(struct names *nm, const struct para *p, size_t a, size_t b,
     size_t actor, enum name_kind kind)
 {
 	struct node *n;
@@ -185,7 +185,7 @@ names_add(struct names *nm, const struct para *p, size_t a, size_t b,
 		return false;
 	for (i = a; i < b; i++) {
 		s = tok_str(p, i, &len);
-		node = edge_add(nm, node, s, len,
+		node = gazetteer_edge_add(nm, node, s, len,
 		    (p->t[i].flags & T_UPPER) != 0);
 	}
 	n = &nm->nodes[node];
@@ -200,38 +200,38 @@ names_add(struct names *nm, const struct para *p, size_t a, size_t b,
 }
 
 bool
-names_add_str(struct names *nm, struct idoc *doc, const char *s,
+gazetteer_names_add_str(struct names *nm, struct idoc *doc, const char *s,
     size_t actor, enum name_kind kind)
 {
 	struct para p;
 	bool added;
 
-	para_init(&p, doc, s, strlen(s));
-	para_tokenise(&p);
-	added = names_add(nm, &p, 0, p.nt, actor, kind);
-	para_free(&p);
+	tok_para_init(&p, doc, s, strlen(s));
+	tok_para_tokenise(&p);
+	added = gazetteer_names_add(nm, &p, 0, p.nt, actor, kind);
+	tok_para_free(&p);
 	return added;
 }
 
 /* The children of node for token i: the one for any case, and the one
  * for capitals when the token is in capitals. */
 static size_t
-names_step(const struct names *nm, const struct para *p, size_t node,
+gazetteer_names_step(const struct names *nm, const struct para *p, size_t node,
     size_t i, size_t out[2])
 {
 	size_t len, n = 0, c;
 	const char *s = tok_str(p, i, &len);
 
-	if ((c = edge_find(nm, node, s, len, false)) != NONE)
+	if ((c = gazetteer_edge_find(nm, node, s, len, false)) != NONE)
 		out[n++] = c;
 	if ((p->t[i].flags & T_UPPER) &&
-	    (c = edge_find(nm, node, s, len, true)) != NONE)
+	    (c = gazetteer_edge_find(nm, node, s, len, true)) != NONE)
 		out[n++] = c;
 	return n;
 }
 
 size_t
-names_lookup(const struct names *nm, const struct para *p, size_t a,
+gazetteer_names_lookup(const struct names *nm, const struct para *p, size_t a,
     size_t b, enum name_kind *kind)
 {
 	size_t stack[64], depth[64], sp = 0, next[2], n, k, node, i;
@@ -252,7 +252,7 @@ names_lookup(const struct names *nm, const struct para *p, size_t a,
 			}
 			continue;
 		}
-		n = names_step(nm, p, node, i, next);
+		n = gazetteer_names_step(nm, p, node, i, next);
 		for (k = 0; k < n && sp < 64; k++) {
 			stack[sp] = next[k];
 			depth[sp++] = i + 1;
@@ -262,7 +262,7 @@ names_lookup(const struct names *nm, const struct para *p, size_t a,
 }
 
 size_t
-names_hits(const struct names *nm, const struct para *p, size_t i,
+gazetteer_names_hits(const struct names *nm, const struct para *p, size_t i,
     struct name_hit *hits, size_t max)
 {
 	size_t stack[64], depth[64], sp = 0, next[2], n, k, node, j, nh = 0;
@@ -283,7 +283,7 @@ names_hits(const struct names *nm, const struct para *p, size_t i,
 		}
 		if (j >= p->nt)
 			continue;
-		n = names_step(nm, p, node, j, next);
+		n = gazetteer_names_step(nm, p, node, j, next);
 		for (k = 0; k < n && sp < 64; k++) {
 			stack[sp] = next[k];
 			depth[sp++] = j + 1;
@@ -307,7 +307,7 @@ struct strmap {
 };
 
 struct strmap *
-strmap_new(void)
+gazetteer_strmap_new(void)
 {
 	struct strmap *m = xcalloc(1, sizeof *m);
 
@@ -317,7 +317,7 @@ strmap_new(void)
 }
 
 void
-strmap_free(struct strmap *m)
+gazetteer_strmap_free(struct strmap *m)
 {
 	size_t i;
 
@@ -330,7 +330,8 @@ strmap_free(struct strmap *m)
 }
 
 static struct slot *
-strmap_slot(const struct strmap *m, const char *s, size_t len, uint64_t h)
+gazetteer_strmap_slot(const struct strmap *m, const char *s, size_t len,
+    uint64_t h)
 {
 	size_t i = (size_t)h & (m->cap - 1);
 
@@ -344,9 +345,9 @@ strmap_slot(const struct strmap *m, const char *s, size_t len, uint64_t h)
 }
 
 void
-strmap_put(struct strmap *m, const char *s, size_t len, size_t value)
+gazetteer_strmap_put(struct strmap *m, const char *s, size_t len, size_t value)
 {
-	uint64_t h = hash_bytes(0xcbf29ce484222325ULL, s, len);
+	uint64_t h = gazetteer_hash_bytes(0xcbf29ce484222325ULL, s, len);
 	struct slot *sl;
 
 	if ((m->n + 1) * 2 > m->cap) {
@@ -357,11 +358,12 @@ strmap_put(struct strmap *m, const char *s, size_t len, size_t value)
 		m->tab = xcalloc(m->cap, sizeof *m->tab);
 		for (i = 0; i < oldcap; i++)
 			if (old[i].key != NULL)
-				*strmap_slot(m, old[i].key, old[i].len,
+				*gazetteer_strmap_slot(m, old[i].key,
+				    old[i].len,
 				    old[i].hash) = old[i];
 		free(old);
 	}
-	sl = strmap_slot(m, s, len, h);
+	sl = gazetteer_strmap_slot(m, s, len, h);
 	if (sl->key == NULL) {
 		sl->key = xstrndup(s, len);
 		sl->len = len;
@@ -372,10 +374,10 @@ strmap_put(struct strmap *m, const char *s, size_t len, size_t value)
 }
 
 size_t
-strmap_get(const struct strmap *m, const char *s, size_t len)
+gazetteer_strmap_get(const struct strmap *m, const char *s, size_t len)
 {
-	uint64_t h = hash_bytes(0xcbf29ce484222325ULL, s, len);
-	const struct slot *sl = strmap_slot(m, s, len, h);
+	uint64_t h = gazetteer_hash_bytes(0xcbf29ce484222325ULL, s, len);
+	const struct slot *sl = gazetteer_strmap_slot(m, s, len, h);
 
 	return sl->key ? sl->value : NONE;
 }
@@ -385,7 +387,7 @@ strmap_get(const struct strmap *m, const char *s, size_t len)
 /* "National Security Agency" -> "NSA": the initials of three or more
  * capitalised words (small joining words skipped), or NULL. */
 static char *
-initials(const struct para *p, size_t a, size_t b)
+gazetteer_initials(const struct para *p, size_t a, size_t b)
 {
 	struct buf out = BUF_INIT;
 	size_t i, n = 0;
@@ -411,7 +413,7 @@ initials(const struct para *p, size_t a, size_t b)
 }
 
 static size_t
-gaz_count_words(const struct para *p, size_t a, size_t b)
+gazetteer_count_words(const struct para *p, size_t a, size_t b)
 {
 	size_t n = 0;
 
@@ -428,17 +430,19 @@ gazetteer_shorten(struct idoc *doc, size_t actor, const struct para *p,
 	size_t last = b - 1;
 	char *ini;
 
-	if (b - a < 2 || gaz_count_words(p, a, b) < 2)
+	if (b - a < 2 || gazetteer_count_words(p, a, b) < 2)
 		return;
 	if (ac->kind == ACTOR_PERSON || (ac->flags & ACT_PERSONLIKE)) {
 		if ((p->t[last].flags & T_WORD) &&
 		    (p->t[last].flags & T_CAP) &&
 		    !tok_in(p, last, LEX_GENERIC))
-			names_add(doc->names, p, last, b, actor, NAME_SHORT);
+			gazetteer_names_add(doc->names, p, last, b, actor,
+			    NAME_SHORT);
 		return;
 	}
-	if ((ini = initials(p, a, b)) != NULL) {
-		names_add_str(doc->names, doc, ini, actor, NAME_SHORT);
+	if ((ini = gazetteer_initials(p, a, b)) != NULL) {
+		gazetteer_names_add_str(doc->names, doc, ini, actor,
+		    NAME_SHORT);
 		free(ini);
 	}
 }
@@ -451,10 +455,10 @@ gazetteer_derive(struct idoc *doc, size_t actor, const char *name)
 	struct para p;
 	size_t k, other, len;
 
-	para_init(&p, doc, name, strlen(name));
-	para_tokenise(&p);
+	tok_para_init(&p, doc, name, strlen(name));
+	tok_para_tokenise(&p);
 	for (k = p.nt - (p.nt > 0); k > 0; k--) {
-		other = names_lookup(doc->names, &p, 0, k, NULL);
+		other = gazetteer_names_lookup(doc->names, &p, 0, k, NULL);
 		if (other == NONE || other == actor || other == AMBIGUOUS)
 			continue;
 		if (!(p.t[k].flags & T_WORD))
@@ -464,10 +468,11 @@ gazetteer_derive(struct idoc *doc, size_t actor, const char *name)
 		if (p.nt - k == 1 && (len < 5 || !(p.t[k].flags & T_LOWER) ||
 		    tok_in(&p, k, LEX_JOINING)))
 			break;
-		names_add(doc->names, &p, k, p.nt, actor, NAME_DERIVED);
+		gazetteer_names_add(doc->names, &p, k, p.nt, actor,
+		    NAME_DERIVED);
 		break;
 	}
-	para_free(&p);
+	tok_para_free(&p);
 }
 
 static void
@@ -475,10 +480,10 @@ gazetteer_names(struct idoc *doc, size_t actor, const char *name)
 {
 	struct para p;
 
-	para_init(&p, doc, name, strlen(name));
-	para_tokenise(&p);
-	names_add(doc->names, &p, 0, p.nt, actor, NAME_FULL);
-	para_free(&p);
+	tok_para_init(&p, doc, name, strlen(name));
+	tok_para_tokenise(&p);
+	gazetteer_names_add(doc->names, &p, 0, p.nt, actor, NAME_FULL);
+	tok_para_free(&p);
 }
 
 static void
@@ -486,11 +491,11 @@ gazetteer_short(struct idoc *doc, size_t actor, const char *name)
 {
 	struct para p;
 
-	para_init(&p, doc, name, strlen(name));
-	para_tokenise(&p);
+	tok_para_init(&p, doc, name, strlen(name));
+	tok_para_tokenise(&p);
 	if (p.nt > 0)
 		gazetteer_shorten(doc, actor, &p, 0, p.nt);
-	para_free(&p);
+	tok_para_free(&p);
 }
 
 void
@@ -503,7 +508,7 @@ gazetteer_load(struct idoc *doc, const struct story *st)
 		struct iactor *ac;
 		size_t n;
 
-		n = doc_add_actor(doc, a->name, strlen(a->name), a->kind,
+		n = import_doc_add_actor(doc, a->name, strlen(a->name), a->kind,
 		    ACT_GAZETTEER | ACT_KIND);
 		ac = &doc->actors[n];
 		ac->id = xstrdup(a->id);

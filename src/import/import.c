@@ -29,16 +29,16 @@
 /* ---- the article -------------------------------------------------- */
 
 void
-doc_init(struct idoc *doc, const char *name, struct diag *d)
+import_doc_init(struct idoc *doc, const char *name, struct diag *d)
 {
 	size_t k;
 
 	memset(doc, 0, sizeof *doc);
 	doc->name = name;
 	doc->d = d;
-	doc->names = names_new();
-	doc->capwords = strmap_new();
-	doc->lowerwords = strmap_new();
+	doc->names = gazetteer_names_new();
+	doc->capwords = gazetteer_strmap_new();
+	doc->lowerwords = gazetteer_strmap_new();
 	for (k = 0; k < ACTOR_NKINDS; k++) {
 		doc->last_kind[k] = NONE;
 		doc->kind_first[k] = NONE;
@@ -49,7 +49,7 @@ doc_init(struct idoc *doc, const char *name, struct diag *d)
 }
 
 void
-doc_free(struct idoc *doc)
+import_doc_free(struct idoc *doc)
 {
 	size_t i, j;
 
@@ -86,21 +86,21 @@ doc_free(struct idoc *doc)
 		free(doc->claims[i].about.v);
 	}
 	free(doc->claims);
-	names_free(doc->names);
-	strmap_free(doc->capwords);
-	strmap_free(doc->lowerwords);
+	gazetteer_names_free(doc->names);
+	gazetteer_strmap_free(doc->capwords);
+	gazetteer_strmap_free(doc->lowerwords);
 	memset(doc, 0, sizeof *doc);
 }
 
 void
-doc_release_input(struct idoc *doc)
+import_doc_release_input(struct idoc *doc)
 {
 	free(doc->input);
 	doc->input = NULL;
 }
 
 struct iblock *
-doc_add_block(struct idoc *doc, bool related, char *text, size_t len,
+import_doc_add_block(struct idoc *doc, bool related, char *text, size_t len,
     unsigned long line)
 {
 	struct iblock *b;
@@ -117,7 +117,7 @@ doc_add_block(struct idoc *doc, bool related, char *text, size_t len,
 }
 
 void
-block_add_span(struct iblock *b, size_t start, size_t end,
+import_block_add_span(struct iblock *b, size_t start, size_t end,
     enum span_kind kind, size_t ref)
 {
 	/* Most paragraphs hold a few spans: xgrow's first sixteen would
@@ -135,7 +135,7 @@ block_add_span(struct iblock *b, size_t start, size_t end,
 }
 
 size_t
-doc_add_actor(struct idoc *doc, const char *name, size_t len,
+import_doc_add_actor(struct idoc *doc, const char *name, size_t len,
     enum actor_kind kind, unsigned flags)
 {
 	struct iactor *a;
@@ -156,7 +156,7 @@ doc_add_actor(struct idoc *doc, const char *name, size_t len,
 }
 
 void
-doc_set_kind(struct idoc *doc, size_t actor, enum actor_kind kind)
+import_doc_set_kind(struct idoc *doc, size_t actor, enum actor_kind kind)
 {
 	struct iactor *a = &doc->actors[actor];
 
@@ -177,7 +177,7 @@ doc_set_kind(struct idoc *doc, size_t actor, enum actor_kind kind)
 }
 
 size_t
-doc_add_quote(struct idoc *doc, size_t speaker)
+import_doc_add_quote(struct idoc *doc, size_t speaker)
 {
 	doc->quotes = xgrow(doc->quotes, doc->nquotes, &doc->quotes_cap,
 	    sizeof *doc->quotes);
@@ -187,7 +187,7 @@ doc_add_quote(struct idoc *doc, size_t speaker)
 }
 
 size_t
-doc_add_claim(struct idoc *doc)
+import_doc_add_claim(struct idoc *doc)
 {
 	doc->claims = xgrow(doc->claims, doc->nclaims, &doc->claims_cap,
 	    sizeof *doc->claims);
@@ -203,7 +203,7 @@ import_idx_push(struct idx *x, size_t v)
 }
 
 bool
-idx_has(const struct idx *x, size_t v)
+import_idx_has(const struct idx *x, size_t v)
 {
 	size_t i;
 
@@ -214,7 +214,7 @@ idx_has(const struct idx *x, size_t v)
 }
 
 void
-doc_warn(struct idoc *doc, unsigned long line, const char *fmt, ...)
+import_doc_warn(struct idoc *doc, unsigned long line, const char *fmt, ...)
 {
 	struct buf msg = BUF_INIT;
 	va_list ap;
@@ -232,7 +232,7 @@ doc_warn(struct idoc *doc, unsigned long line, const char *fmt, ...)
  * question or exclamation mark, or one of them and a closing quotation
  * mark or bracket. */
 static bool
-split_sentence_end(const char *s, size_t i)
+import_split_sentence_end(const char *s, size_t i)
 {
 	size_t k = i;
 
@@ -253,13 +253,13 @@ split_sentence_end(const char *s, size_t i)
  * the start of a character.  *next is where the next piece starts
  * (past the space). */
 static size_t
-split_point(const char *s, size_t *next)
+import_split_point(const char *s, size_t *next)
 {
 	size_t max = IMPORT_PARA_MAX, i, space = 0;
 
 	for (i = max; i > max / 2; i--)
 		if (s[i] == ' ') {
-			if (split_sentence_end(s, i)) {
+			if (import_split_sentence_end(s, i)) {
 				*next = i + 1;
 				return i;
 			}
@@ -280,7 +280,8 @@ split_point(const char *s, size_t *next)
  * quotation's markup cut with the text, any other dropped when it
  * crosses the cut. */
 static void
-split_spans(const struct iblock *whole, struct iblock *piece, size_t from,
+import_split_spans(const struct iblock *whole, struct iblock *piece,
+    size_t from,
     size_t to)
 {
 	size_t k;
@@ -295,7 +296,8 @@ split_spans(const struct iblock *whole, struct iblock *piece, size_t from,
 			continue;
 		a = a < from ? from : a;
 		b = b > to ? to : b;
-		block_add_span(piece, a - from, b - from, sp->kind, sp->ref);
+		import_block_add_span(piece, a - from, b - from, sp->kind,
+		    sp->ref);
 	}
 }
 
@@ -303,13 +305,13 @@ split_spans(const struct iblock *whole, struct iblock *piece, size_t from,
  * last, each time giving back the tail of the block's text, so that
  * the paragraph is held about once.  Returns how many. */
 static size_t
-split_block(struct iblock *b, struct iblock **v, size_t *n, size_t *cap)
+import_split_block(struct iblock *b, struct iblock **v, size_t *n, size_t *cap)
 {
 	size_t *cut = NULL, ncut = 0, ccap = 0, at = 0, next, end, k, first;
 	struct iblock *pc;
 
 	while (b->len - at > IMPORT_PARA_MAX) {
-		end = at + split_point(b->text + at, &next);
+		end = at + import_split_point(b->text + at, &next);
 		cut = xgrow(cut, ncut, &ccap, 2 * sizeof *cut);
 		cut[2 * ncut] = at;
 		cut[2 * ncut++ + 1] = end;
@@ -335,7 +337,7 @@ split_block(struct iblock *b, struct iblock **v, size_t *n, size_t *cap)
 			pc->text = xstrndup(b->text + cut[2 * k], pc->len);
 			b->text = xreallocarray(b->text, cut[2 * k] + 1, 1);
 		}
-		split_spans(b, pc, cut[2 * k], cut[2 * k + 1]);
+		import_split_spans(b, pc, cut[2 * k], cut[2 * k + 1]);
 	}
 	b->text = NULL;
 	free(b->spans);
@@ -346,7 +348,7 @@ split_block(struct iblock *b, struct iblock **v, size_t *n, size_t *cap)
 /* Every paragraph longer than IMPORT_PARA_MAX, cut into pieces, with
  * one warning for them all. */
 static void
-doc_split(struct idoc *doc)
+import_doc_split(struct idoc *doc)
 {
 	struct iblock *v = NULL;
 	size_t i, n = 0, cap = 0, first_len = 0, first_pieces = 0, more = 0;
@@ -367,19 +369,21 @@ doc_split(struct idoc *doc)
 		} else if (first_pieces == 0) {
 			first_line = b->line;
 			first_len = b->len;
-			first_pieces = split_block(b, &v, &n, &cap);
+			first_pieces = import_split_block(b, &v, &n, &cap);
 		} else {
-			split_block(b, &v, &n, &cap);
+			import_split_block(b, &v, &n, &cap);
 			more++;
 		}
 	}
 	if (more > 0)
-		doc_warn(doc, first_line, "warning: a paragraph of %zu bytes "
+		import_doc_warn(doc, first_line,
+		    "warning: a paragraph of %zu bytes "
 		    "is cut into %zu paragraphs of at most %zu KiB (and %zu "
 		    "later paragraphs longer than that)", first_len,
 		    first_pieces, IMPORT_PARA_MAX >> 10, more);
 	else
-		doc_warn(doc, first_line, "warning: a paragraph of %zu bytes "
+		import_doc_warn(doc, first_line,
+		    "warning: a paragraph of %zu bytes "
 		    "is cut into %zu paragraphs of at most %zu KiB", first_len,
 		    first_pieces, IMPORT_PARA_MAX >> 10);
 	free(doc->blocks);
@@ -393,7 +397,7 @@ doc_split(struct idoc *doc)
 /* Marked-up spans (NITF) become mentions of their actors, and speakers
  * of the quotations they mark. */
 static void
-analyse_markup(struct para *p, size_t *hints, size_t *nhints)
+import_analyse_markup(struct para *p, size_t *hints, size_t *nhints)
 {
 	struct iblock *blk = p->blk;
 	size_t k, a = 0, b;
@@ -420,7 +424,7 @@ analyse_markup(struct para *p, size_t *hints, size_t *nhints)
 }
 
 static void
-analyse_hints(struct para *p, const size_t *hints, size_t nhints)
+import_analyse_hints(struct para *p, const size_t *hints, size_t nhints)
 {
 	size_t k, i;
 
@@ -435,7 +439,7 @@ analyse_hints(struct para *p, const size_t *hints, size_t nhints)
 
 /* The spans found, written into the block (at most IMPORT_MAX_SPANS). */
 static void
-analyse_emit(struct para *p)
+import_analyse_emit(struct para *p)
 {
 	struct idoc *doc = p->doc;
 	struct iblock *blk = p->blk;
@@ -443,29 +447,33 @@ analyse_emit(struct para *p)
 
 	blk->nspans = 0;
 	for (i = 0; i < p->nc && room > 0; i++, room--)
-		block_add_span(blk, p->t[p->c[i].a].s, p->t[p->c[i].b - 1].e,
+		import_block_add_span(blk, p->t[p->c[i].a].s,
+		    p->t[p->c[i].b - 1].e,
 		    SPAN_CLAIM, p->c[i].claim);
 	for (i = 0; i < p->nq && room > 0; i++) {
 		if (p->q[i].speaker == NONE)
 			continue;
-		q = doc_add_quote(doc, p->q[i].speaker);
+		q = import_doc_add_quote(doc, p->q[i].speaker);
 		doc->quotes[q].guessed = p->q[i].guessed;
-		block_add_span(blk, p->q[i].start, p->q[i].end, SPAN_QUOTE, q);
+		import_block_add_span(blk, p->q[i].start, p->q[i].end,
+		    SPAN_QUOTE, q);
 		room--;
 	}
 	for (i = 0; i < p->nm && room > 0; i++, room--)
-		block_add_span(blk, p->t[p->m[i].a].s, p->t[p->m[i].b - 1].e,
+		import_block_add_span(blk, p->t[p->m[i].a].s,
+		    p->t[p->m[i].b - 1].e,
 		    SPAN_MENTION, p->m[i].actor);
 	if (room == 0 && !doc->capped) {
 		doc->capped = true;
-		doc_warn(doc, blk->line, "warning: a paragraph holds more "
+		import_doc_warn(doc, blk->line,
+		    "warning: a paragraph holds more "
 		    "than %d names, quotes and claims; the rest are left "
 		    "unmarked", IMPORT_MAX_SPANS);
 	}
 }
 
 static void
-analyse_count(struct para *p)
+import_analyse_count(struct para *p)
 {
 	size_t i;
 
@@ -478,45 +486,45 @@ analyse_count(struct para *p)
 }
 
 static void
-analyse_paragraph(struct idoc *doc, struct iblock *blk)
+import_analyse_paragraph(struct idoc *doc, struct iblock *blk)
 {
 	struct para p;
 	size_t *hints, nhints, i;
 
-	para_init(&p, doc, blk->text, blk->len);
+	tok_para_init(&p, doc, blk->text, blk->len);
 	p.blk = blk;
-	para_tokenise(&p);
+	tok_para_tokenise(&p);
 	for (i = 0; i < p.nt && p.t[i].s < blk->skip; i++)
 		p.t[i].flags |= T_SKIP;
-	analyse_count(&p);
+	import_analyse_count(&p);
 	hints = xreallocarray(NULL, blk->nspans + 1, sizeof *hints);
-	analyse_markup(&p, hints, &nhints);
+	import_analyse_markup(&p, hints, &nhints);
 	quote_regions(&p);
 	ner_mentions(&p);
 	quote_speakers(&p);
-	analyse_hints(&p, hints, nhints);
+	import_analyse_hints(&p, hints, nhints);
 	claim_find(&p);
-	analyse_emit(&p);
+	import_analyse_emit(&p);
 	free(hints);
-	para_free(&p);
+	tok_para_free(&p);
 }
 
 static void
-analyse(struct idoc *doc)
+import_analyse(struct idoc *doc)
 {
 	size_t i;
 
-	doc_split(doc);
+	import_doc_split(doc);
 	for (i = 0; i < doc->nblocks && doc->blocks[i].related; i++)
 		;
 	if (i < doc->nblocks)
-		text_dateline_prefix(doc, &doc->blocks[i]);
+		import_text_dateline_prefix(doc, &doc->blocks[i]);
 	for (i = 0; i < doc->nblocks; i++)
 		if (!doc->blocks[i].related)
 			ner_learn(doc, doc->blocks[i].text, doc->blocks[i].len);
 	for (i = 0; i < doc->nblocks; i++)
 		if (!doc->blocks[i].related)
-			analyse_paragraph(doc, &doc->blocks[i]);
+			import_analyse_paragraph(doc, &doc->blocks[i]);
 	for (i = 0; i < doc->nblocks; i++)
 		if (doc->blocks[i].related)
 			ner_related(doc, &doc->blocks[i]);
@@ -531,7 +539,7 @@ analyse(struct idoc *doc)
 /* What the bytes are; for an XML document of no kind known,
  * IMPORT_FROM_AUTO with its root element's name in *root. */
 static enum import_from
-detect(const char *data, size_t len, char **root)
+import_detect_root(const char *data, size_t len, char **root)
 {
 	const char *r;
 
@@ -562,7 +570,7 @@ enum import_from
 import_detect(const char *data, size_t len)
 {
 	char *root;
-	enum import_from f = detect(data, len, &root);
+	enum import_from f = import_detect_root(data, len, &root);
 
 	free(root);
 	return f;
@@ -587,10 +595,11 @@ import_verify(const char *xml, size_t len, const char *name, struct diag *d)
 }
 
 void
-doc_start(struct idoc *doc, const char *name, const struct import_opts *opts,
+import_doc_start(struct idoc *doc, const char *name,
+    const struct import_opts *opts,
     struct diag *d)
 {
-	doc_init(doc, name, d);
+	import_doc_init(doc, name, d);
 	if (opts != NULL && opts->gazetteer != NULL) {
 		gazetteer_load(doc, opts->gazetteer);
 		doc->gazetteer = true;
@@ -598,14 +607,14 @@ doc_start(struct idoc *doc, const char *name, const struct import_opts *opts,
 }
 
 char *
-doc_finish(struct idoc *doc, size_t *lenp)
+import_doc_finish(struct idoc *doc, size_t *lenp)
 {
 	const char *name = doc->name;
 	struct diag *d = doc->d;
 	char *out;
 	size_t outlen = 0;
 
-	analyse(doc);
+	import_analyse(doc);
 	/* import_write frees the article once it has the story, before
 	 * it is written and loaded back. */
 	out = import_write(doc, &outlen);
@@ -638,11 +647,11 @@ import_run(const char *data, char *owned, size_t len, const char *name,
 	 * mapped, each given back whole when freed. */
 	mallopt(M_MMAP_THRESHOLD, IMPORT_MMAP_MIN);
 #endif
-	doc_start(&doc, name, opts, d);
+	import_doc_start(&doc, name, opts, d);
 	doc.input = owned;
 	from = opts != NULL ? opts->from : IMPORT_FROM_AUTO;
 	if (from == IMPORT_FROM_AUTO)
-		from = detect(data, len, &root);
+		from = import_detect_root(data, len, &root);
 	switch (from) {
 	case IMPORT_FROM_NITF:
 		ok = nitf_front(&doc, data, len);
@@ -666,10 +675,10 @@ import_run(const char *data, char *owned, size_t len, const char *name,
 		break;
 	}
 	free(root);
-	doc_release_input(&doc);
+	import_doc_release_input(&doc);
 	if (ok)
-		return doc_finish(&doc, lenp);
-	doc_free(&doc);
+		return import_doc_finish(&doc, lenp);
+	import_doc_free(&doc);
 	return NULL;
 }
 

@@ -30,7 +30,7 @@ enum pattern { PAT_NONE, PAT_THAT, PAT_DENY, PAT_ACCUSE, PAT_FEAR,
 #define MIN_WORDS	3	/* a shorter claim says too little */
 
 static bool
-quoted(const struct para *p, size_t i)
+claim_quoted(const struct para *p, size_t i)
 {
 	return p->t[i].quote != NONE || (p->t[i].flags & T_MARK);
 }
@@ -38,7 +38,7 @@ quoted(const struct para *p, size_t i)
 /* Whether the words from i on are a short attribution that ends its
  * sentence or clause: "Lewis.", "council leader Priya Shah,". */
 static bool
-attribution_ends(const struct para *p, size_t i)
+claim_attribution_ends(const struct para *p, size_t i)
 {
 	size_t k;
 	bool named = false;
@@ -51,11 +51,11 @@ attribution_ends(const struct para *p, size_t i)
 
 /* Whether a clause ends before token i (a comma or semicolon at i). */
 static bool
-clause_break(const struct para *p, size_t i)
+claim_clause_break(const struct para *p, size_t i)
 {
 	size_t j;
 
-	if (quoted(p, i))
+	if (claim_quoted(p, i))
 		return false;
 	if (tok_punct(p, i, ';'))
 		return true;
@@ -66,7 +66,7 @@ clause_break(const struct para *p, size_t i)
 		return true;
 	/* ", said Lewis." but not ", said the council had …" */
 	if (quote_is_speech_verb(p, j))
-		return attribution_ends(p, j + 1);
+		return claim_attribution_ends(p, j + 1);
 	/* ", sources told Reuters", ", a spokesperson said" */
 	for (; j < p->nt && j <= i + 5 && tok_word(p, j); j++)
 		if (quote_is_speech_verb(p, j))
@@ -79,14 +79,14 @@ clause_break(const struct para *p, size_t i)
 
 /* The first token of the clause that holds token i. */
 static size_t
-clause_first(const struct para *p, size_t i)
+claim_clause_first(const struct para *p, size_t i)
 {
-	size_t first = sent_first(p, i), k;
+	size_t first = tok_sent_first(p, i), k;
 
 	if (i > first + IMPORT_REACH)
 		first = i - IMPORT_REACH;
 	for (k = i; k > first; k--)
-		if (clause_break(p, k - 1))
+		if (claim_clause_break(p, k - 1))
 			return k;
 	return first;
 }
@@ -94,14 +94,14 @@ clause_first(const struct para *p, size_t i)
 /* The token just past the clause that goes on from token i, with the
  * closing punctuation of the sentence left out. */
 static size_t
-clause_end(const struct para *p, size_t i)
+claim_clause_end(const struct para *p, size_t i)
 {
-	size_t end = sent_end(p, i), k;
+	size_t end = tok_sent_end(p, i), k;
 
 	if (end > i + IMPORT_REACH)
 		end = i + IMPORT_REACH;
 	for (k = i; k < end; k++)
-		if (clause_break(p, k))
+		if (claim_clause_break(p, k))
 			break;
 	while (k > i && !(p->t[k - 1].flags & T_WORD) &&
 	    !(p->t[k - 1].flags & T_MARK))
@@ -112,7 +112,7 @@ clause_end(const struct para *p, size_t i)
 static enum pattern
 claim_pattern(const struct para *p, size_t i)
 {
-	if (!tok_word(p, i) || quoted(p, i))
+	if (!tok_word(p, i) || claim_quoted(p, i))
 		return PAT_NONE;
 	if (tok_in(p, i, LEX_THAT))
 		return PAT_THAT;
@@ -130,14 +130,14 @@ claim_pattern(const struct para *p, size_t i)
 
 /* Where the claim of a "that" verb at v starts, or NONE. */
 static size_t
-that_start(const struct para *p, size_t v, enum pattern pat)
+claim_that_start(const struct para *p, size_t v, enum pattern pat)
 {
-	size_t k, end = clause_end(p, v);
+	size_t k, end = claim_clause_end(p, v);
 
 	if (tok_punct(p, v + 1, ':'))
 		return v + 2;
 	for (k = v + 1; k < end && k <= v + THAT_WINDOW; k++) {
-		if (quoted(p, k))
+		if (claim_quoted(p, k))
 			break;
 		if (tok_is(p, k, "that") && k + 1 < end)
 			return k + 1;
@@ -153,15 +153,15 @@ that_start(const struct para *p, size_t v, enum pattern pat)
 static size_t
 claim_subject(const struct para *p, size_t v)
 {
-	size_t first = clause_first(p, v), m;
+	size_t first = claim_clause_first(p, v), m;
 
 	m = ner_subject(p, first, v);
-	if (m == NONE && first > sent_first(p, v) && (tok_in(p, first,
+	if (m == NONE && first > tok_sent_first(p, v) && (tok_in(p, first,
 	    LEX_AUX) || tok_in(p, first, LEX_CONJ)))
-		m = ner_subject(p, sent_first(p, v), first);
-	if (m == NONE && first > sent_first(p, v) &&
+		m = ner_subject(p, tok_sent_first(p, v), first);
+	if (m == NONE && first > tok_sent_first(p, v) &&
 	    tok_in(p, first, LEX_CONJ) && tok_in(p, first + 1, LEX_AUX))
-		m = ner_subject(p, sent_first(p, v), first);
+		m = ner_subject(p, tok_sent_first(p, v), first);
 	return m;
 }
 
@@ -216,13 +216,13 @@ claim_add(struct para *p, size_t a, size_t b, size_t by,
 	if (b <= a || tok_count_words(p, a, b) < MIN_WORDS ||
 	    !claim_widen(p, &a, &b))
 		return;
-	claim = doc_add_claim(doc);
+	claim = import_doc_add_claim(doc);
 	c = &doc->claims[claim];
 	if (by != NONE)
 		import_idx_push(&c->by, by);
 	for (i = a; i < b; i++)
 		if ((m = p->t[i].mention) != NONE && p->m[m].a == i &&
-		    !idx_has(&c->about, p->m[m].actor))
+		    !import_idx_has(&c->about, p->m[m].actor))
 			import_idx_push(&c->about, p->m[m].actor);
 	if (c->about.n == 0 && pat == PAT_DENY && by != NONE)
 		import_idx_push(&c->about, by);
@@ -240,15 +240,15 @@ claim_add(struct para *p, size_t a, size_t b, size_t by,
 
 /* The first token of "has always denied": back over the auxiliaries. */
 static size_t
-aux_start(const struct para *p, size_t v)
+claim_aux_start(const struct para *p, size_t v)
 {
-	while (v > 0 && tok_in(p, v - 1, LEX_AUX) && !quoted(p, v - 1))
+	while (v > 0 && tok_in(p, v - 1, LEX_AUX) && !claim_quoted(p, v - 1))
 		v--;
 	return v;
 }
 
 static bool
-in_claim(const struct para *p, size_t i)
+claim_inside(const struct para *p, size_t i)
 {
 	return p->t[i].claim != NONE;
 }
@@ -259,7 +259,7 @@ claim_at(struct para *p, size_t v)
 	enum pattern pat = claim_pattern(p, v);
 	size_t start = NONE, end, subj, by = NONE, m;
 
-	if (pat == PAT_NONE || in_claim(p, v))
+	if (pat == PAT_NONE || claim_inside(p, v))
 		return;
 	/* "…,” said Lewis": the attribution of a quotation, not a claim. */
 	if (v > 0 && (p->t[v - 1].flags & T_MARK) &&
@@ -271,16 +271,16 @@ claim_at(struct para *p, size_t v)
 	switch (pat) {
 	case PAT_THAT:
 	case PAT_FEAR:
-		start = that_start(p, v, pat);
+		start = claim_that_start(p, v, pat);
 		break;
 	case PAT_DENY:
 		/* "Huawei has always denied …": the subject with it. */
-		start = aux_start(p, v);
-		if (subj != NONE && p->m[subj].a >= clause_first(p, v))
+		start = claim_aux_start(p, v);
+		if (subj != NONE && p->m[subj].a >= claim_clause_first(p, v))
 			start = p->m[subj].a;
 		break;
 	case PAT_ACCUSE:
-		start = aux_start(p, v);
+		start = claim_aux_start(p, v);
 		break;
 	case PAT_ACCORDING:
 		if ((m = p->t[v + 2 < p->nt ? v + 2 : v].mention) == NONE ||
@@ -295,7 +295,7 @@ claim_at(struct para *p, size_t v)
 	/* An opening mark may start a claim; a quoted word may not. */
 	if (start == NONE || start >= p->nt || p->t[start].quote != NONE)
 		return;
-	end = clause_end(p, start);
+	end = claim_clause_end(p, start);
 	claim_add(p, start, end, by, pat);
 }
 

@@ -83,7 +83,7 @@ date_format(const struct when *w)
 
 /* The number made of s[0..n), all digits; -1 otherwise. */
 static int
-number(const char *s, size_t n)
+date_number(const char *s, size_t n)
 {
 	int v = 0;
 	size_t i;
@@ -99,7 +99,7 @@ number(const char *s, size_t n)
 }
 
 static int
-list_index(const char *const *list, size_t n, const char *w, size_t len,
+date_list_index(const char *const *list, size_t n, const char *w, size_t len,
     size_t min)
 {
 	size_t i;
@@ -122,20 +122,21 @@ date_iso(const char *s, size_t len, struct when *w)
 
 		if (i > 0 && isdigit((unsigned char)p[-1]))
 			continue;
-		if (number(p, 4) < 0 || p[4] != '-' || number(p + 5, 2) < 0 ||
-		    p[7] != '-' || number(p + 8, 2) < 0)
+		if (date_number(p, 4) < 0 || p[4] != '-' || date_number(p + 5,
+		    2) < 0 ||
+		    p[7] != '-' || date_number(p + 8, 2) < 0)
 			continue;
-		w->year = number(p, 4);
-		w->month = number(p + 5, 2);
-		w->day = number(p + 8, 2);
+		w->year = date_number(p, 4);
+		w->month = date_number(p + 5, 2);
+		w->day = date_number(p + 8, 2);
 		if (i + 16 <= len && (p[10] == 'T' || p[10] == ' ') &&
-		    number(p + 11, 2) >= 0 && p[13] == ':' &&
-		    number(p + 14, 2) >= 0) {
-			w->hour = number(p + 11, 2);
-			w->minute = number(p + 14, 2);
+		    date_number(p + 11, 2) >= 0 && p[13] == ':' &&
+		    date_number(p + 14, 2) >= 0) {
+			w->hour = date_number(p + 11, 2);
+			w->minute = date_number(p + 14, 2);
 			if (i + 19 <= len && p[16] == ':' &&
-			    number(p + 17, 2) >= 0)
-				w->second = number(p + 17, 2);
+			    date_number(p + 17, 2) >= 0)
+				w->second = date_number(p + 17, 2);
 		}
 		return true;
 	}
@@ -162,7 +163,7 @@ date_word(struct when *w, const char *s, size_t n)
 	colon = memchr(low, ':', n);
 	if (colon != NULL) {
 		size_t h = (size_t)(colon - low);
-		int hh = number(low, h), mm = number(colon + 1, 2);
+		int hh = date_number(low, h), mm = date_number(colon + 1, 2);
 
 		if (hh < 0 || mm < 0)
 			return false;
@@ -185,18 +186,19 @@ date_word(struct when *w, const char *s, size_t n)
 			w->zone = zones[k].offset;
 			return true;
 		}
-	if ((v = list_index(months, 12, low, n, 3)) >= 0 && w->month == 0) {
+	if ((v = date_list_index(months, 12, low, n, 3)) >= 0
+	    && w->month == 0) {
 		w->month = v + 1;
 		return true;
 	}
-	if (list_index(weekdays, 7, low, n, 3) >= 0 ||
-	    list_index(fillers, sizeof fillers / sizeof fillers[0], low, n,
+	if (date_list_index(weekdays, 7, low, n, 3) >= 0 ||
+	    date_list_index(fillers, sizeof fillers / sizeof fillers[0], low, n,
 	    2) >= 0)
 		return true;
 	/* "12", "12th", "2020". */
 	for (i = 0; i < n && isdigit((unsigned char)low[i]); i++)
 		;
-	v = number(low, i);
+	v = date_number(low, i);
 	if (v < 0 || (i < n && !(n - i == 2 && (strncmp(low + i, "st", 2) ==
 	    0 || strncmp(low + i, "nd", 2) == 0 || strncmp(low + i, "rd", 2) ==
 	    0 || strncmp(low + i, "th", 2) == 0))))
@@ -256,25 +258,26 @@ date_from_norm(const char *s)
 
 	if (len >= 10 && s[4] == '-')
 		return date_parse(s, len, &words);
-	if (len < 8 || number(s, 4) < 0 || number(s + 4, 2) < 0 ||
-	    number(s + 6, 2) < 0)
+	if (len < 8 || date_number(s, 4) < 0 || date_number(s + 4, 2) < 0 ||
+	    date_number(s + 6, 2) < 0)
 		return NULL;
-	w.year = number(s, 4);
-	w.month = number(s + 4, 2);
-	w.day = number(s + 6, 2);
-	if (len >= 13 && s[8] == 'T' && number(s + 9, 2) >= 0 &&
-	    number(s + 11, 2) >= 0) {
-		w.hour = number(s + 9, 2);
-		w.minute = number(s + 11, 2);
+	w.year = date_number(s, 4);
+	w.month = date_number(s + 4, 2);
+	w.day = date_number(s + 6, 2);
+	if (len >= 13 && s[8] == 'T' && date_number(s + 9, 2) >= 0 &&
+	    date_number(s + 11, 2) >= 0) {
+		w.hour = date_number(s + 9, 2);
+		w.minute = date_number(s + 11, 2);
 		s += 13;
-		if (number(s, 2) >= 0) {
-			w.second = number(s, 2);
+		if (date_number(s, 2) >= 0) {
+			w.second = date_number(s, 2);
 			s += 2;
 		}
 		if (*s == 'Z')
 			w.zone = "Z";
-		else if ((*s == '+' || *s == '-') && number(s + 1, 2) >= 0 &&
-		    number(s + 3, 2) >= 0) {
+		else if ((*s == '+' || *s == '-') && date_number(s + 1,
+		    2) >= 0 &&
+		    date_number(s + 3, 2) >= 0) {
 			snprintf(zone, sizeof zone, "%c%.2s:%.2s", *s, s + 1,
 			    s + 3);
 			w.zone = zone;

@@ -70,7 +70,7 @@ static const char *const strip_tags[] = { "script", "style", "noscript",
 	"meta", "head", "dialog", "figcaption", "menu", NULL };
 
 static bool
-tag_is_one(const xmlNode *n, const char *const *list)
+extract_tag_is_one(const xmlNode *n, const char *const *list)
 {
 	size_t i;
 
@@ -81,7 +81,7 @@ tag_is_one(const xmlNode *n, const char *const *list)
 }
 
 static bool
-tag_is_one_str(const char *s, const char *const *list)
+extract_tag_is_one_str(const char *s, const char *const *list)
 {
 	size_t i;
 
@@ -92,7 +92,7 @@ tag_is_one_str(const char *s, const char *const *list)
 }
 
 static bool
-is_heading(const xmlNode *n)
+extract_is_heading(const xmlNode *n)
 {
 	const char *s = (const char *)n->name;
 
@@ -101,10 +101,10 @@ is_heading(const xmlNode *n)
 
 /* ---- stripping ---------------------------------------------------- */
 
-static void	count_text(const char *, size_t *, size_t *);
+static void	extract_count_text(const char *, size_t *, size_t *);
 
 static bool
-hidden(const xmlNode *n)
+extract_hidden(const xmlNode *n)
 {
 	char *style, *aria, *hid;
 	bool h = false;
@@ -134,7 +134,7 @@ hidden(const xmlNode *n)
 
 /* The links of a related box, kept aside. */
 static void
-harvest(struct hpage *pg, xmlNode *box)
+extract_harvest(struct hpage *pg, xmlNode *box)
 {
 	xmlNode *n;
 
@@ -164,7 +164,7 @@ harvest(struct hpage *pg, xmlNode *box)
 /* Whether a box is mostly links (and not prose that says "related"):
  * each node is looked at once, as the box is stripped whole. */
 static bool
-links_box(xmlNode *box)
+extract_links_box(xmlNode *box)
 {
 	size_t chars = 0, links = 0, commas = 0, in_link = 0;
 	xmlNode *n;
@@ -175,7 +175,7 @@ links_box(xmlNode *box)
 		if (n->type != XML_TEXT_NODE)
 			continue;
 		in_link = chars;
-		count_text((const char *)n->content, &chars, &commas);
+		extract_count_text((const char *)n->content, &chars, &commas);
 		for (a = n->parent; a != NULL && a != box; a = a->parent)
 			if (html_is(a, "a"))
 				break;
@@ -189,7 +189,7 @@ links_box(xmlNode *box)
  * itemprop=author, a class or id "byline" or "author"), with a short
  * text: its text is the byline, and it is no part of the article. */
 static bool
-byline_element(struct hpage *pg, xmlNode *n, const char *ci)
+extract_byline_element(struct hpage *pg, xmlNode *n, const char *ci)
 {
 	static const char *const words[] = { "byline", "author",
 	    "writtenby", "p-author", NULL };
@@ -217,25 +217,25 @@ byline_element(struct hpage *pg, xmlNode *n, const char *ci)
 }
 
 static bool
-strip_this(struct hpage *pg, xmlNode *n)
+extract_strip_this(struct hpage *pg, xmlNode *n)
 {
 	char *ci, *role;
 	bool out = false;
 
-	if (tag_is_one(n, strip_tags) || hidden(n))
+	if (extract_tag_is_one(n, strip_tags) || extract_hidden(n))
 		return true;
 	if (html_is(n, "body") || html_is(n, "html") || html_is(n, "a"))
 		return false;
 	role = html_attr(n, "role");
-	if (role != NULL && tag_is_one_str(role, unlikely_roles))
+	if (role != NULL && extract_tag_is_one_str(role, unlikely_roles))
 		out = true;
 	free(role);
 	ci = html_class_id(n);
-	if (byline_element(pg, n, ci))
+	if (extract_byline_element(pg, n, ci))
 		out = true;
 	else if (html_match(ci, related_box) && !html_match(ci, maybe) &&
-	    links_box(n)) {
-		harvest(pg, n);
+	    extract_links_box(n)) {
+		extract_harvest(pg, n);
 		out = true;
 	} else if (html_match(ci, boiler))
 		out = true;
@@ -249,7 +249,7 @@ strip_this(struct hpage *pg, xmlNode *n)
 }
 
 static void
-strip(struct hpage *pg)
+extract_strip(struct hpage *pg)
 {
 	xmlNode *n = pg->body;
 	bool skip;
@@ -257,7 +257,7 @@ strip(struct hpage *pg)
 	while (n != NULL) {
 		skip = false;
 		if (n->type == XML_ELEMENT_NODE && n != pg->body &&
-		    strip_this(pg, n)) {
+		    extract_strip_this(pg, n)) {
 			html_info(pg, n)->removed = true;
 			skip = true;
 		}
@@ -269,7 +269,7 @@ strip(struct hpage *pg)
 
 /* Characters of a text, runs of white space as one, and its commas. */
 static void
-count_text(const char *s, size_t *chars, size_t *commas)
+extract_count_text(const char *s, size_t *chars, size_t *commas)
 {
 	bool sp = true;
 
@@ -298,7 +298,7 @@ struct own {
  * go into *order (the caller frees it); their own direct text into
  * *own (indexed like pg->info). */
 static xmlNode **
-figures(struct hpage *pg, size_t *np, struct own **ownp)
+extract_figures(struct hpage *pg, size_t *np, struct own **ownp)
 {
 	xmlNode **order = xreallocarray(NULL, pg->ninfo + 1, sizeof *order);
 	struct own *own = xcalloc(pg->ninfo + 1, sizeof *own);
@@ -317,7 +317,8 @@ figures(struct hpage *pg, size_t *np, struct own **ownp)
 		    html_info(pg, n->parent) != NULL) {
 			size_t k = (uintptr_t)n->parent->_private - 1;
 
-			count_text((const char *)n->content, &own[k].chars,
+			extract_count_text((const char *)n->content,
+			    &own[k].chars,
 			    &own[k].commas);
 		}
 		n = html_next(n, pg->body, skip);
@@ -331,7 +332,7 @@ figures(struct hpage *pg, size_t *np, struct own **ownp)
 		h->commas += own[k].commas;
 		if (html_is(c, "a"))
 			h->link_chars = h->chars;
-		if (is_heading(c))
+		if (extract_is_heading(c))
 			h->heading_chars = h->chars;
 		if (c == pg->body || c->parent == NULL ||
 		    (up = html_info(pg, c->parent)) == NULL)
@@ -354,7 +355,7 @@ figures(struct hpage *pg, size_t *np, struct own **ownp)
 }
 
 static double
-link_density(const struct hnode *h)
+extract_link_density(const struct hnode *h)
 {
 	return h->chars > 0 ? (double)h->link_chars / (double)h->chars : 0;
 }
@@ -362,7 +363,7 @@ link_density(const struct hnode *h)
 /* ---- scoring ------------------------------------------------------ */
 
 static int
-class_weight(const struct hpage *pg, const xmlNode *n)
+extract_class_weight(const struct hpage *pg, const xmlNode *n)
 {
 	const char *attrs[] = { "class", "id" };
 	int w = 0;
@@ -388,7 +389,7 @@ class_weight(const struct hpage *pg, const xmlNode *n)
 }
 
 static void
-score_init(struct hpage *pg, xmlNode *n)
+extract_score_init(struct hpage *pg, xmlNode *n)
 {
 	struct hnode *h = html_info(pg, n);
 	static const char *const plus3[] = { "pre", "td", "blockquote", NULL };
@@ -398,21 +399,21 @@ score_init(struct hpage *pg, xmlNode *n)
 	if (h->scored)
 		return;
 	h->scored = true;
-	h->score = class_weight(pg, n);
+	h->score = extract_class_weight(pg, n);
 	if (html_is(n, "div"))
 		h->score += 5;
-	else if (tag_is_one(n, plus3))
+	else if (extract_tag_is_one(n, plus3))
 		h->score += 3;
-	else if (tag_is_one(n, minus3))
+	else if (extract_tag_is_one(n, minus3))
 		h->score -= 3;
-	else if (is_heading(n) || html_is(n, "th"))
+	else if (extract_is_heading(n) || html_is(n, "th"))
 		h->score -= 5;
 }
 
 /* A paragraph of chars characters and commas commas under anc gives
  * its points to anc and four of its ancestors. */
 static void
-score_para(struct hpage *pg, xmlNode *anc, size_t chars, size_t commas)
+extract_score_para(struct hpage *pg, xmlNode *anc, size_t chars, size_t commas)
 {
 	double points = 1 + (double)commas + (chars / 100 < 3 ?
 	    (double)(chars / 100) : 3);
@@ -424,7 +425,7 @@ score_para(struct hpage *pg, xmlNode *anc, size_t chars, size_t commas)
 		if (anc->parent == NULL || anc->parent->type !=
 		    XML_ELEMENT_NODE)
 			break;
-		score_init(pg, anc);
+		extract_score_init(pg, anc);
 		html_info(pg, anc)->score += points / (level == 0 ? 1 :
 		    level == 1 ? 2 : (double)level * 3);
 	}
@@ -432,7 +433,7 @@ score_para(struct hpage *pg, xmlNode *anc, size_t chars, size_t commas)
 
 /* A division with no block inside reads as a paragraph. */
 static bool
-div_is_para(const struct hpage *pg, const xmlNode *div)
+extract_div_is_para(const struct hpage *pg, const xmlNode *div)
 {
 	static const char *const blocks[] = { "blockquote", "dl", "div",
 	    "img", "ol", "p", "pre", "table", "ul", "section", "article",
@@ -445,7 +446,8 @@ div_is_para(const struct hpage *pg, const xmlNode *div)
 		if (c->type != XML_ELEMENT_NODE)
 			continue;
 		h = html_info(pg, c);
-		if (h != NULL && !h->removed && (tag_is_one(c, blocks) ||
+		if (h != NULL && !h->removed && (extract_tag_is_one(c,
+		    blocks) ||
 		    h->p > 0))
 			return false;
 	}
@@ -453,7 +455,7 @@ div_is_para(const struct hpage *pg, const xmlNode *div)
 }
 
 static void
-score_all(struct hpage *pg, xmlNode **order, size_t n,
+extract_score_all(struct hpage *pg, xmlNode **order, size_t n,
     const struct own *own)
 {
 	static const char *const tags[] = { "p", "pre", "td", "section", "h2",
@@ -465,21 +467,22 @@ score_all(struct hpage *pg, xmlNode **order, size_t n,
 		const struct hnode *h = html_info(pg, e);
 		size_t k = (uintptr_t)e->_private - 1;
 
-		if (tag_is_one(e, tags) || (html_is(e, "div") &&
-		    div_is_para(pg, e))) {
+		if (extract_tag_is_one(e, tags) || (html_is(e, "div") &&
+		    extract_div_is_para(pg, e))) {
 			if (h->chars >= 25)
-				score_para(pg, e->parent, h->chars, h->commas);
+				extract_score_para(pg, e->parent, h->chars,
+				    h->commas);
 		} else if (html_is(e, "div") && own[k].chars >= 25)
 			/* The loose text of a division is a paragraph of
 			 * its own. */
-			score_para(pg, e, own[k].chars, own[k].commas);
+			extract_score_para(pg, e, own[k].chars, own[k].commas);
 	}
 }
 
 /* ---- the top node and its siblings -------------------------------- */
 
 static bool
-ancestor_of(const xmlNode *a, const xmlNode *n)
+extract_ancestor_of(const xmlNode *a, const xmlNode *n)
 {
 	for (; n != NULL; n = n->parent)
 		if (n == a)
@@ -488,7 +491,7 @@ ancestor_of(const xmlNode *a, const xmlNode *n)
 }
 
 static xmlNode *
-top_pick(struct hpage *pg, xmlNode **order, size_t n)
+extract_top_pick(struct hpage *pg, xmlNode **order, size_t n)
 {
 	xmlNode *top[TOP_N] = { NULL };
 	double best[TOP_N] = { 0 };
@@ -499,7 +502,7 @@ top_pick(struct hpage *pg, xmlNode **order, size_t n)
 
 		if (!h->scored)
 			continue;
-		h->score *= 1 - link_density(h);
+		h->score *= 1 - extract_link_density(h);
 		for (k = 0; k < TOP_N; k++)
 			if (top[k] == NULL || h->score > best[k]) {
 				memmove(top + k + 1, top + k,
@@ -524,11 +527,11 @@ top_pick(struct hpage *pg, xmlNode **order, size_t n)
 
 			for (k = 1; k < TOP_N; k++)
 				if (top[k] != NULL && best[k] >= 0.75 * best[0] &&
-				    ancestor_of(a, top[k]))
+				    extract_ancestor_of(a, top[k]))
 					c++;
 			if (c >= 3 - 1) {
 				top[0] = a;
-				score_init(pg, a);
+				extract_score_init(pg, a);
 				break;
 			}
 		}
@@ -537,7 +540,7 @@ top_pick(struct hpage *pg, xmlNode **order, size_t n)
 }
 
 static xmlNode *
-top_raise(struct hpage *pg, xmlNode *top)
+extract_top_raise(struct hpage *pg, xmlNode *top)
 {
 	struct hnode *h = html_info(pg, top);
 	double last = h->score, threshold = last / 3;
@@ -572,20 +575,20 @@ top_raise(struct hpage *pg, xmlNode *top)
 		if (kids != 1)
 			break;
 		top = p;
-		score_init(pg, top);
+		extract_score_init(pg, top);
 	}
 	return top;
 }
 
 static bool
-reads_as_prose(const struct hpage *pg, xmlNode *p)
+extract_reads_as_prose(const struct hpage *pg, xmlNode *p)
 {
 	const struct hnode *h = html_info(pg, p);
 	char *t;
 	bool ok;
 
 	if (h->chars > 80)
-		return link_density(h) < 0.25;
+		return extract_link_density(h) < 0.25;
 	if (h->chars == 0 || h->link_chars > 0)
 		return false;
 	t = html_text(p);
@@ -596,7 +599,7 @@ reads_as_prose(const struct hpage *pg, xmlNode *p)
 }
 
 static void
-keep_siblings(struct hpage *pg, xmlNode *top)
+extract_keep_siblings(struct hpage *pg, xmlNode *top)
 {
 	struct hnode *th = html_info(pg, top);
 	double threshold = th->score * 0.2 > 10 ? th->score * 0.2 : 10;
@@ -619,7 +622,7 @@ keep_siblings(struct hpage *pg, xmlNode *top)
 
 			free(sc);
 			keep = (h->scored && h->score + bonus >= threshold) ||
-			    (html_is(s, "p") && reads_as_prose(pg, s));
+			    (html_is(s, "p") && extract_reads_as_prose(pg, s));
 		}
 		if (keep) {
 			pg->keep = xgrow(pg->keep, pg->nkeep, &pg->keep_cap,
@@ -633,7 +636,7 @@ keep_siblings(struct hpage *pg, xmlNode *top)
 /* ---- cleaning conditionally --------------------------------------- */
 
 static bool
-in_figure(const xmlNode *n)
+extract_in_figure(const xmlNode *n)
 {
 	for (n = n->parent; n != NULL; n = n->parent)
 		if (html_is(n, "figure"))
@@ -642,12 +645,12 @@ in_figure(const xmlNode *n)
 }
 
 static bool
-fishy(struct hpage *pg, xmlNode *n)
+extract_fishy(struct hpage *pg, xmlNode *n)
 {
 	const struct hnode *h = html_info(pg, n);
-	int weight = class_weight(pg, n);
+	int weight = extract_class_weight(pg, n);
 	double p = (double)h->p, img = (double)h->img;
-	double li = (double)h->li - 100, ld = link_density(h);
+	double li = (double)h->li - 100, ld = extract_link_density(h);
 	double hd = h->chars > 0 ? (double)h->heading_chars / h->chars : 0;
 	bool list = html_is(n, "ul") || html_is(n, "ol");
 
@@ -655,17 +658,17 @@ fishy(struct hpage *pg, xmlNode *n)
 		return true;
 	if (h->commas >= 10)
 		return false;
-	return (img > 1 && p / img < 0.5 && !in_figure(n)) ||
+	return (img > 1 && p / img < 0.5 && !extract_in_figure(n)) ||
 	    (!list && li > p) || (h->input > h->p / 3) ||
 	    (!list && hd < 0.9 && h->chars < 25 && (h->img == 0 ||
-	    h->img > 2) && !in_figure(n)) ||
+	    h->img > 2) && !extract_in_figure(n)) ||
 	    (!list && weight < 25 && ld > 0.2) ||
 	    (weight >= 25 && ld > 0.5) ||
 	    (h->embed == 1 && h->chars < 75) || h->embed > 1;
 }
 
 static void
-clean(struct hpage *pg, xmlNode *root)
+extract_clean(struct hpage *pg, xmlNode *root)
 {
 	static const char *const tags[] = { "table", "ul", "div", "form",
 	    "fieldset", "ol", "section", NULL };
@@ -678,8 +681,9 @@ clean(struct hpage *pg, xmlNode *root)
 
 		skip = h == NULL || h->removed || html_is(n, "pre") ||
 		    html_is(n, "code");
-		if (!skip && n != pg->top && tag_is_one(n, tags) &&
-		    (pg->flags & HF_CLEAN_CONDITIONALLY) && fishy(pg, n)) {
+		if (!skip && n != pg->top && extract_tag_is_one(n, tags) &&
+		    (pg->flags & HF_CLEAN_CONDITIONALLY) && extract_fishy(pg,
+		    n)) {
 			h->removed = true;
 			skip = true;
 		}
@@ -689,7 +693,7 @@ clean(struct hpage *pg, xmlNode *root)
 
 /* Characters the article has now. */
 static size_t
-kept_chars(const struct hpage *pg)
+extract_kept_chars(const struct hpage *pg)
 {
 	size_t i, total = 0;
 
@@ -703,7 +707,8 @@ kept_chars(const struct hpage *pg)
 			bool skip = h != NULL && h->removed;
 
 			if (n->type == XML_TEXT_NODE)
-				count_text((const char *)n->content, &total,
+				extract_count_text((const char *)n->content,
+				    &total,
 				    &commas);
 			n = html_next(n, root, skip);
 		}
@@ -729,32 +734,32 @@ extract_try(struct hpage *pg)
 	pg->byline = NULL;
 	for (i = 0; i < pg->ninfo; i++)
 		memset(&pg->info[i], 0, sizeof pg->info[i]);
-	strip(pg);
-	order = figures(pg, &n, &own);
-	score_all(pg, order, n, own);
-	top = top_pick(pg, order, n);
+	extract_strip(pg);
+	order = extract_figures(pg, &n, &own);
+	extract_score_all(pg, order, n, own);
+	top = extract_top_pick(pg, order, n);
 	free(order);
 	free(own);
 	if (top != NULL)
-		top = top_raise(pg, top);
+		top = extract_top_raise(pg, top);
 	pg->top = top != NULL ? top : pg->body;
-	keep_siblings(pg, pg->top);
+	extract_keep_siblings(pg, pg->top);
 	for (i = 0; i < pg->nkeep; i++)
-		clean(pg, pg->keep[i]);
-	return kept_chars(pg);
+		extract_clean(pg, pg->keep[i]);
+	return extract_kept_chars(pg);
 }
 
 /* Whether the related box lies by the article: inside it, or under
  * the top node's parent or grandparent. */
 static bool
-box_near(const struct hpage *pg, const xmlNode *box)
+extract_box_near(const struct hpage *pg, const xmlNode *box)
 {
 	const xmlNode *near = pg->top;
 	size_t k;
 
 	for (k = 0; k < 2 && near->parent != NULL && near != pg->body; k++)
 		near = near->parent;
-	return ancestor_of(near, box);
+	return extract_ancestor_of(near, box);
 }
 
 void
@@ -792,7 +797,7 @@ extract_article(struct hpage *pg)
 	}
 	/* Only the related boxes by the article give items. */
 	for (i = j = 0; i < pg->nlinks; i++) {
-		if (box_near(pg, pg->links[i].box))
+		if (extract_box_near(pg, pg->links[i].box))
 			pg->links[j++] = pg->links[i];
 		else {
 			free(pg->links[i].title);

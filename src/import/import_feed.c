@@ -189,14 +189,15 @@ feed_plain(struct idoc *doc, const char *s)
 			char *c = html_text_str(t);
 
 			if (*c != '\0')
-				doc_add_block(doc, false, c, strlen(c), 1);
+				import_doc_add_block(doc, false, c, strlen(c),
+				    1);
 			else
 				free(c);
 		}
 		free(t);
 	}
 	if (doc->nblocks == 0)
-		doc_warn(doc, 1, "an item with no text");
+		import_doc_warn(doc, 1, "an item with no text");
 	return doc->nblocks > 0 && doc->headline != NULL;
 }
 
@@ -221,7 +222,7 @@ feed_item(struct feed *f, const xmlNode *item, bool atom)
 	bool plain, ok, go = true;
 	size_t len = 0;
 
-	doc_start(&doc, f->name, f->opts, f->d);
+	import_doc_start(&doc, f->name, f->opts, f->d);
 	doc.headline = feed_text(item, "title");
 	doc.source_url = atom ? feed_atom_link(item) : feed_text(item, "link");
 	if (doc.source_url == NULL)
@@ -243,16 +244,17 @@ feed_item(struct feed *f, const xmlNode *item, bool atom)
 	html = feed_html(item, &plain);
 	ok = html != NULL && (plain ? feed_plain(&doc, html) : html_fragment_front(&doc, html, strlen(html)));
 	if (html == NULL)
-		doc_warn(&doc, load_node_line(item), "warning: an item with "
+		import_doc_warn(&doc, load_node_line(item),
+		    "warning: an item with "
 		    "no content and no summary is left out");
 	free(html);
 	f->items++;
 	it.stem = feed_stem(doc.when, doc.headline);
 	it.url = doc.source_url ? xstrdup(doc.source_url) : NULL;
 	if (ok)
-		xml = doc_finish(&doc, &len);
+		xml = import_doc_finish(&doc, &len);
 	else
-		doc_free(&doc);
+		import_doc_free(&doc);
 	if (xml != NULL) {
 		it.xml = xml;
 		it.len = len;

@@ -45,7 +45,7 @@ folder_name(struct import_folder *f, const char *name)
 	f->names = xgrow(f->names, f->nnames, &f->names_cap,
 	    sizeof *f->names);
 	f->names[f->nnames] = xstrdup(name);
-	strmap_put(f->taken, name, strlen(name), f->nnames);
+	gazetteer_strmap_put(f->taken, name, strlen(name), f->nnames);
 	return f->nnames++;
 }
 
@@ -114,8 +114,9 @@ folder_learn(struct import_folder *f, const char *name)
 	if (n <= 0)
 		return;
 	url = folder_source_url(head, (size_t)n);
-	if (url != NULL && strmap_get(f->by_url, url, strlen(url)) == NONE)
-		strmap_put(f->by_url, url, strlen(url), i);
+	if (url != NULL && gazetteer_strmap_get(f->by_url, url,
+	    strlen(url)) == NONE)
+		gazetteer_strmap_put(f->by_url, url, strlen(url), i);
 	free(url);
 }
 
@@ -133,9 +134,9 @@ import_folder_open(const char *dir, struct diag *d)
 	}
 	f = xcalloc(1, sizeof *f);
 	f->dir = xstrdup(dir);
-	f->by_url = strmap_new();
-	f->taken = strmap_new();
-	f->next = strmap_new();
+	f->by_url = gazetteer_strmap_new();
+	f->taken = gazetteer_strmap_new();
+	f->next = gazetteer_strmap_new();
 	while ((e = readdir(dp)) != NULL) {
 		size_t n = strlen(e->d_name);
 
@@ -167,7 +168,7 @@ folder_new_name(struct import_folder *f, const char *stem)
 	struct buf b = BUF_INIT;
 	struct buf path = BUF_INIT;
 	struct stat sb;
-	size_t n = strmap_get(f->next, stem, strlen(stem));
+	size_t n = gazetteer_strmap_get(f->next, stem, strlen(stem));
 
 	if (n == NONE)
 		n = 1;
@@ -177,7 +178,7 @@ folder_new_name(struct import_folder *f, const char *stem)
 			buf_printf(&b, "%s.xml", stem);
 		else
 			buf_printf(&b, "%s-%zu.xml", stem, n);
-		if (strmap_get(f->taken, b.data, b.len) != NONE)
+		if (gazetteer_strmap_get(f->taken, b.data, b.len) != NONE)
 			continue;
 		buf_truncate(&path, 0);
 		buf_printf(&path, "%s/%s", f->dir, b.data);
@@ -185,7 +186,7 @@ folder_new_name(struct import_folder *f, const char *stem)
 			continue;
 		break;
 	}
-	strmap_put(f->next, stem, strlen(stem), n + 1);
+	gazetteer_strmap_put(f->next, stem, strlen(stem), n + 1);
 	buf_free(&path);
 	return buf_detach(&b);
 }
@@ -195,7 +196,8 @@ import_folder_put(struct import_folder *f, const struct import_item *it,
     struct diag *d)
 {
 	struct buf path = BUF_INIT;
-	size_t i = it->url ? strmap_get(f->by_url, it->url, strlen(it->url)) :
+	size_t i = it->url ? gazetteer_strmap_get(f->by_url, it->url,
+	    strlen(it->url)) :
 	    NONE;
 	char *name;
 
@@ -205,7 +207,8 @@ import_folder_put(struct import_folder *f, const struct import_item *it,
 		name = folder_new_name(f, it->stem);
 		i = folder_name(f, name);
 		if (it->url != NULL)
-			strmap_put(f->by_url, it->url, strlen(it->url), i);
+			gazetteer_strmap_put(f->by_url, it->url,
+			    strlen(it->url), i);
 	}
 	buf_printf(&path, "%s/%s", f->dir, name);
 	free(name);
@@ -226,9 +229,9 @@ import_folder_close(struct import_folder *f)
 	for (i = 0; i < f->nnames; i++)
 		free(f->names[i]);
 	free(f->names);
-	strmap_free(f->by_url);
-	strmap_free(f->taken);
-	strmap_free(f->next);
+	gazetteer_strmap_free(f->by_url);
+	gazetteer_strmap_free(f->taken);
+	gazetteer_strmap_free(f->next);
 	free(f->dir);
 	free(f);
 }

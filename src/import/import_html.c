@@ -110,7 +110,7 @@ html_match(const char *s, const char *const *words)
  * none at the start, control and zero-width characters dropped,
  * invalid UTF-8 as U+FFFD.  *space says a space is owed. */
 static void
-text_put(struct buf *b, const char *s, bool *space)
+html_text_put(struct buf *b, const char *s, bool *space)
 {
 	const utf8proc_uint8_t *u = (const utf8proc_uint8_t *)s;
 	size_t i = 0, len = strlen(s);
@@ -150,7 +150,7 @@ html_text_str(const char *s)
 	struct buf b = BUF_INIT;
 	bool space = false;
 
-	text_put(&b, s, &space);
+	html_text_put(&b, s, &space);
 	if (b.data == NULL)
 		return xstrdup("");
 	return buf_detach(&b);
@@ -166,7 +166,7 @@ html_text(const xmlNode *root)
 	for (n = (xmlNode *)root; n != NULL; n = html_next(n, root,
 	    html_is(n, "script") || html_is(n, "style")))
 		if (n->type == XML_TEXT_NODE || n->type == XML_CDATA_SECTION_NODE)
-			text_put(&b, (const char *)n->content, &space);
+			html_text_put(&b, (const char *)n->content, &space);
 	if (b.data == NULL)
 		return xstrdup("");
 	return buf_detach(&b);
@@ -192,7 +192,7 @@ static const char *const skip_tags[] = {
 };
 
 static bool
-tag_in(const xmlNode *n, const char *const *list)
+html_tag_in(const xmlNode *n, const char *const *list)
 {
 	size_t i;
 
@@ -235,7 +235,7 @@ html_words(const char *s, size_t len)
  * with a slug or an id in it, not a section front, a file or the page
  * itself.  The absolute address, caller-owned, or NULL. */
 static char *
-article_url(const char *href, const char *base)
+html_article_url(const char *href, const char *base)
 {
 	static const char *const files[] = { ".jpg", ".jpeg", ".png",
 	    ".gif", ".pdf", ".mp3", ".mp4", ".zip", ".svg", ".webp", NULL };
@@ -278,7 +278,7 @@ static const char *const related_labels[] = { "read more", "related",
 
 /* "Read more: TITLE": the length of the label and its mark, or 0. */
 static size_t
-label_len(const char *s, size_t len)
+html_label_len(const char *s, size_t len)
 {
 	size_t k, n, i;
 
@@ -303,7 +303,7 @@ label_len(const char *s, size_t len)
 }
 
 static void
-emit_flush(struct emit *e)
+html_emit_flush(struct emit *e)
 {
 	struct buf *t = &e->text;
 	char *url = NULL;
@@ -315,12 +315,13 @@ emit_flush(struct emit *e)
 		    strchr("0123456789abcdefghijklmnopqrstuvwxyz"
 		    "ABCDEFGHIJKLMNOPQRSTUVWXYZ", t->data[i]) != NULL;
 	if (alnum && e->nlinks == 1 && e->nrelated < RELATED_MAX) {
-		lab = label_len(t->data, t->len);
+		lab = html_label_len(t->data, t->len);
 		if ((e->link_bytes * 10 >= (t->len - lab) * 9 || lab > 0) &&
 		    html_words(t->data + lab, t->len - lab) >= 3)
-			url = article_url(e->href, e->pg->meta.url);
+			url = html_article_url(e->href, e->pg->meta.url);
 		if (url != NULL) {
-			struct iblock *b = doc_add_block(e->pg->doc, true,
+			struct iblock *b = import_doc_add_block(e->pg->doc,
+			    true,
 			    xstrndup(t->data + lab, t->len - lab),
 			    t->len - lab, e->line);
 
@@ -330,7 +331,8 @@ emit_flush(struct emit *e)
 		}
 	}
 	if (alnum)
-		doc_add_block(e->pg->doc, false, xstrndup(t->data, t->len),
+		import_doc_add_block(e->pg->doc, false, xstrndup(t->data,
+		    t->len),
 		    t->len, e->line);
 	buf_truncate(t, 0);
 	e->space = false;
@@ -341,15 +343,16 @@ emit_flush(struct emit *e)
 
 /* The text of a link, as it goes into the block. */
 static void
-emit_link(struct emit *e, xmlNode *a)
+html_emit_link(struct emit *e, xmlNode *a)
 {
 	size_t before = e->text.len;
 	xmlNode *n;
 
 	for (n = a->children ? a->children : NULL; n != NULL;
-	    n = html_next(n, a, tag_in(n, skip_tags)))
+	    n = html_next(n, a, html_tag_in(n, skip_tags)))
 		if (n->type == XML_TEXT_NODE)
-			text_put(&e->text, (const char *)n->content, &e->space);
+			html_text_put(&e->text, (const char *)n->content,
+			    &e->space);
 	if (e->text.len > before) {
 		e->link_bytes += e->text.len - before;
 		if (e->nlinks++ == 0)
@@ -358,11 +361,11 @@ emit_link(struct emit *e, xmlNode *a)
 }
 
 static bool
-skipped(const struct hpage *pg, const xmlNode *n)
+html_skipped(const struct hpage *pg, const xmlNode *n)
 {
 	const struct hnode *h;
 
-	if (tag_in(n, skip_tags))
+	if (html_tag_in(n, skip_tags))
 		return true;
 	h = n->type == XML_ELEMENT_NODE ? html_info(pg, n) : NULL;
 	return h != NULL && h->removed;
@@ -371,11 +374,11 @@ skipped(const struct hpage *pg, const xmlNode *n)
 /* n is done with: each block element left on the way to the next node
  * ends the paragraph it held.  Returns the next node, or NULL. */
 static xmlNode *
-emit_up(struct emit *e, xmlNode *n, const xmlNode *root, bool entered)
+html_emit_up(struct emit *e, xmlNode *n, const xmlNode *root, bool entered)
 {
 	for (;;) {
-		if (entered && tag_in(n, block_tags))
-			emit_flush(e);
+		if (entered && html_tag_in(n, block_tags))
+			html_emit_flush(e);
 		if (n == root || n->parent == NULL)
 			return NULL;
 		if (n->next != NULL)
@@ -387,55 +390,56 @@ emit_up(struct emit *e, xmlNode *n, const xmlNode *root, bool entered)
 
 /* The blocks of root's subtree, in document order. */
 static void
-emit_tree(struct emit *e, xmlNode *root)
+html_emit_tree(struct emit *e, xmlNode *root)
 {
 	xmlNode *n = root;
 	bool skip;
 
 	while (n != NULL) {
-		skip = n != root && skipped(e->pg, n);
+		skip = n != root && html_skipped(e->pg, n);
 		if (!skip && (n->type == XML_TEXT_NODE ||
 		    n->type == XML_CDATA_SECTION_NODE)) {
 			if (e->text.len == 0)
 				e->line = (unsigned long)xmlGetLineNo(n);
-			text_put(&e->text, (const char *)n->content, &e->space);
+			html_text_put(&e->text, (const char *)n->content,
+			    &e->space);
 		} else if (!skip && n->type == XML_ELEMENT_NODE) {
-			if (tag_in(n, block_tags))
-				emit_flush(e);
+			if (html_tag_in(n, block_tags))
+				html_emit_flush(e);
 			else if (html_is(n, "br"))
 				e->space = true;
 			else if (html_is(n, "a")) {
 				if (e->text.len == 0)
 					e->line = (unsigned long)
 					    xmlGetLineNo(n);
-				emit_link(e, n);
-				n = emit_up(e, n, root, true);
+				html_emit_link(e, n);
+				n = html_emit_up(e, n, root, true);
 				continue;
 			}
 		}
 		if (!skip && n->type == XML_ELEMENT_NODE && n->children != NULL)
 			n = n->children;
 		else
-			n = emit_up(e, n, root, !skip);
+			n = html_emit_up(e, n, root, !skip);
 	}
-	emit_flush(e);
+	html_emit_flush(e);
 }
 
 /* The links of the "related" boxes by the article, as items. */
 static void
-emit_boxes(struct emit *e)
+html_emit_boxes(struct emit *e)
 {
 	size_t i;
 
 	for (i = 0; i < e->pg->nlinks && e->nrelated < RELATED_MAX; i++) {
 		struct hlink *l = &e->pg->links[i];
 		struct iblock *b;
-		char *url = article_url(l->url, e->pg->meta.url), *t;
+		char *url = html_article_url(l->url, e->pg->meta.url), *t;
 
 		if (url == NULL)
 			continue;
 		t = html_text_str(l->title);
-		b = doc_add_block(e->pg->doc, true, t, strlen(t),
+		b = import_doc_add_block(e->pg->doc, true, t, strlen(t),
 		    (unsigned long)xmlGetLineNo(l->box));
 		b->url = url;
 		e->nrelated++;
@@ -447,7 +451,7 @@ emit_boxes(struct emit *e)
 /* The encoding to read the bytes in: UTF-8 if they are UTF-8, else
  * NULL (what the page declares). */
 static const char *
-page_encoding(const char *data, size_t len)
+html_page_encoding(const char *data, size_t len)
 {
 	const utf8proc_uint8_t *u = (const utf8proc_uint8_t *)data;
 	size_t i = 0;
@@ -478,7 +482,7 @@ struct page_err {
 };
 
 static void
-page_error(void *arg, xmlErrorPtr err)
+html_page_error(void *arg, xmlErrorPtr err)
 {
 	struct page_err *pe = arg;
 
@@ -527,11 +531,11 @@ html_page_push(struct page_err *pe, const char *data, size_t len,
 /* The page's tree, or NULL; *oom when libxml2 ran out of memory, which
  * it says as a tree cut short (or none), not by failing. */
 static xmlDoc *
-page_parse(const char *data, size_t len, const char *name, bool *oom)
+html_page_parse(const char *data, size_t len, const char *name, bool *oom)
 {
 	const int opts = HTML_PARSE_NONET | HTML_PARSE_NOERROR |
 	    HTML_PARSE_NOWARNING | HTML_PARSE_COMPACT;
-	const char *enc = page_encoding(data, len);
+	const char *enc = html_page_encoding(data, len);
 	struct page_err pe = { NULL, false };
 	xmlDoc *x = NULL;
 
@@ -540,7 +544,7 @@ page_parse(const char *data, size_t len, const char *name, bool *oom)
 		*oom = len <= INT32_MAX;
 		return NULL;
 	}
-	xmlSetStructuredErrorFunc(&pe, page_error);
+	xmlSetStructuredErrorFunc(&pe, html_page_error);
 	if (enc != NULL) {
 		x = html_page_push(&pe, data, len, name, opts);
 		goto done;
@@ -563,7 +567,7 @@ done:
 
 /* One node of the figures array for every element, in document order. */
 static void
-page_index(struct hpage *pg)
+html_page_index(struct hpage *pg)
 {
 	xmlNode *root = xmlDocGetRootElement(pg->xml), *n;
 	size_t count = 0;
@@ -598,7 +602,7 @@ html_page_free(struct hpage *pg)
 
 /* The head from the metadata: the importer's head fields. */
 static void
-page_head(struct hpage *pg)
+html_page_head(struct hpage *pg)
 {
 	struct idoc *doc = pg->doc;
 	char *when, *words;
@@ -633,7 +637,7 @@ page_head(struct hpage *pg)
 
 /* A first paragraph that only repeats the headline goes. */
 static void
-page_drop_title(struct idoc *doc)
+html_page_drop_title(struct idoc *doc)
 {
 	size_t i;
 
@@ -653,7 +657,7 @@ page_drop_title(struct idoc *doc)
 
 /* No title anywhere: the first words of the text stand for one. */
 static void
-page_first_words(struct idoc *doc)
+html_page_first_words(struct idoc *doc)
 {
 	size_t i, k, words = 0;
 
@@ -676,7 +680,7 @@ page_first_words(struct idoc *doc)
 }
 
 static bool
-page_front(struct idoc *doc, const char *data, size_t len, bool whole)
+html_page_front(struct idoc *doc, const char *data, size_t len, bool whole)
 {
 	struct hpage pg;
 	struct emit e;
@@ -685,39 +689,40 @@ page_front(struct idoc *doc, const char *data, size_t len, bool whole)
 
 	memset(&pg, 0, sizeof pg);
 	pg.doc = doc;
-	pg.xml = page_parse(data, len, doc->name, &oom);
-	doc_release_input(doc);
+	pg.xml = html_page_parse(data, len, doc->name, &oom);
+	import_doc_release_input(doc);
 	if (oom) {
 		diag_add(doc->d, doc->name, 0, "out of memory");
 		return false;
 	}
 	if (pg.xml == NULL || xmlDocGetRootElement(pg.xml) == NULL) {
-		doc_warn(doc, 1, "not an HTML document that can be read");
+		import_doc_warn(doc, 1,
+		    "not an HTML document that can be read");
 		xmlFreeDoc(pg.xml);
 		return false;
 	}
-	page_index(&pg);
+	html_page_index(&pg);
 	meta_read(&pg);
 	if (whole)
 		extract_article(&pg);
 	memset(&e, 0, sizeof e);
 	e.pg = &pg;
 	if (pg.nkeep == 0)
-		emit_tree(&e, xmlDocGetRootElement(pg.xml));
+		html_emit_tree(&e, xmlDocGetRootElement(pg.xml));
 	for (i = 0; i < pg.nkeep; i++)
-		emit_tree(&e, pg.keep[i]);
-	emit_boxes(&e);
+		html_emit_tree(&e, pg.keep[i]);
+	html_emit_boxes(&e);
 	buf_free(&e.text);
 	free(e.href);
-	page_head(&pg);
+	html_page_head(&pg);
 	html_page_free(&pg);
-	page_drop_title(doc);
+	html_page_drop_title(doc);
 	if (doc->headline == NULL)
-		page_first_words(doc);
+		html_page_first_words(doc);
 	for (i = 0; i < doc->nblocks && doc->blocks[i].related; i++)
 		;
 	if (i == doc->nblocks || doc->headline == NULL) {
-		doc_warn(doc, 1, "no article text found in the page");
+		import_doc_warn(doc, 1, "no article text found in the page");
 		return false;
 	}
 	return true;
@@ -726,13 +731,13 @@ page_front(struct idoc *doc, const char *data, size_t len, bool whole)
 bool
 html_front(struct idoc *doc, const char *data, size_t len)
 {
-	return page_front(doc, data, len, true);
+	return html_page_front(doc, data, len, true);
 }
 
 bool
 html_fragment_front(struct idoc *doc, const char *data, size_t len)
 {
-	return page_front(doc, data, len, false);
+	return html_page_front(doc, data, len, false);
 }
 
 /* An HTML element a page may start with. */

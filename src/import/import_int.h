@@ -120,7 +120,8 @@ struct idoc {
 	struct diag	*d;
 	char		*input;		/* the bytes being imported, when the
 					 * import owns them, or NULL: freed by
-					 * doc_release_input as soon as the
+					 * import_doc_release_input as soon as
+					 * the
 					 * front end no longer needs them */
 	char		*headline, *dateline, *when, *byline, *source, *lang;
 	char		*source_url;	/* the page's own address, or NULL */
@@ -154,35 +155,36 @@ struct idoc {
 
 /* import.c */
 struct import_opts;
-void	 doc_init(struct idoc *, const char *name, struct diag *);
-/* doc_init, and the gazetteer of the options. */
-void	 doc_start(struct idoc *, const char *name,
+void	 import_doc_init(struct idoc *, const char *name, struct diag *);
+/* import_doc_init, and the gazetteer of the options. */
+void	 import_doc_start(struct idoc *, const char *name,
 	    const struct import_opts *, struct diag *);
 /* The analysis of a filled article and the story written from it,
  * loaded back to be sure; frees the article.  The story is
  * caller-owned, or NULL (with an error) when it does not load. */
-char	*doc_finish(struct idoc *, size_t *lenp);
-void	 doc_free(struct idoc *);
+char	*import_doc_finish(struct idoc *, size_t *lenp);
+void	 import_doc_free(struct idoc *);
 /* The front end has what it needs of the input: frees it, if the
  * import owns it (doc->input). */
-void	 doc_release_input(struct idoc *);
+void	 import_doc_release_input(struct idoc *);
 /* A new block owning text (which must already be clean); returns it. */
-struct iblock *doc_add_block(struct idoc *, bool related, char *text,
+struct iblock *import_doc_add_block(struct idoc *, bool related, char *text,
 	    size_t len, unsigned long line);
-void	 block_add_span(struct iblock *, size_t start, size_t end,
+void	 import_block_add_span(struct iblock *, size_t start, size_t end,
 	    enum span_kind, size_t ref);
 /* A new actor; name is copied.  Returns its index. */
-size_t	 doc_add_actor(struct idoc *, const char *name, size_t len,
+size_t	 import_doc_add_actor(struct idoc *, const char *name, size_t len,
 	    enum actor_kind, unsigned flags);
-size_t	 doc_add_quote(struct idoc *, size_t speaker);
+size_t	 import_doc_add_quote(struct idoc *, size_t speaker);
 /* The actor's kind, known now (ACT_KIND), with the counts by kind. */
-void	 doc_set_kind(struct idoc *, size_t actor, enum actor_kind);
-size_t	 doc_add_claim(struct idoc *);
+void	 import_doc_set_kind(struct idoc *, size_t actor, enum actor_kind);
+size_t	 import_doc_add_claim(struct idoc *);
 void	 import_idx_push(struct idx *, size_t);
-bool	 idx_has(const struct idx *, size_t);
+bool	 import_idx_has(const struct idx *, size_t);
 /* A message about the input, "FILE:LINE: message": an error, or a
  * warning or note when the message says so. */
-void	 doc_warn(struct idoc *, unsigned long line, const char *fmt, ...)
+void	 import_doc_warn(struct idoc *, unsigned long line, const char *fmt,
+    ...)
 	    __attribute__((format(printf, 3, 4)));
 
 /* ---- a paragraph under analysis (import_tok.c) ------------------- */
@@ -271,7 +273,7 @@ struct para {
 /* The words of a text, one at a time, without a full tokenisation:
  * for the first pass over the article, which only needs to know how
  * each word is written.  Sentence ends are found the same way as in
- * para_tokenise, less the look at what follows a full stop. */
+ * tok_para_tokenise, less the look at what follows a full stop. */
 struct word_scan {
 	const char	*s;
 	size_t		 len, pos;
@@ -287,13 +289,13 @@ struct word_scan {
 	uint32_t	 lex;
 };
 
-void	 word_scan_init(struct word_scan *, const char *s, size_t len);
-bool	 word_scan_next(struct word_scan *);
+void	 tok_word_scan_init(struct word_scan *, const char *s, size_t len);
+bool	 tok_word_scan_next(struct word_scan *);
 
-void	 para_init(struct para *, struct idoc *, const char *text,
+void	 tok_para_init(struct para *, struct idoc *, const char *text,
 	    size_t len);
-void	 para_free(struct para *);
-void	 para_tokenise(struct para *);
+void	 tok_para_free(struct para *);
+void	 tok_para_tokenise(struct para *);
 /* The folded text of token i, and whether it is the word w. */
 const char *tok_str(const struct para *, size_t i, size_t *len);
 bool	 tok_is(const struct para *, size_t i, const char *w);
@@ -304,8 +306,8 @@ bool	 tok_word(const struct para *, size_t i);
 size_t	 tok_count_words(const struct para *, size_t a, size_t b);
 /* The first token of the sentence that holds token i, and the token
  * just past its last. */
-size_t	 sent_first(const struct para *, size_t i);
-size_t	 sent_end(const struct para *, size_t i);
+size_t	 tok_sent_first(const struct para *, size_t i);
+size_t	 tok_sent_end(const struct para *, size_t i);
 
 /* The word lists (import_lex.c); a word token carries the set of
  * lists it is in. */
@@ -352,29 +354,33 @@ struct name_hit {
 	enum name_kind	 kind;
 };
 
-struct names	*names_new(void);
-void		 names_free(struct names *);
+struct names	*gazetteer_names_new(void);
+void		 gazetteer_names_free(struct names *);
 /* Registers tokens [a, b) of p as a name of actor.  A full name always
  * wins over a short form; two actors with the same short form make it
  * AMBIGUOUS.  Returns false if nothing was added. */
-bool		 names_add(struct names *, const struct para *, size_t a,
+bool		 gazetteer_names_add(struct names *, const struct para *,
+    size_t a,
 		    size_t b, size_t actor, enum name_kind);
-bool		 names_add_str(struct names *, struct idoc *, const char *s,
+bool		 gazetteer_names_add_str(struct names *, struct idoc *,
+    const char *s,
 		    size_t actor, enum name_kind);
 /* The actor named exactly by tokens [a, b), or NONE. */
-size_t		 names_lookup(const struct names *, const struct para *,
+size_t		 gazetteer_names_lookup(const struct names *,
+    const struct para *,
 		    size_t a, size_t b, enum name_kind *kind);
 /* Every name that starts at token i, shortest first; returns how many
  * (at most max). */
-size_t		 names_hits(const struct names *, const struct para *,
+size_t		 gazetteer_names_hits(const struct names *, const struct para *,
 		    size_t i, struct name_hit *, size_t max);
 
 /* A map from byte strings to indices. */
-struct strmap	*strmap_new(void);
-void		 strmap_free(struct strmap *);
-void		 strmap_put(struct strmap *, const char *, size_t len,
+struct strmap	*gazetteer_strmap_new(void);
+void		 gazetteer_strmap_free(struct strmap *);
+void		 gazetteer_strmap_put(struct strmap *, const char *, size_t len,
 		    size_t value);
-size_t		 strmap_get(const struct strmap *, const char *, size_t len);
+size_t		 gazetteer_strmap_get(const struct strmap *, const char *,
+    size_t len);
 
 /* Takes every actor of st, with its names, aliases and short forms. */
 void		 gazetteer_load(struct idoc *, const struct story *st);
@@ -426,7 +432,7 @@ bool	 import_text_front(struct idoc *, const char *data, size_t len);
 /* "PARIS (Reuters) - …": a dateline at the start of the paragraph is
  * the story's dateline (and its agency the source, when the story has
  * none), and no actor; sets blk->skip. */
-void	 text_dateline_prefix(struct idoc *, struct iblock *);
+void	 import_text_dateline_prefix(struct idoc *, struct iblock *);
 /* import_nitf.c: what the bytes are, by their first element. */
 enum input_kind { INPUT_TEXT, INPUT_NITF, INPUT_OTHER_XML };
 enum input_kind nitf_detect(const char *data, size_t len, char **root);
@@ -449,7 +455,7 @@ char	*date_from_norm(const char *s);
  * blocks' texts are given up (freed, NULL) as the story keeps them. */
 struct story *import_build_story(struct idoc *);
 /* That story written as a file: caller-owned, its length in *lenp;
- * the article is freed (doc_free) as soon as the story is built. */
+ * the article is freed (import_doc_free) as soon as the story is built. */
 char	*import_write(struct idoc *, size_t *lenp);
 
 #endif

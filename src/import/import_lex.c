@@ -242,12 +242,12 @@ lex_build(void)
 	size_t i, k, have;
 	const char *w;
 
-	lexicon = strmap_new();
+	lexicon = gazetteer_strmap_new();
 	for (i = 0; i < LEX_N; i++)
 		for (k = 0; k < lex_lists[i].n; k++) {
 			w = lex_lists[i].words[k];
-			have = strmap_get(lexicon, w, strlen(w));
-			strmap_put(lexicon, w, strlen(w),
+			have = gazetteer_strmap_get(lexicon, w, strlen(w));
+			gazetteer_strmap_put(lexicon, w, strlen(w),
 			    (have == NONE ? 0 : have) | (size_t)1 << i);
 		}
 }
@@ -259,6 +259,6 @@ lex_lookup(const char *w, size_t len)
 
 	if (lexicon == NULL)
 		lex_build();
-	v = strmap_get(lexicon, w, len);
+	v = gazetteer_strmap_get(lexicon, w, len);
 	return v == NONE ? 0 : (uint32_t)v;
 }

@@ -39,7 +39,7 @@ struct found {
 enum field { F_HEADLINE, F_WHEN, F_BYLINE, F_SOURCE, F_URL };
 
 static void
-found_set(struct found *f, enum field k, int r, const char *v)
+meta_found_set(struct found *f, enum field k, int r, const char *v)
 {
 	char *s;
 	size_t n;
@@ -74,13 +74,14 @@ static const char *const article_types[] = {
 };
 
 static bool
-type_is_article(json_object *t)
+meta_type_is_article(json_object *t)
 {
 	size_t i, k;
 
 	if (json_object_is_type(t, json_type_array)) {
 		for (k = 0; k < json_object_array_length(t) && k < 16; k++)
-			if (type_is_article(json_object_array_get_idx(t, k)))
+			if (meta_type_is_article(json_object_array_get_idx(t,
+			    k)))
 				return true;
 		return false;
 	}
@@ -106,7 +107,7 @@ meta_jstr(json_object *o, const char *key)
 /* A person or organisation: a string, {"name": …}, or a list of them,
  * joined with ", ". */
 static void
-jnames(json_object *v, struct buf *out, size_t depth)
+meta_jnames(json_object *v, struct buf *out, size_t depth)
 {
 	size_t k;
 	const char *s = NULL;
@@ -115,7 +116,7 @@ jnames(json_object *v, struct buf *out, size_t depth)
 		return;
 	if (json_object_is_type(v, json_type_array)) {
 		for (k = 0; k < json_object_array_length(v) && k < 16; k++)
-			jnames(json_object_array_get_idx(v, k), out,
+			meta_jnames(json_object_array_get_idx(v, k), out,
 			    depth + 1);
 		return;
 	}
@@ -132,7 +133,7 @@ jnames(json_object *v, struct buf *out, size_t depth)
 }
 
 static void
-jarticle(struct found *f, json_object *o)
+meta_jarticle(struct found *f, json_object *o)
 {
 	json_object *v;
 	struct buf b = BUF_INIT;
@@ -142,25 +143,25 @@ jarticle(struct found *f, json_object *o)
 	if (h != NULL && name != NULL && f->title != NULL &&
 	    strstr(f->title, h) == NULL && strstr(f->title, name) != NULL)
 		h = name;
-	found_set(f, F_HEADLINE, R_JSONLD, h ? h : name);
-	found_set(f, F_WHEN, R_JSONLD, meta_jstr(o, "datePublished"));
-	found_set(f, F_WHEN, R_JSONLD, meta_jstr(o, "dateCreated"));
+	meta_found_set(f, F_HEADLINE, R_JSONLD, h ? h : name);
+	meta_found_set(f, F_WHEN, R_JSONLD, meta_jstr(o, "datePublished"));
+	meta_found_set(f, F_WHEN, R_JSONLD, meta_jstr(o, "dateCreated"));
 	if (json_object_object_get_ex(o, "author", &v))
-		jnames(v, &b, 0);
+		meta_jnames(v, &b, 0);
 	if (b.len > 0)
-		found_set(f, F_BYLINE, R_JSONLD, b.data);
+		meta_found_set(f, F_BYLINE, R_JSONLD, b.data);
 	buf_truncate(&b, 0);
 	if (json_object_object_get_ex(o, "publisher", &v))
-		jnames(v, &b, 1);
+		meta_jnames(v, &b, 1);
 	if (b.len > 0)
-		found_set(f, F_SOURCE, R_JSONLD, b.data);
+		meta_found_set(f, F_SOURCE, R_JSONLD, b.data);
 	buf_free(&b);
-	found_set(f, F_URL, R_JSONLD, meta_jstr(o, "url"));
+	meta_found_set(f, F_URL, R_JSONLD, meta_jstr(o, "url"));
 }
 
 /* The objects of a script: itself, a list, or an @graph. */
 static void
-jscan(struct found *f, json_object *o, size_t depth)
+meta_jscan(struct found *f, json_object *o, size_t depth)
 {
 	json_object *v;
 	size_t k;
@@ -169,15 +170,17 @@ jscan(struct found *f, json_object *o, size_t depth)
 		return;
 	if (json_object_is_type(o, json_type_array)) {
 		for (k = 0; k < json_object_array_length(o) && k < 64; k++)
-			jscan(f, json_object_array_get_idx(o, k), depth + 1);
+			meta_jscan(f, json_object_array_get_idx(o, k),
+			    depth + 1);
 		return;
 	}
 	if (!json_object_is_type(o, json_type_object))
 		return;
-	if (json_object_object_get_ex(o, "@type", &v) && type_is_article(v))
-		jarticle(f, o);
+	if (json_object_object_get_ex(o, "@type", &v)
+	    && meta_type_is_article(v))
+		meta_jarticle(f, o);
 	if (json_object_object_get_ex(o, "@graph", &v))
-		jscan(f, v, depth + 1);
+		meta_jscan(f, v, depth + 1);
 }
 
 static void
@@ -196,7 +199,7 @@ meta_jsonld(struct found *f, const xmlNode *script)
 	if (tok != NULL) {
 		o = json_tokener_parse_ex(tok, (const char *)s, (int)len);
 		if (o != NULL)
-			jscan(f, o, 0);
+			meta_jscan(f, o, 0);
 		json_object_put(o);
 		json_tokener_free(tok);
 	}
@@ -257,7 +260,7 @@ meta_key(struct found *f, const char *key, size_t n, const char *content)
 				k[i] = '.';
 	for (j = 0; j < sizeof meta_rules / sizeof meta_rules[0]; j++)
 		if (strcmp(k, meta_rules[j].key) == 0)
-			found_set(f, meta_rules[j].field,
+			meta_found_set(f, meta_rules[j].field,
 			    (int)meta_rules[j].rank + (int)j, content);
 }
 
@@ -321,7 +324,7 @@ meta_node(struct found *f, xmlNode *n)
 /* "Headline | Site", "Headline - Site": the headline, when what is
  * left has words enough to be one (as Readability decides). */
 static char *
-title_clean(const char *t)
+meta_title_clean(const char *t)
 {
 	static const char *const seps[] = { " | ", " - ", " \xE2\x80\x93 ",
 	    " \xE2\x80\x94 ", " \\ ", " / ", " > ", " \xC2\xBB ", " :: ",
@@ -383,7 +386,7 @@ meta_date(const char *s, char **when, char **words)
 /* ---- the whole head ----------------------------------------------- */
 
 static char *
-take(char **p)
+meta_take(char **p)
 {
 	char *s = *p;
 
@@ -411,22 +414,22 @@ meta_read(struct hpage *pg)
 	if (f.title != NULL) {
 		pg->meta.title = xstrdup(f.title);
 		if (f.r[F_HEADLINE] == R_NONE) {
-			char *t = title_clean(f.title);
+			char *t = meta_title_clean(f.title);
 
-			found_set(&f, F_HEADLINE, R_TITLE, t);
+			meta_found_set(&f, F_HEADLINE, R_TITLE, t);
 			free(t);
 		}
 	}
-	found_set(&f, F_HEADLINE, R_TITLE, f.h1);
+	meta_found_set(&f, F_HEADLINE, R_TITLE, f.h1);
 	if (f.canonical != NULL && *f.canonical != '\0') {
 		free(f.v[F_URL]);
 		f.v[F_URL] = html_text_str(f.canonical);
 	}
-	pg->meta.headline = take(&f.v[F_HEADLINE]);
-	pg->meta.when = take(&f.v[F_WHEN]);
-	pg->meta.byline = take(&f.v[F_BYLINE]);
-	pg->meta.source = take(&f.v[F_SOURCE]);
-	pg->meta.url = take(&f.v[F_URL]);
+	pg->meta.headline = meta_take(&f.v[F_HEADLINE]);
+	pg->meta.when = meta_take(&f.v[F_WHEN]);
+	pg->meta.byline = meta_take(&f.v[F_BYLINE]);
+	pg->meta.source = meta_take(&f.v[F_SOURCE]);
+	pg->meta.url = meta_take(&f.v[F_URL]);
 	for (k = 0; k < 5; k++)
 		free(f.v[k]);
 	free(f.title);

@@ -79,14 +79,14 @@ static const struct {
 /* ---- helpers ------------------------------------------------------ */
 
 static bool
-covered(const struct para *p, size_t i)
+ner_covered(const struct para *p, size_t i)
 {
 	return p->t[i].mention != NONE;
 }
 
 /* A capitalised word that could be part of a name. */
 static bool
-is_proper(const struct para *p, size_t i)
+ner_is_proper(const struct para *p, size_t i)
 {
 	if (!tok_word(p, i) || (p->t[i].flags & (T_DIGIT | T_SKIP)))
 		return false;
@@ -99,7 +99,7 @@ is_proper(const struct para *p, size_t i)
 }
 
 static bool
-is_demonym(const struct para *p, size_t i)
+ner_is_demonym(const struct para *p, size_t i)
 {
 	size_t len;
 	const char *w;
@@ -124,13 +124,13 @@ ner_person(const struct idoc *doc, size_t actor)
 }
 
 static bool
-is_plural(const struct idoc *doc, size_t actor)
+ner_is_plural(const struct idoc *doc, size_t actor)
 {
 	return (doc->actors[actor].flags & ACT_PLURAL) != 0;
 }
 
 static bool
-within(const struct idoc *doc, size_t a, size_t b)
+ner_within(const struct idoc *doc, size_t a, size_t b)
 {
 	size_t depth = 0;
 
@@ -165,7 +165,7 @@ ner_add_mention(struct para *p, size_t a, size_t b, size_t actor,
 }
 
 static int
-mention_cmp(const void *x, const void *y)
+ner_mention_cmp(const void *x, const void *y)
 {
 	const struct pmention *a = x, *b = y;
 
@@ -180,7 +180,7 @@ ner_sort(struct para *p)
 	size_t i, j;
 
 	if (p->nm > 1)
-		qsort(p->m, p->nm, sizeof *p->m, mention_cmp);
+		qsort(p->m, p->nm, sizeof *p->m, ner_mention_cmp);
 	for (i = 0; i < p->nt; i++)
 		p->t[i].mention = NONE;
 	for (i = 0; i < p->nm; i++)
@@ -190,17 +190,17 @@ ner_sort(struct para *p)
 
 /* The token just past a possessive after token b - 1: "UK’s", "firms’". */
 static size_t
-possessive(const struct para *p, size_t b)
+ner_possessive(const struct para *p, size_t b)
 {
 	if (b < p->nt && (p->t[b].flags & T_MARK))
 		return b;
 	if (b + 1 < p->nt && tok_apostrophe(p, b) &&
 	    !(p->t[b].flags & T_SPACE) && tok_is(p, b + 1, "s") &&
-	    !(p->t[b + 1].flags & T_SPACE) && !covered(p, b) &&
-	    !covered(p, b + 1))
+	    !(p->t[b + 1].flags & T_SPACE) && !ner_covered(p, b) &&
+	    !ner_covered(p, b + 1))
 		return b + 2;
 	if (b < p->nt && tok_apostrophe(p, b) && !(p->t[b].flags & T_SPACE) &&
-	    !covered(p, b) && p->t[b - 1].fe > p->t[b - 1].fs &&
+	    !ner_covered(p, b) && p->t[b - 1].fe > p->t[b - 1].fs &&
 	    p->fold[p->t[b - 1].fe - 1] == 's' &&
 	    (b + 1 == p->nt || (p->t[b + 1].flags & T_SPACE) ||
 	    !tok_word(p, b + 1)))
@@ -210,9 +210,9 @@ possessive(const struct para *p, size_t b)
 
 /* ---- pass one ----------------------------------------------------- */
 
-/* is_proper() for the first pass's words. */
+/* ner_is_proper() for the first pass's words. */
 static bool
-learn_proper(const struct word_scan *w)
+ner_learn_proper(const struct word_scan *w)
 {
 	size_t n = w->we - w->ws;
 	bool stop = (w->lex & (uint32_t)1 << LEX_STOP) != 0;
@@ -237,13 +237,14 @@ ner_learn(struct idoc *doc, const char *text, size_t len)
 	size_t keylen = 0;
 	bool proper, prev = false, prev_alone = false;
 
-	word_scan_init(&w, text, len);
-	while (word_scan_next(&w)) {
+	tok_word_scan_init(&w, text, len);
+	while (tok_word_scan_next(&w)) {
 		if (w.flen > 0 && (w.flags & T_LOWER))
-			strmap_put(doc->lowerwords, w.fold, w.flen, 1);
-		proper = learn_proper(&w);
+			gazetteer_strmap_put(doc->lowerwords, w.fold, w.flen,
+			    1);
+		proper = ner_learn_proper(&w);
 		if (prev && prev_alone && !(proper && (w.flags & T_SPACE)))
-			strmap_put(doc->capwords, key, keylen, 1);
+			gazetteer_strmap_put(doc->capwords, key, keylen, 1);
 		prev_alone = proper && !(w.flags & T_SENT) &&
 		    !(prev && (w.flags & T_SPACE));
 		prev = proper;
@@ -251,7 +252,7 @@ ner_learn(struct idoc *doc, const char *text, size_t len)
 		keylen = w.flen;
 	}
 	if (prev && prev_alone)
-		strmap_put(doc->capwords, key, keylen, 1);
+		gazetteer_strmap_put(doc->capwords, key, keylen, 1);
 }
 
 /* ---- step 1: names ------------------------------------------------ */
@@ -264,7 +265,7 @@ struct cand {
 };
 
 static int
-cand_cmp(const void *x, const void *y)
+ner_cand_cmp(const void *x, const void *y)
 {
 	const struct cand *a = x, *b = y;
 	size_t la = a->b - a->a, lb = b->b - b->a;
@@ -277,12 +278,12 @@ cand_cmp(const void *x, const void *y)
 /* A short or derived form must stand alone: "Lewis" is not the Lewis
  * of "Lewis Hamilton", nor "government" that of "Chinese government". */
 static bool
-stands_alone(const struct para *p, size_t a, size_t b)
+ner_stands_alone(const struct para *p, size_t a, size_t b)
 {
 	if (a > 0 && tok_word(p, a - 1) && (p->t[a].flags & T_SPACE) &&
-	    (is_proper(p, a - 1) || is_demonym(p, a - 1)))
+	    (ner_is_proper(p, a - 1) || ner_is_demonym(p, a - 1)))
 		return false;
-	if (b < p->nt && is_proper(p, b) && (p->t[b].flags & T_SPACE))
+	if (b < p->nt && ner_is_proper(p, b) && (p->t[b].flags & T_SPACE))
 		return false;
 	return true;
 }
@@ -291,7 +292,7 @@ stands_alone(const struct para *p, size_t a, size_t b)
  * the text never uses it as a common word: "Energy" stands for
  * "Northwind Energy" nowhere in a text about "tidal energy". */
 static bool
-short_ok(const struct para *p, size_t a, size_t b)
+ner_short_ok(const struct para *p, size_t a, size_t b)
 {
 	size_t len;
 	const char *w;
@@ -303,11 +304,11 @@ short_ok(const struct para *p, size_t a, size_t b)
 	if (!(p->t[a].flags & T_CAP))
 		return false;
 	w = tok_str(p, a, &len);
-	return strmap_get(p->doc->lowerwords, w, len) == NONE;
+	return gazetteer_strmap_get(p->doc->lowerwords, w, len) == NONE;
 }
 
 static bool
-same_quote(const struct para *p, size_t a, size_t b)
+ner_same_quote(const struct para *p, size_t a, size_t b)
 {
 	size_t i;
 
@@ -317,20 +318,20 @@ same_quote(const struct para *p, size_t a, size_t b)
 	return true;
 }
 
-static bool name_word(const struct para *, size_t);
-static bool possessive_inside(const struct para *, size_t, size_t);
+static bool ner_name_word(const struct para *, size_t);
+static bool ner_possessive_inside(const struct para *, size_t, size_t);
 
 static bool
-org_continues(const struct para *p, size_t a, size_t b)
+ner_org_continues(const struct para *p, size_t a, size_t b)
 {
 	size_t j = b;
 
-	while (j < p->nt && name_word(p, j) && (p->t[j].flags & T_SPACE) &&
+	while (j < p->nt && ner_name_word(p, j) && (p->t[j].flags & T_SPACE) &&
 	    j < b + MAX_NAME_WORDS)
 		j++;
 	if (j == b)
 		return false;
-	return tok_in(p, j - 1, LEX_GENERIC) || possessive_inside(p, j, a);
+	return tok_in(p, j - 1, LEX_GENERIC) || ner_possessive_inside(p, j, a);
 }
 
 static void
@@ -341,19 +342,19 @@ ner_names(struct para *p)
 	size_t nc = 0, cap = 0, i, k, n;
 
 	for (i = 0; i < p->nt; i++) {
-		if (!tok_word(p, i) || covered(p, i) ||
+		if (!tok_word(p, i) || ner_covered(p, i) ||
 		    (p->t[i].flags & T_SKIP))
 			continue;
-		n = names_hits(p->doc->names, p, i, hits, 16);
+		n = gazetteer_names_hits(p->doc->names, p, i, hits, 16);
 		for (k = 0; k < n; k++) {
 			if (hits[k].actor == AMBIGUOUS ||
-			    !same_quote(p, i, hits[k].end))
+			    !ner_same_quote(p, i, hits[k].end))
 				continue;
 			if (hits[k].kind != NAME_FULL &&
-			    !stands_alone(p, i, hits[k].end))
+			    !ner_stands_alone(p, i, hits[k].end))
 				continue;
 			if (hits[k].kind == NAME_SHORT &&
-			    !short_ok(p, i, hits[k].end))
+			    !ner_short_ok(p, i, hits[k].end))
 				continue;
 			if (nc == cap) {
 				cap = cap ? cap * 2 : 16;
@@ -368,24 +369,25 @@ ner_names(struct para *p)
 		}
 	}
 	if (nc > 1)
-		qsort(c, nc, sizeof *c, cand_cmp);
+		qsort(c, nc, sizeof *c, ner_cand_cmp);
 	for (k = 0; k < nc; k++) {
 		size_t m;
 
 		/* "Brookhaven Fishermen's Association": the known name is
 		 * the start of a longer one, which step 2 takes whole. */
-		if (c[k].how == HOW_NAME && org_continues(p, c[k].a, c[k].b))
+		if (c[k].how == HOW_NAME && ner_org_continues(p, c[k].a,
+		    c[k].b))
 			continue;
 
 		/* "US officials" even when "US" is known: a group of its
 		 * own. */
-		if (!covered(p, c[k].a) && !covered(p, c[k].b - 1) &&
+		if (!ner_covered(p, c[k].a) && !ner_covered(p, c[k].b - 1) &&
 		    ner_group(p, c[k].a, c[k].b))
 			continue;
 		m = ner_add_mention(p, c[k].a, c[k].b, c[k].actor, c[k].how);
 
 		if (m != NONE) {
-			p->m[m].b = possessive(p, c[k].b);
+			p->m[m].b = ner_possessive(p, c[k].b);
 			for (i = c[k].b; i < p->m[m].b; i++)
 				p->t[i].mention = m;
 		}
@@ -396,47 +398,48 @@ ner_names(struct para *p)
 /* ---- step 2: proper nouns ----------------------------------------- */
 
 static bool
-name_word(const struct para *p, size_t i)
+ner_name_word(const struct para *p, size_t i)
 {
-	return is_proper(p, i) && !covered(p, i) &&
+	return ner_is_proper(p, i) && !ner_covered(p, i) &&
 	    !tok_in(p, i, LEX_TITLE) && !tok_in(p, i, LEX_TIME);
 }
 
-static bool looks_personal(const struct para *, size_t, size_t);
+static bool ner_looks_personal(const struct para *, size_t, size_t);
 
 /* "The Bankers' Association", "Dockworkers' Union": a possessive at j
  * followed by the word of an institution is inside the name. */
 static bool
-possessive_inside(const struct para *p, size_t j, size_t i)
+ner_possessive_inside(const struct para *p, size_t j, size_t i)
 {
-	size_t k = possessive(p, j);
+	size_t k = ner_possessive(p, j);
 
-	return k > j && k < p->nt && name_word(p, k) &&
+	return k > j && k < p->nt && ner_name_word(p, k) &&
 	    (p->t[k].flags & T_SPACE) && tok_in(p, k, LEX_GENERIC) &&
 	    p->t[k].quote == p->t[i].quote;
 }
 
 /* The end of the run of name words that starts at i. */
 static size_t
-phrase_end(const struct para *p, size_t i)
+ner_phrase_end(const struct para *p, size_t i)
 {
 	size_t j = i + 1;
 
 	while (j < p->nt && p->t[j].quote == p->t[i].quote) {
-		if (name_word(p, j) && (p->t[j].flags & T_SPACE))
+		if (ner_name_word(p, j) && (p->t[j].flags & T_SPACE))
 			j++;
 		else if ((tok_punct(p, j, '-') || tok_punct(p, j, '&')) &&
-		    name_word(p, j + 1) && p->t[j + 1].quote == p->t[i].quote &&
+		    ner_name_word(p, j + 1)
+		    && p->t[j + 1].quote == p->t[i].quote &&
 		    (tok_punct(p, j, '&') || (!(p->t[j].flags & T_SPACE) &&
 		    !(p->t[j + 1].flags & T_SPACE))))
 			j += 2;
-		else if (possessive_inside(p, j, i))
-			j = possessive(p, j) + 1;
+		else if (ner_possessive_inside(p, j, i))
+			j = ner_possessive(p, j) + 1;
 		else if (tok_word(p, j) && (p->t[j].flags & T_LOWER) &&
-		    tok_in(p, j, LEX_CONNECTOR) && name_word(p, j + 1) &&
+		    tok_in(p, j, LEX_CONNECTOR) && ner_name_word(p, j + 1) &&
 		    /* "Olu Adeyemi of Stop Northfield Expansion": a
 		     * person of an organisation, two names */
-		    !looks_personal(p, i, j) &&
+		    !ner_looks_personal(p, i, j) &&
 		    p->t[j + 1].quote == p->t[i].quote &&
 		    !tok_in(p, j + 1, LEX_CONNECTOR))
 			j += 2;
@@ -450,7 +453,7 @@ phrase_end(const struct para *p, size_t i)
  * uses in small letters ("Security") or the word of an institution
  * ("Agency"): likely a person's name, whose surname may stand alone. */
 static bool
-looks_personal(const struct para *p, size_t a, size_t b)
+ner_looks_personal(const struct para *p, size_t a, size_t b)
 {
 	size_t i, n = tok_count_words(p, a, b), len;
 	const char *w;
@@ -462,7 +465,7 @@ looks_personal(const struct para *p, size_t a, size_t b)
 		    tok_in(p, i, LEX_GENERIC))
 			return false;
 		w = tok_str(p, i, &len);
-		if (strmap_get(p->doc->lowerwords, w, len) != NONE)
+		if (gazetteer_strmap_get(p->doc->lowerwords, w, len) != NONE)
 			return false;
 	}
 	return true;
@@ -470,7 +473,7 @@ looks_personal(const struct para *p, size_t a, size_t b)
 
 /* The text of tokens [a, b) with single spaces, caller-owned. */
 static char *
-span_text(const struct para *p, size_t a, size_t b)
+ner_span_text(const struct para *p, size_t a, size_t b)
 {
 	return xstrndup(p->text + p->t[a].s, p->t[b - 1].e - p->t[a].s);
 }
@@ -478,20 +481,21 @@ span_text(const struct para *p, size_t a, size_t b)
 /* An actor called by tokens [a, b) of the text, and known by tokens
  * [key, b) of it. */
 static size_t
-new_actor_key(struct para *p, size_t key, size_t a, size_t b,
+ner_new_actor_key(struct para *p, size_t key, size_t a, size_t b,
     unsigned flags)
 {
 	struct idoc *doc = p->doc;
-	char *name = span_text(p, a, b);
+	char *name = ner_span_text(p, a, b);
 	size_t actor;
 
 	/* "government spokesperson" is shown as "Government
 	 * spokesperson". */
 	if (name[0] >= 'a' && name[0] <= 'z')
 		name[0] = (char)(name[0] - 'a' + 'A');
-	actor = doc_add_actor(doc, name, strlen(name), ACTOR_OTHER, flags);
+	actor = import_doc_add_actor(doc, name, strlen(name), ACTOR_OTHER,
+	    flags);
 	free(name);
-	names_add(doc->names, p, key, b, actor, NAME_FULL);
+	gazetteer_names_add(doc->names, p, key, b, actor, NAME_FULL);
 	role_classify(doc, actor, p->blk != NULL ? p->blk->line : 0);
 	gazetteer_shorten(doc, actor, p, a, b);
 	role_shorten(doc, actor, p, a, b);
@@ -501,39 +505,40 @@ new_actor_key(struct para *p, size_t key, size_t a, size_t b,
 size_t
 ner_actor(struct para *p, size_t a, size_t b, unsigned flags)
 {
-	return new_actor_key(p, a, a, b, flags);
+	return ner_new_actor_key(p, a, a, b, flags);
 }
 
 static size_t
-new_actor(struct para *p, size_t a, size_t b, unsigned flags)
+ner_new_actor(struct para *p, size_t a, size_t b, unsigned flags)
 {
-	return new_actor_key(p, a, a, b, flags);
+	return ner_new_actor_key(p, a, a, b, flags);
 }
 
 /* "National Security Agency (NSA)": the acronym is an alias. */
 static void
-acronym_alias(struct para *p, size_t actor, size_t b)
+ner_acronym_alias(struct para *p, size_t actor, size_t b)
 {
 	struct iactor *ac = &p->doc->actors[actor];
 	char *alias;
 
 	if (b + 2 >= p->nt || !tok_punct(p, b, '(') ||
 	    !tok_punct(p, b + 2, ')') || !tok_word(p, b + 1) ||
-	    !(p->t[b + 1].flags & T_UPPER) || covered(p, b + 1) ||
-	    names_lookup(p->doc->names, p, b + 1, b + 2, NULL) != NONE)
+	    !(p->t[b + 1].flags & T_UPPER) || ner_covered(p, b + 1) ||
+	    gazetteer_names_lookup(p->doc->names, p, b + 1, b + 2,
+	    NULL) != NONE)
 		return;
-	alias = span_text(p, b + 1, b + 2);
+	alias = ner_span_text(p, b + 1, b + 2);
 	ac->aliases = xreallocarray(ac->aliases, ac->naliases + 1,
 	    sizeof *ac->aliases);
 	ac->aliases[ac->naliases++] = alias;
-	names_add(p->doc->names, p, b + 1, b + 2, actor, NAME_FULL);
+	gazetteer_names_add(p->doc->names, p, b + 1, b + 2, actor, NAME_FULL);
 	ner_add_mention(p, b + 1, b + 2, actor, HOW_NAME);
 }
 
 /* Whether the words are shouted: a paragraph mostly in capitals has no
  * acronyms to find. */
 static bool
-shouting(const struct para *p)
+ner_shouting(const struct para *p)
 {
 	size_t i, words = 0, upper = 0;
 
@@ -554,14 +559,14 @@ ner_phrase(struct para *p, size_t a, size_t b)
 	unsigned flags = 0;
 	const char *w;
 
-	actor = names_lookup(p->doc->names, p, a, b, &kind);
+	actor = gazetteer_names_lookup(p->doc->names, p, a, b, &kind);
 	if (actor == AMBIGUOUS || (actor != NONE && kind == NAME_SHORT &&
-	    !short_ok(p, a, b)))
+	    !ner_short_ok(p, a, b)))
 		return;
 	if (actor != NONE) {
-		ner_add_mention(p, a, possessive(p, b), actor,
+		ner_add_mention(p, a, ner_possessive(p, b), actor,
 		    kind == NAME_FULL ? HOW_NAME : HOW_SHORT);
-		acronym_alias(p, actor, b);
+		ner_acronym_alias(p, actor, b);
 		return;
 	}
 	if (n > MAX_NAME_WORDS)
@@ -570,18 +575,18 @@ ner_phrase(struct para *p, size_t a, size_t b)
 		w = tok_str(p, a, &len);
 		/* A capital that only the sentence gave it. */
 		if ((p->t[a].flags & T_SENT) &&
-		    strmap_get(p->doc->capwords, w, len) == NONE)
+		    gazetteer_strmap_get(p->doc->capwords, w, len) == NONE)
 			return;
-		if (is_demonym(p, a))
+		if (ner_is_demonym(p, a))
 			return;
 	}
 	if (n == 1 && (p->t[a].e - p->t[a].s) < 2)
 		return;
-	if (looks_personal(p, a, b))
+	if (ner_looks_personal(p, a, b))
 		flags |= ACT_PERSONLIKE;
-	actor = new_actor(p, a, b, flags);
-	ner_add_mention(p, a, possessive(p, b), actor, HOW_PROPER);
-	acronym_alias(p, actor, b);
+	actor = ner_new_actor(p, a, b, flags);
+	ner_add_mention(p, a, ner_possessive(p, b), actor, HOW_PROPER);
+	ner_acronym_alias(p, actor, b);
 }
 
 /* "US officials", "Chinese authorities": [a, b) and the group noun at
@@ -596,19 +601,19 @@ ner_group(struct para *p, size_t a, size_t b)
 	    !(p->t[b].flags & T_SPACE))
 		return false;
 	for (i = a; i <= b; i++)
-		if (covered(p, i))
+		if (ner_covered(p, i))
 			return false;
-	actor = names_lookup(p->doc->names, p, a, b + 1, NULL);
+	actor = gazetteer_names_lookup(p->doc->names, p, a, b + 1, NULL);
 	if (actor == AMBIGUOUS)
 		return false;
 	if (actor == NONE)
-		actor = new_actor(p, a, b + 1, ACT_PLURAL);
-	ner_add_mention(p, a, possessive(p, b + 1), actor, HOW_PROPER);
+		actor = ner_new_actor(p, a, b + 1, ACT_PLURAL);
+	ner_add_mention(p, a, ner_possessive(p, b + 1), actor, HOW_PROPER);
 	return true;
 }
 
 static enum actor_kind
-noun_kind(const struct para *p, size_t i)
+ner_noun_kind(const struct para *p, size_t i)
 {
 	size_t k;
 
@@ -627,48 +632,48 @@ ner_institution(struct para *p, size_t i)
 	enum actor_kind kind;
 
 	if (!tok_is(p, i, "the") || !tok_in(p, i + 1, LEX_INSTITUTION) ||
-	    covered(p, i) || covered(p, i + 1) ||
+	    ner_covered(p, i) || ner_covered(p, i + 1) ||
 	    /* "the Ministry of Digital Affairs" is a name */
 	    (i + 3 < p->nt && tok_in(p, i + 2, LEX_CONNECTOR) &&
-	    (p->t[i + 1].flags & T_CAP) && is_proper(p, i + 3)) ||
+	    (p->t[i + 1].flags & T_CAP) && ner_is_proper(p, i + 3)) ||
 	    (i + 2 < p->nt && tok_word(p, i + 2) && (p->t[i + 2].flags &
 	    T_SPACE) && (tok_in(p, i + 2, LEX_INSTITUTION) ||
-	    is_proper(p, i + 2))))
+	    ner_is_proper(p, i + 2))))
 		return;
-	kind = noun_kind(p, i + 1);
+	kind = ner_noun_kind(p, i + 1);
 	if (kind != ACTOR_NKINDS && p->doc->kind_count[kind] > 0)
 		return;
 	/* Known as "the government", so that "a government spokesperson"
 	 * is not it. */
-	actor = names_lookup(p->doc->names, p, i, i + 2, NULL);
+	actor = gazetteer_names_lookup(p->doc->names, p, i, i + 2, NULL);
 	if (actor == AMBIGUOUS)
 		return;
 	if (actor == NONE) {
-		actor = new_actor_key(p, i, i + 1, i + 2, 0);
+		actor = ner_new_actor_key(p, i, i + 1, i + 2, 0);
 		if (kind != ACTOR_NKINDS)
 			p->doc->actors[actor].kind = kind;
 	}
-	ner_add_mention(p, i, possessive(p, i + 2), actor, HOW_DESC);
+	ner_add_mention(p, i, ner_possessive(p, i + 2), actor, HOW_DESC);
 }
 
 static void
 ner_proper(struct para *p)
 {
-	bool loud = shouting(p);
+	bool loud = ner_shouting(p);
 	size_t i, b;
 
 	for (i = 0; i < p->nt; i++) {
-		if (covered(p, i))
+		if (ner_covered(p, i))
 			continue;
 		if (tok_is(p, i, "the")) {
 			ner_institution(p, i);
 			continue;
 		}
-		if (is_demonym(p, i) && ner_group(p, i, i + 1))
+		if (ner_is_demonym(p, i) && ner_group(p, i, i + 1))
 			continue;
-		if (loud || !name_word(p, i))
+		if (loud || !ner_name_word(p, i))
 			continue;
-		b = phrase_end(p, i);
+		b = ner_phrase_end(p, i);
 		if (ner_group(p, i, b)) {
 			i = b;
 			continue;
@@ -681,7 +686,7 @@ ner_proper(struct para *p)
 /* ---- step 3: joins ------------------------------------------------ */
 
 static bool
-title_between(const struct para *p, size_t a, size_t b)
+ner_title_between(const struct para *p, size_t a, size_t b)
 {
 	size_t i;
 
@@ -714,11 +719,11 @@ ner_join(struct para *p)
 		}
 		/* "US President Donald Trump". */
 		if (prev != NULL && prev->actor != m[i].actor &&
-		    within(p->doc, m[i].actor, prev->actor) &&
-		    !within(p->doc, prev->actor, m[i].actor) &&
+		    ner_within(p->doc, m[i].actor, prev->actor) &&
+		    !ner_within(p->doc, prev->actor, m[i].actor) &&
 		    !tok_apostrophe(p, prev->b - 1) &&
 		    !tok_is(p, prev->b - 1, "s") &&
-		    title_between(p, prev->b, m[i].a)) {
+		    ner_title_between(p, prev->b, m[i].a)) {
 			prev->b = m[i].b;
 			prev->actor = m[i].actor;
 			prev->how = m[i].how;
@@ -741,7 +746,7 @@ struct recent {
 };
 
 static void
-note_mention(struct para *p, struct recent *r, size_t m)
+ner_note_mention(struct para *p, struct recent *r, size_t m)
 {
 	struct idoc *doc = p->doc;
 	size_t actor = p->m[m].actor;
@@ -760,9 +765,9 @@ note_mention(struct para *p, struct recent *r, size_t m)
 
 /* The subject of the sentence: a mention among its first words. */
 static size_t
-sentence_subject(const struct para *p, const struct recent *r, size_t i)
+ner_sentence_subject(const struct para *p, const struct recent *r, size_t i)
 {
-	size_t first = sent_first(p, i), m;
+	size_t first = tok_sent_first(p, i), m;
 
 	if (r->n == 0)
 		return NONE;
@@ -774,50 +779,51 @@ sentence_subject(const struct para *p, const struct recent *r, size_t i)
 }
 
 static size_t
-resolve_its(const struct para *p, const struct recent *r, size_t i)
+ner_resolve_its(const struct para *p, const struct recent *r, size_t i)
 {
 	const struct idoc *doc = p->doc;
-	size_t actor = sentence_subject(p, r, i), k;
+	size_t actor = ner_sentence_subject(p, r, i), k;
 
-	if (actor != NONE && !ner_person(doc, actor) && !is_plural(doc, actor))
+	if (actor != NONE && !ner_person(doc, actor) && !ner_is_plural(doc,
+	    actor))
 		return actor;
 	for (k = r->n; k > 0 && k + RECENT > r->n; k--) {
 		actor = p->m[r->v[k - 1]].actor;
-		if (!ner_person(doc, actor) && !is_plural(doc, actor))
+		if (!ner_person(doc, actor) && !ner_is_plural(doc, actor))
 			return actor;
 	}
 	return NONE;
 }
 
 static size_t
-resolve_their(const struct para *p, const struct recent *r)
+ner_resolve_their(const struct para *p, const struct recent *r)
 {
 	size_t k;
 
 	for (k = r->n; k > 0 && k + RECENT > r->n; k--)
-		if (is_plural(p->doc, p->m[r->v[k - 1]].actor))
+		if (ner_is_plural(p->doc, p->m[r->v[k - 1]].actor))
 			return p->m[r->v[k - 1]].actor;
 	return NONE;
 }
 
 static size_t
-resolve_pronoun(const struct para *p, const struct recent *r, size_t i)
+ner_resolve_pronoun(const struct para *p, const struct recent *r, size_t i)
 {
 	const struct idoc *doc = p->doc;
 	size_t actor;
 
 	if (tok_is(p, i, "its"))
-		return resolve_its(p, r, i);
+		return ner_resolve_its(p, r, i);
 	if (tok_is(p, i, "their"))
-		return resolve_their(p, r);
+		return ner_resolve_their(p, r);
 	if (tok_is(p, i, "it")) {
 		/* Only as an object, where it stands for the subject:
 		 * "campaign against it". */
 		if (i == 0 || !tok_in(p, i - 1, LEX_PREP))
 			return NONE;
-		actor = sentence_subject(p, r, i);
+		actor = ner_sentence_subject(p, r, i);
 		if (actor == NONE || ner_person(doc, actor) ||
-		    is_plural(doc, actor))
+		    ner_is_plural(doc, actor))
 			return NONE;
 		return actor;
 	}
@@ -839,21 +845,21 @@ ner_description(struct para *p, size_t i, size_t *endp)
 	if (!tok_is(p, i, "the"))
 		return NONE;
 	for (j = i + 1; j < p->nt && j <= i + 1 + MAX_MODIFIERS; j++) {
-		if (covered(p, j) || p->t[j].quote != p->t[i].quote)
+		if (ner_covered(p, j) || p->t[j].quote != p->t[i].quote)
 			return NONE;
 		if (tok_punct(p, j, '-') && !(p->t[j].flags & T_SPACE))
 			continue;
 		if (!tok_word(p, j) || tok_in(p, j, LEX_STOP))
 			return NONE;
-		if ((kind = noun_kind(p, j)) != ACTOR_NKINDS)
+		if ((kind = ner_noun_kind(p, j)) != ACTOR_NKINDS)
 			break;
 	}
 	if (j >= p->nt || j > i + 1 + MAX_MODIFIERS ||
-	    (kind = noun_kind(p, j)) == ACTOR_NKINDS)
+	    (kind = ner_noun_kind(p, j)) == ACTOR_NKINDS)
 		return NONE;
 	/* "the firm-wide policy", "the company car": not the company. */
 	if (j + 1 < p->nt && (tok_punct(p, j + 1, '-') ||
-	    noun_kind(p, j + 1) != ACTOR_NKINDS))
+	    ner_noun_kind(p, j + 1) != ACTOR_NKINDS))
 		return NONE;
 	/* None named yet: the only one of its kind, if there is one. */
 	actor = doc->last_kind[kind];
@@ -876,22 +882,22 @@ ner_refer(struct para *p)
 		}
 		if ((m = p->t[i].mention) != NONE) {
 			if (p->m[m].a == i)
-				note_mention(p, &r, m);
+				ner_note_mention(p, &r, m);
 			continue;
 		}
 		if (!tok_word(p, i))
 			continue;
 		actor = ner_description(p, i, &end);
 		if (actor == NONE) {
-			actor = resolve_pronoun(p, &r, i);
+			actor = ner_resolve_pronoun(p, &r, i);
 			end = i + 1;
 		}
 		if (actor == NONE)
 			continue;
-		m = ner_add_mention(p, i, possessive(p, end), actor,
+		m = ner_add_mention(p, i, ner_possessive(p, end), actor,
 		    end > i + 1 ? HOW_DESC : HOW_PRONOUN);
 		if (m != NONE) {
-			note_mention(p, &r, m);
+			ner_note_mention(p, &r, m);
 			i = p->m[m].b - 1;
 		}
 	}
@@ -969,11 +975,11 @@ ner_phrase_actor(struct para *p, size_t a, size_t b)
 		start = a + 1;
 	if (start >= b)
 		return NONE;
-	actor = names_lookup(p->doc->names, p, start, b, NULL);
+	actor = gazetteer_names_lookup(p->doc->names, p, start, b, NULL);
 	if (actor == AMBIGUOUS)
 		return NONE;
 	if (actor == NONE)
-		actor = new_actor(p, start, b,
+		actor = ner_new_actor(p, start, b,
 		    tok_in(p, b - 1, LEX_GROUP) ? ACT_PLURAL : 0);
 	if (ner_add_mention(p, a, b, actor, HOW_SPEAKER) == NONE)
 		return NONE;
@@ -988,24 +994,24 @@ ner_related(struct idoc *doc, struct iblock *blk)
 	struct para p;
 	size_t i, k, n, best;
 
-	para_init(&p, doc, blk->text, blk->len);
-	para_tokenise(&p);
+	tok_para_init(&p, doc, blk->text, blk->len);
+	tok_para_tokenise(&p);
 	for (i = 0; i < p.nt; i++) {
 		if (!tok_word(&p, i))
 			continue;
-		n = names_hits(doc->names, &p, i, hits, 16);
+		n = gazetteer_names_hits(doc->names, &p, i, hits, 16);
 		best = NONE;
 		for (k = 0; k < n; k++)
 			if (hits[k].actor != AMBIGUOUS &&
 			    (hits[k].kind == NAME_FULL ||
-			    stands_alone(&p, i, hits[k].end)) &&
+			    ner_stands_alone(&p, i, hits[k].end)) &&
 			    (best == NONE || hits[k].end > hits[best].end))
 				best = k;
 		if (best == NONE)
 			continue;
-		if (!idx_has(&blk->actors, hits[best].actor))
+		if (!import_idx_has(&blk->actors, hits[best].actor))
 			import_idx_push(&blk->actors, hits[best].actor);
 		i = hits[best].end - 1;
 	}
-	para_free(&p);
+	tok_para_free(&p);
 }

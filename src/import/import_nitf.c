@@ -65,16 +65,16 @@ struct nitf {
 /* ---- recognising it ----------------------------------------------- */
 
 static bool
-name_start(char c)
+nitf_name_start(char c)
 {
 	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_' ||
 	    (unsigned char)c >= 0x80;
 }
 
 static bool
-name_char(char c)
+nitf_name_char(char c)
 {
-	return name_start(c) || (c >= '0' && c <= '9') || c == '-' ||
+	return nitf_name_start(c) || (c >= '0' && c <= '9') || c == '-' ||
 	    c == '.' || c == ':';
 }
 
@@ -110,9 +110,9 @@ nitf_detect(const char *data, size_t len, char **root)
 			return INPUT_TEXT;
 		p = (const char *)memchr(q, '>', (size_t)(end - q)) + 1;
 	}
-	if (end - p < 2 || !name_start(p[1]))
+	if (end - p < 2 || !nitf_name_start(p[1]))
 		return INPUT_TEXT;
-	for (q = p + 1; q < end && name_char(*q); q++)
+	for (q = p + 1; q < end && nitf_name_char(*q); q++)
 		;
 	*root = xstrndup(p + 1, (size_t)(q - p - 1));
 	colon = strrchr(*root, ':');
@@ -133,7 +133,7 @@ nitf_is_elem(const struct nitf *nf, const xmlNode *n, const char *name)
 }
 
 static const xmlNode *
-child(const struct nitf *nf, const xmlNode *parent, const char *name)
+nitf_child(const struct nitf *nf, const xmlNode *parent, const char *name)
 {
 	const xmlNode *n;
 
@@ -144,7 +144,7 @@ child(const struct nitf *nf, const xmlNode *parent, const char *name)
 }
 
 static char *
-attr(const xmlNode *n, const char *name)
+nitf_attr(const xmlNode *n, const char *name)
 {
 	xmlChar *v = xmlGetNoNsProp((xmlNodePtr)n, (const xmlChar *)name);
 	char *s = v ? xstrdup((const char *)v) : NULL;
@@ -154,7 +154,7 @@ attr(const xmlNode *n, const char *name)
 }
 
 static void
-drop(struct nitf *nf, const xmlNode *n)
+nitf_drop(struct nitf *nf, const xmlNode *n)
 {
 	size_t i;
 	const char *name = (const char *)n->name;
@@ -177,7 +177,7 @@ drop(struct nitf *nf, const xmlNode *n)
 /* Appends s with runs of white space folded into one space (none at
  * the start) and control characters dropped. */
 static void
-put_text(struct nitf *nf, const char *s, const xmlNode *n)
+nitf_put_text(struct nitf *nf, const char *s, const xmlNode *n)
 {
 	const unsigned char *u = (const unsigned char *)s;
 	size_t i = 0, len = strlen(s);
@@ -212,7 +212,7 @@ put_text(struct nitf *nf, const char *s, const xmlNode *n)
 
 /* The whole text of an element, collapsed; caller-owned. */
 static char *
-text_of(struct nitf *nf, const xmlNode *n)
+nitf_text_of(struct nitf *nf, const xmlNode *n)
 {
 	xmlChar *raw = xmlNodeGetContent((xmlNodePtr)n);
 	struct buf save = nf->text;
@@ -221,7 +221,7 @@ text_of(struct nitf *nf, const xmlNode *n)
 
 	memset(&nf->text, 0, sizeof nf->text);
 	nf->space = false;
-	put_text(nf, raw ? (const char *)raw : "", n);
+	nitf_put_text(nf, raw ? (const char *)raw : "", n);
 	xmlFree(raw);
 	s = buf_detach(&nf->text);
 	nf->text = save;
@@ -240,35 +240,38 @@ nitf_actor(struct nitf *nf, const char *name, enum actor_kind kind)
 	struct para p;
 	size_t actor;
 
-	para_init(&p, doc, name, strlen(name));
-	para_tokenise(&p);
-	actor = p.nt > 0 ? names_lookup(doc->names, &p, 0, p.nt, NULL) : NONE;
+	tok_para_init(&p, doc, name, strlen(name));
+	tok_para_tokenise(&p);
+	actor = p.nt > 0 ? gazetteer_names_lookup(doc->names, &p, 0, p.nt, NULL)
+	    : NONE;
 	if (actor == NONE || actor == AMBIGUOUS) {
-		actor = doc_add_actor(doc, name, strlen(name), kind,
+		actor = import_doc_add_actor(doc, name, strlen(name), kind,
 		    ACT_KIND | (kind == ACTOR_PERSON ? ACT_PERSONLIKE : 0));
 		if (p.nt > 0) {
-			names_add(doc->names, &p, 0, p.nt, actor, NAME_FULL);
+			gazetteer_names_add(doc->names, &p, 0, p.nt, actor,
+			    NAME_FULL);
 			gazetteer_shorten(doc, actor, &p, 0, p.nt);
 		}
 	}
-	para_free(&p);
+	tok_para_free(&p);
 	return actor;
 }
 
 static enum actor_kind
-element_kind(const struct nitf *nf, const xmlNode *n)
+nitf_element_kind(const struct nitf *nf, const xmlNode *n)
 {
 	if (nitf_is_elem(nf, n, "person"))
 		return ACTOR_PERSON;
 	if (nitf_is_elem(nf, n, "org"))
 		return ACTOR_GROUP;
-	if (nitf_is_elem(nf, n, "country") || child(nf, n, "country") != NULL)
+	if (nitf_is_elem(nf, n, "country") || nitf_child(nf, n,
+	    "country") != NULL)
 		return ACTOR_COUNTRY;
 	return ACTOR_OTHER;
 }
 
 static void
-add_span(struct nitf *nf, size_t start, enum span_kind kind, size_t ref)
+nitf_add_span(struct nitf *nf, size_t start, enum span_kind kind, size_t ref)
 {
 	if (nf->text.len <= start)
 		return;
@@ -288,7 +291,7 @@ static void nitf_inline(struct nitf *, const xmlNode *);
 
 /* Where the next character will go, the pending space included. */
 static size_t
-text_pos(struct nitf *nf)
+nitf_text_pos(struct nitf *nf)
 {
 	if (nf->space && nf->text.len > 0) {
 		buf_putc(&nf->text, ' ');
@@ -298,7 +301,7 @@ text_pos(struct nitf *nf)
 }
 
 static bool
-ends_with_open_quote(const struct buf *b)
+nitf_ends_with_open_quote(const struct buf *b)
 {
 	return (b->len >= 3 && memcmp(b->data + b->len - 3, "\xE2\x80\x9C",
 	    3) == 0) || (b->len >= 1 && b->data[b->len - 1] == '"');
@@ -307,7 +310,7 @@ ends_with_open_quote(const struct buf *b)
 static void
 nitf_q(struct nitf *nf, const xmlNode *n)
 {
-	char *source = attr(n, "quote-source");
+	char *source = nitf_attr(n, "quote-source");
 	size_t speaker = NONE, start;
 	bool marks;
 
@@ -319,17 +322,17 @@ nitf_q(struct nitf *nf, const xmlNode *n)
 		free(clean);
 		free(source);
 	}
-	start = text_pos(nf);
+	start = nitf_text_pos(nf);
 	/* The format keeps quotation marks in the text; NITF leaves them
 	 * to the renderer. */
-	marks = !ends_with_open_quote(&nf->text);
+	marks = !nitf_ends_with_open_quote(&nf->text);
 	if (marks) {
 		buf_puts(&nf->text, "\xE2\x80\x9C");
 		start = nf->text.len;
 	}
 	nitf_inline(nf, n);
 	nf->space = false;
-	add_span(nf, start, SPAN_QUOTE, speaker);
+	nitf_add_span(nf, start, SPAN_QUOTE, speaker);
 	if (marks)
 		buf_puts(&nf->text, "\xE2\x80\x9D");
 }
@@ -340,7 +343,7 @@ nitf_q(struct nitf *nf, const xmlNode *n)
 static void
 nitf_name(struct nitf *nf, const xmlNode *n)
 {
-	size_t start = text_pos(nf), from, actor;
+	size_t start = nitf_text_pos(nf), from, actor;
 	char *name;
 
 	nitf_inline(nf, n);
@@ -355,8 +358,8 @@ nitf_name(struct nitf *nf, const xmlNode *n)
 		return;
 	}
 	name = xstrndup(nf->text.data + from, nf->text.len - from);
-	actor = nitf_actor(nf, name, element_kind(nf, n));
-	add_span(nf, start, SPAN_MENTION, actor);
+	actor = nitf_actor(nf, name, nitf_element_kind(nf, n));
+	nitf_add_span(nf, start, SPAN_MENTION, actor);
 	free(name);
 }
 
@@ -367,7 +370,7 @@ nitf_inline(struct nitf *nf, const xmlNode *parent)
 
 	for (n = parent->children; n != NULL; n = n->next) {
 		if (n->type == XML_TEXT_NODE || n->type == XML_CDATA_SECTION_NODE)
-			put_text(nf, (const char *)n->content, n);
+			nitf_put_text(nf, (const char *)n->content, n);
 		else if (n->type != XML_ELEMENT_NODE)
 			continue;
 		else if (nitf_is_elem(nf, n, "person") || nitf_is_elem(nf, n, "org") ||
@@ -394,10 +397,10 @@ nitf_paragraph(struct nitf *nf, const xmlNode *n)
 	nitf_inline(nf, n);
 	if (nf->text.len == 0)
 		return;
-	b = doc_add_block(nf->doc, false, xstrndup(nf->text.data,
+	b = import_doc_add_block(nf->doc, false, xstrndup(nf->text.data,
 	    nf->text.len), nf->text.len, load_node_line(n));
 	for (k = 0; k < nf->nspans; k++)
-		block_add_span(b, nf->spans[k].start, nf->spans[k].end,
+		import_block_add_span(b, nf->spans[k].start, nf->spans[k].end,
 		    nf->spans[k].kind, nf->spans[k].ref);
 }
 
@@ -418,14 +421,15 @@ nitf_blocks(struct nitf *nf, const xmlNode *parent)
 		    nitf_is_elem(nf, n, "dl"))
 			nitf_blocks(nf, n);
 		else
-			drop(nf, n);	/* table, media, fn, note, hr, … */
+			nitf_drop(nf,
+			    n);	/* table, media, fn, note, hr, … */
 	}
 }
 
 /* ---- the head ----------------------------------------------------- */
 
 static void
-set_once(char **field, char *value)
+nitf_set_once(char **field, char *value)
 {
 	if (*field == NULL && value != NULL && value[0] != '\0')
 		*field = value;
@@ -452,9 +456,9 @@ nitf_head(struct nitf *nf, const xmlNode *head)
 			for (d = n->children; d != NULL; d = d->next)
 				if (nitf_is_elem(nf, d, "key-list") ||
 				    nitf_is_elem(nf, d, "identified-content"))
-					drop(nf, d);
+					nitf_drop(nf, d);
 		} else if (nitf_is_elem(nf, n, "tobject"))
-			drop(nf, n);
+			nitf_drop(nf, n);
 	}
 }
 
@@ -470,27 +474,28 @@ nitf_body_head(struct nitf *nf, const xmlNode *bh)
 		if (nitf_is_elem(nf, n, "hedline")) {
 			for (c = n->children; c != NULL; c = c->next)
 				if (nitf_is_elem(nf, c, "hl1"))
-					set_once(&nf->doc->headline,
-					    text_of(nf, c));
+					nitf_set_once(&nf->doc->headline,
+					    nitf_text_of(nf, c));
 				else if (c->type == XML_ELEMENT_NODE)
-					drop(nf, c);
+					nitf_drop(nf, c);
 		} else if (nitf_is_elem(nf, n, "byline")) {
-			v = text_of(nf, n);
+			v = nitf_text_of(nf, n);
 			if (strncmp(v, "By ", 3) == 0 ||
 			    strncmp(v, "BY ", 3) == 0)
 				memmove(v, v + 3, strlen(v + 3) + 1);
-			set_once(&nf->doc->byline, v);
+			nitf_set_once(&nf->doc->byline, v);
 		} else if (nitf_is_elem(nf, n, "distributor"))
-			set_once(&nf->doc->source, text_of(nf, n));
+			nitf_set_once(&nf->doc->source, nitf_text_of(nf, n));
 		else if (nitf_is_elem(nf, n, "dateline")) {
-			set_once(&nf->doc->dateline, text_of(nf, n));
-			if ((c = child(nf, n, "story.date")) != NULL) {
-				v = attr(c, "norm");
+			nitf_set_once(&nf->doc->dateline, nitf_text_of(nf, n));
+			if ((c = nitf_child(nf, n, "story.date")) != NULL) {
+				v = nitf_attr(c, "norm");
 				nitf_when(nf, v);
 				free(v);
 			}
 		} else
-			drop(nf, n);	/* abstract, note, rights, series */
+			nitf_drop(nf,
+			    n);	/* abstract, note, rights, series */
 	}
 }
 
@@ -505,18 +510,19 @@ nitf_metadata(struct nitf *nf, const xmlNode *head)
 	if (nf->doc->when == NULL && nf->doc->dateline != NULL)
 		nf->doc->when = date_parse(nf->doc->dateline,
 		    strlen(nf->doc->dateline), &words);
-	if ((n = child(nf, head, "title")) != NULL)
-		set_once(&nf->doc->headline, text_of(nf, n));
-	if ((n = child(nf, child(nf, head, "docdata"), "date.issue")) != NULL) {
-		v = attr(n, "norm");
+	if ((n = nitf_child(nf, head, "title")) != NULL)
+		nitf_set_once(&nf->doc->headline, nitf_text_of(nf, n));
+	if ((n = nitf_child(nf, nitf_child(nf, head, "docdata"),
+	    "date.issue")) != NULL) {
+		v = nitf_attr(n, "norm");
 		nitf_when(nf, v);
 		free(v);
 	}
-	if ((n = child(nf, head, "pubdata")) != NULL) {
-		v = attr(n, "date.publication");
+	if ((n = nitf_child(nf, head, "pubdata")) != NULL) {
+		v = nitf_attr(n, "date.publication");
 		nitf_when(nf, v);
 		free(v);
-		set_once(&nf->doc->source, attr(n, "name"));
+		nitf_set_once(&nf->doc->source, nitf_attr(n, "name"));
 	}
 }
 
@@ -530,15 +536,15 @@ nitf_front(struct idoc *doc, const char *data, size_t len)
 	size_t i;
 
 	x = load_parse_xml(data, len, doc->name, doc->d);
-	doc_release_input(doc);
+	import_doc_release_input(doc);
 	if (x == NULL)
 		return false;
 	memset(&nf, 0, sizeof nf);
 	nf.doc = doc;
 	root = xmlDocGetRootElement(x);
 	nf.ns = root->ns;
-	head = child(&nf, root, "head");
-	body = child(&nf, root, "body");
+	head = nitf_child(&nf, root, "head");
+	body = nitf_child(&nf, root, "body");
 	nitf_head(&nf, head);
 	for (n = body ? body->children : NULL; n != NULL; n = n->next) {
 		if (n->type != XML_ELEMENT_NODE)
@@ -550,21 +556,23 @@ nitf_front(struct idoc *doc, const char *data, size_t len)
 		else if (nitf_is_elem(&nf, n, "body.end"))
 			nitf_blocks(&nf, n);	/* tagline, bibliography */
 		else
-			drop(&nf, n);
+			nitf_drop(&nf, n);
 	}
 	nitf_metadata(&nf, head);
 	for (i = 0; i < nf.ndrops; i++) {
-		doc_warn(doc, nf.drops[i].line, "note: NITF <%s> dropped: it "
+		import_doc_warn(doc, nf.drops[i].line,
+		    "note: NITF <%s> dropped: it "
 		    "has no place in a story%s", nf.drops[i].name,
 		    nf.drops[i].count > 1 ? " (and later ones)" : "");
 		free(nf.drops[i].name);
 	}
 	free(nf.drops);
 	if (nf.ctl_line != 0)
-		doc_warn(doc, nf.ctl_line, "warning: control characters "
+		import_doc_warn(doc, nf.ctl_line, "warning: control characters "
 		    "dropped");
 	if (nf.long_line != 0)
-		doc_warn(doc, nf.long_line, "note: NITF names longer than %d "
+		import_doc_warn(doc, nf.long_line,
+		    "note: NITF names longer than %d "
 		    "bytes kept as text, not as actors", NITF_NAME_MAX);
 	buf_free(&nf.text);
 	free(nf.spans);
@@ -572,7 +580,8 @@ nitf_front(struct idoc *doc, const char *data, size_t len)
 	root_line = load_node_line(root);
 	xmlFreeDoc(x);
 	if (doc->headline == NULL) {
-		doc_warn(doc, root_line, "no headline: the NITF document "
+		import_doc_warn(doc, root_line,
+		    "no headline: the NITF document "
 		    "has neither hedline/hl1 nor title");
 		return false;
 	}

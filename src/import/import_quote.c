@@ -37,7 +37,7 @@ quote_is_speech_verb(const struct para *p, size_t i)
 /* ---- pairing the marks -------------------------------------------- */
 
 static size_t
-region_add(struct para *p, size_t open, size_t close)
+quote_region_add(struct para *p, size_t open, size_t close)
 {
 	struct qregion *q;
 	size_t a = open == NONE ? 0 : open + 1;
@@ -75,7 +75,7 @@ region_add(struct para *p, size_t open, size_t close)
 
 /* A straight quotation mark opens before a word, closes after one. */
 static bool
-straight_opens(const struct para *p, size_t i)
+quote_straight_opens(const struct para *p, size_t i)
 {
 	return i + 1 < p->nt && !(p->t[i + 1].flags & T_SPACE) &&
 	    (i == 0 || (p->t[i].flags & T_SPACE) ||
@@ -85,7 +85,7 @@ straight_opens(const struct para *p, size_t i)
 /* A ’ closes a single quotation unless a word goes on right after it
  * ("it’s") or it ends a plural possessive mid-phrase. */
 static bool
-single_closes(const struct para *p, size_t i)
+quote_single_closes(const struct para *p, size_t i)
 {
 	return i + 1 >= p->nt || (p->t[i + 1].flags & T_SPACE) ||
 	    !(p->t[i + 1].flags & T_WORD);
@@ -102,27 +102,29 @@ quote_regions(struct para *p)
 			continue;
 		cp = p->t[i].cp;
 		if (dq == NONE && sq == NONE && (cp == 0x201C || cp == 0xAB ||
-		    cp == 0x201E || (cp == '"' && straight_opens(p, i)))) {
+		    cp == 0x201E || (cp == '"' && quote_straight_opens(p,
+		    i)))) {
 			dq = i;
 			want = cp == 0x201C || cp == 0x201E ? 0x201D :
 			    cp == 0xAB ? 0xBB : '"';
 		} else if (dq != NONE && (cp == want ||
 		    (want == 0x201D && cp == 0x201C && p->t[dq].cp == 0x201E))) {
-			region_add(p, dq, i);
+			quote_region_add(p, dq, i);
 			dq = NONE;
 		} else if (dq == NONE && sq == NONE && cp == 0x2018 &&
 		    i + 1 < p->nt && !(p->t[i + 1].flags & T_SPACE)) {
 			sq = i;
-		} else if (sq != NONE && cp == 0x2019 && single_closes(p, i)) {
-			region_add(p, sq, i);
+		} else if (sq != NONE && cp == 0x2019 && quote_single_closes(p,
+		    i)) {
+			quote_region_add(p, sq, i);
 			sq = NONE;
 		}
 	}
 	/* Left open: it runs on into the next paragraph. */
 	if (dq != NONE)
-		region_add(p, dq, NONE);
+		quote_region_add(p, dq, NONE);
 	else if (sq != NONE)
-		region_add(p, sq, NONE);
+		quote_region_add(p, sq, NONE);
 	if (p->nq > 0 && p->doc->open_speaker != NONE &&
 	    p->q[0].open == 0)
 		p->q[0].continued = true;
@@ -139,7 +141,7 @@ quote_is_word(const struct para *p, size_t i)
 /* A speaker with no name, the noun phrase [a, b) ending in a speaker
  * noun: made an actor, with its mention.  Returns the actor or NONE. */
 static size_t
-noun_speaker(struct para *p, size_t a, size_t b)
+quote_noun_speaker(struct para *p, size_t a, size_t b)
 {
 	size_t i;
 
@@ -155,7 +157,7 @@ noun_speaker(struct para *p, size_t a, size_t b)
 /* The noun phrase that ends just before token end: back over small
  * words to its determiner. */
 static size_t
-np_back(const struct para *p, size_t end, size_t first)
+quote_np_back(const struct para *p, size_t end, size_t first)
 {
 	size_t a = end, n = 0;
 
@@ -173,7 +175,7 @@ np_back(const struct para *p, size_t end, size_t first)
 
 /* The noun phrase that starts at token a: its end, or NONE. */
 static size_t
-np_forward(const struct para *p, size_t a)
+quote_np_forward(const struct para *p, size_t a)
 {
 	size_t b = a, n = 0;
 
@@ -192,7 +194,7 @@ np_forward(const struct para *p, size_t a)
 /* The speaker named by whatever starts at token i: a mention, or a
  * noun phrase like "the spokesperson"; *end is the token after it. */
 static size_t
-speaker_at(struct para *p, size_t i, size_t *end)
+quote_speaker_at(struct para *p, size_t i, size_t *end)
 {
 	size_t m, b;
 
@@ -202,7 +204,7 @@ speaker_at(struct para *p, size_t i, size_t *end)
 		*end = p->m[m].b;
 		return p->m[m].actor;
 	}
-	if ((b = np_forward(p, i)) != NONE) {
+	if ((b = quote_np_forward(p, i)) != NONE) {
 		size_t actor, k = b;
 
 		/* "its chief executive, Mark Fenwick, …": the person the
@@ -216,7 +218,7 @@ speaker_at(struct para *p, size_t i, size_t *end)
 			*end = p->m[m].b;
 			return p->m[m].actor;
 		}
-		actor = noun_speaker(p, i, b);
+		actor = quote_noun_speaker(p, i, b);
 
 		if (actor != NONE) {
 			*end = b;
@@ -228,7 +230,7 @@ speaker_at(struct para *p, size_t i, size_t *end)
 
 /* “…,” Lewis said / “…,” said Lewis / “…,” according to Lewis. */
 static size_t
-speaker_after(struct para *p, size_t close)
+quote_speaker_after(struct para *p, size_t close)
 {
 	size_t j = close + 1, end, actor, k;
 
@@ -240,7 +242,7 @@ speaker_after(struct para *p, size_t close)
 	/* "said Lewis", "said council leader Priya Shah" */
 	if (quote_is_speech_verb(p, j)) {
 		for (k = j + 1; k < p->nt && k <= j + 1 + TITLE_WORDS; k++) {
-			if ((actor = speaker_at(p, k, &end)) != NONE)
+			if ((actor = quote_speaker_at(p, k, &end)) != NONE)
 				return actor;
 			if (!quote_is_word(p, k) || p->t[k].mention != NONE)
 				break;
@@ -248,10 +250,10 @@ speaker_after(struct para *p, size_t close)
 		return NONE;
 	}
 	if (tok_is(p, j, "according") && tok_is(p, j + 1, "to"))
-		return speaker_at(p, j + 2, &end);
+		return quote_speaker_at(p, j + 2, &end);
 	/* "Lewis said", "librarian Mei Tanaka told". */
 	for (k = j, actor = NONE; k < p->nt && k <= j + TITLE_WORDS; k++) {
-		if ((actor = speaker_at(p, k, &end)) != NONE)
+		if ((actor = quote_speaker_at(p, k, &end)) != NONE)
 			break;
 		if (!quote_is_word(p, k) || !(p->t[k].flags & T_LOWER) ||
 		    quote_is_speech_verb(p, k))
@@ -267,7 +269,7 @@ speaker_after(struct para *p, size_t close)
 		while (k2 < p->nt && k2 < end + TITLE_WORDS &&
 		    (p->t[k2].flags & T_SKIP))
 			k2++;
-		if (k2 > end && (a2 = speaker_at(p, k2, &end2)) != NONE &&
+		if (k2 > end && (a2 = quote_speaker_at(p, k2, &end2)) != NONE &&
 		    quote_is_speech_verb(p, end2))
 			return a2;
 	}
@@ -285,9 +287,9 @@ speaker_after(struct para *p, size_t close)
 /* Lewis said: “…” / Lewis told the BBC that … “…” / according to
  * Lewis, “…”. */
 static size_t
-speaker_before(struct para *p, size_t open)
+quote_speaker_before(struct para *p, size_t open)
 {
-	size_t first = sent_first(p, open), v, m, a, end, actor;
+	size_t first = tok_sent_first(p, open), v, m, a, end, actor;
 
 	if (open == NONE || open == 0)
 		return NONE;
@@ -299,7 +301,7 @@ speaker_before(struct para *p, size_t open)
 		if (p->t[k].quote != NONE || (p->t[k].flags & T_MARK))
 			break;
 		if (tok_is(p, k, "according") && tok_is(p, k + 1, "to")) {
-			actor = speaker_at(p, k + 2, &end);
+			actor = quote_speaker_at(p, k + 2, &end);
 			if (actor != NONE)
 				return actor;
 		}
@@ -309,11 +311,11 @@ speaker_before(struct para *p, size_t open)
 		if (m != NONE)
 			return p->m[m].actor;
 		/* "said Lewis: “…”" */
-		actor = speaker_at(p, k + 1, &end);
+		actor = quote_speaker_at(p, k + 1, &end);
 		if (actor != NONE)
 			return actor;
-		a = np_back(p, k, first);
-		if (a != NONE && (actor = noun_speaker(p, a, k)) != NONE)
+		a = quote_np_back(p, k, first);
+		if (a != NONE && (actor = quote_noun_speaker(p, a, k)) != NONE)
 			return actor;
 		return NONE;
 	}
@@ -344,9 +346,9 @@ quote_speakers(struct para *p)
 		if (q->continued)
 			q->speaker = doc->open_speaker;
 		if (q->speaker == NONE && q->close != NONE)
-			q->speaker = speaker_after(p, q->close);
+			q->speaker = quote_speaker_after(p, q->close);
 		if (q->speaker == NONE)
-			q->speaker = speaker_before(p, q->open);
+			q->speaker = quote_speaker_before(p, q->open);
 	}
 	/* “…,” he said. “…”: the same speaker for the paragraph's others. */
 	for (last = NONE, i = 0; i < p->nq; i++) {

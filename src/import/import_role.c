@@ -145,7 +145,7 @@ static const char *const first_names[] = { "aaron", "adam", "ahmed",
 	"yusuf", "zhang", NULL };
 
 static bool
-in_list(const char *s, size_t len, const char *const *list)
+role_in_list(const char *s, size_t len, const char *const *list)
 {
 	size_t i;
 
@@ -159,7 +159,7 @@ in_list(const char *s, size_t len, const char *const *list)
 
 /* The name's words, each checked against a list; whether any is. */
 static bool
-any_word(const char *name, const char *const *list, bool last_only)
+role_any_word(const char *name, const char *const *list, bool last_only)
 {
 	const char *p = name, *w;
 	size_t n;
@@ -177,7 +177,7 @@ any_word(const char *name, const char *const *list, bool last_only)
 		n = (size_t)(p - w);
 		if (n == 0)
 			continue;
-		hit = in_list(w, n, list);
+		hit = role_in_list(w, n, list);
 		if (hit && !last_only)
 			return true;
 	}
@@ -194,28 +194,29 @@ role_kind(const char *name, bool personlike, bool *sure)
 		p += 4;
 	len = strlen(p);
 	*sure = true;
-	if (in_list(p, len, media_names) || in_list(name, strlen(name),
+	if (role_in_list(p, len, media_names) || role_in_list(name,
+	    strlen(name),
 	    media_names))
 		return ACTOR_MEDIA;
-	if (in_list(p, len, countries))
+	if (role_in_list(p, len, countries))
 		return ACTOR_COUNTRY;
-	if (in_list(p, len, government_words) ||
-	    any_word(p, government_words, false))
+	if (role_in_list(p, len, government_words) ||
+	    role_any_word(p, government_words, false))
 		return ACTOR_GOVERNMENT;
-	if (in_list(p, len, agency_words))
+	if (role_in_list(p, len, agency_words))
 		return ACTOR_AGENCY;
-	if (any_word(p, company_words, true))
+	if (role_any_word(p, company_words, true))
 		return ACTOR_COMPANY;
-	if (any_word(p, group_words, false))
+	if (role_any_word(p, group_words, false))
 		return ACTOR_GROUP;
-	if (any_word(p, agency_words, false))
+	if (role_any_word(p, agency_words, false))
 		return ACTOR_AGENCY;
-	if (any_word(p, media_words, false))
+	if (role_any_word(p, media_words, false))
 		return ACTOR_MEDIA;
 	if (personlike) {
 		const char *sp = strchr(p, ' ');
 
-		*sure = sp != NULL && in_list(p, (size_t)(sp - p),
+		*sure = sp != NULL && role_in_list(p, (size_t)(sp - p),
 		    first_names);
 		return ACTOR_PERSON;
 	}
@@ -236,7 +237,7 @@ role_classify(struct idoc *doc, size_t actor, unsigned long line)
 	if (k == ACTOR_OTHER)
 		return;
 	if (sure)
-		doc_set_kind(doc, actor, k);
+		import_doc_set_kind(doc, actor, k);
 	else {
 		a->kind = k;
 		a->doubt = xstrdup("kind person guessed from the shape of the "
@@ -262,12 +263,14 @@ role_shorten(struct idoc *doc, size_t actor, const struct para *p, size_t a,
 		return;
 	while (k > a + 1) {
 		w = tok_str(p, k - 1, &len);
-		if (!tok_word(p, k - 1) || !(in_list(w, len, company_words) ||
-		    in_list(w, len, group_words)))
+		if (!tok_word(p, k - 1) || !(role_in_list(w, len,
+		    company_words) ||
+		    role_in_list(w, len, group_words)))
 			break;
 		k--;
 		if (tok_word(p, k - 1) && !tok_in(p, k - 1, LEX_JOINING))
-			names_add(doc->names, p, a, k, actor, NAME_SHORT);
+			gazetteer_names_add(doc->names, p, a, k, actor,
+			    NAME_SHORT);
 	}
 }
 
@@ -276,7 +279,7 @@ role_shorten(struct idoc *doc, size_t actor, const struct para *p, size_t a,
 /* The person's name that starts at j: two or three capitalised words
  * (or one, when it names a person already known); its end, or NONE. */
 static size_t
-title_name(const struct para *p, size_t j)
+role_title_name(const struct para *p, size_t j)
 {
 	size_t e = j, known;
 	enum name_kind nk;
@@ -290,7 +293,7 @@ title_name(const struct para *p, size_t j)
 		return NONE;
 	if (e - j >= 2)
 		return e;
-	known = names_lookup(p->doc->names, p, j, e, &nk);
+	known = gazetteer_names_lookup(p->doc->names, p, j, e, &nk);
 	return known != NONE && known != AMBIGUOUS &&
 	    ner_person(p->doc, known) ? e : NONE;
 }
@@ -299,7 +302,7 @@ title_name(const struct para *p, size_t j)
  * "Digital" of "Digital Minister", "union" of "union leader"; not a
  * known name ("US President"), a verb or a small word. */
 static size_t
-title_left(const struct para *p, size_t i)
+role_title_left(const struct para *p, size_t i)
 {
 	size_t a = i, n = 0, len;
 	bool capital = (p->t[i].flags & T_CAP) != 0;
@@ -314,7 +317,7 @@ title_left(const struct para *p, size_t i)
 		    tok_in(p, k, LEX_PREP) || tok_in(p, k, LEX_AUX) ||
 		    tok_in(p, k, LEX_CONJ) || quote_is_speech_verb(p, k) ||
 		    (p->t[k].flags & (T_DIGIT | T_UPPER)) ||
-		    names_hits(p->doc->names, p, k, h, 4) > 0)
+		    gazetteer_names_hits(p->doc->names, p, k, h, 4) > 0)
 			break;
 		w = tok_str(p, k, &len);
 		if (p->t[k].flags & T_CAP) {
@@ -332,7 +335,7 @@ title_left(const struct para *p, size_t i)
 }
 
 static void
-title_note(struct idoc *doc, size_t actor, const struct para *p, size_t a,
+role_title_note(struct idoc *doc, size_t actor, const struct para *p, size_t a,
     size_t b)
 {
 	struct iactor *ac = &doc->actors[actor];
@@ -359,16 +362,16 @@ role_titles(struct para *p)
 		    (p->t[j].flags & T_SPACE); j++)
 			;
 		if (j >= p->nt || !(p->t[j].flags & T_SPACE) ||
-		    (e = title_name(p, j)) == NONE)
+		    (e = role_title_name(p, j)) == NONE)
 			continue;
-		a = title_left(p, i);
-		actor = names_lookup(p->doc->names, p, j, e, NULL);
+		a = role_title_left(p, i);
+		actor = gazetteer_names_lookup(p->doc->names, p, j, e, NULL);
 		if (actor == AMBIGUOUS)
 			continue;
 		if (actor == NONE)
 			actor = ner_actor(p, j, e, ACT_PERSONLIKE);
-		doc_set_kind(p->doc, actor, ACTOR_PERSON);
-		title_note(p->doc, actor, p, a, j);
+		import_doc_set_kind(p->doc, actor, ACTOR_PERSON);
+		role_title_note(p->doc, actor, p, a, j);
 		for (; a < j; a++)
 			p->t[a].flags |= T_SKIP;
 		ner_add_mention(p, j, e, actor, HOW_NAME);
@@ -412,7 +415,7 @@ role_appositives(struct para *p)
 		}
 		if (end == NONE || end <= m->b + 2)
 			continue;
-		title_note(p->doc, m->actor, p, m->b + 1 +
+		role_title_note(p->doc, m->actor, p, m->b + 1 +
 		    tok_is(p, m->b + 1, "who"), end);
 	}
 }

@@ -46,7 +46,8 @@ struct cleaner {
 };
 
 static void
-clean_note(unsigned long *first, unsigned long *count, unsigned long line,
+import_text_clean_note(unsigned long *first, unsigned long *count,
+    unsigned long line,
     unsigned long *last)
 {
 	if (*first == 0)
@@ -58,7 +59,7 @@ clean_note(unsigned long *first, unsigned long *count, unsigned long line,
 
 /* The bytes, made valid UTF-8 with LF line ends and no controls. */
 static bool
-text_clean(struct cleaner *c, const char *data, size_t len)
+import_text_clean(struct cleaner *c, const char *data, size_t len)
 {
 	const unsigned char *u = (const unsigned char *)data;
 	size_t i = 0;
@@ -98,7 +99,8 @@ text_clean(struct cleaner *c, const char *data, size_t len)
 		if (n <= 0) {
 			/* One U+FFFD for each bad byte. */
 			buf_append(&c->out, REPLACEMENT, 3);
-			clean_note(&c->bad_line, &c->bad_lines, c->line,
+			import_text_clean_note(&c->bad_line, &c->bad_lines,
+			    c->line,
 			    &last_bad);
 			c->bad_bytes++;
 			i++;
@@ -106,7 +108,8 @@ text_clean(struct cleaner *c, const char *data, size_t len)
 		}
 		if (cp < 0x20 || cp == 0x7F || (cp >= 0x80 && cp <= 0x9F) ||
 		    cp == 0xFFFE || cp == 0xFFFF) {
-			clean_note(&c->ctl_line, &c->ctl_lines, c->line,
+			import_text_clean_note(&c->ctl_line, &c->ctl_lines,
+			    c->line,
 			    &last_ctl);
 			c->bad_bytes += (size_t)n;
 		} else if (cp == 0x2028 || cp == 0x2029)
@@ -116,17 +119,18 @@ text_clean(struct cleaner *c, const char *data, size_t len)
 		i += (size_t)n;
 	}
 	if (len >= 64 && c->bad_bytes * 100 > len * BINARY_SHARE) {
-		doc_warn(c->doc, c->bad_line ? c->bad_line : c->ctl_line,
+		import_doc_warn(c->doc, c->bad_line ? c->bad_line : c->ctl_line,
 		    "not a text article: %zu of its %zu bytes are not text",
 		    c->bad_bytes, len);
 		return false;
 	}
 	if (c->bad_line != 0)
-		doc_warn(c->doc, c->bad_line, "warning: invalid UTF-8 "
+		import_doc_warn(c->doc, c->bad_line, "warning: invalid UTF-8 "
 		    "replaced by U+FFFD%s", c->bad_lines > 1 ?
 		    " (here and on later lines)" : "");
 	if (c->ctl_line != 0)
-		doc_warn(c->doc, c->ctl_line, "warning: control characters "
+		import_doc_warn(c->doc, c->ctl_line,
+		    "warning: control characters "
 		    "dropped%s", c->ctl_lines > 1 ?
 		    " (here and on later lines)" : "");
 	return true;
@@ -150,7 +154,7 @@ struct line {
 };
 
 static bool
-has_alnum(const char *s, size_t len)
+import_text_has_alnum(const char *s, size_t len)
 {
 	size_t i = 0;
 	int32_t cp;
@@ -172,7 +176,7 @@ has_alnum(const char *s, size_t len)
 }
 
 static size_t
-count_chars(const char *s, size_t len)
+import_text_count_chars(const char *s, size_t len)
 {
 	size_t i, n = 0;
 
@@ -188,7 +192,7 @@ static const char *related_labels[] = {
 
 /* "Read more: TITLE": where TITLE starts, or 0. */
 static size_t
-related_title(const char *s, size_t len)
+import_text_related_title(const char *s, size_t len)
 {
 	size_t k, n, i;
 
@@ -211,7 +215,7 @@ related_title(const char *s, size_t len)
 			continue;
 		while (i < len && s[i] == ' ')
 			i++;
-		if (i < len && has_alnum(s + i, len - i))
+		if (i < len && import_text_has_alnum(s + i, len - i))
 			return i;
 	}
 	return 0;
@@ -222,7 +226,7 @@ related_title(const char *s, size_t len)
  * ends with a NUL where its newline (or less) was.  The lines point
  * into s, which must outlive them; no line costs an allocation. */
 static struct line *
-text_lines(char *s, size_t len, size_t *np)
+import_text_lines(char *s, size_t len, size_t *np)
 {
 	struct line *v = NULL;
 	size_t n = 0, cap = 0, i = 0, j, w;
@@ -247,12 +251,14 @@ text_lines(char *s, size_t len, size_t *np)
 		v[n].s = s + i;
 		v[n].len = (uint32_t)(w - i);
 		s[w] = '\0';
-		v[n].chars = (uint32_t)count_chars(v[n].s, v[n].len);
+		v[n].chars = (uint32_t)import_text_count_chars(v[n].s,
+		    v[n].len);
 		v[n].no = (uint32_t)no++;
 		v[n].title = 0;
-		if (!has_alnum(v[n].s, v[n].len))
+		if (!import_text_has_alnum(v[n].s, v[n].len))
 			v[n].kind = L_BLANK;	/* also "###", "* * *" */
-		else if ((v[n].title = (uint32_t)related_title(v[n].s,
+		else if ((v[n].title =
+		    (uint32_t)import_text_related_title(v[n].s,
 		    v[n].len)) > 0)
 			v[n].kind = L_RELATED;
 		else
@@ -265,14 +271,14 @@ text_lines(char *s, size_t len, size_t *np)
 }
 
 static void
-lines_free(struct line *v, size_t n)
+import_text_lines_free(struct line *v, size_t n)
 {
 	(void)n;
 	free(v);
 }
 
 static size_t
-next_text(const struct line *v, size_t n, size_t i)
+import_text_next_text(const struct line *v, size_t n, size_t i)
 {
 	while (i < n && v[i].kind == L_BLANK)
 		i++;
@@ -282,7 +288,7 @@ next_text(const struct line *v, size_t n, size_t i)
 /* ---- the head ----------------------------------------------------- */
 
 static bool
-is_dateline(const struct line *l, char **when)
+import_text_is_dateline(const struct line *l, char **when)
 {
 	size_t words;
 	char *w;
@@ -299,7 +305,7 @@ is_dateline(const struct line *l, char **when)
 }
 
 static bool
-is_label(const struct line *l)
+import_text_is_label(const struct line *l)
 {
 	static const char *labels[] = { "for immediate release",
 	    "press release", "news release", "embargoed" };
@@ -313,7 +319,7 @@ is_label(const struct line *l)
 }
 
 static bool
-is_byline(const struct line *l)
+import_text_is_byline(const struct line *l)
 {
 	return l->kind == L_TEXT && l->len < 100 && l->len > 3 &&
 	    (strncmp(l->s, "By ", 3) == 0 || strncmp(l->s, "BY ", 3) == 0);
@@ -322,32 +328,33 @@ is_byline(const struct line *l)
 /* Dateline, headline, byline: returns the first line of the body, or
  * NONE (with an error) when there is no headline. */
 static size_t
-text_head(struct idoc *doc, struct line *v, size_t n)
+import_text_head(struct idoc *doc, struct line *v, size_t n)
 {
-	size_t i = next_text(v, n, 0), k;
+	size_t i = import_text_next_text(v, n, 0), k;
 	char *when = NULL;
 
 	if (i == n) {
-		doc_warn(doc, 1, "the file is empty");
+		import_doc_warn(doc, 1, "the file is empty");
 		return NONE;
 	}
-	while (i < n && v[i].kind == L_TEXT && is_label(&v[i])) {
-		doc_warn(doc, v[i].no, "note: '%s' left out", v[i].s);
-		i = next_text(v, n, i + 1);
+	while (i < n && v[i].kind == L_TEXT && import_text_is_label(&v[i])) {
+		import_doc_warn(doc, v[i].no, "note: '%s' left out", v[i].s);
+		i = import_text_next_text(v, n, i + 1);
 	}
-	if (i < n && is_dateline(&v[i], &when)) {
+	if (i < n && import_text_is_dateline(&v[i], &when)) {
 		doc->dateline = xstrdup(v[i].s);
 		doc->when = when;
-		i = next_text(v, n, i + 1);
+		i = import_text_next_text(v, n, i + 1);
 	}
 	if (i == n || v[i].kind != L_TEXT) {
-		doc_warn(doc, i < n ? v[i].no : v[n - 1].no,
+		import_doc_warn(doc, i < n ? v[i].no : v[n - 1].no,
 		    "no headline: the article must start with one, after an "
 		    "optional dateline");
 		return NONE;
 	}
 	if (v[i].chars > HEADLINE_MAX) {
-		doc_warn(doc, v[i].no, "no headline: the first line is a "
+		import_doc_warn(doc, v[i].no,
+		    "no headline: the first line is a "
 		    "paragraph of %zu characters", (size_t)v[i].chars);
 		return NONE;
 	}
@@ -355,13 +362,14 @@ text_head(struct idoc *doc, struct line *v, size_t n)
 	i++;
 	/* A byline or a dateline may follow the headline. */
 	for (k = 0; k < 2; k++) {
-		size_t j = next_text(v, n, i);
+		size_t j = import_text_next_text(v, n, i);
 
-		if (j < n && doc->byline == NULL && is_byline(&v[j])) {
+		if (j < n && doc->byline == NULL
+		    && import_text_is_byline(&v[j])) {
 			doc->byline = xstrdup(v[j].s + 3);
 			i = j + 1;
 		} else if (j < n && doc->dateline == NULL &&
-		    is_dateline(&v[j], &when)) {
+		    import_text_is_dateline(&v[j], &when)) {
 			doc->dateline = xstrdup(v[j].s);
 			doc->when = when;
 			i = j + 1;
@@ -373,7 +381,7 @@ text_head(struct idoc *doc, struct line *v, size_t n)
 /* "LONDON, 3 March 2021 – Acme …": a dateline at the head of the first
  * paragraph is also the article's dateline (the paragraph keeps it). */
 static void
-text_inline_dateline(struct idoc *doc, const char *s, size_t len)
+import_text_inline_dateline(struct idoc *doc, const char *s, size_t len)
 {
 	static const char *dashes[] = { " \xE2\x80\x93 ", " \xE2\x80\x94 ",
 	    " -- ", " - " };
@@ -401,7 +409,7 @@ text_inline_dateline(struct idoc *doc, const char *s, size_t len)
 /* The end of a place in capitals at s: "PARIS", "NEW YORK",
  * "WASHINGTON, D.C."; 0 if there is none. */
 static size_t
-caps_place(const char *s, size_t len)
+import_text_caps_place(const char *s, size_t len)
 {
 	size_t i = 0, letters = 0, words = 1;
 
@@ -418,12 +426,13 @@ caps_place(const char *s, size_t len)
 }
 
 void
-text_dateline_prefix(struct idoc *doc, struct iblock *blk)
+import_text_dateline_prefix(struct idoc *doc, struct iblock *blk)
 {
 	static const char *dashes[] = { " \xE2\x80\x93 ", " \xE2\x80\x94 ",
 	    " -- ", " - " };
 	const char *s = blk->text, *agency = NULL, *close;
-	size_t len = blk->len, i = caps_place(s, len), k, alen = 0, words;
+	size_t len = blk->len, i = import_text_caps_place(s, len), k, alen = 0,
+	    words;
 	char *when = NULL;
 
 	if (i == 0)
@@ -479,7 +488,7 @@ text_dateline_prefix(struct idoc *doc, struct iblock *blk)
 /* ---- the body ----------------------------------------------------- */
 
 static bool
-ends_sentence(const struct line *l)
+import_text_ends_sentence(const struct line *l)
 {
 	const char *end = l->s + l->len;
 
@@ -498,23 +507,25 @@ ends_sentence(const struct line *l)
  * the next (a buffer cut down to each short paragraph leaves a hole in
  * the heap beside it). */
 static void
-text_flush(struct idoc *doc, struct buf *para, unsigned long line)
+import_text_flush(struct idoc *doc, struct buf *para, unsigned long line)
 {
 	size_t len = para->len;
 
 	if (len == 0)
 		return;
 	if (len < IMPORT_PARA_MAX) {
-		doc_add_block(doc, false, xstrndup(para->data, len), len, line);
+		import_doc_add_block(doc, false, xstrndup(para->data, len), len,
+		    line);
 		buf_truncate(para, 0);
 		return;
 	}
-	doc_add_block(doc, false, xreallocarray(buf_detach(para), len + 1, 1),
+	import_doc_add_block(doc, false, xreallocarray(buf_detach(para),
+	    len + 1, 1),
 	    len, line);
 }
 
 static void
-text_body(struct idoc *doc, struct line *v, size_t n, size_t i)
+import_text_body(struct idoc *doc, struct line *v, size_t n, size_t i)
 {
 	struct buf para = BUF_INIT;
 	unsigned long line = 0;
@@ -524,27 +535,28 @@ text_body(struct idoc *doc, struct line *v, size_t n, size_t i)
 	for (k = i; k < n; k++) {
 		if (v[k].kind != L_BLANK)
 			seen = true;
-		else if (seen && next_text(v, n, k) < n)
+		else if (seen && import_text_next_text(v, n, k) < n)
 			blanks = true;
 	}
 	for (k = i; k < n; k++) {
 		const struct line *l = &v[k];
 
 		if (l->kind == L_BLANK) {
-			text_flush(doc, &para, line);
+			import_text_flush(doc, &para, line);
 			prev = NONE;
 			continue;
 		}
 		if (l->kind == L_RELATED) {
-			text_flush(doc, &para, line);
-			doc_add_block(doc, true, xstrdup(l->s + l->title),
+			import_text_flush(doc, &para, line);
+			import_doc_add_block(doc, true,
+			    xstrdup(l->s + l->title),
 			    l->len - l->title, l->no);
 			prev = NONE;
 			continue;
 		}
 		if (prev != NONE && (v[prev].chars > WRAP_MAX ||
-		    (!blanks && ends_sentence(&v[prev]))))
-			text_flush(doc, &para, line);
+		    (!blanks && import_text_ends_sentence(&v[prev]))))
+			import_text_flush(doc, &para, line);
 		if (para.len == 0)
 			line = l->no;
 		else
@@ -552,14 +564,14 @@ text_body(struct idoc *doc, struct line *v, size_t n, size_t i)
 		buf_append(&para, l->s, l->len);
 		prev = k;
 	}
-	text_flush(doc, &para, line);
+	import_text_flush(doc, &para, line);
 	buf_free(&para);
 }
 
 /* Whether the clean text has at most IMPORT_MAX_LINES lines; else
  * one message, before any line is made. */
 static bool
-text_lines_fit(struct idoc *doc, const char *s, size_t len)
+import_text_lines_fit(struct idoc *doc, const char *s, size_t len)
 {
 	const char *end, *nl;
 	size_t n = 1;
@@ -587,31 +599,31 @@ import_text_front(struct idoc *doc, const char *data, size_t len)
 
 	memset(&c, 0, sizeof c);
 	c.doc = doc;
-	if (!text_clean(&c, data, len)) {
+	if (!import_text_clean(&c, data, len)) {
 		buf_free(&c.out);
 		return false;
 	}
-	doc_release_input(doc);
-	if (!text_lines_fit(doc, c.out.data, c.out.len)) {
+	import_doc_release_input(doc);
+	if (!import_text_lines_fit(doc, c.out.data, c.out.len)) {
 		buf_free(&c.out);
 		return false;
 	}
 	buf_putc(&c.out, '\n');	/* a buffer, even when empty */
-	v = text_lines(c.out.data, c.out.len - 1, &n);
-	body = text_head(doc, v, n);
+	v = import_text_lines(c.out.data, c.out.len - 1, &n);
+	body = import_text_head(doc, v, n);
 	if (body != NONE) {
-		text_body(doc, v, n, body);
+		import_text_body(doc, v, n, body);
 		if (doc->dateline == NULL)
 			for (k = 0; k < doc->nblocks; k++)
 				if (!doc->blocks[k].related) {
-					text_inline_dateline(doc,
+					import_text_inline_dateline(doc,
 					    doc->blocks[k].text,
 					    doc->blocks[k].len);
 					break;
 				}
 		ok = true;
 	}
-	lines_free(v, n);
+	import_text_lines_free(v, n);
 	buf_free(&c.out);
 	return ok;
 }

@@ -67,7 +67,7 @@ tok_decode(const char *s, size_t len, int32_t *cp)
 }
 
 void
-para_init(struct para *p, struct idoc *doc, const char *text, size_t len)
+tok_para_init(struct para *p, struct idoc *doc, const char *text, size_t len)
 {
 	memset(p, 0, sizeof *p);
 	p->doc = doc;
@@ -76,7 +76,7 @@ para_init(struct para *p, struct idoc *doc, const char *text, size_t len)
 }
 
 void
-para_free(struct para *p)
+tok_para_free(struct para *p)
 {
 	free(p->fold);
 	free(p->map);
@@ -206,14 +206,14 @@ tok_words(struct para *p)
 /* ---- sentences ---------------------------------------------------- */
 
 static bool
-is_closing(int32_t cp)
+tok_is_closing(int32_t cp)
 {
 	return cp == 0x201D || cp == 0x2019 || cp == '"' || cp == '\'' ||
 	    cp == ')' || cp == ']' || cp == 0xBB;
 }
 
 static bool
-is_opening(int32_t cp)
+tok_is_opening(int32_t cp)
 {
 	return cp == 0x201C || cp == 0x2018 || cp == 0x201E || cp == 0xAB ||
 	    cp == '(' || cp == '[';
@@ -235,7 +235,7 @@ tok_ends(const struct para *p, size_t i, size_t *last)
 	if (j < p->nt && !(t[j].flags & T_SPACE) &&
 	    ((t[j].flags & T_WORD) || t[j].cp == '.'))
 		return false;
-	while (j < p->nt && !(t[j].flags & T_WORD) && is_closing(t[j].cp) &&
+	while (j < p->nt && !(t[j].flags & T_WORD) && tok_is_closing(t[j].cp) &&
 	    !(t[j].flags & T_SPACE && t[j].cp == '"'))
 		j++;
 	*last = j - 1;
@@ -277,7 +277,8 @@ tok_sentences(struct para *p)
 			start = false;
 			continue;
 		}
-		if (is_opening(t->cp) || (t->cp == '"' && (t->flags & T_SPACE ||
+		if (tok_is_opening(t->cp) || (t->cp == '"'
+		    && (t->flags & T_SPACE ||
 		    i == 0)))
 			start = true;
 		if (!tok_ends(p, i, &last))
@@ -293,7 +294,7 @@ tok_sentences(struct para *p)
 }
 
 void
-para_tokenise(struct para *p)
+tok_para_tokenise(struct para *p)
 {
 	p->fold = text_fold(p->text, p->len, &p->flen, &p->map);
 	tok_words(p);
@@ -303,7 +304,7 @@ para_tokenise(struct para *p)
 /* ---- the first pass's words --------------------------------------- */
 
 void
-word_scan_init(struct word_scan *w, const char *s, size_t len)
+tok_word_scan_init(struct word_scan *w, const char *s, size_t len)
 {
 	memset(w, 0, sizeof *w);
 	w->s = s;
@@ -313,7 +314,7 @@ word_scan_init(struct word_scan *w, const char *s, size_t len)
 
 /* Folds the word into w->fold: ASCII by hand, the rest by text_fold. */
 static void
-word_fold(struct word_scan *w, bool ascii)
+tok_word_fold(struct word_scan *w, bool ascii)
 {
 	size_t n = w->we - w->ws, i;
 	char *f;
@@ -339,7 +340,7 @@ word_fold(struct word_scan *w, bool ascii)
 }
 
 bool
-word_scan_next(struct word_scan *w)
+tok_word_scan_next(struct word_scan *w)
 {
 	const char *s = w->s;
 	size_t i = w->pos, n;
@@ -359,7 +360,7 @@ word_scan_next(struct word_scan *w)
 			space = false;
 			if (cp == '.' || cp == '!' || cp == '?' || cp == 0x2026)
 				stop = true;
-			else if (is_opening(cp) || cp == '"')
+			else if (tok_is_opening(cp) || cp == '"')
 				w->start = true;
 		} else if (stop)
 			w->start = true;
@@ -381,7 +382,7 @@ word_scan_next(struct word_scan *w)
 		i += n;
 	}
 	w->we = w->pos = i;
-	word_fold(w, ascii);
+	tok_word_fold(w, ascii);
 	w->flags = tok_case(s + w->ws, w->we - w->ws);
 	if (space)
 		w->flags |= T_SPACE;
@@ -445,13 +446,13 @@ tok_apostrophe(const struct para *p, size_t i)
 }
 
 size_t
-sent_first(const struct para *p, size_t i)
+tok_sent_first(const struct para *p, size_t i)
 {
 	return p->sents[p->t[i].sent];
 }
 
 size_t
-sent_end(const struct para *p, size_t i)
+tok_sent_end(const struct para *p, size_t i)
 {
 	return p->sents[p->t[i].sent + 1];
 }

@@ -39,19 +39,19 @@ struct writer {
 static bool
 import_write_id_taken(const struct writer *w, const char *id)
 {
-	return strmap_get(w->ids, id, strlen(id)) != NONE;
+	return gazetteer_strmap_get(w->ids, id, strlen(id)) != NONE;
 }
 
 static void
-id_reserve(struct writer *w, const char *id)
+import_write_id_reserve(struct writer *w, const char *id)
 {
-	strmap_put(w->ids, id, strlen(id), 1);
+	gazetteer_strmap_put(w->ids, id, strlen(id), 1);
 }
 
 static char *
-id_claim(struct writer *w, const char *id)
+import_write_id_claim(struct writer *w, const char *id)
 {
-	id_reserve(w, id);
+	import_write_id_reserve(w, id);
 	return xstrdup(id);
 }
 
@@ -61,7 +61,7 @@ id_claim(struct writer *w, const char *id)
  * kind, one counter a prefix).  Reserved, 300,000 paragraphs of 21
  * bytes put 50 MB of map behind their ids. */
 static char *
-id_next(struct writer *w, const char *prefix, size_t *counter)
+import_write_id_next(struct writer *w, const char *prefix, size_t *counter)
 {
 	char id[32];
 
@@ -74,7 +74,7 @@ id_next(struct writer *w, const char *prefix, size_t *counter)
 /* An id made from a name: ASCII letters and digits in lower case, the
  * words joined by '-', starting with a letter, and unique. */
 static char *
-id_from_name(struct writer *w, const char *name)
+import_write_id_from_name(struct writer *w, const char *name)
 {
 	struct buf b = BUF_INIT;
 	size_t i, base;
@@ -105,7 +105,7 @@ id_from_name(struct writer *w, const char *name)
 		buf_truncate(&b, base);
 		buf_printf(&b, "-%u", n++);
 	}
-	id = id_claim(w, b.data);
+	id = import_write_id_claim(w, b.data);
 	buf_free(&b);
 	return id;
 }
@@ -114,7 +114,7 @@ id_from_name(struct writer *w, const char *name)
 
 
 static void
-mark_used(struct idoc *doc, size_t a)
+import_write_mark_used(struct idoc *doc, size_t a)
 {
 	size_t depth = 0;
 
@@ -123,7 +123,7 @@ mark_used(struct idoc *doc, size_t a)
 }
 
 static void
-count_uses(struct idoc *doc)
+import_write_count_uses(struct idoc *doc)
 {
 	size_t i, k;
 
@@ -133,21 +133,22 @@ count_uses(struct idoc *doc)
 		const struct iblock *b = &doc->blocks[i];
 
 		for (k = 0; k < b->actors.n; k++)
-			mark_used(doc, b->actors.v[k]);
+			import_write_mark_used(doc, b->actors.v[k]);
 		for (k = 0; k < b->nspans; k++) {
 			const struct span *sp = &b->spans[k];
 
 			if (sp->kind == SPAN_MENTION)
-				mark_used(doc, sp->ref);
+				import_write_mark_used(doc, sp->ref);
 			else if (sp->kind == SPAN_QUOTE)
-				mark_used(doc, doc->quotes[sp->ref].speaker);
+				import_write_mark_used(doc,
+				    doc->quotes[sp->ref].speaker);
 		}
 	}
 	for (i = 0; i < doc->nclaims; i++) {
 		for (k = 0; k < doc->claims[i].by.n; k++)
-			mark_used(doc, doc->claims[i].by.v[k]);
+			import_write_mark_used(doc, doc->claims[i].by.v[k]);
 		for (k = 0; k < doc->claims[i].about.n; k++)
-			mark_used(doc, doc->claims[i].about.v[k]);
+			import_write_mark_used(doc, doc->claims[i].about.v[k]);
 	}
 }
 
@@ -169,7 +170,7 @@ import_write_doubt(struct writer *w, enum comment_place place, size_t at,
 	va_start(ap, fmt);
 	buf_vprintf(&msg, fmt, ap);
 	va_end(ap);
-	doc_warn(w->doc, line, "note: guessed: %s", msg.data);
+	import_doc_warn(w->doc, line, "note: guessed: %s", msg.data);
 	/* "--" may not stand in a comment, nor "-" at its end. */
 	for (i = 0; i + 1 < msg.len; i++)
 		if (msg.data[i] == '-' && msg.data[i + 1] == '-')
@@ -182,16 +183,17 @@ import_write_doubt(struct writer *w, enum comment_place place, size_t at,
 
 /* A string of the article, kept in the story. */
 static char *
-keep(struct writer *w, const char *s)
+import_write_keep(struct writer *w, const char *s)
 {
 	return story_keep_str(w->st, s);
 }
 
-/* An id given by id_next or id_from_name, kept in the story. */
+/* An id given by import_write_id_next or import_write_id_from_name, kept in the
+ * story. */
 static char *
-keep_id(struct writer *w, char *id)
+import_write_keep_id(struct writer *w, char *id)
 {
-	char *kept = keep(w, id);
+	char *kept = import_write_keep(w, id);
 
 	free(id);
 	return kept;
@@ -199,7 +201,7 @@ keep_id(struct writer *w, char *id)
 
 /* The story's actors for the article's actors x, into y. */
 static void
-map_ids(struct writer *w, const struct idx *x, struct idx *y)
+import_write_map_ids(struct writer *w, const struct idx *x, struct idx *y)
 {
 	size_t i;
 
@@ -222,10 +224,11 @@ import_write_actors(struct writer *w)
 
 	for (i = 0; i < doc->nactors; i++)
 		if (doc->actors[i].id != NULL)
-			id_reserve(w, doc->actors[i].id);
+			import_write_id_reserve(w, doc->actors[i].id);
 	for (i = 0; i < doc->nactors; i++)
 		if (doc->actors[i].uses > 0 && doc->actors[i].id == NULL)
-			doc->actors[i].id = id_from_name(w, doc->actors[i].name);
+			doc->actors[i].id = import_write_id_from_name(w,
+			    doc->actors[i].name);
 	w->actor_of = xcalloc(doc->nactors + 1, sizeof *w->actor_of);
 	st->actors = xcalloc(doc->nactors + 1, sizeof *st->actors);
 	for (i = 0; i < doc->nactors; i++) {
@@ -243,21 +246,22 @@ import_write_actors(struct writer *w)
 		if (ia->doubt != NULL)
 			import_write_doubt(w, COMMENT_ACTORS, w->actor_of[i],
 			    ia->doubt_line, "%s, %s", ia->name, ia->doubt);
-		a->id = keep(w, ia->id);
+		a->id = import_write_keep(w, ia->id);
 		a->kind = ia->kind;
-		a->name = keep(w, ia->name);
-		a->note = keep(w, ia->note);
+		a->name = import_write_keep(w, ia->name);
+		a->note = import_write_keep(w, ia->note);
 		a->parent = ia->parent != NONE ? w->actor_of[ia->parent] : NONE;
 		a->aliases = xcalloc(ia->naliases + 1, sizeof *a->aliases);
 		for (k = 0; k < ia->naliases; k++)
-			a->aliases[a->naliases++] = keep(w, ia->aliases[k]);
+			a->aliases[a->naliases++] = import_write_keep(w,
+			    ia->aliases[k]);
 	}
 }
 
 /* ---- the body ----------------------------------------------------- */
 
 static int
-span_cmp(const void *x, const void *y)
+import_write_span_cmp(const void *x, const void *y)
 {
 	const struct span *a = x, *b = y;
 
@@ -272,7 +276,7 @@ span_cmp(const void *x, const void *y)
 
 /* Whether span s may open inside span in (NULL: the paragraph). */
 static bool
-nests(const struct span *in, const struct span *s)
+import_write_nests(const struct span *in, const struct span *s)
 {
 	if (s->end <= s->start)
 		return false;
@@ -321,7 +325,8 @@ import_write_item(struct writer *w, const struct span *s, size_t parent)
 		st->quotes = xgrow(st->quotes, st->nquotes, &w->quotes_cap,
 		    sizeof *st->quotes);
 		q = &st->quotes[st->nquotes];
-		q->id = keep_id(w, id_next(w, "q", &w->nq));
+		q->id = import_write_keep_id(w, import_write_id_next(w, "q",
+		    &w->nq));
 		q->item = st->nitems;
 		q->speaker = w->actor_of[doc->quotes[s->ref].speaker];
 		q->claim = NONE;
@@ -333,10 +338,11 @@ import_write_item(struct writer *w, const struct span *s, size_t parent)
 		    sizeof *st->claims);
 		c = &st->claims[st->nclaims];
 		memset(c, 0, sizeof *c);
-		c->id = keep_id(w, id_next(w, "c", &w->nc));
+		c->id = import_write_keep_id(w, import_write_id_next(w, "c",
+		    &w->nc));
 		c->item = st->nitems;
-		map_ids(w, &doc->claims[s->ref].by, &c->by);
-		map_ids(w, &doc->claims[s->ref].about, &c->about);
+		import_write_map_ids(w, &doc->claims[s->ref].by, &c->by);
+		import_write_map_ids(w, &doc->claims[s->ref].about, &c->about);
 		it->ref = st->nclaims++;
 	}
 	st->nitems++;
@@ -344,7 +350,7 @@ import_write_item(struct writer *w, const struct span *s, size_t parent)
 
 /* Whether the span refers to an actor the story keeps. */
 static bool
-span_kept(const struct writer *w, const struct span *s)
+import_write_span_kept(const struct writer *w, const struct span *s)
 {
 	if (s->kind == SPAN_MENTION)
 		return w->actor_of[s->ref] != NONE;
@@ -385,7 +391,8 @@ import_write_paragraph(struct writer *w, struct iblock *ib, struct block *b)
 	const struct span **open;
 
 	if (ib->nspans > 1)
-		qsort(ib->spans, ib->nspans, sizeof *ib->spans, span_cmp);
+		qsort(ib->spans, ib->nspans, sizeof *ib->spans,
+		    import_write_span_cmp);
 	for (i = 0; i < ib->nspans; i++)
 		if (ib->spans[i].kind == SPAN_QUOTE &&
 		    w->doc->quotes[ib->spans[i].ref].guessed)
@@ -397,15 +404,16 @@ import_write_paragraph(struct writer *w, struct iblock *ib, struct block *b)
 
 		while (sp > 0 && open[sp - 1]->end <= s->start)
 			sp--;
-		if (s->end > ib->len || !nests(sp > 0 ? open[sp - 1] : NULL, s) ||
-		    !span_kept(w, s))
+		if (s->end > ib->len || !import_write_nests(sp > 0
+		    ? open[sp - 1] : NULL, s) ||
+		    !import_write_span_kept(w, s))
 			continue;
 		import_write_item(w, s, sp > 0 ? w->open[sp - 1] : NONE);
 		open[sp] = s;
 		w->open[sp++] = st->nitems - 1;
 	}
 	free(open);
-	b->id = keep_id(w, id_next(w, "p", &w->np));
+	b->id = import_write_keep_id(w, import_write_id_next(w, "p", &w->np));
 	b->first_item = first;
 	b->nitems = st->nitems - first;
 	at = xreallocarray(NULL, 2 * b->nitems + 1, sizeof *at);
@@ -431,7 +439,7 @@ import_write_paragraph(struct writer *w, struct iblock *ib, struct block *b)
 /* A title's bytes, cut at a character so that even shown as eight
  * bytes a byte (C1 controls) it fits STORY_BLOCK_MAX. */
 static size_t
-related_len(const struct iblock *ib)
+import_write_related_len(const struct iblock *ib)
 {
 	size_t n = ib->len;
 
@@ -451,7 +459,8 @@ import_write_related(struct writer *w, struct iblock *ib, struct block *b)
 	struct item *it;
 	size_t len;
 
-	b->text = story_keep_text(st, ib->text, related_len(ib), &len, NULL,
+	b->text = story_keep_text(st, ib->text, import_write_related_len(ib),
+	    &len, NULL,
 	    0);
 	b->len = (uint32_t)len;
 	free(ib->text);
@@ -468,11 +477,11 @@ import_write_related(struct writer *w, struct iblock *ib, struct block *b)
 	it->ref = st->nrelated;
 	b->first_item = st->nitems;
 	b->nitems = 1;
-	r->id = keep_id(w, id_next(w, "r", &w->nr));
+	r->id = import_write_keep_id(w, import_write_id_next(w, "r", &w->nr));
 	r->item = st->nitems++;
 	r->block = st->nblocks;
-	r->url = keep(w, ib->url);
-	map_ids(w, &ib->actors, &r->actors);
+	r->url = import_write_keep(w, ib->url);
+	import_write_map_ids(w, &ib->actors, &r->actors);
 	st->nrelated++;
 }
 
@@ -482,13 +491,15 @@ import_write_head(struct writer *w)
 	struct idoc *doc = w->doc;
 	struct story *st = w->st;
 
-	st->lang = keep(w, doc->lang);
-	st->headline = keep(w, doc->headline ? doc->headline : "");
-	st->dateline = keep(w, doc->dateline);
-	st->dateline_when = doc->dateline ? keep(w, doc->when) : NULL;
-	st->byline = keep(w, doc->byline);
-	st->source = keep(w, doc->source);
-	st->source_url = doc->source ? keep(w, doc->source_url) : NULL;
+	st->lang = import_write_keep(w, doc->lang);
+	st->headline = import_write_keep(w, doc->headline ? doc->headline : "");
+	st->dateline = import_write_keep(w, doc->dateline);
+	st->dateline_when = doc->dateline ? import_write_keep(w, doc->when)
+	    : NULL;
+	st->byline = import_write_keep(w, doc->byline);
+	st->source = import_write_keep(w, doc->source);
+	st->source_url = doc->source ? import_write_keep(w, doc->source_url)
+	    : NULL;
 }
 
 struct story *
@@ -501,8 +512,8 @@ import_build_story(struct idoc *doc)
 	memset(&w, 0, sizeof w);
 	w.doc = doc;
 	w.st = st;
-	w.ids = strmap_new();
-	count_uses(doc);
+	w.ids = gazetteer_strmap_new();
+	import_write_count_uses(doc);
 	import_write_head(&w);
 	import_write_actors(&w);
 	st->blocks = xcalloc(doc->nblocks + 1, sizeof *st->blocks);
@@ -525,7 +536,7 @@ import_build_story(struct idoc *doc)
 	}
 	free(w.open);
 	free(w.actor_of);
-	strmap_free(w.ids);
+	gazetteer_strmap_free(w.ids);
 	return st;
 }
 
@@ -535,7 +546,7 @@ import_build_story(struct idoc *doc)
  * twice the story in reserve beside the story itself; one a little too
  * small grows by an eighth. */
 static size_t
-write_estimate(const struct story *st)
+import_write_estimate(const struct story *st)
 {
 	size_t i, k, size = 4096;
 
@@ -561,9 +572,9 @@ import_write(struct idoc *doc, size_t *lenp)
 	/* The article, its actors, quotes and claims, goes before the story
 	 * is written: the story and its text are in memory, not the three
 	 * of them. */
-	doc_free(doc);
+	import_doc_free(doc);
 
-	buf_reserve(&out, write_estimate(st));
+	buf_reserve(&out, import_write_estimate(st));
 	write_story_buf(st, &out);
 	story_free(st);
 	*lenp = out.len;

@@ -366,7 +366,7 @@ struct row_sort {
 };
 
 static int
-row_sort_cmp(const void *a, const void *b)
+lib_row_sort_cmp(const void *a, const void *b)
 {
 	return strcmp(((const struct row_sort *)a)->rel,
 	    ((const struct row_sort *)b)->rel);
@@ -387,7 +387,7 @@ lib_rows_settle(struct library *lib, bool appended)
 			v[n++].row = i;
 		}
 	if (appended)
-		qsort(v, n, sizeof *v, row_sort_cmp);
+		qsort(v, n, sizeof *v, lib_row_sort_cmp);
 	rows = xcalloc(n ? n : 1, sizeof *rows);
 	extra = xcalloc(n ? n : 1, sizeof *extra);
 	for (i = 0; i < n; i++) {

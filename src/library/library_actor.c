@@ -48,7 +48,7 @@ struct lib_actorset {
 };
 
 static int
-akey_cmp(const void *a, const void *b)
+lib_actor_akey_cmp(const void *a, const void *b)
 {
 	const struct akey *x = a, *y = b;
 	int c = strcmp(x->key, y->key);
@@ -59,7 +59,7 @@ akey_cmp(const void *a, const void *b)
 }
 
 static void
-akey_add(struct akey **v, size_t *n, size_t *cap, const char *key,
+lib_actor_akey_add(struct akey **v, size_t *n, size_t *cap, const char *key,
     uint32_t kind, size_t rec)
 {
 	*v = xgrow(*v, *n, cap, sizeof **v);
@@ -74,18 +74,18 @@ struct aset_build {
 };
 
 static void
-aset_name(struct aset_build *b, const char *name, size_t rec)
+lib_actor_aset_name(struct aset_build *b, const char *name, size_t rec)
 {
 	char *key = library_title_key(name);
 
 	if (key[0] != '\0')
-		akey_add(&b->a->by_name, &b->a->nname, &b->namecap,
+		lib_actor_akey_add(&b->a->by_name, &b->a->nname, &b->namecap,
 		    pool_strndup(&b->a->pool, key, strlen(key)), 0, rec);
 	free(key);
 }
 
 static const char *
-aset_keep(struct lib_actorset *a, const char *s)
+lib_actor_aset_keep(struct lib_actorset *a, const char *s)
 {
 	return pool_strndup(&a->pool, s, strlen(s));
 }
@@ -93,7 +93,8 @@ aset_keep(struct lib_actorset *a, const char *s)
 /* The records of one story's blob; a blob that is not what the
  * index writes ends the story's actors there. */
 static void
-aset_blob(struct aset_build *b, size_t row, const char *blob, size_t len)
+lib_actor_aset_blob(struct aset_build *b, size_t row, const char *blob,
+    size_t len)
 {
 	struct lib_actorset *a = b->a;
 	const char *p = blob, *end = blob + len, *al;
@@ -113,17 +114,19 @@ aset_blob(struct aset_build *b, size_t row, const char *blob, size_t len)
 		r->fblock = ba.fblock;
 		r->fstart = ba.fstart;
 		r->fend = ba.fend;
-		r->id = aset_keep(a, ba.id);
-		r->name = aset_keep(a, ba.name);
-		r->same_as = ba.same_as[0] ? aset_keep(a, ba.same_as) : NULL;
-		akey_add(&a->by_id, &a->nid, &b->idcap, r->id, r->kind,
+		r->id = lib_actor_aset_keep(a, ba.id);
+		r->name = lib_actor_aset_keep(a, ba.name);
+		r->same_as = ba.same_as[0] ? lib_actor_aset_keep(a, ba.same_as)
+		    : NULL;
+		lib_actor_akey_add(&a->by_id, &a->nid, &b->idcap, r->id,
+		    r->kind,
 		    a->nrecs);
 		if (r->same_as != NULL)
-			akey_add(&a->by_same, &a->nsame, &b->samecap,
+			lib_actor_akey_add(&a->by_same, &a->nsame, &b->samecap,
 			    r->same_as, 0, a->nrecs);
-		aset_name(b, r->name, a->nrecs);
+		lib_actor_aset_name(b, r->name, a->nrecs);
 		for (k = 0, al = ba.aliases; k < ba.naliases; k++) {
-			aset_name(b, al, a->nrecs);
+			lib_actor_aset_name(b, al, a->nrecs);
 			al += strlen(al) + 1;
 		}
 		a->nrecs++;
@@ -131,7 +134,7 @@ aset_blob(struct aset_build *b, size_t row, const char *blob, size_t len)
 }
 
 static struct lib_actorset *
-aset_get(struct library *lib)
+lib_actor_aset_get(struct library *lib)
 {
 	struct aset_build b;
 	sqlite3_stmt *q;
@@ -149,7 +152,8 @@ aset_get(struct library *lib)
 			sqlite3_bind_int64(q, 1, lib->extra[row].id);
 			if (lib->rows[row].error == NULL &&
 			    sqlite3_step(q) == SQLITE_ROW)
-				aset_blob(&b, row, sqlite3_column_blob(q, 0),
+				lib_actor_aset_blob(&b, row,
+				    sqlite3_column_blob(q, 0),
 				    (size_t)sqlite3_column_bytes(q, 0));
 			sqlite3_reset(q);
 		}
@@ -158,19 +162,21 @@ aset_get(struct library *lib)
 	b.a->row_first[lib->nrows] = b.a->nrecs;
 	/* qsort may not be given NULL, even for nothing to sort. */
 	if (b.a->nid > 0)
-		qsort(b.a->by_id, b.a->nid, sizeof *b.a->by_id, akey_cmp);
+		qsort(b.a->by_id, b.a->nid, sizeof *b.a->by_id,
+		    lib_actor_akey_cmp);
 	if (b.a->nname > 0)
 		qsort(b.a->by_name, b.a->nname, sizeof *b.a->by_name,
-		    akey_cmp);
+		    lib_actor_akey_cmp);
 	if (b.a->nsame > 0)
 		qsort(b.a->by_same, b.a->nsame, sizeof *b.a->by_same,
-		    akey_cmp);
+		    lib_actor_akey_cmp);
 	return b.a;
 }
 
 /* The first entry of v with this key (and kind, unless any_kind). */
 static size_t
-akey_lower(const struct akey *v, size_t n, const char *key, uint32_t kind,
+lib_actor_akey_lower(const struct akey *v, size_t n, const char *key,
+    uint32_t kind,
     bool any_kind)
 {
 	size_t lo = 0, hi = n;
@@ -191,10 +197,11 @@ akey_lower(const struct akey *v, size_t n, const char *key, uint32_t kind,
 
 /* Calls each rec under key in v (with kind, unless any_kind). */
 static void
-akey_each(const struct akey *v, size_t n, const char *key, uint32_t kind,
+lib_actor_akey_each(const struct akey *v, size_t n, const char *key,
+    uint32_t kind,
     bool any_kind, void (*fn)(void *, size_t), void *arg)
 {
-	size_t i = akey_lower(v, n, key, kind, any_kind);
+	size_t i = lib_actor_akey_lower(v, n, key, kind, any_kind);
 
 	for (; i < n && strcmp(v[i].key, key) == 0 &&
 	    (any_kind || v[i].kind == kind); i++)
@@ -211,7 +218,7 @@ struct found {
 };
 
 static void
-found_add(void *arg, size_t rec)
+lib_actor_found_add(void *arg, size_t rec)
 {
 	struct found *f = arg;
 
@@ -222,7 +229,7 @@ found_add(void *arg, size_t rec)
 }
 
 static int
-rec_cmp(const void *a, const void *b)
+lib_actor_rec_cmp(const void *a, const void *b)
 {
 	size_t x = *(const size_t *)a, y = *(const size_t *)b;
 
@@ -231,13 +238,13 @@ rec_cmp(const void *a, const void *b)
 
 /* The places of recs (sorted, so by row then idx), one a row. */
 static size_t
-places_of(struct lib_actorset *a, size_t *recs, size_t n,
+lib_actor_places_of(struct lib_actorset *a, size_t *recs, size_t n,
     struct library_place **out)
 {
 	size_t i, m = 0;
 
 	if (n > 1)
-		qsort(recs, n, sizeof *recs, rec_cmp);
+		qsort(recs, n, sizeof *recs, lib_actor_rec_cmp);
 	*out = n ? xcalloc(n, sizeof **out) : NULL;
 	for (i = 0; i < n; i++) {
 		const struct arec *r = &a->recs[recs[i]];
@@ -261,12 +268,13 @@ places_of(struct lib_actorset *a, size_t *recs, size_t n,
 }
 
 static void
-found_names(struct found *f, const char *name)
+lib_actor_found_names(struct found *f, const char *name)
 {
 	char *key = library_title_key(name);
 
 	if (key[0] != '\0')
-		akey_each(f->a->by_name, f->a->nname, key, 0, true, found_add,
+		lib_actor_akey_each(f->a->by_name, f->a->nname, key, 0, true,
+		    lib_actor_found_add,
 		    f);
 	free(key);
 }
@@ -275,7 +283,7 @@ size_t
 library_actor_stories(struct library *lib, size_t row, const struct story *st,
     size_t actor, struct library_place **out)
 {
-	struct lib_actorset *a = aset_get(lib);
+	struct lib_actorset *a = lib_actor_aset_get(lib);
 	const struct actor *x;
 	struct found f;
 	size_t k, n;
@@ -287,18 +295,22 @@ library_actor_stories(struct library *lib, size_t row, const struct story *st,
 	memset(&f, 0, sizeof f);
 	f.a = a;
 	f.self = row;
-	akey_each(a->by_id, a->nid, x->id, (uint32_t)x->kind, false, found_add,
+	lib_actor_akey_each(a->by_id, a->nid, x->id, (uint32_t)x->kind, false,
+	    lib_actor_found_add,
 	    &f);
-	akey_each(a->by_same, a->nsame, x->id, 0, true, found_add, &f);
+	lib_actor_akey_each(a->by_same, a->nsame, x->id, 0, true,
+	    lib_actor_found_add, &f);
 	if (x->same_as != NULL) {
-		akey_each(a->by_same, a->nsame, x->same_as, 0, true, found_add,
+		lib_actor_akey_each(a->by_same, a->nsame, x->same_as, 0, true,
+		    lib_actor_found_add,
 		    &f);
-		akey_each(a->by_id, a->nid, x->same_as, 0, true, found_add, &f);
+		lib_actor_akey_each(a->by_id, a->nid, x->same_as, 0, true,
+		    lib_actor_found_add, &f);
 	}
-	found_names(&f, x->name);
+	lib_actor_found_names(&f, x->name);
 	for (k = 0; k < x->naliases; k++)
-		found_names(&f, x->aliases[k]);
-	n = places_of(a, f.recs, f.n, out);
+		lib_actor_found_names(&f, x->aliases[k]);
+	n = lib_actor_places_of(a, f.recs, f.n, out);
 	free(f.recs);
 	return n;
 }
@@ -306,7 +318,7 @@ library_actor_stories(struct library *lib, size_t row, const struct story *st,
 /* ---- the library-wide list ---------------------------------------- */
 
 static size_t
-uf_find(size_t *up, size_t i)
+lib_actor_uf_find(size_t *up, size_t i)
 {
 	while (up[i] != i)
 		i = up[i] = up[up[i]];
@@ -314,37 +326,39 @@ uf_find(size_t *up, size_t i)
 }
 
 static void
-uf_join(size_t *up, size_t i, size_t j)
+lib_actor_uf_join(size_t *up, size_t i, size_t j)
 {
-	i = uf_find(up, i);
-	j = uf_find(up, j);
+	i = lib_actor_uf_find(up, i);
+	j = lib_actor_uf_find(up, j);
 	if (i != j)
 		up[i > j ? i : j] = i > j ? j : i;	/* the lower rec leads */
 }
 
 /* Joins the recs of each run of equal keys (and kinds, unless any). */
 static void
-uf_runs(size_t *up, const struct akey *v, size_t n, bool any_kind)
+lib_actor_uf_runs(size_t *up, const struct akey *v, size_t n, bool any_kind)
 {
 	size_t i;
 
 	for (i = 1; i < n; i++)
 		if (strcmp(v[i].key, v[i - 1].key) == 0 &&
 		    (any_kind || v[i].kind == v[i - 1].kind))
-			uf_join(up, v[i].rec, v[i - 1].rec);
+			lib_actor_uf_join(up, v[i].rec, v[i - 1].rec);
 }
 
 /* A same-as S joins the actors whose id is S, whatever their kind. */
 static void
-uf_same_ids(struct lib_actorset *a, size_t *up)
+lib_actor_uf_same_ids(struct lib_actorset *a, size_t *up)
 {
 	size_t i, j;
 
 	for (i = 0; i < a->nsame; i++) {
-		j = akey_lower(a->by_id, a->nid, a->by_same[i].key, 0, true);
+		j = lib_actor_akey_lower(a->by_id, a->nid, a->by_same[i].key, 0,
+		    true);
 		for (; j < a->nid && strcmp(a->by_id[j].key,
 		    a->by_same[i].key) == 0; j++)
-			uf_join(up, a->by_same[i].rec, a->by_id[j].rec);
+			lib_actor_uf_join(up, a->by_same[i].rec,
+			    a->by_id[j].rec);
 	}
 }
 
@@ -357,7 +371,7 @@ struct aclass {
 };
 
 static int
-class_cmp_key(const struct aclass *c, size_t x, size_t y)
+lib_actor_class_cmp_key(const struct aclass *c, size_t x, size_t y)
 {
 	int k = strcmp(c[x].key, c[y].key);
 
@@ -368,16 +382,17 @@ class_cmp_key(const struct aclass *c, size_t x, size_t y)
  * qsort cannot pass the classes to its comparison (recursion log n
  * deep, whatever the data). */
 static void
-class_sort(const struct aclass *c, size_t *v, size_t n, size_t *tmp)
+lib_actor_class_sort(const struct aclass *c, size_t *v, size_t n, size_t *tmp)
 {
 	size_t mid = n / 2, i = 0, j = mid, k = 0;
 
 	if (n < 2)
 		return;
-	class_sort(c, v, mid, tmp);
-	class_sort(c, v + mid, n - mid, tmp);
+	lib_actor_class_sort(c, v, mid, tmp);
+	lib_actor_class_sort(c, v + mid, n - mid, tmp);
 	while (i < mid || j < n)
-		tmp[k++] = j == n || (i < mid && class_cmp_key(c, v[i], v[j]) <=
+		tmp[k++] = j == n || (i < mid && lib_actor_class_cmp_key(c,
+		    v[i], v[j]) <=
 		    0) ? v[i++] : v[j++];
 	memcpy(v, tmp, n * sizeof *v);
 }
@@ -385,19 +400,20 @@ class_sort(const struct aclass *c, size_t *v, size_t n, size_t *tmp)
 /* Each class: its lead, its count of stories and mentions, its parent
  * (the class of its lead's member-of). */
 static struct aclass *
-classes_make(struct lib_actorset *a, size_t *up, size_t *nc)
+lib_actor_classes_make(struct lib_actorset *a, size_t *up, size_t *nc)
 {
 	struct aclass *c;
 	size_t i, n = 0, *last_row;
 
 	a->rec_class = xcalloc(a->nrecs + 1, sizeof *a->rec_class);
 	for (i = 0; i < a->nrecs; i++)
-		if (uf_find(up, i) == i)
+		if (lib_actor_uf_find(up, i) == i)
 			a->rec_class[i] = n++;
 	c = xcalloc(n + 1, sizeof *c);
 	last_row = xcalloc(n + 1, sizeof *last_row);
 	for (i = 0; i < a->nrecs; i++) {
-		size_t k = a->rec_class[i] = a->rec_class[uf_find(up, i)];
+		size_t k = a->rec_class[i] = a->rec_class[lib_actor_uf_find(up,
+		    i)];
 
 		if (c[k].nstories == 0 || last_row[k] != a->recs[i].row) {
 			if (c[k].nstories == 0)
@@ -427,7 +443,7 @@ classes_make(struct lib_actorset *a, size_t *up, size_t *nc)
 /* The member-of tree, each class before its members, with a stack:
  * the list in tree order with parents and depths. */
 static void
-classes_tree(struct lib_actorset *a, struct aclass *c, size_t n)
+lib_actor_classes_tree(struct lib_actorset *a, struct aclass *c, size_t n)
 {
 	size_t *kids = xcalloc(n + 1, sizeof *kids), *start = xcalloc(n + 2,
 	    sizeof *start), *stack = xcalloc(n + 1, sizeof *stack);
@@ -447,7 +463,8 @@ classes_tree(struct lib_actorset *a, struct aclass *c, size_t n)
 	for (i = 0; i < n; i++)
 		kids[at[c[i].parent == NONE ? n : c[i].parent]++] = i;
 	for (i = 0; i <= n; i++)
-		class_sort(c, kids + start[i], start[i + 1] - start[i], tmp);
+		lib_actor_class_sort(c, kids + start[i],
+		    start[i + 1] - start[i], tmp);
 	a->list = xcalloc(n + 1, sizeof *a->list);
 	for (root = 0; root <= n; root++) {
 		/* The roots first; then any class a loop kept from them. */
@@ -502,7 +519,7 @@ classes_tree(struct lib_actorset *a, struct aclass *c, size_t n)
 size_t
 library_actors(struct library *lib, const struct library_actor **out)
 {
-	struct lib_actorset *a = aset_get(lib);
+	struct lib_actorset *a = lib_actor_aset_get(lib);
 	struct aclass *c;
 	size_t *up, i, n;
 
@@ -510,12 +527,12 @@ library_actors(struct library *lib, const struct library_actor **out)
 		up = xcalloc(a->nrecs + 1, sizeof *up);
 		for (i = 0; i < a->nrecs; i++)
 			up[i] = i;
-		uf_runs(up, a->by_id, a->nid, false);
-		uf_runs(up, a->by_name, a->nname, true);
-		uf_runs(up, a->by_same, a->nsame, true);
-		uf_same_ids(a, up);
-		c = classes_make(a, up, &n);
-		classes_tree(a, c, n);
+		lib_actor_uf_runs(up, a->by_id, a->nid, false);
+		lib_actor_uf_runs(up, a->by_name, a->nname, true);
+		lib_actor_uf_runs(up, a->by_same, a->nsame, true);
+		lib_actor_uf_same_ids(a, up);
+		c = lib_actor_classes_make(a, up, &n);
+		lib_actor_classes_tree(a, c, n);
 		for (i = 0; i < n; i++)
 			free(c[i].key);
 		free(c);
@@ -542,7 +559,7 @@ library_actor_places(struct library *lib, size_t lactor,
 			recs = xgrow(recs, n, &cap, sizeof *recs);
 			recs[n++] = i;
 		}
-	m = places_of(a, recs, n, out);
+	m = lib_actor_places_of(a, recs, n, out);
 	free(recs);
 	return m;
 }

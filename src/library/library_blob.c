@@ -15,7 +15,7 @@
 #include "base/text.h"
 
 static void
-put_u32(struct buf *b, uint64_t v)
+lib_blob_put_u32(struct buf *b, uint64_t v)
 {
 	uint32_t x = v > UINT32_MAX ? UINT32_MAX : (uint32_t)v;
 
@@ -23,7 +23,7 @@ put_u32(struct buf *b, uint64_t v)
 }
 
 static void
-put_str(struct buf *b, const char *s)
+lib_blob_put_str(struct buf *b, const char *s)
 {
 	buf_append(b, s ? s : "", s ? strlen(s) + 1 : 1);
 }
@@ -38,19 +38,20 @@ lib_blob_actors(const struct story *st, struct buf *out)
 		const struct item *first = a->mentions.n > 0 ?
 		    &st->items[story_ix(st, a->mentions)[0]] : NULL;
 
-		put_u32(out, (uint64_t)a->kind);
-		put_u32(out, a->parent == NONE ? UINT32_MAX : a->parent);
-		put_u32(out, a->mentions.n);
-		put_u32(out, a->total_mentions);
-		put_u32(out, first ? first->block : UINT32_MAX);
-		put_u32(out, first ? first->start : 0);
-		put_u32(out, first ? first->end : 0);
-		put_u32(out, a->naliases);
-		put_str(out, a->id);
-		put_str(out, a->name);
-		put_str(out, a->same_as);
+		lib_blob_put_u32(out, (uint64_t)a->kind);
+		lib_blob_put_u32(out, a->parent == NONE ? UINT32_MAX
+		    : a->parent);
+		lib_blob_put_u32(out, a->mentions.n);
+		lib_blob_put_u32(out, a->total_mentions);
+		lib_blob_put_u32(out, first ? first->block : UINT32_MAX);
+		lib_blob_put_u32(out, first ? first->start : 0);
+		lib_blob_put_u32(out, first ? first->end : 0);
+		lib_blob_put_u32(out, a->naliases);
+		lib_blob_put_str(out, a->id);
+		lib_blob_put_str(out, a->name);
+		lib_blob_put_str(out, a->same_as);
 		for (k = 0; k < a->naliases; k++)
-			put_str(out, a->aliases[k]);
+			lib_blob_put_str(out, a->aliases[k]);
 	}
 }
 
@@ -61,11 +62,11 @@ lib_blob_texts(const struct story *st, struct buf *out)
 
 	/* The count, the end of each text, then the texts: the headline
 	 * first, then every block. */
-	put_u32(out, st->nblocks + 1);
+	lib_blob_put_u32(out, st->nblocks + 1);
 	end = strlen(st->headline);
-	put_u32(out, end);
+	lib_blob_put_u32(out, end);
 	for (i = 0; i < st->nblocks; i++)
-		put_u32(out, end += st->blocks[i].len);
+		lib_blob_put_u32(out, end += st->blocks[i].len);
 	buf_puts(out, st->headline);
 	for (i = 0; i < st->nblocks; i++)
 		buf_append(out, st->blocks[i].text, st->blocks[i].len);
@@ -75,7 +76,7 @@ lib_blob_texts(const struct story *st, struct buf *out)
  * text_fold_search takes ASCII but a carriage return a byte at a time
  * and only lowers its case. */
 bool
-lib_plain_ascii(const char *s, size_t len)
+lib_blob_plain_ascii(const char *s, size_t len)
 {
 	const uint64_t ones = 0x0101010101010101u, highs = ones << 7;
 	uint64_t w, cr;
@@ -96,7 +97,7 @@ lib_plain_ascii(const char *s, size_t len)
 }
 
 static void
-put_folded(struct buf *out, const char *s, size_t len)
+lib_blob_put_folded(struct buf *out, const char *s, size_t len)
 {
 	size_t flen;
 	char *f;
@@ -104,7 +105,7 @@ put_folded(struct buf *out, const char *s, size_t len)
 	/* Most paragraphs of some libraries (all of bench/gen's): as
 	 * they are, the tokenizer lowers their case (library_trigram.c),
 	 * at a tenth of a fold's cost. */
-	if (lib_plain_ascii(s, len)) {
+	if (lib_blob_plain_ascii(s, len)) {
 		buf_append(out, s, len);
 		return;
 	}
@@ -120,15 +121,15 @@ lib_blob_folded(const struct story *st, struct buf *out)
 
 	/* A line a text: the trigrams across a newline only make a
 	 * story a candidate, which its texts then answer for. */
-	put_folded(out, st->headline, strlen(st->headline));
+	lib_blob_put_folded(out, st->headline, strlen(st->headline));
 	for (i = 0; i < st->nblocks; i++) {
 		buf_putc(out, '\n');
-		put_folded(out, st->blocks[i].text, st->blocks[i].len);
+		lib_blob_put_folded(out, st->blocks[i].text, st->blocks[i].len);
 	}
 }
 
 static bool
-get_u32(const char **p, const char *end, uint32_t *v)
+lib_blob_get_u32(const char **p, const char *end, uint32_t *v)
 {
 	if ((size_t)(end - *p) < sizeof *v)
 		return false;
@@ -138,7 +139,7 @@ get_u32(const char **p, const char *end, uint32_t *v)
 }
 
 static bool
-get_str(const char **p, const char *end, const char **s)
+lib_blob_get_str(const char **p, const char *end, const char **s)
 {
 	const char *nul = memchr(*p, '\0', (size_t)(end - *p));
 
@@ -158,14 +159,15 @@ lib_blob_actor_next(const char **p, const char *end, struct lib_blob_actor *a)
 	size_t i;
 
 	for (i = 0; i < sizeof f / sizeof f[0]; i++)
-		if (!get_u32(p, end, f[i]))
+		if (!lib_blob_get_u32(p, end, f[i]))
 			return false;
-	if (!get_str(p, end, &a->id) || !get_str(p, end, &a->name) ||
-	    !get_str(p, end, &a->same_as) || a->kind >= ACTOR_NKINDS)
+	if (!lib_blob_get_str(p, end, &a->id) || !lib_blob_get_str(p, end,
+	    &a->name) ||
+	    !lib_blob_get_str(p, end, &a->same_as) || a->kind >= ACTOR_NKINDS)
 		return false;
 	a->aliases = *p;
 	for (i = 0; i < a->naliases; i++)
-		if (!get_str(p, end, &s))
+		if (!lib_blob_get_str(p, end, &s))
 			return false;
 	return true;
 }
@@ -177,7 +179,7 @@ lib_blob_text(const char *blob, size_t len, size_t k, const char **text,
 	const char *p = blob, *end = blob + len;
 	uint32_t n, from = 0, to;
 
-	if (!get_u32(&p, end, &n) || k >= n ||
+	if (!lib_blob_get_u32(&p, end, &n) || k >= n ||
 	    (size_t)(end - p) / sizeof(uint32_t) < n)
 		return false;
 	if (k > 0)

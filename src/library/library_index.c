@@ -103,7 +103,7 @@ struct lib_sync {
 };
 
 static int64_t
-now_ns(void)
+lib_index_now_ns(void)
 {
 	struct timespec ts;
 
@@ -112,7 +112,7 @@ now_ns(void)
 }
 
 static bool
-db_exec(sqlite3 *db, const char *sql)
+lib_index_db_exec(sqlite3 *db, const char *sql)
 {
 	return sqlite3_exec(db, sql, NULL, NULL, NULL) == SQLITE_OK;
 }
@@ -120,7 +120,7 @@ db_exec(sqlite3 *db, const char *sql)
 /* The cache folder: opts, else $XDG_CACHE_HOME/newslens, else
  * ~/.cache/newslens; caller-owned, NULL when there is no home. */
 static char *
-index_cache_dir(const struct library *lib)
+lib_index_cache_dir(const struct library *lib)
 {
 	struct buf b = BUF_INIT;
 	const char *env;
@@ -138,7 +138,7 @@ index_cache_dir(const struct library *lib)
 
 /* mkdir -p, private: the index holds the text of every story. */
 static bool
-index_mkdirs(const char *dir)
+lib_index_mkdirs(const char *dir)
 {
 	char *p = xstrdup(dir), *s;
 	bool ok = true;
@@ -162,7 +162,7 @@ index_mkdirs(const char *dir)
 /* cache/lib-NAME-HASH.sqlite, NAME the root's last component in
  * [A-Za-z0-9._-], for a person who looks in the folder. */
 static char *
-index_db_name(const char *cache, const char *root)
+lib_index_db_name(const char *cache, const char *root)
 {
 	struct buf b = BUF_INIT;
 	const char *base = strrchr(root, '/');
@@ -184,7 +184,7 @@ index_db_name(const char *cache, const char *root)
 
 /* Whether path lies in the folder root (or is it). */
 static bool
-index_within(const char *path, const char *root)
+lib_index_within(const char *path, const char *root)
 {
 	size_t n = strlen(root);
 
@@ -195,7 +195,7 @@ index_within(const char *path, const char *root)
 }
 
 static void
-index_unlink(const char *db)
+lib_index_unlink(const char *db)
 {
 	static const char *const ext[] = { "", "-wal", "-shm", "-journal" };
 	size_t i;
@@ -210,7 +210,7 @@ index_unlink(const char *db)
 }
 
 static int64_t
-db_int(sqlite3 *db, const char *sql, int *rc)
+lib_index_db_int(sqlite3 *db, const char *sql, int *rc)
 {
 	sqlite3_stmt *s;
 	int64_t v = -1;
@@ -228,7 +228,7 @@ db_int(sqlite3 *db, const char *sql, int *rc)
 
 /* The root the database says it is for, or NULL; caller-owned. */
 static char *
-db_root(sqlite3 *db)
+lib_index_db_root(sqlite3 *db)
 {
 	sqlite3_stmt *s;
 	char *v = NULL;
@@ -243,51 +243,54 @@ db_root(sqlite3 *db)
 }
 
 static bool
-db_create(sqlite3 *db, const char *root)
+lib_index_db_create(sqlite3 *db, const char *root)
 {
 	sqlite3_stmt *s;
 	bool ok;
 
-	if (!db_exec(db, "BEGIN IMMEDIATE"))
+	if (!lib_index_db_exec(db, "BEGIN IMMEDIATE"))
 		return false;
 	/* Another process may have made it while we waited. */
-	if (db_int(db, "PRAGMA user_version", &(int){ 0 }) == LIB_VERSION) {
-		db_exec(db, "COMMIT");
+	if (lib_index_db_int(db, "PRAGMA user_version",
+	    &(int){ 0 }) == LIB_VERSION) {
+		lib_index_db_exec(db, "COMMIT");
 		return true;
 	}
-	ok = db_exec(db, lib_schema) && sqlite3_prepare_v2(db,
+	ok = lib_index_db_exec(db, lib_schema) && sqlite3_prepare_v2(db,
 	    "INSERT INTO meta VALUES('root', ?1)", -1, &s, NULL) == SQLITE_OK;
 	if (ok) {
 		sqlite3_bind_text(s, 1, root, -1, SQLITE_STATIC);
 		ok = sqlite3_step(s) == SQLITE_DONE;
 		sqlite3_finalize(s);
 	}
-	return db_exec(db, ok ? "COMMIT" : "ROLLBACK") && ok;
+	return lib_index_db_exec(db, ok ? "COMMIT" : "ROLLBACK") && ok;
 }
 
 /* What is wrong with the database, or NULL when it can be used (made
  * now if it was empty). */
 static const char *
-db_check(sqlite3 *db, const char *root)
+lib_index_db_check(sqlite3 *db, const char *root)
 {
 	int64_t app, ver;
 	char *theirs;
 	int rc;
 
-	app = db_int(db, "PRAGMA application_id", &rc);
+	app = lib_index_db_int(db, "PRAGMA application_id", &rc);
 	if (rc != SQLITE_OK)
 		return sqlite3_errstr(rc);
-	ver = db_int(db, "PRAGMA user_version", &rc);
+	ver = lib_index_db_int(db, "PRAGMA user_version", &rc);
 	if (rc != SQLITE_OK)
 		return sqlite3_errstr(rc);
-	if (app == 0 && ver == 0 && db_int(db, "SELECT count(*) FROM "
+	if (app == 0 && ver == 0 && lib_index_db_int(db, "SELECT count(*) FROM "
 	    "sqlite_schema", &rc) == 0 && rc == SQLITE_OK)
-		return db_create(db, root) ? NULL : "cannot be created";
+		return lib_index_db_create(db, root) ? NULL
+		    : "cannot be created";
 	if (app != LIB_APP_ID)
 		return "not a newslens index";
 	if (ver != LIB_VERSION)
 		return "an index of another version";
-	if ((theirs = db_root(db)) == NULL || strcmp(theirs, root) != 0) {
+	if ((theirs = lib_index_db_root(db)) == NULL || strcmp(theirs,
+	    root) != 0) {
 		free(theirs);
 		return "the index of another library";
 	}
@@ -296,7 +299,7 @@ db_check(sqlite3 *db, const char *root)
 }
 
 static sqlite3 *
-db_open(const char *path)
+lib_index_db_open(const char *path)
 {
 	sqlite3 *db = NULL;
 
@@ -320,44 +323,44 @@ db_open(const char *path)
 /* Opens and checks the database; one that fails the check is removed
  * and made again, once. */
 static sqlite3 *
-index_open_file(struct library *lib, const char *path)
+lib_index_open_file(struct library *lib, const char *path)
 {
 	const char *why = NULL;
 	sqlite3 *db;
 	int tries;
 
 	for (tries = 0; tries < 2; tries++) {
-		if ((db = db_open(path)) != NULL) {
+		if ((db = lib_index_db_open(path)) != NULL) {
 			/* A story's texts are a blob of some 14 kB: in pages of
 			 * 16 kB rather than 4 kB, a handful of pages less a
 			 * story (the first indexing of 10,000 stories costs
 			 * 0.2 s less).  Only a new database takes it, and
 			 * before WAL. */
-			db_exec(db, "PRAGMA page_size = 16384");
+			lib_index_db_exec(db, "PRAGMA page_size = 16384");
 			/* WAL: readers never wait for a writer.  Where it
 			 * cannot be had, the rollback journal still locks. */
-			db_exec(db, "PRAGMA journal_mode = WAL");
+			lib_index_db_exec(db, "PRAGMA journal_mode = WAL");
 			/* A cache: a power cut that tears it makes it corrupt, and a
 			 * corrupt index is rebuilt, so it is not worth a sync. */
-			db_exec(db, "PRAGMA synchronous = OFF");
-			if ((why = db_check(db, lib->root)) == NULL)
+			lib_index_db_exec(db, "PRAGMA synchronous = OFF");
+			if ((why = lib_index_db_check(db, lib->root)) == NULL)
 				return db;
 			sqlite3_close(db);
 		} else
 			why = "cannot be opened";
 		lib_log(lib, path, "index %s: rebuilt", why);
-		index_unlink(path);
+		lib_index_unlink(path);
 	}
 	lib_log(lib, path, "index %s: the files are read directly", why);
 	return NULL;
 }
 
 static sqlite3 *
-index_open_memory(struct library *lib)
+lib_index_open_memory(struct library *lib)
 {
-	sqlite3 *db = db_open(":memory:");
+	sqlite3 *db = lib_index_db_open(":memory:");
 
-	if (db == NULL || !db_exec(db, lib_schema)) {
+	if (db == NULL || !lib_index_db_exec(db, lib_schema)) {
 		sqlite3_close(db);
 		return NULL;
 	}
@@ -372,26 +375,26 @@ lib_index_open(struct library *lib)
 
 	lib->db = NULL;
 	if (!lib->opts.no_index && !lib->listed &&
-	    (cache = index_cache_dir(lib)) != NULL) {
-		if (!index_mkdirs(cache))
+	    (cache = lib_index_cache_dir(lib)) != NULL) {
+		if (!lib_index_mkdirs(cache))
 			lib_log(lib, cache, "cannot make the index folder: %s",
 			    strerror(errno));
 		else if ((real = realpath(cache, NULL)) == NULL)
 			lib_log(lib, cache, "%s", strerror(errno));
-		else if (index_within(real, lib->root))
+		else if (lib_index_within(real, lib->root))
 			/* Nothing is ever written into a library. */
 			lib_log(lib, cache, "the index folder is inside the "
 			    "library: the files are read directly");
 		else {
-			lib->dbpath = index_db_name(real, lib->root);
-			lib->db = index_open_file(lib, lib->dbpath);
+			lib->dbpath = lib_index_db_name(real, lib->root);
+			lib->db = lib_index_open_file(lib, lib->dbpath);
 		}
 	}
 	free(cache);
 	free(real);
 	lib->ondisk = lib->db != NULL;
 	if (lib->db == NULL)
-		lib->db = index_open_memory(lib);
+		lib->db = lib_index_open_memory(lib);
 	return lib->db != NULL;
 }
 
@@ -406,7 +409,7 @@ lib_index_close(struct library *lib)
 /* ---- the sync -------------------------------------------------------- */
 
 static bool
-sync_prepare(struct lib_sync *s)
+lib_index_sync_prepare(struct lib_sync *s)
 {
 	int i;
 
@@ -418,12 +421,13 @@ sync_prepare(struct lib_sync *s)
 }
 
 static void
-sync_finish(struct lib_sync *s)
+lib_index_sync_finish(struct lib_sync *s)
 {
 	int i;
 
 	if (s->intx)
-		db_exec(s->lib->db, s->failed ? "ROLLBACK" : "COMMIT");
+		lib_index_db_exec(s->lib->db, s->failed ? "ROLLBACK"
+		    : "COMMIT");
 	s->intx = false;
 	for (i = 0; i < Q_NQ; i++)
 		sqlite3_finalize(s->q[i]);
@@ -431,7 +435,7 @@ sync_finish(struct lib_sync *s)
 
 /* Gives up on the database for the rest of this opening. */
 static void
-sync_fail(struct lib_sync *s, const char *what)
+lib_index_sync_fail(struct lib_sync *s, const char *what)
 {
 	if (s->failed)
 		return;
@@ -440,7 +444,7 @@ sync_fail(struct lib_sync *s, const char *what)
 	    sqlite3_errmsg(s->lib->db));
 	s->failed = true;
 	if (s->intx)
-		db_exec(s->lib->db, "ROLLBACK");
+		lib_index_db_exec(s->lib->db, "ROLLBACK");
 	s->intx = false;
 	/* The rows of this opening are no longer all in the index (the
 	 * batch rolled back, the files after it): a search that trusted
@@ -449,13 +453,13 @@ sync_fail(struct lib_sync *s, const char *what)
 }
 
 static bool
-sync_run(struct lib_sync *s, sqlite3_stmt *q)
+lib_index_sync_run(struct lib_sync *s, sqlite3_stmt *q)
 {
 	int rc = sqlite3_step(q);
 
 	sqlite3_reset(q);
 	if (rc != SQLITE_DONE && rc != SQLITE_ROW) {
-		sync_fail(s, "cannot write");
+		lib_index_sync_fail(s, "cannot write");
 		return false;
 	}
 	return true;
@@ -464,20 +468,20 @@ sync_run(struct lib_sync *s, sqlite3_stmt *q)
 /* A write transaction is open, and closed every LIB_BATCH files so
  * that a stop keeps what was done and another process gets its turn. */
 static bool
-sync_tx(struct lib_sync *s)
+lib_index_sync_tx(struct lib_sync *s)
 {
 	if (s->failed)
 		return false;
 	if (s->intx && ++s->batch < LIB_BATCH)
 		return true;
-	if (s->intx && !db_exec(s->lib->db, "COMMIT")) {
-		sync_fail(s, "cannot commit");
+	if (s->intx && !lib_index_db_exec(s->lib->db, "COMMIT")) {
+		lib_index_sync_fail(s, "cannot commit");
 		return false;
 	}
 	s->intx = false;
 	s->batch = 0;
-	if (!db_exec(s->lib->db, "BEGIN IMMEDIATE")) {
-		sync_fail(s, "cannot lock");
+	if (!lib_index_db_exec(s->lib->db, "BEGIN IMMEDIATE")) {
+		lib_index_sync_fail(s, "cannot lock");
 		return false;
 	}
 	s->intx = true;
@@ -485,7 +489,7 @@ sync_tx(struct lib_sync *s)
 }
 
 static void
-bind_text_or_null(sqlite3_stmt *q, int i, const char *s)
+lib_index_bind_text_or_null(sqlite3_stmt *q, int i, const char *s)
 {
 	if (s != NULL)
 		sqlite3_bind_text(q, i, s, -1, SQLITE_TRANSIENT);
@@ -494,14 +498,14 @@ bind_text_or_null(sqlite3_stmt *q, int i, const char *s)
 }
 
 static bool
-sync_delete(struct lib_sync *s, int64_t id, const char *rel)
+lib_index_sync_delete(struct lib_sync *s, int64_t id, const char *rel)
 {
 	sqlite3_bind_int64(s->q[Q_DEL_BLOB], 1, id);
-	if (!sync_run(s, s->q[Q_DEL_BLOB]))
+	if (!lib_index_sync_run(s, s->q[Q_DEL_BLOB]))
 		return false;
 	sqlite3_bind_blob(s->q[Q_DEL_FILE], 1, rel, (int)strlen(rel),
 	    SQLITE_TRANSIENT);
-	return sync_run(s, s->q[Q_DEL_FILE]);
+	return lib_index_sync_run(s, s->q[Q_DEL_FILE]);
 }
 
 /* One FTS row a story, its rowid the file's id, of its texts folded:
@@ -509,7 +513,7 @@ sync_delete(struct lib_sync *s, int64_t id, const char *rel)
  * search reads the story's texts for the paragraphs and the places
  * (library_search.c). */
 static bool
-sync_fts(struct lib_sync *s, int64_t file, const struct story *st)
+lib_index_sync_fts(struct lib_sync *s, int64_t file, const struct story *st)
 {
 	sqlite3_stmt *q = s->q[Q_INS_FTS];
 	struct buf folded = BUF_INIT;
@@ -519,7 +523,7 @@ sync_fts(struct lib_sync *s, int64_t file, const struct story *st)
 	sqlite3_bind_int64(q, 1, file);
 	sqlite3_bind_text(q, 2, folded.data ? folded.data : "",
 	    (int)folded.len, SQLITE_STATIC);
-	ok = sync_run(s, q);
+	ok = lib_index_sync_run(s, q);
 	buf_free(&folded);
 	return ok;
 }
@@ -528,7 +532,7 @@ sync_fts(struct lib_sync *s, int64_t file, const struct story *st)
  * texts only in a database on disk: in memory, a search reads the
  * files (library_search.c). */
 static bool
-sync_story(struct lib_sync *s, int64_t file, const struct story *st)
+lib_index_sync_story(struct lib_sync *s, int64_t file, const struct story *st)
 {
 	sqlite3_stmt *q = s->q[Q_INS_BLOB];
 	struct buf actors = BUF_INIT, texts = BUF_INIT;
@@ -542,16 +546,16 @@ sync_story(struct lib_sync *s, int64_t file, const struct story *st)
 	    SQLITE_STATIC);
 	sqlite3_bind_blob(q, 3, texts.data ? texts.data : "", (int)texts.len,
 	    SQLITE_STATIC);
-	ok = sync_run(s, q);
+	ok = lib_index_sync_run(s, q);
 	buf_free(&actors);
 	buf_free(&texts);
-	return ok && (!s->lib->ondisk || sync_fts(s, file, st));
+	return ok && (!s->lib->ondisk || lib_index_sync_fts(s, file, st));
 }
 
 /* Writes the row just added to the library (and its story) into the
  * index, in place of any it had under that name. */
 static void
-sync_insert(struct lib_sync *s, const struct lib_file *f, size_t row,
+lib_index_sync_insert(struct lib_sync *s, const struct lib_file *f, size_t row,
     const struct story *st, uint64_t hash, int64_t old)
 {
 	const struct library_row *r = &s->lib->rows[row];
@@ -559,7 +563,7 @@ sync_insert(struct lib_sync *s, const struct lib_file *f, size_t row,
 	sqlite3_stmt *q = s->q[Q_INS_FILE];
 	int64_t id;
 
-	if (!sync_tx(s) || !sync_delete(s, old, f->rel))
+	if (!lib_index_sync_tx(s) || !lib_index_sync_delete(s, old, f->rel))
 		return;
 	sqlite3_bind_blob(q, 1, f->rel, (int)strlen(f->rel), SQLITE_STATIC);
 	sqlite3_bind_int64(q, 2, (int64_t)r->size);
@@ -567,19 +571,19 @@ sync_insert(struct lib_sync *s, const struct lib_file *f, size_t row,
 	sqlite3_bind_int64(q, 4, (int64_t)f->ino);
 	sqlite3_bind_int64(q, 5, (int64_t)hash);
 	sqlite3_bind_int64(q, 6, s->now);
-	bind_text_or_null(q, 7, r->when);
+	lib_index_bind_text_or_null(q, 7, r->when);
 	sqlite3_bind_text(q, 8, r->headline, -1, SQLITE_STATIC);
-	bind_text_or_null(q, 9, r->source);
+	lib_index_bind_text_or_null(q, 9, r->source);
 	sqlite3_bind_int64(q, 10, (int64_t)r->nactors);
 	sqlite3_bind_int64(q, 11, (int64_t)r->nclaims);
 	sqlite3_bind_int64(q, 12, (int64_t)r->nquotes);
-	bind_text_or_null(q, 13, r->error);
+	lib_index_bind_text_or_null(q, 13, r->error);
 	sqlite3_bind_text(q, 14, x->fkey, -1, SQLITE_STATIC);
 	sqlite3_bind_text(q, 15, x->hkey, -1, SQLITE_STATIC);
-	if (!sync_run(s, q))
+	if (!lib_index_sync_run(s, q))
 		return;
 	id = sqlite3_last_insert_rowid(s->lib->db);
-	if (st != NULL && !sync_story(s, id, st))
+	if (st != NULL && !lib_index_sync_story(s, id, st))
 		return;
 	s->lib->extra[row].id = id;
 }
@@ -598,7 +602,7 @@ struct idx_row {
 };
 
 static const char *
-col_text(sqlite3_stmt *q, int i)
+lib_index_col_text(sqlite3_stmt *q, int i)
 {
 	return (const char *)sqlite3_column_text(q, i);
 }
@@ -607,7 +611,7 @@ col_text(sqlite3_stmt *q, int i)
  * anything is written: a statement must not read a table that is being
  * written under it. */
 static int
-sync_load(struct lib_sync *s, struct idx_row **out, size_t *nout)
+lib_index_sync_load(struct lib_sync *s, struct idx_row **out, size_t *nout)
 {
 	struct library *lib = s->lib;
 	struct idx_row *v = NULL;
@@ -636,14 +640,15 @@ sync_load(struct lib_sync *s, struct idx_row **out, size_t *nout)
 		ir->ino = (uint64_t)sqlite3_column_int64(q, 4);
 		ir->hash = (uint64_t)sqlite3_column_int64(q, 5);
 		ir->checked = sqlite3_column_int64(q, 6);
-		r.when = col_text(q, 7);
-		r.headline = col_text(q, 8);
-		r.source = col_text(q, 9);
+		r.when = lib_index_col_text(q, 7);
+		r.headline = lib_index_col_text(q, 8);
+		r.source = lib_index_col_text(q, 9);
 		r.nactors = (size_t)sqlite3_column_int64(q, 10);
 		r.nclaims = (size_t)sqlite3_column_int64(q, 11);
 		r.nquotes = (size_t)sqlite3_column_int64(q, 12);
-		r.error = col_text(q, 13);
-		ir->row = lib_add_row(lib, &r, col_text(q, 14), col_text(q, 15));
+		r.error = lib_index_col_text(q, 13);
+		ir->row = lib_add_row(lib, &r, lib_index_col_text(q, 14),
+		    lib_index_col_text(q, 15));
 		ir->id = lib->extra[ir->row].id = sqlite3_column_int64(q, 0);
 		ir->rel = lib->extra[ir->row].rawrel;
 		free(rel);
@@ -656,24 +661,24 @@ sync_load(struct lib_sync *s, struct idx_row **out, size_t *nout)
 }
 
 static void
-sync_stat(struct lib_sync *s, const struct lib_file *f, int64_t id)
+lib_index_sync_stat(struct lib_sync *s, const struct lib_file *f, int64_t id)
 {
 	sqlite3_stmt *u = s->q[Q_STAT];
 
-	if (!sync_tx(s))
+	if (!lib_index_sync_tx(s))
 		return;
 	sqlite3_bind_int64(u, 1, id);
 	sqlite3_bind_int64(u, 2, (int64_t)f->size);
 	sqlite3_bind_int64(u, 3, f->mtime_ns);
 	sqlite3_bind_int64(u, 4, (int64_t)f->ino);
 	sqlite3_bind_int64(u, 5, s->now);
-	sync_run(s, u);
+	lib_index_sync_run(s, u);
 }
 
 /* Reads and parses a file the index does not have (ir NULL), or has
  * otherwise; one whose content is unchanged keeps its indexed row. */
 static void
-sync_parse(struct lib_sync *s, const struct lib_file *f,
+lib_index_sync_parse(struct lib_sync *s, const struct lib_file *f,
     const struct idx_row *ir)
 {
 	char *path = lib_join(s->lib, f->rel), *err = NULL;
@@ -684,7 +689,7 @@ sync_parse(struct lib_sync *s, const struct lib_file *f,
 	if (ir != NULL && hash == ir->hash && size == ir->size &&
 	    (err == NULL) == (s->lib->rows[ir->row].error == NULL))
 		/* Touched, not changed: the stat is all that is new. */
-		sync_stat(s, f, ir->id);
+		lib_index_sync_stat(s, f, ir->id);
 	else {
 		if (ir != NULL)
 			s->lib->extra[ir->row].dead = true;
@@ -692,7 +697,8 @@ sync_parse(struct lib_sync *s, const struct lib_file *f,
 		    f->mtime_ns);
 		s->lib->extra[row].rawrel = f->rel;
 		if (!s->failed)
-			sync_insert(s, f, row, st, hash, ir ? ir->id : -1);
+			lib_index_sync_insert(s, f, row, st, hash, ir ? ir->id
+			    : -1);
 		s->appended = true;
 	}
 	story_free(st);
@@ -701,14 +707,14 @@ sync_parse(struct lib_sync *s, const struct lib_file *f,
 }
 
 static bool
-sync_trusted(const struct lib_file *f, const struct idx_row *ir)
+lib_index_sync_trusted(const struct lib_file *f, const struct idx_row *ir)
 {
 	return ir->size == f->size && ir->mtime == f->mtime_ns &&
 	    ir->ino == f->ino && f->mtime_ns < ir->checked - LIB_RACY_NS;
 }
 
 static void
-sync_progress(struct lib_sync *s, size_t *done, size_t todo)
+lib_index_sync_progress(struct lib_sync *s, size_t *done, size_t todo)
 {
 	struct library *lib = s->lib;
 
@@ -720,7 +726,7 @@ sync_progress(struct lib_sync *s, size_t *done, size_t todo)
 
 /* The files the index does not trust, to report progress against. */
 static size_t
-sync_count_todo(const struct lib_file *files, size_t n,
+lib_index_sync_count_todo(const struct lib_file *files, size_t n,
     const struct idx_row *v, size_t nv)
 {
 	size_t todo = 0, i = 0, j = 0;
@@ -732,7 +738,7 @@ sync_count_todo(const struct lib_file *files, size_t n,
 			j++;
 			continue;
 		}
-		todo += c < 0 || !sync_trusted(&files[i], &v[j]);
+		todo += c < 0 || !lib_index_sync_trusted(&files[i], &v[j]);
 		j += c == 0;
 		i++;
 	}
@@ -740,38 +746,39 @@ sync_count_todo(const struct lib_file *files, size_t n,
 }
 
 static void
-sync_gone(struct lib_sync *s, const struct idx_row *ir)
+lib_index_sync_gone(struct lib_sync *s, const struct idx_row *ir)
 {
 	s->lib->extra[ir->row].dead = true;
-	if (sync_tx(s))
-		sync_delete(s, ir->id, ir->rel);
+	if (lib_index_sync_tx(s))
+		lib_index_sync_delete(s, ir->id, ir->rel);
 }
 
 /* The index's rows and the files, both in rel order, side by side: a
  * file on both sides is trusted or read again, one only on disk is
  * read, one only in the index is dropped. */
 static void
-sync_merge(struct lib_sync *s, const struct lib_file *files, size_t n,
+lib_index_sync_merge(struct lib_sync *s, const struct lib_file *files, size_t n,
     const struct idx_row *v, size_t nv)
 {
-	size_t i = 0, j = 0, done = 0, todo = sync_count_todo(files, n, v, nv);
+	size_t i = 0, j = 0, done = 0, todo = lib_index_sync_count_todo(files,
+	    n, v, nv);
 
 	while ((i < n || j < nv) && !s->lib->stopped) {
 		int c = i == n ? 1 : j == nv ? -1 :
 		    strcmp(files[i].rel, v[j].rel);
 
 		if (c > 0) {
-			sync_gone(s, &v[j++]);
+			lib_index_sync_gone(s, &v[j++]);
 			continue;
 		}
-		if (c == 0 && sync_trusted(&files[i], &v[j])) {
+		if (c == 0 && lib_index_sync_trusted(&files[i], &v[j])) {
 			i++;
 			j++;
 			continue;
 		}
-		sync_parse(s, &files[i++], c == 0 ? &v[j] : NULL);
+		lib_index_sync_parse(s, &files[i++], c == 0 ? &v[j] : NULL);
 		j += c == 0;
-		sync_progress(s, &done, todo);
+		lib_index_sync_progress(s, &done, todo);
 	}
 	/* Stopped: the rows not reached are not the library's. */
 	for (; j < nv; j++)
@@ -789,17 +796,18 @@ lib_index_sync(struct library *lib, const struct lib_file *files, size_t n)
 	for (tries = 0; tries < 2 && lib->db != NULL; tries++) {
 		memset(&s, 0, sizeof s);
 		s.lib = lib;
-		s.now = now_ns();
-		rc = sync_prepare(&s) ? sync_load(&s, &v, &nv) :
+		s.now = lib_index_now_ns();
+		rc = lib_index_sync_prepare(&s) ? lib_index_sync_load(&s, &v,
+		    &nv) :
 		    sqlite3_errcode(lib->db);
 		if (rc == SQLITE_OK) {
-			sync_merge(&s, files, n, v, nv);
-			sync_finish(&s);
+			lib_index_sync_merge(&s, files, n, v, nv);
+			lib_index_sync_finish(&s);
 			free(v);
 			lib_rows_settle(lib, s.appended);
 			return;
 		}
-		sync_finish(&s);
+		lib_index_sync_finish(&s);
 		free(v);
 		v = NULL;
 		/* The index broke as it was read: start again without it. */
@@ -808,12 +816,12 @@ lib_index_sync(struct library *lib, const struct lib_file *files, size_t n)
 		lib->nrows = 0;
 		lib_index_close(lib);
 		if (lib->dbpath != NULL && lib->ondisk) {
-			index_unlink(lib->dbpath);
-			lib->db = index_open_file(lib, lib->dbpath);
+			lib_index_unlink(lib->dbpath);
+			lib->db = lib_index_open_file(lib, lib->dbpath);
 		}
 		lib->ondisk = lib->db != NULL;
 		if (lib->db == NULL)
-			lib->db = index_open_memory(lib);
+			lib->db = lib_index_open_memory(lib);
 	}
 	/* Not even a database in memory: the files read directly. */
 	lib_read_direct(lib, files, n);

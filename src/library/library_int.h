@@ -100,7 +100,7 @@ void	lib_blob_texts(const struct story *, struct buf *out);
 void	lib_blob_folded(const struct story *, struct buf *out);
 /* Whether text_fold_search of s[0..len) is s with its ASCII letters
  * lowered: s is all ASCII, no carriage return in it. */
-bool	lib_plain_ascii(const char *s, size_t len);
+bool	lib_blob_plain_ascii(const char *s, size_t len);
 struct lib_blob_actor {
 	uint32_t	 kind, parent, mentions, total;
 	uint32_t	 fblock, fstart, fend;	/* fblock UINT32_MAX: none */

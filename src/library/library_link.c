@@ -52,7 +52,7 @@ struct hkey_item {
 };
 
 static int
-hkey_cmp(const void *a, const void *b)
+lib_link_hkey_cmp(const void *a, const void *b)
 {
 	const struct hkey_item *x = a, *y = b;
 	int c = strcmp(x->key, y->key);
@@ -61,7 +61,7 @@ hkey_cmp(const void *a, const void *b)
 }
 
 static const size_t *
-link_by_hkey(struct library *lib)
+lib_link_by_hkey(struct library *lib)
 {
 	struct hkey_item *items;
 	size_t i;
@@ -74,7 +74,7 @@ link_by_hkey(struct library *lib)
 		items[i].row = i;
 	}
 	if (lib->nrows > 1)
-		qsort(items, lib->nrows, sizeof *items, hkey_cmp);
+		qsort(items, lib->nrows, sizeof *items, lib_link_hkey_cmp);
 	lib->by_hkey = xcalloc(lib->nrows ? lib->nrows : 1, sizeof(size_t));
 	for (i = 0; i < lib->nrows; i++)
 		lib->by_hkey[i] = items[i].row;
@@ -85,7 +85,7 @@ link_by_hkey(struct library *lib)
 size_t
 library_find_headline(struct library *lib, const char *title)
 {
-	const size_t *by = link_by_hkey(lib);
+	const size_t *by = lib_link_by_hkey(lib);
 	char *key = library_title_key(title);
 	size_t lo = 0, hi = lib->nrows, found = NONE;
 
@@ -110,7 +110,7 @@ library_find_headline(struct library *lib, const char *title)
 }
 
 static size_t
-link_href(struct library *lib, size_t row, const char *href)
+lib_link_href(struct library *lib, size_t row, const char *href)
 {
 	char *dir, *real, *out = NULL;
 	size_t found = NONE;
@@ -142,7 +142,7 @@ library_related(struct library *lib, size_t row, const struct story *st,
 		return NONE;
 	r = &st->related[related];
 	if (r->href != NULL) {
-		found = link_href(lib, row, story_raw(st, r->href));
+		found = lib_link_href(lib, row, story_raw(st, r->href));
 		if (found != NONE && how != NULL)
 			*how = LIBRARY_LINK_HREF;
 		return found;

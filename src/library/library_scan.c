@@ -30,26 +30,27 @@ struct lib_seen {
 };
 
 static uint64_t
-seen_slot(uint64_t dev, uint64_t ino, size_t cap)
+lib_scan_seen_slot(uint64_t dev, uint64_t ino, size_t cap)
 {
 	uint64_t h = (dev * 0x9E3779B97F4A7C15ULL) ^ (ino * 0xC2B2AE3D27D4EB4FULL);
 
 	return (h ^ (h >> 31)) & (cap - 1);
 }
 
-static void seen_grow(struct lib_seen *s);
+static void lib_scan_seen_grow(struct lib_seen *s);
 
 /* Adds the folder; false when it was there already. */
 static bool
-seen_add(struct lib_seen *s, uint64_t dev, uint64_t ino)
+lib_scan_seen_add(struct lib_seen *s, uint64_t dev, uint64_t ino)
 {
 	size_t i;
 
 	/* Shifted by one so that no real folder is the empty pair. */
 	dev++;
 	if (2 * (s->n + 1) > s->cap)
-		seen_grow(s);
-	for (i = seen_slot(dev, ino, s->cap);; i = (i + 1) & (s->cap - 1)) {
+		lib_scan_seen_grow(s);
+	for (i = lib_scan_seen_slot(dev, ino, s->cap);; i =
+	    (i + 1) & (s->cap - 1)) {
 		if (s->keys[2 * i] == 0) {
 			s->keys[2 * i] = dev;
 			s->keys[2 * i + 1] = ino;
@@ -62,7 +63,7 @@ seen_add(struct lib_seen *s, uint64_t dev, uint64_t ino)
 }
 
 static void
-seen_grow(struct lib_seen *s)
+lib_scan_seen_grow(struct lib_seen *s)
 {
 	struct lib_seen bigger;
 	size_t i;
@@ -72,7 +73,7 @@ seen_grow(struct lib_seen *s)
 	bigger.keys = xcalloc(2 * bigger.cap, sizeof *bigger.keys);
 	for (i = 0; i < s->cap; i++)
 		if (s->keys[2 * i] != 0)
-			seen_add(&bigger, s->keys[2 * i] - 1,
+			lib_scan_seen_add(&bigger, s->keys[2 * i] - 1,
 			    s->keys[2 * i + 1]);
 	free(s->keys);
 	*s = bigger;
@@ -90,7 +91,7 @@ struct lib_walk {
 };
 
 static bool
-ends_xml(const char *name)
+lib_scan_ends_xml(const char *name)
 {
 	size_t len = strlen(name);
 
@@ -98,7 +99,7 @@ ends_xml(const char *name)
 }
 
 static char *
-walk_rel(const char *dir, const char *name)
+lib_scan_walk_rel(const char *dir, const char *name)
 {
 	struct buf b = BUF_INIT;
 
@@ -111,7 +112,7 @@ walk_rel(const char *dir, const char *name)
 }
 
 static void
-walk_push(struct lib_walk *w, char *rel)
+lib_scan_walk_push(struct lib_walk *w, char *rel)
 {
 	w->stack = xgrow(w->stack, w->nstack, &w->stackcap, sizeof *w->stack);
 	w->stack[w->nstack++] = rel;
@@ -119,10 +120,11 @@ walk_push(struct lib_walk *w, char *rel)
 
 /* One entry of a folder: a folder to walk, a story, or a log line. */
 static void
-walk_entry(struct lib_walk *w, int dfd, const char *dir, const char *name)
+lib_scan_walk_entry(struct lib_walk *w, int dfd, const char *dir,
+    const char *name)
 {
 	struct stat sb;
-	char *rel = walk_rel(dir, name);
+	char *rel = lib_scan_walk_rel(dir, name);
 	struct lib_file *f;
 
 	if (fstatat(dfd, name, &sb, 0) != 0) {
@@ -132,16 +134,16 @@ walk_entry(struct lib_walk *w, int dfd, const char *dir, const char *name)
 		return;
 	}
 	if (S_ISDIR(sb.st_mode)) {
-		if (!seen_add(&w->seen, (uint64_t)sb.st_dev,
+		if (!lib_scan_seen_add(&w->seen, (uint64_t)sb.st_dev,
 		    (uint64_t)sb.st_ino)) {
 			lib_log(w->lib, rel, "skipped: a folder met already "
 			    "(a symbolic link loop?)");
 			free(rel);
 		} else
-			walk_push(w, rel);
+			lib_scan_walk_push(w, rel);
 		return;
 	}
-	if (!S_ISREG(sb.st_mode) || !ends_xml(name)) {
+	if (!S_ISREG(sb.st_mode) || !lib_scan_ends_xml(name)) {
 		lib_log(w->lib, rel, "skipped: %s", S_ISREG(sb.st_mode) ?
 		    "not a story (not named *.xml)" :
 		    "not a regular file");
@@ -159,7 +161,7 @@ walk_entry(struct lib_walk *w, int dfd, const char *dir, const char *name)
 }
 
 static void
-walk_folder(struct lib_walk *w, const char *rel)
+lib_scan_walk_folder(struct lib_walk *w, const char *rel)
 {
 	char *path = rel[0] ? lib_join(w->lib, rel) : xstrdup(w->lib->dir);
 	struct dirent *e;
@@ -178,14 +180,14 @@ walk_folder(struct lib_walk *w, const char *rel)
 	while ((e = readdir(d)) != NULL) {
 		if (strcmp(e->d_name, ".") == 0 || strcmp(e->d_name, "..") == 0)
 			continue;
-		walk_entry(w, dirfd(d), rel, e->d_name);
+		lib_scan_walk_entry(w, dirfd(d), rel, e->d_name);
 	}
 	closedir(d);
 	free(path);
 }
 
 static int
-file_cmp(const void *a, const void *b)
+lib_scan_file_cmp(const void *a, const void *b)
 {
 	return strcmp(((const struct lib_file *)a)->rel,
 	    ((const struct lib_file *)b)->rel);
@@ -193,7 +195,7 @@ file_cmp(const void *a, const void *b)
 
 /* The cache folder, if it exists, counts as met: it is never walked. */
 static void
-walk_skip_cache(struct lib_walk *w)
+lib_scan_walk_skip_cache(struct lib_walk *w)
 {
 	struct stat sb;
 
@@ -203,7 +205,7 @@ walk_skip_cache(struct lib_walk *w)
 		if (slash != NULL)
 			*slash = '\0';
 		if (stat(dir, &sb) == 0)
-			seen_add(&w->seen, (uint64_t)sb.st_dev,
+			lib_scan_seen_add(&w->seen, (uint64_t)sb.st_dev,
 			    (uint64_t)sb.st_ino);
 		free(dir);
 	}
@@ -217,20 +219,21 @@ lib_scan(struct library *lib, struct lib_file **files)
 
 	memset(&w, 0, sizeof w);
 	w.lib = lib;
-	walk_skip_cache(&w);
+	lib_scan_walk_skip_cache(&w);
 	if (stat(lib->dir, &sb) == 0)
-		seen_add(&w.seen, (uint64_t)sb.st_dev, (uint64_t)sb.st_ino);
-	walk_push(&w, xstrdup(""));
+		lib_scan_seen_add(&w.seen, (uint64_t)sb.st_dev,
+		    (uint64_t)sb.st_ino);
+	lib_scan_walk_push(&w, xstrdup(""));
 	while (w.nstack > 0) {
 		char *rel = w.stack[--w.nstack];
 
-		walk_folder(&w, rel);
+		lib_scan_walk_folder(&w, rel);
 		free(rel);
 	}
 	free(w.stack);
 	free(w.seen.keys);
 	if (w.nfiles > 1)
-		qsort(w.files, w.nfiles, sizeof *w.files, file_cmp);
+		qsort(w.files, w.nfiles, sizeof *w.files, lib_scan_file_cmp);
 	*files = w.files;
 	return w.nfiles;
 }

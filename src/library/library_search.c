@@ -38,11 +38,11 @@ struct library_search {
 	size_t			 flen;
 	char			*key;		/* as the index folds */
 	size_t			 klen;
-	struct buf		 lower;		/* search_may_hold's */
+	struct buf		 lower;		/* lib_search_may_hold's */
 };
 
 static bool
-is_cont(unsigned char c)
+lib_search_is_cont(unsigned char c)
 {
 	return (c & 0xC0) == 0x80;
 }
@@ -50,7 +50,7 @@ is_cont(unsigned char c)
 /* A line around text[start, end): a few words either side, cut between
  * characters, with "…" where cut; sanitised. */
 static void
-hit_context(struct library_hit *h, const char *text, size_t len)
+lib_search_hit_context(struct library_hit *h, const char *text, size_t len)
 {
 	struct buf b = BUF_INIT;
 	size_t from = h->start > CONTEXT_BEFORE ? h->start - CONTEXT_BEFORE :
@@ -58,11 +58,11 @@ hit_context(struct library_hit *h, const char *text, size_t len)
 
 	while (from > 0 && from < h->start && text[from - 1] != ' ')
 		from++;
-	while (from > 0 && is_cont((unsigned char)text[from]))
+	while (from > 0 && lib_search_is_cont((unsigned char)text[from]))
 		from++;
 	while (to < len && to > h->end && text[to] != ' ')
 		to--;
-	while (to < len && is_cont((unsigned char)text[to]))
+	while (to < len && lib_search_is_cont((unsigned char)text[to]))
 		to--;
 	if (from > 0)
 		buf_puts(&b, "…");
@@ -78,7 +78,7 @@ hit_context(struct library_hit *h, const char *text, size_t len)
 
 /* The matches in one text of a row (block NONE: the headline). */
 static void
-search_one(struct library_search *s, size_t row, size_t block,
+lib_search_one(struct library_search *s, size_t row, size_t block,
     const char *text, size_t len)
 {
 	struct search_hit *hits;
@@ -93,14 +93,14 @@ search_one(struct library_search *s, size_t row, size_t block,
 		h->block = block;
 		h->start = hits[i].start;
 		h->end = hits[i].end;
-		hit_context(h, text, len);
+		lib_search_hit_context(h, text, len);
 	}
 	free(hits);
 }
 
 /* A row's texts from its file (no index on disk). */
 static void
-search_file(struct library *lib, struct library_search *s, size_t row)
+lib_search_file(struct library *lib, struct library_search *s, size_t row)
 {
 	struct diag d = DIAG_INIT;
 	struct story *st = library_load(lib, row, &d);
@@ -109,9 +109,10 @@ search_file(struct library *lib, struct library_search *s, size_t row)
 	diag_free(&d);
 	if (st == NULL)
 		return;
-	search_one(s, row, NONE, st->headline, strlen(st->headline));
+	lib_search_one(s, row, NONE, st->headline, strlen(st->headline));
 	for (b = 0; b < st->nblocks; b++)
-		search_one(s, row, b, st->blocks[b].text, st->blocks[b].len);
+		lib_search_one(s, row, b, st->blocks[b].text,
+		    st->blocks[b].len);
 	story_free(st);
 }
 
@@ -121,7 +122,7 @@ struct id_row {
 };
 
 static int
-id_row_cmp(const void *a, const void *b)
+lib_search_id_row_cmp(const void *a, const void *b)
 {
 	int64_t x = ((const struct id_row *)a)->id;
 	int64_t y = ((const struct id_row *)b)->id;
@@ -130,7 +131,7 @@ id_row_cmp(const void *a, const void *b)
 }
 
 static int
-lib_size_cmp(const void *a, const void *b)
+lib_search_size_cmp(const void *a, const void *b)
 {
 	size_t x = *(const size_t *)a, y = *(const size_t *)b;
 
@@ -140,7 +141,7 @@ lib_size_cmp(const void *a, const void *b)
 /* The rows the index says may match, in path order; false when the
  * index cannot answer (the caller searches every row). */
 static bool
-search_candidates(struct library *lib, const char *query, size_t **rows,
+lib_search_candidates(struct library *lib, const char *query, size_t **rows,
     size_t *nrows)
 {
 	struct id_row *ids = xcalloc(lib->nrows + 1, sizeof *ids), key, *hit;
@@ -154,7 +155,7 @@ search_candidates(struct library *lib, const char *query, size_t **rows,
 		ids[i].row = i;
 	}
 	if (lib->nrows > 1)
-		qsort(ids, lib->nrows, sizeof *ids, id_row_cmp);
+		qsort(ids, lib->nrows, sizeof *ids, lib_search_id_row_cmp);
 	rc = sqlite3_prepare_v2(lib->db, "SELECT rowid FROM texts WHERE texts "
 	    "MATCH ?1", -1, &q, NULL);
 	if (rc == SQLITE_OK)
@@ -163,7 +164,8 @@ search_candidates(struct library *lib, const char *query, size_t **rows,
 		rc = SQLITE_OK;
 		key.id = sqlite3_column_int64(q, 0);
 		/* A dropped file's rowid stays in the index: skipped. */
-		hit = bsearch(&key, ids, lib->nrows, sizeof *ids, id_row_cmp);
+		hit = bsearch(&key, ids, lib->nrows, sizeof *ids,
+		    lib_search_id_row_cmp);
 		if (hit == NULL)
 			continue;
 		*rows = xgrow(*rows, n, &cap, sizeof **rows);
@@ -177,7 +179,7 @@ search_candidates(struct library *lib, const char *query, size_t **rows,
 		return false;
 	}
 	if (n > 1)
-		qsort(*rows, n, sizeof **rows, lib_size_cmp);
+		qsort(*rows, n, sizeof **rows, lib_search_size_cmp);
 	*nrows = n;
 	return true;
 }
@@ -187,11 +189,11 @@ search_candidates(struct library *lib, const char *query, size_t **rows,
  * work a byte rather than a fold's (search_text folds every text it
  * is given, and most texts of a candidate story do not match). */
 static bool
-search_may_hold(struct library_search *s, const char *text, size_t len)
+lib_search_may_hold(struct library_search *s, const char *text, size_t len)
 {
 	size_t i;
 
-	if (s->klen == 0 || !lib_plain_ascii(text, len))
+	if (s->klen == 0 || !lib_blob_plain_ascii(text, len))
 		return true;
 	s->lower.len = 0;
 	buf_reserve(&s->lower, len);
@@ -205,20 +207,21 @@ search_may_hold(struct library_search *s, const char *text, size_t len)
 
 /* A row's texts from the index's blob. */
 static void
-search_blob(struct library_search *s, size_t row, const char *blob,
+lib_search_blob(struct library_search *s, size_t row, const char *blob,
     size_t len)
 {
 	const char *text;
 	size_t k, tlen;
 
 	for (k = 0; lib_blob_text(blob, len, k, &text, &tlen); k++)
-		if (search_may_hold(s, text, tlen))
-			search_one(s, row, k == 0 ? NONE : k - 1, text, tlen);
+		if (lib_search_may_hold(s, text, tlen))
+			lib_search_one(s, row, k == 0 ? NONE : k - 1, text,
+			    tlen);
 }
 
 /* Rows rows[0..n) (every row when rows is NULL), from the index. */
 static void
-search_rows_blobs(struct library *lib, struct library_search *s,
+lib_search_rows_blobs(struct library *lib, struct library_search *s,
     const size_t *rows, size_t n)
 {
 	sqlite3_stmt *q;
@@ -234,7 +237,7 @@ search_rows_blobs(struct library *lib, struct library_search *s,
 			continue;
 		sqlite3_bind_int64(q, 1, lib->extra[row].id);
 		if (sqlite3_step(q) == SQLITE_ROW)
-			search_blob(s, row, sqlite3_column_blob(q, 0),
+			lib_search_blob(s, row, sqlite3_column_blob(q, 0),
 			    (size_t)sqlite3_column_bytes(q, 0));
 		sqlite3_reset(q);
 	}
@@ -244,7 +247,7 @@ search_rows_blobs(struct library *lib, struct library_search *s,
 /* The needle as the index folds its texts: as search_text folds a
  * text for it. */
 static void
-search_key(struct library_search *s)
+lib_search_key(struct library_search *s)
 {
 	if (text_has_diacritic(s->folded, s->flen))
 		s->key = text_fold_search(s->folded, s->flen, false, &s->klen,
@@ -268,15 +271,15 @@ library_search(struct library *lib, const char *needle, size_t len)
 	if (!lib->ondisk) {
 		for (i = 0; i < lib->nrows; i++)
 			if (lib->rows[i].error == NULL)
-				search_file(lib, s, i);
+				lib_search_file(lib, s, i);
 		return s;
 	}
-	search_key(s);
+	lib_search_key(s);
 	query = lib_trigram_query(s->key, s->klen);
-	if (query != NULL && search_candidates(lib, query, &rows, &n))
-		search_rows_blobs(lib, s, rows, n);
+	if (query != NULL && lib_search_candidates(lib, query, &rows, &n))
+		lib_search_rows_blobs(lib, s, rows, n);
 	else
-		search_rows_blobs(lib, s, NULL, lib->nrows);
+		lib_search_rows_blobs(lib, s, NULL, lib->nrows);
 	free(rows);
 	free(query);
 	return s;

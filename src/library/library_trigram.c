@@ -44,13 +44,13 @@ struct tri_tok {
 };
 
 static uint32_t
-tri_at(const unsigned char *u)
+lib_trigram_at(const unsigned char *u)
 {
 	return (uint32_t)u[0] << 16 | (uint32_t)u[1] << 8 | u[2];
 }
 
 static int
-tri_create(void *ctx, const char **argv, int argc, Fts5Tokenizer **out)
+lib_trigram_create(void *ctx, const char **argv, int argc, Fts5Tokenizer **out)
 {
 	struct tri_tok *t = calloc(1, sizeof *t);
 
@@ -65,7 +65,7 @@ tri_create(void *ctx, const char **argv, int argc, Fts5Tokenizer **out)
 }
 
 static void
-tri_delete(Fts5Tokenizer *p)
+lib_trigram_delete(Fts5Tokenizer *p)
 {
 	struct tri_tok *t = (struct tri_tok *)p;
 
@@ -74,7 +74,7 @@ tri_delete(Fts5Tokenizer *p)
 }
 
 static size_t
-tri_slot(uint32_t key, unsigned bits)
+lib_trigram_slot(uint32_t key, unsigned bits)
 {
 	/* Fibonacci hashing: the product's high bits mix all of key's. */
 	return (uint32_t)(key * 0x9E3779B1u) >> (32 - bits);
@@ -82,7 +82,7 @@ tri_slot(uint32_t key, unsigned bits)
 
 /* An empty set; false when out of memory. */
 static bool
-tri_reset(struct tri_tok *t)
+lib_trigram_reset(struct tri_tok *t)
 {
 	size_t want = (size_t)1 << TRI_BITS0;
 
@@ -102,7 +102,7 @@ tri_reset(struct tri_tok *t)
 
 /* Doubles the set; false when out of memory. */
 static bool
-tri_grow(struct tri_tok *t)
+lib_trigram_grow(struct tri_tok *t)
 {
 	unsigned bits = t->bits + 1;
 	size_t i, j, old = (size_t)1 << t->bits, mask = ((size_t)1 << bits) - 1;
@@ -113,7 +113,8 @@ tri_grow(struct tri_tok *t)
 	for (i = 0; i < old; i++) {
 		if (t->set[i] == 0)
 			continue;
-		for (j = tri_slot(t->set[i], bits); set[j] != 0; j = (j + 1) & mask)
+		for (j = lib_trigram_slot(t->set[i], bits); set[j] != 0; j =
+		    (j + 1) & mask)
 			;
 		set[j] = t->set[i];
 	}
@@ -126,21 +127,22 @@ tri_grow(struct tri_tok *t)
 
 /* Adds v: 1 when it is new, 0 when it was there, -1 out of memory. */
 static int
-tri_add(struct tri_tok *t, uint32_t v)
+lib_trigram_add(struct tri_tok *t, uint32_t v)
 {
 	size_t mask = ((size_t)1 << t->bits) - 1, i;
 
-	for (i = tri_slot(v + 1, t->bits); t->set[i] != 0; i = (i + 1) & mask)
+	for (i = lib_trigram_slot(v + 1, t->bits); t->set[i] != 0; i =
+	    (i + 1) & mask)
 		if (t->set[i] == v + 1)
 			return 0;
 	t->set[i] = v + 1;
-	if (++t->n * 2 > mask + 1 && !tri_grow(t))
+	if (++t->n * 2 > mask + 1 && !lib_trigram_grow(t))
 		return -1;
 	return 1;
 }
 
 static int
-hex_digit(char c)
+lib_trigram_hex_digit(char c)
 {
 	if (c >= '0' && c <= '9')
 		return c - '0';
@@ -151,7 +153,7 @@ hex_digit(char c)
 
 /* A query term: six hex digits, one token; anything else none. */
 static int
-tri_query(void *ctx, const char *text, int len,
+lib_trigram_tri_query(void *ctx, const char *text, int len,
     int (*token)(void *, int, const char *, int, int, int))
 {
 	char b[3];
@@ -160,8 +162,8 @@ tri_query(void *ctx, const char *text, int len,
 	if (len != 6)
 		return SQLITE_OK;
 	for (i = 0; i < 3; i++) {
-		if ((hi = hex_digit(text[2 * i])) < 0 ||
-		    (lo = hex_digit(text[2 * i + 1])) < 0)
+		if ((hi = lib_trigram_hex_digit(text[2 * i])) < 0 ||
+		    (lo = lib_trigram_hex_digit(text[2 * i + 1])) < 0)
 			return SQLITE_OK;
 		b[i] = (char)(hi << 4 | lo);
 	}
@@ -170,13 +172,14 @@ tri_query(void *ctx, const char *text, int len,
 
 /* a..z for A..Z, every other byte itself. */
 static uint32_t
-tri_lower(unsigned char c)
+lib_trigram_lower(unsigned char c)
 {
 	return (unsigned)(c - 'A') < 26 ? c + ('a' - 'A') : c;
 }
 
 static int
-tri_emit(void *ctx, int (*token)(void *, int, const char *, int, int, int),
+lib_trigram_emit(void *ctx, int (*token)(void *, int, const char *, int, int,
+    int),
     uint32_t v, int at)
 {
 	char b[3] = { (char)(v >> 16), (char)(v >> 8), (char)v };
@@ -185,7 +188,7 @@ tri_emit(void *ctx, int (*token)(void *, int, const char *, int, int, int),
 }
 
 static int
-tri_tokenize(Fts5Tokenizer *p, void *ctx, int flags, const char *text,
+lib_trigram_tokenize(Fts5Tokenizer *p, void *ctx, int flags, const char *text,
     int len, int (*token)(void *, int, const char *, int, int, int))
 {
 	struct tri_tok *t = (struct tri_tok *)p;
@@ -194,20 +197,20 @@ tri_tokenize(Fts5Tokenizer *p, void *ctx, int flags, const char *text,
 	int i, rc = SQLITE_OK;
 
 	if (flags & FTS5_TOKENIZE_QUERY)
-		return tri_query(ctx, text, len, token);
+		return lib_trigram_tri_query(ctx, text, len, token);
 	if (len < 3)
 		return SQLITE_OK;
-	if (!tri_reset(t))
+	if (!lib_trigram_reset(t))
 		return SQLITE_NOMEM;
 	/* ASCII letters lowered as they are read: lib_blob_folded leaves
 	 * plain ASCII texts as they are, and a folded text has no capital
 	 * ASCII letter to lower. */
-	v = tri_lower(u[0]) << 8 | tri_lower(u[1]);
+	v = lib_trigram_lower(u[0]) << 8 | lib_trigram_lower(u[1]);
 	for (i = 0; i + 3 <= len && rc == SQLITE_OK; i++) {
-		v = (v << 8 | tri_lower(u[i + 2])) & 0xFFFFFF;
-		switch (tri_add(t, v)) {
+		v = (v << 8 | lib_trigram_lower(u[i + 2])) & 0xFFFFFF;
+		switch (lib_trigram_add(t, v)) {
 		case 1:
-			rc = tri_emit(ctx, token, v, i);
+			rc = lib_trigram_emit(ctx, token, v, i);
 			break;
 		case -1:
 			rc = SQLITE_NOMEM;
@@ -220,7 +223,8 @@ tri_tokenize(Fts5Tokenizer *p, void *ctx, int flags, const char *text,
 bool
 lib_trigram_register(struct sqlite3 *db)
 {
-	static fts5_tokenizer tok = { tri_create, tri_delete, tri_tokenize };
+	static fts5_tokenizer tok = { lib_trigram_create, lib_trigram_delete,
+	    lib_trigram_tokenize };
 	fts5_api *api = NULL;
 	sqlite3_stmt *q;
 
@@ -248,7 +252,7 @@ lib_trigram_query(const char *key, size_t len)
 	for (k = 0; k < n; k++) {
 		at = n == 1 ? 0 : k * (len - 3) / (n - 1);
 		buf_printf(&q, "%s\"%06x\"", k ? " " : "",
-		    (unsigned)tri_at((const unsigned char *)key + at));
+		    (unsigned)lib_trigram_at((const unsigned char *)key + at));
 	}
 	return buf_detach(&q);
 }

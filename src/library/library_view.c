@@ -47,7 +47,7 @@ struct sort_item {
 };
 
 static int
-cmp_str_last(const char *a, const char *b)
+lib_view_cmp_str_last(const char *a, const char *b)
 {
 	if (a == NULL || b == NULL)
 		return (a == NULL) - (b == NULL);
@@ -55,13 +55,13 @@ cmp_str_last(const char *a, const char *b)
 }
 
 static int
-cmp_tie(const struct sort_item *a, const struct sort_item *b)
+lib_view_cmp_tie(const struct sort_item *a, const struct sort_item *b)
 {
 	return (a->row > b->row) - (a->row < b->row);
 }
 
 static int
-lib_cmp_date(const void *pa, const void *pb)
+lib_view_cmp_date(const void *pa, const void *pb)
 {
 	const struct sort_item *a = pa, *b = pb;
 	int c;
@@ -71,21 +71,21 @@ lib_cmp_date(const void *pa, const void *pb)
 		c = (a->r->when == NULL) - (b->r->when == NULL);
 	else
 		c = -strcmp(a->r->when, b->r->when);
-	return c ? c : cmp_tie(a, b);
+	return c ? c : lib_view_cmp_tie(a, b);
 }
 
 static int
-lib_cmp_headline(const void *pa, const void *pb)
+lib_view_cmp_headline(const void *pa, const void *pb)
 {
 	const struct sort_item *a = pa, *b = pb;
 	int c = strcmp(a->x->fkey, b->x->fkey);
 
-	return c ? c : cmp_tie(a, b);
+	return c ? c : lib_view_cmp_tie(a, b);
 }
 
 /* The source's folded form is the filter key's part after the newline. */
 static const char *
-fkey_source(const struct lib_extra *x)
+lib_view_fkey_source(const struct lib_extra *x)
 {
 	const char *nl = strchr(x->fkey, '\n');
 
@@ -93,30 +93,32 @@ fkey_source(const struct lib_extra *x)
 }
 
 static int
-lib_cmp_source(const void *pa, const void *pb)
+lib_view_cmp_source(const void *pa, const void *pb)
 {
 	const struct sort_item *a = pa, *b = pb;
-	int c = cmp_str_last(fkey_source(a->x), fkey_source(b->x));
+	int c = lib_view_cmp_str_last(lib_view_fkey_source(a->x),
+	    lib_view_fkey_source(b->x));
 
-	return c ? c : lib_cmp_headline(pa, pb);
+	return c ? c : lib_view_cmp_headline(pa, pb);
 }
 
 static int
-lib_cmp_size(const void *pa, const void *pb)
+lib_view_cmp_size(const void *pa, const void *pb)
 {
 	const struct sort_item *a = pa, *b = pb;
 
 	if (a->r->size != b->r->size)
 		return a->r->size > b->r->size ? -1 : 1;
-	return cmp_tie(a, b);
+	return lib_view_cmp_tie(a, b);
 }
 
 static int (*const sort_cmps[LIBRARY_NSORTS])(const void *, const void *) = {
-	lib_cmp_date, lib_cmp_headline, lib_cmp_source, lib_cmp_size,
+	lib_view_cmp_date, lib_view_cmp_headline, lib_view_cmp_source,
+	    lib_view_cmp_size,
 };
 
 static const size_t *
-view_order(struct library *lib, enum library_sort s)
+lib_view_order(struct library *lib, enum library_sort s)
 {
 	struct sort_item *items;
 	size_t i, *order;
@@ -159,7 +161,7 @@ library_view_free(struct library_view *v)
 }
 
 static void
-view_reset(struct library_view *v)
+lib_view_reset(struct library_view *v)
 {
 	v->nfound = 0;
 	v->scanned = 0;
@@ -171,7 +173,7 @@ library_view_sort(struct library_view *v, enum library_sort s)
 	if (s >= LIBRARY_NSORTS || s == v->sort)
 		return;
 	v->sort = s;
-	view_reset(v);
+	lib_view_reset(v);
 }
 
 enum library_sort
@@ -194,14 +196,14 @@ library_view_filter(struct library_view *v, const char *text, size_t len)
 			v->needle = NULL;
 		}
 	}
-	view_reset(v);
+	lib_view_reset(v);
 }
 
 /* Looks further along the order until pos is found or the order ends. */
 static void
-view_extend(struct library_view *v, size_t pos)
+lib_view_extend(struct library_view *v, size_t pos)
 {
-	const size_t *order = view_order(v->lib, v->sort);
+	const size_t *order = lib_view_order(v->lib, v->sort);
 	size_t n = v->lib->nrows;
 
 	while (v->nfound <= pos && v->scanned < n) {
@@ -220,9 +222,10 @@ size_t
 library_view_row(struct library_view *v, size_t pos)
 {
 	if (v->needle == NULL)
-		return pos < v->lib->nrows ? view_order(v->lib, v->sort)[pos] :
+		return pos < v->lib->nrows ? lib_view_order(v->lib,
+		    v->sort)[pos] :
 		    NONE;
-	view_extend(v, pos);
+	lib_view_extend(v, pos);
 	return pos < v->nfound ? v->found[pos] : NONE;
 }
 
@@ -243,7 +246,7 @@ size_t
 library_view_count(struct library_view *v)
 {
 	if (v->needle != NULL)
-		view_extend(v, (size_t)-2);
+		lib_view_extend(v, (size_t)-2);
 	return library_view_known(v, NULL);
 }
 
@@ -263,7 +266,7 @@ library_view_find(struct library_view *v, size_t row)
 				return r == NONE ? NONE : i;
 		}
 	}
-	order = view_order(v->lib, v->sort);
+	order = lib_view_order(v->lib, v->sort);
 	for (i = 0; i < v->lib->nrows; i++)
 		if (order[i] == row)
 			return i;

@@ -23,7 +23,7 @@
 /* The format nests claims around quotes around mentions, never one
  * inside another of its kind (newslens(5)). */
 static int
-kind_rank(enum item_kind k)
+edit_kind_rank(enum item_kind k)
 {
 	return k == ITEM_CLAIM ? 0 : k == ITEM_QUOTE ? 1 : 2;
 }
@@ -32,12 +32,12 @@ static const char *const kind_words[ITEM_NKINDS] = {
 	"mention", "claim", "quote", "\"Read more\" item",
 };
 
-static bool refuse(char **why, const char *fmt, ...)
+static bool edit_refuse(char **why, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));
 
 /* Says why an operation is refused; always false. */
 static bool
-refuse(char **why, const char *fmt, ...)
+edit_refuse(char **why, const char *fmt, ...)
 {
 	struct buf b = BUF_INIT;
 	va_list ap;
@@ -52,14 +52,14 @@ refuse(char **why, const char *fmt, ...)
 }
 
 static char *
-dup_or_null(const char *s)
+edit_dup_or_null(const char *s)
 {
 	return s ? xstrdup(s) : NULL;
 }
 
 /* The file's form of a string of the story, copied; NULL stays NULL. */
 static char *
-raw_dup(const struct story *st, const char *s)
+edit_raw_dup(const struct story *st, const char *s)
 {
 	return s ? xstrdup(story_raw(st, s)) : NULL;
 }
@@ -70,7 +70,7 @@ raw_dup(const struct story *st, const char *s)
  * sanitising: a letter, '_' or a non-ASCII character, then those,
  * digits, '-' and '.'. */
 static bool
-id_ok(const char *s)
+edit_id_ok(const char *s)
 {
 	size_t i, n = s ? strlen(s) : 0;
 
@@ -91,38 +91,39 @@ id_ok(const char *s)
 /* Text that a file can hold: no control characters (which XML has
  * no way to write), and, for names, something besides spaces. */
 static bool
-text_ok(const char *s, bool nonblank, const char *what, char **why)
+edit_text_ok(const char *s, bool nonblank, const char *what, char **why)
 {
 	const char *p;
 	bool blank = true;
 
 	for (p = s; *p != '\0'; p++) {
 		if ((unsigned char)*p < 0x20 && *p != '\t' && *p != '\n')
-			return refuse(why, "%s may not hold control characters",
+			return edit_refuse(why,
+			    "%s may not hold control characters",
 			    what);
 		if (*p != ' ' && *p != '\t' && *p != '\n')
 			blank = false;
 	}
 	if (nonblank && blank)
-		return refuse(why, "%s may not be blank", what);
+		return edit_refuse(why, "%s may not be blank", what);
 	return true;
 }
 
 static bool
-when_ok(const char *when, const char *what, char **why)
+edit_when_ok(const char *when, const char *what, char **why)
 {
 	char reason[WHEN_WHY_MAX];
 
 	if (when == NULL || when_check(when, reason, sizeof reason))
 		return true;
-	return refuse(why, "%s: when '%s' is not a date: %s", what, when,
+	return edit_refuse(why, "%s: when '%s' is not a date: %s", what, when,
 	    reason);
 }
 
 /* ---- finding things ------------------------------------------------- */
 
 static size_t
-claim_by_id(const struct story *st, const char *id)
+edit_claim_by_id(const struct story *st, const char *id)
 {
 	size_t i;
 
@@ -162,7 +163,7 @@ edit_id_taken(const struct story *st, const char *id, const char *self)
 /* The item of kind `kind` over exactly [start, end) of the block, or
  * NONE. */
 static size_t
-item_at(const struct story *st, size_t block, size_t start, size_t end,
+edit_item_at(const struct story *st, size_t block, size_t start, size_t end,
     enum item_kind kind)
 {
 	const struct block *b;
@@ -181,10 +182,10 @@ item_at(const struct story *st, size_t block, size_t start, size_t end,
 /* The ids of a space-separated list, resolved to actors (claims when
  * `claims`) into a new array of the pool; none named twice. */
 static bool
-resolve_list(struct story *st, const char *list, bool claims,
+edit_resolve_list(struct story *st, const char *list, bool claims,
     const char *what, struct idx *out, char **why)
 {
-	char *copy = dup_or_null(list), *tok, *save = NULL;
+	char *copy = edit_dup_or_null(list), *tok, *save = NULL;
 	size_t *v = NULL, n = 0, cap = 0, x, i;
 	bool ok = true;
 
@@ -192,13 +193,15 @@ resolve_list(struct story *st, const char *list, bool claims,
 	out->n = 0;
 	for (tok = copy ? strtok_r(copy, " \t\n", &save) : NULL;
 	    tok != NULL && ok; tok = strtok_r(NULL, " \t\n", &save)) {
-		x = claims ? claim_by_id(st, tok) : story_find_actor(st, tok);
+		x = claims ? edit_claim_by_id(st, tok) : story_find_actor(st,
+		    tok);
 		if (x == NONE)
-			ok = refuse(why, "%s: no %s '%s'", what,
+			ok = edit_refuse(why, "%s: no %s '%s'", what,
 			    claims ? "claim" : "actor", tok);
 		for (i = 0; ok && i < n; i++)
 			if (v[i] == x)
-				ok = refuse(why, "id '%s' is listed twice in %s",
+				ok = edit_refuse(why,
+				    "id '%s' is listed twice in %s",
 				    tok, what);
 		if (ok) {
 			v = xgrow(v, n, &cap, sizeof *v);
@@ -217,7 +220,7 @@ resolve_list(struct story *st, const char *list, bool claims,
 
 /* The ids of x, as a file lists them; NULL for an empty list. */
 static char *
-list_text(const struct story *st, const struct idx *x, bool claims)
+edit_list_text(const struct story *st, const struct idx *x, bool claims)
 {
 	struct buf b = BUF_INIT;
 	size_t i;
@@ -233,35 +236,35 @@ list_text(const struct story *st, const struct idx *x, bool claims)
 
 /* The attributes of item i, as edit_attrs (caller-owned strings). */
 static void
-attrs_of(const struct story *st, size_t i, struct edit_attrs *a)
+edit_attrs_of(const struct story *st, size_t i, struct edit_attrs *a)
 {
 	const struct item *it = &st->items[i];
 
 	memset(a, 0, sizeof *a);
 	if (it->kind == ITEM_MENTION)
-		a->actor = raw_dup(st, st->actors[it->ref].id);
+		a->actor = edit_raw_dup(st, st->actors[it->ref].id);
 	else if (it->kind == ITEM_QUOTE) {
-		a->id = raw_dup(st, st->quotes[it->ref].id);
-		a->speaker = raw_dup(st,
+		a->id = edit_raw_dup(st, st->quotes[it->ref].id);
+		a->speaker = edit_raw_dup(st,
 		    st->actors[st->quotes[it->ref].speaker].id);
 	} else if (it->kind == ITEM_CLAIM) {
 		const struct claim *c = &st->claims[it->ref];
 
-		a->id = raw_dup(st, c->id);
-		a->by = list_text(st, &c->by, false);
-		a->about = list_text(st, &c->about, false);
-		a->disputes = list_text(st, &c->disputes, true);
-		a->when = raw_dup(st, c->when);
+		a->id = edit_raw_dup(st, c->id);
+		a->by = edit_list_text(st, &c->by, false);
+		a->about = edit_list_text(st, &c->about, false);
+		a->disputes = edit_list_text(st, &c->disputes, true);
+		a->when = edit_raw_dup(st, c->when);
 	} else {
 		const struct related *r = &st->related[it->ref];
 
-		a->actors = list_text(st, &r->actors, false);
-		a->href = raw_dup(st, r->href);
+		a->actors = edit_list_text(st, &r->actors, false);
+		a->href = edit_raw_dup(st, r->href);
 	}
 }
 
 static void
-attrs_free(struct edit_attrs *a)
+edit_attrs_free(struct edit_attrs *a)
 {
 	free(a->actor);
 	free(a->id);
@@ -276,17 +279,17 @@ attrs_free(struct edit_attrs *a)
 }
 
 static void
-attrs_copy(struct edit_attrs *dst, const struct edit_attrs *src)
+edit_attrs_copy(struct edit_attrs *dst, const struct edit_attrs *src)
 {
-	dst->actor = dup_or_null(src->actor);
-	dst->id = dup_or_null(src->id);
-	dst->speaker = dup_or_null(src->speaker);
-	dst->by = dup_or_null(src->by);
-	dst->about = dup_or_null(src->about);
-	dst->disputes = dup_or_null(src->disputes);
-	dst->when = dup_or_null(src->when);
-	dst->actors = dup_or_null(src->actors);
-	dst->href = dup_or_null(src->href);
+	dst->actor = edit_dup_or_null(src->actor);
+	dst->id = edit_dup_or_null(src->id);
+	dst->speaker = edit_dup_or_null(src->speaker);
+	dst->by = edit_dup_or_null(src->by);
+	dst->about = edit_dup_or_null(src->about);
+	dst->disputes = edit_dup_or_null(src->disputes);
+	dst->when = edit_dup_or_null(src->when);
+	dst->actors = edit_dup_or_null(src->actors);
+	dst->href = edit_dup_or_null(src->href);
 }
 
 /* ---- an item's attributes, checked and resolved --------------------- */
@@ -303,7 +306,7 @@ struct resolved {
 
 /* `self`: the item's current id string (a change keeps it), or NULL. */
 static bool
-resolve_attrs(struct story *st, enum item_kind kind,
+edit_resolve_attrs(struct story *st, enum item_kind kind,
     const struct edit_attrs *a, const char *self, struct resolved *r,
     char **why)
 {
@@ -315,23 +318,24 @@ resolve_attrs(struct story *st, enum item_kind kind,
 		const char *who = kind == ITEM_MENTION ? a->actor : a->speaker;
 
 		if (who == NULL)
-			return refuse(why, "a %s needs %s", what,
+			return edit_refuse(why, "a %s needs %s", what,
 			    kind == ITEM_MENTION ? "an actor" : "a speaker");
 		if ((r->actor = story_find_actor(st, who)) == NONE)
-			return refuse(why, "%s: no actor '%s'", what, who);
+			return edit_refuse(why, "%s: no actor '%s'", what, who);
 	}
 	if (kind == ITEM_CLAIM || kind == ITEM_QUOTE) {
-		if (!id_ok(a->id))
-			return refuse(why, "a %s needs an id: a letter or '_', "
+		if (!edit_id_ok(a->id))
+			return edit_refuse(why,
+			    "a %s needs an id: a letter or '_', "
 			    "then letters, digits, '-', '_' or '.'", what);
 		if (edit_id_taken(st, a->id, self))
-			return refuse(why, "the id '%s' is taken", a->id);
+			return edit_refuse(why, "the id '%s' is taken", a->id);
 	}
 	if (kind == ITEM_CLAIM &&
-	    (!resolve_list(st, a->by, false, "by", &r->by, why) ||
-	    !resolve_list(st, a->about, false, "about", &r->about, why) ||
-	    !resolve_list(st, a->disputes, true, "disputes", &r->disputes,
-	    why) || !when_ok(a->when, a->id, why)))
+	    (!edit_resolve_list(st, a->by, false, "by", &r->by, why) ||
+	    !edit_resolve_list(st, a->about, false, "about", &r->about, why) ||
+	    !edit_resolve_list(st, a->disputes, true, "disputes", &r->disputes,
+	    why) || !edit_when_ok(a->when, a->id, why)))
 		return false;
 	if (kind == ITEM_CLAIM && a->disputes != NULL && self != NULL &&
 	    strstr(a->disputes, self) != NULL) {
@@ -339,19 +343,21 @@ resolve_attrs(struct story *st, enum item_kind kind,
 
 		for (i = 0; i < r->disputes.n; i++)
 			if (st->claims[r->disputes.v[i]].id == self)
-				return refuse(why, "claim '%s' cannot dispute "
+				return edit_refuse(why,
+				    "claim '%s' cannot dispute "
 				    "itself", self);
 	}
 	if (kind == ITEM_RELATED &&
-	    (!resolve_list(st, a->actors, false, "actors", &r->actors, why) ||
-	    (a->href != NULL && !text_ok(a->href, true, "an href", why))))
+	    (!edit_resolve_list(st, a->actors, false, "actors", &r->actors,
+	    why) ||
+	    (a->href != NULL && !edit_text_ok(a->href, true, "an href", why))))
 		return false;
 	return true;
 }
 
 /* Puts r in place for item i (whose kind's record exists). */
 static void
-attrs_put(struct story *st, size_t i, const struct edit_attrs *a,
+edit_attrs_put(struct story *st, size_t i, const struct edit_attrs *a,
     const struct resolved *r)
 {
 	struct item *it = &st->items[i];
@@ -381,7 +387,7 @@ attrs_put(struct story *st, size_t i, const struct edit_attrs *a,
  * file's text: not inside a UTF-8 sequence, nor inside a placeholder
  * that stands for one character of the file. */
 static bool
-boundary_ok(const struct story *st, const struct block *b, size_t off)
+edit_boundary_ok(const struct story *st, const struct block *b, size_t off)
 {
 	const char *raw = story_raw(st, b->text);
 	size_t r = 0, d = 0, rlen, next;
@@ -412,28 +418,30 @@ boundary_ok(const struct story *st, const struct block *b, size_t off)
 /* The span [*start, *end) of a paragraph, trimmed to its words as the
  * format trims inline elements, checked. */
 static bool
-span_ok(const struct story *st, size_t block, size_t *start, size_t *end,
+edit_span_ok(const struct story *st, size_t block, size_t *start, size_t *end,
     char **why)
 {
 	const struct block *b;
 
 	if (block >= st->nblocks)
-		return refuse(why, "there is no block %zu", block + 1);
+		return edit_refuse(why, "there is no block %zu", block + 1);
 	b = &st->blocks[block];
 	if (b->kind != BLOCK_PARAGRAPH)
-		return refuse(why, "block %zu is a \"Read more\" item, not a "
+		return edit_refuse(why,
+		    "block %zu is a \"Read more\" item, not a "
 		    "paragraph", block + 1);
 	if (*start > *end || *end > b->len)
-		return refuse(why, "the span is not within paragraph %zu",
+		return edit_refuse(why, "the span is not within paragraph %zu",
 		    block + 1);
 	while (*start < *end && b->text[*start] == ' ')
 		(*start)++;
 	while (*end > *start && b->text[*end - 1] == ' ')
 		(*end)--;
 	if (*start == *end)
-		return refuse(why, "the span holds no text");
-	if (!boundary_ok(st, b, *start) || !boundary_ok(st, b, *end))
-		return refuse(why, "the span does not begin and end between "
+		return edit_refuse(why, "the span holds no text");
+	if (!edit_boundary_ok(st, b, *start) || !edit_boundary_ok(st, b, *end))
+		return edit_refuse(why,
+		    "the span does not begin and end between "
 		    "characters");
 	return true;
 }
@@ -443,38 +451,41 @@ span_ok(const struct story *st, size_t block, size_t *start, size_t *end,
  * its children if it has any.  Refused when it would overlap an item
  * without nesting, or nest against the format's order. */
 static bool
-span_place(const struct story *st, size_t block, size_t s, size_t e,
+edit_span_place(const struct story *st, size_t block, size_t s, size_t e,
     enum item_kind kind, size_t *parentp, size_t *posp, char **why)
 {
 	const struct block *b = &st->blocks[block];
 	size_t i, parent = NONE, pos = NONE, last = b->first_item + b->nitems;
-	int rank = kind_rank(kind);
+	int rank = edit_kind_rank(kind);
 
 	for (i = b->first_item; i < last; i++) {
 		const struct item *it = &st->items[i];
 		bool holds = it->start <= s && e <= it->end;
 		bool inside = s <= it->start && it->end <= e;
 
-		if (holds && inside && kind_rank(it->kind) == rank)
-			return refuse(why, "that is a %s already",
+		if (holds && inside && edit_kind_rank(it->kind) == rank)
+			return edit_refuse(why, "that is a %s already",
 			    kind_words[kind]);
-		if (holds && (!inside || kind_rank(it->kind) < rank)) {
-			if (kind_rank(it->kind) >= rank)
-				return refuse(why, "a %s cannot be inside a %s",
+		if (holds && (!inside || edit_kind_rank(it->kind) < rank)) {
+			if (edit_kind_rank(it->kind) >= rank)
+				return edit_refuse(why,
+				    "a %s cannot be inside a %s",
 				    kind_words[kind], kind_words[it->kind]);
 			parent = i;
 		} else if (inside) {
-			if (kind_rank(it->kind) <= rank)
-				return refuse(why, "a %s cannot hold a %s",
+			if (edit_kind_rank(it->kind) <= rank)
+				return edit_refuse(why, "a %s cannot hold a %s",
 				    kind_words[kind], kind_words[it->kind]);
 		} else if (it->end > s && it->start < e)
-			return refuse(why, "the span overlaps a %s without "
+			return edit_refuse(why,
+			    "the span overlaps a %s without "
 			    "holding it or being inside it",
 			    kind_words[it->kind]);
 	}
 	for (i = parent == NONE ? b->first_item : parent + 1; i < last; i++)
 		if (st->items[i].start >= s && !(st->items[i].start == s &&
-		    st->items[i].end >= e && kind_rank(st->items[i].kind) < rank)) {
+		    st->items[i].end >= e
+		    && edit_kind_rank(st->items[i].kind) < rank)) {
 			pos = i;
 			break;
 		}
@@ -488,7 +499,7 @@ span_place(const struct story *st, size_t block, size_t s, size_t e,
 /* Every index into the items at or past `from` moves by delta (+1 or
  * -1). */
 static void
-shift_items(struct story *st, size_t from, long delta)
+edit_shift_items(struct story *st, size_t from, long delta)
 {
 	size_t i;
 
@@ -512,7 +523,7 @@ shift_items(struct story *st, size_t from, long delta)
 
 /* The blocks after `block` begin one item later (delta +1) or sooner. */
 static void
-shift_blocks(struct story *st, size_t block, long delta)
+edit_shift_blocks(struct story *st, size_t block, long delta)
 {
 	size_t i;
 
@@ -522,7 +533,7 @@ shift_blocks(struct story *st, size_t block, long delta)
 }
 
 static void
-shift_idx(struct idx *x, size_t from, long delta)
+edit_shift_idx(struct idx *x, size_t from, long delta)
 {
 	size_t i;
 
@@ -534,7 +545,7 @@ shift_idx(struct idx *x, size_t from, long delta)
 /* The items of `kind` that refer to records (claims or quotes) at or
  * past `from`, and the claims' disputes, move by delta. */
 static void
-shift_records(struct story *st, enum item_kind kind, size_t from,
+edit_shift_records(struct story *st, enum item_kind kind, size_t from,
     long delta)
 {
 	size_t i;
@@ -545,12 +556,12 @@ shift_records(struct story *st, enum item_kind kind, size_t from,
 			    delta);
 	if (kind == ITEM_CLAIM)
 		for (i = 0; i < st->nclaims; i++)
-			shift_idx(&st->claims[i].disputes, from, delta);
+			edit_shift_idx(&st->claims[i].disputes, from, delta);
 }
 
 /* Every reference to an actor at or past `from` moves by delta. */
 static void
-shift_actors(struct story *st, size_t from, long delta)
+edit_shift_actors(struct story *st, size_t from, long delta)
 {
 	size_t i;
 
@@ -563,11 +574,11 @@ shift_actors(struct story *st, size_t from, long delta)
 			st->quotes[i].speaker = (size_t)
 			    ((long)st->quotes[i].speaker + delta);
 	for (i = 0; i < st->nclaims; i++) {
-		shift_idx(&st->claims[i].by, from, delta);
-		shift_idx(&st->claims[i].about, from, delta);
+		edit_shift_idx(&st->claims[i].by, from, delta);
+		edit_shift_idx(&st->claims[i].about, from, delta);
 	}
 	for (i = 0; i < st->nrelated; i++)
-		shift_idx(&st->related[i].actors, from, delta);
+		edit_shift_idx(&st->related[i].actors, from, delta);
 	for (i = 0; i < st->nactors; i++)
 		if (st->actors[i].parent != NONE && st->actors[i].parent >= from)
 			st->actors[i].parent = (size_t)
@@ -577,7 +588,7 @@ shift_actors(struct story *st, size_t from, long delta)
 /* The number of records (claims or quotes) whose item comes before
  * item `pos`: where a new one at pos goes, in reading order. */
 static size_t
-record_pos(const struct story *st, enum item_kind kind, size_t pos)
+edit_record_pos(const struct story *st, enum item_kind kind, size_t pos)
 {
 	size_t i, n = 0;
 
@@ -593,7 +604,7 @@ record_pos(const struct story *st, enum item_kind kind, size_t pos)
 /* ---- items ------------------------------------------------------------ */
 
 static bool
-item_add(struct story *st, const struct edit *e, struct edit *inv,
+edit_item_add(struct story *st, const struct edit *e, struct edit *inv,
     char **why)
 {
 	size_t s = e->start, t = e->end, parent = NONE, pos = NONE, rec = NONE;
@@ -602,20 +613,21 @@ item_add(struct story *st, const struct edit *e, struct edit *inv,
 	struct item *it;
 
 	if (e->kind == ITEM_RELATED)
-		return refuse(why, "a \"Read more\" item is a block: it cannot "
+		return edit_refuse(why,
+		    "a \"Read more\" item is a block: it cannot "
 		    "be added over a span");
-	if (!span_ok(st, e->block, &s, &t, why) ||
-	    !span_place(st, e->block, s, t, e->kind, &parent, &pos, why) ||
-	    !resolve_attrs(st, e->kind, &e->attrs, NULL, &r, why))
+	if (!edit_span_ok(st, e->block, &s, &t, why) ||
+	    !edit_span_place(st, e->block, s, t, e->kind, &parent, &pos, why) ||
+	    !edit_resolve_attrs(st, e->kind, &e->attrs, NULL, &r, why))
 		return false;
 	/* The children of the new item: its parent's, inside its span. */
 	st->items = xreallocarray(st->items, st->nitems + 1, sizeof *st->items);
-	shift_items(st, pos, 1);
+	edit_shift_items(st, pos, 1);
 	memmove(&st->items[pos + 1], &st->items[pos],
 	    (st->nitems - pos) * sizeof *st->items);
 	st->nitems++;
 	st->blocks[e->block].nitems++;
-	shift_blocks(st, e->block, 1);
+	edit_shift_blocks(st, e->block, 1);
 	for (i = pos + 1; i < st->blocks[e->block].first_item +
 	    st->blocks[e->block].nitems; i++)
 		if (st->items[i].parent == parent && st->items[i].start >= s &&
@@ -630,22 +642,22 @@ item_add(struct story *st, const struct edit *e, struct edit *inv,
 	it->parent = parent;
 	it->ref = NONE;
 	if (e->kind == ITEM_CLAIM) {
-		rec = record_pos(st, ITEM_CLAIM, pos);
+		rec = edit_record_pos(st, ITEM_CLAIM, pos);
 		st->claims = xreallocarray(st->claims, st->nclaims + 1,
 		    sizeof *st->claims);
-		shift_records(st, ITEM_CLAIM, rec, 1);
+		edit_shift_records(st, ITEM_CLAIM, rec, 1);
 		memmove(&st->claims[rec + 1], &st->claims[rec],
 		    (st->nclaims - rec) * sizeof *st->claims);
 		st->nclaims++;
 		memset(&st->claims[rec], 0, sizeof *st->claims);
 		st->claims[rec].item = pos;
 		/* The lists resolved before the claims moved. */
-		shift_idx(&r.disputes, rec, 1);
+		edit_shift_idx(&r.disputes, rec, 1);
 	} else if (e->kind == ITEM_QUOTE) {
-		rec = record_pos(st, ITEM_QUOTE, pos);
+		rec = edit_record_pos(st, ITEM_QUOTE, pos);
 		st->quotes = xreallocarray(st->quotes, st->nquotes + 1,
 		    sizeof *st->quotes);
-		shift_records(st, ITEM_QUOTE, rec, 1);
+		edit_shift_records(st, ITEM_QUOTE, rec, 1);
 		memmove(&st->quotes[rec + 1], &st->quotes[rec],
 		    (st->nquotes - rec) * sizeof *st->quotes);
 		st->nquotes++;
@@ -654,7 +666,7 @@ item_add(struct story *st, const struct edit *e, struct edit *inv,
 		st->quotes[rec].claim = NONE;
 	}
 	it->ref = rec;
-	attrs_put(st, pos, &e->attrs, &r);
+	edit_attrs_put(st, pos, &e->attrs, &r);
 	if (inv != NULL) {
 		memset(inv, 0, sizeof *inv);
 		inv->op = EDIT_ITEM_REMOVE;
@@ -667,17 +679,19 @@ item_add(struct story *st, const struct edit *e, struct edit *inv,
 }
 
 static bool
-item_remove(struct story *st, const struct edit *e, struct edit *inv,
+edit_item_remove(struct story *st, const struct edit *e, struct edit *inv,
     char **why)
 {
-	size_t pos = item_at(st, e->block, e->start, e->end, e->kind), i;
+	size_t pos = edit_item_at(st, e->block, e->start, e->end, e->kind), i;
 	size_t parent, rec;
 	enum item_kind kind = e->kind;
 
 	if (pos == NONE)
-		return refuse(why, "there is no %s there", kind_words[e->kind]);
+		return edit_refuse(why, "there is no %s there",
+		    kind_words[e->kind]);
 	if (kind == ITEM_RELATED)
-		return refuse(why, "a \"Read more\" item is a block of its "
+		return edit_refuse(why,
+		    "a \"Read more\" item is a block of its "
 		    "own: it cannot be unmarked");
 	rec = st->items[pos].ref;
 	if (kind == ITEM_CLAIM)
@@ -686,7 +700,7 @@ item_remove(struct story *st, const struct edit *e, struct edit *inv,
 
 			for (k = 0; k < st->claims[i].disputes.n; k++)
 				if (st->claims[i].disputes.v[k] == rec)
-					return refuse(why, "claim '%s' is "
+					return edit_refuse(why, "claim '%s' is "
 					    "disputed by claim '%s'",
 					    st->claims[rec].id,
 					    st->claims[i].id);
@@ -698,7 +712,7 @@ item_remove(struct story *st, const struct edit *e, struct edit *inv,
 		inv->start = e->start;
 		inv->end = e->end;
 		inv->kind = kind;
-		attrs_of(st, pos, &inv->attrs);
+		edit_attrs_of(st, pos, &inv->attrs);
 	}
 	parent = st->items[pos].parent;
 	for (i = 0; i < st->nitems; i++)
@@ -708,41 +722,42 @@ item_remove(struct story *st, const struct edit *e, struct edit *inv,
 		memmove(&st->claims[rec], &st->claims[rec + 1],
 		    (st->nclaims - rec - 1) * sizeof *st->claims);
 		st->nclaims--;
-		shift_records(st, ITEM_CLAIM, rec + 1, -1);
+		edit_shift_records(st, ITEM_CLAIM, rec + 1, -1);
 	} else if (kind == ITEM_QUOTE) {
 		memmove(&st->quotes[rec], &st->quotes[rec + 1],
 		    (st->nquotes - rec - 1) * sizeof *st->quotes);
 		st->nquotes--;
-		shift_records(st, ITEM_QUOTE, rec + 1, -1);
+		edit_shift_records(st, ITEM_QUOTE, rec + 1, -1);
 	}
 	memmove(&st->items[pos], &st->items[pos + 1],
 	    (st->nitems - pos - 1) * sizeof *st->items);
 	st->nitems--;
 	st->blocks[e->block].nitems--;
-	shift_blocks(st, e->block, -1);
-	shift_items(st, pos + 1, -1);
+	edit_shift_blocks(st, e->block, -1);
+	edit_shift_items(st, pos + 1, -1);
 	return true;
 }
 
 static bool
-item_set(struct story *st, const struct edit *e, struct edit *inv,
+edit_item_set(struct story *st, const struct edit *e, struct edit *inv,
     char **why)
 {
-	size_t pos = item_at(st, e->block, e->start, e->end, e->kind);
+	size_t pos = edit_item_at(st, e->block, e->start, e->end, e->kind);
 	const char *self = NULL;
 	struct resolved r;
 	struct edit_attrs old;
 
 	if (pos == NONE)
-		return refuse(why, "there is no %s there", kind_words[e->kind]);
+		return edit_refuse(why, "there is no %s there",
+		    kind_words[e->kind]);
 	if (e->kind == ITEM_CLAIM)
 		self = st->claims[st->items[pos].ref].id;
 	else if (e->kind == ITEM_QUOTE)
 		self = st->quotes[st->items[pos].ref].id;
-	if (!resolve_attrs(st, e->kind, &e->attrs, self, &r, why))
+	if (!edit_resolve_attrs(st, e->kind, &e->attrs, self, &r, why))
 		return false;
-	attrs_of(st, pos, &old);
-	attrs_put(st, pos, &e->attrs, &r);
+	edit_attrs_of(st, pos, &old);
+	edit_attrs_put(st, pos, &e->attrs, &r);
 	if (inv != NULL) {
 		memset(inv, 0, sizeof *inv);
 		inv->op = EDIT_ITEM_SET;
@@ -752,14 +767,14 @@ item_set(struct story *st, const struct edit *e, struct edit *inv,
 		inv->kind = e->kind;
 		inv->attrs = old;
 	} else
-		attrs_free(&old);
+		edit_attrs_free(&old);
 	return true;
 }
 
 /* ---- actors ----------------------------------------------------------- */
 
 static void
-actor_data_free(struct edit_actor *a)
+edit_actor_data_free(struct edit_actor *a)
 {
 	size_t i;
 
@@ -775,78 +790,81 @@ actor_data_free(struct edit_actor *a)
 }
 
 static void
-actor_data_copy(struct edit_actor *dst, const struct edit_actor *src)
+edit_actor_data_copy(struct edit_actor *dst, const struct edit_actor *src)
 {
 	size_t i;
 
-	dst->id = dup_or_null(src->id);
+	dst->id = edit_dup_or_null(src->id);
 	dst->kind = src->kind;
-	dst->name = dup_or_null(src->name);
+	dst->name = edit_dup_or_null(src->name);
 	dst->naliases = src->naliases;
 	dst->aliases = xcalloc(src->naliases + 1, sizeof *dst->aliases);
 	for (i = 0; i < src->naliases; i++)
 		dst->aliases[i] = xstrdup(src->aliases[i]);
-	dst->note = dup_or_null(src->note);
-	dst->member_of = dup_or_null(src->member_of);
-	dst->same_as = dup_or_null(src->same_as);
+	dst->note = edit_dup_or_null(src->note);
+	dst->member_of = edit_dup_or_null(src->member_of);
+	dst->same_as = edit_dup_or_null(src->same_as);
 }
 
 /* Actor i as edit_actor (caller-owned strings). */
 static void
-actor_data_of(const struct story *st, size_t i, struct edit_actor *a)
+edit_actor_data_of(const struct story *st, size_t i, struct edit_actor *a)
 {
 	const struct actor *x = &st->actors[i];
 	size_t k;
 
 	memset(a, 0, sizeof *a);
-	a->id = raw_dup(st, x->id);
+	a->id = edit_raw_dup(st, x->id);
 	a->kind = x->kind;
-	a->name = raw_dup(st, x->name);
+	a->name = edit_raw_dup(st, x->name);
 	a->naliases = x->naliases;
 	a->aliases = xcalloc(x->naliases + 1, sizeof *a->aliases);
 	for (k = 0; k < x->naliases; k++)
-		a->aliases[k] = raw_dup(st, x->aliases[k]);
-	a->note = raw_dup(st, x->note);
+		a->aliases[k] = edit_raw_dup(st, x->aliases[k]);
+	a->note = edit_raw_dup(st, x->note);
 	a->member_of = x->parent != NONE ?
-	    raw_dup(st, st->actors[x->parent].id) : NULL;
-	a->same_as = raw_dup(st, x->same_as);
+	    edit_raw_dup(st, st->actors[x->parent].id) : NULL;
+	a->same_as = edit_raw_dup(st, x->same_as);
 }
 
 /* The fields of a (all but the id) checked; *parent resolved.  `self`:
  * the actor being changed, NONE for a new one. */
 static bool
-actor_fields_ok(const struct story *st, const struct edit_actor *a,
+edit_actor_fields_ok(const struct story *st, const struct edit_actor *a,
     size_t self, size_t *parent, char **why)
 {
 	size_t i, p;
 
 	if (a->kind >= ACTOR_NKINDS)
-		return refuse(why, "actor '%s': not a kind", a->id);
-	if (a->name == NULL || !text_ok(a->name, true, "a name", why))
-		return a->name == NULL ? refuse(why, "actor '%s' needs a name",
+		return edit_refuse(why, "actor '%s': not a kind", a->id);
+	if (a->name == NULL || !edit_text_ok(a->name, true, "a name", why))
+		return a->name == NULL ? edit_refuse(why,
+		    "actor '%s' needs a name",
 		    a->id) : false;
 	for (i = 0; i < a->naliases; i++)
-		if (!text_ok(a->aliases[i], true, "an alias", why))
+		if (!edit_text_ok(a->aliases[i], true, "an alias", why))
 			return false;
-	if (a->note != NULL && !text_ok(a->note, false, "a note", why))
+	if (a->note != NULL && !edit_text_ok(a->note, false, "a note", why))
 		return false;
-	if (a->same_as != NULL && !id_ok(a->same_as))
-		return refuse(why, "actor '%s': same-as must be an id", a->id);
+	if (a->same_as != NULL && !edit_id_ok(a->same_as))
+		return edit_refuse(why, "actor '%s': same-as must be an id",
+		    a->id);
 	*parent = NONE;
 	if (a->member_of == NULL)
 		return true;
 	if ((*parent = story_find_actor(st, a->member_of)) == NONE)
-		return refuse(why, "actor '%s': member-of: no actor '%s'",
+		return edit_refuse(why, "actor '%s': member-of: no actor '%s'",
 		    a->id, a->member_of);
 	for (p = *parent; p != NONE; p = st->actors[p].parent)
 		if (p == self)
-			return refuse(why, "actor '%s' would be a member of "
+			return edit_refuse(why,
+			    "actor '%s' would be a member of "
 			    "itself through member-of", a->id);
 	return true;
 }
 
 static void
-actor_put(struct story *st, size_t i, const struct edit_actor *a,
+edit_actor_put(struct story *st, size_t i, const struct edit_actor *a,
     size_t parent)
 {
 	struct actor *x = &st->actors[i];
@@ -872,16 +890,17 @@ edit_actor_add(struct story *st, const struct edit *e, struct edit *inv,
 	size_t at = e->index == NONE || e->index > st->nactors ?
 	    st->nactors : e->index, parent;
 
-	if (!id_ok(a->id))
-		return refuse(why, "an actor needs an id: a letter or '_', "
+	if (!edit_id_ok(a->id))
+		return edit_refuse(why,
+		    "an actor needs an id: a letter or '_', "
 		    "then letters, digits, '-', '_' or '.'");
 	if (edit_id_taken(st, a->id, NULL))
-		return refuse(why, "the id '%s' is taken", a->id);
-	if (!actor_fields_ok(st, a, NONE, &parent, why))
+		return edit_refuse(why, "the id '%s' is taken", a->id);
+	if (!edit_actor_fields_ok(st, a, NONE, &parent, why))
 		return false;
 	st->actors = xreallocarray(st->actors, st->nactors + 1,
 	    sizeof *st->actors);
-	shift_actors(st, at, 1);
+	edit_shift_actors(st, at, 1);
 	if (parent != NONE && parent >= at)
 		parent++;
 	memmove(&st->actors[at + 1], &st->actors[at],
@@ -889,7 +908,7 @@ edit_actor_add(struct story *st, const struct edit *e, struct edit *inv,
 	st->nactors++;
 	memset(&st->actors[at], 0, sizeof *st->actors);
 	st->actors[at].id = story_keep_str(st, a->id);
-	actor_put(st, at, a, parent);
+	edit_actor_put(st, at, a, parent);
 	if (inv != NULL) {
 		memset(inv, 0, sizeof *inv);
 		inv->op = EDIT_ACTOR_REMOVE;
@@ -901,7 +920,7 @@ edit_actor_add(struct story *st, const struct edit *e, struct edit *inv,
 /* Where an actor is referenced, for the refusal to remove it; NULL
  * when nowhere. */
 static char *
-actor_used(const struct story *st, size_t a)
+edit_actor_used(const struct story *st, size_t a)
 {
 	struct buf b = BUF_INIT;
 	size_t i, k;
@@ -943,10 +962,12 @@ edit_actor_remove(struct story *st, const struct edit *e, struct edit *inv,
 	char *used;
 
 	if (a == NONE)
-		return refuse(why, "no actor '%s'", e->actor.id ? e->actor.id :
+		return edit_refuse(why, "no actor '%s'", e->actor.id
+		    ? e->actor.id :
 		    "");
-	if ((used = actor_used(st, a)) != NULL) {
-		refuse(why, "actor '%s' is referenced: %s", e->actor.id, used);
+	if ((used = edit_actor_used(st, a)) != NULL) {
+		edit_refuse(why, "actor '%s' is referenced: %s", e->actor.id,
+		    used);
 		free(used);
 		return false;
 	}
@@ -954,18 +975,18 @@ edit_actor_remove(struct story *st, const struct edit *e, struct edit *inv,
 		memset(inv, 0, sizeof *inv);
 		inv->op = EDIT_ACTOR_ADD;
 		inv->index = a;
-		actor_data_of(st, a, &inv->actor);
+		edit_actor_data_of(st, a, &inv->actor);
 	}
 	free(st->actors[a].aliases);
 	memmove(&st->actors[a], &st->actors[a + 1],
 	    (st->nactors - a - 1) * sizeof *st->actors);
 	st->nactors--;
-	shift_actors(st, a + 1, -1);
+	edit_shift_actors(st, a + 1, -1);
 	return true;
 }
 
 static bool
-actor_set(struct story *st, const struct edit *e, struct edit *inv,
+edit_actor_set(struct story *st, const struct edit *e, struct edit *inv,
     char **why)
 {
 	size_t a = e->actor.id ? story_find_actor(st, e->actor.id) : NONE;
@@ -973,25 +994,26 @@ actor_set(struct story *st, const struct edit *e, struct edit *inv,
 	struct edit_actor old;
 
 	if (a == NONE)
-		return refuse(why, "no actor '%s'", e->actor.id ? e->actor.id :
+		return edit_refuse(why, "no actor '%s'", e->actor.id
+		    ? e->actor.id :
 		    "");
-	if (!actor_fields_ok(st, &e->actor, a, &parent, why))
+	if (!edit_actor_fields_ok(st, &e->actor, a, &parent, why))
 		return false;
-	actor_data_of(st, a, &old);
-	actor_put(st, a, &e->actor, parent);
+	edit_actor_data_of(st, a, &old);
+	edit_actor_put(st, a, &e->actor, parent);
 	if (inv != NULL) {
 		memset(inv, 0, sizeof *inv);
 		inv->op = EDIT_ACTOR_SET;
 		inv->actor = old;
 	} else
-		actor_data_free(&old);
+		edit_actor_data_free(&old);
 	return true;
 }
 
 /* ---- the head --------------------------------------------------------- */
 
 static char **
-head_field(struct story *st, enum edit_head f)
+edit_head_field(struct story *st, enum edit_head f)
 {
 	switch (f) {
 	case EDIT_HEADLINE:	return &st->headline;
@@ -1005,34 +1027,36 @@ head_field(struct story *st, enum edit_head f)
 }
 
 static bool
-head_set(struct story *st, const struct edit *e, struct edit *inv,
+edit_head_set(struct story *st, const struct edit *e, struct edit *inv,
     char **why)
 {
-	char **field = head_field(st, e->field);
+	char **field = edit_head_field(st, e->field);
 	const char *v = e->value;
 
 	if (e->field == EDIT_HEADLINE &&
-	    (v == NULL || !text_ok(v, true, "the headline", why)))
-		return v == NULL ? refuse(why, "a story needs a headline") :
+	    (v == NULL || !edit_text_ok(v, true, "the headline", why)))
+		return v == NULL ? edit_refuse(why,
+		    "a story needs a headline") :
 		    false;
 	if (e->field == EDIT_WHEN && v != NULL &&
-	    !when_ok(v, "the dateline", why))
+	    !edit_when_ok(v, "the dateline", why))
 		return false;
 	if (e->field == EDIT_WHEN && v != NULL && st->dateline == NULL)
-		return refuse(why, "a when needs a dateline");
+		return edit_refuse(why, "a when needs a dateline");
 	if (e->field == EDIT_DATELINE && v == NULL && st->dateline_when)
-		return refuse(why, "the dateline has a when: remove it first");
-	if (e->field == EDIT_LANG && v != NULL && !id_ok(v) &&
+		return edit_refuse(why,
+		    "the dateline has a when: remove it first");
+	if (e->field == EDIT_LANG && v != NULL && !edit_id_ok(v) &&
 	    strspn(v, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"
 	    "0123456789-") != strlen(v))
-		return refuse(why, "'%s' is not a language tag", v);
-	if (v != NULL && !text_ok(v, false, "the head", why))
+		return edit_refuse(why, "'%s' is not a language tag", v);
+	if (v != NULL && !edit_text_ok(v, false, "the head", why))
 		return false;
 	if (inv != NULL) {
 		memset(inv, 0, sizeof *inv);
 		inv->op = EDIT_HEAD_SET;
 		inv->field = e->field;
-		inv->value = raw_dup(st, *field);
+		inv->value = edit_raw_dup(st, *field);
 	}
 	*field = story_keep_str(st, v);
 	return true;
@@ -1049,13 +1073,14 @@ edit_apply(struct story *st, const struct edit *e, struct edit *inverse,
 	if (why != NULL)
 		*why = NULL;
 	switch (e->op) {
-	case EDIT_ITEM_ADD:	ok = item_add(st, e, inverse, why); break;
-	case EDIT_ITEM_REMOVE:	ok = item_remove(st, e, inverse, why); break;
-	case EDIT_ITEM_SET:	ok = item_set(st, e, inverse, why); break;
+	case EDIT_ITEM_ADD:	ok = edit_item_add(st, e, inverse, why); break;
+	case EDIT_ITEM_REMOVE:	ok = edit_item_remove(st, e, inverse,
+	    why); break;
+	case EDIT_ITEM_SET:	ok = edit_item_set(st, e, inverse, why); break;
 	case EDIT_ACTOR_ADD:	ok = edit_actor_add(st, e, inverse, why); break;
 	case EDIT_ACTOR_REMOVE:	ok = edit_actor_remove(st, e, inverse, why); break;
-	case EDIT_ACTOR_SET:	ok = actor_set(st, e, inverse, why); break;
-	case EDIT_HEAD_SET:	ok = head_set(st, e, inverse, why); break;
+	case EDIT_ACTOR_SET:	ok = edit_actor_set(st, e, inverse, why); break;
+	case EDIT_HEAD_SET:	ok = edit_head_set(st, e, inverse, why); break;
 	}
 	if (ok)
 		story_index(st);
@@ -1101,16 +1126,16 @@ void
 edit_copy(struct edit *dst, const struct edit *src)
 {
 	*dst = *src;
-	attrs_copy(&dst->attrs, &src->attrs);
-	actor_data_copy(&dst->actor, &src->actor);
-	dst->value = dup_or_null(src->value);
+	edit_attrs_copy(&dst->attrs, &src->attrs);
+	edit_actor_data_copy(&dst->actor, &src->actor);
+	dst->value = edit_dup_or_null(src->value);
 }
 
 void
 edit_free(struct edit *e)
 {
-	attrs_free(&e->attrs);
-	actor_data_free(&e->actor);
+	edit_attrs_free(&e->attrs);
+	edit_actor_data_free(&e->actor);
 	free(e->value);
 	e->value = NULL;
 }
@@ -1138,7 +1163,7 @@ edits_free(struct edits *es)
 
 /* list with every gone replaced by keep (once); NULL stays NULL. */
 static char *
-list_replace(const struct story *st, const struct idx *x, size_t keep,
+edit_list_replace(const struct story *st, const struct idx *x, size_t keep,
     size_t gone, bool *changed)
 {
 	struct buf b = BUF_INIT;
@@ -1165,7 +1190,7 @@ list_replace(const struct story *st, const struct idx *x, size_t keep,
 
 /* The change of item i's attributes that names keep for gone. */
 static void
-merge_item(const struct story *st, size_t i, size_t keep, size_t gone,
+edit_merge_item(const struct story *st, size_t i, size_t keep, size_t gone,
     struct edits *out)
 {
 	const struct item *it = &st->items[i];
@@ -1179,7 +1204,7 @@ merge_item(const struct story *st, size_t i, size_t keep, size_t gone,
 	e.start = it->start;
 	e.end = it->end;
 	e.kind = it->kind;
-	attrs_of(st, i, &e.attrs);
+	edit_attrs_of(st, i, &e.attrs);
 	if (it->kind == ITEM_MENTION && it->ref == gone)
 		changed = true;
 	if (it->kind == ITEM_QUOTE && st->quotes[it->ref].speaker == gone)
@@ -1188,22 +1213,24 @@ merge_item(const struct story *st, size_t i, size_t keep, size_t gone,
 		free(e.attrs.actor);
 		free(e.attrs.speaker);
 		e.attrs.actor = it->kind == ITEM_MENTION ?
-		    raw_dup(st, st->actors[keep].id) : NULL;
+		    edit_raw_dup(st, st->actors[keep].id) : NULL;
 		e.attrs.speaker = it->kind == ITEM_QUOTE ?
-		    raw_dup(st, st->actors[keep].id) : NULL;
+		    edit_raw_dup(st, st->actors[keep].id) : NULL;
 	}
 	if (it->kind == ITEM_CLAIM) {
-		l = list_replace(st, &st->claims[it->ref].by, keep, gone,
+		l = edit_list_replace(st, &st->claims[it->ref].by, keep, gone,
 		    &changed);
 		free(e.attrs.by);
 		e.attrs.by = l;
-		l = list_replace(st, &st->claims[it->ref].about, keep, gone,
+		l = edit_list_replace(st, &st->claims[it->ref].about, keep,
+		    gone,
 		    &changed);
 		free(e.attrs.about);
 		e.attrs.about = l;
 	}
 	if (it->kind == ITEM_RELATED) {
-		l = list_replace(st, &st->related[it->ref].actors, keep, gone,
+		l = edit_list_replace(st, &st->related[it->ref].actors, keep,
+		    gone,
 		    &changed);
 		free(e.attrs.actors);
 		e.attrs.actors = l;
@@ -1224,41 +1251,46 @@ edit_merge_actors(const struct story *st, const char *keep_id,
 	if (why != NULL)
 		*why = NULL;
 	if (keep == NONE || gone == NONE)
-		return refuse(why, "no actor '%s'", keep == NONE ? keep_id :
+		return edit_refuse(why, "no actor '%s'", keep == NONE
+		    ? keep_id :
 		    gone_id);
 	if (keep == gone)
-		return refuse(why, "an actor cannot be merged into itself");
+		return edit_refuse(why,
+		    "an actor cannot be merged into itself");
 	if (story_actor_within(st, keep, gone))
-		return refuse(why, "actor '%s' is a member of '%s'", keep_id,
+		return edit_refuse(why, "actor '%s' is a member of '%s'",
+		    keep_id,
 		    gone_id);
 	memset(out, 0, sizeof *out);
 	for (i = 0; i < st->nitems; i++)
-		merge_item(st, i, keep, gone, out);
+		edit_merge_item(st, i, keep, gone, out);
 	/* Gone's members become keep's. */
 	for (i = 0; i < st->nactors; i++)
 		if (st->actors[i].parent == gone) {
 			memset(&e, 0, sizeof e);
 			e.op = EDIT_ACTOR_SET;
-			actor_data_of(st, i, &e.actor);
+			edit_actor_data_of(st, i, &e.actor);
 			free(e.actor.member_of);
-			e.actor.member_of = raw_dup(st, st->actors[keep].id);
+			e.actor.member_of = edit_raw_dup(st,
+			    st->actors[keep].id);
 			edits_push(out, &e);
 			edit_free(&e);
 		}
 	memset(&e, 0, sizeof e);
 	e.op = EDIT_ACTOR_SET;
-	actor_data_of(st, keep, &e.actor);
+	edit_actor_data_of(st, keep, &e.actor);
 	e.actor.aliases = xreallocarray(e.actor.aliases, e.actor.naliases +
 	    st->actors[gone].naliases + 2, sizeof *e.actor.aliases);
-	e.actor.aliases[e.actor.naliases++] = raw_dup(st, st->actors[gone].name);
+	e.actor.aliases[e.actor.naliases++] = edit_raw_dup(st,
+	    st->actors[gone].name);
 	for (k = 0; k < st->actors[gone].naliases; k++)
-		e.actor.aliases[e.actor.naliases++] = raw_dup(st,
+		e.actor.aliases[e.actor.naliases++] = edit_raw_dup(st,
 		    st->actors[gone].aliases[k]);
 	edits_push(out, &e);
 	edit_free(&e);
 	memset(&e, 0, sizeof e);
 	e.op = EDIT_ACTOR_REMOVE;
-	e.actor.id = raw_dup(st, st->actors[gone].id);
+	e.actor.id = edit_raw_dup(st, st->actors[gone].id);
 	edits_push(out, &e);
 	edit_free(&e);
 	return true;
@@ -1278,7 +1310,7 @@ edit_item_of(const struct story *st, size_t item, struct edit *out)
 	out->end = it->end;
 	out->kind = it->kind;
 	out->index = NONE;
-	attrs_of(st, item, &out->attrs);
+	edit_attrs_of(st, item, &out->attrs);
 }
 
 void
@@ -1287,7 +1319,7 @@ edit_actor_of(const struct story *st, size_t actor, struct edit *out)
 	memset(out, 0, sizeof *out);
 	out->op = EDIT_ACTOR_SET;
 	out->index = NONE;
-	actor_data_of(st, actor, &out->actor);
+	edit_actor_data_of(st, actor, &out->actor);
 }
 
 void

@@ -13,7 +13,7 @@
 
 /* A window of a block's text, folded: text [from, to), cut where
  * folding the pieces apart gives the pieces of the whole fold (see
- * cut_ok), and map[i] the source offset of folded byte i. */
+ * search_cut_ok), and map[i] the source offset of folded byte i. */
 struct window {
 	size_t	 from, to;
 	char	*f;
@@ -28,7 +28,7 @@ struct window {
  * before it, so folding, which goes one cluster at a time, sees the
  * same clusters on either side. */
 static bool
-cut_ok(const char *s, size_t len, size_t p)
+search_cut_ok(const char *s, size_t len, size_t p)
 {
 	const unsigned char *u = (const unsigned char *)s;
 
@@ -37,28 +37,29 @@ cut_ok(const char *s, size_t len, size_t p)
 }
 
 static size_t
-cut_before(const char *s, size_t len, size_t p)
+search_cut_before(const char *s, size_t len, size_t p)
 {
 	if (p > len)
 		p = len;
-	while (!cut_ok(s, len, p))
+	while (!search_cut_ok(s, len, p))
 		p--;
 	return p;
 }
 
 static size_t
-cut_after(const char *s, size_t len, size_t p)
+search_cut_after(const char *s, size_t len, size_t p)
 {
 	if (p >= len)
 		return len;
-	while (!cut_ok(s, len, p))
+	while (!search_cut_ok(s, len, p))
 		p++;
 	return p;
 }
 
 /* Folds [from, to) of block bl, both cuts, with its map when `map`. */
 static void
-window_fold(const struct block *bl, size_t from, size_t to, bool diacritics,
+search_window_fold(const struct block *bl, size_t from, size_t to,
+    bool diacritics,
     bool map, struct window *w, struct search_span *sp)
 {
 	size_t i;
@@ -78,7 +79,7 @@ window_fold(const struct block *bl, size_t from, size_t to, bool diacritics,
 }
 
 static void
-window_free(struct window *w)
+search_window_free(struct window *w)
 {
 	free(w->f);
 	free(w->map);
@@ -86,7 +87,7 @@ window_free(struct window *w)
 
 /* The first folded byte of w that comes from source offset p or after. */
 static size_t
-window_index(const struct window *w, size_t p)
+search_window_index(const struct window *w, size_t p)
 {
 	size_t lo = 0, hi = w->flen, mid;
 
@@ -103,7 +104,7 @@ window_index(const struct window *w, size_t p)
 /* Whether folded byte i of w starts a source grapheme cluster; the
  * window's ends are cuts, so they do. */
 static bool
-fold_boundary(const struct window *w, size_t i)
+search_fold_boundary(const struct window *w, size_t i)
 {
 	return i == 0 || i == w->flen || w->map[i] != w->map[i - 1];
 }
@@ -113,7 +114,7 @@ fold_boundary(const struct window *w, size_t i)
  * appended to *hits.  Returns the source offset where the last one
  * ends, or w->map[i] when there is none. */
 static size_t
-window_scan(const struct window *w, const char *needle, size_t nlen,
+search_window_scan(const struct window *w, const char *needle, size_t nlen,
     size_t block, size_t i, struct search_hit **hits, size_t *n,
     size_t *cap)
 {
@@ -123,7 +124,8 @@ window_scan(const struct window *w, const char *needle, size_t nlen,
 	while (i + nlen <= w->flen &&
 	    (p = memmem(w->f + i, w->flen - i, needle, nlen)) != NULL) {
 		i = (size_t)(p - w->f);
-		if (!fold_boundary(w, i) || !fold_boundary(w, i + nlen)) {
+		if (!search_fold_boundary(w, i) || !search_fold_boundary(w,
+		    i + nlen)) {
 			i++;
 			continue;
 		}
@@ -149,15 +151,15 @@ search_block_append(const struct story *st, size_t b, const char *needle,
 
 	/* Most blocks do not hold the needle: fold them without the map
 	 * of offsets, which costs more than the folding itself. */
-	window_fold(bl, 0, bl->len, diacritics, false, &w, NULL);
+	search_window_fold(bl, 0, bl->len, diacritics, false, &w, NULL);
 	if (memmem(w.f, w.flen, needle, nlen) == NULL) {
-		window_free(&w);
+		search_window_free(&w);
 		return;
 	}
-	window_free(&w);
-	window_fold(bl, 0, bl->len, diacritics, true, &w, NULL);
-	window_scan(&w, needle, nlen, b, 0, hits, n, cap);
-	window_free(&w);
+	search_window_free(&w);
+	search_window_fold(bl, 0, bl->len, diacritics, true, &w, NULL);
+	search_window_scan(&w, needle, nlen, b, 0, hits, n, cap);
+	search_window_free(&w);
 }
 
 char *
@@ -198,7 +200,7 @@ search_block(const struct story *st, size_t b, const char *folded,
 /* Cuts tried for a place no match straddles before the block's start. */
 #define SPAN_TRIES	8
 
-struct span_needle {
+struct search_span_needle {
 	const char	*s;
 	size_t		 len;
 	bool		 diacritics;
@@ -207,7 +209,8 @@ struct span_needle {
 /* Whether a match straddles cut p (one starts before it and ends after
  * it); *start is then where it starts. */
 static bool
-straddled(const struct block *bl, const struct span_needle *nd, size_t p,
+search_straddled(const struct block *bl, const struct search_span_needle *nd,
+    size_t p,
     struct search_span *sp, size_t *start)
 {
 	size_t m = 4 * nd->len + 16, a, b, ip, i;
@@ -218,71 +221,76 @@ straddled(const struct block *bl, const struct span_needle *nd, size_t p,
 	/* A window with at least a needle's length of folded text on
 	 * either side of p, or the block's end. */
 	for (;;) {
-		a = cut_before(bl->text, bl->len, p > m ? p - m : 0);
-		b = cut_after(bl->text, bl->len, p + m);
-		window_fold(bl, a, b, nd->diacritics, true, &w, sp);
-		ip = window_index(&w, p);
+		a = search_cut_before(bl->text, bl->len, p > m ? p - m : 0);
+		b = search_cut_after(bl->text, bl->len, p + m);
+		search_window_fold(bl, a, b, nd->diacritics, true, &w, sp);
+		ip = search_window_index(&w, p);
 		if ((ip >= nd->len || a == 0) &&
 		    (w.flen - ip >= nd->len || b == bl->len))
 			break;
-		window_free(&w);
+		search_window_free(&w);
 		m *= 2;
 	}
 	for (i = ip >= nd->len ? ip - nd->len + 1 : 0; i < ip &&
 	    (q = memmem(w.f + i, w.flen - i, nd->s, nd->len)) != NULL &&
 	    (size_t)(q - w.f) < ip; i++) {
 		i = (size_t)(q - w.f);
-		if (fold_boundary(&w, i) && fold_boundary(&w, i + nd->len)) {
+		if (search_fold_boundary(&w, i) && search_fold_boundary(&w,
+		    i + nd->len)) {
 			*start = w.map[i];
 			found = true;
 			break;
 		}
 	}
-	window_free(&w);
+	search_window_free(&w);
 	return found;
 }
 
 /* A place at or before p that no match straddles: a cut, or the start. */
 static size_t
-sync_before(const struct block *bl, const struct span_needle *nd, size_t p,
+search_sync_before(const struct block *bl, const struct search_span_needle *nd,
+    size_t p,
     struct search_span *sp)
 {
-	size_t c = cut_before(bl->text, bl->len, p), start;
+	size_t c = search_cut_before(bl->text, bl->len, p), start;
 	int tries;
 
 	for (tries = 0; c > 0 && tries < SPAN_TRIES; tries++) {
-		if (!straddled(bl, nd, c, sp, &start))
+		if (!search_straddled(bl, nd, c, sp, &start))
 			return c;
-		c = cut_before(bl->text, bl->len, start);
+		c = search_cut_before(bl->text, bl->len, start);
 	}
 	return 0;
 }
 
 /* Widens the span forward by a window of at least w bytes. */
 static void
-span_forward(const struct block *bl, const struct span_needle *nd,
+search_span_forward(const struct block *bl, const struct search_span_needle *nd,
     struct search_span *sp, size_t w)
 {
-	size_t from = cut_before(bl->text, bl->len, sp->hi), to, i, j, r;
+	size_t from = search_cut_before(bl->text, bl->len, sp->hi), to, i, j, r;
 	struct window win;
 
 	for (;; w *= 2) {
-		to = cut_after(bl->text, bl->len, sp->hi + w);
+		to = search_cut_after(bl->text, bl->len, sp->hi + w);
 		if (to == bl->len) {
 			/* Nothing can straddle the end: the window may be
 			 * ruled out without the map. */
-			window_fold(bl, from, to, nd->diacritics, false, &win,
+			search_window_fold(bl, from, to, nd->diacritics, false,
+			    &win,
 			    sp);
 			r = memmem(win.f, win.flen, nd->s, nd->len) == NULL;
-			window_free(&win);
+			search_window_free(&win);
 			if (r) {
 				sp->hi = to;
 				return;
 			}
 		}
-		window_fold(bl, from, to, nd->diacritics, true, &win, sp);
-		i = window_index(&win, sp->hi);
-		r = window_scan(&win, nd->s, nd->len, sp->block, i, &sp->hits,
+		search_window_fold(bl, from, to, nd->diacritics, true, &win,
+		    sp);
+		i = search_window_index(&win, sp->hi);
+		r = search_window_scan(&win, nd->s, nd->len, sp->block, i,
+		    &sp->hits,
 		    &sp->n, &sp->cap);
 		/* A match that straddles the window's end starts in its
 		 * last needle's length of folded bytes: go on from there,
@@ -292,7 +300,7 @@ span_forward(const struct block *bl, const struct span_needle *nd,
 			r = bl->len;
 		else if (win.map[j > i ? j : i] > r)
 			r = win.map[j > i ? j : i];
-		window_free(&win);
+		search_window_free(&win);
 		if (r > sp->hi) {
 			sp->hi = r;
 			return;
@@ -303,17 +311,17 @@ span_forward(const struct block *bl, const struct span_needle *nd,
 /* Widens the span back to a place no match straddles, at least w bytes
  * before lo. */
 static void
-span_back(const struct block *bl, const struct span_needle *nd,
+search_span_back(const struct block *bl, const struct search_span_needle *nd,
     struct search_span *sp, size_t w)
 {
-	size_t c = sync_before(bl, nd, sp->lo > w ? sp->lo - w : 0, sp);
+	size_t c = search_sync_before(bl, nd, sp->lo > w ? sp->lo - w : 0, sp);
 	struct search_hit *v = NULL;
 	size_t n = 0, cap = 0;
 	struct window win;
 
-	window_fold(bl, c, sp->lo, nd->diacritics, true, &win, sp);
-	window_scan(&win, nd->s, nd->len, sp->block, 0, &v, &n, &cap);
-	window_free(&win);
+	search_window_fold(bl, c, sp->lo, nd->diacritics, true, &win, sp);
+	search_window_scan(&win, nd->s, nd->len, sp->block, 0, &v, &n, &cap);
+	search_window_free(&win);
 	if (n > 0) {
 		sp->hits = xreallocarray(sp->hits, sp->n + n, sizeof *v);
 		sp->cap = sp->n + n;
@@ -326,7 +334,7 @@ span_back(const struct block *bl, const struct span_needle *nd,
 }
 
 static size_t
-span_grow(size_t w)
+search_span_grow(size_t w)
 {
 	return w < SPAN_WINDOW_MAX ? w * 2 : w;
 }
@@ -335,7 +343,7 @@ span_grow(size_t w)
  * the block's length): a new one when it is of another block or far
  * from offset. */
 static void
-span_seek(const struct story *st, const struct span_needle *nd,
+search_span_seek(const struct story *st, const struct search_span_needle *nd,
     struct search_span *sp, size_t b, size_t offset)
 {
 	const struct block *bl = &st->blocks[b];
@@ -344,16 +352,16 @@ span_seek(const struct story *st, const struct span_needle *nd,
 	if (sp->block != b || offset + far < sp->lo || offset > sp->hi + far) {
 		sp->block = b;
 		sp->n = 0;
-		sp->lo = sp->hi = sync_before(bl, nd, offset, sp);
+		sp->lo = sp->hi = search_sync_before(bl, nd, offset, sp);
 	}
-	for (; offset < sp->lo; w = span_grow(w))
-		span_back(bl, nd, sp, w);
+	for (; offset < sp->lo; w = search_span_grow(w))
+		search_span_back(bl, nd, sp, w);
 }
 
 /* The first of the span's matches that starts at or after offset (or,
  * with `ends`, that ends after it), or sp->n. */
 static size_t
-span_from(const struct search_span *sp, size_t offset, bool ends)
+search_span_from(const struct search_span *sp, size_t offset, bool ends)
 {
 	size_t lo = 0, hi = sp->n, mid;
 
@@ -369,7 +377,8 @@ span_from(const struct search_span *sp, size_t offset, bool ends)
 }
 
 static bool
-span_needle(const char *folded, size_t flen, struct span_needle *nd)
+search_span_needle(const char *folded, size_t flen,
+    struct search_span_needle *nd)
 {
 	nd->s = folded;
 	nd->len = flen;
@@ -400,19 +409,19 @@ search_span_next(const struct story *st, const char *folded, size_t flen,
     struct search_span *sp, size_t b, size_t offset)
 {
 	const struct block *bl = &st->blocks[b];
-	struct span_needle nd;
+	struct search_span_needle nd;
 	size_t k, w;
 
-	if (!span_needle(folded, flen, &nd))
+	if (!search_span_needle(folded, flen, &nd))
 		return NONE;
 	offset = offset < bl->len ? offset : bl->len;
-	span_seek(st, &nd, sp, b, offset);
-	for (w = sp->window;; w = span_grow(w)) {
-		if ((k = span_from(sp, offset, false)) < sp->n)
+	search_span_seek(st, &nd, sp, b, offset);
+	for (w = sp->window;; w = search_span_grow(w)) {
+		if ((k = search_span_from(sp, offset, false)) < sp->n)
 			return k;
 		if (sp->hi >= bl->len)
 			return NONE;
-		span_forward(bl, &nd, sp, w);
+		search_span_forward(bl, &nd, sp, w);
 	}
 }
 
@@ -421,21 +430,21 @@ search_span_prev(const struct story *st, const char *folded, size_t flen,
     struct search_span *sp, size_t b, size_t offset)
 {
 	const struct block *bl = &st->blocks[b];
-	struct span_needle nd;
+	struct search_span_needle nd;
 	size_t k, w;
 
-	if (!span_needle(folded, flen, &nd))
+	if (!search_span_needle(folded, flen, &nd))
 		return NONE;
 	offset = offset < bl->len ? offset : bl->len;
-	span_seek(st, &nd, sp, b, offset);
-	for (w = sp->window; sp->hi < offset; w = span_grow(w))
-		span_forward(bl, &nd, sp, w);
-	for (w = sp->window;; w = span_grow(w)) {
-		if ((k = span_from(sp, offset, false)) > 0)
+	search_span_seek(st, &nd, sp, b, offset);
+	for (w = sp->window; sp->hi < offset; w = search_span_grow(w))
+		search_span_forward(bl, &nd, sp, w);
+	for (w = sp->window;; w = search_span_grow(w)) {
+		if ((k = search_span_from(sp, offset, false)) > 0)
 			return k - 1;
 		if (sp->lo == 0)
 			return NONE;
-		span_back(bl, &nd, sp, w);
+		search_span_back(bl, &nd, sp, w);
 	}
 }
 
@@ -444,25 +453,25 @@ search_span_range(const struct story *st, const char *folded, size_t flen,
     struct search_span *sp, size_t b, size_t from, size_t to, size_t *first)
 {
 	const struct block *bl = &st->blocks[b];
-	struct span_needle nd;
+	struct search_span_needle nd;
 	size_t w;
 
 	*first = 0;
-	if (!span_needle(folded, flen, &nd))
+	if (!search_span_needle(folded, flen, &nd))
 		return 0;
 	from = from < bl->len ? from : bl->len;
 	to = to < bl->len ? to : bl->len;
-	span_seek(st, &nd, sp, b, from);
-	for (w = sp->window; sp->hi < to; w = span_grow(w))
-		span_forward(bl, &nd, sp, w);
-	*first = span_from(sp, from, true);
-	return span_from(sp, to, false);
+	search_span_seek(st, &nd, sp, b, from);
+	for (w = sp->window; sp->hi < to; w = search_span_grow(w))
+		search_span_forward(bl, &nd, sp, w);
+	*first = search_span_from(sp, from, true);
+	return search_span_from(sp, to, false);
 }
 
 /* Step i of a round trip over the blocks from block: i == nblocks is
  * block again, for the matches on the far side of the offset. */
 static size_t
-round_block(size_t nblocks, size_t block, size_t i, bool forward)
+search_round_block(size_t nblocks, size_t block, size_t i, bool forward)
 {
 	return forward ? (block + i) % nblocks :
 	    (block + nblocks - i % nblocks) % nblocks;
@@ -488,7 +497,7 @@ search_next(const struct story *st, const char *folded, size_t flen,
 	 * offset count; round the story, the first or last of a block;
 	 * back in the first block, those on the far side. */
 	for (i = 0; i <= st->nblocks && k == NONE; i++) {
-		b = round_block(st->nblocks, block, i, forward);
+		b = search_round_block(st->nblocks, block, i, forward);
 		if (forward)
 			k = search_span_next(st, folded, flen, &sp, b,
 			    i == 0 ? offset : 0);

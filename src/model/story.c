@@ -27,13 +27,13 @@ static const char *const item_kind_names[ITEM_NKINDS] = {
 };
 
 const char *
-actor_kind_name(enum actor_kind kind)
+story_actor_kind_name(enum actor_kind kind)
 {
 	return kind < ACTOR_NKINDS ? actor_kind_names[kind] : "other";
 }
 
 enum actor_kind
-actor_kind_parse(const char *word)
+story_actor_kind_parse(const char *word)
 {
 	int k;
 
@@ -44,7 +44,7 @@ actor_kind_parse(const char *word)
 }
 
 const char *
-item_kind_name(enum item_kind kind)
+story_item_kind_name(enum item_kind kind)
 {
 	return kind < ITEM_NKINDS ? item_kind_names[kind] : "item";
 }
@@ -53,10 +53,10 @@ item_kind_name(enum item_kind kind)
  * them take one array of the exact size: grown by doubling, the many
  * small ones (every actor's mentions, say) would hold up to twice
  * their size, a fifth of a large story's model.  The first pass
- * (st->ix NULL) counts, ix_alloc gives each its place, the second
+ * (st->ix NULL) counts, story_ix_alloc gives each its place, the second
  * fills. */
 static void
-ix_push(struct story *st, struct ix *x, size_t v)
+story_ix_push(struct story *st, struct ix *x, size_t v)
 {
 	if (st->ix != NULL)
 		st->ix[x->at + x->n] = (uint32_t)v;
@@ -66,7 +66,7 @@ ix_push(struct story *st, struct ix *x, size_t v)
 /* After the counting pass: x's place in the array, from st->nix on,
  * and n back to 0 for the filling pass. */
 static void
-ix_alloc(struct story *st, struct ix *x)
+story_ix_alloc(struct story *st, struct ix *x)
 {
 	x->at = (uint32_t)st->nix;
 	st->nix += x->n;
@@ -111,14 +111,14 @@ story_index_members(struct story *st)
 	for (i = 0; i < st->nactors; i++) {
 		p = st->actors[i].parent;
 		if (p != NONE)
-			ix_push(st, &st->actors[p].members, i);
+			story_ix_push(st, &st->actors[p].members, i);
 	}
 }
 
 /* Merges the sorted runs src[lo, mid) and src[mid, hi) into dst,
  * by the actors' ids. */
 static void
-merge_by_id(const struct story *st, const uint32_t *src, uint32_t *dst,
+story_merge_by_id(const struct story *st, const uint32_t *src, uint32_t *dst,
     size_t lo, size_t mid, size_t hi)
 {
 	size_t i = lo, j = mid, k = lo;
@@ -153,7 +153,7 @@ story_sort_actors(struct story *st)
 		a[i] = (uint32_t)i;
 	for (w = 1; w < n; w *= 2) {
 		for (i = 0; i < n; i += 2 * w)
-			merge_by_id(st, a, b, i, i + w < n ? i + w : n,
+			story_merge_by_id(st, a, b, i, i + w < n ? i + w : n,
 			    i + 2 * w < n ? i + 2 * w : n);
 		t = a;
 		a = b;
@@ -230,39 +230,42 @@ story_index_items(struct story *st)
 		const struct item *it = &st->items[i];
 
 		if (it->kind == ITEM_MENTION) {
-			ix_push(st, &st->actors[it->ref].mentions, i);
-			ix_push(st, &st->mentions, i);
+			story_ix_push(st, &st->actors[it->ref].mentions, i);
+			story_ix_push(st, &st->mentions, i);
 		}
 	}
 	for (i = 0; i < st->nclaims; i++) {
 		struct claim *c = &st->claims[i];
 
 		for (j = 0; j < c->by.n; j++)
-			ix_push(st, &st->actors[c->by.v[j]].claims_by, i);
+			story_ix_push(st, &st->actors[c->by.v[j]].claims_by, i);
 		for (j = 0; j < c->about.n; j++)
-			ix_push(st, &st->actors[c->about.v[j]].claims_about,
+			story_ix_push(st,
+			    &st->actors[c->about.v[j]].claims_about,
 			    i);
 		for (j = 0; j < c->disputes.n; j++)
-			ix_push(st, &st->claims[c->disputes.v[j]].disputed_by,
+			story_ix_push(st,
+			    &st->claims[c->disputes.v[j]].disputed_by,
 			    i);
 	}
 	for (i = 0; i < st->nquotes; i++) {
 		struct quote *q = &st->quotes[i];
 		size_t p;
 
-		ix_push(st, &st->actors[q->speaker].quotes, i);
+		story_ix_push(st, &st->actors[q->speaker].quotes, i);
 		q->claim = NONE;
 		for (p = st->items[q->item].parent; p != NONE;
 		    p = st->items[p].parent)
 			if (st->items[p].kind == ITEM_CLAIM) {
 				q->claim = st->items[p].ref;
-				ix_push(st, &st->claims[q->claim].quotes, i);
+				story_ix_push(st, &st->claims[q->claim].quotes,
+				    i);
 				break;
 			}
 	}
 	for (i = 0; i < st->nrelated; i++)
 		for (j = 0; j < st->related[i].actors.n; j++)
-			ix_push(st,
+			story_ix_push(st,
 			    &st->actors[st->related[i].actors.v[j]].related, i);
 }
 
@@ -275,18 +278,18 @@ story_alloc_index(struct story *st)
 	for (i = 0; i < st->nactors; i++) {
 		struct actor *a = &st->actors[i];
 
-		ix_alloc(st, &a->members);
-		ix_alloc(st, &a->mentions);
-		ix_alloc(st, &a->claims_by);
-		ix_alloc(st, &a->claims_about);
-		ix_alloc(st, &a->quotes);
-		ix_alloc(st, &a->related);
+		story_ix_alloc(st, &a->members);
+		story_ix_alloc(st, &a->mentions);
+		story_ix_alloc(st, &a->claims_by);
+		story_ix_alloc(st, &a->claims_about);
+		story_ix_alloc(st, &a->quotes);
+		story_ix_alloc(st, &a->related);
 	}
 	for (i = 0; i < st->nclaims; i++) {
-		ix_alloc(st, &st->claims[i].disputed_by);
-		ix_alloc(st, &st->claims[i].quotes);
+		story_ix_alloc(st, &st->claims[i].disputed_by);
+		story_ix_alloc(st, &st->claims[i].quotes);
 	}
-	ix_alloc(st, &st->mentions);
+	story_ix_alloc(st, &st->mentions);
 	st->ix = xreallocarray(NULL, st->nix, sizeof *st->ix);
 }
 
@@ -319,7 +322,7 @@ story_ix_idx(const struct story *st, struct ix x)
  * (forward) or the last whose value is < from (backward); NONE if
  * there is none.  `at` reads the value at a position. */
 static size_t
-search_sorted(size_t n, size_t from, bool forward,
+story_search_sorted(size_t n, size_t from, bool forward,
     size_t (*at)(const struct story *, const void *, size_t),
     const struct story *st, const void *arr)
 {
@@ -344,28 +347,28 @@ search_sorted(size_t n, size_t from, bool forward,
 }
 
 static size_t
-at_ix(const struct story *st, const void *arr, size_t i)
+story_at_ix(const struct story *st, const void *arr, size_t i)
 {
 	(void)st;
 	return ((const uint32_t *)arr)[i];
 }
 
 static size_t
-at_claim(const struct story *st, const void *arr, size_t i)
+story_at_claim(const struct story *st, const void *arr, size_t i)
 {
 	(void)arr;
 	return st->claims[i].item;
 }
 
 static size_t
-at_quote(const struct story *st, const void *arr, size_t i)
+story_at_quote(const struct story *st, const void *arr, size_t i)
 {
 	(void)arr;
 	return st->quotes[i].item;
 }
 
 static size_t
-at_related(const struct story *st, const void *arr, size_t i)
+story_at_related(const struct story *st, const void *arr, size_t i)
 {
 	(void)arr;
 	return st->related[i].item;
@@ -379,19 +382,23 @@ story_next_item(const struct story *st, size_t from, enum item_kind kind,
 
 	switch (kind) {
 	case ITEM_MENTION:
-		pos = search_sorted(st->mentions.n, from, forward, at_ix, st,
+		pos = story_search_sorted(st->mentions.n, from, forward,
+		    story_at_ix, st,
 		    story_ix(st, st->mentions));
 		return pos == NONE ? NONE : story_ix(st, st->mentions)[pos];
 	case ITEM_CLAIM:
-		pos = search_sorted(st->nclaims, from, forward, at_claim, st,
+		pos = story_search_sorted(st->nclaims, from, forward,
+		    story_at_claim, st,
 		    NULL);
 		return pos == NONE ? NONE : st->claims[pos].item;
 	case ITEM_QUOTE:
-		pos = search_sorted(st->nquotes, from, forward, at_quote, st,
+		pos = story_search_sorted(st->nquotes, from, forward,
+		    story_at_quote, st,
 		    NULL);
 		return pos == NONE ? NONE : st->quotes[pos].item;
 	case ITEM_RELATED:
-		pos = search_sorted(st->nrelated, from, forward, at_related,
+		pos = story_search_sorted(st->nrelated, from, forward,
+		    story_at_related,
 		    st, NULL);
 		return pos == NONE ? NONE : st->related[pos].item;
 	default:
@@ -411,8 +418,9 @@ story_next_mention(const struct story *st, size_t actor, size_t from,
     bool forward)
 {
 	const uint32_t *m = story_ix(st, st->actors[actor].mentions);
-	size_t pos = search_sorted(st->actors[actor].mentions.n, from, forward,
-	    at_ix, st, m);
+	size_t pos = story_search_sorted(st->actors[actor].mentions.n, from,
+	    forward,
+	    story_at_ix, st, m);
 
 	return pos == NONE ? NONE : m[pos];
 }
@@ -435,7 +443,8 @@ story_item_ordinal(const struct story *st, size_t item, size_t *total)
 	switch (it->kind) {
 	case ITEM_MENTION:
 		*total = st->mentions.n;
-		pos = search_sorted(st->mentions.n, item, false, at_ix, st,
+		pos = story_search_sorted(st->mentions.n, item, false,
+		    story_at_ix, st,
 		    story_ix(st, st->mentions));
 		return pos == NONE ? 1 : pos + 2;
 	case ITEM_CLAIM:
@@ -485,7 +494,7 @@ story_actor_within(const struct story *st, size_t a, size_t b)
 /* ---- the file's form of shown strings, and comments ---------------- */
 
 static size_t
-rawmap_slot(const struct story_rawmap *m, const char *shown)
+story_rawmap_slot(const struct story_rawmap *m, const char *shown)
 {
 	size_t h = (size_t)((uintptr_t)shown >> 3) * (size_t)0x9E3779B97F4A7C15ULL;
 	size_t i = h & (m->cap - 1);
@@ -502,12 +511,12 @@ story_raw(const struct story *st, const char *s)
 
 	if (s == NULL || st->raws.n == 0)
 		return s;
-	i = rawmap_slot(&st->raws, s);
+	i = story_rawmap_slot(&st->raws, s);
 	return st->raws.shown[i] != NULL ? st->raws.raw[i] : s;
 }
 
 static void
-rawmap_grow(struct story_rawmap *m)
+story_rawmap_grow(struct story_rawmap *m)
 {
 	struct story_rawmap old = *m;
 	size_t i, j;
@@ -517,7 +526,7 @@ rawmap_grow(struct story_rawmap *m)
 	m->raw = xcalloc(m->cap, sizeof *m->raw);
 	for (i = 0; i < old.cap; i++)
 		if (old.shown[i] != NULL) {
-			j = rawmap_slot(m, old.shown[i]);
+			j = story_rawmap_slot(m, old.shown[i]);
 			m->shown[j] = old.shown[i];
 			m->raw[j] = old.raw[i];
 		}
@@ -532,8 +541,8 @@ story_raw_set(struct story *st, const char *shown, const char *raw)
 	size_t i;
 
 	if ((m->n + 1) * 4 > m->cap * 3)
-		rawmap_grow(m);
-	i = rawmap_slot(m, shown);
+		story_rawmap_grow(m);
+	i = story_rawmap_slot(m, shown);
 	if (m->shown[i] == NULL)
 		m->n++;
 	m->shown[i] = shown;
@@ -555,7 +564,7 @@ story_add_comment(struct story *st, enum comment_place place, size_t at,
 }
 
 static int
-offset_ptr_cmp(const void *a, const void *b)
+story_offset_ptr_cmp(const void *a, const void *b)
 {
 	uint32_t x = **(uint32_t *const *)a, y = **(uint32_t *const *)b;
 
@@ -578,7 +587,7 @@ story_keep_text(struct story *st, const char *raw, size_t len,
 		return pool_strndup(&st->pool, raw, len);
 	}
 	if (nat > 0)
-		qsort(at, nat, sizeof *at, offset_ptr_cmp);
+		qsort(at, nat, sizeof *at, story_offset_ptr_cmp);
 	for (i = 0; i < nat; i++) {
 		size_t to = *at[i] < len ? *at[i] : len;
 

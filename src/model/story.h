@@ -247,11 +247,11 @@ story_ix(const struct story *st, struct ix x)
 struct idx	story_ix_idx(const struct story *, struct ix x);
 
 /* The word the format uses for a kind ("country", …), and back;
- * actor_kind_parse returns ACTOR_NKINDS for an unknown word. */
-const char	*actor_kind_name(enum actor_kind);
-enum actor_kind	 actor_kind_parse(const char *);
+ * story_actor_kind_parse returns ACTOR_NKINDS for an unknown word. */
+const char	*story_actor_kind_name(enum actor_kind);
+enum actor_kind	 story_actor_kind_parse(const char *);
 /* "mention", "claim", "quote", "Read more". */
-const char	*item_kind_name(enum item_kind);
+const char	*story_item_kind_name(enum item_kind);
 
 /* Releases everything the story owns, and the story itself. */
 void	story_free(struct story *);

@@ -46,7 +46,7 @@ editmode_dirty(const struct ui *u)
 
 /* Why this story cannot be edited here, or NULL. */
 static const char *
-not_editable(const struct ui *u)
+editmode_not_editable(const struct ui *u)
 {
 	if (u->session == NULL || !ui_first_story(u))
 		return "this story was opened from a \"Read more\" item and "
@@ -60,7 +60,7 @@ not_editable(const struct ui *u)
 void
 editmode_enter(struct ui *u)
 {
-	const char *why = not_editable(u);
+	const char *why = editmode_not_editable(u);
 
 	if (why != NULL) {
 		reader_notify(&u->r, "%s", why);
@@ -97,7 +97,7 @@ editmode_command(struct ui *u, const char *text)
 
 /* The reader's selection and focus, handed to the session. */
 static void
-hand_over(struct ui *u)
+editmode_hand_over(struct ui *u)
 {
 	size_t b, s, e;
 
@@ -110,7 +110,7 @@ hand_over(struct ui *u)
 
 /* One line run, the reader's places found again after it. */
 static enum session_result
-run_line(struct ui *u, const char *line, struct buf *msg)
+editmode_run_line(struct ui *u, const char *line, struct buf *msg)
 {
 	struct anchors *a = anchor_save(&u->r);
 	size_t undo = session_undo_depth(u->session);
@@ -142,11 +142,11 @@ editmode_run(struct ui *u, const char *line)
 
 	/* A read-only story still takes :w OTHER, :q and the rest. */
 	if (u->session == NULL || !ui_first_story(u)) {
-		reader_notify(&u->r, "%s", not_editable(u));
+		reader_notify(&u->r, "%s", editmode_not_editable(u));
 		return;
 	}
-	hand_over(u);
-	res = run_line(u, line, &msg);
+	editmode_hand_over(u);
+	res = editmode_run_line(u, line, &msg);
 	/* A question is answered on the command line; cancelling it is
 	 * an empty answer, which the session takes as "no". */
 	while (res == SESSION_ASK && !u->quit) {
@@ -156,7 +156,7 @@ editmode_run(struct ui *u, const char *line)
 		answer = ui_prompt_line(u, "answer: ", "", KEYS_COMMAND, NULL,
 		    NULL, q);
 		free(q);
-		res = run_line(u, answer ? answer : "", &msg);
+		res = editmode_run_line(u, answer ? answer : "", &msg);
 		free(answer);
 	}
 	if (res == SESSION_QUIT)
@@ -178,7 +178,7 @@ editmode_quit(struct ui *u)
 
 /* The longest prefix that all n words share. */
 static size_t
-common_prefix(char **v, size_t n)
+editmode_common_prefix(char **v, size_t n)
 {
 	size_t len = strlen(v[0]), i, k;
 
@@ -213,7 +213,7 @@ editmode_complete(struct ui *u)
 	/* The completions stand for the line's last word. */
 	for (last = l->b.len; last > 0 && l->b.data[last - 1] != ' '; last--)
 		;
-	len = common_prefix(v, n);
+	len = editmode_common_prefix(v, n);
 	if (n == 1 || len > l->b.len - last) {
 		buf_truncate(&l->b, last);
 		buf_append(&l->b, v[0], len);

@@ -37,7 +37,7 @@ keys_top_page(struct ui *u)
  * times the count typed before the key: as far as a long goes, which
  * is past either end. */
 static void
-move_by(struct ui *u, long n)
+keys_move_by(struct ui *u, long n)
 {
 	long far = LONG_MAX / (n < 0 ? -n : n);
 
@@ -53,7 +53,7 @@ move_by(struct ui *u, long n)
 /* A page of the article keeps two lines of the last in view; a page of
  * a card keeps one entry. */
 static long
-page_size(struct ui *u)
+keys_page_size(struct ui *u)
 {
 	if (keys_top_page(u))
 		return ui_page_rows(u) > 1 ? ui_page_rows(u) - 1 : 1;
@@ -61,7 +61,7 @@ page_size(struct ui *u)
 }
 
 static long
-half_page(struct ui *u)
+keys_half_page(struct ui *u)
 {
 	int rows = keys_top_page(u) ? ui_page_rows(u) : u->r.rows;
 
@@ -71,13 +71,13 @@ half_page(struct ui *u)
 /* A page or half of one: on a card, n screen lines of its entries,
  * which wrap (reader_page_step_rows), times the count. */
 static void
-move_rows(struct ui *u, long n)
+keys_move_rows(struct ui *u, long n)
 {
 	unsigned long c = u->count > 0 ? u->count : 1;
 	long rows = ui_page_rows(u);
 
 	if (!keys_top_page(u)) {
-		move_by(u, n);
+		keys_move_by(u, n);
 		return;
 	}
 	/* More than the page holds is as far as it goes. */
@@ -86,20 +86,20 @@ move_rows(struct ui *u, long n)
 	reader_page_step_rows(&u->r, n * (long)c, (int)rows);
 }
 
-static void act_down(struct ui *u, int k) { (void)k; move_by(u, 1); }
-static void act_up(struct ui *u, int k) { (void)k; move_by(u, -1); }
+static void act_down(struct ui *u, int k) { (void)k; keys_move_by(u, 1); }
+static void act_up(struct ui *u, int k) { (void)k; keys_move_by(u, -1); }
 static void act_page_down(struct ui *u, int k)
-{ (void)k; move_rows(u, page_size(u)); }
+{ (void)k; keys_move_rows(u, keys_page_size(u)); }
 static void act_page_up(struct ui *u, int k)
-{ (void)k; move_rows(u, -page_size(u)); }
+{ (void)k; keys_move_rows(u, -keys_page_size(u)); }
 static void act_half_down(struct ui *u, int k)
-{ (void)k; move_rows(u, half_page(u)); }
+{ (void)k; keys_move_rows(u, keys_half_page(u)); }
 static void act_half_up(struct ui *u, int k)
-{ (void)k; move_rows(u, -half_page(u)); }
+{ (void)k; keys_move_rows(u, -keys_half_page(u)); }
 
 /* g and G with a count go to that paragraph of the article. */
 static bool
-goto_counted(struct ui *u)
+keys_goto_counted(struct ui *u)
 {
 	if (u->count == 0 || keys_top_page(u))
 		return false;
@@ -108,12 +108,12 @@ goto_counted(struct ui *u)
 }
 
 static void
-act_top(struct ui *u, int k)
+keys_act_top(struct ui *u, int k)
 {
 	struct page *p = keys_top_page(u);
 
 	(void)k;
-	if (goto_counted(u))
+	if (keys_goto_counted(u))
 		return;
 	if (p) {
 		reader_page_step(&u->r, -(long)p->n, ui_page_rows(u));
@@ -123,12 +123,12 @@ act_top(struct ui *u, int k)
 }
 
 static void
-act_bottom(struct ui *u, int k)
+keys_act_bottom(struct ui *u, int k)
 {
 	struct page *p = keys_top_page(u);
 
 	(void)k;
-	if (goto_counted(u))
+	if (keys_goto_counted(u))
 		return;
 	if (p)
 		reader_page_step(&u->r, (long)p->n, ui_page_rows(u));
@@ -137,7 +137,7 @@ act_bottom(struct ui *u, int k)
 }
 
 static void
-act_percent(struct ui *u, int k)
+keys_act_percent(struct ui *u, int k)
 {
 	(void)k;
 	reader_goto_percent(&u->r, u->count);
@@ -146,28 +146,28 @@ act_percent(struct ui *u, int k)
 /* ---- items -------------------------------------------------------- */
 
 static void
-act_next(struct ui *u, int k)
+keys_act_next(struct ui *u, int k)
 {
 	(void)k;
 	reader_focus_step(&u->r, true);
 }
 
 static void
-act_prev(struct ui *u, int k)
+keys_act_prev(struct ui *u, int k)
 {
 	(void)k;
 	reader_focus_step(&u->r, false);
 }
 
 static void
-act_open(struct ui *u, int k)
+keys_act_open(struct ui *u, int k)
 {
 	(void)k;
 	reader_open_focus(&u->r);
 }
 
 static void
-act_follow(struct ui *u, int k)
+keys_act_follow(struct ui *u, int k)
 {
 	char *path = reader_follow(&u->r);
 
@@ -196,7 +196,7 @@ static void act_mention_prev(struct ui *u, int k)
 /* y: OSC 52 (ui.c) with the citation; what the file holds is
  * sanitised in reader_citation. */
 static void
-act_copy(struct ui *u, int k)
+keys_act_copy(struct ui *u, int k)
 {
 	size_t item = reader_copy_item(&u->r);
 	char *text;
@@ -210,7 +210,7 @@ act_copy(struct ui *u, int k)
 	text = reader_citation(&u->r, item);
 	ui_copy(u, text);
 	reader_notify(&u->r, "copied %s %s with its citation (%zu bytes) "
-	    "to the clipboard", item_kind_name(u->r.st->items[item].kind),
+	    "to the clipboard", story_item_kind_name(u->r.st->items[item].kind),
 	    u->r.st->items[item].kind == ITEM_QUOTE ?
 	    u->r.st->quotes[u->r.st->items[item].ref].id :
 	    u->r.st->claims[u->r.st->items[item].ref].id, strlen(text));
@@ -220,7 +220,7 @@ act_copy(struct ui *u, int k)
 /* ---- history ------------------------------------------------------ */
 
 static void
-act_back(struct ui *u, int k)
+keys_act_back(struct ui *u, int k)
 {
 	(void)k;
 	if (!ui_close_story(u))
@@ -228,7 +228,7 @@ act_back(struct ui *u, int k)
 }
 
 static void
-act_forward(struct ui *u, int k)
+keys_act_forward(struct ui *u, int k)
 {
 	(void)k;
 	reader_forward(&u->r);
@@ -237,7 +237,7 @@ act_forward(struct ui *u, int k)
 /* ---- search ------------------------------------------------------- */
 
 static void
-act_search(struct ui *u, int k)
+keys_act_search(struct ui *u, int k)
 {
 	char *needle = ui_prompt(u, "/");
 	bool page = keys_top_page(u) != NULL;
@@ -260,7 +260,7 @@ act_search(struct ui *u, int k)
 }
 
 static void
-act_search_next(struct ui *u, int k)
+keys_act_search_next(struct ui *u, int k)
 {
 	(void)k;
 	if (!keys_top_page(u) && shelf_step_hit(u->shelf, &u->r, true))
@@ -272,7 +272,7 @@ act_search_next(struct ui *u, int k)
 }
 
 static void
-act_search_prev(struct ui *u, int k)
+keys_act_search_prev(struct ui *u, int k)
 {
 	(void)k;
 	if (!keys_top_page(u) && shelf_step_hit(u->shelf, &u->r, false))
@@ -284,7 +284,7 @@ act_search_prev(struct ui *u, int k)
 }
 
 static void
-act_unhighlight(struct ui *u, int k)
+keys_act_unhighlight(struct ui *u, int k)
 {
 	(void)k;
 	if (u->count > 0)
@@ -317,7 +317,7 @@ static void act_mouse(struct ui *u, int k)
 /* Below the panel's width, p says why it does nothing, and does not
  * flip a state that the reader cannot see. */
 static void
-act_panel(struct ui *u, int k)
+keys_act_panel(struct ui *u, int k)
 {
 	(void)k;
 	if (u->cols < 100) {
@@ -331,7 +331,7 @@ act_panel(struct ui *u, int k)
 /* q: the page on top, or in the article the program; Escape forgets a
  * count first. */
 static void
-act_close(struct ui *u, int k)
+keys_act_close(struct ui *u, int k)
 {
 	if (k == 0x1b && u->count > 0)
 		u->count = 0;
@@ -343,7 +343,7 @@ act_close(struct ui *u, int k)
 
 /* Digits make a count for the key after them; a 0 first is no count. */
 static void
-act_count(struct ui *u, int k)
+keys_act_count(struct ui *u, int k)
 {
 	if (k == '0' && u->count == 0) {
 		reader_notify(&u->r, "no key bound here: ? shows the keys");
@@ -362,7 +362,7 @@ act_count(struct ui *u, int k)
 /* The filter with key typed at its end (0: one character less; -1:
  * emptied), applied. */
 static void
-index_edit(struct ui *u, int k)
+keys_index_edit(struct ui *u, int k)
 {
 	struct page *p = keys_top_page(u);
 	struct buf b = BUF_INIT;
@@ -380,23 +380,23 @@ index_edit(struct ui *u, int k)
 	buf_free(&b);
 }
 
-static void act_index_insert(struct ui *u, int k) { index_edit(u, k); }
+static void act_index_insert(struct ui *u, int k) { keys_index_edit(u, k); }
 static void act_index_erase(struct ui *u, int k)
-{ (void)k; index_edit(u, 0); }
+{ (void)k; keys_index_edit(u, 0); }
 static void act_index_kill(struct ui *u, int k)
-{ (void)k; index_edit(u, -1); }
+{ (void)k; keys_index_edit(u, -1); }
 
 /* Ctrl-C, as in less and readline: the filter typed goes; an empty
  * one, the index. */
 static void
-act_index_cancel(struct ui *u, int k)
+keys_act_index_cancel(struct ui *u, int k)
 {
 	struct page *p = keys_top_page(u);
 
 	if (p != NULL && p->filter != NULL && *p->filter != '\0')
-		index_edit(u, -1);
+		keys_index_edit(u, -1);
 	else
-		act_close(u, k);
+		keys_act_close(u, k);
 }
 
 /* ---- the prompt (its line is in u->line, ui.c) --------------------- */
@@ -426,7 +426,7 @@ static void act_command(struct ui *u, int k)
 
 /* Escape: a count first, then the selection, then edit mode. */
 static void
-act_edit_leave(struct ui *u, int k)
+keys_act_edit_leave(struct ui *u, int k)
 {
 	(void)k;
 	if (u->count > 0)
@@ -438,13 +438,13 @@ act_edit_leave(struct ui *u, int k)
 }
 
 static void
-cursor_by(struct ui *u, enum cursor_motion m)
+keys_cursor_by(struct ui *u, enum cursor_motion m)
 {
 	cursor_move(&u->r, m, u->count);
 }
 
 #define MOTION(name, m) \
-static void name(struct ui *u, int k) { (void)k; cursor_by(u, m); }
+static void name(struct ui *u, int k) { (void)k; keys_cursor_by(u, m); }
 MOTION(act_cur_left, CURSOR_LEFT)
 MOTION(act_cur_right, CURSOR_RIGHT)
 MOTION(act_cur_down, CURSOR_DOWN)
@@ -459,10 +459,10 @@ MOTION(act_cur_end, CURSOR_BLOCK_END)
 /* 0 is the start of the paragraph, as in vi, but a digit of a count
  * already begun. */
 static void
-act_cur_start(struct ui *u, int k)
+keys_act_cur_start(struct ui *u, int k)
 {
 	if (u->count > 0)
-		act_count(u, k);
+		keys_act_count(u, k);
 	else
 		cursor_move(&u->r, CURSOR_BLOCK_START, 1);
 }
@@ -489,19 +489,22 @@ static void act_line_complete(struct ui *u, int k)
 /* ---- a library's list and its views (ui_list.c draws them) --------- */
 
 static void
-list_move(struct ui *u, long n)
+keys_list_move(struct ui *u, long n)
 {
 	if (u->count > 0 && u->count < 1000000)
 		n *= (long)u->count;
 	shelf_move(u->shelf, n, ui_page_rows(u));
 }
 
-static void act_list_next(struct ui *u, int k) { (void)k; list_move(u, 1); }
-static void act_list_prev(struct ui *u, int k) { (void)k; list_move(u, -1); }
+static void act_list_next(struct ui *u, int k) { (void)k; keys_list_move(u,
+    1); }
+static void act_list_prev(struct ui *u, int k) { (void)k; keys_list_move(u,
+    -1); }
 static void act_list_page_down(struct ui *u, int k)
-{ (void)k; list_move(u, ui_page_rows(u) > 1 ? ui_page_rows(u) - 1 : 1); }
+{ (void)k; keys_list_move(u, ui_page_rows(u) > 1 ? ui_page_rows(u) - 1 : 1); }
 static void act_list_page_up(struct ui *u, int k)
-{ (void)k; list_move(u, -(ui_page_rows(u) > 1 ? ui_page_rows(u) - 1 : 1)); }
+{ (void)k; keys_list_move(u, -(ui_page_rows(u) > 1 ? ui_page_rows(u) - 1
+    : 1)); }
 static void act_list_first(struct ui *u, int k)
 { (void)k; shelf_move(u->shelf, -(long)(LONG_MAX / 2), ui_page_rows(u)); }
 static void act_list_last(struct ui *u, int k)
@@ -509,7 +512,7 @@ static void act_list_last(struct ui *u, int k)
 static void act_list_open(struct ui *u, int k)
 { (void)k; ui_list_follow(u); }
 static bool
-on_list(struct ui *u)
+keys_on_list(struct ui *u)
 {
 	if (shelf_top(u->shelf)->kind == SHELF_LIST)
 		return true;
@@ -518,7 +521,7 @@ on_list(struct ui *u)
 }
 
 static void act_list_sort(struct ui *u, int k)
-{ (void)k; if (on_list(u)) shelf_sort_next(u->shelf); }
+{ (void)k; if (keys_on_list(u)) shelf_sort_next(u->shelf); }
 static void act_list_log(struct ui *u, int k)
 { (void)k; shelf_open_log(u->shelf); }
 static void act_list_actors(struct ui *u, int k)
@@ -529,7 +532,7 @@ static void act_list_help(struct ui *u, int k)
 { (void)k; ui_list_help(u); }
 
 static void
-act_list_search(struct ui *u, int k)
+keys_act_list_search(struct ui *u, int k)
 {
 	char *needle = ui_prompt(u, "/ library: ");
 
@@ -541,7 +544,7 @@ act_list_search(struct ui *u, int k)
 
 /* n, N on the results: the next result, opened. */
 static void
-act_result_step(struct ui *u, int k)
+keys_act_result_step(struct ui *u, int k)
 {
 	struct shelf_frame *f = shelf_top(u->shelf);
 
@@ -557,10 +560,10 @@ act_result_step(struct ui *u, int k)
 }
 
 static void
-act_filter_start(struct ui *u, int k)
+keys_act_filter_start(struct ui *u, int k)
 {
 	(void)k;
-	if (!on_list(u))
+	if (!keys_on_list(u))
 		return;
 	u->filtering = true;
 	shelf_notify(u->shelf, "filter: type words of headlines or sources; "
@@ -570,7 +573,7 @@ act_filter_start(struct ui *u, int k)
 /* The filter with key typed at its end (0: one character less; -1:
  * emptied), applied as it is typed. */
 static void
-filter_edit(struct ui *u, int k)
+keys_filter_edit(struct ui *u, int k)
 {
 	struct buf b = BUF_INIT;
 
@@ -585,19 +588,19 @@ filter_edit(struct ui *u, int k)
 	buf_free(&b);
 }
 
-static void act_filter_insert(struct ui *u, int k) { filter_edit(u, k); }
+static void act_filter_insert(struct ui *u, int k) { keys_filter_edit(u, k); }
 static void act_filter_erase(struct ui *u, int k)
-{ (void)k; filter_edit(u, 0); }
+{ (void)k; keys_filter_edit(u, 0); }
 static void act_filter_kill(struct ui *u, int k)
-{ (void)k; filter_edit(u, -1); }
+{ (void)k; keys_filter_edit(u, -1); }
 static void act_filter_done(struct ui *u, int k)
 { (void)k; u->filtering = false; }
 
 static void
-act_filter_cancel(struct ui *u, int k)
+keys_act_filter_cancel(struct ui *u, int k)
 {
 	(void)k;
-	filter_edit(u, -1);
+	keys_filter_edit(u, -1);
 	u->filtering = false;
 }
 
@@ -612,11 +615,11 @@ X(HALF_DOWN, "half-down", "Moving", "scroll down half a page", \
     act_half_down) \
 X(HALF_UP, "half-up", "Moving", "scroll up half a page", act_half_up) \
 X(TOP, "top", "Moving", "go to the top; N then this: to paragraph N", \
-    act_top) \
+    keys_act_top) \
 X(BOTTOM, "bottom", "Moving", "go to the end, its last line at the " \
-    "bottom; N then this: to paragraph N", act_bottom) \
+    "bottom; N then this: to paragraph N", keys_act_bottom) \
 X(PERCENT, "percent", "Moving", "N then this: go N percent of the way " \
-    "into the article (100: the end)", act_percent) \
+    "into the article (100: the end)", keys_act_percent) \
 X(ENTRY_NEXT, "entry-next", "Moving", "focus the next entry", act_down) \
 X(ENTRY_PREV, "entry-prev", "Moving", "focus the previous entry", act_up) \
 X(ENTRY_PAGE_DOWN, "entry-page-down", "Moving", "a page of entries down", \
@@ -627,17 +630,17 @@ X(ENTRY_HALF_DOWN, "entry-half-down", "Moving", "half a page of entries " \
     "down", act_half_down) \
 X(ENTRY_HALF_UP, "entry-half-up", "Moving", "half a page of entries up", \
     act_half_up) \
-X(ENTRY_FIRST, "entry-first", "Moving", "the first entry", act_top) \
-X(ENTRY_LAST, "entry-last", "Moving", "the last entry", act_bottom) \
+X(ENTRY_FIRST, "entry-first", "Moving", "the first entry", keys_act_top) \
+X(ENTRY_LAST, "entry-last", "Moving", "the last entry", keys_act_bottom) \
 X(COUNT, "count", "Moving", "a number N before a key: N times as far, " \
-    "or paragraph N", act_count) \
+    "or paragraph N", keys_act_count) \
 X(NEXT, "next-item", "Items", "focus the next item (mention, claim, " \
-    "quote, Read more) on the screen or after it", act_next) \
-X(PREV, "prev-item", "Items", "focus the previous item", act_prev) \
+    "quote, Read more) on the screen or after it", keys_act_next) \
+X(PREV, "prev-item", "Items", "focus the previous item", keys_act_prev) \
 X(OPEN, "open", "Items", "open the card of the focused item, when it is " \
-    "on the screen", act_open) \
+    "on the screen", keys_act_open) \
 X(FOLLOW, "follow", "Items", "follow the focused entry: a card, a list, " \
-    "a place in the article, a story", act_follow) \
+    "a place in the article, a story", keys_act_follow) \
 X(CLAIM_NEXT, "claim-next", "Items", "next claim", act_claim_next) \
 X(CLAIM_PREV, "claim-prev", "Items", "previous claim", act_claim_prev) \
 X(QUOTE_NEXT, "quote-next", "Items", "next quote", act_quote_next) \
@@ -651,18 +654,18 @@ X(MENTION_NEXT, "mention-next", "Items", "next mention of the actor in " \
 X(MENTION_PREV, "mention-prev", "Items", "previous mention of the actor " \
     "in focus", act_mention_prev) \
 X(COPY, "copy", "Items", "copy the focused quote or claim with its " \
-    "citation to the clipboard (OSC 52)", act_copy) \
+    "citation to the clipboard (OSC 52)", keys_act_copy) \
 X(BACK, "back", "History", "back to where the last jump came from, " \
-    "cards and views included", act_back) \
+    "cards and views included", keys_act_back) \
 X(FORWARD, "forward", "History", "forward again, after back", \
-    act_forward) \
+    keys_act_forward) \
 X(SEARCH, "search", "Search", "search the story (Unicode, " \
-    "case-insensitive); on a card, view or help, search it", act_search) \
-X(SEARCH_NEXT, "search-next", "Search", "next match", act_search_next) \
+    "case-insensitive); on a card, view or help, search it", keys_act_search) \
+X(SEARCH_NEXT, "search-next", "Search", "next match", keys_act_search_next) \
 X(SEARCH_PREV, "search-prev", "Search", "previous match", \
-    act_search_prev) \
+    keys_act_search_prev) \
 X(UNHIGHLIGHT, "unhighlight", "Search", "hide the matches (a count " \
-    "first: forget it)", act_unhighlight) \
+    "first: forget it)", keys_act_unhighlight) \
 X(ACTORS, "actors", "Views", "the actors, grouped under what they are " \
     "members of", act_actors) \
 X(RELATIONS, "relations", "Views", "relations: who claims what about " \
@@ -672,7 +675,7 @@ X(TIMELINE, "timeline", "Views", "timeline of the dated claims", \
 X(INDEX, "index", "Views", "the index: every claim, quote, Read more " \
     "item and actor; typing filters", act_index) \
 X(PANEL, "panel", "Views", "show or hide the side panel of actors (100 " \
-    "columns and wider)", act_panel) \
+    "columns and wider)", keys_act_panel) \
 X(HELP, "help", "Views", "the keys of this screen", act_help) \
 X(WHERE, "where", "Views", "which story this is, what the screen shows " \
     "of it, what it holds", act_where) \
@@ -680,7 +683,7 @@ X(REDRAW, "redraw", "Views", "redraw the screen", act_redraw) \
 X(MOUSE, "mouse", "Views", "a click focuses an item, a second opens it; " \
     "the wheel scrolls", act_mouse) \
 X(CLOSE, "close", "Views", "close the card, view, help or index on top; " \
-    "in the article, quit", act_close) \
+    "in the article, quit", keys_act_close) \
 X(QUIT, "quit", "Views", "quit newslens, from anywhere", act_quit) \
 X(INDEX_INSERT, "filter-insert", "Filter", "a character typed: the rows " \
     "that hold what is typed", act_index_insert) \
@@ -689,7 +692,7 @@ X(INDEX_ERASE, "filter-erase", "Filter", "erase the filter's last " \
 X(INDEX_KILL, "filter-kill", "Filter", "empty the filter", \
     act_index_kill) \
 X(INDEX_CANCEL, "filter-cancel", "Filter", "cancel the filter; with " \
-    "none, close the index (never the program)", act_index_cancel) \
+    "none, close the index (never the program)", keys_act_index_cancel) \
 X(LINE_ENTER, "line-enter", "Editing", "run what is typed (empty: the " \
     "next match)", act_line_enter) \
 X(LINE_CANCEL, "line-cancel", "Editing", "cancel", act_line_cancel) \
@@ -717,7 +720,7 @@ X(EDIT, "edit", "Edit mode", "edit mode: a cursor in the text and keys " \
 X(COMMAND, "command", "Edit mode", "the command line: an editing " \
     "command, as newslens(1) EDITING lists them", act_command) \
 X(EDIT_LEAVE, "edit-leave", "Edit mode", "end the selection; without " \
-    "one, leave edit mode", act_edit_leave) \
+    "one, leave edit mode", keys_act_edit_leave) \
 X(CUR_LEFT, "cursor-left", "Edit mode", "the cursor a character left " \
     "(a grapheme cluster)", act_cur_left) \
 X(CUR_RIGHT, "cursor-right", "Edit mode", "the cursor a character right", \
@@ -736,7 +739,7 @@ X(CUR_SENTENCE_NEXT, "cursor-sentence-next", "Edit mode", "the start of " \
 X(CUR_SENTENCE_PREV, "cursor-sentence-prev", "Edit mode", "the start of " \
     "this sentence, or of the one before", act_cur_sentence_prev) \
 X(CUR_START, "cursor-start", "Edit mode", "the start of the paragraph " \
-    "(after a digit: a digit of the count)", act_cur_start) \
+    "(after a digit: a digit of the count)", keys_act_cur_start) \
 X(CUR_END, "cursor-end", "Edit mode", "the end of the paragraph", \
     act_cur_end) \
 X(VISUAL, "select", "Edit mode", "start a selection at the cursor (at the " \
@@ -767,11 +770,11 @@ X(LIST_OPEN, "list-open", "Library", "open the focused story (a broken " \
 X(LIST_SORT, "list-sort", "Library", "sort by the next order: date, " \
     "headline, source, size", act_list_sort) \
 X(LIST_FILTER, "list-filter", "Library", "filter the rows by headline " \
-    "and source as you type", act_filter_start) \
+    "and source as you type", keys_act_filter_start) \
 X(LIST_SEARCH, "library-search", "Library", "search the text of every " \
-    "story of the library", act_list_search) \
+    "story of the library", keys_act_list_search) \
 X(LIST_RESULT, "library-result", "Library", "open the next (N: previous) " \
-    "result of the library's search", act_result_step) \
+    "result of the library's search", keys_act_result_step) \
 X(LIST_ACTORS, "library-actors", "Library", "the actors of the whole " \
     "library, with their stories and mentions", act_list_actors) \
 X(LIST_LOG, "library-log", "Library", "the log of the files skipped", \
@@ -789,7 +792,7 @@ X(FILTER_KILL, "list-filter-kill", "Filter", "empty the filter", \
 X(FILTER_DONE, "list-filter-done", "Filter", "keep the filter and go " \
     "back to the list's keys", act_filter_done) \
 X(FILTER_CANCEL, "list-filter-cancel", "Filter", "empty the filter and " \
-    "go back to the list's keys", act_filter_cancel)
+    "go back to the list's keys", keys_act_filter_cancel)
 
 enum {
 #define X(id, name, group, help, fn) ACT_##id,
@@ -1012,7 +1015,7 @@ const struct keys_map keys_maps[KEYS_NMODES] = {
 /* ---- lookup and dispatch ------------------------------------------ */
 
 static int
-map_find(const struct keys_binding *m, size_t n, int key, bool *found)
+keys_map_find(const struct keys_binding *m, size_t n, int key, bool *found)
 {
 	size_t i;
 
@@ -1026,7 +1029,7 @@ map_find(const struct keys_binding *m, size_t n, int key, bool *found)
 
 /* A character a line can take: printable, not a function key. */
 static bool
-printable(int key)
+keys_printable(int key)
 {
 	return key >= 0x20 && key != 0x7f && key < 0x110000 &&
 	    !(key >= 0x80 && key < 0xa0);
@@ -1048,10 +1051,10 @@ keys_lookup(const struct keys *k, enum keys_mode mode, int key)
 				if (k->extra[m][i].key == key)
 					return k->extra[m][i].action;
 		}
-		a = map_find(keys_maps[m].map, SIZE_MAX, key, &found);
+		a = keys_map_find(keys_maps[m].map, SIZE_MAX, key, &found);
 		if (found)
 			return a;
-		if (keys_maps[m].self_insert >= 0 && printable(key))
+		if (keys_maps[m].self_insert >= 0 && keys_printable(key))
 			return keys_maps[m].self_insert;
 	}
 	return -1;
@@ -1210,7 +1213,7 @@ static const char *const mode_titles[KEYS_NMODES] = {
 /* Adds to names the name of each key that runs action a on screen
  * mode, from one binding list, without repeating a name. */
 static void
-help_names(const struct keys *k, enum keys_mode mode,
+keys_help_names(const struct keys *k, enum keys_mode mode,
     const struct keys_binding *m, size_t n, int a, struct buf *names)
 {
 	size_t i;
@@ -1235,7 +1238,7 @@ help_names(const struct keys *k, enum keys_mode mode,
 
 /* Adds "names  help" with the help wrapped under itself. */
 static void
-help_entry(struct page *p, const char *names, const char *help, int width)
+keys_help_entry(struct page *p, const char *names, const char *help, int width)
 {
 	const int col = 19;	/* 2 of indent, 16 for the names, 1 space */
 	struct wrap_line *lines;
@@ -1245,7 +1248,7 @@ help_entry(struct page *p, const char *names, const char *help, int width)
 	/* Names too many for their column go on a line of their own. */
 	if (own)
 		page_add(p, ENTRY_PLAIN, 2, "%s", names);
-	n = wrap_text(help, len, width - col - 1 > 20 ? width - col - 1 :
+	n = text_wrap(help, len, width - col - 1 > 20 ? width - col - 1 :
 	    20, &lines);
 	for (i = 0; i < n; i++)
 		page_add(p, ENTRY_PLAIN, 2, "%-16s %.*s", i || own ? "" : names,
@@ -1272,9 +1275,11 @@ keys_help_page(const void *ctx, size_t mode, int width)
 		for (m = (enum keys_mode)mode; m < KEYS_NMODES;
 		    m = keys_maps[m].parent) {
 			if (k != NULL)
-				help_names(k, mode, k->extra[m], k->nextra[m],
+				keys_help_names(k, mode, k->extra[m],
+				    k->nextra[m],
 				    (int)a, &names);
-			help_names(k, mode, keys_maps[m].map, SIZE_MAX, (int)a,
+			keys_help_names(k, mode, keys_maps[m].map, SIZE_MAX,
+			    (int)a,
 			    &names);
 			if (keys_maps[m].self_insert == (int)a)
 				buf_printf(&names, "%s%s", names.len ? ", " :
@@ -1288,7 +1293,7 @@ keys_help_page(const void *ctx, size_t mode, int width)
 			group = keys_actions[a].group;
 			page_add(p, ENTRY_HEADING, 0, "%s", group);
 		}
-		help_entry(p, names.data, keys_actions[a].help, width);
+		keys_help_entry(p, names.data, keys_actions[a].help, width);
 	}
 	buf_free(&names);
 	return p;

@@ -335,7 +335,7 @@ struct ui_cursor {
 };
 
 static enum role
-mention_role(enum actor_kind k)
+ui_mention_role(enum actor_kind k)
 {
 	return (enum role)(ROLE_M_COUNTRY + (k < ACTOR_NKINDS ? k :
 	    ACTOR_OTHER));
@@ -362,7 +362,7 @@ ui_attr_at(struct ui *u, size_t b, size_t offset, bool *claim)
 		else if (!inner) {
 			inner = true;
 			attr = u->roles->attr[it->kind == ITEM_MENTION ?
-			    mention_role(st->actors[it->ref].kind) :
+			    ui_mention_role(st->actors[it->ref].kind) :
 			    it->kind == ITEM_QUOTE ? ROLE_QUOTE :
 			    ROLE_RELATED];
 		}
@@ -541,7 +541,7 @@ ui_panel_actor(struct ui *u, size_t a, int depth, int *y, int y1, int x)
 	snprintf(count, sizeof count, " %zu", ac->total_mentions);
 	cx = ui_str(u, *y, x + 1 + 2 * (depth < 5 ? depth : 5),
 	    u->cols - (int)strlen(count), ac->name, a == focus ? ROLE_STATUS :
-	    mention_role(ac->kind));
+	    ui_mention_role(ac->kind));
 	(void)cx;
 	ui_str(u, *y, u->cols - (int)strlen(count), u->cols, count,
 	    ROLE_MARGIN);
@@ -596,7 +596,7 @@ ui_item_attr(const struct ui *u, size_t item)
 
 	switch (it->kind) {
 	case ITEM_MENTION:
-		return u->roles->attr[mention_role(st->actors[it->ref].kind)];
+		return u->roles->attr[ui_mention_role(st->actors[it->ref].kind)];
 	case ITEM_QUOTE:
 		return u->roles->attr[ROLE_QUOTE];
 	case ITEM_RELATED:
@@ -624,7 +624,7 @@ ui_entry_cut(const struct ui *u, int x, const char *text, size_t len,
 		t = len;
 	*tail = t;
 	*right = u->cols - (int)(len - t) - (t < len);
-	wrap_next(text, t < len ? t - 1 : len, 0, *right - 1 - x, &first);
+	text_wrap_next(text, t < len ? t - 1 : len, 0, *right - 1 - x, &first);
 	return first.end;
 }
 
@@ -971,7 +971,7 @@ static size_t
 ui_headline_lines(const struct ui *u, struct wrap_line **lines)
 {
 	const char *h = u->r.st->headline;
-	size_t n = wrap_text(h, strlen(h), u->cols > 1 ? u->cols : 1, lines);
+	size_t n = text_wrap(h, strlen(h), u->cols > 1 ? u->cols : 1, lines);
 	size_t most = u->lines / 4 < 3 ? (size_t)(u->lines / 4) : 3;
 
 	return n < most ? n : most > 0 ? most : 1;
@@ -1093,7 +1093,7 @@ static void
 ui_prompt_above(struct ui *u, int y, const char *text)
 {
 	struct wrap_line *l;
-	size_t len = strlen(text), n = wrap_text(text, len, u->cols, &l), i;
+	size_t len = strlen(text), n = text_wrap(text, len, u->cols, &l), i;
 	int rows = n < 3 ? (int)n : 3;
 
 	if (rows > y)

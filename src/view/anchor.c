@@ -40,7 +40,7 @@ struct anchors {
 };
 
 static struct key
-item_key(const struct story *st, size_t item)
+anchor_item_key(const struct story *st, size_t item)
 {
 	struct key k = { .type = KEY_NONE };
 
@@ -55,7 +55,7 @@ item_key(const struct story *st, size_t item)
 }
 
 static struct key
-actor_key(const struct story *st, size_t actor)
+anchor_actor_key(const struct story *st, size_t actor)
 {
 	struct key k = { .type = KEY_NONE };
 
@@ -68,7 +68,7 @@ actor_key(const struct story *st, size_t actor)
 
 /* The key of a page's a (second: its b). */
 static struct key
-ref_key(const struct story *st, const struct page_ref *p, bool second)
+anchor_ref_key(const struct story *st, const struct page_ref *p, bool second)
 {
 	struct key k = { .type = KEY_KEEP };
 	size_t v = second ? p->b : p->a;
@@ -76,18 +76,18 @@ ref_key(const struct story *st, const struct page_ref *p, bool second)
 	k.value = v;
 	switch (p->kind) {
 	case PAGE_ACTOR:
-		return second ? k : actor_key(st, v);
+		return second ? k : anchor_actor_key(st, v);
 	case PAGE_CLAIMS:
-		return actor_key(st, v);
+		return anchor_actor_key(st, v);
 	case PAGE_CLAIM:
 		return second || v >= st->nclaims ? k :
-		    item_key(st, st->claims[v].item);
+		    anchor_item_key(st, st->claims[v].item);
 	case PAGE_QUOTE:
 		return second || v >= st->nquotes ? k :
-		    item_key(st, st->quotes[v].item);
+		    anchor_item_key(st, st->quotes[v].item);
 	case PAGE_RELATED:
 		return second || v >= st->nrelated ? k :
-		    item_key(st, st->related[v].item);
+		    anchor_item_key(st, st->related[v].item);
 	default:
 		return k;
 	}
@@ -95,7 +95,8 @@ ref_key(const struct story *st, const struct page_ref *p, bool second)
 
 /* What k is now; *lost when it is gone. */
 static size_t
-key_find(const struct reader *r, const struct key *k, bool ref, bool *lost)
+anchor_key_find(const struct reader *r, const struct key *k, bool ref,
+    bool *lost)
 {
 	size_t i;
 
@@ -121,34 +122,36 @@ key_find(const struct reader *r, const struct key *k, bool ref, bool *lost)
 }
 
 static void
-save_place(const struct story *st, size_t focus, const struct page_ref *v,
+anchor_save_place(const struct story *st, size_t focus,
+    const struct page_ref *v,
     size_t n, struct place_keys *pk)
 {
 	size_t i;
 
-	pk->focus = item_key(st, focus);
+	pk->focus = anchor_item_key(st, focus);
 	pk->n = n;
 	pk->ab = n ? xcalloc(2 * n, sizeof *pk->ab) : NULL;
 	for (i = 0; i < n; i++) {
-		pk->ab[2 * i] = ref_key(st, &v[i], false);
-		pk->ab[2 * i + 1] = ref_key(st, &v[i], true);
+		pk->ab[2 * i] = anchor_ref_key(st, &v[i], false);
+		pk->ab[2 * i + 1] = anchor_ref_key(st, &v[i], true);
 	}
 }
 
 /* Finds a place's keys again: its focus, and its pages, less those
  * about something gone; frees the keys. */
 static void
-restore_place(const struct reader *r, struct place_keys *pk, size_t *focus,
+anchor_restore_place(const struct reader *r, struct place_keys *pk,
+    size_t *focus,
     struct page_ref *v, size_t *n)
 {
 	size_t i, kept = 0;
 	bool lost = false;
 
-	*focus = key_find(r, &pk->focus, false, &lost);
+	*focus = anchor_key_find(r, &pk->focus, false, &lost);
 	for (i = 0; i < pk->n; i++) {
 		lost = false;
-		v[i].a = key_find(r, &pk->ab[2 * i], true, &lost);
-		v[i].b = key_find(r, &pk->ab[2 * i + 1], true, &lost);
+		v[i].a = anchor_key_find(r, &pk->ab[2 * i], true, &lost);
+		v[i].b = anchor_key_find(r, &pk->ab[2 * i + 1], true, &lost);
 		if (lost) {
 			free(v[i].filter);
 			continue;
@@ -169,16 +172,16 @@ anchor_save(const struct reader *r)
 	size_t i, n;
 
 	a->pages = reader_page_refs(r, &n);
-	save_place(r->st, r->focus, a->pages, n, &a->now);
+	anchor_save_place(r->st, r->focus, a->pages, n, &a->now);
 	a->nback = r->nback;
 	a->nfwd = r->nfwd;
 	a->back = xcalloc(r->nback + 1, sizeof *a->back);
 	a->fwd = xcalloc(r->nfwd + 1, sizeof *a->fwd);
 	for (i = 0; i < r->nback; i++)
-		save_place(r->st, r->back[i].focus, r->back[i].pages,
+		anchor_save_place(r->st, r->back[i].focus, r->back[i].pages,
 		    r->back[i].npages, &a->back[i]);
 	for (i = 0; i < r->nfwd; i++)
-		save_place(r->st, r->fwd[i].focus, r->fwd[i].pages,
+		anchor_save_place(r->st, r->fwd[i].focus, r->fwd[i].pages,
 		    r->fwd[i].npages, &a->fwd[i]);
 	return a;
 }
@@ -189,12 +192,12 @@ anchor_restore(struct reader *r, struct anchors *a)
 	size_t i, n;
 
 	for (i = 0; i < a->nback && i < r->nback; i++)
-		restore_place(r, &a->back[i], &r->back[i].focus,
+		anchor_restore_place(r, &a->back[i], &r->back[i].focus,
 		    r->back[i].pages, &r->back[i].npages);
 	for (i = 0; i < a->nfwd && i < r->nfwd; i++)
-		restore_place(r, &a->fwd[i], &r->fwd[i].focus,
+		anchor_restore_place(r, &a->fwd[i], &r->fwd[i].focus,
 		    r->fwd[i].pages, &r->fwd[i].npages);
-	restore_place(r, &a->now, &r->focus, a->pages, &n);
+	anchor_restore_place(r, &a->now, &r->focus, a->pages, &n);
 	reader_restore_pages(r, a->pages, n);
 	reader_free_refs(a->pages, n);
 	free(a->back);

@@ -20,31 +20,31 @@
 #define CURSOR_REPEAT_MAX 10000
 
 static const struct block *
-blk(const struct reader *r, size_t b)
+cursor_blk(const struct reader *r, size_t b)
 {
 	return &r->st->blocks[b];
 }
 
 static size_t
-next_cl(const struct reader *r, size_t b, size_t at)
+cursor_next_cl(const struct reader *r, size_t b, size_t at)
 {
 	size_t next;
 
-	text_cluster(blk(r, b)->text, blk(r, b)->len, at, &next);
+	text_cluster(cursor_blk(r, b)->text, cursor_blk(r, b)->len, at, &next);
 	return next;
 }
 
 /* The line of block b's layout that holds byte pos: the last that
  * starts at or before it. */
 static size_t
-line_at(struct reader *r, size_t b, size_t pos)
+cursor_line_at(struct reader *r, size_t b, size_t pos)
 {
 	return reader_line_at(r, b, pos);
 }
 
 /* Line `line` of block b (it exists). */
 static struct wrap_line
-line_n(struct reader *r, size_t b, size_t line)
+cursor_line_n(struct reader *r, size_t b, size_t line)
 {
 	struct wrap_line wl = { 0, 0, 0 };
 
@@ -54,7 +54,7 @@ line_n(struct reader *r, size_t b, size_t line)
 
 /* Whether row holds text (not the blank row after a block). */
 static bool
-row_text(struct reader *r, struct row row)
+cursor_row_text(struct reader *r, struct row row)
 {
 	struct wrap_line wl;
 
@@ -64,17 +64,17 @@ row_text(struct reader *r, struct row row)
 /* The start of the cluster that holds byte pos (the last cluster for
  * pos at or past the end). */
 static size_t
-snap(struct reader *r, size_t b, size_t pos)
+cursor_snap(struct reader *r, size_t b, size_t pos)
 {
-	const struct block *bl = blk(r, b);
+	const struct block *bl = cursor_blk(r, b);
 	size_t p, next;
 
 	if (bl->len == 0)
 		return 0;
 	if (pos >= bl->len)
 		pos = bl->len - 1;
-	p = line_n(r, b, line_at(r, b, pos)).start;
-	while (p < bl->len && (next = next_cl(r, b, p)) <= pos) {
+	p = cursor_line_n(r, b, cursor_line_at(r, b, pos)).start;
+	while (p < bl->len && (next = cursor_next_cl(r, b, p)) <= pos) {
 		r->cost->steps++;
 		p = next;
 	}
@@ -82,23 +82,23 @@ snap(struct reader *r, size_t b, size_t pos)
 }
 
 static size_t
-prev_cl(struct reader *r, size_t b, size_t at)
+cursor_prev_cl(struct reader *r, size_t b, size_t at)
 {
-	return at == 0 ? 0 : snap(r, b, at - 1);
+	return at == 0 ? 0 : cursor_snap(r, b, at - 1);
 }
 
 static size_t
-last_cl(struct reader *r, size_t b)
+cursor_last_cl(struct reader *r, size_t b)
 {
-	return snap(r, b, blk(r, b)->len);
+	return cursor_snap(r, b, cursor_blk(r, b)->len);
 }
 
 /* What a cluster is for w, b and e, by its first character: 0 a space,
  * 1 a word's (letters, digits, marks, connectors), 2 anything else. */
 static int
-cls(const struct reader *r, size_t b, size_t at)
+cursor_cls(const struct reader *r, size_t b, size_t at)
 {
-	const struct block *bl = blk(r, b);
+	const struct block *bl = cursor_blk(r, b);
 	size_t next;
 	long cp = at < bl->len ? text_char_at(bl->text, bl->len, at, &next) :
 	    ' ';
@@ -130,61 +130,64 @@ struct cpos {
 
 /* Whether a motion may go on into block b (which may not exist). */
 static bool
-may_enter(const struct reader *r, size_t b)
+cursor_may_enter(const struct reader *r, size_t b)
 {
 	return !r->cur.selecting && b < r->st->nblocks;
 }
 
 static struct cpos
-word_next(struct reader *r, struct cpos p)
+cursor_word_next(struct reader *r, struct cpos p)
 {
-	size_t len = blk(r, p.b)->len, at = p.at, start = p.at;
-	int c = cls(r, p.b, at);
+	size_t len = cursor_blk(r, p.b)->len, at = p.at, start = p.at;
+	int c = cursor_cls(r, p.b, at);
 
-	while (c != 0 && at < len && cls(r, p.b, at) == c &&
+	while (c != 0 && at < len && cursor_cls(r, p.b, at) == c &&
 	    at - start < CURSOR_SCAN_MAX)
-		at = next_cl(r, p.b, at);
-	while (at < len && cls(r, p.b, at) == 0 && at - start < CURSOR_SCAN_MAX)
-		at = next_cl(r, p.b, at);
+		at = cursor_next_cl(r, p.b, at);
+	while (at < len && cursor_cls(r, p.b, at) == 0
+	    && at - start < CURSOR_SCAN_MAX)
+		at = cursor_next_cl(r, p.b, at);
 	if (at < len) {
 		p.at = at;
 		return p;
 	}
-	if (may_enter(r, p.b + 1))
+	if (cursor_may_enter(r, p.b + 1))
 		return (struct cpos){ p.b + 1, 0 };
-	p.at = last_cl(r, p.b);
+	p.at = cursor_last_cl(r, p.b);
 	return p;
 }
 
 static struct cpos
-word_end(struct reader *r, struct cpos p)
+cursor_word_end(struct reader *r, struct cpos p)
 {
-	size_t at = next_cl(r, p.b, p.at), start = p.at, n;
+	size_t at = cursor_next_cl(r, p.b, p.at), start = p.at, n;
 	int c;
 
 	for (;;) {
-		while (at < blk(r, p.b)->len && cls(r, p.b, at) == 0 &&
+		while (at < cursor_blk(r, p.b)->len && cursor_cls(r, p.b,
+		    at) == 0 &&
 		    at - start < CURSOR_SCAN_MAX)
-			at = next_cl(r, p.b, at);
-		if (at < blk(r, p.b)->len || !may_enter(r, p.b + 1))
+			at = cursor_next_cl(r, p.b, at);
+		if (at < cursor_blk(r, p.b)->len || !cursor_may_enter(r,
+		    p.b + 1))
 			break;
 		p.b++;
 		at = start = 0;
 	}
-	if (at >= blk(r, p.b)->len) {
-		p.at = last_cl(r, p.b);
+	if (at >= cursor_blk(r, p.b)->len) {
+		p.at = cursor_last_cl(r, p.b);
 		return p;
 	}
-	c = cls(r, p.b, at);
-	while ((n = next_cl(r, p.b, at)) < blk(r, p.b)->len &&
-	    cls(r, p.b, n) == c && n - start < CURSOR_SCAN_MAX)
+	c = cursor_cls(r, p.b, at);
+	while ((n = cursor_next_cl(r, p.b, at)) < cursor_blk(r, p.b)->len &&
+	    cursor_cls(r, p.b, n) == c && n - start < CURSOR_SCAN_MAX)
 		at = n;
 	p.at = at;
 	return p;
 }
 
 static struct cpos
-word_prev(struct reader *r, struct cpos p)
+cursor_word_prev(struct reader *r, struct cpos p)
 {
 	size_t at = p.at, start;
 	int c;
@@ -193,16 +196,19 @@ word_prev(struct reader *r, struct cpos p)
 		if (p.b == 0 || r->cur.selecting)
 			return p;
 		p.b--;
-		at = blk(r, p.b)->len;
+		at = cursor_blk(r, p.b)->len;
 	}
 	start = at;
-	at = at >= blk(r, p.b)->len ? last_cl(r, p.b) : prev_cl(r, p.b, at);
-	while (at > 0 && cls(r, p.b, at) == 0 && start - at < CURSOR_SCAN_MAX)
-		at = prev_cl(r, p.b, at);
-	c = cls(r, p.b, at);
-	while (at > 0 && c != 0 && cls(r, p.b, prev_cl(r, p.b, at)) == c &&
+	at = at >= cursor_blk(r, p.b)->len ? cursor_last_cl(r, p.b)
+	    : cursor_prev_cl(r, p.b, at);
+	while (at > 0 && cursor_cls(r, p.b, at) == 0
+	    && start - at < CURSOR_SCAN_MAX)
+		at = cursor_prev_cl(r, p.b, at);
+	c = cursor_cls(r, p.b, at);
+	while (at > 0 && c != 0 && cursor_cls(r, p.b, cursor_prev_cl(r, p.b,
+	    at)) == c &&
 	    start - at < CURSOR_SCAN_MAX)
-		at = prev_cl(r, p.b, at);
+		at = cursor_prev_cl(r, p.b, at);
 	p.at = at;
 	return p;
 }
@@ -210,7 +216,7 @@ word_prev(struct reader *r, struct cpos p)
 /* ---- sentences ------------------------------------------------------ */
 
 static bool
-is_space(long cp)
+cursor_is_space(long cp)
 {
 	return cp == ' ' || cp == '\t' || cp == '\n' || cp == 0xA0 ||
 	    (cp > 0x7f && utf8proc_category((utf8proc_int32_t)cp) ==
@@ -218,21 +224,21 @@ is_space(long cp)
 }
 
 static bool
-is_end(long cp)
+cursor_is_end(long cp)
 {
 	return cp == '.' || cp == '!' || cp == '?' || cp == 0x2026;
 }
 
 /* What may stand between a sentence's end and the space after it. */
 static bool
-is_closer(long cp)
+cursor_is_closer(long cp)
 {
 	return cp == ')' || cp == ']' || cp == '"' || cp == '\'' ||
 	    cp == 0x2019 || cp == 0x201D || cp == 0xBB || cp == 0x203A;
 }
 
 static size_t
-prev_cp(const char *s, size_t p)
+cursor_prev_cp(const char *s, size_t p)
 {
 	if (p == 0)
 		return 0;
@@ -242,7 +248,7 @@ prev_cp(const char *s, size_t p)
 }
 
 static long
-cp_at(const struct block *bl, size_t p)
+cursor_cp_at(const struct block *bl, size_t p)
 {
 	size_t next;
 
@@ -253,50 +259,53 @@ cp_at(const struct block *bl, size_t p)
  * block's start, or something not a space after an end (. ! ? …),
  * closing marks, and at least one space. */
 static bool
-sentence_starts(const struct block *bl, size_t p)
+cursor_sentence_starts(const struct block *bl, size_t p)
 {
 	size_t q = p;
 
 	if (p == 0)
 		return true;
-	if (is_space(cp_at(bl, p)))
+	if (cursor_is_space(cursor_cp_at(bl, p)))
 		return false;
-	q = prev_cp(bl->text, q);
-	if (!is_space(cp_at(bl, q)))
+	q = cursor_prev_cp(bl->text, q);
+	if (!cursor_is_space(cursor_cp_at(bl, q)))
 		return false;
-	while (q > 0 && is_space(cp_at(bl, q)) && p - q < CURSOR_SCAN_MAX)
-		q = prev_cp(bl->text, q);
-	while (q > 0 && is_closer(cp_at(bl, q)) && p - q < CURSOR_SCAN_MAX)
-		q = prev_cp(bl->text, q);
-	return is_end(cp_at(bl, q));
+	while (q > 0 && cursor_is_space(cursor_cp_at(bl, q))
+	    && p - q < CURSOR_SCAN_MAX)
+		q = cursor_prev_cp(bl->text, q);
+	while (q > 0 && cursor_is_closer(cursor_cp_at(bl, q))
+	    && p - q < CURSOR_SCAN_MAX)
+		q = cursor_prev_cp(bl->text, q);
+	return cursor_is_end(cursor_cp_at(bl, q));
 }
 
 static struct cpos
-sentence_next(struct reader *r, struct cpos p)
+cursor_sentence_next(struct reader *r, struct cpos p)
 {
-	const struct block *bl = blk(r, p.b);
+	const struct block *bl = cursor_blk(r, p.b);
 	size_t at = p.at;
 	int state = 0;	/* 1: after an end; 2: and a space after it */
 	long cp;
 
 	while (at < bl->len && at - p.at < CURSOR_SCAN_MAX) {
-		cp = cp_at(bl, at);
-		if (state == 2 && !is_space(cp) && at > p.at) {
+		cp = cursor_cp_at(bl, at);
+		if (state == 2 && !cursor_is_space(cp) && at > p.at) {
 			p.at = at;
 			return p;
 		}
-		state = is_end(cp) ? 1 : state >= 1 && is_space(cp) ? 2 :
-		    state == 1 && is_closer(cp) ? 1 : 0;
-		at = next_cl(r, p.b, at);
+		state = cursor_is_end(cp) ? 1 : state >= 1
+		    && cursor_is_space(cp) ? 2 :
+		    state == 1 && cursor_is_closer(cp) ? 1 : 0;
+		at = cursor_next_cl(r, p.b, at);
 	}
-	if (at >= bl->len && may_enter(r, p.b + 1))
+	if (at >= bl->len && cursor_may_enter(r, p.b + 1))
 		return (struct cpos){ p.b + 1, 0 };
-	p.at = at >= bl->len ? last_cl(r, p.b) : snap(r, p.b, at);
+	p.at = at >= bl->len ? cursor_last_cl(r, p.b) : cursor_snap(r, p.b, at);
 	return p;
 }
 
 static struct cpos
-sentence_prev(struct reader *r, struct cpos p)
+cursor_sentence_prev(struct reader *r, struct cpos p)
 {
 	const struct block *bl;
 	size_t at = p.at;
@@ -305,37 +314,39 @@ sentence_prev(struct reader *r, struct cpos p)
 		if (p.b == 0 || r->cur.selecting)
 			return p;
 		p.b--;
-		at = blk(r, p.b)->len;
+		at = cursor_blk(r, p.b)->len;
 	}
-	bl = blk(r, p.b);
+	bl = cursor_blk(r, p.b);
 	for (size_t q = at; q > 0 && at - q < CURSOR_SCAN_MAX;) {
-		q = prev_cp(bl->text, q);
-		if (sentence_starts(bl, q)) {
-			p.at = snap(r, p.b, q);
+		q = cursor_prev_cp(bl->text, q);
+		if (cursor_sentence_starts(bl, q)) {
+			p.at = cursor_snap(r, p.b, q);
 			return p;
 		}
 	}
-	p.at = at > CURSOR_SCAN_MAX ? snap(r, p.b, at - CURSOR_SCAN_MAX) : 0;
+	p.at = at > CURSOR_SCAN_MAX ? cursor_snap(r, p.b, at - CURSOR_SCAN_MAX)
+	    : 0;
 	return p;
 }
 
 /* ---- lines ---------------------------------------------------------- */
 
 static int
-column_of(struct reader *r, size_t b, size_t at)
+cursor_column_of(struct reader *r, size_t b, size_t at)
 {
-	size_t start = line_n(r, b, line_at(r, b, at)).start;
+	size_t start = cursor_line_n(r, b, cursor_line_at(r, b, at)).start;
 
-	return (int)text_width(blk(r, b)->text + start, at - start);
+	return (int)text_width(cursor_blk(r, b)->text + start, at - start);
 }
 
 /* The cluster of line `line` of block b under column col, or the
  * line's last. */
 static size_t
-at_column(struct reader *r, size_t b, size_t line, int col)
+cursor_at_column(struct reader *r, size_t b, size_t line, int col)
 {
-	struct wrap_line line_at_col = line_n(r, b, line), *wl = &line_at_col;
-	const struct block *bl = blk(r, b);
+	struct wrap_line line_at_col = cursor_line_n(r, b, line), *wl =
+	    &line_at_col;
+	const struct block *bl = cursor_blk(r, b);
 	size_t at = wl->start, next;
 	int x = 0, w;
 
@@ -351,19 +362,21 @@ at_column(struct reader *r, size_t b, size_t line, int col)
 
 /* j and k: the next row that holds text, by rows of the layout. */
 static struct cpos
-line_step(struct reader *r, struct cpos p, bool down)
+cursor_line_step(struct reader *r, struct cpos p, bool down)
 {
-	struct row row = { p.b, line_at(r, p.b, p.at) };
-	int col = r->cur.want >= 0 ? r->cur.want : column_of(r, p.b, p.at);
+	struct row row = { p.b, cursor_line_at(r, p.b, p.at) };
+	int col = r->cur.want >= 0 ? r->cur.want : cursor_column_of(r, p.b,
+	    p.at);
 
 	do {
 		if (!reader_row_step(r, &row, down ? 1 : -1))
 			return p;
-	} while (!row_text(r, row));
-	if (row.block != p.b && !may_enter(r, row.block))
+	} while (!cursor_row_text(r, row));
+	if (row.block != p.b && !cursor_may_enter(r, row.block))
 		return p;
 	r->cur.want = col;
-	return (struct cpos){ row.block, at_column(r, row.block, row.line,
+	return (struct cpos){ row.block, cursor_at_column(r, row.block,
+	    row.line,
 	    col) };
 }
 
@@ -375,41 +388,41 @@ cursor_row(struct reader *r)
 	struct row row = { r->cur.block, 0 };
 
 	if (r->st->nblocks > 0)
-		row.line = line_at(r, r->cur.block, r->cur.at);
+		row.line = cursor_line_at(r, r->cur.block, r->cur.at);
 	return row;
 }
 
 /* The focus becomes the innermost item under the cursor. */
 static void
-focus_cursor(struct reader *r)
+cursor_focus_cursor(struct reader *r)
 {
 	r->focus = reader_item_at(r, r->cur.block, r->cur.at);
 }
 
 static struct cpos
-step(struct reader *r, enum cursor_motion m, struct cpos p)
+cursor_step(struct reader *r, enum cursor_motion m, struct cpos p)
 {
 	switch (m) {
 	case CURSOR_LEFT:
-		p.at = prev_cl(r, p.b, p.at);
+		p.at = cursor_prev_cl(r, p.b, p.at);
 		return p;
 	case CURSOR_RIGHT:
-		if (next_cl(r, p.b, p.at) < blk(r, p.b)->len)
-			p.at = next_cl(r, p.b, p.at);
+		if (cursor_next_cl(r, p.b, p.at) < cursor_blk(r, p.b)->len)
+			p.at = cursor_next_cl(r, p.b, p.at);
 		return p;
-	case CURSOR_WORD_NEXT:	return word_next(r, p);
-	case CURSOR_WORD_PREV:	return word_prev(r, p);
-	case CURSOR_WORD_END:	return word_end(r, p);
-	case CURSOR_SENTENCE_NEXT: return sentence_next(r, p);
-	case CURSOR_SENTENCE_PREV: return sentence_prev(r, p);
+	case CURSOR_WORD_NEXT:	return cursor_word_next(r, p);
+	case CURSOR_WORD_PREV:	return cursor_word_prev(r, p);
+	case CURSOR_WORD_END:	return cursor_word_end(r, p);
+	case CURSOR_SENTENCE_NEXT: return cursor_sentence_next(r, p);
+	case CURSOR_SENTENCE_PREV: return cursor_sentence_prev(r, p);
 	case CURSOR_BLOCK_START:
 		p.at = 0;
 		return p;
 	case CURSOR_BLOCK_END:
-		p.at = last_cl(r, p.b);
+		p.at = cursor_last_cl(r, p.b);
 		return p;
-	case CURSOR_DOWN:	return line_step(r, p, true);
-	case CURSOR_UP:		return line_step(r, p, false);
+	case CURSOR_DOWN:	return cursor_line_step(r, p, true);
+	case CURSOR_UP:		return cursor_line_step(r, p, false);
 	}
 	return p;
 }
@@ -426,7 +439,7 @@ cursor_move(struct reader *r, enum cursor_motion m, unsigned long n)
 	if (m != CURSOR_DOWN && m != CURSOR_UP)
 		r->cur.want = -1;
 	for (i = 0; i < (n ? n : 1) && i < CURSOR_REPEAT_MAX; i++) {
-		q = step(r, m, p);
+		q = cursor_step(r, m, p);
 		if (q.b == p.b && q.at == p.at)
 			break;
 		p = q;
@@ -442,7 +455,7 @@ cursor_move(struct reader *r, enum cursor_motion m, unsigned long n)
 	}
 	r->cur.block = p.b;
 	r->cur.at = p.at;
-	focus_cursor(r);
+	cursor_focus_cursor(r);
 	reader_show_row(r, cursor_row(r));
 	return true;
 }
@@ -464,13 +477,14 @@ cursor_start(struct reader *r)
 		cursor_to_item(r, focus);
 		return;
 	}
-	while (!row_text(r, row))
+	while (!cursor_row_text(r, row))
 		if (!reader_row_step(r, &row, 1))
 			break;
 	r->cur.block = row.block;
-	r->cur.at = row_text(r, row) ? line_n(r, row.block, row.line).start :
+	r->cur.at = cursor_row_text(r, row) ? cursor_line_n(r, row.block,
+	    row.line).start :
 	    0;
-	focus_cursor(r);
+	cursor_focus_cursor(r);
 }
 
 void
@@ -486,10 +500,10 @@ cursor_set(struct reader *r, size_t block, size_t at)
 	if (block >= r->st->nblocks)
 		return;
 	r->cur.block = block;
-	r->cur.at = snap(r, block, at);
+	r->cur.at = cursor_snap(r, block, at);
 	r->cur.want = -1;
 	r->cur.selecting = false;
-	focus_cursor(r);
+	cursor_focus_cursor(r);
 }
 
 void
@@ -498,7 +512,7 @@ cursor_drag(struct reader *r, size_t block, size_t from, size_t to)
 	cursor_set(r, block, to);
 	if (block >= r->st->nblocks)
 		return;
-	r->cur.anchor = snap(r, block, from);
+	r->cur.anchor = cursor_snap(r, block, from);
 	r->cur.selecting = r->cur.anchor != r->cur.at;
 }
 
@@ -509,7 +523,7 @@ cursor_to_item(struct reader *r, size_t item)
 		return;
 	r->cur.selecting = false;
 	r->cur.block = r->st->items[item].block;
-	r->cur.at = snap(r, r->cur.block, r->st->items[item].start);
+	r->cur.at = cursor_snap(r, r->cur.block, r->st->items[item].start);
 	r->cur.want = -1;
 	r->focus = item;
 	reader_show_row(r, cursor_row(r));
@@ -539,15 +553,15 @@ cursor_keep_on_screen(struct reader *r)
 	if (below)
 		reader_row_step(r, &to, r->rows - 1);
 	/* The blank row between blocks holds no text. */
-	while (!row_text(r, to))
+	while (!cursor_row_text(r, to))
 		if (!reader_row_step(r, &to, below ? -1 : 1))
 			break;
-	if (!row_text(r, to))
+	if (!cursor_row_text(r, to))
 		return;
 	r->cur.block = to.block;
-	r->cur.at = line_n(r, to.block, to.line).start;
+	r->cur.at = cursor_line_n(r, to.block, to.line).start;
 	r->cur.want = -1;
-	focus_cursor(r);
+	cursor_focus_cursor(r);
 }
 
 bool
@@ -559,7 +573,7 @@ cursor_selection(const struct reader *r, size_t *block, size_t *start,
 
 	if (!r->cur.on || !r->cur.selecting || r->cur.block >= r->st->nblocks)
 		return false;
-	bl = blk(r, r->cur.block);
+	bl = cursor_blk(r, r->cur.block);
 	lo = r->cur.anchor < r->cur.at ? r->cur.anchor : r->cur.at;
 	hi = r->cur.anchor < r->cur.at ? r->cur.at : r->cur.anchor;
 	text_cluster(bl->text, bl->len, hi, &next);
@@ -571,13 +585,14 @@ cursor_selection(const struct reader *r, size_t *block, size_t *start,
 
 /* Selects item's span, the cursor on its last cluster. */
 static void
-select_item(struct reader *r, size_t item)
+cursor_select_item(struct reader *r, size_t item)
 {
 	const struct item *it = &r->st->items[item];
 
 	r->cur.block = it->block;
 	r->cur.anchor = it->start;
-	r->cur.at = it->end > it->start ? snap(r, it->block, it->end - 1) :
+	r->cur.at = it->end > it->start ? cursor_snap(r, it->block,
+	    it->end - 1) :
 	    it->start;
 	r->cur.selecting = true;
 	r->focus = item;
@@ -585,7 +600,7 @@ select_item(struct reader *r, size_t item)
 
 /* The innermost item over exactly [start, end) of block, or NONE. */
 static size_t
-item_over(const struct reader *r, size_t block, size_t start, size_t end)
+cursor_item_over(const struct reader *r, size_t block, size_t start, size_t end)
 {
 	size_t k, i, found = NONE;
 
@@ -607,7 +622,7 @@ cursor_visual(struct reader *r)
 	if (!r->cur.selecting) {
 		if (f != NONE && r->st->items[f].block == r->cur.block &&
 		    r->st->items[f].start == r->cur.at)
-			select_item(r, f);
+			cursor_select_item(r, f);
 		else {
 			r->cur.anchor = r->cur.at;
 			r->cur.selecting = true;
@@ -615,9 +630,9 @@ cursor_visual(struct reader *r)
 		return;
 	}
 	if (cursor_selection(r, &b, &s, &e) &&
-	    (i = item_over(r, b, s, e)) != NONE &&
+	    (i = cursor_item_over(r, b, s, e)) != NONE &&
 	    r->st->items[i].parent != NONE) {
-		select_item(r, r->st->items[i].parent);
+		cursor_select_item(r, r->st->items[i].parent);
 		return;
 	}
 	r->cur.selecting = false;
@@ -635,7 +650,7 @@ cursor_status(struct reader *r, bool dirty)
 
 	buf_puts(&b, dirty ? "-- EDIT -- [+] " : "-- EDIT -- ");
 	if (r->npages == 0 && cursor_selection(r, &blk_no, &s, &e)) {
-		const struct block *bl = blk(r, blk_no);
+		const struct block *bl = cursor_blk(r, blk_no);
 
 		for (cut = s; cut < e && cut - s < CURSOR_STATUS_TEXT;
 		    cut = next)

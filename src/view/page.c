@@ -122,7 +122,7 @@ page_text(struct reader *r, struct page *p, int indent, const char *s,
     size_t len)
 {
 	struct wrap_line *lines;
-	size_t n = wrap_text(s, len, r->width + r->margin - 2 - indent,
+	size_t n = text_wrap(s, len, r->width + r->margin - 2 - indent,
 	    &lines), i;
 
 	for (i = 0; i < n; i++)
@@ -134,7 +134,7 @@ page_text(struct reader *r, struct page *p, int indent, const char *s,
 /* Where the words before byte `start` of s begin, taking no more than
  * max columns of them: the start of the text or just after a space. */
 static size_t
-excerpt_from(const char *s, size_t start, size_t max)
+page_excerpt_from(const char *s, size_t start, size_t max)
 {
 	size_t from = start, p = start, q, w = 0;
 
@@ -152,7 +152,7 @@ excerpt_from(const char *s, size_t start, size_t max)
 /* Where the words after byte `end` of s[0..len) stop, taking no more
  * than max columns of them: the end of a word or of the text. */
 static size_t
-excerpt_to(const char *s, size_t len, size_t end, size_t max)
+page_excerpt_to(const char *s, size_t len, size_t end, size_t max)
 {
 	size_t to = end, p = end, q, w = 0;
 
@@ -172,13 +172,13 @@ excerpt_to(const char *s, size_t len, size_t end, size_t max)
 /* "…some words around the item…", one line, cut at words; e's
  * highlight is set on the item's own words. */
 static void
-excerpt(const struct story *st, size_t item, struct buf *b,
+page_excerpt(const struct story *st, size_t item, struct buf *b,
     struct entry *e)
 {
 	const struct item *it = &st->items[item];
 	const struct block *bl = &st->blocks[it->block];
-	size_t from = excerpt_from(bl->text, it->start, EXCERPT_BEFORE);
-	size_t to = excerpt_to(bl->text, bl->len, it->end, EXCERPT_AFTER);
+	size_t from = page_excerpt_from(bl->text, it->start, EXCERPT_BEFORE);
+	size_t to = page_excerpt_to(bl->text, bl->len, it->end, EXCERPT_AFTER);
 
 	if (from > 0)
 		buf_puts(b, "\xe2\x80\xa6");
@@ -256,7 +256,7 @@ page_entry_text(const struct story *st, struct entry *e)
 		    (size_t)st->items[e->a].block + 1);
 		if (reader_item_id(st, e->a) != NULL)
 			buf_printf(&b, "%s: ", reader_item_id(st, e->a));
-		excerpt(st, e->a, &b, e);
+		page_excerpt(st, e->a, &b, e);
 	}
 	e->text = buf_detach(&b);
 	return e->text;
@@ -324,7 +324,8 @@ page_build_actor(struct reader *r, size_t a)
 	buf_printf(&t, "Actor: %s", ac->name);
 	p = page_new(t.data);
 	buf_free(&t);
-	page_add(p, ENTRY_PLAIN, 0, "Kind: %s", actor_kind_name(ac->kind));
+	page_add(p, ENTRY_PLAIN, 0, "Kind: %s",
+	    story_actor_kind_name(ac->kind));
 	if (ac->note)
 		page_add(p, ENTRY_PLAIN, 0, "Note: %s", ac->note);
 	if (ac->parent != NONE)
@@ -365,7 +366,7 @@ page_build_actor(struct reader *r, size_t a)
 
 /* "Brandon Lewis, the UK": who makes claim c. */
 static void
-claimants(const struct story *st, const struct claim *c, struct buf *b)
+page_claimants(const struct story *st, const struct claim *c, struct buf *b)
 {
 	size_t i;
 
@@ -391,7 +392,7 @@ page_claim_refs(struct page *p, const struct story *st, const char *label,
 		const struct claim *c = &st->claims[claims->v[i]];
 
 		buf_truncate(&who, 0);
-		claimants(st, c, &who);
+		page_claimants(st, c, &who);
 		text = story_item_text(st, c->item, &len);
 		page_link(p, 2, TARGET_CLAIM, claims->v[i], "%s, by %s: %.*s",
 		    c->id, who.data, (int)len, text);
@@ -478,7 +479,7 @@ page_build_quote(struct reader *r, size_t q)
  * looked at); caller-owned, or NULL with *status saying why.  The
  * built-in story has no folder, so its hrefs lead nowhere. */
 static char *
-related_path(const struct reader *r, const char *href,
+page_related_path(const struct reader *r, const char *href,
     enum safepath_status *status)
 {
 	char *dir, *path = NULL;
@@ -506,7 +507,7 @@ page_size_cmp(const void *x, const void *y)
  * the actors' own lists of mentions, so that it costs what the card
  * lists rather than a walk through the whole story. */
 static size_t
-mentions_within(const struct story *st, const struct idx *actors,
+page_mentions_within(const struct story *st, const struct idx *actors,
     size_t **out)
 {
 	size_t na = st->nactors ? st->nactors : 1;
@@ -550,7 +551,7 @@ mentions_within(const struct story *st, const struct idx *actors,
 
 /* In a library, the story the item leads to, or that there is none. */
 static void
-related_in_library(struct reader *r, struct page *p, size_t rel)
+page_related_in_library(struct reader *r, struct page *p, size_t rel)
 {
 	struct buf b = BUF_INIT;
 	size_t row = r->links->related(r->links->ctx, r, rel, &b);
@@ -584,8 +585,8 @@ page_build_related(struct reader *r, size_t rel)
 	page_text(r, p, 0, st->blocks[re->block].text, st->blocks[re->block].len);
 	page_actor_links(p, st, "Actors: ", &re->actors);
 	if (r->links != NULL)
-		related_in_library(r, p, rel);
-	else if ((path = related_path(r, re->href, &status)) != NULL) {
+		page_related_in_library(r, p, rel);
+	else if ((path = page_related_path(r, re->href, &status)) != NULL) {
 		page_link(p, 0, TARGET_STORY, NONE, "Open the story: %s",
 		    re->href)->target = TARGET_STORY;
 		free(path);
@@ -595,7 +596,7 @@ page_build_related(struct reader *r, size_t rel)
 	else if (re->href)
 		page_add(p, ENTRY_PLAIN, 0, "Story file not found: %s",
 		    re->href);
-	n = mentions_within(st, &re->actors, &items);
+	n = page_mentions_within(st, &re->actors, &items);
 	page_items(p, "Paragraphs that mention them", items, n);
 	free(items);
 	return p;
@@ -621,7 +622,8 @@ page_build_actors(struct reader *r)
 		/* Indent no further than a screen allows. */
 		page_link(p, 2 * (int)(depth[i] < 20 ? depth[i] : 20),
 		    TARGET_ACTOR, order[i], "%s (%s) %zu", ac->name,
-		    actor_kind_name(ac->kind), ac->total_mentions)->oneline =
+		    story_actor_kind_name(ac->kind),
+		    ac->total_mentions)->oneline =
 		    true;
 	}
 	free(order);
@@ -631,7 +633,7 @@ page_build_actors(struct reader *r)
 
 /* Claims by a (NONE: the publication) about b. */
 static size_t
-count_claims(const struct story *st, size_t a, size_t b, size_t *out)
+page_count_claims(const struct story *st, size_t a, size_t b, size_t *out)
 {
 	size_t i, j, n = 0;
 
@@ -655,7 +657,7 @@ count_claims(const struct story *st, size_t a, size_t b, size_t *out)
 }
 
 static const char *
-claimant_name(const struct story *st, size_t a)
+page_claimant_name(const struct story *st, size_t a)
 {
 	return a == NONE ? "the publication" : st->actors[a].name;
 }
@@ -663,7 +665,7 @@ claimant_name(const struct story *st, size_t a)
 /* The claims a claimant makes (NONE: the publication); caller-owned
  * when *owned (always, now that the actor's own index is 32 bits). */
 static const size_t *
-claimant_claims(const struct story *st, size_t a, size_t *n, bool *owned)
+page_claimant_claims(const struct story *st, size_t a, size_t *n, bool *owned)
 {
 	size_t *v, i;
 
@@ -686,12 +688,12 @@ claimant_claims(const struct story *st, size_t a, size_t *n, bool *owned)
  * subjects it names in subj[], sorted, and returns their number.
  * Costs the claimant's claims and their subjects, nothing more. */
 static size_t
-claimant_subjects(const struct story *st, size_t a, size_t *tally,
+page_claimant_subjects(const struct story *st, size_t a, size_t *tally,
     size_t *subj)
 {
 	size_t nc, i, j, ns = 0;
 	bool owned;
-	const size_t *claims = claimant_claims(st, a, &nc, &owned);
+	const size_t *claims = page_claimant_claims(st, a, &nc, &owned);
 
 	for (i = 0; i < nc; i++) {
 		const struct idx *about = &st->claims[claims[i]].about;
@@ -710,9 +712,9 @@ claimant_subjects(const struct story *st, size_t a, size_t *tally,
 /* "In all: …": what the view would hold, counted from the claims
  * without pairing anything, for a view cut short. */
 static void
-relations_totals(struct page *p, const struct story *st, size_t shown)
+page_relations_totals(struct page *p, const struct story *st, size_t shown)
 {
-	size_t i, claimants = 0, subjects = 0, pairs = 0, anon = 0;
+	size_t i, page_claimants = 0, subjects = 0, pairs = 0, anon = 0;
 
 	for (i = 0; i < st->nclaims; i++) {
 		const struct claim *c = &st->claims[i];
@@ -721,20 +723,20 @@ relations_totals(struct page *p, const struct story *st, size_t shown)
 		anon += c->by.n == 0;
 	}
 	for (i = 0; i < st->nactors; i++) {
-		claimants += st->actors[i].claims_by.n > 0;
+		page_claimants += st->actors[i].claims_by.n > 0;
 		subjects += st->actors[i].claims_about.n > 0;
 	}
 	page_add(p, ENTRY_PLAIN, 0, "The first %zu rows are shown.", shown);
 	page_add(p, ENTRY_PLAIN, 0, "In all: %zu claimants, %zu subjects and "
 	    "%zu claimant-subject pairs, in %zu claim%s.",
-	    claimants + (anon > 0), subjects, pairs, st->nclaims,
+	    page_claimants + (anon > 0), subjects, pairs, st->nclaims,
 	    st->nclaims == 1 ? "" : "s");
 }
 
 /* Whether any claimant after a (NONE: the publication) names a
  * subject: whether a view cut short at a leaves rows out. */
 static bool
-relations_after(const struct story *st, size_t a)
+page_relations_after(const struct story *st, size_t a)
 {
 	size_t i;
 
@@ -749,7 +751,7 @@ relations_after(const struct story *st, size_t a)
 /* Which claims dispute which, with the claimants on both sides; each
  * claim counted once, however many actors make it. */
 static void
-relations_disputes(struct page *p, const struct story *st)
+page_relations_disputes(struct page *p, const struct story *st)
 {
 	struct buf b = BUF_INIT;
 	size_t i, j, n = 0, disputed = 0;
@@ -771,9 +773,9 @@ relations_disputes(struct page *p, const struct story *st)
 
 			buf_truncate(&b, 0);
 			buf_printf(&b, "%s (", c->id);
-			claimants(st, c, &b);
+			page_claimants(st, c, &b);
 			buf_printf(&b, ") disputes %s (", d->id);
-			claimants(st, d, &b);
+			page_claimants(st, d, &b);
 			buf_puts(&b, ")");
 			page_link(p, 2, TARGET_CLAIM, i, "%s", b.data);
 		}
@@ -800,11 +802,11 @@ page_build_relations(struct reader *r)
 	for (a = NONE; !cut && (a == NONE || a < st->nactors); a++) {
 		if (a != NONE && st->actors[a].claims_by.n == 0)
 			continue;
-		ns = claimant_subjects(st, a, tally, subj);
+		ns = page_claimant_subjects(st, a, tally, subj);
 		if (ns > 0)
 			page_add(p, ENTRY_HEADING, 0, "%s claims about",
 			    a == NONE ? "The publication" :
-			    claimant_name(st, a));
+			    page_claimant_name(st, a));
 		for (k = 0; k < ns && rows < READER_RELATIONS_MAX; k++, rows++) {
 			struct entry *e = page_link(p, 2, TARGET_CLAIMS, a,
 			    "%-28s %3zu", st->actors[subj[k]].name,
@@ -817,15 +819,15 @@ page_build_relations(struct reader *r)
 			page_add(p, ENTRY_PLAIN, 2, "and %zu more subjects",
 			    ns - k);
 		cut = k < ns || (rows == READER_RELATIONS_MAX &&
-		    relations_after(st, a));
+		    page_relations_after(st, a));
 		for (k = 0; k < ns; k++)
 			tally[subj[k]] = 0;
 	}
 	if (p->n == 0)
 		page_add(p, ENTRY_PLAIN, 0, "No claim names its subject.");
 	if (cut)
-		relations_totals(p, st, rows);
-	relations_disputes(p, st);
+		page_relations_totals(p, st, rows);
+	page_relations_disputes(p, st);
 	free(tally);
 	free(subj);
 	return p;
@@ -838,9 +840,9 @@ page_build_claims(struct reader *r, size_t a, size_t b)
 	struct buf t = BUF_INIT;
 	struct page *p;
 	size_t *items = xcalloc(st->nclaims ? st->nclaims : 1, sizeof *items);
-	size_t n = count_claims(st, a, b, items);
+	size_t n = page_count_claims(st, a, b, items);
 
-	buf_printf(&t, "Claims by %s about %s", claimant_name(st, a),
+	buf_printf(&t, "Claims by %s about %s", page_claimant_name(st, a),
 	    st->actors[b].name);
 	p = page_new(t.data);
 	buf_free(&t);
@@ -858,7 +860,7 @@ struct timeline_key {
 };
 
 static int
-timeline_cmp(const void *x, const void *y)
+page_timeline_cmp(const void *x, const void *y)
 {
 	const struct timeline_key *a = x, *b = y;
 	int c = strcmp(a->when, b->when);
@@ -869,7 +871,7 @@ timeline_cmp(const void *x, const void *y)
 
 /* The dated claims in date order, into order; their number. */
 static size_t
-timeline_order(const struct story *st, size_t *order)
+page_timeline_order(const struct story *st, size_t *order)
 {
 	struct timeline_key *k = xcalloc(st->nclaims + 1, sizeof *k);
 	size_t i, n = 0;
@@ -880,7 +882,7 @@ timeline_order(const struct story *st, size_t *order)
 			k[n].item = st->claims[i].item;
 			k[n++].claim = i;
 		}
-	qsort(k, n, sizeof *k, timeline_cmp);
+	qsort(k, n, sizeof *k, page_timeline_cmp);
 	for (i = 0; i < n; i++)
 		order[i] = k[i].claim;
 	free(k);
@@ -896,7 +898,7 @@ page_build_timeline(struct reader *r)
 	size_t i, n, len;
 	const char *text;
 
-	n = timeline_order(st, order);
+	n = page_timeline_order(st, order);
 	for (i = 0; i <= n; i++) {
 		const struct claim *c;
 
@@ -913,7 +915,8 @@ page_build_timeline(struct reader *r)
 
 		text = story_item_text(st, c->item, &len);
 		page_link(p, 0, TARGET_ITEM, c->item, "%-16s  %s, %s: %.*s",
-		    c->when, c->id, claimant_name(st, c->by.n ? c->by.v[0] :
+		    c->when, c->id, page_claimant_name(st, c->by.n
+		    ? c->by.v[0] :
 		    NONE), (int)len, text);
 	}
 	if (n == 0)
@@ -925,7 +928,7 @@ page_build_timeline(struct reader *r)
 /* Appends s to b in a cell of `width` columns: cut at a cluster that
  * fits, padded with spaces. */
 static void
-cell(struct buf *b, const char *s, size_t width)
+page_cell(struct buf *b, const char *s, size_t width)
 {
 	size_t len = strlen(s), pos = 0, next, w = 0;
 	int cw;
@@ -944,13 +947,13 @@ cell(struct buf *b, const char *s, size_t width)
 
 /* Who an item is by: claimants, speaker, a "Read more" item's actors. */
 static void
-index_who(const struct story *st, const struct item *it, struct buf *b)
+page_index_who(const struct story *st, const struct item *it, struct buf *b)
 {
 	size_t i;
 	const struct idx *x;
 
 	if (it->kind == ITEM_CLAIM) {
-		claimants(st, &st->claims[it->ref], b);
+		page_claimants(st, &st->claims[it->ref], b);
 		return;
 	}
 	if (it->kind == ITEM_QUOTE) {
@@ -972,18 +975,18 @@ page_index_row(const struct story *st, enum target_kind t, size_t a,
 	size_t len;
 
 	if (t == TARGET_ACTOR) {
-		cell(row, "actor", 9);
-		cell(row, st->actors[a].name, 20);
+		page_cell(row, "actor", 9);
+		page_cell(row, st->actors[a].name, 20);
 		buf_printf(row, "%s, %zu mentions",
-		    actor_kind_name(st->actors[a].kind),
+		    story_actor_kind_name(st->actors[a].kind),
 		    st->actors[a].total_mentions);
 		return;
 	}
 	it = &st->items[a];
-	index_who(st, it, &who);
-	cell(row, it->kind == ITEM_RELATED ? "read-more" :
-	    item_kind_name(it->kind), 9);
-	cell(row, who.data ? who.data : "", 20);
+	page_index_who(st, it, &who);
+	page_cell(row, it->kind == ITEM_RELATED ? "read-more" :
+	    story_item_kind_name(it->kind), 9);
+	page_cell(row, who.data ? who.data : "", 20);
 	buf_printf(row, "\xc2\xb6%-3zu %s: ", (size_t)it->block + 1,
 	    reader_item_id(st, a));
 	text = story_item_text(st, a, &len);
@@ -1108,7 +1111,7 @@ reader_push_page(struct reader *r, struct page *p)
 
 /* The open page of that kind about a and b, or NONE. */
 static size_t
-find_page(const struct reader *r, enum page_kind kind, size_t a, size_t b)
+page_find_page(const struct reader *r, enum page_kind kind, size_t a, size_t b)
 {
 	size_t i;
 
@@ -1121,9 +1124,9 @@ find_page(const struct reader *r, enum page_kind kind, size_t a, size_t b)
 
 /* Opens a page, or brings forward the same page when it is open. */
 static void
-open_page(struct reader *r, enum page_kind kind, size_t a, size_t b)
+page_open_page(struct reader *r, enum page_kind kind, size_t a, size_t b)
 {
-	size_t i = find_page(r, kind, a, b);
+	size_t i = page_find_page(r, kind, a, b);
 	struct page *p;
 
 	if (i == NONE) {
@@ -1218,23 +1221,23 @@ reader_close_page(struct reader *r)
 }
 
 void reader_open_actor(struct reader *r, size_t a)
-{ open_page(r, PAGE_ACTOR, a, NONE); }
+{ page_open_page(r, PAGE_ACTOR, a, NONE); }
 void reader_open_claim(struct reader *r, size_t c)
-{ open_page(r, PAGE_CLAIM, c, NONE); }
+{ page_open_page(r, PAGE_CLAIM, c, NONE); }
 void reader_open_quote(struct reader *r, size_t q)
-{ open_page(r, PAGE_QUOTE, q, NONE); }
+{ page_open_page(r, PAGE_QUOTE, q, NONE); }
 void reader_open_related(struct reader *r, size_t rel)
-{ open_page(r, PAGE_RELATED, rel, NONE); }
+{ page_open_page(r, PAGE_RELATED, rel, NONE); }
 void reader_open_actors(struct reader *r)
-{ open_page(r, PAGE_ACTORS, NONE, NONE); }
+{ page_open_page(r, PAGE_ACTORS, NONE, NONE); }
 void reader_open_relations(struct reader *r)
-{ open_page(r, PAGE_RELATIONS, NONE, NONE); }
+{ page_open_page(r, PAGE_RELATIONS, NONE, NONE); }
 void reader_open_timeline(struct reader *r)
-{ open_page(r, PAGE_TIMELINE, NONE, NONE); }
+{ page_open_page(r, PAGE_TIMELINE, NONE, NONE); }
 void reader_open_index(struct reader *r)
-{ open_page(r, PAGE_INDEX, NONE, NONE); }
+{ page_open_page(r, PAGE_INDEX, NONE, NONE); }
 void reader_open_help(struct reader *r, size_t mode)
-{ open_page(r, PAGE_HELP, mode, NONE); }
+{ page_open_page(r, PAGE_HELP, mode, NONE); }
 
 void
 reader_index_filter(struct reader *r, const char *filter)
@@ -1311,7 +1314,7 @@ reader_follow(struct reader *r)
 		reader_open_claim(r, e->a);
 		break;
 	case TARGET_CLAIMS:
-		open_page(r, PAGE_CLAIMS, e->a, e->b);
+		page_open_page(r, PAGE_CLAIMS, e->a, e->b);
 		break;
 	case TARGET_LIBRARY:
 		r->open_row = e->a;
@@ -1320,7 +1323,7 @@ reader_follow(struct reader *r)
 	case TARGET_STORY: {
 		enum safepath_status status;
 
-		return p->kind == PAGE_RELATED ? related_path(r,
+		return p->kind == PAGE_RELATED ? page_related_path(r,
 		    r->st->related[p->a].href, &status) : NULL;
 	}
 	default:
@@ -1347,7 +1350,8 @@ page_entry_lines(const struct reader *r, struct entry *e,
 		return 1;
 	}
 	do {
-		pos = wrap_next(s, len, pos, n == 0 ? w : w - PAGE_HANG, &l);
+		pos = text_wrap_next(s, len, pos, n == 0 ? w : w - PAGE_HANG,
+		    &l);
 		if (lines != NULL)
 			lines[n] = l;
 		n++;

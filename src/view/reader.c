@@ -13,13 +13,13 @@
 #include "base/buf.h"
 #include "base/xmalloc.h"
 
-static void history_clear(struct place *, size_t *);
-static void status_names(const struct story *, const struct idx *,
+static void reader_history_clear(struct place *, size_t *);
+static void reader_status_names(const struct story *, const struct idx *,
     struct buf *);
 
 /* Empties the cache of drawn blocks' matches. */
 static void
-forget_drawn(struct reader *r)
+reader_forget_drawn(struct reader *r)
 {
 	size_t i;
 
@@ -74,8 +74,8 @@ reader_free(struct reader *r)
 	while (r->npages > 0)
 		reader_close_page(r);
 	free(r->pages);
-	history_clear(r->back, &r->nback);
-	history_clear(r->fwd, &r->nfwd);
+	reader_history_clear(r->back, &r->nback);
+	reader_history_clear(r->fwd, &r->nfwd);
 	for (i = 0; i < r->st->nblocks; i++)
 		free(r->lay[i].lines);
 	free(r->lay);
@@ -84,7 +84,7 @@ reader_free(struct reader *r)
 	free(r->needle);
 	free(r->folded);
 	free(r->hits);
-	forget_drawn(r);
+	reader_forget_drawn(r);
 	free(r->drawn);
 	free(r->cost);
 	free(r->notice);
@@ -113,7 +113,7 @@ reader_notify(struct reader *r, const char *fmt, ...)
  * from before a resize, or a new one.  A long layout left for another
  * width is kept, so that a resize and back wraps nothing again. */
 static struct layout *
-layout_at_width(struct reader *r, size_t block)
+reader_layout_at_width(struct reader *r, size_t block)
 {
 	struct layout *l = &r->lay[block], found = { .width = r->width };
 	size_t i;
@@ -152,11 +152,11 @@ layout_at_width(struct reader *r, size_t block)
 /* Wraps block b's layout on until it holds line `line` and the line
  * that holds byte `offset`, and LAYOUT_CHUNK lines more, or is done:
  * each line starts where the one before ended, so the lines are
- * wrap_text's, whatever was asked first. */
+ * text_wrap's, whatever was asked first. */
 static struct layout *
-layout_to(struct reader *r, size_t block, size_t line, size_t offset)
+reader_layout_to(struct reader *r, size_t block, size_t line, size_t offset)
 {
-	struct layout *l = layout_at_width(r, block);
+	struct layout *l = reader_layout_at_width(r, block);
 	const struct block *b = &r->st->blocks[block];
 	size_t more = LAYOUT_CHUNK, from;
 
@@ -169,7 +169,7 @@ layout_to(struct reader *r, size_t block, size_t line, size_t offset)
 		l->lines = xgrow(l->lines, l->nlines, &l->cap,
 		    sizeof *l->lines);
 		from = l->next;
-		l->next = wrap_next(b->text, b->len, from, r->width,
+		l->next = text_wrap_next(b->text, b->len, from, r->width,
 		    &l->lines[l->nlines++]);
 		r->cost->wrapped += l->next - from;
 		l->done = l->next >= b->len;
@@ -180,14 +180,14 @@ layout_to(struct reader *r, size_t block, size_t line, size_t offset)
 const struct layout *
 reader_layout(struct reader *r, size_t block)
 {
-	return layout_to(r, block, SIZE_MAX, SIZE_MAX);
+	return reader_layout_to(r, block, SIZE_MAX, SIZE_MAX);
 }
 
 bool
 reader_line(struct reader *r, size_t block, size_t line,
     struct wrap_line *out)
 {
-	const struct layout *l = layout_to(r, block, line, 0);
+	const struct layout *l = reader_layout_to(r, block, line, 0);
 
 	if (line >= l->nlines)
 		return false;
@@ -198,9 +198,10 @@ reader_line(struct reader *r, size_t block, size_t line,
 /* Whether block b has line `line` (or, past its lines, the blank row
  * after them): a row of the article. */
 static bool
-has_row(struct reader *r, size_t block, size_t line)
+reader_has_row(struct reader *r, size_t block, size_t line)
 {
-	const struct layout *l = layout_to(r, block, line ? line - 1 : 0, 0);
+	const struct layout *l = reader_layout_to(r, block, line ? line - 1 : 0,
+	    0);
 
 	return line <= l->nlines;
 }
@@ -208,7 +209,7 @@ has_row(struct reader *r, size_t block, size_t line)
 /* Rows of a block: its lines and the blank row after it (all of its
  * lines wrapped). */
 static size_t
-block_rows(struct reader *r, size_t block)
+reader_block_rows(struct reader *r, size_t block)
 {
 	return reader_layout(r, block)->nlines + 1;
 }
@@ -227,7 +228,7 @@ reader_row_step(struct reader *r, struct row *row, long n)
 	if (r->st->nblocks == 0)
 		return false;
 	for (; n > 0; n--) {
-		if (has_row(r, row->block, row->line + 1))
+		if (reader_has_row(r, row->block, row->line + 1))
 			row->line++;
 		else if (row->block + 1 < r->st->nblocks) {
 			row->block++;
@@ -240,7 +241,7 @@ reader_row_step(struct reader *r, struct row *row, long n)
 			row->line--;
 		else if (row->block > 0) {
 			row->block--;
-			row->line = block_rows(r, row->block) - 1;
+			row->line = reader_block_rows(r, row->block) - 1;
 		} else
 			return false;
 	}
@@ -250,7 +251,7 @@ reader_row_step(struct reader *r, struct row *row, long n)
 /* The highest top row that still fills the screen: the last line of
  * the story on the last row. */
 static struct row
-last_top(struct reader *r)
+reader_last_top(struct reader *r)
 {
 	struct row row = { 0, 0 };
 
@@ -266,7 +267,7 @@ last_top(struct reader *r)
  * it steps down a screen, so that a long last paragraph is wrapped
  * only when its end is near. */
 static bool
-reaches_end(struct reader *r)
+reader_reaches_end(struct reader *r)
 {
 	struct wrap_line wl;
 	struct row row = r->top;
@@ -279,13 +280,13 @@ reaches_end(struct reader *r)
 }
 
 static void
-clamp_top(struct reader *r)
+reader_clamp_top(struct reader *r)
 {
 	struct row max;
 
-	if (!reaches_end(r))
+	if (!reader_reaches_end(r))
 		return;
-	max = last_top(r);
+	max = reader_last_top(r);
 	if (reader_row_cmp(r->top, max) > 0)
 		r->top = max;
 }
@@ -294,7 +295,7 @@ void
 reader_scroll(struct reader *r, long n)
 {
 	reader_row_step(r, &r->top, n);
-	clamp_top(r);
+	reader_clamp_top(r);
 }
 
 void
@@ -307,7 +308,7 @@ reader_top(struct reader *r)
 void
 reader_bottom(struct reader *r)
 {
-	r->top = last_top(r);
+	r->top = reader_last_top(r);
 }
 
 void
@@ -317,7 +318,7 @@ reader_goto_block(struct reader *r, size_t block)
 		return;
 	r->top.block = block < r->st->nblocks ? block : r->st->nblocks - 1;
 	r->top.line = 0;
-	clamp_top(r);
+	reader_clamp_top(r);
 }
 
 void
@@ -338,7 +339,7 @@ reader_goto_percent(struct reader *r, unsigned long percent)
  * bisection, so that finding a place in a paragraph of a hundred
  * thousand lines costs a few steps. */
 static size_t
-line_of(const struct reader *r, const struct layout *l, size_t offset)
+reader_line_of(const struct reader *r, const struct layout *l, size_t offset)
 {
 	size_t lo = 1, hi = l->nlines, mid;
 
@@ -356,14 +357,14 @@ line_of(const struct reader *r, const struct layout *l, size_t offset)
 size_t
 reader_line_at(struct reader *r, size_t block, size_t offset)
 {
-	return line_of(r, layout_to(r, block, 0, offset), offset);
+	return reader_line_of(r, reader_layout_to(r, block, 0, offset), offset);
 }
 
 /* The first item of block b that starts at or after `offset`, or the
  * end of the block's items: items are in reading order, so within a
  * block by their start. */
 static size_t
-item_from(const struct reader *r, size_t b, size_t offset)
+reader_item_from(const struct reader *r, size_t b, size_t offset)
 {
 	const struct block *bl = &r->st->blocks[b];
 	size_t lo = bl->first_item, hi = bl->first_item + bl->nitems, mid;
@@ -391,7 +392,7 @@ reader_item_row(struct reader *r, size_t item)
 
 /* Whether row is on screen, given the current top. */
 static bool
-row_visible(struct reader *r, struct row row)
+reader_row_visible(struct reader *r, struct row row)
 {
 	struct row bottom = r->top;
 
@@ -404,32 +405,33 @@ row_visible(struct reader *r, struct row row)
 size_t
 reader_visible_focus(struct reader *r)
 {
-	if (r->focus == NONE || !row_visible(r, reader_item_row(r, r->focus)))
+	if (r->focus == NONE || !reader_row_visible(r, reader_item_row(r,
+	    r->focus)))
 		return NONE;
 	return r->focus;
 }
 
 /* Brings a row into view, a third of the way down when it was off. */
 static void
-show_row(struct reader *r, struct row row)
+reader_row_show(struct reader *r, struct row row)
 {
-	if (row_visible(r, row))
+	if (reader_row_visible(r, row))
 		return;
 	r->top = row;
 	reader_row_step(r, &r->top, -(long)(r->rows / 3));
-	clamp_top(r);
+	reader_clamp_top(r);
 }
 
 bool
 reader_row_shown(struct reader *r, struct row row)
 {
-	return row_visible(r, row);
+	return reader_row_visible(r, row);
 }
 
 void
 reader_show_row(struct reader *r, struct row row)
 {
-	show_row(r, row);
+	reader_row_show(r, row);
 }
 
 size_t
@@ -444,7 +446,7 @@ reader_find_item(const struct reader *r, size_t block, size_t start,
 	/* Items that start at the same byte nest, the outer first: the
 	 * last one that fits is the innermost. */
 	last = st->blocks[block].first_item + st->blocks[block].nitems;
-	for (i = item_from(r, block, start); i < last &&
+	for (i = reader_item_from(r, block, start); i < last &&
 	    st->items[i].start == start; i++) {
 		r->cost->steps++;
 		if (st->items[i].end == end && st->items[i].kind == kind)
@@ -470,9 +472,9 @@ reader_resize(struct reader *r, int width, int rows)
 	r->top.block = keep.block;
 	r->top.line = 0;
 	if (r->st->nblocks > 0)
-		clamp_top(r);
+		reader_clamp_top(r);
 	if (r->focus != NONE)
-		show_row(r, reader_item_row(r, r->focus));
+		reader_row_show(r, reader_item_row(r, r->focus));
 	for (i = 0; i < r->npages; i++)
 		reader_rebuild_page(r, i);
 }
@@ -480,7 +482,7 @@ reader_resize(struct reader *r, int width, int rows)
 /* ---- focus and history -------------------------------------------- */
 
 static void
-history_push(struct place *stack, size_t *n, struct place p)
+reader_history_push(struct place *stack, size_t *n, struct place p)
 {
 	if (*n == READER_HISTORY_MAX) {
 		reader_free_refs(stack[0].pages, stack[0].npages);
@@ -492,7 +494,7 @@ history_push(struct place *stack, size_t *n, struct place p)
 }
 
 static void
-history_clear(struct place *stack, size_t *n)
+reader_history_clear(struct place *stack, size_t *n)
 {
 	while (*n > 0) {
 		(*n)--;
@@ -502,7 +504,7 @@ history_clear(struct place *stack, size_t *n)
 
 /* The place the reader is at, the open pages included. */
 static struct place
-here(const struct reader *r)
+reader_here(const struct reader *r)
 {
 	struct place p;
 
@@ -519,19 +521,19 @@ reader_focus(struct reader *r, size_t item, bool jump)
 	if (item == NONE || item >= r->st->nitems)
 		return;
 	if (jump && (item != r->focus || r->npages > 0)) {
-		history_push(r->back, &r->nback, here(r));
-		history_clear(r->fwd, &r->nfwd);
+		reader_history_push(r->back, &r->nback, reader_here(r));
+		reader_history_clear(r->fwd, &r->nfwd);
 	}
 	if (jump)
 		while (r->npages > 0)
 			reader_close_page(r);
 	r->focus = item;
-	show_row(r, reader_item_row(r, item));
+	reader_row_show(r, reader_item_row(r, item));
 }
 
 /* Goes to place p, which it frees. */
 static void
-go_to(struct reader *r, struct place p)
+reader_go_to(struct reader *r, struct place p)
 {
 	r->focus = p.focus;
 	r->top = p.top;
@@ -541,18 +543,18 @@ go_to(struct reader *r, struct place p)
 		return;
 	if (r->top.block >= r->st->nblocks)
 		r->top.block = 0, r->top.line = 0;
-	if (!has_row(r, r->top.block, r->top.line))
+	if (!reader_has_row(r, r->top.block, r->top.line))
 		r->top.line = 0;
-	clamp_top(r);
+	reader_clamp_top(r);
 	if (r->focus != NONE)
-		show_row(r, reader_item_row(r, r->focus));
+		reader_row_show(r, reader_item_row(r, r->focus));
 }
 
 void
 reader_forget_history(struct reader *r)
 {
-	history_clear(r->back, &r->nback);
-	history_clear(r->fwd, &r->nfwd);
+	reader_history_clear(r->back, &r->nback);
+	reader_history_clear(r->fwd, &r->nfwd);
 }
 
 bool
@@ -562,8 +564,8 @@ reader_back(struct reader *r)
 		reader_notify(r, "nothing to go back to");
 		return false;
 	}
-	history_push(r->fwd, &r->nfwd, here(r));
-	go_to(r, r->back[--r->nback]);
+	reader_history_push(r->fwd, &r->nfwd, reader_here(r));
+	reader_go_to(r, r->back[--r->nback]);
 	return true;
 }
 
@@ -577,14 +579,14 @@ reader_forward(struct reader *r)
 		return false;
 	}
 	p = r->fwd[--r->nfwd];
-	history_push(r->back, &r->nback, here(r));
-	go_to(r, p);
+	reader_history_push(r->back, &r->nback, reader_here(r));
+	reader_go_to(r, p);
 	return true;
 }
 
 /* The first item that starts on or below the top row, or NONE. */
 static size_t
-first_on_screen(struct reader *r)
+reader_first_on_screen(struct reader *r)
 {
 	size_t lo = 0, hi = r->st->nitems, mid, end;
 	struct wrap_line wl;
@@ -611,38 +613,38 @@ first_on_screen(struct reader *r)
 	if (!reader_line(r, r->top.block, r->top.line, &wl))
 		lo = end;
 	else if (r->top.line > 0)
-		lo = item_from(r, r->top.block, wl.start);
+		lo = reader_item_from(r, r->top.block, wl.start);
 	return lo < r->st->nitems ? lo : NONE;
 }
 
 /* The last item of block b that starts within rows [top, bottom] of
  * the screen, or NONE. */
 static size_t
-last_in_block(struct reader *r, size_t b, struct row bottom)
+reader_last_in_block(struct reader *r, size_t b, struct row bottom)
 {
 	const struct block *bl = &r->st->blocks[b];
 	size_t from = bl->first_item, to = bl->first_item + bl->nitems;
 	struct wrap_line wl;
 
 	if (b == bottom.block && reader_line(r, b, bottom.line + 1, &wl))
-		to = item_from(r, b, wl.start);
+		to = reader_item_from(r, b, wl.start);
 	if (b == r->top.block && !reader_line(r, b, r->top.line, &wl))
 		return NONE;
 	if (b == r->top.block && r->top.line > 0)
-		from = item_from(r, b, wl.start);
+		from = reader_item_from(r, b, wl.start);
 	return to > from ? to - 1 : NONE;
 }
 
 /* The last item that starts on screen, or NONE. */
 static size_t
-last_on_screen(struct reader *r)
+reader_last_on_screen(struct reader *r)
 {
 	struct row bottom = r->top;
 	size_t b, i;
 
 	reader_row_step(r, &bottom, r->rows - 1);
 	for (b = bottom.block + 1; b-- > r->top.block;)
-		if ((i = last_in_block(r, b, bottom)) != NONE)
+		if ((i = reader_last_in_block(r, b, bottom)) != NONE)
 			return i;
 	return NONE;
 }
@@ -651,13 +653,13 @@ last_on_screen(struct reader *r)
  * screen.  *from is the item to search strictly after (forward) or
  * before (backward). */
 static size_t
-anchor(struct reader *r, bool forward)
+reader_anchor(struct reader *r, bool forward)
 {
 	size_t first, focus = reader_visible_focus(r);
 
 	if (focus != NONE)
 		return focus;
-	first = first_on_screen(r);
+	first = reader_first_on_screen(r);
 	if (first == NONE)
 		return forward ? r->st->nitems - 1 : r->st->nitems;
 	if (forward)
@@ -674,13 +676,15 @@ reader_focus_step(struct reader *r, bool forward)
 		reader_notify(r, "this story has no items");
 		return;
 	}
-	if (r->focus == NONE || !row_visible(r, reader_item_row(r, r->focus))) {
+	if (r->focus == NONE || !reader_row_visible(r, reader_item_row(r,
+	    r->focus))) {
 		/* From off screen, Tab starts at the top of the screen and
 		 * Shift-Tab at its bottom. */
-		next = forward ? first_on_screen(r) : last_on_screen(r);
+		next = forward ? reader_first_on_screen(r)
+		    : reader_last_on_screen(r);
 		if (next == NONE) {
 			r->focus = NONE;
-			next = story_next_item(r->st, anchor(r, forward),
+			next = story_next_item(r->st, reader_anchor(r, forward),
 			    ITEM_NKINDS, forward);
 		}
 	} else
@@ -700,7 +704,7 @@ static const char *const kind_plural[ITEM_NKINDS] = {
 void
 reader_jump_kind(struct reader *r, enum item_kind kind, bool forward)
 {
-	size_t from = anchor(r, forward), next;
+	size_t from = reader_anchor(r, forward), next;
 
 	if (from == r->st->nitems)
 		from = NONE;
@@ -761,7 +765,7 @@ size_t
 reader_item_at(const struct reader *r, size_t block, size_t offset)
 {
 	const struct block *bl = &r->st->blocks[block];
-	size_t i = item_from(r, block, offset + 1);
+	size_t i = reader_item_from(r, block, offset + 1);
 
 	if (i == bl->first_item)
 		return NONE;
@@ -777,24 +781,24 @@ size_t
 reader_items_in(const struct reader *r, size_t block, size_t from,
     size_t to, size_t *first)
 {
-	*first = item_from(r, block, from);
-	return to > from ? item_from(r, block, to) : *first;
+	*first = reader_item_from(r, block, from);
+	return to > from ? reader_item_from(r, block, to) : *first;
 }
 
 /* Shows a match: scrolls to it, focuses the item that holds it. */
 static void
-show_hit(struct reader *r, const struct search_hit *hit, bool wrapped)
+reader_show_hit(struct reader *r, const struct search_hit *hit, bool wrapped)
 {
 	struct row row = { hit->block, 0 };
 	struct buf b = BUF_INIT;
 
-	history_push(r->back, &r->nback, here(r));
-	history_clear(r->fwd, &r->nfwd);
+	reader_history_push(r->back, &r->nback, reader_here(r));
+	reader_history_clear(r->fwd, &r->nfwd);
 	r->highlight = true;
 	r->hit = *hit;
 	r->focus = reader_item_at(r, hit->block, hit->start);
 	row.line = reader_line_at(r, hit->block, hit->start);
-	show_row(r, row);
+	reader_row_show(r, row);
 	if (wrapped)
 		buf_puts(&b, "search wrapped; ");
 	if (r->nhits != NONE)
@@ -811,7 +815,7 @@ show_hit(struct reader *r, const struct search_hit *hit, bool wrapped)
  * count every match of a search in; reads no more
  * blocks than it takes to tell. */
 static bool
-countable(const struct story *st, size_t max)
+reader_countable(const struct story *st, size_t max)
 {
 	size_t b, total = 0;
 
@@ -822,14 +826,14 @@ countable(const struct story *st, size_t max)
 
 /* The span that holds block b's matches (the cache of drawn blocks). */
 static struct search_span *
-span_of(const struct reader *r, size_t b)
+reader_span_of(const struct reader *r, size_t b)
 {
 	return &r->drawn[b % READER_HITS];
 }
 
 /* What a look-up in span sp cost, into the reader's count. */
 static void
-span_cost(const struct reader *r, struct search_span *sp)
+reader_span_cost(const struct reader *r, struct search_span *sp)
 {
 	r->cost->folds += sp->whole;
 	r->cost->folded += sp->folded;
@@ -839,15 +843,16 @@ span_cost(const struct reader *r, struct search_span *sp)
 /* The match of block b at or after offset (forward) or the last one
  * before it, into *hit; false when the block has none there. */
 static bool
-block_match(const struct reader *r, size_t b, size_t offset, bool forward,
+reader_block_match(const struct reader *r, size_t b, size_t offset,
+    bool forward,
     struct search_hit *hit)
 {
-	struct search_span *sp = span_of(r, b);
+	struct search_span *sp = reader_span_of(r, b);
 	size_t k = forward ?
 	    search_span_next(r->st, r->folded, r->nfolded, sp, b, offset) :
 	    search_span_prev(r->st, r->folded, r->nfolded, sp, b, offset);
 
-	span_cost(r, sp);
+	reader_span_cost(r, sp);
 	if (k != NONE)
 		*hit = sp->hits[k];
 	return k != NONE;
@@ -860,7 +865,7 @@ block_match(const struct reader *r, size_t b, size_t offset, bool forward,
  * block is on screen: a search, n and N cost the text between the
  * place and the match, not the length of the paragraph. */
 static bool
-search_from(struct reader *r, size_t block, size_t offset, bool forward,
+reader_search_from(struct reader *r, size_t block, size_t offset, bool forward,
     struct search_hit *hit, bool *wrapped)
 {
 	size_t nb = r->st->nblocks, i, b;
@@ -872,18 +877,20 @@ search_from(struct reader *r, size_t block, size_t offset, bool forward,
 		offset = forward ? 0 : SIZE_MAX;
 	}
 	*wrapped = false;
-	if (block_match(r, block, offset, forward, hit))
+	if (reader_block_match(r, block, offset, forward, hit))
 		return true;
 	for (i = 1; i < nb; i++) {
 		b = forward ? (block + i) % nb : (block + nb - i) % nb;
-		if (block_match(r, b, forward ? 0 : SIZE_MAX, forward, hit)) {
+		if (reader_block_match(r, b, forward ? 0 : SIZE_MAX, forward,
+		    hit)) {
 			*wrapped = forward ? b < block : b > block;
 			return true;
 		}
 	}
 	/* Round to the far side of the block itself. */
 	*wrapped = true;
-	return block_match(r, block, forward ? 0 : SIZE_MAX, forward, hit);
+	return reader_block_match(r, block, forward ? 0 : SIZE_MAX, forward,
+	    hit);
 }
 
 /* A new search: its needle folded, and what the last one found
@@ -894,7 +901,7 @@ reader_new_needle(struct reader *r, const char *needle, size_t len)
 	free(r->needle);
 	free(r->folded);
 	free(r->hits);
-	forget_drawn(r);
+	reader_forget_drawn(r);
 	r->needle = xstrndup(needle, len);
 	r->folded = search_fold(needle, len, &r->nfolded);
 	r->hits = NULL;
@@ -914,13 +921,13 @@ reader_search(struct reader *r, const char *needle, size_t len)
 	if (r->top.block < r->st->nblocks &&
 	    reader_line(r, r->top.block, r->top.line, &wl))
 		start = wl.start;
-	if (!search_from(r, r->top.block, start, true, &hit, &wrapped)) {
+	if (!reader_search_from(r, r->top.block, start, true, &hit, &wrapped)) {
 		reader_notify(r, "not found: %s", r->needle);
 		return;
 	}
-	if (countable(r->st, r->count_max))
+	if (reader_countable(r->st, r->count_max))
 		r->nhits = search_story(r->st, needle, len, &r->hits);
-	show_hit(r, &hit, wrapped);
+	reader_show_hit(r, &hit, wrapped);
 }
 
 void
@@ -939,18 +946,18 @@ reader_search_step(struct reader *r, bool forward)
 		block = r->hit.block;
 		offset = r->hit.start + (forward ? 1 : 0);
 	}
-	if (!search_from(r, block, offset, forward, &hit, &wrapped)) {
+	if (!reader_search_from(r, block, offset, forward, &hit, &wrapped)) {
 		reader_notify(r, "not found: %s", r->needle);
 		return;
 	}
-	show_hit(r, &hit, wrapped);
+	reader_show_hit(r, &hit, wrapped);
 }
 
 size_t
 reader_block_hits(const struct reader *r, size_t b,
     const struct search_hit **hits)
 {
-	struct search_span *sp = span_of(r, b);
+	struct search_span *sp = reader_span_of(r, b);
 	size_t first, end;
 
 	*hits = NULL;
@@ -958,7 +965,7 @@ reader_block_hits(const struct reader *r, size_t b,
 		return 0;
 	end = search_span_range(r->st, r->folded, r->nfolded, sp, b, 0,
 	    SIZE_MAX, &first);
-	span_cost(r, sp);
+	reader_span_cost(r, sp);
 	*hits = sp->hits + first;
 	return end - first;
 }
@@ -966,7 +973,7 @@ reader_block_hits(const struct reader *r, size_t b,
 const struct search_hit *
 reader_hit_at(const struct reader *r, size_t b, size_t offset)
 {
-	struct search_span *sp = span_of(r, b);
+	struct search_span *sp = reader_span_of(r, b);
 	size_t first, end;
 
 	if (r->nfolded == 0)
@@ -974,13 +981,13 @@ reader_hit_at(const struct reader *r, size_t b, size_t offset)
 	/* Matches do not overlap: only one may hold the offset. */
 	end = search_span_range(r->st, r->folded, r->nfolded, sp, b, offset,
 	    offset + 1, &first);
-	span_cost(r, sp);
+	reader_span_cost(r, sp);
 	return first < end ? &sp->hits[first] : NULL;
 }
 
 /* The row at the bottom of the screen. */
 static struct row
-bottom_row(struct reader *r)
+reader_bottom_row(struct reader *r)
 {
 	struct row bottom = r->top;
 
@@ -989,9 +996,9 @@ bottom_row(struct reader *r)
 }
 
 static bool
-at_end(struct reader *r)
+reader_at_end(struct reader *r)
 {
-	return reaches_end(r);
+	return reader_reaches_end(r);
 }
 
 /* How far into the story the bottom of the screen is, as less counts:
@@ -1001,8 +1008,8 @@ reader_notify_where(struct reader *r)
 {
 	const struct story *st = r->st;
 	size_t n = st->nblocks, at = n ? r->top.block + 1 : 0;
-	size_t last = n ? bottom_row(r).block + 1 : 0;
-	size_t pct = n == 0 || at_end(r) ? 100 : last * 100 / n;
+	size_t last = n ? reader_bottom_row(r).block + 1 : 0;
+	size_t pct = n == 0 || reader_at_end(r) ? 100 : last * 100 / n;
 	struct buf b = BUF_INIT;
 
 	if (last > at)
@@ -1033,7 +1040,7 @@ reader_top_page(const struct reader *r)
 
 /* Whether entry i of p holds the search. */
 static bool
-entry_holds(const struct reader *r, struct page *p, size_t i)
+reader_entry_holds(const struct reader *r, struct page *p, size_t i)
 {
 	const char *text = page_entry_text(r->st, &p->entries[i]);
 	struct search_hit *hits;
@@ -1047,7 +1054,7 @@ entry_holds(const struct reader *r, struct page *p, size_t i)
 /* Shows entry i, the match: focused when it leads somewhere, else
  * scrolled to. */
 static void
-page_show_entry(struct reader *r, struct page *p, size_t i)
+reader_page_show_entry(struct reader *r, struct page *p, size_t i)
 {
 	size_t h = r->page_rows > 0 ? (size_t)r->page_rows : 1;
 
@@ -1062,7 +1069,7 @@ page_show_entry(struct reader *r, struct page *p, size_t i)
 /* From the match, the focus or the top, one entry at a time round the
  * page: a page's entries are few, or built lazily as this reads them. */
 static void
-page_search_from(struct reader *r, bool forward, bool again)
+reader_page_search_from(struct reader *r, bool forward, bool again)
 {
 	struct page *p = reader_top_page(r);
 	size_t from, k, i;
@@ -1073,8 +1080,8 @@ page_search_from(struct reader *r, bool forward, bool again)
 	for (k = again ? 1 : 0; k <= p->n; k++) {
 		i = forward ? (from + k) % p->n : (from + p->n - k % p->n) %
 		    p->n;
-		if (entry_holds(r, p, i)) {
-			page_show_entry(r, p, i);
+		if (reader_entry_holds(r, p, i)) {
+			reader_page_show_entry(r, p, i);
 			reader_notify(r, "%smatch on this page: %s",
 			    (forward ? from + k >= p->n : k > from) ?
 			    "search wrapped; " : "",
@@ -1093,7 +1100,7 @@ reader_page_search(struct reader *r, const char *needle, size_t len)
 	r->highlight = true;
 	if (reader_top_page(r))
 		reader_top_page(r)->hit = NONE;
-	page_search_from(r, true, false);
+	reader_page_search_from(r, true, false);
 }
 
 void
@@ -1104,14 +1111,14 @@ reader_page_search_step(struct reader *r, bool forward)
 		return;
 	}
 	r->highlight = true;
-	page_search_from(r, forward, true);
+	reader_page_search_from(r, forward, true);
 }
 
 /* ---- copying ------------------------------------------------------ */
 
 /* The quote or claim an item is, or is inside; NONE for neither. */
 static size_t
-quote_or_claim(const struct story *st, size_t item)
+reader_quote_or_claim(const struct story *st, size_t item)
 {
 	while (item != NONE && st->items[item].kind != ITEM_QUOTE &&
 	    st->items[item].kind != ITEM_CLAIM)
@@ -1126,7 +1133,7 @@ reader_copy_item(struct reader *r)
 	const struct entry *e;
 
 	if (p == NULL)
-		return quote_or_claim(r->st, reader_visible_focus(r));
+		return reader_quote_or_claim(r->st, reader_visible_focus(r));
 	if (p->kind == PAGE_CLAIM)
 		return r->st->claims[p->a].item;
 	if (p->kind == PAGE_QUOTE)
@@ -1137,7 +1144,7 @@ reader_copy_item(struct reader *r)
 	if (e->target == TARGET_CLAIM)
 		return r->st->claims[e->a].item;
 	if (e->target == TARGET_ITEM || e->target == TARGET_CARD)
-		return quote_or_claim(r->st, e->a);
+		return reader_quote_or_claim(r->st, e->a);
 	return NONE;
 }
 
@@ -1160,7 +1167,7 @@ reader_citation(const struct reader *r, size_t item)
 		buf_puts(&b, "claimed by ");
 		if (st->claims[it->ref].by.n == 0)
 			buf_puts(&b, "the publication");
-		status_names(st, &st->claims[it->ref].by, &b);
+		reader_status_names(st, &st->claims[it->ref].by, &b);
 	}
 	buf_printf(&b, ", in \"%s\"", st->headline);
 	if (st->dateline_when || st->dateline)
@@ -1175,7 +1182,7 @@ reader_citation(const struct reader *r, size_t item)
 /* ---- the status line ---------------------------------------------- */
 
 static void
-status_names(const struct story *st, const struct idx *x, struct buf *b)
+reader_status_names(const struct story *st, const struct idx *x, struct buf *b)
 {
 	size_t i;
 
@@ -1186,7 +1193,7 @@ status_names(const struct story *st, const struct idx *x, struct buf *b)
 /* Who an item is about: a mention's actor, a quote's speaker, a
  * claim's claimants, a "Read more" item's actors. */
 static void
-status_who(const struct story *st, const struct item *it, struct buf *b)
+reader_status_who(const struct story *st, const struct item *it, struct buf *b)
 {
 	switch (it->kind) {
 	case ITEM_MENTION:
@@ -1198,10 +1205,10 @@ status_who(const struct story *st, const struct item *it, struct buf *b)
 	case ITEM_CLAIM:
 		if (st->claims[it->ref].by.n == 0)
 			buf_puts(b, "the publication");
-		status_names(st, &st->claims[it->ref].by, b);
+		reader_status_names(st, &st->claims[it->ref].by, b);
 		break;
 	case ITEM_RELATED:
-		status_names(st, &st->related[it->ref].actors, b);
+		reader_status_names(st, &st->related[it->ref].actors, b);
 		break;
 	default:
 		break;
@@ -1217,7 +1224,7 @@ static const char *const status_kind[ITEM_NKINDS] = {
  * among the items of its kind ("Claim c5, 5 of 17", "Mention 3 of
  * 44"), then who it concerns and its text. */
 static void
-status_item(const struct story *st, size_t item, bool place,
+reader_status_item(const struct story *st, size_t item, bool place,
     struct buf *b)
 {
 	const struct item *it = &st->items[item];
@@ -1233,7 +1240,7 @@ status_item(const struct story *st, size_t item, bool place,
 	}
 	buf_puts(b, ": ");
 	at = b->len;
-	status_who(st, it, b);
+	reader_status_who(st, it, b);
 	/* A "Read more" item may name no actor: no empty field then. */
 	if (b->len > at)
 		buf_puts(b, ": ");
@@ -1243,7 +1250,7 @@ status_item(const struct story *st, size_t item, bool place,
 
 /* The claim, quote or "Read more" item an entry leads to, or NONE. */
 static size_t
-entry_item(const struct story *st, const struct entry *e)
+reader_entry_item(const struct story *st, const struct entry *e)
 {
 	size_t item = NONE;
 
@@ -1260,14 +1267,14 @@ entry_item(const struct story *st, const struct entry *e)
  * ("Claim c5: …"), else after the page's title; its place is
  * reader_where's ("entry 3 of 12"). */
 static char *
-page_status(const struct reader *r, struct page *p)
+reader_page_status(const struct reader *r, struct page *p)
 {
 	struct buf b = BUF_INIT;
 	size_t item;
 
 	if (p->sel != NONE && p->sel < p->n &&
-	    (item = entry_item(r->st, &p->entries[p->sel])) != NONE) {
-		status_item(r->st, item, false, &b);
+	    (item = reader_entry_item(r->st, &p->entries[p->sel])) != NONE) {
+		reader_status_item(r->st, item, false, &b);
 		return buf_detach(&b);
 	}
 	buf_puts(&b, p->title);
@@ -1293,7 +1300,7 @@ reader_where(struct reader *r, char *out, size_t size)
 		    p->n - 1, h);
 	} else {
 		above = r->top.block > 0 || r->top.line > 0;
-		below = !at_end(r);
+		below = !reader_at_end(r);
 	}
 	more = above && below ? "more above and below" : below ?
 	    "more below" : "";
@@ -1331,12 +1338,12 @@ reader_status(struct reader *r)
 	size_t focus = reader_visible_focus(r);
 
 	if (reader_top_page(r))
-		return page_status(r, reader_top_page(r));
+		return reader_page_status(r, reader_top_page(r));
 	if (focus == NONE) {
 		buf_printf(&b, "Paragraph %zu of %zu", st->nblocks ?
 		    r->top.block + 1 : 0, st->nblocks);
 		return buf_detach(&b);
 	}
-	status_item(st, focus, true, &b);
+	reader_status_item(st, focus, true, &b);
 	return buf_detach(&b);
 }

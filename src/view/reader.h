@@ -30,7 +30,7 @@ struct row {
 };
 
 /* A block's lines, wrapped lazily from its start as far as asked:
- * lines [0, nlines) are those of wrap_text at `width`, and `next` is
+ * lines [0, nlines) are those of text_wrap at `width`, and `next` is
  * where the line after them starts; `done` when they are all. */
 struct layout {
 	struct wrap_line *lines;	/* NULL until laid out */

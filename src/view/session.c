@@ -27,7 +27,7 @@
 
 /* The built-in story's stamp is that of what a save would write. */
 static void
-builtin_stamp(const struct story *st, struct safefile_stamp *stamp)
+session_builtin_stamp(const struct story *st, struct safefile_stamp *stamp)
 {
 	struct buf b = BUF_INIT;
 
@@ -37,7 +37,7 @@ builtin_stamp(const struct story *st, struct safefile_stamp *stamp)
 }
 
 static void
-place_clear(struct session_place *p)
+session_place_clear(struct session_place *p)
 {
 	p->block = NONE;
 	p->start = p->end = 0;
@@ -46,7 +46,7 @@ place_clear(struct session_place *p)
 
 /* The stamp a journal's first line records, or false. */
 static bool
-journal_stamp_parse(const char *line, struct safefile_stamp *stamp)
+session_journal_stamp_parse(const char *line, struct safefile_stamp *stamp)
 {
 	int exists;
 	long long size;
@@ -66,7 +66,7 @@ journal_stamp_parse(const char *line, struct safefile_stamp *stamp)
 /* Whether the journal at s->jpath was written over the story as it is
  * now (the file's stamp, or the built-in story's). */
 static bool
-journal_applies(const struct session *s)
+session_journal_applies(const struct session *s)
 {
 	char line[256];
 	struct safefile_stamp js;
@@ -76,7 +76,7 @@ journal_applies(const struct session *s)
 	if (fp == NULL)
 		return false;
 	ok = fgets(line, sizeof line, fp) != NULL &&
-	    journal_stamp_parse(line, &js);
+	    session_journal_stamp_parse(line, &js);
 	fclose(fp);
 	return ok && js.exists == s->stamp.exists &&
 	    js.size == s->stamp.size && js.hash == s->stamp.hash;
@@ -84,7 +84,7 @@ journal_applies(const struct session *s)
 
 /* Renames the journal aside, never over another; the new name in out. */
 static bool
-journal_keep_aside(const struct session *s, struct buf *out)
+session_journal_keep_aside(const struct session *s, struct buf *out)
 {
 	struct buf name = BUF_INIT;
 	unsigned i;
@@ -107,14 +107,14 @@ journal_keep_aside(const struct session *s, struct buf *out)
 }
 
 static void
-journal_notice(struct session *s, struct buf *msg)
+session_journal_notice(struct session *s, struct buf *msg)
 {
 	struct buf aside = BUF_INIT;
 
 	if (s->jpath == NULL || access(s->jpath, F_OK) != 0)
 		return;
-	if (!journal_applies(s)) {
-		if (journal_keep_aside(s, &aside))
+	if (!session_journal_applies(s)) {
+		if (session_journal_keep_aside(s, &aside))
 			buf_printf(msg, "a recovery journal that no longer "
 			    "applies (the file changed since) was kept aside "
 			    "as %s", aside.data);
@@ -142,10 +142,10 @@ session_open(struct story *st, const char *path, bool read_only,
 	s->path = path ? xstrdup(path) : NULL;
 	s->read_only = read_only;
 	s->jfd = -1;
-	place_clear(&s->sel);
-	place_clear(&s->focus);
+	session_place_clear(&s->sel);
+	session_place_clear(&s->focus);
 	if (path == NULL)
-		builtin_stamp(st, &s->stamp);
+		session_builtin_stamp(st, &s->stamp);
 	else if (safefile_stat(path, &s->stamp) != 0)
 		memset(&s->stamp, 0, sizeof s->stamp);
 	if (path != NULL && !read_only && access(path, W_OK) != 0) {
@@ -156,13 +156,13 @@ session_open(struct story *st, const char *path, bool read_only,
 	if (s->jpath != NULL) {
 		if (msg->len > 0 && access(s->jpath, F_OK) == 0)
 			buf_puts(msg, "; ");
-		journal_notice(s, msg);
+		session_journal_notice(s, msg);
 	}
 	return s;
 }
 
 static void
-hist_clear(struct session_hist *h)
+session_hist_clear(struct session_hist *h)
 {
 	size_t i;
 
@@ -178,8 +178,8 @@ session_free(struct session *s)
 {
 	if (s == NULL)
 		return;
-	hist_clear(&s->undo);
-	hist_clear(&s->redo);
+	session_hist_clear(&s->undo);
+	session_hist_clear(&s->redo);
 	free(s->undo.v);
 	free(s->redo.v);
 	if (s->jfd >= 0)
@@ -240,7 +240,7 @@ session_select(struct session *s, size_t block, size_t start, size_t end)
 {
 	const struct block *b;
 
-	place_clear(&s->sel);
+	session_place_clear(&s->sel);
 	if (block >= s->st->nblocks || start == end)
 		return;
 	b = &s->st->blocks[block];
@@ -254,7 +254,7 @@ session_select(struct session *s, size_t block, size_t start, size_t end)
 	s->sel.start = start < b->len ? start : b->len;
 	s->sel.end = end < b->len ? end : b->len;
 	if (s->sel.start == s->sel.end)
-		place_clear(&s->sel);
+		session_place_clear(&s->sel);
 }
 
 bool
@@ -274,7 +274,7 @@ session_focus(struct session *s, size_t item)
 {
 	const struct item *it;
 
-	place_clear(&s->focus);
+	session_place_clear(&s->focus);
 	if (item >= s->st->nitems)
 		return;
 	it = &s->st->items[item];
@@ -339,7 +339,7 @@ session_place_words(const struct session *s, const struct session_place *p,
 /* ---- the history ---------------------------------------------------- */
 
 static void
-hist_push(struct session_hist *h, struct edits *ed, char *what)
+session_hist_push(struct session_hist *h, struct edits *ed, char *what)
 {
 	h->v = xgrow(h->v, h->n, &h->cap, sizeof *h->v);
 	h->v[h->n].ed = *ed;
@@ -349,13 +349,13 @@ hist_push(struct session_hist *h, struct edits *ed, char *what)
 
 /* The focused item, if its place is gone, is none. */
 static void
-places_check(struct session *s)
+session_places_check(struct session *s)
 {
 	if (s->focus.block != NONE && session_focused(s) == NONE)
-		place_clear(&s->focus);
+		session_place_clear(&s->focus);
 	if (s->sel.block != NONE && (s->sel.block >= s->st->nblocks ||
 	    s->sel.end > s->st->blocks[s->sel.block].len))
-		place_clear(&s->sel);
+		session_place_clear(&s->sel);
 }
 
 enum session_result
@@ -372,9 +372,9 @@ session_commit(struct session *s, struct edits *es, const char *what,
 	}
 	if (s->saved_at > s->undo.n)
 		s->saved_lost = true;
-	hist_push(&s->undo, &inv, xstrdup(what));
-	hist_clear(&s->redo);
-	places_check(s);
+	session_hist_push(&s->undo, &inv, xstrdup(what));
+	session_hist_clear(&s->redo);
+	session_places_check(s);
 	buf_puts(msg, what);
 	return SESSION_OK;
 }
@@ -415,8 +415,8 @@ session_undo(struct session *s, bool redo, struct buf *msg)
 	}
 	edits_free(&step->ed);
 	from->n--;
-	hist_push(to, &inv, step->what);
-	places_check(s);
+	session_hist_push(to, &inv, step->what);
+	session_places_check(s);
 	buf_printf(msg, "%s: %s", redo ? "redid" : "undid", step->what);
 	return SESSION_OK;
 }
@@ -425,7 +425,7 @@ session_undo(struct session *s, bool redo, struct buf *msg)
 
 /* The folder of the journals, caller-owned, or NULL. */
 static char *
-journal_dir(void)
+session_journal_dir(void)
 {
 	const char *state = getenv("XDG_STATE_HOME");
 	const char *home = getenv("HOME");
@@ -442,7 +442,7 @@ journal_dir(void)
 
 /* The absolute form of path, links resolved where it exists. */
 static char *
-absolute(const char *path)
+session_absolute(const char *path)
 {
 	char *real = realpath(path, NULL), cwd[PATH_MAX];
 	struct buf b = BUF_INIT;
@@ -459,7 +459,7 @@ char *
 session_journal_path(const char *path)
 {
 	static const char hex[] = "0123456789ABCDEF";
-	char *dir = journal_dir(), *abs;
+	char *dir = session_journal_dir(), *abs;
 	struct buf name = BUF_INIT, b = BUF_INIT;
 	const unsigned char *p;
 
@@ -470,7 +470,7 @@ session_journal_path(const char *path)
 		free(dir);
 		return buf_detach(&b);
 	}
-	abs = absolute(path);
+	abs = session_absolute(path);
 	/* Every byte but [A-Za-z0-9._-] as %XX: one name a path, and
 	 * back again by eye. */
 	for (p = (const unsigned char *)abs; *p != '\0'; p++)
@@ -498,7 +498,7 @@ session_journal_path(const char *path)
 
 /* Makes the folders of path's parent, mode 0700. */
 static int
-mkdirs(const char *file)
+session_mkdirs(const char *file)
 {
 	char *d = xstrdup(file), *p;
 	int err = 0;
@@ -521,7 +521,7 @@ mkdirs(const char *file)
 }
 
 static int
-write_all(int fd, const char *p, size_t n)
+session_write_all(int fd, const char *p, size_t n)
 {
 	while (n > 0) {
 		ssize_t w = write(fd, p, n);
@@ -537,7 +537,7 @@ write_all(int fd, const char *p, size_t n)
 }
 
 static int
-journal_open(struct session *s)
+session_journal_open(struct session *s)
 {
 	struct buf head = BUF_INIT;
 	struct stat sb;
@@ -546,7 +546,7 @@ journal_open(struct session *s)
 
 	if (s->jpath == NULL)
 		return ENOENT;
-	if ((err = mkdirs(s->jpath)) != 0)
+	if ((err = session_mkdirs(s->jpath)) != 0)
 		return err;
 	s->jfd = open(s->jpath, O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC,
 	    0600);
@@ -560,31 +560,31 @@ journal_open(struct session *s)
 	    JOURNAL_MAGIC, s->stamp.exists ? 1 : 0, (long long)s->stamp.size,
 	    (unsigned long long)s->stamp.hash, safe);
 	free(safe);
-	err = write_all(s->jfd, head.data, head.len);
+	err = session_write_all(s->jfd, head.data, head.len);
 	buf_free(&head);
 	return err;
 }
 
 /* Appends lines, synced, before the command they record runs. */
 static int
-journal_append(struct session *s, const char *lines, size_t len)
+session_journal_append(struct session *s, const char *lines, size_t len)
 {
 	int err;
 
-	if (s->jfd < 0 && (err = journal_open(s)) != 0) {
+	if (s->jfd < 0 && (err = session_journal_open(s)) != 0) {
 		if (s->jfd >= 0)
 			close(s->jfd);
 		s->jfd = -1;
 		return err;
 	}
-	if ((err = write_all(s->jfd, lines, len)) != 0)
+	if ((err = session_write_all(s->jfd, lines, len)) != 0)
 		return err;
 	return fsync(s->jfd) == 0 ? 0 : errno;
 }
 
 /* The journal goes: after a save to the story's own file, or a quit. */
 static void
-journal_remove(struct session *s)
+session_journal_remove(struct session *s)
 {
 	if (s->jfd >= 0) {
 		close(s->jfd);
@@ -596,7 +596,8 @@ journal_remove(struct session *s)
 
 /* The lines that give a command its places, then the command. */
 static void
-journal_lines(const struct session *s, const char *line, struct buf *out)
+session_journal_lines(const struct session *s, const char *line,
+    struct buf *out)
 {
 	size_t f = session_focused(s);
 
@@ -626,7 +627,7 @@ journal_lines(const struct session *s, const char *line, struct buf *out)
 /* Journals a line (with its places unless it answers a question);
  * false, with the reason, when the journal cannot be written. */
 static bool
-journal_line(struct session *s, const char *line, bool answer,
+session_journal_line(struct session *s, const char *line, bool session_answer,
     struct buf *msg)
 {
 	struct buf b = BUF_INIT;
@@ -634,12 +635,12 @@ journal_line(struct session *s, const char *line, bool answer,
 
 	if (s->replaying)
 		return true;
-	if (answer) {
+	if (session_answer) {
 		buf_puts(&b, line);
 		buf_putc(&b, '\n');
 	} else
-		journal_lines(s, line, &b);
-	err = journal_append(s, b.data, b.len);
+		session_journal_lines(s, line, &b);
+	err = session_journal_append(s, b.data, b.len);
 	buf_free(&b);
 	if (err == 0)
 		return true;
@@ -652,7 +653,7 @@ journal_line(struct session *s, const char *line, bool answer,
 
 /* Whether target names the story's own file. */
 static bool
-own_file(const struct session *s, const char *target)
+session_own_file(const struct session *s, const char *target)
 {
 	char *a, *b;
 	bool same;
@@ -661,8 +662,8 @@ own_file(const struct session *s, const char *target)
 		return true;
 	if (s->path == NULL)
 		return false;
-	a = absolute(target);
-	b = absolute(s->path);
+	a = session_absolute(target);
+	b = session_absolute(s->path);
 	same = strcmp(a, b) == 0;
 	free(a);
 	free(b);
@@ -670,7 +671,7 @@ own_file(const struct session *s, const char *target)
 }
 
 static bool
-save_checks(const struct session *s, const char *target, bool own,
+session_save_checks(const struct session *s, const char *target, bool own,
     bool force, const char *shown, struct buf *msg)
 {
 	if (force)
@@ -700,21 +701,21 @@ save_checks(const struct session *s, const char *target, bool own,
 
 /* The story's file is now target, as it was just written. */
 static void
-saved_as(struct session *s, const char *target)
+session_saved_as(struct session *s, const char *target)
 {
 	if (s->path == NULL || strcmp(s->path, target) != 0) {
-		journal_remove(s);
+		session_journal_remove(s);
 		free(s->path);
 		s->path = xstrdup(target);
 		free(s->jpath);
 		s->jpath = session_journal_path(target);
 	}
 	safefile_stat(target, &s->stamp);
-	journal_remove(s);
+	session_journal_remove(s);
 	/* The journal starts again from the saved file: the history before
 	 * it could not be replayed onto it. */
-	hist_clear(&s->undo);
-	hist_clear(&s->redo);
+	session_hist_clear(&s->undo);
+	session_hist_clear(&s->redo);
 	s->saved_at = 0;
 	s->saved_lost = false;
 	s->read_only = false;
@@ -724,7 +725,7 @@ enum session_result
 session_save(struct session *s, const char *target, bool force,
     struct buf *msg)
 {
-	bool own = own_file(s, target);
+	bool own = session_own_file(s, target);
 	const char *to = target ? target : s->path;
 	struct buf out = BUF_INIT;
 	char *why = NULL, *shown;
@@ -737,7 +738,7 @@ session_save(struct session *s, const char *target, bool force,
 		return SESSION_ASK;
 	}
 	shown = text_sanitize(to);
-	if (!save_checks(s, to, own, force, shown, msg)) {
+	if (!session_save_checks(s, to, own, force, shown, msg)) {
 		free(shown);
 		return SESSION_REFUSED;
 	}
@@ -749,7 +750,7 @@ session_save(struct session *s, const char *target, bool force,
 		r = SESSION_REFUSED;
 	} else {
 		if (own || s->path == NULL)
-			saved_as(s, to);
+			session_saved_as(s, to);
 		buf_printf(msg, "wrote %s", shown);
 	}
 	free(why);
@@ -767,7 +768,7 @@ session_quit(struct session *s, bool force, struct buf *msg)
 		    "and quit, n: quit without saving, anything else: stay)");
 		return SESSION_ASK;
 	}
-	journal_remove(s);
+	session_journal_remove(s);
 	buf_puts(msg, "quit");
 	return SESSION_QUIT;
 }
@@ -778,7 +779,7 @@ session_quit(struct session *s, bool force, struct buf *msg)
  * crash, is not); refused ones were refused when they were typed too.
  * Returns the number of lines run. */
 static size_t
-replay(struct session *s, const char *data, size_t len)
+session_replay(struct session *s, const char *data, size_t len)
 {
 	const char *p = data, *end = data + len, *nl;
 	struct buf line = BUF_INIT, m = BUF_INIT;
@@ -822,10 +823,10 @@ session_recover(struct session *s, struct buf *msg)
 		buf_append(&data, chunk, n);
 	fclose(fp);
 	s->jfound = false;
-	lines = replay(s, data.data ? data.data : "", data.len);
+	lines = session_replay(s, data.data ? data.data : "", data.len);
 	buf_free(&data);
 	/* Later edits go on in the same journal. */
-	if (journal_open(s) != 0 && s->jfd >= 0) {
+	if (session_journal_open(s) != 0 && s->jfd >= 0) {
 		close(s->jfd);
 		s->jfd = -1;
 	}
@@ -833,7 +834,7 @@ session_recover(struct session *s, struct buf *msg)
 		/* Its answer never came: the journal says so too. */
 		s->ask = ASK_NONE;
 		if (s->jfd >= 0)
-			journal_append(s, "no\n", 3);
+			session_journal_append(s, "no\n", 3);
 	}
 	buf_printf(msg, "recovered %zu commands from the journal: %zu edits "
 	    "to save", lines, s->undo.n);
@@ -866,7 +867,7 @@ session_is_word(const char *s, const char *a, const char *b)
 }
 
 static enum session_result
-answer(struct session *s, const char *line, struct buf *msg)
+session_answer(struct session *s, const char *line, struct buf *msg)
 {
 	enum session_ask ask = s->ask;
 	struct session_args a;
@@ -877,7 +878,7 @@ answer(struct session *s, const char *line, struct buf *msg)
 	/* q! leaves whatever was asked. */
 	if (strcmp(line, "q!") == 0)
 		return session_quit(s, true, msg);
-	if (s->ask_journaled && !journal_line(s, line, true, msg))
+	if (s->ask_journaled && !session_journal_line(s, line, true, msg))
 		return SESSION_REFUSED;
 	if (ask == ASK_QUIT && session_is_word(line, "y", "yes")) {
 		r = session_save(s, NULL, false, msg);
@@ -919,7 +920,7 @@ answer(struct session *s, const char *line, struct buf *msg)
 /* The text of msg from `from` on, sanitised: it may hold what was
  * typed, and it is shown on a terminal. */
 static void
-msg_sanitize(struct buf *msg, size_t from)
+session_msg_sanitize(struct buf *msg, size_t from)
 {
 	char *tail;
 
@@ -933,7 +934,7 @@ msg_sanitize(struct buf *msg, size_t from)
 }
 
 static enum session_result
-dispatch(struct session *s, const char *line, struct buf *msg)
+session_dispatch(struct session *s, const char *line, struct buf *msg)
 {
 	const struct session_cmd *c;
 	struct session_args a;
@@ -958,7 +959,7 @@ dispatch(struct session *s, const char *line, struct buf *msg)
 		    ":recover or :discard it first");
 		r = SESSION_REFUSED;
 	} else if ((c->flags & CMD_CHANGES) &&
-	    !journal_line(s, line, false, msg))
+	    !session_journal_line(s, line, false, msg))
 		r = SESSION_REFUSED;
 	else {
 		r = c->run(s, &a, msg);
@@ -989,12 +990,12 @@ session_run(struct session *s, const char *line, struct buf *msg)
 	    copy[n - 1] == '\n' || copy[n - 1] == '\r'))
 		copy[--n] = '\0';
 	if (s->ask != ASK_NONE)
-		r = answer(s, copy, msg);
+		r = session_answer(s, copy, msg);
 	else if (n == 0)
 		r = SESSION_OK;
 	else
-		r = dispatch(s, copy, msg);
+		r = session_dispatch(s, copy, msg);
 	free(copy);
-	msg_sanitize(msg, from);
+	session_msg_sanitize(msg, from);
 	return r;
 }

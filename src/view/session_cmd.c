@@ -12,7 +12,8 @@
 /* ---- words ---------------------------------------------------------- */
 
 static void
-args_push(struct session_args *a, struct buf *w, bool quoted, size_t *cap)
+session_cmd_args_push(struct session_args *a, struct buf *w, bool quoted,
+    size_t *cap)
 {
 	if (a->n + 1 >= *cap) {
 		*cap = *cap ? *cap * 2 : 8;
@@ -36,7 +37,7 @@ session_args_parse(const char *line, struct session_args *a, char **why)
 	for (p = line; ; p++) {
 		if (*p == '\0' || (!in && (*p == ' ' || *p == '\t'))) {
 			if (word)
-				args_push(a, &w, quoted, &cap);
+				session_cmd_args_push(a, &w, quoted, &cap);
 			word = quoted = false;
 			if (*p == '\0')
 				break;
@@ -90,7 +91,7 @@ session_args_join(const struct session_args *a, size_t from)
 
 /* Whether word is KEY=…, and then its value (NULL when empty). */
 static bool
-opt_value(const char *word, const char *key, const char **value)
+session_cmd_opt_value(const char *word, const char *key, const char **value)
 {
 	size_t n = strlen(key);
 
@@ -102,7 +103,7 @@ opt_value(const char *word, const char *key, const char **value)
 
 /* A list of ids as a file writes it: commas become spaces. */
 static char *
-id_list(const char *v)
+session_cmd_id_list(const char *v)
 {
 	char *s, *p;
 
@@ -116,7 +117,7 @@ id_list(const char *v)
 }
 
 static bool
-all_digits(const char *s)
+session_cmd_all_digits(const char *s)
 {
 	return *s != '\0' && strspn(s, "0123456789") == strlen(s);
 }
@@ -124,7 +125,7 @@ all_digits(const char *s)
 /* ---- places --------------------------------------------------------- */
 
 static size_t
-block_named(const struct story *st, const char *name)
+session_cmd_block_named(const struct story *st, const char *name)
 {
 	size_t i;
 	unsigned long n;
@@ -133,7 +134,7 @@ block_named(const struct story *st, const char *name)
 		if (st->blocks[i].id != NULL &&
 		    strcmp(story_raw(st, st->blocks[i].id), name) == 0)
 			return i;
-	if (!all_digits(name) || strlen(name) > 18)
+	if (!session_cmd_all_digits(name) || strlen(name) > 18)
 		return NONE;
 	n = strtoul(name, NULL, 10);
 	return n >= 1 && n <= st->nblocks ? (size_t)n - 1 : NONE;
@@ -143,7 +144,7 @@ block_named(const struct story *st, const char *name)
  * TEXT in BLOCK (the whole block without TEXT).  KIND only where
  * `kind` is not NULL; it stays ITEM_NKINDS when not given. */
 static bool
-place_parse(const struct session *s, const struct session_args *a,
+session_cmd_place_parse(const struct session *s, const struct session_args *a,
     size_t from, struct session_place *p, enum item_kind *kind,
     struct buf *msg)
 {
@@ -156,7 +157,7 @@ place_parse(const struct session *s, const struct session_args *a,
 		buf_puts(msg, "which block? (its id, or its number)");
 		return false;
 	}
-	if ((p->block = block_named(s->st, a->v[from])) == NONE) {
+	if ((p->block = session_cmd_block_named(s->st, a->v[from])) == NONE) {
 		buf_printf(msg, "there is no block '%s'", a->v[from]);
 		return false;
 	}
@@ -164,12 +165,12 @@ place_parse(const struct session *s, const struct session_args *a,
 	if (kind != NULL && last > from + 2 && !a->quoted[last - 1])
 		for (k = 0; k < ITEM_NKINDS; k++)
 			if (strcmp(a->v[last - 1], k == ITEM_RELATED ? "related" :
-			    item_kind_name((enum item_kind)k)) == 0) {
+			    story_item_kind_name((enum item_kind)k)) == 0) {
 				*kind = (enum item_kind)k;
 				last--;
 			}
 	if (last > from + 2 && !a->quoted[last - 1] &&
-	    all_digits(a->v[last - 1])) {
+	    session_cmd_all_digits(a->v[last - 1])) {
 		nth = strtoul(a->v[last - 1], NULL, 10);
 		last--;
 	}
@@ -203,7 +204,8 @@ place_parse(const struct session *s, const struct session_args *a,
 }
 
 static enum session_result
-cmd_select(struct session *s, const struct session_args *a, struct buf *msg)
+session_cmd_select(struct session *s, const struct session_args *a,
+    struct buf *msg)
 {
 	struct session_place p;
 	size_t f;
@@ -213,7 +215,7 @@ cmd_select(struct session *s, const struct session_args *a, struct buf *msg)
 		buf_puts(msg, "no selection");
 		return SESSION_OK;
 	}
-	if (!place_parse(s, a, 1, &p, NULL, msg))
+	if (!session_cmd_place_parse(s, a, 1, &p, NULL, msg))
 		return SESSION_REFUSED;
 	session_select(s, p.block, p.start, p.end);
 	/* The item that is exactly the selection is the one to change. */
@@ -227,7 +229,7 @@ cmd_select(struct session *s, const struct session_args *a, struct buf *msg)
 
 /* A claim's, quote's or "Read more" item's id: its item, or NONE. */
 static size_t
-item_by_id(const struct story *st, const char *id)
+session_cmd_item_by_id(const struct story *st, const char *id)
 {
 	size_t i;
 
@@ -244,7 +246,8 @@ item_by_id(const struct story *st, const char *id)
 }
 
 static enum session_result
-cmd_focus(struct session *s, const struct session_args *a, struct buf *msg)
+session_cmd_focus(struct session *s, const struct session_args *a,
+    struct buf *msg)
 {
 	struct session_place p;
 	enum item_kind kind = ITEM_NKINDS;
@@ -255,20 +258,21 @@ cmd_focus(struct session *s, const struct session_args *a, struct buf *msg)
 		buf_puts(msg, "nothing in focus");
 		return SESSION_OK;
 	}
-	if (a->n == 2 && (i = item_by_id(s->st, a->v[1])) != NONE) {
+	if (a->n == 2 && (i = session_cmd_item_by_id(s->st, a->v[1])) != NONE) {
 		session_focus(s, i);
 		buf_printf(msg, "focused %s", a->v[1]);
 		return SESSION_OK;
 	}
-	if (!place_parse(s, a, 1, &p, &kind, msg))
+	if (!session_cmd_place_parse(s, a, 1, &p, &kind, msg))
 		return SESSION_REFUSED;
 	if ((i = session_find_item(s, p.block, p.start, p.end, kind)) == NONE) {
 		buf_printf(msg, "no %s is exactly that text", kind == ITEM_NKINDS ?
-		    "item" : item_kind_name(kind));
+		    "item" : story_item_kind_name(kind));
 		return SESSION_REFUSED;
 	}
 	session_focus(s, i);
-	buf_printf(msg, "focused a %s", item_kind_name(s->st->items[i].kind));
+	buf_printf(msg, "focused a %s",
+	    story_item_kind_name(s->st->items[i].kind));
 	return SESSION_OK;
 }
 
@@ -309,7 +313,7 @@ session_actor(const struct session *s, const char *who, bool *unknown,
 }
 
 static const char *
-actor_id(const struct session *s, size_t a)
+session_cmd_actor_id(const struct session *s, size_t a)
 {
 	return story_raw(s->st, s->st->actors[a].id);
 }
@@ -317,7 +321,7 @@ actor_id(const struct session *s, size_t a)
 /* An id for a new actor named `name`: its letters and digits, lower
  * case, words joined by '-', not taken. */
 static char *
-suggest_id(const struct session *s, const char *name)
+session_cmd_suggest_id(const struct session *s, const char *name)
 {
 	struct buf b = BUF_INIT;
 	const char *p;
@@ -351,10 +355,10 @@ suggest_id(const struct session *s, const char *name)
 }
 
 static enum session_result
-ask_actor(struct session *s, const char *who, enum item_kind kind,
+session_cmd_ask_actor(struct session *s, const char *who, enum item_kind kind,
     const char *id, struct buf *msg)
 {
-	char *sid = suggest_id(s, who);
+	char *sid = session_cmd_suggest_id(s, who);
 
 	s->ask = ASK_ACTOR;
 	s->ask_kind = kind;
@@ -372,7 +376,8 @@ ask_actor(struct session *s, const char *who, enum item_kind kind,
 
 /* The selection as an item to add, or false. */
 static bool
-item_new(const struct session *s, enum item_kind kind, struct edit *e,
+session_cmd_item_new(const struct session *s, enum item_kind kind,
+    struct edit *e,
     struct buf *msg)
 {
 	memset(e, 0, sizeof *e);
@@ -391,23 +396,23 @@ item_new(const struct session *s, enum item_kind kind, struct edit *e,
 
 /* An id of the form PREFIX N that nothing uses. */
 static char *
-new_id(const struct session *s, const char *prefix, size_t n)
+session_cmd_new_id(const struct session *s, const char *prefix, size_t n)
 {
 	struct buf b = BUF_INIT;
 
 	do {
 		buf_truncate(&b, 0);
 		buf_printf(&b, "%s%zu", prefix, ++n);
-	} while (item_by_id(s->st, b.data) != NONE ||
+	} while (session_cmd_item_by_id(s->st, b.data) != NONE ||
 	    story_find_actor(s->st, b.data) != NONE ||
-	    block_named(s->st, b.data) != NONE);
+	    session_cmd_block_named(s->st, b.data) != NONE);
 	return buf_detach(&b);
 }
 
 /* The new item is in focus: the first item the last step's undo would
  * remove. */
 static void
-focus_new(struct session *s)
+session_cmd_focus_new(struct session *s)
 {
 	const struct session_step *step = &s->undo.v[s->undo.n - 1];
 	size_t i;
@@ -422,18 +427,19 @@ focus_new(struct session *s)
 }
 
 static enum session_result
-commit_focus(struct session *s, struct edit *e, struct buf *msg)
+session_cmd_commit_focus(struct session *s, struct edit *e, struct buf *msg)
 {
 	enum session_result r = session_commit1(s, e, msg);
 
 	edit_free(e);
 	if (r == SESSION_OK)
-		focus_new(s);
+		session_cmd_focus_new(s);
 	return r;
 }
 
 static enum session_result
-cmd_mention(struct session *s, const struct session_args *a, struct buf *msg)
+session_cmd_mention(struct session *s, const struct session_args *a,
+    struct buf *msg)
 {
 	char *who = session_args_join(a, 1);
 	struct edit e;
@@ -441,26 +447,27 @@ cmd_mention(struct session *s, const struct session_args *a, struct buf *msg)
 	size_t x;
 	enum session_result r;
 
-	if (!item_new(s, ITEM_MENTION, &e, msg)) {
+	if (!session_cmd_item_new(s, ITEM_MENTION, &e, msg)) {
 		free(who);
 		return SESSION_REFUSED;
 	}
 	x = session_actor(s, who, &unknown, msg);
 	if (x == NONE) {
-		r = unknown ? ask_actor(s, who, ITEM_MENTION, NULL, msg) :
+		r = unknown ? session_cmd_ask_actor(s, who, ITEM_MENTION, NULL,
+		    msg) :
 		    SESSION_REFUSED;
 		free(who);
 		return r;
 	}
 	free(who);
-	e.attrs.actor = xstrdup(actor_id(s, x));
-	return commit_focus(s, &e, msg);
+	e.attrs.actor = xstrdup(session_cmd_actor_id(s, x));
+	return session_cmd_commit_focus(s, &e, msg);
 }
 
 /* The length of the quotation mark that ends (at_end) or begins s[0..n),
  * or 0. */
 static size_t
-quote_mark(const char *s, size_t n, bool at_end)
+session_cmd_quote_mark(const char *s, size_t n, bool at_end)
 {
 	static const char *const marks[] = { "\"", "\xe2\x80\x9c",
 	    "\xe2\x80\x9d", "\xe2\x80\x98", "\xe2\x80\x99", "\xe2\x80\x9e",
@@ -481,7 +488,7 @@ quote_mark(const char *s, size_t n, bool at_end)
  * loses them, and the spaces beside them; a straight apostrophe only
  * when it stands at both ends. */
 static void
-trim_marks(const char *text, size_t *start, size_t *end)
+session_cmd_trim_marks(const char *text, size_t *start, size_t *end)
 {
 	size_t m;
 	bool more = true;
@@ -492,9 +499,11 @@ trim_marks(const char *text, size_t *start, size_t *end)
 			(*start)++, more = true;
 		while (*end > *start && text[*end - 1] == ' ')
 			(*end)--, more = true;
-		if ((m = quote_mark(text + *start, *end - *start, false)) > 0)
+		if ((m = session_cmd_quote_mark(text + *start, *end - *start,
+		    false)) > 0)
 			*start += m, more = true;
-		if ((m = quote_mark(text + *start, *end - *start, true)) > 0)
+		if ((m = session_cmd_quote_mark(text + *start, *end - *start,
+		    true)) > 0)
 			*end -= m, more = true;
 		if (*end - *start >= 2 && text[*start] == '\'' &&
 		    text[*end - 1] == '\'')
@@ -503,20 +512,23 @@ trim_marks(const char *text, size_t *start, size_t *end)
 }
 
 static enum session_result
-quote_add(struct session *s, size_t speaker, const char *id, struct buf *msg)
+session_cmd_quote_add(struct session *s, size_t speaker, const char *id,
+    struct buf *msg)
 {
 	struct edit e;
 
-	if (!item_new(s, ITEM_QUOTE, &e, msg))
+	if (!session_cmd_item_new(s, ITEM_QUOTE, &e, msg))
 		return SESSION_REFUSED;
-	trim_marks(s->st->blocks[e.block].text, &e.start, &e.end);
-	e.attrs.speaker = xstrdup(actor_id(s, speaker));
-	e.attrs.id = id ? xstrdup(id) : new_id(s, "q", s->st->nquotes);
-	return commit_focus(s, &e, msg);
+	session_cmd_trim_marks(s->st->blocks[e.block].text, &e.start, &e.end);
+	e.attrs.speaker = xstrdup(session_cmd_actor_id(s, speaker));
+	e.attrs.id = id ? xstrdup(id) : session_cmd_new_id(s, "q",
+	    s->st->nquotes);
+	return session_cmd_commit_focus(s, &e, msg);
 }
 
 static enum session_result
-cmd_quote(struct session *s, const struct session_args *a, struct buf *msg)
+session_cmd_quote(struct session *s, const struct session_args *a,
+    struct buf *msg)
 {
 	struct session_args sub = *a;
 	const char *id = NULL;
@@ -525,7 +537,7 @@ cmd_quote(struct session *s, const struct session_args *a, struct buf *msg)
 	size_t x;
 	enum session_result r;
 
-	if (sub.n > 2 && opt_value(a->v[a->n - 1], "id", &id))
+	if (sub.n > 2 && session_cmd_opt_value(a->v[a->n - 1], "id", &id))
 		sub.n--;
 	if (s->sel.block == NONE) {
 		buf_puts(msg, "nothing is selected: select the text first");
@@ -534,17 +546,18 @@ cmd_quote(struct session *s, const struct session_args *a, struct buf *msg)
 	who = session_args_join(&sub, 1);
 	x = session_actor(s, who, &unknown, msg);
 	if (x == NONE)
-		r = unknown ? ask_actor(s, who, ITEM_QUOTE, id, msg) :
+		r = unknown ? session_cmd_ask_actor(s, who, ITEM_QUOTE, id,
+		    msg) :
 		    SESSION_REFUSED;
 	else
-		r = quote_add(s, x, id, msg);
+		r = session_cmd_quote_add(s, x, id, msg);
 	free(who);
 	return r;
 }
 
 /* Sets field `key` of attrs to value (NULL: absent), if kind has it. */
 static bool
-attr_set(const struct session *s, enum item_kind kind,
+session_cmd_attr_set(const struct session *s, enum item_kind kind,
     struct edit_attrs *at, const char *key, const char *value,
     struct buf *msg)
 {
@@ -573,36 +586,39 @@ attr_set(const struct session *s, enum item_kind kind,
 			break;
 	if (i == sizeof keys / sizeof keys[0]) {
 		buf_printf(msg, "a %s has no attribute '%s'",
-		    item_kind_name(kind), key);
+		    story_item_kind_name(kind), key);
 		return false;
 	}
 	field = (char **)((char *)at + keys[i].off);
 	free(*field);
-	*field = keys[i].list ? id_list(value) : value ? xstrdup(value) : NULL;
+	*field = keys[i].list ? session_cmd_id_list(value) : value
+	    ? xstrdup(value) : NULL;
 	if (keys[i].actor && value != NULL) {
 		if ((x = session_actor(s, value, NULL, msg)) == NONE)
 			return false;
 		free(*field);
-		*field = xstrdup(actor_id(s, x));
+		*field = xstrdup(session_cmd_actor_id(s, x));
 	}
 	return true;
 }
 
 static enum session_result
-cmd_claim(struct session *s, const struct session_args *a, struct buf *msg)
+session_cmd_claim(struct session *s, const struct session_args *a,
+    struct buf *msg)
 {
 	struct edit e;
 	const char *v;
 	size_t i;
 
-	if (!item_new(s, ITEM_CLAIM, &e, msg))
+	if (!session_cmd_item_new(s, ITEM_CLAIM, &e, msg))
 		return SESSION_REFUSED;
 	for (i = 1; i < a->n; i++) {
 		const char *eq = strchr(a->v[i], '=');
 		char *key = eq ? xstrndup(a->v[i], (size_t)(eq - a->v[i])) :
 		    NULL;
-		bool ok = key != NULL && opt_value(a->v[i], key, &v) &&
-		    attr_set(s, ITEM_CLAIM, &e.attrs, key, v, msg);
+		bool ok = key != NULL && session_cmd_opt_value(a->v[i], key,
+		    &v) &&
+		    session_cmd_attr_set(s, ITEM_CLAIM, &e.attrs, key, v, msg);
 
 		if (key == NULL)
 			buf_printf(msg, "'%s' is not KEY=VALUE (by=, about=, "
@@ -614,14 +630,14 @@ cmd_claim(struct session *s, const struct session_args *a, struct buf *msg)
 		}
 	}
 	if (e.attrs.id == NULL)
-		e.attrs.id = new_id(s, "c", s->st->nclaims);
-	return commit_focus(s, &e, msg);
+		e.attrs.id = session_cmd_new_id(s, "c", s->st->nclaims);
+	return session_cmd_commit_focus(s, &e, msg);
 }
 
 /* ---- the focused item ----------------------------------------------- */
 
 static size_t
-focused(const struct session *s, struct buf *msg)
+session_cmd_focused(const struct session *s, struct buf *msg)
 {
 	size_t f = session_focused(s);
 
@@ -631,9 +647,10 @@ focused(const struct session *s, struct buf *msg)
 }
 
 static enum session_result
-cmd_unmark(struct session *s, const struct session_args *a, struct buf *msg)
+session_cmd_unmark(struct session *s, const struct session_args *a,
+    struct buf *msg)
 {
-	size_t f = focused(s, msg);
+	size_t f = session_cmd_focused(s, msg);
 	struct edit e;
 	enum session_result r;
 
@@ -650,10 +667,11 @@ cmd_unmark(struct session *s, const struct session_args *a, struct buf *msg)
 /* set KEY=VALUE… on the focused item; `related` only on a "Read more"
  * item. */
 static enum session_result
-set_attrs(struct session *s, const struct session_args *a, bool related,
+session_cmd_set_attrs(struct session *s, const struct session_args *a,
+    bool related,
     struct buf *msg)
 {
-	size_t f = focused(s, msg), i;
+	size_t f = session_cmd_focused(s, msg), i;
 	struct edit e;
 	const char *v;
 	enum session_result r;
@@ -673,8 +691,9 @@ set_attrs(struct session *s, const struct session_args *a, bool related,
 		const char *eq = strchr(a->v[i], '=');
 		char *key = eq ? xstrndup(a->v[i], (size_t)(eq - a->v[i])) :
 		    NULL;
-		bool ok = key != NULL && opt_value(a->v[i], key, &v) &&
-		    attr_set(s, e.kind, &e.attrs, key, v, msg);
+		bool ok = key != NULL && session_cmd_opt_value(a->v[i], key,
+		    &v) &&
+		    session_cmd_attr_set(s, e.kind, &e.attrs, key, v, msg);
 
 		if (key == NULL)
 			buf_printf(msg, "'%s' is not KEY=VALUE", a->v[i]);
@@ -690,22 +709,24 @@ set_attrs(struct session *s, const struct session_args *a, bool related,
 }
 
 static enum session_result
-cmd_set(struct session *s, const struct session_args *a, struct buf *msg)
+session_cmd_set(struct session *s, const struct session_args *a,
+    struct buf *msg)
 {
-	return set_attrs(s, a, false, msg);
+	return session_cmd_set_attrs(s, a, false, msg);
 }
 
 static enum session_result
-cmd_related(struct session *s, const struct session_args *a, struct buf *msg)
+session_cmd_related(struct session *s, const struct session_args *a,
+    struct buf *msg)
 {
-	return set_attrs(s, a, true, msg);
+	return session_cmd_set_attrs(s, a, true, msg);
 }
 
 /* Two edits made as one change (an item moved; an actor made with the
  * item that named it), said in what; both are freed, and the item made
  * is focused. */
 static enum session_result
-commit_pair(struct session *s, struct edit e[2], struct buf *what,
+session_cmd_commit_pair(struct session *s, struct edit e[2], struct buf *what,
     struct buf *msg)
 {
 	struct edits es = { e, 2, 2 };
@@ -715,16 +736,16 @@ commit_pair(struct session *s, struct edit e[2], struct buf *what,
 	edit_free(&e[1]);
 	buf_free(what);
 	if (r == SESSION_OK)
-		focus_new(s);
+		session_cmd_focus_new(s);
 	return r;
 }
 
 /* extend and shrink: the focused item moves to the selection, as one
  * change (removed, then added there with its attributes). */
 static enum session_result
-move_item(struct session *s, bool grow, struct buf *msg)
+session_cmd_move_item(struct session *s, bool grow, struct buf *msg)
 {
-	size_t f = focused(s, msg);
+	size_t f = session_cmd_focused(s, msg);
 	const struct item *it;
 	struct edit e[2];
 	struct buf what = BUF_INIT;
@@ -738,7 +759,7 @@ move_item(struct session *s, bool grow, struct buf *msg)
 	    s->sel.end == it->end)) {
 		buf_printf(msg, "select a span %s the %s in focus first",
 		    grow ? "larger than and around" : "smaller than and inside",
-		    item_kind_name(it->kind));
+		    story_item_kind_name(it->kind));
 		return SESSION_REFUSED;
 	}
 	edit_item_of(s->st, f, &e[0]);
@@ -748,30 +769,32 @@ move_item(struct session *s, bool grow, struct buf *msg)
 	e[1].start = s->sel.start;
 	e[1].end = s->sel.end;
 	buf_printf(&what, "%s a %s in paragraph %zu", grow ? "extend" :
-	    "shrink", item_kind_name(it->kind), e[0].block + 1);
-	return commit_pair(s, e, &what, msg);
+	    "shrink", story_item_kind_name(it->kind), e[0].block + 1);
+	return session_cmd_commit_pair(s, e, &what, msg);
 }
 
 static enum session_result
-cmd_extend(struct session *s, const struct session_args *a, struct buf *msg)
+session_cmd_extend(struct session *s, const struct session_args *a,
+    struct buf *msg)
 {
 	(void)a;
-	return move_item(s, true, msg);
+	return session_cmd_move_item(s, true, msg);
 }
 
 static enum session_result
-cmd_shrink(struct session *s, const struct session_args *a, struct buf *msg)
+session_cmd_shrink(struct session *s, const struct session_args *a,
+    struct buf *msg)
 {
 	(void)a;
-	return move_item(s, false, msg);
+	return session_cmd_move_item(s, false, msg);
 }
 
 /* ---- actors --------------------------------------------------------- */
 
 static bool
-kind_word(const char *w, enum actor_kind *k, struct buf *msg)
+session_cmd_kind_word(const char *w, enum actor_kind *k, struct buf *msg)
 {
-	if ((*k = actor_kind_parse(w)) < ACTOR_NKINDS)
+	if ((*k = story_actor_kind_parse(w)) < ACTOR_NKINDS)
 		return true;
 	buf_printf(msg, "'%s' is not a kind: country, government, agency, "
 	    "company, person, group, media or other", w);
@@ -780,7 +803,8 @@ kind_word(const char *w, enum actor_kind *k, struct buf *msg)
 
 /* The ACTOR_ADD of `actor add ID KIND NAME…` (words from 2). */
 static bool
-actor_new(const struct session_args *a, struct edit *e, struct buf *msg)
+session_cmd_actor_new(const struct session_args *a, struct edit *e,
+    struct buf *msg)
 {
 	memset(e, 0, sizeof *e);
 	if (a->n < 5) {
@@ -789,7 +813,7 @@ actor_new(const struct session_args *a, struct edit *e, struct buf *msg)
 	}
 	e->op = EDIT_ACTOR_ADD;
 	e->index = NONE;
-	if (!kind_word(a->v[3], &e->actor.kind, msg))
+	if (!session_cmd_kind_word(a->v[3], &e->actor.kind, msg))
 		return false;
 	e->actor.id = xstrdup(a->v[2]);
 	e->actor.name = session_args_join(a, 4);
@@ -798,12 +822,13 @@ actor_new(const struct session_args *a, struct edit *e, struct buf *msg)
 }
 
 static enum session_result
-session_cmd_actor_add(struct session *s, const struct session_args *a, struct buf *msg)
+session_cmd_actor_add(struct session *s, const struct session_args *a,
+    struct buf *msg)
 {
 	struct edit e;
 	enum session_result r;
 
-	if (!actor_new(a, &e, msg))
+	if (!session_cmd_actor_new(a, &e, msg))
 		return SESSION_REFUSED;
 	r = session_commit1(s, &e, msg);
 	edit_free(&e);
@@ -813,7 +838,8 @@ session_cmd_actor_add(struct session *s, const struct session_args *a, struct bu
 /* The actor of word 2, as an ACTOR_SET of what it has, and the rest of
  * the line (words from 3) in *rest. */
 static bool
-actor_change(struct session *s, const struct session_args *a, size_t min,
+session_cmd_actor_change(struct session *s, const struct session_args *a,
+    size_t min,
     struct edit *e, char **rest, struct buf *msg)
 {
 	size_t x;
@@ -832,7 +858,8 @@ actor_change(struct session *s, const struct session_args *a, size_t min,
 
 /* rename, kind, alias, member-of, note: one field of an actor. */
 static enum session_result
-actor_field(struct session *s, const struct session_args *a, struct buf *msg)
+session_cmd_actor_field(struct session *s, const struct session_args *a,
+    struct buf *msg)
 {
 	const char *sub = a->v[1];
 	bool opt = strcmp(sub, "member-of") == 0 || strcmp(sub, "note") == 0;
@@ -840,14 +867,14 @@ actor_field(struct session *s, const struct session_args *a, struct buf *msg)
 	char *rest;
 	enum session_result r = SESSION_REFUSED;
 
-	if (!actor_change(s, a, opt ? 3 : 4, &e, &rest, msg))
+	if (!session_cmd_actor_change(s, a, opt ? 3 : 4, &e, &rest, msg))
 		return SESSION_REFUSED;
 	if (strcmp(sub, "rename") == 0) {
 		free(e.actor.name);
 		e.actor.name = rest;
 		rest = NULL;
 	} else if (strcmp(sub, "kind") == 0) {
-		if (!kind_word(rest, &e.actor.kind, msg))
+		if (!session_cmd_kind_word(rest, &e.actor.kind, msg))
 			goto out;
 	} else if (strcmp(sub, "alias") == 0) {
 		e.actor.aliases = xreallocarray(e.actor.aliases,
@@ -861,7 +888,8 @@ actor_field(struct session *s, const struct session_args *a, struct buf *msg)
 		if (*rest && p == NONE)
 			goto out;
 		free(e.actor.member_of);
-		e.actor.member_of = p != NONE ? xstrdup(actor_id(s, p)) : NULL;
+		e.actor.member_of = p != NONE ? xstrdup(session_cmd_actor_id(s,
+		    p)) : NULL;
 	} else {
 		free(e.actor.note);
 		e.actor.note = *rest ? rest : NULL;
@@ -876,7 +904,8 @@ out:
 }
 
 static enum session_result
-actor_merge(struct session *s, const struct session_args *a, struct buf *msg)
+session_cmd_actor_merge(struct session *s, const struct session_args *a,
+    struct buf *msg)
 {
 	struct edits es;
 	struct buf what = BUF_INIT;
@@ -891,14 +920,16 @@ actor_merge(struct session *s, const struct session_args *a, struct buf *msg)
 	if ((keep = session_actor(s, a->v[2], NULL, msg)) == NONE ||
 	    (gone = session_actor(s, a->v[3], NULL, msg)) == NONE)
 		return SESSION_REFUSED;
-	if (!edit_merge_actors(s->st, actor_id(s, keep), actor_id(s, gone),
+	if (!edit_merge_actors(s->st, session_cmd_actor_id(s, keep),
+	    session_cmd_actor_id(s, gone),
 	    &es, &why)) {
 		buf_puts(msg, why);
 		free(why);
 		return SESSION_REFUSED;
 	}
-	buf_printf(&what, "merge actor '%s' into '%s'", actor_id(s, gone),
-	    actor_id(s, keep));
+	buf_printf(&what, "merge actor '%s' into '%s'", session_cmd_actor_id(s,
+	    gone),
+	    session_cmd_actor_id(s, keep));
 	r = session_commit(s, &es, what.data, msg);
 	edits_free(&es);
 	buf_free(&what);
@@ -922,14 +953,15 @@ session_cmd_actor_remove(struct session *s, const struct session_args *a,
 	memset(&e, 0, sizeof e);
 	e.op = EDIT_ACTOR_REMOVE;
 	e.index = NONE;
-	e.actor.id = xstrdup(actor_id(s, x));
+	e.actor.id = xstrdup(session_cmd_actor_id(s, x));
 	r = session_commit1(s, &e, msg);
 	edit_free(&e);
 	return r;
 }
 
 static enum session_result
-cmd_actor(struct session *s, const struct session_args *a, struct buf *msg)
+session_cmd_actor(struct session *s, const struct session_args *a,
+    struct buf *msg)
 {
 	(void)s;
 	buf_puts(msg, a->n < 2 ? "actor what? add, rename, kind, alias, "
@@ -955,36 +987,39 @@ session_answer_actor(struct session *s, const struct session_args *a,
 		    "creates the actor, \"no\" cancels");
 		return SESSION_REFUSED;
 	}
-	if (!actor_new(a, &e[0], msg))
+	if (!session_cmd_actor_new(a, &e[0], msg))
 		return SESSION_REFUSED;
-	if (!item_new(s, s->ask_kind, &e[1], msg)) {
+	if (!session_cmd_item_new(s, s->ask_kind, &e[1], msg)) {
 		edit_free(&e[0]);
 		return SESSION_REFUSED;
 	}
 	if (s->ask_kind == ITEM_QUOTE) {
-		trim_marks(s->st->blocks[e[1].block].text, &e[1].start,
+		session_cmd_trim_marks(s->st->blocks[e[1].block].text,
+		    &e[1].start,
 		    &e[1].end);
 		e[1].attrs.speaker = xstrdup(e[0].actor.id);
 		e[1].attrs.id = s->ask_id ? xstrdup(s->ask_id) :
-		    new_id(s, "q", s->st->nquotes);
+		    session_cmd_new_id(s, "q", s->st->nquotes);
 	} else
 		e[1].attrs.actor = xstrdup(e[0].actor.id);
 	buf_printf(&what, "add actor '%s' and a %s in paragraph %zu",
-	    e[0].actor.id, item_kind_name(s->ask_kind), e[1].block + 1);
-	return commit_pair(s, e, &what, msg);
+	    e[0].actor.id, story_item_kind_name(s->ask_kind), e[1].block + 1);
+	return session_cmd_commit_pair(s, e, &what, msg);
 }
 
 /* ---- history, files ------------------------------------------------- */
 
 static enum session_result
-cmd_undo(struct session *s, const struct session_args *a, struct buf *msg)
+session_cmd_undo(struct session *s, const struct session_args *a,
+    struct buf *msg)
 {
 	(void)a;
 	return session_undo(s, false, msg);
 }
 
 static enum session_result
-cmd_redo(struct session *s, const struct session_args *a, struct buf *msg)
+session_cmd_redo(struct session *s, const struct session_args *a,
+    struct buf *msg)
 {
 	(void)a;
 	return session_undo(s, true, msg);
@@ -1008,39 +1043,42 @@ session_cmd_save(struct session *s, const struct session_args *a, bool force,
 }
 
 static enum session_result
-cmd_w(struct session *s, const struct session_args *a, struct buf *msg)
+session_cmd_w(struct session *s, const struct session_args *a, struct buf *msg)
 {
 	return session_cmd_save(s, a, false, false, msg);
 }
 
 static enum session_result
-cmd_wbang(struct session *s, const struct session_args *a, struct buf *msg)
+session_cmd_wbang(struct session *s, const struct session_args *a,
+    struct buf *msg)
 {
 	return session_cmd_save(s, a, true, false, msg);
 }
 
 static enum session_result
-cmd_wq(struct session *s, const struct session_args *a, struct buf *msg)
+session_cmd_wq(struct session *s, const struct session_args *a, struct buf *msg)
 {
 	return session_cmd_save(s, a, false, true, msg);
 }
 
 static enum session_result
-cmd_q(struct session *s, const struct session_args *a, struct buf *msg)
+session_cmd_q(struct session *s, const struct session_args *a, struct buf *msg)
 {
 	(void)a;
 	return session_quit(s, false, msg);
 }
 
 static enum session_result
-cmd_qbang(struct session *s, const struct session_args *a, struct buf *msg)
+session_cmd_qbang(struct session *s, const struct session_args *a,
+    struct buf *msg)
 {
 	(void)a;
 	return session_quit(s, true, msg);
 }
 
 static enum session_result
-cmd_recover(struct session *s, const struct session_args *a, struct buf *msg)
+session_cmd_recover(struct session *s, const struct session_args *a,
+    struct buf *msg)
 {
 	(void)a;
 	if (s->read_only) {
@@ -1052,7 +1090,8 @@ cmd_recover(struct session *s, const struct session_args *a, struct buf *msg)
 }
 
 static enum session_result
-cmd_discard(struct session *s, const struct session_args *a, struct buf *msg)
+session_cmd_discard(struct session *s, const struct session_args *a,
+    struct buf *msg)
 {
 	(void)a;
 	return session_discard(s, msg);
@@ -1061,38 +1100,38 @@ cmd_discard(struct session *s, const struct session_args *a, struct buf *msg)
 /* ---- the table ------------------------------------------------------ */
 
 const struct session_cmd session_cmds[] = {
-	{ "select",	cmd_select,	0 },
-	{ "focus",	cmd_focus,	0 },
-	{ "mention",	cmd_mention,	CMD_CHANGES },
-	{ "quote",	cmd_quote,	CMD_CHANGES },
-	{ "claim",	cmd_claim,	CMD_CHANGES },
-	{ "unmark",	cmd_unmark,	CMD_CHANGES },
-	{ "set",	cmd_set,	CMD_CHANGES },
-	{ "extend",	cmd_extend,	CMD_CHANGES },
-	{ "shrink",	cmd_shrink,	CMD_CHANGES },
-	{ "related",	cmd_related,	CMD_CHANGES },
-	{ "actor",	cmd_actor,	CMD_CHANGES | CMD_SUB },
-	{ "u",		cmd_undo,	CMD_CHANGES },
-	{ "undo",	cmd_undo,	CMD_CHANGES },
-	{ "redo",	cmd_redo,	CMD_CHANGES },
-	{ "w",		cmd_w,		0 },
-	{ "w!",		cmd_wbang,	0 },
-	{ "wq",		cmd_wq,		0 },
-	{ "q",		cmd_q,		0 },
-	{ "q!",		cmd_qbang,	0 },
-	{ "recover",	cmd_recover,	0 },
-	{ "discard",	cmd_discard,	0 },
+	{ "select",	session_cmd_select,	0 },
+	{ "focus",	session_cmd_focus,	0 },
+	{ "mention",	session_cmd_mention,	CMD_CHANGES },
+	{ "quote",	session_cmd_quote,	CMD_CHANGES },
+	{ "claim",	session_cmd_claim,	CMD_CHANGES },
+	{ "unmark",	session_cmd_unmark,	CMD_CHANGES },
+	{ "set",	session_cmd_set,	CMD_CHANGES },
+	{ "extend",	session_cmd_extend,	CMD_CHANGES },
+	{ "shrink",	session_cmd_shrink,	CMD_CHANGES },
+	{ "related",	session_cmd_related,	CMD_CHANGES },
+	{ "actor",	session_cmd_actor,	CMD_CHANGES | CMD_SUB },
+	{ "u",		session_cmd_undo,	CMD_CHANGES },
+	{ "undo",	session_cmd_undo,	CMD_CHANGES },
+	{ "redo",	session_cmd_redo,	CMD_CHANGES },
+	{ "w",		session_cmd_w,		0 },
+	{ "w!",		session_cmd_wbang,	0 },
+	{ "wq",		session_cmd_wq,		0 },
+	{ "q",		session_cmd_q,		0 },
+	{ "q!",		session_cmd_qbang,	0 },
+	{ "recover",	session_cmd_recover,	0 },
+	{ "discard",	session_cmd_discard,	0 },
 	{ NULL,		NULL,		0 },
 };
 
 const struct session_cmd session_actor_cmds[] = {
 	{ "add",	session_cmd_actor_add,	CMD_CHANGES },
-	{ "rename",	actor_field,	CMD_CHANGES },
-	{ "kind",	actor_field,	CMD_CHANGES },
-	{ "alias",	actor_field,	CMD_CHANGES },
-	{ "member-of",	actor_field,	CMD_CHANGES },
-	{ "note",	actor_field,	CMD_CHANGES },
-	{ "merge",	actor_merge,	CMD_CHANGES },
+	{ "rename",	session_cmd_actor_field,	CMD_CHANGES },
+	{ "kind",	session_cmd_actor_field,	CMD_CHANGES },
+	{ "alias",	session_cmd_actor_field,	CMD_CHANGES },
+	{ "member-of",	session_cmd_actor_field,	CMD_CHANGES },
+	{ "note",	session_cmd_actor_field,	CMD_CHANGES },
+	{ "merge",	session_cmd_actor_merge,	CMD_CHANGES },
 	{ "remove",	session_cmd_actor_remove,	CMD_CHANGES },
 	{ NULL,		NULL,		0 },
 };
@@ -1124,7 +1163,7 @@ struct words {
 };
 
 static void
-words_add(struct words *w, const char *s, const char *prefix)
+session_cmd_words_add(struct words *w, const char *s, const char *prefix)
 {
 	if (strncmp(s, prefix, strlen(prefix)) != 0)
 		return;
@@ -1133,19 +1172,19 @@ words_add(struct words *w, const char *s, const char *prefix)
 }
 
 static int
-words_cmp(const void *a, const void *b)
+session_cmd_words_cmp(const void *a, const void *b)
 {
 	return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
 /* Sorted, each once. */
 static size_t
-words_done(struct words *w, char ***out)
+session_cmd_words_done(struct words *w, char ***out)
 {
 	size_t i, n = 0;
 
 	if (w->n > 0)
-		qsort(w->v, w->n, sizeof *w->v, words_cmp);
+		qsort(w->v, w->n, sizeof *w->v, session_cmd_words_cmp);
 	for (i = 0; i < w->n; i++)
 		if (n > 0 && strcmp(w->v[n - 1], w->v[i]) == 0)
 			free(w->v[i]);
@@ -1160,15 +1199,18 @@ words_done(struct words *w, char ***out)
 }
 
 static void
-complete_actors(const struct story *st, const char *prefix, bool names,
+session_cmd_complete_actors(const struct story *st, const char *prefix,
+    bool names,
     struct words *w)
 {
 	size_t i;
 
 	for (i = 0; i < st->nactors; i++) {
-		words_add(w, story_raw(st, st->actors[i].id), prefix);
+		session_cmd_words_add(w, story_raw(st, st->actors[i].id),
+		    prefix);
 		if (names)
-			words_add(w, story_raw(st, st->actors[i].name), prefix);
+			session_cmd_words_add(w, story_raw(st,
+			    st->actors[i].name), prefix);
 	}
 }
 
@@ -1198,34 +1240,35 @@ session_complete(const struct session *s, const char *line, char ***out)
 		const struct session_cmd *c;
 
 		for (c = session_cmds; c->name != NULL; c++)
-			words_add(&w, c->name, last);
+			session_cmd_words_add(&w, c->name, last);
 	} else if (strcmp(first, "actor") == 0 && nword == 1) {
 		const struct session_cmd *c;
 
 		for (c = session_actor_cmds; c->name != NULL; c++)
-			words_add(&w, c->name, last);
+			session_cmd_words_add(&w, c->name, last);
 	} else if ((strcmp(first, "actor") == 0 && nword == 3 &&
 	    strncmp(line + 6, "add ", 4) == 0) || (strcmp(first, "actor") == 0 &&
 	    nword == 3 && strncmp(line + 6, "kind ", 5) == 0)) {
 		for (k = 0; k < ACTOR_NKINDS; k++)
-			words_add(&w, actor_kind_name((enum actor_kind)k), last);
+			session_cmd_words_add(&w,
+			    story_actor_kind_name((enum actor_kind)k), last);
 	} else if ((p = strchr(last, '=')) != NULL) {
 		struct words v = { NULL, 0, 0 };
 		struct buf b = BUF_INIT;
 		size_t i;
 
-		complete_actors(s->st, p + 1, false, &v);
+		session_cmd_complete_actors(s->st, p + 1, false, &v);
 		for (i = 0; i < v.n; i++) {
 			buf_truncate(&b, 0);
 			buf_append(&b, last, (size_t)(p + 1 - last));
 			buf_puts(&b, v.v[i]);
-			words_add(&w, b.data, "");
+			session_cmd_words_add(&w, b.data, "");
 			free(v.v[i]);
 		}
 		free(v.v);
 		buf_free(&b);
 	} else if (strcmp(first, "select") != 0 && strcmp(first, "w") != 0 &&
 	    strcmp(first, "w!") != 0)
-		complete_actors(s->st, last, true, &w);
-	return words_done(&w, out);
+		session_cmd_complete_actors(s->st, last, true, &w);
+	return session_cmd_words_done(&w, out);
 }

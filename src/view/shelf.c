@@ -61,7 +61,7 @@ shelf_init(struct shelf *sh, const struct shelf_source *src,
 }
 
 static char *
-safe_dup(const char *s)
+shelf_safe_dup(const char *s)
 {
 	return text_sanitize(s != NULL ? s : "");
 }
@@ -77,11 +77,11 @@ shelf_add_row(struct shelf *sh, const struct shelf_row *in)
 	r = &sh->rows[sh->nrows++];
 	*r = *in;
 	r->path = xstrdup(in->path);
-	r->shown = safe_dup(in->path);
-	r->when = safe_dup(in->when);
-	r->headline = safe_dup(in->headline);
-	r->source = safe_dup(in->source);
-	r->broken = in->broken ? safe_dup(in->broken) : NULL;
+	r->shown = shelf_safe_dup(in->path);
+	r->when = shelf_safe_dup(in->when);
+	r->headline = shelf_safe_dup(in->headline);
+	r->source = shelf_safe_dup(in->source);
+	r->broken = in->broken ? shelf_safe_dup(in->broken) : NULL;
 	r->folded = NULL;
 }
 
@@ -89,7 +89,7 @@ shelf_add_row(struct shelf *sh, const struct shelf_row *in)
  * at their first use, so that opening a large library costs no
  * folding. */
 static void
-fold_rows(struct shelf *sh)
+shelf_fold_rows(struct shelf *sh)
 {
 	struct buf b = BUF_INIT;
 	size_t i, flen;
@@ -112,11 +112,11 @@ shelf_add_log(struct shelf *sh, const char *line)
 	if (sh->nlog % 64 == 0)
 		sh->log = xreallocarray(sh->log, sh->nlog + 64,
 		    sizeof *sh->log);
-	sh->log[sh->nlog++] = safe_dup(line);
+	sh->log[sh->nlog++] = shelf_safe_dup(line);
 }
 
 static struct shelf_frame *
-push_frame(struct shelf *sh, enum shelf_screen kind)
+shelf_push_frame(struct shelf *sh, enum shelf_screen kind)
 {
 	struct shelf_frame *f;
 
@@ -130,7 +130,7 @@ push_frame(struct shelf *sh, enum shelf_screen kind)
 }
 
 static void
-free_frame(struct shelf_frame *f)
+shelf_free_frame(struct shelf_frame *f)
 {
 	if (f->held)
 		reader_free(&f->r);
@@ -148,7 +148,7 @@ shelf_free(struct shelf *sh, struct reader *live)
 	if (shelf_reading(sh) && live != NULL && live->st != NULL)
 		reader_free(live);
 	for (i = 0; i < sh->nframes; i++)
-		free_frame(&sh->frames[i]);
+		shelf_free_frame(&sh->frames[i]);
 	free(sh->frames);
 	for (i = 0; i < sh->nrows; i++) {
 		free(sh->rows[i].path);
@@ -179,7 +179,7 @@ shelf_free(struct shelf *sh, struct reader *live)
 /* qsort has no context: the rows are sorted as pointers, which carry
  * their own. */
 static int
-cmp_path(const struct shelf_row *a, const struct shelf_row *b)
+shelf_cmp_path(const struct shelf_row *a, const struct shelf_row *b)
 {
 	return strcmp(a->path, b->path);
 }
@@ -191,7 +191,7 @@ shelf_cmp_date(const void *x, const void *y)
 	const struct shelf_row *b = *(struct shelf_row *const *)y;
 	int c = strcmp(b->when, a->when);
 
-	return c ? c : cmp_path(a, b);
+	return c ? c : shelf_cmp_path(a, b);
 }
 
 static int
@@ -205,7 +205,7 @@ shelf_cmp_headline(const void *x, const void *y)
 	if ((*a->folded == '\t') != (*b->folded == '\t'))
 		return *a->folded == '\t' ? 1 : -1;
 	c = strcmp(a->folded, b->folded);
-	return c ? c : cmp_path(a, b);
+	return c ? c : shelf_cmp_path(a, b);
 }
 
 static int
@@ -231,7 +231,7 @@ shelf_cmp_size(const void *x, const void *y)
 
 	if (a->size != b->size)
 		return a->size < b->size ? 1 : -1;
-	return cmp_path(a, b);
+	return shelf_cmp_path(a, b);
 }
 
 static int (*const order_cmp[SHELF_NORDERS])(const void *, const void *) = {
@@ -239,13 +239,13 @@ static int (*const order_cmp[SHELF_NORDERS])(const void *, const void *) = {
 };
 
 static void
-sort_rows(struct shelf *sh)
+shelf_sort_rows(struct shelf *sh)
 {
 	struct shelf_row **v = xcalloc(sh->nrows ? sh->nrows : 1, sizeof *v);
 	size_t i;
 
 	if (sh->order == SHELF_BY_HEADLINE || sh->order == SHELF_BY_SOURCE)
-		fold_rows(sh);
+		shelf_fold_rows(sh);
 	for (i = 0; i < sh->nrows; i++)
 		v[i] = &sh->rows[i];
 	if (sh->nrows > 1)
@@ -257,7 +257,7 @@ sort_rows(struct shelf *sh)
 
 /* The view: the sorted rows that hold the filter. */
 static void
-make_view(struct shelf *sh)
+shelf_make_view(struct shelf *sh)
 {
 	size_t i, flen = 0, n = 0;
 	/* Folded once, as the rows were: a key typed costs a strstr a
@@ -266,7 +266,7 @@ make_view(struct shelf *sh)
 	    strlen(sh->filter), false, &flen, NULL) : NULL;
 
 	if (flen > 0)
-		fold_rows(sh);
+		shelf_fold_rows(sh);
 	for (i = 0; i < sh->nrows; i++)
 		sh->place[i] = NONE;
 	for (i = 0; i < sh->nrows; i++) {
@@ -282,7 +282,7 @@ make_view(struct shelf *sh)
 }
 
 static struct shelf_frame *
-list_frame(struct shelf *sh)
+shelf_list_frame(struct shelf *sh)
 {
 	return sh->library && sh->nframes > 0 ? &sh->frames[0] : NULL;
 }
@@ -290,9 +290,9 @@ list_frame(struct shelf *sh)
 /* Keeps the list's focus on row `row` if it is still shown, else on
  * the nearest place. */
 static void
-refocus(struct shelf *sh, size_t row)
+shelf_refocus(struct shelf *sh, size_t row)
 {
-	struct shelf_frame *f = list_frame(sh);
+	struct shelf_frame *f = shelf_list_frame(sh);
 
 	if (f == NULL)
 		return;
@@ -313,14 +313,14 @@ shelf_ready(struct shelf *sh)
 	sh->sorted = xcalloc(n, sizeof *sh->sorted);
 	sh->view = xcalloc(n, sizeof *sh->view);
 	sh->place = xcalloc(n, sizeof *sh->place);
-	sort_rows(sh);
-	make_view(sh);
+	shelf_sort_rows(sh);
+	shelf_make_view(sh);
 	if (sh->library)
-		push_frame(sh, SHELF_LIST);
+		shelf_push_frame(sh, SHELF_LIST);
 }
 
 static size_t
-focused_row(const struct shelf *sh)
+shelf_focused_row(const struct shelf *sh)
 {
 	const struct shelf_frame *f = sh->library && sh->nframes > 0 ?
 	    &sh->frames[0] : NULL;
@@ -331,24 +331,24 @@ focused_row(const struct shelf *sh)
 void
 shelf_sort_next(struct shelf *sh)
 {
-	size_t row = focused_row(sh);
+	size_t row = shelf_focused_row(sh);
 
 	sh->order = (enum shelf_order)((sh->order + 1) % SHELF_NORDERS);
-	sort_rows(sh);
-	make_view(sh);
-	refocus(sh, row);
+	shelf_sort_rows(sh);
+	shelf_make_view(sh);
+	shelf_refocus(sh, row);
 	shelf_notify(sh, "sorted by %s", order_names[sh->order]);
 }
 
 void
 shelf_filter(struct shelf *sh, const char *filter)
 {
-	size_t row = focused_row(sh);
+	size_t row = shelf_focused_row(sh);
 
 	free(sh->filter);
 	sh->filter = filter && *filter ? xstrdup(filter) : NULL;
-	make_view(sh);
-	refocus(sh, row);
+	shelf_make_view(sh);
+	shelf_refocus(sh, row);
 }
 
 const struct shelf_row *
@@ -379,7 +379,7 @@ shelf_story_row(const struct shelf *sh)
 }
 
 static size_t
-frame_count(const struct shelf *sh, const struct shelf_frame *f)
+shelf_frame_count(const struct shelf *sh, const struct shelf_frame *f)
 {
 	switch (f->kind) {
 	case SHELF_LIST:	return sh->nview;
@@ -395,7 +395,8 @@ frame_count(const struct shelf *sh, const struct shelf_frame *f)
 size_t
 shelf_count(const struct shelf *sh)
 {
-	return sh->nframes ? frame_count(sh, &sh->frames[sh->nframes - 1]) :
+	return sh->nframes ? shelf_frame_count(sh,
+	    &sh->frames[sh->nframes - 1]) :
 	    0;
 }
 
@@ -407,7 +408,7 @@ shelf_move(struct shelf *sh, long n, int rows)
 
 	if (f == NULL || f->kind == SHELF_STORY)
 		return;
-	count = frame_count(sh, f);
+	count = shelf_frame_count(sh, f);
 	if (count == 0)
 		return;
 	if (n < 0)
@@ -435,7 +436,7 @@ shelf_resize(struct shelf *sh, int width, int rows)
 
 /* Moves the story on top into its frame, for a frame over it. */
 static void
-hold_live(struct shelf *sh, struct reader *live)
+shelf_hold_live(struct shelf *sh, struct reader *live)
 {
 	struct shelf_frame *f = shelf_top(sh);
 
@@ -456,7 +457,7 @@ shelf_back(struct shelf *sh, struct reader *live)
 	f = shelf_top(sh);
 	if (f->kind == SHELF_STORY && live->st != NULL)
 		reader_free(live);
-	free_frame(f);
+	shelf_free_frame(f);
 	sh->nframes--;
 	f = shelf_top(sh);
 	if (f->kind == SHELF_STORY && f->held) {
@@ -474,21 +475,21 @@ shelf_adopt(struct shelf *sh, struct reader *live, size_t row)
 {
 	struct shelf_frame *f;
 
-	hold_live(sh, live);
-	f = push_frame(sh, SHELF_STORY);
+	shelf_hold_live(sh, live);
+	f = shelf_push_frame(sh, SHELF_STORY);
 	f->row = row;
 }
 
 void
 shelf_open_help(struct shelf *sh, struct page *p)
 {
-	push_frame(sh, SHELF_HELP)->page = p;
+	shelf_push_frame(sh, SHELF_HELP)->page = p;
 }
 
 void
 shelf_open_log(struct shelf *sh)
 {
-	push_frame(sh, SHELF_LOG);
+	shelf_push_frame(sh, SHELF_LOG);
 }
 
 void
@@ -499,13 +500,13 @@ shelf_open_actors(struct shelf *sh)
 		    &sh->actors) : 0;
 		sh->have_actors = true;
 	}
-	push_frame(sh, SHELF_ACTORS);
+	shelf_push_frame(sh, SHELF_ACTORS);
 }
 
 /* Contexts come from the library's files: sanitised here whatever the
  * source did, the highlight dropped where that moved it. */
 static void
-safe_hits(struct shelf_hit *v, size_t n)
+shelf_safe_hits(struct shelf_hit *v, size_t n)
 {
 	size_t i;
 	char *s;
@@ -531,12 +532,12 @@ shelf_search(struct shelf *sh, const char *needle)
 	sh->needle = xstrdup(needle);
 	sh->nhits = sh->src.search ? sh->src.search(sh->src.ctx, needle,
 	    &sh->hits) : 0;
-	safe_hits(sh->hits, sh->nhits);
+	shelf_safe_hits(sh->hits, sh->nhits);
 	/* A new search replaces the results on the stack. */
 	while (sh->nframes > 1 && shelf_top(sh)->kind != SHELF_STORY &&
 	    shelf_top(sh)->kind != SHELF_LIST)
-		free_frame(&sh->frames[--sh->nframes]);
-	push_frame(sh, SHELF_RESULTS);
+		shelf_free_frame(&sh->frames[--sh->nframes]);
+	shelf_push_frame(sh, SHELF_RESULTS);
 	shelf_notify(sh, sh->nhits ? "%zu matches of \"%s\" across the "
 	    "library" : "%zu matches: \"%s\" is in no story of the library",
 	    sh->nhits, sh->needle);
@@ -545,7 +546,7 @@ shelf_search(struct shelf *sh, const char *needle)
 /* ---- opening stories ----------------------------------------------- */
 
 static size_t
-actor_by_id(const struct story *st, const char *id)
+shelf_actor_by_id(const struct story *st, const char *id)
 {
 	size_t i;
 
@@ -557,7 +558,8 @@ actor_by_id(const struct story *st, const char *id)
 
 /* Puts the reader at the match of needle at or after (block, start). */
 static void
-goto_match(struct reader *r, const char *needle, size_t block, size_t start)
+shelf_goto_match(struct reader *r, const char *needle, size_t block,
+    size_t start)
 {
 	size_t guard;
 
@@ -599,17 +601,17 @@ shelf_open(struct shelf *sh, size_t row, const char *path,
 		return false;
 	}
 	diag_free(&d);
-	hold_live(sh, live);
-	f = push_frame(sh, SHELF_STORY);
+	shelf_hold_live(sh, live);
+	f = shelf_push_frame(sh, SHELF_STORY);
 	f->row = row;
 	reader_init(live, st, path);
 	live->links = sh->library ? &sh->links : NULL;
 	reader_resize(live, sh->width, sh->rows_shown);
-	if (actor != NULL && (a = actor_by_id(st, actor)) != NONE &&
+	if (actor != NULL && (a = shelf_actor_by_id(st, actor)) != NONE &&
 	    st->actors[a].mentions.n > 0)
 		reader_focus(live, story_ix(st, st->actors[a].mentions)[0], false);
 	else if (needle != NULL && block < st->nblocks)
-		goto_match(live, needle, block, start);
+		shelf_goto_match(live, needle, block, start);
 	/* Back from here closes the story: the place it opened at was
 	 * no jump. */
 	reader_forget_history(live);
@@ -617,7 +619,7 @@ shelf_open(struct shelf *sh, size_t row, const char *path,
 }
 
 static bool
-open_hit(struct shelf *sh, struct reader *live, size_t i)
+shelf_open_hit(struct shelf *sh, struct reader *live, size_t i)
 {
 	const struct shelf_hit *h = &sh->hits[i];
 
@@ -636,7 +638,7 @@ shelf_follow(struct shelf *sh, struct reader *live)
 	struct shelf_frame *f = shelf_top(sh);
 	struct shelf_ref *r;
 
-	if (f == NULL || f->sel >= frame_count(sh, f))
+	if (f == NULL || f->sel >= shelf_frame_count(sh, f))
 		return false;
 	switch (f->kind) {
 	case SHELF_LIST:
@@ -644,7 +646,7 @@ shelf_follow(struct shelf *sh, struct reader *live)
 		    NULL, 0, 0);
 	case SHELF_ACTORS: {
 		size_t actor = f->sel;
-		struct shelf_frame *g = push_frame(sh, SHELF_REFS);
+		struct shelf_frame *g = shelf_push_frame(sh, SHELF_REFS);
 
 		g->row = actor;
 		g->nrefs = sh->src.actor_rows ? sh->src.actor_rows(
@@ -655,7 +657,7 @@ shelf_follow(struct shelf *sh, struct reader *live)
 		r = &f->refs[f->sel];
 		return shelf_open(sh, r->row, NULL, live, r->actor, NULL, 0, 0);
 	case SHELF_RESULTS:
-		return open_hit(sh, live, f->sel);
+		return shelf_open_hit(sh, live, f->sel);
 	default:
 		return false;
 	}
@@ -663,7 +665,7 @@ shelf_follow(struct shelf *sh, struct reader *live)
 
 /* The other stories actor `a` of the story on top is in. */
 static size_t
-other_refs(struct shelf *sh, const struct reader *r, size_t a,
+shelf_other_refs(struct shelf *sh, const struct reader *r, size_t a,
     struct shelf_ref **refs)
 {
 	size_t row = shelf_story_row(sh);
@@ -686,7 +688,7 @@ shelf_follow_card(struct shelf *sh, struct reader *live)
 	if (row == NONE)
 		return false;
 	if (a != NONE) {
-		n = other_refs(sh, live, a, &refs);
+		n = shelf_other_refs(sh, live, a, &refs);
 		for (i = 0; i < n; i++)
 			if (refs[i].row == row)
 				actor = xstrdup(refs[i].actor);
@@ -735,7 +737,7 @@ shelf_step_hit(struct shelf *sh, struct reader *live, bool forward)
 	    SHELF_RESULTS)
 		sh->frames[sh->nframes - 2].sel = i;
 	if (sh->hits[i].row == row) {
-		goto_match(live, sh->needle, sh->hits[i].block,
+		shelf_goto_match(live, sh->needle, sh->hits[i].block,
 		    sh->hits[i].start);
 		/* A step through the results, not a jump: Back goes back to
 		 * them. */
@@ -747,9 +749,9 @@ shelf_step_hit(struct shelf *sh, struct reader *live, bool forward)
 	/* Another story: it replaces this one, Back still going to the
 	 * results. */
 	reader_free(live);
-	free_frame(f);
+	shelf_free_frame(f);
 	sh->nframes--;
-	return open_hit(sh, live, i);
+	return shelf_open_hit(sh, live, i);
 }
 
 void
@@ -812,7 +814,7 @@ shelf_title(const struct shelf *sh, struct buf *b)
 }
 
 static void
-row_label(const struct shelf *sh, size_t row, struct buf *b)
+shelf_row_label(const struct shelf *sh, size_t row, struct buf *b)
 {
 	const struct shelf_row *r = &sh->rows[row];
 
@@ -822,7 +824,7 @@ row_label(const struct shelf *sh, size_t row, struct buf *b)
 
 /* s cut to at most cols columns, whole clusters, "…" for the rest. */
 static void
-put_cut(struct buf *b, const char *s, size_t len, int cols)
+shelf_put_cut(struct buf *b, const char *s, size_t len, int cols)
 {
 	size_t pos = 0, next;
 	int w = 0, cw;
@@ -845,7 +847,7 @@ put_cut(struct buf *b, const char *s, size_t len, int cols)
 /* "headline ¶N: context", the context started late enough that the
  * match shows within cols. */
 static void
-result_entry(const struct shelf *sh, const struct shelf_hit *h, int cols,
+shelf_result_entry(const struct shelf *sh, const struct shelf_hit *h, int cols,
     struct buf *b, size_t *hl_start, size_t *hl_end)
 {
 	const char *c = h->context;
@@ -853,7 +855,8 @@ result_entry(const struct shelf *sh, const struct shelf_hit *h, int cols,
 	int room;
 	bool hl = h->hl_end > h->hl_start && h->hl_end <= len;
 
-	put_cut(b, sh->rows[h->row].headline, strlen(sh->rows[h->row].headline),
+	shelf_put_cut(b, sh->rows[h->row].headline,
+	    strlen(sh->rows[h->row].headline),
 	    cols / 3 > 8 ? cols / 3 : 8);
 	if (h->block == NONE)
 		buf_puts(b, " (headline): ");
@@ -885,7 +888,7 @@ shelf_entry(const struct shelf *sh, size_t i, int cols, struct buf *b,
 	const struct shelf_actor *a;
 
 	*hl_start = *hl_end = 0;
-	if (f == NULL || i >= frame_count(sh, f))
+	if (f == NULL || i >= shelf_frame_count(sh, f))
 		return 0;
 	switch (f->kind) {
 	case SHELF_LOG:
@@ -898,13 +901,13 @@ shelf_entry(const struct shelf *sh, size_t i, int cols, struct buf *b,
 		    a->nmentions, a->nmentions == 1 ? "mention" : "mentions");
 		return 2 * (int)(a->depth < 6 ? a->depth : 6);
 	case SHELF_REFS:
-		row_label(sh, f->refs[i].row, b);
+		shelf_row_label(sh, f->refs[i].row, b);
 		buf_printf(b, "  (%zu %s)", f->refs[i].mentions,
 		    f->refs[i].mentions == 1 ? "mention" : "mentions");
 		return 0;
 	case SHELF_RESULTS:
 		h = &sh->hits[i];
-		result_entry(sh, h, cols, b, hl_start, hl_end);
+		shelf_result_entry(sh, h, cols, b, hl_start, hl_end);
 		return 0;
 	case SHELF_HELP:
 		buf_puts(b, f->page->entries[i].text ? f->page->entries[i].text :
@@ -947,7 +950,7 @@ shelf_actor_card(const void *ctx, const struct reader *r, size_t a,
 	struct shelf *sh = (struct shelf *)ctx;
 	struct shelf_ref *refs;
 	struct buf b = BUF_INIT;
-	size_t n = other_refs(sh, r, a, &refs), i;
+	size_t n = shelf_other_refs(sh, r, a, &refs), i;
 	struct entry *e;
 
 	if (shelf_story_row(sh) == NONE)
@@ -958,7 +961,7 @@ shelf_actor_card(const void *ctx, const struct reader *r, size_t a,
 		if (refs[i].row >= sh->nrows)
 			continue;
 		buf_truncate(&b, 0);
-		row_label(sh, refs[i].row, &b);
+		shelf_row_label(sh, refs[i].row, &b);
 		e = page_add(p, ENTRY_LINK, 2, "%s  (%zu %s)", b.data,
 		    refs[i].mentions, refs[i].mentions == 1 ? "mention" :
 		    "mentions");

@@ -12,7 +12,7 @@
 #include "base/xmalloc.h"
 
 static size_t
-lib_search(void *ctx, const char *needle, struct shelf_hit **out)
+shelflib_lib_search(void *ctx, const char *needle, struct shelf_hit **out)
 {
 	struct library_search *s = library_search(ctx, needle, strlen(needle));
 	size_t n = library_search_count(s), i;
@@ -34,7 +34,7 @@ lib_search(void *ctx, const char *needle, struct shelf_hit **out)
 }
 
 static size_t
-lib_related(void *ctx, size_t row, const struct story *st, size_t rel,
+shelflib_lib_related(void *ctx, size_t row, const struct story *st, size_t rel,
     bool *by_title)
 {
 	enum library_link how = LIBRARY_LINK_NONE;
@@ -45,13 +45,14 @@ lib_related(void *ctx, size_t row, const struct story *st, size_t rel,
 }
 
 static size_t
-lib_path_row(void *ctx, const char *path)
+shelflib_lib_path_row(void *ctx, const char *path)
 {
 	return library_find_path(ctx, path);
 }
 
 static size_t
-places_to_refs(struct library_place *p, size_t n, struct shelf_ref **out)
+shelflib_places_to_refs(struct library_place *p, size_t n,
+    struct shelf_ref **out)
 {
 	struct shelf_ref *v = xcalloc(n ? n : 1, sizeof *v);
 	size_t i;
@@ -67,26 +68,26 @@ places_to_refs(struct library_place *p, size_t n, struct shelf_ref **out)
 }
 
 static size_t
-lib_actor_refs(void *ctx, size_t row, const struct story *st, size_t a,
+shelflib_lib_actor_refs(void *ctx, size_t row, const struct story *st, size_t a,
     struct shelf_ref **out)
 {
 	struct library_place *p = NULL;
 	size_t n = library_actor_stories(ctx, row, st, a, &p);
 
-	return places_to_refs(p, n, out);
+	return shelflib_places_to_refs(p, n, out);
 }
 
 static size_t
-lib_actor_rows(void *ctx, size_t actor, struct shelf_ref **out)
+shelflib_lib_actor_rows(void *ctx, size_t actor, struct shelf_ref **out)
 {
 	struct library_place *p = NULL;
 	size_t n = library_actor_places(ctx, actor, &p);
 
-	return places_to_refs(p, n, out);
+	return shelflib_places_to_refs(p, n, out);
 }
 
 static size_t
-lib_actors(void *ctx, struct shelf_actor **out)
+shelflib_lib_actors(void *ctx, struct shelf_actor **out)
 {
 	const struct library_actor *a;
 	size_t n = library_actors(ctx, &a), i;
@@ -106,7 +107,7 @@ lib_actors(void *ctx, struct shelf_actor **out)
 /* A broken row's message, its file named from the library's root (the
  * rest of the path is the same on every row); caller-owned or NULL. */
 static char *
-broken_message(const struct library_row *r)
+shelflib_broken_message(const struct library_row *r)
 {
 	size_t n = r->shown ? strlen(r->shown) : 0;
 	struct buf b = BUF_INIT;
@@ -130,12 +131,12 @@ shelflib_init(struct shelf *sh, struct library *lib,
 
 	memset(&src, 0, sizeof src);
 	src.ctx = lib;
-	src.search = lib_search;
-	src.related = lib_related;
-	src.path_row = lib_path_row;
-	src.actor_refs = lib_actor_refs;
-	src.actors = lib_actors;
-	src.actor_rows = lib_actor_rows;
+	src.search = shelflib_lib_search;
+	src.related = shelflib_lib_related;
+	src.path_row = shelflib_lib_path_row;
+	src.actor_refs = shelflib_lib_actor_refs;
+	src.actors = shelflib_lib_actors;
+	src.actor_rows = shelflib_lib_actor_rows;
 	shelf_init(sh, &src, load, true);
 	for (i = 0; i < n; i++) {
 		const struct library_row *r = library_row(lib, i);
@@ -149,7 +150,7 @@ shelflib_init(struct shelf *sh, struct library *lib,
 		row.nclaims = r->nclaims;
 		row.nquotes = r->nquotes;
 		row.size = r->size;
-		row.broken = broken_message(r);
+		row.broken = shelflib_broken_message(r);
 		shelf_add_row(sh, &row);
 		free(row.broken);
 	}

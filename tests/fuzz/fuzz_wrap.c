@@ -66,7 +66,7 @@ check_wrap(const char *s, size_t len, int width)
 	size_t n, i, p, prev_end = 0, next, sum, visible;
 	size_t limit = width < 1 ? 1 : (size_t)width;
 
-	n = wrap_text(s, len, width, &lines);
+	n = text_wrap(s, len, width, &lines);
 	FUZZ_CHECK(n >= 1);
 	for (i = 0; i < n; i++) {
 		const struct wrap_line *l = &lines[i];
