@@ -1268,3 +1268,14 @@ Test(reader, places_are_found_again_after_an_edit)
 	cr_expect_eq(r.focus, NONE);
 	cr_expect_eq(r.npages, 0, "the card of a claim that is gone closes");
 }
+
+Test(reader, hiding_matches_without_a_search_says_so)
+{
+	/* Escape in the article before any search: nothing was shown, so
+	 * "matches hidden: n or N shows them again" would be untrue (n
+	 * then says "no search yet"). */
+	reader_clear_highlight(&r);
+	cr_assert_not_null(r.notice);
+	cr_expect(strstr(r.notice, "matches hidden") == NULL, "%s", r.notice);
+	cr_expect(strstr(r.notice, "no search") != NULL, "%s", r.notice);
+}
