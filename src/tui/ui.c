@@ -624,7 +624,11 @@ ui_entry_cut(const struct ui *u, int x, const char *text, size_t len,
 		t = len;
 	*tail = t;
 	*right = u->cols - (int)(len - t) - (t < len);
-	text_wrap_next(text, t < len ? t - 1 : len, 0, *right - 1 - x, &first);
+	/* Room for the ellipsis: "..." where "\xe2\x80\xa6" cannot be
+	 * shown, as ui_cut_words does, for a lone "." reads as a full
+	 * stop ("gearing up for a."). */
+	text_wrap_next(text, t < len ? t - 1 : len, 0,
+	    *right - (u->ascii ? 3 : 1) - x, &first);
 	return first.end;
 }
 
@@ -714,7 +718,8 @@ ui_entry(struct ui *u, int y, int x, const struct entry *e,
 	free(k.hits);
 	if (!more)
 		return;
-	x = ui_text(u, y, x, right, "\xe2\x80\xa6", 3, attr);
+	x = ui_text(u, y, x, right, u->ascii ? "..." : "\xe2\x80\xa6", 3,
+	    attr);
 	if (tail < len)
 		ui_text(u, y, x + 1, u->cols, text + tail, len - tail, attr);
 }

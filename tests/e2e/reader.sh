@@ -1386,4 +1386,17 @@ t "the timeline wraps its entries at 40 and 80 columns; clicks follow" \
     test_timeline_wraps
 t "at 40 columns a page title is cut at a word" \
     test_page_title_cut_at_words
+# ---- issue 10, audited item by item ---------------------------------------
+
+# LANG=C: a table row too long for the screen ends in "...", as the
+# status does; a lone "." would read as a full stop ("for a.").
+test_row_cut_lang_c() {
+	open_default -e LANG=C -e LC_ALL=C || return 1
+	keys i
+	wait_for -F "Index: 39 rows" || return 1
+	wait_for -F "c1: US officials are gearing up for a..." && alive
+}
+
+t "LANG=C: a row too long ends in ..., not a lone full stop" \
+    test_row_cut_lang_c
 done_testing
