@@ -1729,7 +1729,7 @@ ui_fatal(void)
 
 /* OSC 52 takes the text in base64: nothing of it reaches the terminal
  * as itself. */
-void
+bool
 ui_copy(struct ui *u, const char *text)
 {
 	static const char b64[] =
@@ -1755,6 +1755,8 @@ ui_copy(struct ui *u, const char *text)
 		/* The copy is lost; the screen is not. */
 	}
 	buf_free(&b);
+	/* tmux answers no query of whether it kept it. */
+	return getenv("TMUX") == NULL || *getenv("TMUX") == '\0';
 }
 
 static void

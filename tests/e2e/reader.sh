@@ -1397,6 +1397,25 @@ test_row_cut_lang_c() {
 	wait_for -F "c1: US officials are gearing up for a..." && alive
 }
 
+# Under tmux with its default set-clipboard (external), tmux drops an
+# application's OSC 52: y says where the copy went and what keeps it,
+# not "copied to the clipboard".
+test_copy_under_tmux() {
+	tm set-option -g set-clipboard external
+	open_default -e TMUX=/tmp/tmux-e2e/default,1,0 || return 1
+	text "'"
+	wait_for -F "$(item_who 30): relatively soon" || return 1
+	text "y"
+	wait_for -F "sent quote q1 to tmux, which keeps it with set-clipboard on" \
+	    || return 1
+	if tm show-buffer >/dev/null 2>&1; then
+		fail "tmux kept a buffer with set-clipboard external" || return 1
+	fi
+	alive
+}
+
 t "LANG=C: a row too long ends in ..., not a lone full stop" \
     test_row_cut_lang_c
+t "y under tmux: says it went to tmux and what keeps it" \
+    test_copy_under_tmux
 done_testing
