@@ -837,6 +837,35 @@ ui_status_text(struct ui *u)
 static char *ui_shelf_status(struct ui *);
 static void ui_draw_shelf(struct ui *, int y0, int y1, struct ui_cursor *);
 
+/* Below this width a status that does not fit takes the room of the
+ * words "more above and below" (a claim's status kept only "Claim c6:
+ * the..." at 40 columns), which then become arrows. */
+#define UI_NARROW 60
+
+/* "more below" as an arrow, "more above and below" as two; "(END)"
+ * and the entry's place stay. */
+static void
+ui_where_short(const struct ui *u, char *where, size_t size)
+{
+	static const struct {
+		const char *words, *arrows, *ascii;
+	} more[] = {
+		{ "more above and below", "\xe2\x86\x91\xe2\x86\x93", "^v" },
+		{ "more below", "\xe2\x86\x93", "v" },
+		{ "more above", "\xe2\x86\x91", "^" },
+	};
+	size_t i, len = strlen(where), wl;
+
+	for (i = 0; i < sizeof more / sizeof more[0]; i++) {
+		wl = strlen(more[i].words);
+		if (len >= wl && strcmp(where + len - wl, more[i].words) == 0) {
+			snprintf(where + len - wl, size - (len - wl), "%s",
+			    u->ascii ? more[i].ascii : more[i].arrows);
+			return;
+		}
+	}
+}
+
 /* The status: the notice or the focus, cut at a word, and at the right
  * where the screen is (less's "(END)"), after the story's place in the
  * library. */
@@ -870,6 +899,12 @@ ui_draw_status(struct ui *u, int y)
 		ww = (int)strlen(where);
 	}
 	room = u->cols - (ww ? ww + 2 : 0);
+	if (u->cols < UI_NARROW &&
+	    (int)text_width(status, strlen(status)) > room) {
+		ui_where_short(u, where, sizeof where);
+		ww = (int)text_width(where, strlen(where));
+		room = u->cols - (ww ? ww + 2 : 0);
+	}
 	/* In edit mode what the status says of the edits and the selection
 	 * goes before where. */
 	if (room < u->cols / 2 || (u->edit && u->r.npages == 0 &&

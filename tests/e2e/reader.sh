@@ -1388,6 +1388,21 @@ t "at 40 columns a page title is cut at a word" \
     test_page_title_cut_at_words
 # ---- issue 10, audited item by item ---------------------------------------
 
+# At 40 columns a status too long for the line takes the room of
+# "more below", which becomes an arrow: the claimant stays ("Claim c1,
+# 1 of 17: the…  more below" kept no name); where there is more is
+# still said, and "(END)" stays as it is.
+test_status_narrow_arrows() {
+	start -s 40x12 || return 1
+	wait_for -F "Paragraph 1 of 14" || return 1
+	keys c
+	wait_for '^Claim c1, 1 of 17: the publication.* ↓$' || return 1
+	keys i
+	wait_for '^Claim c1: the publication: US.* ↓$' || return 1
+	keys Escape G
+	wait_for -F "(END)" && alive
+}
+
 # LANG=C: a table row too long for the screen ends in "...", as the
 # status does; a lone "." would read as a full stop ("for a.").
 test_row_cut_lang_c() {
@@ -1416,6 +1431,8 @@ test_copy_under_tmux() {
 
 t "LANG=C: a row too long ends in ..., not a lone full stop" \
     test_row_cut_lang_c
+t "at 40 columns a long status keeps its words; more below as an arrow" \
+    test_status_narrow_arrows
 t "y under tmux: says it went to tmux and what keeps it" \
     test_copy_under_tmux
 done_testing
