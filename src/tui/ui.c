@@ -841,6 +841,9 @@ static void ui_draw_shelf(struct ui *, int y0, int y1, struct ui_cursor *);
  * words "more above and below" (a claim's status kept only "Claim c6:
  * the..." at 40 columns), which then become arrows. */
 #define UI_NARROW 60
+/* Below this, even an arrow costs the status its first words ("Quote
+ * q1, 1 of 2" at 20 columns): the status takes the whole line. */
+#define UI_TINY 30
 
 /* "more below" as an arrow, "more above and below" as two; "(END)"
  * and the entry's place stay. */
@@ -899,7 +902,7 @@ ui_draw_status(struct ui *u, int y)
 		ww = (int)strlen(where);
 	}
 	room = u->cols - (ww ? ww + 2 : 0);
-	if (u->cols < UI_NARROW &&
+	if (u->cols >= UI_TINY && u->cols < UI_NARROW &&
 	    (int)text_width(status, strlen(status)) > room) {
 		ui_where_short(u, where, sizeof where);
 		ww = (int)text_width(where, strlen(where));

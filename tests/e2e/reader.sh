@@ -1417,6 +1417,8 @@ test_row_cut_lang_c() {
 # not "copied to the clipboard".
 test_copy_under_tmux() {
 	tm set-option -g set-clipboard external
+	# test_copy left its buffer on this server.
+	while tm delete-buffer 2>/dev/null; do :; done
 	open_default -e TMUX=/tmp/tmux-e2e/default,1,0 || return 1
 	text "'"
 	wait_for -F "$(item_who 30): relatively soon" || return 1
