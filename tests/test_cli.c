@@ -191,6 +191,7 @@ next_line(const char *s, size_t len, size_t *pos, const char **line,
 	X(a_directory, "a-directory.xml") \
 	X(bad_id, "bad-id.xml") \
 	X(bad_kind, "bad-kind.xml") \
+	X(bad_kind_member_of, "bad-kind-member-of.xml") \
 	X(bad_when, "bad-when.xml") \
 	X(bad_when_day, "bad-when-day.xml") \
 	X(bad_when_hour, "bad-when-hour.xml") \
@@ -301,6 +302,10 @@ Test(bad, messages_in_the_formats_words)
 		{ "bad-kind.xml", "actor 'alice': kind 'alien' is not one of "
 		    "country, government, agency, company, person, group, "
 		    "media, other" },
+		/* libxml2 said "Element actor failed to validate
+		 * attributes" on the story's line first. */
+		{ "bad-kind-member-of.xml", ":8: actor 'alice': kind 'alien' "
+		    "is not one of country" },
 		{ "bad-id.xml", "id '1st' is not an id: an id begins with a "
 		    "letter or '_'" },
 		{ "blank-headline.xml", ":4: the headline is blank" },

@@ -789,7 +789,7 @@ index_brute(const char *filter)
 
 	for (i = 0; i < index_total(ix); i++) {
 		buf_truncate(&row, 0);
-		page_index_row(r.st, rows[i].t, rows[i].a, &row);
+		page_index_key(r.st, rows[i].t, rows[i].a, &row);
 		n += search_text(row.data, row.len, folded, flen, &hits) > 0;
 		free(hits);
 	}
@@ -1267,4 +1267,69 @@ Test(reader, places_are_found_again_after_an_edit)
 	cr_expect_eq(r.st->nitems, n - 1);
 	cr_expect_eq(r.focus, NONE);
 	cr_expect_eq(r.npages, 0, "the card of a claim that is gone closes");
+}
+
+Test(reader, hiding_matches_without_a_search_says_so)
+{
+	/* Escape in the article before any search: nothing was shown, so
+	 * "matches hidden: n or N shows them again" would be untrue (n
+	 * then says "no search yet"). */
+	reader_clear_highlight(&r);
+	cr_assert_not_null(r.notice);
+	cr_expect(strstr(r.notice, "matches hidden") == NULL, "%s", r.notice);
+	cr_expect(strstr(r.notice, "no search") != NULL, "%s", r.notice);
+}
+
+/* The filter reads every name whole, where the row's "who" column cuts
+ * them: "spokesperson" finds the Government spokesperson's claim,
+ * quote and actor, "donald trump" the claim of "United States, Donald
+ * Trump" (the column showed "Government spokesper" and "United
+ * States, Donal", which the filter read). */
+Test(reader, index_filter_reads_names_whole)
+{
+	struct index *ix = index_new(r.st);
+	const struct index_row *rows = index_rows(ix);
+	const size_t *keep;
+	struct buf row = BUF_INIT;
+	size_t i, n;
+	bool c5 = false;
+
+	index_filter(ix, "spokesperson", &n);
+	cr_expect_eq(n, 3, "claim c17, quote q2, the actor: %zu rows", n);
+	keep = index_filter(ix, "donald trump", &n);
+	for (i = 0; i < n; i++) {
+		buf_truncate(&row, 0);
+		page_index_row(r.st, rows[keep[i]].t, rows[keep[i]].a, &row);
+		c5 |= strstr(row.data, " c5: ") != NULL;
+	}
+	cr_expect(c5, "c5, by United States and Donald Trump, not kept");
+	buf_free(&row);
+	index_free(ix);
+}
+
+/* The "who" column holds whole names: those that fit, then "+N" for
+ * the others; never a name cut inside a word. */
+Test(reader, index_who_column_keeps_whole_names)
+{
+	struct index *ix = index_new(r.st);
+	const struct index_row *rows = index_rows(ix);
+	struct buf row = BUF_INIT;
+	size_t i;
+	bool c5 = false;
+
+	for (i = 0; i < index_total(ix); i++) {
+		buf_truncate(&row, 0);
+		page_index_row(r.st, rows[i].t, rows[i].a, &row);
+		cr_expect(strstr(row.data, "Donal ") == NULL &&
+		    strstr(row.data, "spokesper ") == NULL &&
+		    strstr(row.data, "Kingdo ") == NULL, "%s", row.data);
+		if (strstr(row.data, " c5: ") != NULL) {
+			c5 = true;
+			cr_expect(strstr(row.data, "United States +1 ") != NULL,
+			    "%s", row.data);
+		}
+	}
+	cr_expect(c5);
+	buf_free(&row);
+	index_free(ix);
 }

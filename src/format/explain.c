@@ -636,11 +636,18 @@ explain_subject(const struct explain *ex, const xmlError *err)
 	if (n != NULL && n->type != XML_ELEMENT_NODE)
 		n = n->parent;
 	if (err->code == XML_RELAXNG_ERR_ATTRVALID && name != NULL) {
+		const xmlNode *root = ex->doc ?
+		    xmlDocGetRootElement((xmlDocPtr)ex->doc) : NULL;
+
 		for (; n != NULL && n->type == XML_ELEMENT_NODE; n = n->parent)
 			if (strcmp((const char *)n->name, name) == 0)
 				return n;
-		return ex->doc ? xmlDocGetRootElement((xmlDocPtr)ex->doc) :
-		    NULL;
+		/* Not the root's either (an <actor> with member-of, seen
+		 * from elsewhere): about no element known, so that the
+		 * error after it, which names the actor, says it, not
+		 * libxml2 on the root's line. */
+		return root != NULL &&
+		    strcmp((const char *)root->name, name) == 0 ? root : NULL;
 	}
 	return n != NULL && n->type == XML_ELEMENT_NODE ? n : NULL;
 }

@@ -199,6 +199,8 @@ static void
 keys_act_copy(struct ui *u, int k)
 {
 	size_t item = reader_copy_item(&u->r);
+	const struct item *it;
+	const char *kind, *id;
 	char *text;
 
 	(void)k;
@@ -207,13 +209,18 @@ keys_act_copy(struct ui *u, int k)
 		    "claim first");
 		return;
 	}
+	it = &u->r.st->items[item];
+	kind = story_item_kind_name(it->kind);
+	id = it->kind == ITEM_QUOTE ? u->r.st->quotes[it->ref].id :
+	    u->r.st->claims[it->ref].id;
 	text = reader_citation(&u->r, item);
-	ui_copy(u, text);
-	reader_notify(&u->r, "copied %s %s with its citation (%zu bytes) "
-	    "to the clipboard", story_item_kind_name(u->r.st->items[item].kind),
-	    u->r.st->items[item].kind == ITEM_QUOTE ?
-	    u->r.st->quotes[u->r.st->items[item].ref].id :
-	    u->r.st->claims[u->r.st->items[item].ref].id, strlen(text));
+	/* Under tmux the copy may be dropped: the status says on what. */
+	if (!ui_copy(u, text))
+		reader_notify(&u->r, "sent %s %s to tmux, which keeps it with "
+		    "set-clipboard on", kind, id);
+	else
+		reader_notify(&u->r, "copied %s %s with its citation (%zu "
+		    "bytes) to the clipboard", kind, id, strlen(text));
 	free(text);
 }
 

@@ -624,7 +624,11 @@ ui_entry_cut(const struct ui *u, int x, const char *text, size_t len,
 		t = len;
 	*tail = t;
 	*right = u->cols - (int)(len - t) - (t < len);
-	text_wrap_next(text, t < len ? t - 1 : len, 0, *right - 1 - x, &first);
+	/* Room for the ellipsis: "..." where "\xe2\x80\xa6" cannot be
+	 * shown, as ui_cut_words does, for a lone "." reads as a full
+	 * stop ("gearing up for a."). */
+	text_wrap_next(text, t < len ? t - 1 : len, 0,
+	    *right - (u->ascii ? 3 : 1) - x, &first);
 	return first.end;
 }
 
@@ -714,7 +718,8 @@ ui_entry(struct ui *u, int y, int x, const struct entry *e,
 	free(k.hits);
 	if (!more)
 		return;
-	x = ui_text(u, y, x, right, "\xe2\x80\xa6", 3, attr);
+	x = ui_text(u, y, x, right, u->ascii ? "..." : "\xe2\x80\xa6", 3,
+	    attr);
 	if (tail < len)
 		ui_text(u, y, x + 1, u->cols, text + tail, len - tail, attr);
 }
@@ -832,6 +837,38 @@ ui_status_text(struct ui *u)
 static char *ui_shelf_status(struct ui *);
 static void ui_draw_shelf(struct ui *, int y0, int y1, struct ui_cursor *);
 
+/* Below this width a status that does not fit takes the room of the
+ * words "more above and below" (a claim's status kept only "Claim c6:
+ * the..." at 40 columns), which then become arrows. */
+#define UI_NARROW 60
+/* Below this, even an arrow costs the status its first words ("Quote
+ * q1, 1 of 2" at 20 columns): the status takes the whole line. */
+#define UI_TINY 30
+
+/* "more below" as an arrow, "more above and below" as two; "(END)"
+ * and the entry's place stay. */
+static void
+ui_where_short(const struct ui *u, char *where, size_t size)
+{
+	static const struct {
+		const char *words, *arrows, *ascii;
+	} more[] = {
+		{ "more above and below", "\xe2\x86\x91\xe2\x86\x93", "^v" },
+		{ "more below", "\xe2\x86\x93", "v" },
+		{ "more above", "\xe2\x86\x91", "^" },
+	};
+	size_t i, len = strlen(where), wl;
+
+	for (i = 0; i < sizeof more / sizeof more[0]; i++) {
+		wl = strlen(more[i].words);
+		if (len >= wl && strcmp(where + len - wl, more[i].words) == 0) {
+			snprintf(where + len - wl, size - (len - wl), "%s",
+			    u->ascii ? more[i].ascii : more[i].arrows);
+			return;
+		}
+	}
+}
+
 /* The status: the notice or the focus, cut at a word, and at the right
  * where the screen is (less's "(END)"), after the story's place in the
  * library. */
@@ -865,6 +902,12 @@ ui_draw_status(struct ui *u, int y)
 		ww = (int)strlen(where);
 	}
 	room = u->cols - (ww ? ww + 2 : 0);
+	if (u->cols >= UI_TINY && u->cols < UI_NARROW &&
+	    (int)text_width(status, strlen(status)) > room) {
+		ui_where_short(u, where, sizeof where);
+		ww = (int)text_width(where, strlen(where));
+		room = u->cols - (ww ? ww + 2 : 0);
+	}
 	/* In edit mode what the status says of the edits and the selection
 	 * goes before where. */
 	if (room < u->cols / 2 || (u->edit && u->r.npages == 0 &&
@@ -1724,7 +1767,7 @@ ui_fatal(void)
 
 /* OSC 52 takes the text in base64: nothing of it reaches the terminal
  * as itself. */
-void
+bool
 ui_copy(struct ui *u, const char *text)
 {
 	static const char b64[] =
@@ -1750,6 +1793,8 @@ ui_copy(struct ui *u, const char *text)
 		/* The copy is lost; the screen is not. */
 	}
 	buf_free(&b);
+	/* tmux answers no query of whether it kept it. */
+	return getenv("TMUX") == NULL || *getenv("TMUX") == '\0';
 }
 
 static void

@@ -109,8 +109,10 @@ void	ui_line_erase_word(struct buf *);
 void	ui_line_recall(struct ui *, bool older);
 /* A mouse event, read and acted on. */
 void	ui_mouse(struct ui *);
-/* Sends text (sanitised) to the terminal's clipboard, OSC 52. */
-void	ui_copy(struct ui *, const char *text);
+/* Sends text (sanitised) to the terminal's clipboard, OSC 52; false
+ * when that goes through tmux, which keeps it only with its option
+ * set-clipboard on (its default, external, drops it). */
+bool	ui_copy(struct ui *, const char *text);
 /* Back from the first place of a story opened from another: true when
  * it went back to that story. */
 bool	ui_close_story(struct ui *);

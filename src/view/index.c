@@ -114,7 +114,7 @@ index_fold(struct index *ix, int d)
 	ix->off[d] = xcalloc(ix->nrows + 1, sizeof *ix->off[d]);
 	for (i = 0; i < ix->nrows; i++) {
 		buf_truncate(&row, 0);
-		page_index_row(ix->st, ix->rows[i].t, ix->rows[i].a, &row);
+		page_index_key(ix->st, ix->rows[i].t, ix->rows[i].a, &row);
 		f = text_fold_search(row.data ? row.data : "", row.len,
 		    d == 1, &flen, NULL);
 		buf_append(&ix->fold[d], f, flen);

@@ -9,6 +9,7 @@
 #include "view/reader.h"
 
 #include <stdarg.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -945,53 +946,146 @@ page_cell(struct buf *b, const char *s, size_t width)
 		buf_puts(b, " ");
 }
 
-/* Who an item is by: claimants, speaker, a "Read more" item's actors. */
+/* page_cell for a name: too long, it ends after its last whole word
+ * that fits, with an ellipsis, never inside a word. */
 static void
-page_index_who(const struct story *st, const struct item *it, struct buf *b)
+page_cell_words(struct buf *b, const char *s, size_t width)
 {
-	size_t i;
-	const struct idx *x;
+	size_t len = strlen(s), pos = 0, next, w = 0, cut = 0, cutw = 0;
+	int cw;
 
-	if (it->kind == ITEM_CLAIM) {
-		page_claimants(st, &st->claims[it->ref], b);
+	if (text_width(s, len) <= width) {
+		page_cell(b, s, width);
 		return;
 	}
-	if (it->kind == ITEM_QUOTE) {
-		buf_puts(b, st->actors[st->quotes[it->ref].speaker].name);
+	while (pos < len) {
+		cw = text_cluster(s, len, pos, &next);
+		if (w + (size_t)cw + 1 > width)
+			break;
+		if (s[pos] == ' ' && pos > 0 && s[pos - 1] != ' ' &&
+		    s[pos - 1] != ',') {
+			cut = pos;
+			cutw = w;
+		}
+		w += (size_t)cw;
+		pos = next;
+	}
+	if (cut == 0) {
+		cut = pos;
+		cutw = w;
+	}
+	buf_append(b, s, cut);
+	buf_puts(b, "\xe2\x80\xa6");
+	for (w = cutw + 1; w <= width; w++)
+		buf_puts(b, " ");
+}
+
+/* Who an item is by: claimants, speaker, a "Read more" item's actors;
+ * their names into *names (caller frees the array, not the names). */
+static size_t
+page_index_who(const struct story *st, const struct item *it,
+    const char ***names)
+{
+	static const char *const publication = "the publication";
+	const struct idx *x = NULL;
+	size_t i, n = 1;
+
+	if (it->kind == ITEM_CLAIM)
+		x = &st->claims[it->ref].by;
+	else if (it->kind == ITEM_RELATED)
+		x = &st->related[it->ref].actors;
+	if (x != NULL)
+		n = x->n;
+	*names = xcalloc(n ? n : 1, sizeof **names);
+	if (it->kind == ITEM_QUOTE)
+		(*names)[0] = st->actors[st->quotes[it->ref].speaker].name;
+	else if (n == 0)
+		(*names)[n++] = publication;
+	else
+		for (i = 0; i < n; i++)
+			(*names)[i] = st->actors[x->v[i]].name;
+	return n;
+}
+
+/* The names in a cell of `width` columns: as many whole names as fit,
+ * then "+N" for the others, as a mail reader's "and 2 others"; a
+ * first name too long alone is cut at a word, with an ellipsis.  In
+ * full (for the filter), every name whole. */
+static void
+page_who_cell(struct buf *b, const char **names, size_t n,
+    size_t width, bool full)
+{
+	struct buf c = BUF_INIT;
+	char more[24];
+	size_t i, keep = 0, w;
+
+	for (i = 0; i < n; i++) {
+		size_t at = c.len;
+
+		buf_printf(&c, "%s%s", i ? ", " : "", names[i]);
+		snprintf(more, sizeof more, " +%zu", n - i - 1);
+		w = text_width(c.data, c.len) + (i + 1 < n ? strlen(more) : 0);
+		if (!full && w > width && i > 0) {
+			buf_truncate(&c, at);
+			break;
+		}
+		keep = i + 1;
+	}
+	if (full) {
+		buf_append(b, c.data, c.len);
+		buf_puts(b, " ");
+	} else {
+		if (keep < n) {
+			snprintf(more, sizeof more, " +%zu", n - keep);
+			buf_puts(&c, more);
+		}
+		page_cell_words(b, c.data ? c.data : "", width);
+	}
+	buf_free(&c);
+}
+
+static void
+page_index_build(const struct story *st, enum target_kind t, size_t a,
+    struct buf *row, bool full)
+{
+	const struct item *it;
+	const char **names, *text;
+	size_t len, n;
+
+	if (t == TARGET_ACTOR) {
+		text = st->actors[a].name;
+		page_cell(row, "actor", 9);
+		page_who_cell(row, &text, 1, 20, full);
+		n = st->actors[a].total_mentions;
+		buf_printf(row, "%s, %zu mention%s",
+		    story_actor_kind_name(st->actors[a].kind), n,
+		    n == 1 ? "" : "s");
 		return;
 	}
-	x = &st->related[it->ref].actors;
-	for (i = 0; i < x->n; i++)
-		buf_printf(b, "%s%s", i ? ", " : "", st->actors[x->v[i]].name);
+	it = &st->items[a];
+	n = page_index_who(st, it, &names);
+	page_cell(row, it->kind == ITEM_RELATED ? "read-more" :
+	    story_item_kind_name(it->kind), 9);
+	page_who_cell(row, names, n, 20, full);
+	free(names);
+	buf_printf(row, "\xc2\xb6%-3zu %s: ", (size_t)it->block + 1,
+	    reader_item_id(st, a));
+	text = story_item_text(st, a, &len);
+	buf_append(row, text, len);
 }
 
 void
 page_index_row(const struct story *st, enum target_kind t, size_t a,
     struct buf *row)
 {
-	struct buf who = BUF_INIT;
-	const struct item *it;
-	const char *text;
-	size_t len;
+	page_index_build(st, t, a, row, false);
+}
 
-	if (t == TARGET_ACTOR) {
-		page_cell(row, "actor", 9);
-		page_cell(row, st->actors[a].name, 20);
-		buf_printf(row, "%s, %zu mentions",
-		    story_actor_kind_name(st->actors[a].kind),
-		    st->actors[a].total_mentions);
-		return;
-	}
-	it = &st->items[a];
-	page_index_who(st, it, &who);
-	page_cell(row, it->kind == ITEM_RELATED ? "read-more" :
-	    story_item_kind_name(it->kind), 9);
-	page_cell(row, who.data ? who.data : "", 20);
-	buf_printf(row, "\xc2\xb6%-3zu %s: ", (size_t)it->block + 1,
-	    reader_item_id(st, a));
-	text = story_item_text(st, a, &len);
-	buf_append(row, text, len);
-	buf_free(&who);
+void
+page_index_key(const struct story *st, enum target_kind t, size_t a,
+    struct buf *key)
+{
+	page_index_build(st, t, a, key, true);
 }
 
 /* The index's page shows the rows that hold filter: its entries are

@@ -1027,7 +1027,11 @@ void
 reader_clear_highlight(struct reader *r)
 {
 	r->highlight = false;
-	reader_notify(r, "matches hidden: n or N shows them again");
+	/* Before any search there is nothing to hide, and n would say so. */
+	if (r->needle == NULL)
+		reader_notify(r, "no search to hide: / then text searches");
+	else
+		reader_notify(r, "matches hidden: n or N shows them again");
 }
 
 /* ---- search on a page --------------------------------------------- */

@@ -401,6 +401,10 @@ void	reader_restore_pages(struct reader *, const struct page_ref *,
  * mentions (TARGET_ACTOR). */
 void	page_index_row(const struct story *, enum target_kind t, size_t a,
 	    struct buf *row);
+/* What the index's filter reads of that row: the row with every name
+ * whole, where the row cuts them to its column. */
+void	page_index_key(const struct story *, enum target_kind t, size_t a,
+	    struct buf *key);
 /* How far in the lines after an entry's first start. */
 #define PAGE_HANG 2
 /* The screen lines entry e takes on a page r->page_cols wide, at most

@@ -1386,4 +1386,55 @@ t "the timeline wraps its entries at 40 and 80 columns; clicks follow" \
     test_timeline_wraps
 t "at 40 columns a page title is cut at a word" \
     test_page_title_cut_at_words
+# ---- issue 10, audited item by item ---------------------------------------
+
+# At 40 columns a status too long for the line takes the room of
+# "more below", which becomes an arrow: the claimant stays ("Claim c1,
+# 1 of 17: the…  more below" kept no name); where there is more is
+# still said, and "(END)" stays as it is.
+test_status_narrow_arrows() {
+	start -s 40x12 || return 1
+	wait_for -F "Paragraph 1 of 14" || return 1
+	keys c
+	wait_for '^Claim c1, 1 of 17: the publication.* ↓$' || return 1
+	keys i
+	wait_for '^Claim c1: the publication: US.* ↓$' || return 1
+	keys Escape G
+	wait_for -F "(END)" && alive
+}
+
+# LANG=C: a table row too long for the screen ends in "...", as the
+# status does; a lone "." would read as a full stop ("for a.").
+test_row_cut_lang_c() {
+	open_default -e LANG=C -e LC_ALL=C || return 1
+	keys i
+	wait_for -F "Index: 39 rows" || return 1
+	wait_for -F "c1: US officials are gearing up for a..." && alive
+}
+
+# Under tmux with its default set-clipboard (external), tmux drops an
+# application's OSC 52: y says where the copy went and what keeps it,
+# not "copied to the clipboard".
+test_copy_under_tmux() {
+	tm set-option -g set-clipboard external
+	# test_copy left its buffer on this server.
+	while tm delete-buffer 2>/dev/null; do :; done
+	open_default -e TMUX=/tmp/tmux-e2e/default,1,0 || return 1
+	text "'"
+	wait_for -F "$(item_who 30): relatively soon" || return 1
+	text "y"
+	wait_for -F "sent quote q1 to tmux, which keeps it with set-clipboard on" \
+	    || return 1
+	if tm show-buffer >/dev/null 2>&1; then
+		fail "tmux kept a buffer with set-clipboard external" || return 1
+	fi
+	alive
+}
+
+t "LANG=C: a row too long ends in ..., not a lone full stop" \
+    test_row_cut_lang_c
+t "at 40 columns a long status keeps its words; more below as an arrow" \
+    test_status_narrow_arrows
+t "y under tmux: says it went to tmux and what keeps it" \
+    test_copy_under_tmux
 done_testing
