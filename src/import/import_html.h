@@ -50,6 +50,8 @@ enum hflag {
 struct hlink {
 	char		*title, *url;
 	xmlNode		*box;		/* the box it was in */
+	unsigned long	 line;		/* its line, kept once the box is
+					 * freed */
 };
 
 struct hpage {
