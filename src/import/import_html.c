@@ -576,9 +576,39 @@ html_sax_cdata(void *arg, const xmlChar *ch, int len)
 		xmlSAX2CDataBlock(arg, ch, len);
 }
 
+/* The attributes the front end reads (import_meta.c, import_extract.c
+ * and the links here); the others (src, srcset, alt, data-*, on*, a
+ * page's images inline as data: addresses) are not kept. */
+static const char *const kept_attrs[] = {
+	"class", "id", "style", "hidden", "aria-hidden", "role", "href",
+	"rel", "itemprop", "type", "content", "property", "name", NULL
+};
+
+#define KEPT_ATTRS_MAX	(sizeof kept_attrs / sizeof kept_attrs[0])
+
+static void
+html_sax_start(void *arg, const xmlChar *name, const xmlChar **atts)
+{
+	const xmlChar *kept[2 * KEPT_ATTRS_MAX + 1];
+	size_t i, k, n = 0;
+
+	for (i = 0; atts != NULL && atts[i] != NULL; i += 2)
+		for (k = 0; kept_attrs[k] != NULL; k++)
+			if (xmlStrcasecmp(atts[i],
+			    (const xmlChar *)kept_attrs[k]) == 0 &&
+			    n + 2 < sizeof kept / sizeof kept[0]) {
+				kept[n++] = atts[i];
+				kept[n++] = atts[i + 1];
+				break;
+			}
+	kept[n] = NULL;
+	xmlSAX2StartElement(arg, name, n > 0 ? kept : NULL);
+}
+
 static void
 html_sax_wrap(htmlParserCtxtPtr ctxt)
 {
+	ctxt->sax->startElement = html_sax_start;
 	ctxt->sax->characters = html_sax_characters;
 	if (ctxt->sax->ignorableWhitespace == xmlSAX2Characters)
 		ctxt->sax->ignorableWhitespace = html_sax_characters;
