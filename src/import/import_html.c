@@ -812,6 +812,12 @@ html_page_front(struct idoc *doc, const char *data, size_t len, bool whole)
 	size_t i;
 	bool oom;
 
+	if (len > IMPORT_MAX_PAGE) {
+		diag_add(doc->d, doc->name, 0, "a web page of %zu bytes: one "
+		    "to import has at most %zu MiB (newslens(1) says why)",
+		    len, IMPORT_MAX_PAGE >> 20);
+		return false;
+	}
 	memset(&pg, 0, sizeof pg);
 	pg.doc = doc;
 	pg.xml = html_page_parse(data, len, doc->name, &oom);
