@@ -797,9 +797,11 @@ extract_article(struct hpage *pg)
 	}
 	/* Only the related boxes by the article give items. */
 	for (i = j = 0; i < pg->nlinks; i++) {
-		if (extract_box_near(pg, pg->links[i].box))
+		if (extract_box_near(pg, pg->links[i].box)) {
+			pg->links[i].line = (unsigned long)xmlGetLineNo(
+			    pg->links[i].box);
 			pg->links[j++] = pg->links[i];
-		else {
+		} else {
 			free(pg->links[i].title);
 			free(pg->links[i].url);
 		}

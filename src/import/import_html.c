@@ -22,6 +22,7 @@
 #include <strings.h>
 
 #include <libxml/HTMLparser.h>
+#include <libxml/SAX2.h>
 #include <libxml/xmlerror.h>
 #include <libxml/uri.h>
 #include <utf8proc.h>
@@ -371,24 +372,43 @@ html_skipped(const struct hpage *pg, const xmlNode *n)
 	return h != NULL && h->removed;
 }
 
+/* Frees n, done with, and its subtree. */
+static void
+html_emit_drop(xmlNode *n)
+{
+	xmlUnlinkNode(n);
+	xmlFreeNode(n);
+}
+
 /* n is done with: each block element left on the way to the next node
- * ends the paragraph it held.  Returns the next node, or NULL. */
+ * ends the paragraph it held, and is freed, so that the page's tree
+ * goes as the article's blocks come (the two were held at once, the
+ * tree and every paragraph copied from it).  Returns the next node, or
+ * NULL. */
 static xmlNode *
 html_emit_up(struct emit *e, xmlNode *n, const xmlNode *root, bool entered)
 {
+	xmlNode *up;
+
 	for (;;) {
 		if (entered && html_tag_in(n, block_tags))
 			html_emit_flush(e);
 		if (n == root || n->parent == NULL)
 			return NULL;
-		if (n->next != NULL)
-			return n->next;
-		n = n->parent;
+		if (n->next != NULL) {
+			up = n->next;
+			html_emit_drop(n);
+			return up;
+		}
+		up = n->parent;
+		html_emit_drop(n);
+		n = up;
 		entered = true;
 	}
 }
 
-/* The blocks of root's subtree, in document order. */
+/* The blocks of root's subtree, in document order; the subtree is
+ * freed as it goes, root left without children. */
 static void
 html_emit_tree(struct emit *e, xmlNode *root)
 {
@@ -440,7 +460,7 @@ html_emit_boxes(struct emit *e)
 			continue;
 		t = html_text_str(l->title);
 		b = import_doc_add_block(e->pg->doc, true, t, strlen(t),
-		    (unsigned long)xmlGetLineNo(l->box));
+		    l->line);
 		b->url = url;
 		e->nrelated++;
 	}
@@ -493,6 +513,109 @@ html_page_error(void *arg, xmlErrorPtr err)
 	}
 }
 
+/* ---- the tree, built smaller ---------------------------------------
+ *
+ * libxml2's tree builder, wrapped: what can never be article text or
+ * make a difference to finding it is not kept (a node is 120 bytes
+ * whatever it holds).  White space between blocks (a line break
+ * between two paragraphs: one node each) is read as the next block's
+ * start, which ends it anyway; the text of scripts and styles is never
+ * read, but for the metadata of JSON-LD; comments are never read. */
+
+static bool
+html_sax_block(const xmlNode *n)
+{
+	return n != NULL && html_tag_in(n, block_tags);
+}
+
+/* Whether ch[0..len) is all white space, as the HTML parser reads it. */
+static bool
+html_sax_blank(const xmlChar *ch, int len)
+{
+	int i;
+
+	for (i = 0; i < len; i++)
+		if (ch[i] != ' ' && ch[i] != '\t' && ch[i] != '\n' &&
+		    ch[i] != '\r' && ch[i] != '\f')
+			return false;
+	return true;
+}
+
+static void
+html_sax_characters(void *arg, const xmlChar *ch, int len)
+{
+	xmlParserCtxtPtr ctxt = arg;
+	const xmlNode *parent = ctxt->node;
+
+	if (parent != NULL && html_sax_blank(ch, len) &&
+	    !html_is(parent, "pre") && !html_is(parent, "textarea") &&
+	    (parent->last != NULL ? html_sax_block(parent->last) :
+	    html_sax_block(parent)))
+		return;
+	xmlSAX2Characters(arg, ch, len);
+}
+
+/* The text of a script or a style: only JSON-LD's is kept. */
+static void
+html_sax_cdata(void *arg, const xmlChar *ch, int len)
+{
+	xmlParserCtxtPtr ctxt = arg;
+	xmlNode *parent = ctxt->node;
+	xmlChar *type;
+	bool keep = true;
+
+	if (html_is(parent, "style"))
+		keep = false;
+	else if (html_is(parent, "script")) {
+		type = xmlGetNoNsProp(parent, (const xmlChar *)"type");
+		keep = type != NULL && xmlStrcasecmp(type,
+		    (const xmlChar *)"application/ld+json") == 0;
+		xmlFree(type);
+	}
+	if (keep)
+		xmlSAX2CDataBlock(arg, ch, len);
+}
+
+/* The attributes the front end reads (import_meta.c, import_extract.c
+ * and the links here); the others (src, srcset, alt, data-*, on*, a
+ * page's images inline as data: addresses) are not kept. */
+static const char *const kept_attrs[] = {
+	"class", "id", "style", "hidden", "aria-hidden", "role", "href",
+	"rel", "itemprop", "type", "content", "property", "name", NULL
+};
+
+#define KEPT_ATTRS_MAX	(sizeof kept_attrs / sizeof kept_attrs[0])
+
+static void
+html_sax_start(void *arg, const xmlChar *name, const xmlChar **atts)
+{
+	const xmlChar *kept[2 * KEPT_ATTRS_MAX + 1];
+	size_t i, k, n = 0;
+
+	for (i = 0; atts != NULL && atts[i] != NULL; i += 2)
+		for (k = 0; kept_attrs[k] != NULL; k++)
+			if (xmlStrcasecmp(atts[i],
+			    (const xmlChar *)kept_attrs[k]) == 0 &&
+			    n + 2 < sizeof kept / sizeof kept[0]) {
+				kept[n++] = atts[i];
+				kept[n++] = atts[i + 1];
+				break;
+			}
+	kept[n] = NULL;
+	xmlSAX2StartElement(arg, name, n > 0 ? kept : NULL);
+}
+
+static void
+html_sax_wrap(htmlParserCtxtPtr ctxt)
+{
+	ctxt->sax->startElement = html_sax_start;
+	ctxt->sax->characters = html_sax_characters;
+	if (ctxt->sax->ignorableWhitespace == xmlSAX2Characters)
+		ctxt->sax->ignorableWhitespace = html_sax_characters;
+	ctxt->sax->cdataBlock = html_sax_cdata;
+	ctxt->sax->comment = NULL;
+}
+
 #define PAGE_CHUNK	(256 << 10)
 
 /* A page in UTF-8, pushed to the parser a chunk at a time: read from
@@ -517,6 +640,7 @@ html_page_push(struct page_err *pe, const char *data, size_t len,
 	}
 	htmlFreeParserCtxt(pe->ctxt);
 	pe->ctxt = ctxt;
+	html_sax_wrap(ctxt);
 	htmlCtxtUseOptions(ctxt, opts | HTML_PARSE_IGNORE_ENC);
 	do {
 		n = len - at < PAGE_CHUNK ? len - at : PAGE_CHUNK;
@@ -545,6 +669,7 @@ html_page_parse(const char *data, size_t len, const char *name, bool *oom)
 		return NULL;
 	}
 	xmlSetStructuredErrorFunc(&pe, html_page_error);
+	html_sax_wrap(pe.ctxt);
 	if (enc != NULL) {
 		x = html_page_push(&pe, data, len, name, opts);
 		goto done;
@@ -687,6 +812,12 @@ html_page_front(struct idoc *doc, const char *data, size_t len, bool whole)
 	size_t i;
 	bool oom;
 
+	if (len > IMPORT_MAX_PAGE) {
+		diag_add(doc->d, doc->name, 0, "a web page of %zu bytes: one "
+		    "to import has at most %zu MiB (newslens(1) says why)",
+		    len, IMPORT_MAX_PAGE >> 20);
+		return false;
+	}
 	memset(&pg, 0, sizeof pg);
 	pg.doc = doc;
 	pg.xml = html_page_parse(data, len, doc->name, &oom);

@@ -51,6 +51,14 @@
  * of short lines, or of nothing but newlines, to that.  Checked before
  * the lines are made. */
 #define IMPORT_MAX_LINES	((size_t)200000)
+/* The largest web page imported: its libxml2 tree is held while the
+ * article is found, 120 bytes a node whatever it holds, so a page
+ * takes 5 to 7 times its size (a page as saved, one of short
+ * paragraphs), 21 times one of links and up to 60 times one of
+ * nothing but empty elements.  16 MiB (an article page is some 100 KB
+ * to 2 MB) holds that to about 1 GB, however hostile the page; checked
+ * before it is parsed. */
+#define IMPORT_MAX_PAGE		((size_t)16 << 20)
 
 /* ---- the article being imported ---------------------------------- */
 

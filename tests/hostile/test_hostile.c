@@ -1334,3 +1334,146 @@ Test(hostile, import_out_of_memory_is_one_line)
 	free(page);
 	free(dir);
 }
+
+/* ---- web pages under a limit (issue 15, item 8) -------------------- */
+
+/* A page as a browser saves it, of size bytes or a little more: each
+ * paragraph with the classes, data-* and on* attributes of a news
+ * site, and every 20 kB a script and an image inline as a data:
+ * address. */
+static char *
+write_saved_page(const char *dir, size_t size, size_t *sizep)
+{
+	struct buf b = BUF_INIT;
+	char *path = test_join(dir, "saved.html");
+	char img[2001], js[4096];
+	size_t i, at = 0, mark = 0;
+
+	memset(img, 'A', 2000);
+	img[2000] = '\0';
+	for (i = 0; i < 100; i++)
+		at += (size_t)snprintf(js + at, sizeof js - at,
+		    "\"k%zu\": \"value\", ", i);
+	buf_puts(&b, "<!DOCTYPE html><html><head><title>A page as saved | "
+	    "Site</title><meta charset=\"utf-8\"></head><body><nav><a "
+	    "href=\"/\">Home</a></nav><article>\n");
+	for (i = 0; b.len < size; i++) {
+		buf_printf(&b, "<p class=\"article-paragraph\" data-track-id="
+		    "\"para-%zu\" data-analytics=\"{&quot;section&quot;:&quot;"
+		    "news&quot;}\" onclick=\"track(this)\">The minister said on "
+		    "Tuesday that the port would reopen, and the union, which "
+		    "had called the strike, agreed to talks.</p>\n", i);
+		if (b.len - mark >= 20000) {
+			buf_printf(&b, "<script>var x = {%s};</script><figure>"
+			    "<img alt=\"A photo\" src=\"data:image/png;base64,"
+			    "%s\"></figure>\n", js, img);
+			mark = b.len;
+		}
+	}
+	buf_puts(&b, "</article><footer>All rights reserved</footer></body>"
+	    "</html>\n");
+	write_file(path, b.data, b.len);
+	*sizep = b.len;
+	buf_free(&b);
+	return path;
+}
+
+/* A saved page of 5 MB: 8.2 times it, the attributes no one reads,
+ * the scripts' text and the white space between paragraphs held in
+ * libxml2's tree beside every paragraph copied from it; now 4.8. */
+Test(hostile, import_saved_page_within_a_limit)
+{
+	char *dir = make_tempdir(), *path;
+	size_t size;
+	long base, kb;
+	struct run r;
+
+#ifdef SANITIZED
+	cr_skip_test("AddressSanitizer reserves terabytes of address space");
+#endif
+	base = base_kb();
+	path = write_saved_page(dir, (size_t)5 << 20, &size);
+	kb = base + (long)(6 * size / 1024);
+	run_within(&r, "--import", path, kb);
+	cr_expect_eq(r.status, 0, "--import under ulimit -v %ld (base %ld KiB, "
+	    "file %zu bytes): exit %d; stderr:\n%.500s", kb, base, size,
+	    r.status, r.err);
+	cr_expect(r.out != NULL && strstr(r.out, "<p id=\"p2000\">") !=
+	    NULL && strstr(r.out, "\"k99\"") == NULL, "not the article's "
+	    "paragraphs, or a script's text in them:\n%.300s",
+	    r.out ? r.out : "");
+	run_free(&r);
+	unlink(path);
+	rmdir(dir);
+	free(path);
+	free(dir);
+}
+
+/* A page of 5 MB of links in a list: 26.5 times it (an element, its
+ * figures of 88 bytes, a link, its address and its text, for every 36
+ * bytes); now 21, the figures in 48 bytes. */
+Test(hostile, import_page_of_links_within_a_limit)
+{
+	char *dir = make_tempdir(), *path = test_join(dir, "links.html");
+	struct buf b = BUF_INIT;
+	size_t size, i;
+	long base, kb;
+	struct run r;
+
+#ifdef SANITIZED
+	cr_skip_test("AddressSanitizer reserves terabytes of address space");
+#endif
+	base = base_kb();
+	buf_puts(&b, "<html><head><title>Links | Site</title></head><body>"
+	    "<article><p>The minister said on Tuesday that the port would "
+	    "reopen, and the union agreed to talks with the company.</p>"
+	    "<ul>\n");
+	for (i = 0; b.len < (size_t)5 << 20; i++)
+		buf_printf(&b, "<li><a href=\"/n/%zu\">Item %zu</a></li>\n", i,
+		    i);
+	buf_puts(&b, "</ul></article></body></html>\n");
+	write_file(path, b.data, b.len);
+	size = b.len;
+	buf_free(&b);
+	kb = base + (long)(23 * size / 1024);
+	run_within(&r, "--import", path, kb);
+	cr_expect_eq(r.status, 0, "--import under ulimit -v %ld (base %ld KiB, "
+	    "file %zu bytes): exit %d; stderr:\n%.500s", kb, base, size,
+	    r.status, r.err);
+	run_free(&r);
+	unlink(path);
+	rmdir(dir);
+	free(path);
+	free(dir);
+}
+
+/* A page of more than IMPORT_MAX_PAGE (16 MiB) is refused in one line
+ * that says so, before it is parsed: so within twice its size (it
+ * took 7 times it, and ran out of memory). */
+Test(hostile, import_page_over_the_cap_is_refused)
+{
+	char *dir = make_tempdir(), *path;
+	size_t size;
+	long base, kb;
+	struct run r;
+	const char *nl;
+
+#ifdef SANITIZED
+	cr_skip_test("AddressSanitizer reserves terabytes of address space");
+#endif
+	base = base_kb();
+	path = write_saved_page(dir, (size_t)17 << 20, &size);
+	kb = base + (long)(2 * size / 1024);
+	run_within(&r, "--import", path, kb);
+	cr_expect_eq(r.status, 1, "exit %d", r.status);
+	nl = r.err ? strchr(r.err, '\n') : NULL;
+	cr_expect(nl != NULL && nl[1] == '\0' && strstr(r.err, "saved.html: "
+	    "a web page of ") != NULL && strstr(r.err, "at most 16 MiB") !=
+	    NULL, "not one line saying the cap:\n%.500s", r.err ? r.err : "");
+	cr_expect(r.out == NULL || r.out[0] == '\0', "something written");
+	run_free(&r);
+	unlink(path);
+	rmdir(dir);
+	free(path);
+	free(dir);
+}

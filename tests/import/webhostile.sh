@@ -1,8 +1,8 @@
 #!/bin/sh
 # webhostile.sh - web pages and feeds too large or too hostile for the
-# unit suite: a page of 50 MB, the same page over --max-size, a feed of
-# 10,000 items, a feed with an entity bomb in its DTD, and bytes that
-# are no page at all.  Each must end in a story (or stories) that
+# unit suite: a page of 15 MiB, one of 50 MB (over the cap of 16 MiB),
+# the same page over --max-size, a feed of 10,000 items, a feed with an
+# entity bomb in its DTD, and bytes that are no page at all.  Each must end in a story (or stories) that
 # --check accepts, or in one message `newslens: FILE:LINE: message`
 # and exit status 1.  TAP; run by make check, or by hand from the
 # build directory (NEWSLENS may name the program).
@@ -11,7 +11,7 @@ NEWSLENS=${NEWSLENS:-./src/newslens}
 tmp=$(mktemp -d "${TMPDIR:-/tmp}/newslens-webhostile.XXXXXX") || exit 1
 trap 'rm -rf "$tmp"' EXIT INT TERM
 
-echo "1..8"
+echo "1..9"
 n=0
 ok() {	# ok TRUE DESCRIPTION
 	n=$((n + 1))
@@ -25,24 +25,38 @@ one_message() {
 	    echo 1 || echo 0
 }
 
-# A page of 50 MB: boilerplate, then an article of many paragraphs.
-awk 'BEGIN {
+# page MB: boilerplate, then an article of many paragraphs, MB MiB.
+page() {
+	awk -v mb="$1" 'BEGIN {
 	print "<!DOCTYPE html><html><head><title>A very long page | Site</title>"
 	print "<meta charset=\"utf-8\"></head><body><nav><a href=\"/\">Home</a></nav>"
 	print "<article>"
 	p = "<p>The minister said on Tuesday that the port would reopen, " \
 	    "and the union, which had called the strike, agreed to talks.</p>"
-	for (bytes = 0; bytes < 50 * 1024 * 1024; bytes += length(p) + 1)
+	for (bytes = 0; bytes < mb * 1024 * 1024; bytes += length(p) + 1)
 		print p
 	print "</article><footer>All rights reserved</footer></body></html>"
-}' >"$tmp/big.html"
+	}'
+}
+# A page of 15 MiB, under the cap of 16 MiB (newslens(1)).
+page 15 >"$tmp/big.html"
 "$NEWSLENS" --import "$tmp/big.html" -o "$tmp/big.xml" 2>"$tmp/big.err"
 st=$?
 ok "$([ $st -eq 0 ] && [ -s "$tmp/big.xml" ] && echo 1 || echo 0)" \
-    "a page of 50 MB is imported (exit $st)"
+    "a page of 15 MiB is imported (exit $st)"
 "$NEWSLENS" --check "$tmp/big.xml" 2>"$tmp/check.err" && c=1 || c=0
 ok "$c" "its story is valid"
 rm -f "$tmp/big.xml"
+
+# A page of 50 MB: over the cap, refused before it is parsed.
+page 50 >"$tmp/big.html"
+"$NEWSLENS" --import "$tmp/big.html" -o "$tmp/big.xml" 2>"$tmp/big.err"
+st=$?
+ok "$([ $st -eq 1 ] && [ ! -e "$tmp/big.xml" ] &&
+    [ "$(one_message "$tmp/big.err")" = 1 ] &&
+    grep -q 'a web page of [0-9]* bytes: .*at most 16 MiB' "$tmp/big.err" &&
+    echo 1 || echo 0)" \
+    "a page of 50 MB is refused: one message, exit 1 (exit $st: $(head -c 100 "$tmp/big.err"))"
 
 "$NEWSLENS" --import "$tmp/big.html" --max-size=1M >"$tmp/cap.out" \
     2>"$tmp/cap.err"
