@@ -347,8 +347,7 @@ library_free(struct library *lib)
 	for (i = 0; i < lib->nlog; i++)
 		free(lib->log[i]);
 	free(lib->log);
-	for (i = 0; i < LIBRARY_NSORTS; i++)
-		free(lib->orders[i]);
+	lib_view_orders_free(lib);
 	free(lib->by_hkey);
 	lib_actors_free(lib);
 	free(lib->rows);
