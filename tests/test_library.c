@@ -1184,6 +1184,8 @@ Test(library_cli, list_stories)
 	cr_assert_eq(r.status, 0);
 	cr_assert_not_null(strstr(r.out, "Bravo"));
 	cr_assert_null(strstr(r.out, "Charlie"));
+	/* The broken story sorts last, past the limit: still said. */
+	cr_assert_not_null(strstr(r.err, "broken.xml"));
 	run_free(&r);
 	NL(&r, "--list", "stories", "--no-index", dir);
 	cr_assert_eq(r.status, 0);

@@ -615,9 +615,17 @@ lib_index_sync_load(struct lib_sync *s, struct idx_row **out, size_t *nout)
 {
 	struct library *lib = s->lib;
 	struct idx_row *v = NULL;
-	size_t n = 0, cap = 0;
+	size_t n = 0, cap = 0, dirlen;
+	struct buf path = BUF_INIT;
 	sqlite3_stmt *q;
 	int rc;
+
+	/* Every row's path is the root's and its rel, made in one buffer
+	 * (lib_add_row copies it). */
+	buf_puts(&path, lib->dir);
+	if (path.len > 0 && path.data[path.len - 1] != '/')
+		buf_putc(&path, '/');
+	dirlen = path.len;
 
 	rc = sqlite3_prepare_v2(lib->db, "SELECT id, rel, size, mtime, ino,"
 	    " hash, checked, whenx, headline, source, nactors, nclaims, nquotes,"
@@ -625,15 +633,18 @@ lib_index_sync_load(struct lib_sync *s, struct idx_row **out, size_t *nout)
 	while (rc == SQLITE_OK && (rc = sqlite3_step(q)) == SQLITE_ROW) {
 		struct library_row r;
 		struct idx_row *ir;
-		char *rel = xstrndup(sqlite3_column_blob(q, 1),
-		    (size_t)sqlite3_column_bytes(q, 1)), *path;
+		const char *rel = sqlite3_column_blob(q, 1);
+		size_t rlen = (size_t)sqlite3_column_bytes(q, 1);
 
 		rc = SQLITE_OK;
 		v = xgrow(v, n, &cap, sizeof *v);
 		ir = &v[n++];
 		memset(&r, 0, sizeof r);
-		r.path = path = lib_join(lib, rel);
-		r.rel = rel;
+		buf_truncate(&path, dirlen);
+		buf_append(&path, rel ? rel : "", rlen);
+		/* rel is the path's tail: its own NUL, whatever the blob. */
+		r.path = path.data ? path.data : "";
+		r.rel = r.path + dirlen;
 		r.size = ir->size = (uint64_t)sqlite3_column_int64(q, 2);
 		ir->mtime = sqlite3_column_int64(q, 3);
 		r.mtime = ir->mtime / 1000000000;
@@ -651,10 +662,9 @@ lib_index_sync_load(struct lib_sync *s, struct idx_row **out, size_t *nout)
 		    lib_index_col_text(q, 15));
 		ir->id = lib->extra[ir->row].id = sqlite3_column_int64(q, 0);
 		ir->rel = lib->extra[ir->row].rawrel;
-		free(rel);
-		free(path);
 	}
 	sqlite3_finalize(q);
+	buf_free(&path);
 	*out = v;
 	*nout = n;
 	return rc == SQLITE_DONE ? SQLITE_OK : rc;

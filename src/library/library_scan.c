@@ -160,10 +160,22 @@ lib_scan_walk_entry(struct lib_walk *w, int dfd, const char *dir,
 	free(rel);
 }
 
+static int
+lib_scan_name_cmp(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* A folder's entries in name order, its folders pushed so that they are
+ * walked in that order too: the files come out in rel order but where
+ * a folder's name sorts past a sibling with a longer name ("a/" after
+ * "a-b"), and lib_scan then sorts only what is out of order. */
 static void
 lib_scan_walk_folder(struct lib_walk *w, const char *rel)
 {
 	char *path = rel[0] ? lib_join(w->lib, rel) : xstrdup(w->lib->dir);
+	char **names = NULL;
+	size_t nnames = 0, namecap = 0, i, pushed = w->nstack;
 	struct dirent *e;
 	DIR *d;
 	int fd;
@@ -180,9 +192,23 @@ lib_scan_walk_folder(struct lib_walk *w, const char *rel)
 	while ((e = readdir(d)) != NULL) {
 		if (strcmp(e->d_name, ".") == 0 || strcmp(e->d_name, "..") == 0)
 			continue;
-		lib_scan_walk_entry(w, dirfd(d), rel, e->d_name);
+		names = xgrow(names, nnames, &namecap, sizeof *names);
+		names[nnames++] = pool_strndup(&w->lib->pool, e->d_name,
+		    strlen(e->d_name));
+	}
+	if (nnames > 1)
+		qsort(names, nnames, sizeof *names, lib_scan_name_cmp);
+	for (i = 0; i < nnames; i++)
+		lib_scan_walk_entry(w, dirfd(d), rel, names[i]);
+	/* Popped last first: reversed, the first folder is walked first. */
+	for (i = 0; pushed + 2 * i + 1 < w->nstack; i++) {
+		char *t = w->stack[pushed + i];
+
+		w->stack[pushed + i] = w->stack[w->nstack - 1 - i];
+		w->stack[w->nstack - 1 - i] = t;
 	}
 	closedir(d);
+	free(names);
 	free(path);
 }
 
@@ -191,6 +217,17 @@ lib_scan_file_cmp(const void *a, const void *b)
 {
 	return strcmp(((const struct lib_file *)a)->rel,
 	    ((const struct lib_file *)b)->rel);
+}
+
+static bool
+lib_scan_sorted(const struct lib_file *f, size_t n)
+{
+	size_t i;
+
+	for (i = 1; i < n; i++)
+		if (strcmp(f[i - 1].rel, f[i].rel) > 0)
+			return false;
+	return true;
 }
 
 /* The cache folder, if it exists, counts as met: it is never walked. */
@@ -232,7 +269,7 @@ lib_scan(struct library *lib, struct lib_file **files)
 	}
 	free(w.stack);
 	free(w.seen.keys);
-	if (w.nfiles > 1)
+	if (w.nfiles > 1 && !lib_scan_sorted(w.files, w.nfiles))
 		qsort(w.files, w.nfiles, sizeof *w.files, lib_scan_file_cmp);
 	*files = w.files;
 	return w.nfiles;
