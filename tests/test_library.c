@@ -328,6 +328,42 @@ Test(library, another_version_is_rebuilt)
 	free(db);
 }
 
+/* A file's record cut short (its last NUL gone) or replaced by a few
+ * bytes is no record: the index is not trusted, every file is read. */
+Test(library, a_record_that_is_not_one_is_rebuilt)
+{
+	static const char *const cuts[] = {
+		"UPDATE files SET rec = substr(rec, 1, length(rec) - 1)"
+		" WHERE id = (SELECT min(id) FROM files)",
+		"UPDATE files SET rec = x'0102' WHERE id = (SELECT max(id)"
+		" FROM files)",
+	};
+	size_t i;
+
+	for (i = 0; i < 2; i++) {
+		char *dir = make_tempdir(), *cache = make_tempdir(), *db;
+		struct progress p = { 0 };
+		struct library *lib;
+
+		three_stories(dir);
+		library_free(open_lib(dir, cache, NULL));
+		db = the_db(cache);
+		set_pragma(db, cuts[i]);
+		lib = open_lib(dir, cache, &p);
+		cr_assert(log_has(lib, "cannot be read"), "cut %zu", i);
+		cr_assert_eq(p.total, 3, "a broken record was trusted");
+		cr_assert_eq(library_count(lib), 3);
+		cr_assert_neq(row_by_headline(lib, "Alpha talks"), NONE);
+		cr_assert_neq(row_by_headline(lib, "Bravo vote"), NONE);
+		library_free(lib);
+		lib = open_lib(dir, cache, &p);
+		cr_assert_not(log_has(lib, "cannot be read"));
+		cr_assert_eq(library_count(lib), 3);
+		library_free(lib);
+		free(db);
+	}
+}
+
 Test(library, foreign_database_is_rebuilt)
 {
 	char *dir = make_tempdir(), *cache = make_tempdir(), *db;
