@@ -28,6 +28,7 @@
 
 #include "library/library_int.h"
 
+#include <endian.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <sqlite3.h>
@@ -577,11 +578,12 @@ lib_index_rec_put(struct buf *b, const struct library_row *r,
 	    st->hash, (uint64_t)st->checked, r->nactors, r->nclaims,
 	    r->nquotes };
 	unsigned char head[REC_HEAD];
-	size_t i, k;
+	size_t i;
 
-	for (i = 0; i < REC_INTS; i++)
-		for (k = 0; k < 8; k++)
-			head[8 * i + k] = (unsigned char)(v[i] >> (8 * k));
+	for (i = 0; i < REC_INTS; i++) {
+		v[i] = htole64(v[i]);
+		memcpy(head + 8 * i, &v[i], 8);
+	}
 	head[REC_INTS * 8] = (unsigned char)((r->when ? REC_WHEN : 0) |
 	    (r->source ? REC_SOURCE : 0) | (r->error ? REC_ERROR : 0));
 	buf_truncate(b, 0);
@@ -602,14 +604,15 @@ lib_index_rec_get(const unsigned char *p, size_t len, struct library_row *r,
 {
 	const char *str[6];
 	uint64_t v[REC_INTS];
-	size_t i, k, at = REC_HEAD;
+	size_t i, at = REC_HEAD;
 	unsigned flags;
 
 	if (p == NULL || len < REC_HEAD)
 		return false;
-	for (i = 0; i < REC_INTS; i++)
-		for (v[i] = 0, k = 0; k < 8; k++)
-			v[i] |= (uint64_t)p[8 * i + k] << (8 * k);
+	for (i = 0; i < REC_INTS; i++) {
+		memcpy(&v[i], p + 8 * i, 8);
+		v[i] = le64toh(v[i]);
+	}
 	flags = p[REC_INTS * 8];
 	for (i = 0; i < 6; i++) {
 		const unsigned char *nul = at < len ? memchr(p + at, '\0',
