@@ -41,18 +41,7 @@ struct tri_tok {
 	size_t		 cap;		/* slots allocated */
 	unsigned	 bits;		/* this text's 2^bits of them */
 	size_t		 n;		/* trigrams in the set */
-	bool		 used;		/* set holds this text's trigrams */
-	/* A trigram of three ASCII bytes (most of them) is a bit of 2^21
-	 * instead (256 kB, in the cache): a test and a set where the hash
-	 * set probed, half the first indexing's time in the tokenizer.
-	 * The bits set are listed, to be cleared for the next text. */
-	uint64_t	*ascii;
-	uint32_t	*lit;
-	size_t		 nlit;
-	size_t		 litcap;
 };
-
-#define TRI_ASCII_WORDS	(((size_t)1 << 21) / 64)
 
 static uint32_t
 lib_trigram_at(const unsigned char *u)
@@ -69,11 +58,8 @@ lib_trigram_create(void *ctx, const char **argv, int argc, Fts5Tokenizer **out)
 	(void)argv;
 	(void)argc;
 	/* Not xcalloc: SQLite wants an error code, not an exit. */
-	if (t == NULL || (t->ascii = calloc(TRI_ASCII_WORDS,
-	    sizeof *t->ascii)) == NULL) {
-		free(t);
+	if (t == NULL)
 		return SQLITE_NOMEM;
-	}
 	*out = (Fts5Tokenizer *)t;
 	return SQLITE_OK;
 }
@@ -84,8 +70,6 @@ lib_trigram_delete(Fts5Tokenizer *p)
 	struct tri_tok *t = (struct tri_tok *)p;
 
 	free(t->set);
-	free(t->ascii);
-	free(t->lit);
 	free(t);
 }
 
@@ -113,7 +97,6 @@ lib_trigram_reset(struct tri_tok *t)
 	t->bits = TRI_BITS0;
 	t->n = 0;
 	memset(t->set, 0, want * sizeof *t->set);
-	t->used = true;
 	return true;
 }
 
@@ -146,32 +129,8 @@ lib_trigram_grow(struct tri_tok *t)
 static int
 lib_trigram_add(struct tri_tok *t, uint32_t v)
 {
-	size_t mask, i;
+	size_t mask = ((size_t)1 << t->bits) - 1, i;
 
-	if ((v & 0x808080) == 0) {
-		size_t bit = (size_t)(v >> 16) << 14 | (size_t)(v >> 8 &
-		    0x7F) << 7 | (v & 0x7F);
-		uint64_t m = (uint64_t)1 << (bit & 63);
-
-		if (t->ascii[bit / 64] & m)
-			return 0;
-		if (t->nlit == t->litcap) {
-			size_t cap = t->litcap ? 2 * t->litcap : 4096;
-			uint32_t *lit = realloc(t->lit, cap * sizeof *lit);
-
-			if (lit == NULL)
-				return -1;
-			t->lit = lit;
-			t->litcap = cap;
-		}
-		t->ascii[bit / 64] |= m;
-		t->lit[t->nlit++] = (uint32_t)bit;
-		return 1;
-	}
-	/* The hash set is emptied for a text only once it needs it. */
-	if (!t->used && !lib_trigram_reset(t))
-		return -1;
-	mask = ((size_t)1 << t->bits) - 1;
 	for (i = lib_trigram_slot(v + 1, t->bits); t->set[i] != 0; i =
 	    (i + 1) & mask)
 		if (t->set[i] == v + 1)
@@ -241,7 +200,8 @@ lib_trigram_tokenize(Fts5Tokenizer *p, void *ctx, int flags, const char *text,
 		return lib_trigram_tri_query(ctx, text, len, token);
 	if (len < 3)
 		return SQLITE_OK;
-	t->used = false;
+	if (!lib_trigram_reset(t))
+		return SQLITE_NOMEM;
 	/* ASCII letters lowered as they are read: lib_blob_folded leaves
 	 * plain ASCII texts as they are, and a folded text has no capital
 	 * ASCII letter to lower. */
@@ -257,9 +217,6 @@ lib_trigram_tokenize(Fts5Tokenizer *p, void *ctx, int flags, const char *text,
 			break;
 		}
 	}
-	/* The bits cleared, as they were before this text. */
-	for (; t->nlit > 0; t->nlit--)
-		t->ascii[t->lit[t->nlit - 1] / 64] = 0;
 	return rc;
 }
 
