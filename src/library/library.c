@@ -408,6 +408,12 @@ lib_rows_settle(struct library *lib, bool appended)
 	struct row_sort *v;
 	size_t i, n = 0;
 
+	/* Nothing dropped, nothing added: the rows stand as they are (a
+	 * warm opening). */
+	for (i = 0; !appended && i < lib->nrows && !lib->extra[i].dead; i++)
+		;
+	if (!appended && i == lib->nrows)
+		return;
 	v = xcalloc(lib->nrows ? lib->nrows : 1, sizeof *v);
 	for (i = 0; i < lib->nrows; i++)
 		if (!lib->extra[i].dead) {
