@@ -29,7 +29,7 @@
 
 #define TRI_NAME	"newslens_trigram"
 #define TRI_TERMS	24		/* a query's trigrams at most */
-#define TRI_BITS0	11		/* a text's set starts at 2^11 slots */
+#define TRI_BITS0	13		/* a text's set starts at 2^13 slots */
 
 /* The trigrams met in the text being tokenized: an open-addressing set
  * of trigram + 1 (0 is empty) of 2^bits slots, kept at most half full
