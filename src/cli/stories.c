@@ -65,14 +65,18 @@ stories_list(const char *dir, const struct stories_opts *o)
 		return 1;
 	v = library_view_new(lib);
 	buf_puts(&out, "path\twhen\theadline\tsource\tactors\tclaims\tquotes\n");
-	for (pos = 0; (row = library_view_row(v, pos)) != NONE; pos++) {
+	/* The broken stories first, in path order: the rows need only be
+	 * sorted as far as they are shown (--limit 40 is the list's first
+	 * screen, which sorts forty of 10,000). */
+	for (row = 0; row < library_count(lib); row++)
+		if (library_row(lib, row)->error != NULL)
+			fprintf(stderr, "newslens: %s\n",
+			    library_row(lib, row)->error);
+	for (pos = 0; (o->limit == 0 || shown < o->limit) &&
+	    (row = library_view_row(v, pos)) != NONE; pos++) {
 		const struct library_row *r = library_row(lib, row);
 
-		if (r->error != NULL) {
-			fprintf(stderr, "newslens: %s\n", r->error);
-			continue;
-		}
-		if (o->limit != 0 && shown == o->limit)
+		if (r->error != NULL)
 			continue;
 		shown++;
 		buf_printf(&out, "%s\t%s\t%s\t%s\t%zu\t%zu\t%zu\n", r->shown,

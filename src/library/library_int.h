@@ -31,6 +31,7 @@ struct lib_extra {
 };
 
 struct lib_actorset;
+struct lib_order;
 
 struct library {
 	struct pool		 pool;		/* every row's strings */
@@ -49,7 +50,7 @@ struct library {
 	struct sqlite3		*db;		/* on disk, or in memory */
 	bool			 ondisk;	/* db is the index on disk */
 	char			*dbpath;
-	size_t			*orders[LIBRARY_NSORTS]; /* built on demand */
+	struct lib_order	*orders[LIBRARY_NSORTS]; /* built on demand */
 	size_t			*by_hkey;	/* rows sorted by hkey */
 	struct lib_actorset	*actors;	/* library_actors, on demand */
 };
@@ -123,6 +124,8 @@ bool	lib_blob_text(const char *blob, size_t len, size_t k,
 bool	lib_trigram_register(struct sqlite3 *);
 char	*lib_trigram_query(const char *key, size_t len);
 
+/* Frees the sort orders (library_view.c). */
+void	lib_view_orders_free(struct library *);
 /* Frees what library_actors built (library_actor.c). */
 void	lib_actors_free(struct library *);
 /* Every file parsed into a row, in order (no database at all). */

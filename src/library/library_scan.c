@@ -88,6 +88,7 @@ struct lib_walk {
 	struct lib_file	*files;
 	size_t		 nfiles;
 	size_t		 filecap;
+	struct buf	 rel;		/* the entry being looked at */
 };
 
 static bool
@@ -98,17 +99,17 @@ lib_scan_ends_xml(const char *name)
 	return len > 4 && strcmp(name + len - 4, ".xml") == 0;
 }
 
+/* dir/name in the walk's buffer (its own until the next call). */
 static char *
-lib_scan_walk_rel(const char *dir, const char *name)
+lib_scan_walk_rel(struct lib_walk *w, const char *dir, const char *name)
 {
-	struct buf b = BUF_INIT;
-
+	buf_truncate(&w->rel, 0);
 	if (dir[0] != '\0') {
-		buf_puts(&b, dir);
-		buf_putc(&b, '/');
+		buf_puts(&w->rel, dir);
+		buf_putc(&w->rel, '/');
 	}
-	buf_puts(&b, name);
-	return buf_detach(&b);
+	buf_puts(&w->rel, name);
+	return w->rel.data;
 }
 
 static void
@@ -124,13 +125,12 @@ lib_scan_walk_entry(struct lib_walk *w, int dfd, const char *dir,
     const char *name)
 {
 	struct stat sb;
-	char *rel = lib_scan_walk_rel(dir, name);
+	char *rel = lib_scan_walk_rel(w, dir, name);
 	struct lib_file *f;
 
 	if (fstatat(dfd, name, &sb, 0) != 0) {
 		lib_log(w->lib, rel, "skipped: %s%s", strerror(errno),
 		    errno == ELOOP ? " (a symbolic link loop)" : "");
-		free(rel);
 		return;
 	}
 	if (S_ISDIR(sb.st_mode)) {
@@ -138,32 +138,41 @@ lib_scan_walk_entry(struct lib_walk *w, int dfd, const char *dir,
 		    (uint64_t)sb.st_ino)) {
 			lib_log(w->lib, rel, "skipped: a folder met already "
 			    "(a symbolic link loop?)");
-			free(rel);
 		} else
-			lib_scan_walk_push(w, rel);
+			lib_scan_walk_push(w, xstrdup(rel));
 		return;
 	}
 	if (!S_ISREG(sb.st_mode) || !lib_scan_ends_xml(name)) {
 		lib_log(w->lib, rel, "skipped: %s", S_ISREG(sb.st_mode) ?
 		    "not a story (not named *.xml)" :
 		    "not a regular file");
-		free(rel);
 		return;
 	}
 	w->files = xgrow(w->files, w->nfiles, &w->filecap, sizeof *w->files);
 	f = &w->files[w->nfiles++];
-	f->rel = pool_strndup(&w->lib->pool, rel, strlen(rel));
+	f->rel = pool_strndup(&w->lib->pool, rel, w->rel.len);
 	f->size = (uint64_t)sb.st_size;
 	f->mtime_ns = (int64_t)sb.st_mtim.tv_sec * 1000000000 +
 	    sb.st_mtim.tv_nsec;
 	f->ino = (uint64_t)sb.st_ino;
-	free(rel);
 }
 
+static int
+lib_scan_name_cmp(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* A folder's entries in name order, its folders pushed so that they are
+ * walked in that order too: the files come out in rel order but where
+ * a folder's name sorts past a sibling with a longer name ("a/" after
+ * "a-b"), and lib_scan then sorts only what is out of order. */
 static void
 lib_scan_walk_folder(struct lib_walk *w, const char *rel)
 {
 	char *path = rel[0] ? lib_join(w->lib, rel) : xstrdup(w->lib->dir);
+	char **names = NULL;
+	size_t nnames = 0, namecap = 0, i, pushed = w->nstack;
 	struct dirent *e;
 	DIR *d;
 	int fd;
@@ -180,9 +189,23 @@ lib_scan_walk_folder(struct lib_walk *w, const char *rel)
 	while ((e = readdir(d)) != NULL) {
 		if (strcmp(e->d_name, ".") == 0 || strcmp(e->d_name, "..") == 0)
 			continue;
-		lib_scan_walk_entry(w, dirfd(d), rel, e->d_name);
+		names = xgrow(names, nnames, &namecap, sizeof *names);
+		names[nnames++] = pool_strndup(&w->lib->pool, e->d_name,
+		    strlen(e->d_name));
+	}
+	if (nnames > 1)
+		qsort(names, nnames, sizeof *names, lib_scan_name_cmp);
+	for (i = 0; i < nnames; i++)
+		lib_scan_walk_entry(w, dirfd(d), rel, names[i]);
+	/* Popped last first: reversed, the first folder is walked first. */
+	for (i = 0; pushed + 2 * i + 1 < w->nstack; i++) {
+		char *t = w->stack[pushed + i];
+
+		w->stack[pushed + i] = w->stack[w->nstack - 1 - i];
+		w->stack[w->nstack - 1 - i] = t;
 	}
 	closedir(d);
+	free(names);
 	free(path);
 }
 
@@ -191,6 +214,17 @@ lib_scan_file_cmp(const void *a, const void *b)
 {
 	return strcmp(((const struct lib_file *)a)->rel,
 	    ((const struct lib_file *)b)->rel);
+}
+
+static bool
+lib_scan_sorted(const struct lib_file *f, size_t n)
+{
+	size_t i;
+
+	for (i = 1; i < n; i++)
+		if (strcmp(f[i - 1].rel, f[i].rel) > 0)
+			return false;
+	return true;
 }
 
 /* The cache folder, if it exists, counts as met: it is never walked. */
@@ -232,7 +266,8 @@ lib_scan(struct library *lib, struct lib_file **files)
 	}
 	free(w.stack);
 	free(w.seen.keys);
-	if (w.nfiles > 1)
+	buf_free(&w.rel);
+	if (w.nfiles > 1 && !lib_scan_sorted(w.files, w.nfiles))
 		qsort(w.files, w.nfiles, sizeof *w.files, lib_scan_file_cmp);
 	*files = w.files;
 	return w.nfiles;

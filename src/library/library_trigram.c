@@ -125,22 +125,6 @@ lib_trigram_grow(struct tri_tok *t)
 	return true;
 }
 
-/* Adds v: 1 when it is new, 0 when it was there, -1 out of memory. */
-static int
-lib_trigram_add(struct tri_tok *t, uint32_t v)
-{
-	size_t mask = ((size_t)1 << t->bits) - 1, i;
-
-	for (i = lib_trigram_slot(v + 1, t->bits); t->set[i] != 0; i =
-	    (i + 1) & mask)
-		if (t->set[i] == v + 1)
-			return 0;
-	t->set[i] = v + 1;
-	if (++t->n * 2 > mask + 1 && !lib_trigram_grow(t))
-		return -1;
-	return 1;
-}
-
 static int
 lib_trigram_hex_digit(char c)
 {
@@ -170,11 +154,21 @@ lib_trigram_tri_query(void *ctx, const char *text, int len,
 	return token(ctx, 0, b, 3, 0, len);
 }
 
-/* a..z for A..Z, every other byte itself. */
+/* a..z for A..Z, every other byte itself: a table, one load a byte of
+ * the loop that reads every byte of every text. */
+#define TRI_L1(c)	((unsigned)((c) - 'A') < 26 ? (c) + ('a' - 'A') : (c))
+#define TRI_L4(c)	TRI_L1(c), TRI_L1(c + 1), TRI_L1(c + 2), TRI_L1(c + 3)
+#define TRI_L16(c)	TRI_L4(c), TRI_L4(c + 4), TRI_L4(c + 8), TRI_L4(c + 12)
+#define TRI_L64(c)	TRI_L16(c), TRI_L16(c + 16), TRI_L16(c + 32), \
+			TRI_L16(c + 48)
+static const unsigned char tri_lower[256] = {
+	TRI_L64(0), TRI_L64(64), TRI_L64(128), TRI_L64(192)
+};
+
 static uint32_t
 lib_trigram_lower(unsigned char c)
 {
-	return (unsigned)(c - 'A') < 26 ? c + ('a' - 'A') : c;
+	return tri_lower[c];
 }
 
 static int
@@ -187,13 +181,27 @@ lib_trigram_emit(void *ctx, int (*token)(void *, int, const char *, int, int,
 	return token(ctx, 0, b, 3, at, at + 3);
 }
 
+/* A trigram new to the text, put in its slot: the set grown if it is
+ * half full, the token handed over.  Out of the loop (noinline): the
+ * loop keeps its few values in registers. */
+static __attribute__((noinline)) int
+lib_trigram_fresh(struct tri_tok *t, void *ctx, int (*token)(void *, int,
+    const char *, int, int, int), uint32_t v, int at)
+{
+	if (++t->n * 2 > ((size_t)1 << t->bits) && !lib_trigram_grow(t))
+		return SQLITE_NOMEM;
+	return lib_trigram_emit(ctx, token, v, at);
+}
+
 static int
 lib_trigram_tokenize(Fts5Tokenizer *p, void *ctx, int flags, const char *text,
     int len, int (*token)(void *, int, const char *, int, int, int))
 {
 	struct tri_tok *t = (struct tri_tok *)p;
 	const unsigned char *u = (const unsigned char *)text;
-	uint32_t v;
+	uint32_t v, key, *set;
+	size_t mask, j;
+	unsigned bits;
 	int i, rc = SQLITE_OK;
 
 	if (flags & FTS5_TOKENIZE_QUERY)
@@ -202,20 +210,29 @@ lib_trigram_tokenize(Fts5Tokenizer *p, void *ctx, int flags, const char *text,
 		return SQLITE_OK;
 	if (!lib_trigram_reset(t))
 		return SQLITE_NOMEM;
+	/* The set's fields in locals, the probe inline: the loop runs for
+	 * every byte of every text, and the callback (an opaque call) made
+	 * the compiler reload them at each byte. */
+	set = t->set;
+	bits = t->bits;
+	mask = ((size_t)1 << bits) - 1;
 	/* ASCII letters lowered as they are read: lib_blob_folded leaves
 	 * plain ASCII texts as they are, and a folded text has no capital
 	 * ASCII letter to lower. */
 	v = lib_trigram_lower(u[0]) << 8 | lib_trigram_lower(u[1]);
-	for (i = 0; i + 3 <= len && rc == SQLITE_OK; i++) {
+	for (i = 0; i + 3 <= len; i++) {
 		v = (v << 8 | lib_trigram_lower(u[i + 2])) & 0xFFFFFF;
-		switch (lib_trigram_add(t, v)) {
-		case 1:
-			rc = lib_trigram_emit(ctx, token, v, i);
+		key = v + 1;
+		for (j = lib_trigram_slot(key, bits); set[j] != 0 && set[j] != key; j = (j + 1) & mask)
+			;
+		if (set[j] == key)
+			continue;
+		set[j] = key;
+		if ((rc = lib_trigram_fresh(t, ctx, token, v, i)) != SQLITE_OK)
 			break;
-		case -1:
-			rc = SQLITE_NOMEM;
-			break;
-		}
+		set = t->set;
+		bits = t->bits;
+		mask = ((size_t)1 << bits) - 1;
 	}
 	return rc;
 }
