@@ -966,7 +966,8 @@ reader_block_hits(const struct reader *r, size_t b,
 	end = search_span_range(r->st, r->folded, r->nfolded, sp, b, 0,
 	    SIZE_MAX, &first);
 	reader_span_cost(r, sp);
-	*hits = sp->hits + first;
+	/* A block with no match may have no array at all. */
+	*hits = first < end ? sp->hits + first : NULL;
 	return end - first;
 }
 
