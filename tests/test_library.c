@@ -1144,6 +1144,34 @@ unlink_db(const char *db)
 	}
 }
 
+Test(library, a_build_left_by_a_dead_process_is_removed_never_used)
+{
+	char *dir = make_tempdir(), *cache = make_tempdir(), *db, *tmp = NULL;
+	struct library *lib;
+	FILE *f;
+
+	three_stories(dir);
+	library_free(open_lib(dir, cache, NULL));
+	/* A complete build leaves the index alone, no temporary. */
+	cr_assert_eq(count_entries(cache), 1);
+	db = the_db(cache);
+	unlink_db(db);
+	/* A build killed midway: its temporary, of a pid beyond any. */
+	cr_assert(asprintf(&tmp, "%s.new-99999999", db) > 0);
+	cr_assert_not_null(f = fopen(tmp, "w"));
+	fputs("half an index", f);
+	fclose(f);
+	lib = open_lib(dir, cache, NULL);
+	cr_assert_eq(library_count(lib), 3);
+	cr_assert(library_indexed(lib));
+	library_free(lib);
+	cr_assert(access(tmp, F_OK) != 0, "the dead build was left");
+	cr_assert(access(db, F_OK) == 0);
+	cr_assert_eq(count_entries(cache), 1);
+	free(tmp);
+	free(db);
+}
+
 Test(library, version_1_index_is_rebuilt_for_substrings)
 {
 	char *dir = make_tempdir(), *cache = make_tempdir(), *db, *sql;

@@ -50,6 +50,7 @@ struct library {
 	struct sqlite3		*db;		/* on disk, or in memory */
 	bool			 ondisk;	/* db is the index on disk */
 	char			*dbpath;
+	char			*dbtemp;	/* a first build, renamed into dbpath */
 	struct lib_order	*orders[LIBRARY_NSORTS]; /* built on demand */
 	size_t			*by_hkey;	/* rows sorted by hkey */
 	struct lib_actorset	*actors;	/* library_actors, on demand */
