@@ -223,7 +223,8 @@ lib_trigram_tokenize(Fts5Tokenizer *p, void *ctx, int flags, const char *text,
 	for (i = 0; i + 3 <= len; i++) {
 		v = (v << 8 | lib_trigram_lower(u[i + 2])) & 0xFFFFFF;
 		key = v + 1;
-		for (j = lib_trigram_slot(key, bits); set[j] != 0 && set[j] != key; j = (j + 1) & mask)
+		for (j = lib_trigram_slot(key, bits);
+		    set[j] != 0 && set[j] != key; j = (j + 1) & mask)
 			;
 		if (set[j] == key)
 			continue;
