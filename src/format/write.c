@@ -168,14 +168,16 @@ write_w_ids(struct writer *w, const char *name, const struct idx *x,
 	write_w_str(w, "\"");
 }
 
-/* <name attrs>text</name> on a line of its own. */
+/* <name attr="value">text</name> on a line of its own; no attribute
+ * where value is NULL (attr may then be NULL too). */
 static void
 write_w_element_line(struct writer *w, const char *indent, const char *name,
-    const char *text)
+    const char *attr, const char *value, const char *text)
 {
 	write_w_str(w, indent);
 	write_w_str(w, "<");
 	write_w_str(w, name);
+	write_w_attr(w, attr, value);
 	write_w_str(w, ">");
 	write_w_text(w, text);
 	write_w_str(w, "</");
@@ -287,28 +289,20 @@ write_w_head(struct writer *w)
 
 	write_w_str(w, "  <head>\n");
 	write_w_comments(w, SEC_HEAD, at++, ind);
-	write_w_element_line(w, ind, "headline", st->headline);
+	write_w_element_line(w, ind, "headline", NULL, NULL, st->headline);
 	if (st->dateline != NULL) {
 		write_w_comments(w, SEC_HEAD, at++, ind);
-		write_w_str(w, ind);
-		write_w_str(w, "<dateline");
-		write_w_attr(w, "when", st->dateline_when);
-		write_w_str(w, ">");
-		write_w_text(w, st->dateline);
-		write_w_str(w, "</dateline>\n");
+		write_w_element_line(w, ind, "dateline", "when",
+		    st->dateline_when, st->dateline);
 	}
 	if (st->byline != NULL) {
 		write_w_comments(w, SEC_HEAD, at++, ind);
-		write_w_element_line(w, ind, "byline", st->byline);
+		write_w_element_line(w, ind, "byline", NULL, NULL, st->byline);
 	}
 	if (st->source != NULL) {
 		write_w_comments(w, SEC_HEAD, at++, ind);
-		write_w_str(w, ind);
-		write_w_str(w, "<source");
-		write_w_attr(w, "url", st->source_url);
-		write_w_str(w, ">");
-		write_w_text(w, st->source);
-		write_w_str(w, "</source>\n");
+		write_w_element_line(w, ind, "source", "url", st->source_url,
+		    st->source);
 	}
 	write_w_comments(w, SEC_HEAD, (size_t)-1, ind);
 	write_w_str(w, "  </head>\n");
@@ -328,11 +322,13 @@ write_w_actor(struct writer *w, const struct actor *a)
 	if (a->same_as != NULL)
 		write_w_attr(w, "same-as", a->same_as);
 	write_w_str(w, ">\n");
-	write_w_element_line(w, INDENT_ACTOR, "name", a->name);
+	write_w_element_line(w, INDENT_ACTOR, "name", NULL, NULL, a->name);
 	for (i = 0; i < a->naliases; i++)
-		write_w_element_line(w, INDENT_ACTOR, "alias", a->aliases[i]);
+		write_w_element_line(w, INDENT_ACTOR, "alias", NULL, NULL,
+		    a->aliases[i]);
 	if (a->note != NULL)
-		write_w_element_line(w, INDENT_ACTOR, "note", a->note);
+		write_w_element_line(w, INDENT_ACTOR, "note", NULL, NULL,
+		    a->note);
 	write_w_str(w, INDENT_BLOCK "</actor>\n");
 }
 
